@@ -1,0 +1,22 @@
+/**
+ * The names of every call between UI and core. Kept free of zod so the sandboxed preload can
+ * import it without pulling in the schema library; `contract.ts` must define exactly these.
+ */
+export const CALL_NAMES = [
+  'app.status',
+  'runbooks.list',
+  'runbooks.get',
+  'runbooks.search',
+  'runbooks.reload',
+  'settings.get',
+  'settings.update',
+  'links.openExternal',
+] as const;
+
+export type CallName = (typeof CALL_NAMES)[number];
+
+export const isCallName = (name: string): name is CallName =>
+  (CALL_NAMES as readonly string[]).includes(name);
+
+/** IPC channel for a call; one prefix so the main process can refuse anything else. */
+export const ipcChannel = (name: CallName): string => `holdfast:${name}`;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { CallName } from './calls';
+import type { Result } from './result';
+import type {
+  AppStatus,
+  OpenExternalOutcome,
+  Runbook,
+  RunbookLibrary,
+  SearchHit,
+  Settings,
+} from './types';
+import { providerTypeSchema, slugSchema } from './schemas';
+
+/** A call's input schema paired with its output type (the type exists only at compile time). */
+interface CallSpec<I extends z.ZodType, O> {
+  input: I;
+  output?: O;
+}
+const call =
+  <O>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+
+const none = z.strictObject({});
+
+/**
+ * The whole API between UI and core: name → input schema + output type. Both transports loop over
+ * it and neither holds logic; input is parsed here before any handler runs.
+ */
+export const contract = {
+  'app.status': call<AppStatus>()(none),
+  'runbooks.list': call<RunbookLibrary>()(none),
+  'runbooks.get': call<Runbook>()(z.strictObject({ id: slugSchema })),
+  'runbooks.search': call<SearchHit[]>()(
+    z.strictObject({
+      query: z.string().max(200),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
+  ),
+  'runbooks.reload': call<RunbookLibrary>()(none),
+  'settings.get': call<Settings>()(none),
+  'settings.update': call<Settings>()(
+    z.strictObject({
+      organisationName: z.string().trim().max(120).optional(),
+      providerType: providerTypeSchema.nullable().optional(),
+    }),
+  ),
+  'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
+} satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
+
+type Contract = typeof contract;
+export type CallInput<K extends CallName> = z.infer<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = NonNullable<Contract[K]['output']>;
+
+/** What the renderer sees as `window.holdfast`, whichever transport is underneath. */
+export type HoldfastApi = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+};
+
+/** What the core provides for each call; transports reach it only through `dispatch`. */
+export type Handlers = {
+  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+};

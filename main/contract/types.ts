@@ -1,0 +1,139 @@
+import type { Category, ClockId, ProviderType } from './vocabulary';
+
+/** One problem found in a content file, reported as `file:line: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export type RunbookSource = 'bundled' | 'user';
+
+export interface RunbookSummary {
+  id: string;
+  title: string;
+  category: Category;
+  summary: string;
+  providerTypes: ProviderType[];
+  reviewed: string;
+  owner: string;
+  version: number;
+  source: RunbookSource;
+  /** True when a user file replaces a bundled runbook with the same id. */
+  overridesBundled: boolean;
+}
+
+/** Where a decision option leads: another step of this runbook and/or another runbook. */
+export interface DecisionTarget {
+  runbook?: string;
+  step?: string;
+}
+
+export interface DecisionOption {
+  label: string;
+  /** Markdown of the option, including any link. */
+  text: string;
+  goto: DecisionTarget | null;
+}
+
+export interface Step {
+  /** Stable id written in the file (`{#id}`), so progress survives edits. */
+  id: string;
+  /** 1-based number within its phase. */
+  number: number;
+  kind: 'action' | 'decision';
+  /** The step's headline, markdown, without its id marker. */
+  text: string;
+  /** Further markdown under the headline (may be empty). */
+  details: string;
+  options: DecisionOption[];
+  /** Contact roles named in the step's placeholders. */
+  contacts: string[];
+  line: number;
+}
+
+export interface Phase {
+  id: string;
+  title: string;
+  intro: string;
+  steps: Step[];
+  line: number;
+}
+
+/** A contact channel as shown to the user. */
+export interface ContactChannel {
+  kind: 'phone' | 'email' | 'sms' | 'web';
+  value: string;
+  note?: string;
+}
+
+/** A contact role referenced by a runbook, resolved against what the app knows. */
+export interface ContactRef {
+  role: string;
+  label: string;
+  national: boolean;
+  /** Null when no number is known yet: the UI says "add your local number". */
+  channels: ContactChannel[] | null;
+  hours?: string;
+  source?: string;
+  sourceDate?: string | null;
+}
+
+export interface Runbook extends RunbookSummary {
+  /** Words a user might type for this situation; searched, not shown. */
+  synonyms: string[];
+  intro: string;
+  phases: Phase[];
+  contacts: ContactRef[];
+  systems: string[];
+  clocks: ClockId[];
+  /** Ids of other runbooks this one links to. */
+  links: string[];
+  file: string;
+}
+
+export interface StepMatch {
+  phaseTitle: string;
+  stepId: string;
+  stepNumber: number;
+  text: string;
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  summary: string;
+  category: Category;
+  score: number;
+  /** Steps whose text matched, best first (empty when only title/summary matched). */
+  matches: StepMatch[];
+}
+
+export interface RunbookLibrary {
+  runbooks: RunbookSummary[];
+  problems: Problem[];
+}
+
+export interface Settings {
+  organisationName: string;
+  providerType: ProviderType | null;
+}
+
+export interface Notice {
+  level: 'info' | 'warning';
+  message: string;
+}
+
+export interface AppStatus {
+  version: string;
+  /** Which shell is running: the desktop app or the loopback web harness. */
+  shell: 'desktop' | 'web-harness';
+  dataDir: string;
+  notices: Notice[];
+}
+
+export interface OpenExternalOutcome {
+  opened: boolean;
+  reason?: string;
+}

@@ -1,0 +1,107 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Handlers } from '../contract/contract';
+import { fail, ok } from '../contract/result';
+import type { Notice, Problem, RunbookLibrary, RunbookSummary } from '../contract/types';
+import { isAllowedExternalUrl } from '../shared/linkPolicy';
+import { parseNationalContacts, type NationalContact } from './contacts/nationalContacts';
+import type { CoreOptions } from './hostTypes';
+import { loadLibrary, type LoadedLibrary } from './runbooks/library';
+import { buildSearch, type RunbookSearch } from './runbooks/search';
+import { openSettings } from './settings/settings';
+
+/** Where things live inside the data folder. */
+export const dataPaths = (dataDir: string) => ({
+  userRunbooks: join(dataDir, 'runbooks'),
+  settings: join(dataDir, 'settings.json'),
+  quarantine: join(dataDir, 'quarantine'),
+});
+
+export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';
+
+export interface Core {
+  handlers: Handlers;
+  notices: Notice[];
+}
+
+async function loadNationalContacts(bundledDir: string): Promise<{ contacts: NationalContact[]; problems: Problem[] }> {
+  try {
+    const text = await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8');
+    return parseNationalContacts(text, `runbooks/${NATIONAL_CONTACTS_FILE}`);
+  } catch (error: unknown) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { contacts: [], problems: [] };
+  }
+}
+
+function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary {
+  const list: RunbookSummary[] = [...runbooks.values()]
+    .map(({ id, title, category, summary, providerTypes, reviewed, owner, version, source, overridesBundled }) => ({
+      id, title, category, summary, providerTypes, reviewed, owner, version, source, overridesBundled,
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  return { runbooks: list, problems };
+}
+
+/**
+ * Builds the core services over a data folder and returns one handler per contract call. Plain
+ * Node: it never imports electron, so tests and the web harness run exactly this code.
+ */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date());
+  const paths = dataPaths(options.dataDir);
+  await mkdir(paths.userRunbooks, { recursive: true });
+
+  const { settings, notices } = await openSettings({
+    filePath: paths.settings,
+    quarantineDir: paths.quarantine,
+    open: options.openSettingsStore,
+    now,
+  });
+
+  let library: LoadedLibrary;
+  let search: RunbookSearch;
+  const load = async (): Promise<void> => {
+    const national = await loadNationalContacts(options.bundledRunbooksDir);
+    const loaded = await loadLibrary(
+      [
+        { dir: options.bundledRunbooksDir, source: 'bundled', label: 'runbooks' },
+        { dir: paths.userRunbooks, source: 'user', label: 'your runbooks' },
+      ],
+      national.contacts,
+    );
+    library = { runbooks: loaded.runbooks, problems: [...national.problems, ...loaded.problems] };
+    search = buildSearch(library.runbooks.values());
+  };
+  await load();
+
+  const handlers: Handlers = {
+    'app.status': async () =>
+      ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
+    'runbooks.list': async () => ok(summarise(library)),
+    'runbooks.get': async ({ id }) => {
+      const runbook = library.runbooks.get(id);
+      return runbook ? ok(runbook) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+    },
+    'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
+    'runbooks.reload': async () => {
+      await load();
+      return ok(summarise(library));
+    },
+    'settings.get': async () => ok(settings.get()),
+    'settings.update': async (patch) => {
+      try {
+        return ok(await settings.update(patch));
+      } catch (error: unknown) {
+        options.log?.('settings.update failed', error);
+        return fail('STORAGE_FAILED', 'Your settings could not be saved. Check there is free disk space, then try again.');
+      }
+    },
+    'links.openExternal': async ({ url }) => {
+      // The renderer is untrusted: re-check the scheme here whatever the host does.
+      if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });
+      return ok(await options.openExternal(url));
+    },
+  };
+  return { handlers, notices };
+}

@@ -1,0 +1,27 @@
+import type { OpenExternalOutcome } from '../contract/types';
+
+/**
+ * A settings store as both shells provide it: electron-store in the desktop app, its engine
+ * `conf` in the web harness. Both write `<dataDir>/settings.json`.
+ */
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  readonly path: string;
+}
+
+/** What the shell around the core supplies: paths, clock and the few host-only capabilities. */
+export interface CoreOptions {
+  /** Folder for all local data (user runbooks, settings, later incidents). */
+  dataDir: string;
+  /** The read-only bundled `runbooks/` folder. */
+  bundledRunbooksDir: string;
+  shell: 'desktop' | 'web-harness';
+  version: string;
+  /** Builds the settings store; called after the settings file has been checked and recovered. */
+  openSettingsStore: () => KeyValueStore;
+  /** Hands an already allow-listed URL to the host (confirmation happens there). */
+  openExternal: (url: string) => Promise<OpenExternalOutcome>;
+  now?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}

@@ -1,0 +1,162 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ContactRef, Problem, Runbook, RunbookSource } from '../../contract/types';
+import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
+import type { NationalContact } from '../contacts/nationalContacts';
+import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
+
+/** A folder of runbook files and how its files are named in problem reports. */
+export interface RunbookFolder {
+  dir: string;
+  source: RunbookSource;
+  /** Prefix for `file:line` reports, e.g. "runbooks" or "your runbooks". */
+  label: string;
+}
+
+export interface LoadedLibrary {
+  runbooks: Map<string, Runbook>;
+  problems: Problem[];
+}
+
+interface Candidate {
+  parsed: ParsedRunbook;
+  file: string;
+  source: RunbookSource;
+}
+
+/** Reads every `.md` file of one folder; a missing folder is simply empty. */
+export async function readRunbookFolder(folder: RunbookFolder): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
+  let names: string[];
+  try {
+    names = (await readdir(folder.dir)).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md').sort();
+  } catch (error: unknown) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { candidates: [], problems: [] };
+    throw error;
+  }
+  const candidates: Candidate[] = [];
+  const problems: Problem[] = [];
+  await Promise.all(
+    names.map(async (name) => {
+      const path = join(folder.dir, name);
+      const file = `${folder.label}/${name}`;
+      const info = await stat(path);
+      if (!info.isFile()) return;
+      // Refuse oversize files before reading them into memory.
+      if (info.size > MAX_RUNBOOK_BYTES) {
+        problems.push({ file, line: 1, severity: 'error', message: `file is too large (${(info.size / (1024 * 1024)).toFixed(1)} MB; a runbook may be at most ${MAX_RUNBOOK_BYTES / 1024} KB)` });
+        return;
+      }
+      const outcome = parseRunbook(await readFile(path), file);
+      problems.push(...outcome.problems);
+      if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source });
+    }),
+  );
+  candidates.sort((a, b) => a.file.localeCompare(b.file));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { candidates, problems };
+}
+
+/**
+ * Loads bundled and user runbooks: a user file with the same id replaces the bundled one, one
+ * bad file never hides the good ones, and cross-file links and contact roles are checked.
+ */
+export async function loadLibrary(folders: RunbookFolder[], nationalContacts: NationalContact[]): Promise<LoadedLibrary> {
+  const read = await Promise.all(folders.map(readRunbookFolder));
+  const problems: Problem[] = read.flatMap((r) => r.problems);
+  const chosen = new Map<string, Candidate & { overridesBundled: boolean }>();
+
+  for (const { candidates } of read) {
+    const seenInFolder = new Map<string, string>();
+    for (const candidate of candidates) {
+      const id = candidate.parsed.meta.id;
+      const earlier = seenInFolder.get(id);
+      if (earlier) {
+        problems.push({ file: candidate.file, line: 2, severity: 'error', message: `runbook id "${id}" is already used by ${earlier}; this file is ignored` });
+        continue;
+      }
+      seenInFolder.set(id, candidate.file);
+      const existing = chosen.get(id);
+      chosen.set(id, { ...candidate, overridesBundled: existing?.source === 'bundled' && candidate.source === 'user' });
+    }
+  }
+
+  const national = new Map(nationalContacts.map((contact) => [contact.id, contact]));
+  const runbooks = new Map<string, Runbook>();
+  for (const [id, candidate] of chosen) {
+    problems.push(...crossCheck(candidate, chosen, national));
+    runbooks.set(id, toRunbook(candidate, national));
+  }
+  return { runbooks, problems };
+}
+
+function crossCheck(
+  { parsed, file }: Candidate,
+  all: Map<string, Candidate>,
+  national: Map<string, NationalContact>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const declared = new Set(parsed.meta.contacts);
+  for (const use of parsed.contactUses) {
+    if (!isKnownRole(use.role, national)) {
+      problems.push({ file, line: use.line, severity: 'warning', message: `unknown contact role "${use.role}"` });
+    } else if (!declared.has(use.role)) {
+      problems.push({ file, line: use.line, severity: 'warning', message: `contact "${use.role}" is used but not listed in the front matter "contacts"` });
+    }
+  }
+  for (const link of parsed.runbookLinks) {
+    const target = all.get(link.runbook);
+    if (!target) {
+      problems.push({ file, line: link.line, severity: 'warning', message: `link to runbook "${link.runbook}", which does not exist` });
+    } else if (link.step && !target.parsed.phases.some((phase) => phase.steps.some((step) => step.id === link.step))) {
+      problems.push({ file, line: link.line, severity: 'warning', message: `link to step "${link.step}" of runbook "${link.runbook}", which has no such step` });
+    }
+  }
+  return problems;
+}
+
+function isKnownRole(role: string, national: Map<string, NationalContact>): boolean {
+  return role in LOCAL_CONTACT_ROLES || national.has(role);
+}
+
+/** Resolves a role for display: national contacts carry their number and source, local ones are not set yet. */
+export function resolveContact(role: string, national: Map<string, NationalContact>): ContactRef {
+  const contact = national.get(role);
+  if (contact) {
+    return {
+      role,
+      label: contact.name,
+      national: true,
+      channels: contact.channels,
+      hours: contact.hours,
+      source: contact.source,
+      sourceDate: contact.sourceDate,
+    };
+  }
+  const label = LOCAL_CONTACT_ROLES[role as LocalContactRole] ?? role;
+  return { role, label, national: false, channels: null };
+}
+
+function toRunbook(candidate: Candidate & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
+  const { meta, intro, phases, contactUses, runbookLinks } = candidate.parsed;
+  const roles = [...new Set([...meta.contacts, ...contactUses.map((use) => use.role)])];
+  return {
+    id: meta.id,
+    title: meta.title,
+    category: meta.category,
+    summary: meta.summary,
+    providerTypes: meta.providerTypes,
+    reviewed: meta.reviewed,
+    owner: meta.owner,
+    version: meta.version,
+    source: candidate.source,
+    synonyms: meta.synonyms,
+    overridesBundled: candidate.overridesBundled,
+    intro,
+    phases,
+    contacts: roles.map((role) => resolveContact(role, national)),
+    systems: meta.systems,
+    clocks: meta.clocks,
+    links: [...new Set(runbookLinks.map((link) => link.runbook))],
+    file: candidate.file,
+  };
+}

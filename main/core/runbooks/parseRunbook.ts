@@ -1,0 +1,336 @@
+import type { Token } from 'markdown-it';
+import type { DecisionOption, Phase, Problem, Step } from '../../contract/types';
+import { classifyHref } from '../../shared/linkPolicy';
+import { createMarkdown } from '../../shared/markdown';
+import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
+
+/** Files larger than this are refused unread: a runbook is a few KB, never megabytes. */
+export const MAX_RUNBOOK_BYTES = 512 * 1024;
+
+const ID_MARKER = /\s*\{#([^}\s]*)\}\s*$/;
+const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?\/?\s*>/i;
+
+/** A runbook's structure as read from one file, before the library resolves contacts. */
+export interface ParsedRunbook {
+  meta: FrontMatter;
+  intro: string;
+  phases: Phase[];
+  /** Every `{{contact:role}}` with its line, for library-level checks. */
+  contactUses: Array<{ role: string; line: number }>;
+  runbookLinks: Array<{ runbook: string; step?: string; line: number }>;
+  stepLinks: Array<{ step: string; line: number }>;
+}
+
+export interface ParseOutcome {
+  runbook: ParsedRunbook | null;
+  problems: Problem[];
+}
+
+const lintMarkdown = createMarkdown('lint');
+
+/**
+ * Reads one runbook file. Errors (the file can't be used) make `runbook` null; warnings (content
+ * that will be neutralised, such as a `javascript:` link or raw HTML) leave it usable.
+ */
+export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
+  const problems: Problem[] = [];
+  const error = (line: number, message: string): void => {
+    problems.push({ file, line, severity: 'error', message });
+  };
+  const warn = (line: number, message: string): void => {
+    problems.push({ file, line, severity: 'warning', message });
+  };
+
+  if (bytes.byteLength > MAX_RUNBOOK_BYTES) {
+    error(1, `file is too large (${formatSize(bytes.byteLength)}; a runbook may be at most ${formatSize(MAX_RUNBOOK_BYTES)})`);
+    return { runbook: null, problems };
+  }
+  const text = decodeText(bytes);
+  if (text === null) {
+    error(1, 'this is not a text file (it contains binary data or is not UTF-8)');
+    return { runbook: null, problems };
+  }
+
+  const split = splitFrontMatter(text, file);
+  problems.push(...split.problems);
+  if (split.yaml === null) return { runbook: null, problems };
+  const front = parseFrontMatter(split.yaml, file);
+  problems.push(...front.problems);
+
+  const body = readBody(split.body, split.bodyStartLine, { error, warn });
+  if (!front.value || problems.some((p) => p.severity === 'error')) return { runbook: null, problems };
+  return { runbook: { meta: front.value, ...body }, problems };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+function decodeText(bytes: Uint8Array): string | null {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+  if (text.includes('\u0000')) return null;
+  return text.replace(/\r\n?/g, '\n');
+}
+
+interface Report {
+  error: (line: number, message: string) => void;
+  warn: (line: number, message: string) => void;
+}
+
+/** Walks the markdown body: `##` headings open phases, numbered lists under them are steps. */
+function readBody(body: string, bodyStartLine: number, report: Report): Omit<ParsedRunbook, 'meta'> {
+  const lines = body.split('\n');
+  const tokens = lintMarkdown.parse(body, {});
+  const fileLine = (bodyLine: number): number => bodyStartLine + bodyLine;
+  const source = (from: number, to: number): string => lines.slice(from, to).join('\n');
+
+  const introParts: string[] = [];
+  const phases: Phase[] = [];
+  const phaseIntro = new Map<Phase, string[]>();
+  const seenSteps = new Map<string, number>();
+  const seenPhases = new Map<string, number>();
+
+  for (let i = 0; i < tokens.length; i = closingIndex(tokens, i) + 1) {
+    const token = tokens[i] as Token;
+    const map = token.map ?? [0, 0];
+    const current = phases.at(-1);
+
+    if (token.type === 'heading_open' && token.tag === 'h2') {
+      const inline = tokens[i + 1]?.content ?? '';
+      const { text, id } = takeId(inline);
+      const phaseId = id ?? slugify(text);
+      const line = fileLine(map[0]);
+      if (id !== undefined && !SLUG.test(id)) report.error(line, `phase id "${id}" is not valid: use lower-case letters, digits and hyphens`);
+      const firstLine = seenPhases.get(phaseId);
+      if (firstLine !== undefined) report.error(line, `duplicate phase id "${phaseId}" (first used on line ${firstLine})`);
+      seenPhases.set(phaseId, line);
+      const phase: Phase = { id: phaseId, title: text, intro: '', steps: [], line };
+      phases.push(phase);
+      phaseIntro.set(phase, []);
+      continue;
+    }
+
+    if (token.type === 'ordered_list_open' && token.level === 0) {
+      if (!current) {
+        report.error(fileLine(map[0]), 'steps must sit under a phase heading such as "## Contain"');
+        continue;
+      }
+      for (const item of childItems(tokens, i)) {
+        const step = readStep(tokens, item, lines, fileLine, current.steps.length + 1, report);
+        if (!step) continue;
+        const firstLine = seenSteps.get(step.id);
+        if (firstLine !== undefined) report.error(step.line, `duplicate step id "${step.id}" (first used on line ${firstLine})`);
+        seenSteps.set(step.id, step.line);
+        current.steps.push(step);
+      }
+      continue;
+    }
+
+    const text = source(map[0], map[1]);
+    if (current) phaseIntro.get(current)?.push(text);
+    else introParts.push(text);
+  }
+
+  for (const phase of phases) {
+    phase.intro = (phaseIntro.get(phase) ?? []).join('\n\n').trim();
+    if (phase.steps.length === 0) report.warn(phase.line, `phase "${phase.title}" has no numbered steps`);
+  }
+  if (phases.length === 0) report.error(bodyStartLine, 'no phases: add a "## Phase" heading followed by a numbered list of steps');
+
+  const links = lintInline(tokens, fileLine, report);
+  for (const use of links.stepLinks) {
+    if (!seenSteps.has(use.step)) report.warn(use.line, `link to step "#${use.step}", but no step has that id`);
+  }
+  return { intro: introParts.join('\n\n').trim(), phases, ...links };
+}
+
+/** Index of the token that closes the block opened at `start` (itself for self-closing tokens). */
+function closingIndex(tokens: Token[], start: number): number {
+  const open = tokens[start] as Token;
+  if (open.nesting !== 1) return start;
+  let depth = 0;
+  for (let i = start; i < tokens.length; i += 1) {
+    depth += (tokens[i] as Token).nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/** `[start, end]` token ranges of the direct list items of the list opened at `listIndex`. */
+function childItems(tokens: Token[], listIndex: number): Array<[number, number]> {
+  const items: Array<[number, number]> = [];
+  const end = closingIndex(tokens, listIndex);
+  const level = (tokens[listIndex] as Token).level + 1;
+  for (let i = listIndex + 1; i < end; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.type === 'list_item_open' && token.level === level) {
+      const close = closingIndex(tokens, i);
+      items.push([i, close]);
+      i = close;
+    }
+  }
+  return items;
+}
+
+function takeId(text: string): { text: string; id?: string } {
+  const match = ID_MARKER.exec(text);
+  if (!match) return { text: text.trim() };
+  return { text: text.slice(0, match.index).trim(), id: match[1] ?? '' };
+}
+
+function slugify(text: string): string {
+  const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  return slug || 'phase';
+}
+
+/** Source of a list item with its marker removed and its continuation lines dedented. */
+function itemSource(lines: string[], from: number, to: number): string[] {
+  const first = lines[from] ?? '';
+  const marker = /^(\s*(?:\d{1,9}[.)]|[-*+])\s+)/.exec(first);
+  const indent = marker?.[1]?.length ?? 0;
+  return lines.slice(from, to).map((line, index) => {
+    if (index === 0) return line.slice(indent);
+    const leading = /^ */.exec(line)?.[0].length ?? 0;
+    return line.slice(Math.min(indent, leading));
+  });
+}
+
+function readStep(
+  tokens: Token[],
+  [open, close]: [number, number],
+  lines: string[],
+  fileLine: (bodyLine: number) => number,
+  number: number,
+  report: Report,
+): Step | null {
+  const item = tokens[open] as Token;
+  const [from, to] = item.map ?? [0, 0];
+  const line = fileLine(from);
+  const headlineInline = tokens.slice(open, close).find((t) => t.type === 'inline' && t.level === item.level + 2);
+  const headlineParagraph = tokens.slice(open, close).find((t) => t.type === 'paragraph_open' && t.level === item.level + 1);
+  if (!headlineInline || !headlineParagraph?.map) {
+    report.error(line, 'a step must start with a line of text');
+    return null;
+  }
+  const { text: rawHeadline, id } = takeId(headlineInline.content.replace(/\n/g, ' '));
+  if (id === undefined) {
+    report.error(line, `step "${truncate(rawHeadline)}" has no id: add {#a-short-id} at the end of its first line`);
+    return null;
+  }
+  if (!SLUG.test(id)) {
+    report.error(line, `step id "${id}" is not valid: use lower-case letters, digits and hyphens (max 64)`);
+    return null;
+  }
+
+  const isDecision = /^decision:\s*/i.test(rawHeadline);
+  const headline = isDecision ? rawHeadline.replace(/^decision:\s*/i, '') : rawHeadline;
+  const optionLists = isDecision ? directChildren(tokens, open, close, 'bullet_list_open') : [];
+  const options: DecisionOption[] = [];
+  const excluded = new Set<number>();
+  for (let l = headlineParagraph.map[0]; l < headlineParagraph.map[1]; l += 1) excluded.add(l);
+  for (const listIndex of optionLists) {
+    const listMap = (tokens[listIndex] as Token).map ?? [0, 0];
+    for (let l = listMap[0]; l < listMap[1]; l += 1) excluded.add(l);
+    for (const range of childItems(tokens, listIndex)) options.push(readOption(tokens, range, lines));
+  }
+  if (isDecision && options.length === 0) {
+    report.error(line, 'a decision needs options: add a bullet list such as "- Yes: …" and "- No: …" under it');
+  }
+
+  const details = itemSource(lines, from, to)
+    .filter((_, index) => !excluded.has(from + index))
+    .join('\n')
+    .trim();
+  return {
+    id,
+    number,
+    kind: isDecision ? 'decision' : 'action',
+    text: headline,
+    details,
+    options,
+    contacts: contactRolesIn(tokens.slice(open, close)),
+    line,
+  };
+}
+
+function directChildren(tokens: Token[], open: number, close: number, type: string): number[] {
+  const level = (tokens[open] as Token).level + 1;
+  const found: number[] = [];
+  for (let i = open + 1; i < close; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.type === type && token.level === level) found.push(i);
+  }
+  return found;
+}
+
+function readOption(tokens: Token[], [open, close]: [number, number], lines: string[]): DecisionOption {
+  const item = tokens[open] as Token;
+  const [from, to] = item.map ?? [0, 0];
+  const text = itemSource(lines, from, to).join('\n').trim();
+  const firstLine = text.split('\n')[0] ?? '';
+  const colon = firstLine.indexOf(':');
+  const label = colon > 0 && colon <= 60 ? firstLine.slice(0, colon).replace(/[*_]/g, '').trim() : truncate(firstLine);
+  let goto: DecisionOption['goto'] = null;
+  for (const token of tokens.slice(open, close)) {
+    const link = token.children?.find((child) => child.type === 'link_open');
+    const target = classifyHref(String(link?.attrGet('href') ?? ''));
+    if (target?.kind === 'step') goto = { step: target.step };
+    else if (target?.kind === 'runbook') goto = target.step ? { runbook: target.runbook, step: target.step } : { runbook: target.runbook };
+    if (goto) break;
+  }
+  return { label, text: colon > 0 && colon <= 60 ? firstLine.slice(colon + 1).trim() + text.slice(firstLine.length) : text, goto };
+}
+
+function contactRolesIn(tokens: Token[]): string[] {
+  const roles = new Set<string>();
+  for (const token of tokens) {
+    for (const child of token.children ?? []) {
+      const meta = child.meta as { kind?: string; key?: string } | null;
+      if (child.type === 'placeholder' && meta?.kind === 'contact' && meta.key) roles.add(meta.key);
+    }
+  }
+  return [...roles];
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Checks every inline element: links, images, placeholders and text that looks like HTML. */
+function lintInline(
+  tokens: Token[],
+  fileLine: (bodyLine: number) => number,
+  report: Report,
+): Pick<ParsedRunbook, 'contactUses' | 'runbookLinks' | 'stepLinks'> {
+  const contactUses: ParsedRunbook['contactUses'] = [];
+  const runbookLinks: ParsedRunbook['runbookLinks'] = [];
+  const stepLinks: ParsedRunbook['stepLinks'] = [];
+  for (const block of tokens) {
+    if (block.type !== 'inline') continue;
+    const line = fileLine(block.map?.[0] ?? 0);
+    for (const child of block.children ?? []) {
+      if (child.type === 'link_open') {
+        const href = String(child.attrGet('href') ?? '');
+        const target = classifyHref(href);
+        if (!target) report.warn(line, `link "${truncate(href)}" is not allowed (only https:, mailto:, tel:, runbook: and #step links); it is shown as plain text`);
+        else if (target.kind === 'runbook') runbookLinks.push(target.step ? { runbook: target.runbook, step: target.step, line } : { runbook: target.runbook, line });
+        else if (target.kind === 'step') stepLinks.push({ step: target.step, line });
+      } else if (child.type === 'image') {
+        report.warn(line, 'images are not shown in Holdfast (pictures from the internet are never loaded)');
+      } else if (child.type === 'placeholder') {
+        const meta = child.meta as { kind?: string; key?: string };
+        if (meta.kind === 'contact' && meta.key) contactUses.push({ role: meta.key, line });
+        else report.warn(line, `unknown placeholder "${child.content}" (use {{contact:role}})`);
+      } else if (child.type === 'text' && HTML_TAG.test(child.content)) {
+        report.warn(line, 'HTML is not allowed in runbooks; it is shown as plain text');
+      }
+    }
+  }
+  return { contactUses, runbookLinks, stepLinks };
+}

@@ -1,0 +1,48 @@
+/**
+ * Which link targets Holdfast will follow. Runbook files are untrusted input: a link must never
+ * run script, reach the file system or launch another program, so this is an allow-list.
+ */
+export type LinkTarget =
+  | { kind: 'external'; url: string }
+  | { kind: 'runbook'; runbook: string; step?: string }
+  | { kind: 'step'; step: string };
+
+/** Schemes that may be handed to the operating system, always after a confirmation. */
+export const EXTERNAL_SCHEMES = ['https:', 'mailto:', 'tel:'] as const;
+
+const ID = '[a-z0-9][a-z0-9-]{0,63}';
+const RUNBOOK_LINK = new RegExp(`^runbook:(${ID})(?:#(${ID}))?$`);
+const STEP_LINK = new RegExp(`^#(${ID})$`);
+const MAX_URL_LENGTH = 2048;
+
+/** Classifies a link target, or returns null when it is not allowed. */
+export function classifyHref(href: string): LinkTarget | null {
+  // Tabs, newlines and other controls hide schemes ("java\tscript:"); backslashes become UNC paths.
+  if (href.length === 0 || href.length > MAX_URL_LENGTH || /[\u0000-\u0020\u007f-\u009f\\]/.test(href)) {
+    return null;
+  }
+  const runbook = RUNBOOK_LINK.exec(href);
+  if (runbook?.[1]) return runbook[2] ? { kind: 'runbook', runbook: runbook[1], step: runbook[2] } : { kind: 'runbook', runbook: runbook[1] };
+  const step = STEP_LINK.exec(href);
+  if (step?.[1]) return { kind: 'step', step: step[1] };
+  return isAllowedExternalUrl(href) ? { kind: 'external', url: href } : null;
+}
+
+/** True for https URLs to a named host (no credentials), mailto: and tel: — nothing else. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  if (raw.length > MAX_URL_LENGTH || /[\u0000-\u0020\u007f-\u009f\\]/.test(raw)) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (!(EXTERNAL_SCHEMES as readonly string[]).includes(url.protocol)) return false;
+  if (url.protocol === 'https:') {
+    // "https://user@evil" tricks the eye; a bare IP or missing host is never a public help page.
+    if (url.username !== '' || url.password !== '' || !url.hostname.includes('.')) return false;
+    return true;
+  }
+  if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw);
+  return /^mailto:[^\s@]+@[^\s@]+$/.test(raw.split('?')[0] ?? '');
+}

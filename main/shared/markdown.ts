@@ -1,0 +1,106 @@
+import MarkdownItFactory, { type MarkdownIt, type StateInline, type Token } from 'markdown-it';
+import type { ContactRef } from '../contract/types';
+import { classifyHref } from './linkPolicy';
+
+/** How a `{{contact:role}}` placeholder renders: a name and a number, or a "not set" warning. */
+export interface ContactDisplay {
+  label: string;
+  /** e.g. "0300 303 5222 (24/7)"; null when the provider has not entered one yet. */
+  detail: string | null;
+}
+
+export interface RenderEnv {
+  resolveContact?: (role: string) => ContactDisplay | null;
+}
+
+/** `{{kind:key}}`, the only placeholder syntax in runbooks. */
+export const PLACEHOLDER_RE = /\{\{\s*([a-z]+)\s*:\s*([a-z0-9][a-z0-9-]{0,63})\s*\}\}/g;
+
+function placeholderRule(state: StateInline, silent: boolean): boolean {
+  if (state.src.charCodeAt(state.pos) !== 0x7b || state.src.charCodeAt(state.pos + 1) !== 0x7b) {
+    return false;
+  }
+  const re = new RegExp(PLACEHOLDER_RE.source, 'y');
+  re.lastIndex = state.pos;
+  const match = re.exec(state.src);
+  if (!match?.[1] || !match[2]) return false;
+  if (!silent) {
+    const token = state.push('placeholder', '', 0);
+    token.meta = { kind: match[1], key: match[2] };
+    token.content = match[0];
+  }
+  state.pos += match[0].length;
+  return true;
+}
+
+/**
+ * The one markdown pipeline. `render` mode is what users see: raw HTML off, links only through
+ * the allow-list, images never loaded. `lint` mode parses the same grammar but lets every link
+ * through so the validator can report the ones `render` would drop, with their line.
+ */
+export function createMarkdown(mode: 'render' | 'lint' = 'render'): MarkdownIt {
+  const md = new MarkdownItFactory({ html: false, linkify: false, typographer: false });
+  md.validateLink = mode === 'render' ? (url) => classifyHref(url) !== null : () => true;
+  md.inline.ruler.before('emphasis', 'placeholder', placeholderRule);
+  if (mode === 'render') installSafeRenderRules(md);
+  return md;
+}
+
+function installSafeRenderRules(md: MarkdownIt): void {
+  const escape = md.utils.escapeHtml;
+
+  md.renderer.rules.placeholder = (tokens, idx, _options, env) => {
+    const meta = (tokens[idx]?.meta ?? {}) as { kind?: string; key?: string };
+    if (meta.kind !== 'contact' || !meta.key) {
+      return `<span class="placeholder-unknown">${escape(tokens[idx]?.content ?? '')}</span>`;
+    }
+    const contact = (env as RenderEnv | undefined)?.resolveContact?.(meta.key) ?? null;
+    if (!contact) return `<span class="contact-ref">${escape(meta.key)}</span>`;
+    if (contact.detail === null) {
+      return `<span class="contact-ref contact-ref-missing"><strong>${escape(contact.label)}</strong>: not set yet — add your local number</span>`;
+    }
+    return `<span class="contact-ref"><strong>${escape(contact.label)}</strong>: ${escape(contact.detail)}</span>`;
+  };
+
+  // Images are never fetched: remote ones would leak the user's address and fail offline anyway.
+  md.renderer.rules.image = (tokens, idx) => {
+    const alt = tokens[idx]?.children?.map((child) => child.content).join('') ?? '';
+    return `<span class="image-removed">[image not shown${alt ? `: ${escape(alt)}` : ''}]</span>`;
+  };
+
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx] as Token;
+    const target = classifyHref(String(token.attrGet('href') ?? ''));
+    if (target?.kind === 'runbook') {
+      token.attrSet('href', `#/runbooks/${target.runbook}${target.step ? `/${target.step}` : ''}`);
+      token.attrSet('data-runbook', target.runbook);
+    } else if (target?.kind === 'step') {
+      token.attrSet('data-step', target.step);
+    } else if (target?.kind === 'external') {
+      token.attrSet('data-external', 'true');
+      token.attrSet('rel', 'noreferrer noopener');
+    }
+    return self.renderToken(tokens, idx, options);
+  };
+}
+
+let renderer: MarkdownIt | undefined;
+
+/** Renders untrusted markdown to HTML that is safe to insert (see `createMarkdown`). */
+export function renderMarkdown(source: string, env: RenderEnv = {}): string {
+  renderer ??= createMarkdown('render');
+  return renderer.render(source, { ...env });
+}
+
+/** Renders one line of markdown without a wrapping paragraph (step headlines). */
+export function renderMarkdownInline(source: string, env: RenderEnv = {}): string {
+  renderer ??= createMarkdown('render');
+  return renderer.renderInline(source, { ...env });
+}
+
+/** How a resolved contact reads inline in a step: its first channel and hours, or "not set". */
+export function contactDisplay(ref: ContactRef): ContactDisplay {
+  const first = ref.channels?.[0];
+  if (!first) return { label: ref.label, detail: null };
+  return { label: ref.label, detail: ref.hours ? `${first.value} (${ref.hours})` : first.value };
+}

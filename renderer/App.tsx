@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { CATEGORIES, type Category } from '../main/contract/vocabulary';
+import { describeError } from './errors';
+import { HomeScreen } from './features/home/HomeScreen';
+import { SituationScreen } from './features/library/SituationScreen';
+import { RunbookReader } from './features/reader/RunbookReader';
+import { SearchBox } from './features/search/SearchBox';
+import { useCall } from './useCall';
+import { href, useRoute } from './useRoute';
+
+/** The app frame: skip link, header with search, one screen per route, and notices. */
+export function App() {
+  const route = useRoute();
+  const [library, retry] = useCall('runbooks.list', {});
+  const [status] = useCall('app.status', {});
+
+  useEffect(() => {
+    if (route.name !== 'runbook') document.getElementById('page-title')?.focus();
+  }, [route]);
+
+  let screen;
+  if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
+  else if (library.status === 'failed') {
+    screen = (
+      <div role="alert">
+        <h1 id="page-title" tabIndex={-1}>Runbooks could not be loaded</h1>
+        <p>{describeError(library.error)}</p>
+        <button type="button" onClick={retry}>Try again</button>
+      </div>
+    );
+  } else if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
+  else if (route.name === 'all') screen = <SituationScreen library={library.value} category="all" />;
+  else if (route.name === 'situation' && route.category in CATEGORIES) {
+    screen = <SituationScreen library={library.value} category={route.category as Category} />;
+  } else screen = <HomeScreen library={library.value} />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to main content</a>
+      <header className="app-header">
+        <a className="brand" href={href.home}>Holdfast</a>
+        <SearchBox />
+      </header>
+      {status.status === 'ready' && status.value.notices.length > 0 && (
+        <div className="notices" role="alert">
+          {status.value.notices.map((notice, index) => <p key={index}>{notice.message}</p>)}
+        </div>
+      )}
+      <main id="main" tabIndex={-1} data-ready={library.status === 'ready' ? 'true' : 'false'}>
+        {screen}
+      </main>
+      <footer className="app-footer">
+        <p>Holdfast works without the internet. Nothing you type leaves this computer.</p>
+      </footer>
+    </>
+  );
+}

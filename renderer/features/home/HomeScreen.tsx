@@ -1,0 +1,30 @@
+import type { RunbookLibrary } from '../../../main/contract/types';
+import { href } from '../../useRoute';
+import { ProblemsPanel } from '../library/ProblemsPanel';
+import { ENTRY_POINTS } from './entryPoints';
+
+/** "What's happening?": large entry points by kind of problem. */
+export function HomeScreen({ library }: { library: RunbookLibrary }) {
+  const countFor = (category: string): number => library.runbooks.filter((r) => r.category === category).length;
+  return (
+    <>
+      <h1 id="page-title" tabIndex={-1}>What's happening?</h1>
+      <p className="lead">Choose the closest match. You can also search at the top of the page (Ctrl+K).</p>
+      <ul className="entry-points">
+        {ENTRY_POINTS.map((entry) => {
+          const count = entry.category === 'not-sure' ? library.runbooks.length : countFor(entry.category);
+          return (
+            <li key={entry.category}>
+              <a className="entry-point" href={entry.category === 'not-sure' ? href.all : href.situation(entry.category)}>
+                <span className="entry-label">{entry.label}</span>
+                <span className="entry-hint">{entry.hint}</span>
+                <span className="entry-count">{count === 1 ? '1 runbook' : `${count} runbooks`}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <ProblemsPanel problems={library.problems} />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Problem } from '../../../main/contract/types';
+
+/** Lists content problems as `file:line: message`, so one bad file is visible, not silently dropped. */
+export function ProblemsPanel({ problems }: { problems: Problem[] }) {
+  if (problems.length === 0) return null;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return (
+    <section className="problems" aria-labelledby="problems-title">
+      <h2 id="problems-title">Problems in runbook files</h2>
+      <p>
+        {errors > 0
+          ? `${errors} file problem${errors === 1 ? '' : 's'} stop a runbook from loading. Other runbooks still work.`
+          : 'Some runbooks have content that Holdfast changed for safety. They still work.'}
+      </p>
+      <ul>
+        {problems.map((problem, index) => (
+          <li key={index} className={`problem problem-${problem.severity}`}>
+            <span className="problem-severity">{problem.severity === 'error' ? 'Error' : 'Warning'}</span>{' '}
+            <code>{`${problem.file}:${problem.line}`}</code> {problem.message}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

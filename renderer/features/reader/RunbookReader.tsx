@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import type { ContactRef, Runbook, Step } from '../../../main/contract/types';
+import { CLOCKS, PROVIDER_TYPES } from '../../../main/contract/vocabulary';
+import { describeError } from '../../errors';
+import { Markdown } from '../../markdown/Markdown';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+
+const formatDate = (iso: string): string =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** Reads one runbook: title, summary, phases with numbered steps, contacts, last reviewed. */
+export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
+  const [state, retry] = useCall('runbooks.get', { id });
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (state.status !== 'ready') return;
+    const target = stepId ? document.getElementById(`step-${stepId}`) : document.getElementById('page-title');
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus();
+  }, [state.status, stepId]);
+
+  if (state.status === 'loading') return <p role="status">Opening the runbook…</p>;
+  if (state.status === 'failed') {
+    return (
+      <div role="alert">
+        <h1 id="page-title" tabIndex={-1}>This runbook could not be opened</h1>
+        <p>{describeError(state.error)}</p>
+        <p><button type="button" onClick={retry}>Try again</button> <a href={href.home}>Back to the start</a></p>
+      </div>
+    );
+  }
+  const runbook = state.value;
+  return (
+    <article className="reader" aria-labelledby="page-title">
+      <p><a href={href.home}>← What's happening?</a></p>
+      <h1 id="page-title" tabIndex={-1}>{runbook.title}</h1>
+      <p className="lead">{runbook.summary}</p>
+      <dl className="runbook-meta">
+        <div><dt>Last reviewed</dt><dd>{formatDate(runbook.reviewed)}</dd></div>
+        <div><dt>Version</dt><dd>{runbook.version}</dd></div>
+        <div><dt>Looked after by</dt><dd>{runbook.owner}</dd></div>
+        <div><dt>For</dt><dd>{runbook.providerTypes.map((type) => PROVIDER_TYPES[type]).join(', ')}</dd></div>
+        {runbook.source === 'user' && <div><dt>Source</dt><dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd></div>}
+      </dl>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {runbook.intro && <Markdown source={runbook.intro} contacts={runbook.contacts} onNotice={setNotice} />}
+      {runbook.clocks.length > 0 && (
+        <section className="clocks" aria-labelledby="clocks-title">
+          <h2 id="clocks-title">Deadlines this may start</h2>
+          <ul>{runbook.clocks.map((clock) => <li key={clock}>{CLOCKS[clock]}</li>)}</ul>
+        </section>
+      )}
+      <ContactsPanel contacts={runbook.contacts} />
+      {runbook.phases.length > 1 && (
+        <nav aria-label="Phases" className="phase-nav">
+          <ol>
+            {runbook.phases.map((phase) => (
+              <li key={phase.id}><a href={`#phase-${phase.id}`} onClick={(event) => { event.preventDefault(); document.getElementById(`phase-${phase.id}`)?.focus(); document.getElementById(`phase-${phase.id}`)?.scrollIntoView(); }}>{phase.title}</a></li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {runbook.phases.map((phase) => (
+        <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
+          <h2 id={`phase-${phase.id}`} tabIndex={-1}>{phase.title}</h2>
+          {phase.intro && <Markdown source={phase.intro} contacts={runbook.contacts} onNotice={setNotice} />}
+          <ol className="steps">
+            {phase.steps.map((step) => <StepItem key={step.id} step={step} runbook={runbook} onNotice={setNotice} />)}
+          </ol>
+        </section>
+      ))}
+    </article>
+  );
+}
+
+function StepItem({ step, runbook, onNotice }: { step: Step; runbook: Runbook; onNotice: (m: string) => void }) {
+  return (
+    <li id={`step-${step.id}`} className={`step step-${step.kind}`} tabIndex={-1} value={step.number}>
+      <p className="step-text">
+        {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
+        <Markdown inline source={step.text} contacts={runbook.contacts} onNotice={onNotice} />
+      </p>
+      {step.details && <Markdown className="step-details" source={step.details} contacts={runbook.contacts} onNotice={onNotice} />}
+      {step.options.length > 0 && (
+        <ul className="options" aria-label="Choices">
+          {step.options.map((option) => (
+            <li key={option.label}>
+              <strong>{option.label}:</strong>{' '}
+              <Markdown inline source={option.text} contacts={runbook.contacts} onNotice={onNotice} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function ContactsPanel({ contacts }: { contacts: ContactRef[] }) {
+  if (contacts.length === 0) return null;
+  return (
+    <section className="contacts" aria-labelledby="contacts-title">
+      <h2 id="contacts-title">Who you may need to call</h2>
+      <ul>
+        {contacts.map((contact) => (
+          <li key={contact.role} className={contact.channels ? 'contact' : 'contact contact-missing'}>
+            <strong>{contact.label}</strong>
+            {contact.channels ? (
+              <>
+                {' '}
+                {contact.channels.map((channel) => `${channel.value}${channel.note ? ` (${channel.note})` : ''}`).join(' · ')}
+                {contact.hours && <span className="contact-hours"> — {contact.hours}</span>}
+                {contact.national && (
+                  <span className="contact-source">
+                    {' '}National contact{contact.sourceDate ? `, source dated ${formatDate(contact.sourceDate)}` : ', source undated'}
+                  </span>
+                )}
+              </>
+            ) : (
+              <span className="contact-missing-text"> — not set yet: add your local number</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,121 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit } from '../../../main/contract/types';
+import { request } from '../../api';
+import { href } from '../../useRoute';
+
+/** Finds runbooks as you type; Ctrl/Cmd+K from anywhere focuses it. An ARIA combobox. */
+export function SearchBox() {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    if (query.trim() === '') {
+      setHits([]);
+      return;
+    }
+    void request('runbooks.search', { query: query.slice(0, 200), limit: 8 }).then((result) => {
+      if (!current) return;
+      setHits(result.ok ? result.value : []);
+      setActive(-1);
+      setOpen(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  const go = (hit: SearchHit): void => {
+    setOpen(false);
+    setQuery('');
+    window.location.hash = href.runbook(hit.id, hit.matches[0]?.stepId);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown' && hits.length > 0) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (i + 1) % hits.length);
+    } else if (event.key === 'ArrowUp' && hits.length > 0) {
+      event.preventDefault();
+      setActive((i) => (i <= 0 ? hits.length - 1 : i - 1));
+    } else if (event.key === 'Enter') {
+      const hit = hits[active] ?? hits[0];
+      if (hit) {
+        event.preventDefault();
+        go(hit);
+      }
+    } else if (event.key === 'Escape') {
+      setOpen(false);
+    }
+  };
+
+  const showList = open && query.trim() !== '';
+  return (
+    <div className="search" role="search">
+      <label htmlFor="search-input" className="search-label">Search runbooks <kbd>Ctrl</kbd>+<kbd>K</kbd></label>
+      <input
+        ref={inputRef}
+        id="search-input"
+        type="search"
+        role="combobox"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="For example: ransom, lost phone, email hacked"
+        aria-expanded={showList}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+      />
+      <ul id={listId} role="listbox" aria-label="Matching runbooks" className="search-results" hidden={!showList}>
+        {hits.map((hit, index) => (
+          <li
+            key={hit.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === active}
+            className={index === active ? 'search-result active' : 'search-result'}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              go(hit);
+            }}
+          >
+            <span className="search-result-title">{hit.title}</span>
+            {hit.matches[0] ? (
+              <span className="search-result-match">
+                {hit.matches[0].phaseTitle}, step {hit.matches[0].stepNumber}: {hit.matches[0].text}
+              </span>
+            ) : (
+              <span className="search-result-match">{hit.summary}</span>
+            )}
+          </li>
+        ))}
+        {hits.length === 0 && <li role="option" aria-selected={false} aria-disabled="true" className="search-empty">No runbook matches “{query}”. Try fewer or different words.</li>}
+      </ul>
+      <p className="visually-hidden" role="status">
+        {showList ? (hits.length === 1 ? '1 runbook found' : `${hits.length} runbooks found`) : ''}
+      </p>
+    </div>
+  );
+}

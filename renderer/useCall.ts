@@ -1,0 +1,27 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CallName } from '../main/contract/calls';
+import type { CallInput, CallOutput } from '../main/contract/contract';
+import type { ApiError } from '../main/contract/result';
+import { request } from './api';
+
+export type CallState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: ApiError };
+
+/** Runs a call when its input changes and tracks loading, value and failure. */
+export function useCall<K extends CallName>(name: K, input: CallInput<K>): [CallState<CallOutput<K>>, () => void] {
+  const [state, setState] = useState<CallState<CallOutput<K>>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const key = JSON.stringify(input);
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    void request(name, JSON.parse(key) as CallInput<K>).then((result) => {
+      if (!current) return;
+      setState(result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+  }, [name, key, attempt]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return [state, retry];
+}

@@ -30,7 +30,11 @@ export function hasOrigin(url: string, origin: string): boolean {
   if (!candidate || !expected) return false;
   // "app://evil@bundle/" reads as the app to a person but carries attacker-chosen text.
   if (candidate.username !== '' || candidate.password !== '') return false;
-  return candidate.protocol === expected.protocol && candidate.host === expected.host && candidate.host !== '';
+  return (
+    candidate.protocol === expected.protocol &&
+    candidate.host === expected.host &&
+    candidate.host !== ''
+  );
 }
 
 /**

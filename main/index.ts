@@ -1,7 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import Store from 'electron-store';
 import { resolveAppPaths } from './appPaths';
 import { createCore } from './core/createCore';
@@ -9,7 +19,8 @@ import { startApp } from './lifecycle';
 import { openSettingsStore, openWindowStateStore } from './settingsStore';
 
 // Lifecycle only: the logic is in lifecycle.ts, which tests drive with fake electron modules.
-const log = (message: string, error?: unknown): void => console.error(`[holdfast] ${message}`, error ?? '');
+const log = (message: string, error?: unknown): void =>
+  console.error(`[holdfast] ${message}`, error ?? '');
 
 void startApp(
   { app, protocol, session, ipcMain, BrowserWindow, Menu, shell, dialog, screen },

@@ -32,7 +32,9 @@ export interface ElectronModules {
   protocol: Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   /** Read only after `ready`: Electron throws if defaultSession is touched earlier. */
   session: {
-    readonly defaultSession: PermissionSession & { webRequest: Pick<Electron.WebRequest, 'onBeforeRequest'> };
+    readonly defaultSession: PermissionSession & {
+      webRequest: Pick<Electron.WebRequest, 'onBeforeRequest'>;
+    };
   };
   ipcMain: Pick<Electron.IpcMain, 'handle'>;
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
@@ -64,7 +66,10 @@ export interface StartOptions {
 /** How startApp ended. */
 export type StartOutcome = 'started' | 'already-running' | 'failed';
 
-type FocusableWindow = Pick<Electron.BrowserWindow, 'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'>;
+type FocusableWindow = Pick<
+  Electron.BrowserWindow,
+  'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'
+>;
 
 /** Brings an existing window to the front, restoring it if minimised. */
 export function focusWindow(window: FocusableWindow | null): void {
@@ -79,9 +84,13 @@ export function focusWindow(window: FocusableWindow | null): void {
  * files), app:// registered and served with the CSP, permissions and network refused, every
  * webContents guarded, IPC registered before the window exists, then the main window.
  */
-export async function startApp(electron: ElectronModules, options: StartOptions): Promise<StartOutcome> {
+export async function startApp(
+  electron: ElectronModules,
+  options: StartOptions,
+): Promise<StartOutcome> {
   const { app } = electron;
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const log =
+    options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
 
   // Both must happen before `ready`.
   electron.protocol.registerSchemesAsPrivileged([
@@ -111,7 +120,9 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
     });
 
   // Every webContents, including any the app did not expect, gets the navigation guards.
-  app.on('web-contents-created', (_event, contents) => installWebContentsGuards(contents, { appOrigin, openExternal }));
+  app.on('web-contents-created', (_event, contents) =>
+    installWebContentsGuards(contents, { appOrigin, openExternal }),
+  );
 
   await app.whenReady();
 
@@ -148,10 +159,16 @@ export async function startApp(electron: ElectronModules, options: StartOptions)
   registerIpc(electron.ipcMain, { handlers: core.handlers, appOrigin, log });
   app.setAboutPanelOptions({ applicationName: 'Holdfast', applicationVersion: app.getVersion() });
   electron.Menu.setApplicationMenu(
-    electron.Menu.buildFromTemplate(appMenuTemplate(options.platform, { isDevelopment: devOrigin !== null })),
+    electron.Menu.buildFromTemplate(
+      appMenuTemplate(options.platform, { isDevelopment: devOrigin !== null }),
+    ),
   );
 
-  const windowState = createWindowStateKeeper({ store: options.openWindowStateStore(), screen: electron.screen, log });
+  const windowState = createWindowStateKeeper({
+    store: options.openWindowStateStore(),
+    screen: electron.screen,
+    log,
+  });
   const openMainWindow = (): void => {
     const state = windowState.initialState();
     const window = createMainWindow({

@@ -31,7 +31,12 @@ export function appMenuTemplate(platform: NodeJS.Platform, options: MenuOptions 
     : [];
 
   const developerItems: MenuItem[] = options.isDevelopment
-    ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
+    ? [
+        { type: 'separator' },
+        { role: 'reload' },
+        { role: 'forceReload' },
+        { role: 'toggleDevTools' },
+      ]
     : [];
 
   return [

@@ -25,7 +25,8 @@ export function resolveBundlePath(rootDir: string, requestUrl: string): string |
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   if (url.username !== '' || url.password !== '') return null;
 
-  const rawSegments = url.pathname === '' || url.pathname === '/' ? [INDEX_FILE] : url.pathname.slice(1).split('/');
+  const rawSegments =
+    url.pathname === '' || url.pathname === '/' ? [INDEX_FILE] : url.pathname.slice(1).split('/');
   const segments: string[] = [];
   for (const raw of rawSegments) {
     let segment: string;
@@ -35,7 +36,12 @@ export function resolveBundlePath(rootDir: string, requestUrl: string): string |
       return null;
     }
     // Empty segments ("//etc/passwd") and decoded separators ("..%2f") are never in the bundle.
-    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) {
+    if (
+      segment === '' ||
+      segment === '.' ||
+      segment === '..' ||
+      FORBIDDEN_IN_SEGMENT.test(segment)
+    ) {
       return null;
     }
     segments.push(segment);
@@ -44,7 +50,12 @@ export function resolveBundlePath(rootDir: string, requestUrl: string): string |
   const root = path.resolve(rootDir);
   const candidate = path.resolve(root, ...segments);
   const relative = path.relative(root, candidate);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+  if (
+    relative === '' ||
+    relative === '..' ||
+    relative.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(relative)
+  ) {
     return null;
   }
   return candidate;
@@ -106,9 +117,12 @@ function plainResponse(status: number, text: string): Response {
  * The `app://` handler: serves files from the renderer bundle only, every response carrying the
  * CSP and nosniff headers; anything else is a 404 (or 405 for non-GET), never an exception.
  */
-export function createProtocolHandler(deps: ProtocolHandlerDeps): (request: BundleRequest) => Promise<Response> {
+export function createProtocolHandler(
+  deps: ProtocolHandlerDeps,
+): (request: BundleRequest) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return plainResponse(405, 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return plainResponse(405, 'Method not allowed');
     const filePath = resolveBundlePath(deps.rootDir, request.url);
     if (!filePath) return plainResponse(404, 'Not found');
     let body: Uint8Array<ArrayBuffer>;
@@ -116,7 +130,8 @@ export function createProtocolHandler(deps: ProtocolHandlerDeps): (request: Bund
       body = await deps.readFile(filePath);
     } catch (error: unknown) {
       const code = (error as { code?: unknown } | null)?.code;
-      if (typeof code === 'string' && MISSING_FILE_CODES.has(code)) return plainResponse(404, 'Not found');
+      if (typeof code === 'string' && MISSING_FILE_CODES.has(code))
+        return plainResponse(404, 'Not found');
       deps.log?.(`app:// could not read ${filePath}`, error);
       return plainResponse(500, 'Could not read file');
     }

@@ -44,7 +44,10 @@ export function memoryStore(): KeyValueStore {
  * The window-state store, `<userData>/window-state.json`. Losing a window size is harmless, so a
  * corrupt file is reset and an unreadable one replaced by memory: it must never block start-up.
  */
-export function openWindowStateStore(Store: StoreClass, log?: (message: string, error: unknown) => void): KeyValueStore {
+export function openWindowStateStore(
+  Store: StoreClass,
+  log?: (message: string, error: unknown) => void,
+): KeyValueStore {
   try {
     return asKeyValueStore(new Store({ name: 'window-state', clearInvalidConfig: true }));
   } catch (error: unknown) {

@@ -76,7 +76,14 @@ describe('createMainWindow', () => {
         throw new Error('ERR_FILE_NOT_FOUND');
       });
     }
-    createMainWindow({ BrowserWindow: FailingWindow, bounds: { width: 900, height: 600 }, isMaximized: false, preloadPath: '/p.cjs', url: 'app://bundle/index.html', log });
+    createMainWindow({
+      BrowserWindow: FailingWindow,
+      bounds: { width: 900, height: 600 },
+      isMaximized: false,
+      preloadPath: '/p.cjs',
+      url: 'app://bundle/index.html',
+      log,
+    });
     await vi.waitFor(() => expect(log).toHaveBeenCalled());
   });
 });

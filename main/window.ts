@@ -8,7 +8,10 @@ export const WINDOW_BACKGROUND = '#f4f4f1';
  * so a test can prove the renderer has no Node, is sandboxed and isolated, whatever a future
  * Electron default becomes.
  */
-export function mainWindowOptions(bounds: WindowBounds, preloadPath: string): Electron.BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  bounds: WindowBounds,
+  preloadPath: string,
+): Electron.BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: MIN_WINDOW_SIZE.width,
@@ -64,6 +67,8 @@ export function createMainWindow<W extends MainWindow>(deps: CreateMainWindowDep
     if (deps.isMaximized) window.maximize();
     window.show();
   });
-  window.loadURL(deps.url).catch((error: unknown) => deps.log?.(`Could not load ${deps.url}`, error));
+  window
+    .loadURL(deps.url)
+    .catch((error: unknown) => deps.log?.(`Could not load ${deps.url}`, error));
   return window;
 }

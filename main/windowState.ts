@@ -45,7 +45,9 @@ export function parseWindowState(raw: unknown): WindowState | null {
   if (!isIntegerIn(width, MIN_WINDOW_SIZE.width, MAX_DIMENSION)) return null;
   if (!isIntegerIn(height, MIN_WINDOW_SIZE.height, MAX_DIMENSION)) return null;
   if (isMaximized !== undefined && typeof isMaximized !== 'boolean') return null;
-  const hasPosition = isIntegerIn(x, -MAX_COORDINATE, MAX_COORDINATE) && isIntegerIn(y, -MAX_COORDINATE, MAX_COORDINATE);
+  const hasPosition =
+    isIntegerIn(x, -MAX_COORDINATE, MAX_COORDINATE) &&
+    isIntegerIn(y, -MAX_COORDINATE, MAX_COORDINATE);
   return {
     bounds: hasPosition ? { x, y, width, height } : { width, height },
     isMaximized: isMaximized === true,
@@ -65,7 +67,12 @@ function clamp(value: number, min: number, max: number): number {
 function centredIn(area: Rectangle, width: number, height: number): WindowBounds {
   const w = Math.min(width, area.width);
   const h = Math.min(height, area.height);
-  return { x: area.x + Math.round((area.width - w) / 2), y: area.y + Math.round((area.height - h) / 2), width: w, height: h };
+  return {
+    x: area.x + Math.round((area.width - w) / 2),
+    y: area.y + Math.round((area.height - h) / 2),
+    width: w,
+    height: h,
+  };
 }
 
 /**
@@ -88,7 +95,8 @@ export function fitToDisplays(
     const overlap = overlapArea(rect, area);
     return overlap.width >= MIN_VISIBLE.width && overlap.height >= MIN_VISIBLE.height;
   });
-  if (!host) return { bounds: centredIn(primaryWorkArea, wanted.width, wanted.height), isMaximized };
+  if (!host)
+    return { bounds: centredIn(primaryWorkArea, wanted.width, wanted.height), isMaximized };
   const width = Math.min(wanted.width, host.width);
   const height = Math.min(wanted.height, host.height);
   return {
@@ -138,7 +146,10 @@ export function createWindowStateKeeper(deps: {
       window.on('close', () => {
         // Losing the window size is harmless; failing to close the window is not.
         try {
-          const state: WindowState = { bounds: window.getNormalBounds(), isMaximized: window.isMaximized() };
+          const state: WindowState = {
+            bounds: window.getNormalBounds(),
+            isMaximized: window.isMaximized(),
+          };
           deps.store.set(STATE_KEY, state);
         } catch (error: unknown) {
           deps.log?.('Could not save the window state', error);

@@ -31,7 +31,9 @@ export interface RegisterIpcOptions {
 
 const FORBIDDEN_MESSAGE = 'This window is not allowed to talk to Holdfast.';
 
-function senderFrameOf(event: Pick<Electron.IpcMainInvokeEvent, 'senderFrame'>): SenderFrame | null {
+function senderFrameOf(
+  event: Pick<Electron.IpcMainInvokeEvent, 'senderFrame'>,
+): SenderFrame | null {
   // The getter throws for a frame that has already gone away: such a sender is unknown.
   try {
     return event.senderFrame;
@@ -44,7 +46,10 @@ function senderFrameOf(event: Pick<Electron.IpcMainInvokeEvent, 'senderFrame'>):
  * Registers one `ipcMain.handle` per contract call. Each handler checks the sender first, then
  * goes through `dispatch` (zod validation, then the core); it always resolves to a Result.
  */
-export function registerIpc(ipcMain: Pick<Electron.IpcMain, 'handle'>, options: RegisterIpcOptions): void {
+export function registerIpc(
+  ipcMain: Pick<Electron.IpcMain, 'handle'>,
+  options: RegisterIpcOptions,
+): void {
   const log = options.log ?? (() => {});
   for (const name of CALL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<Result<unknown>> => {
@@ -58,7 +63,10 @@ export function registerIpc(ipcMain: Pick<Electron.IpcMain, 'handle'>, options: 
         );
       } catch (error: unknown) {
         log(`${name} failed outside the core`, error);
-        return fail('INTERNAL', 'Something went wrong inside Holdfast. Your saved work is safe; try again.');
+        return fail(
+          'INTERNAL',
+          'Something went wrong inside Holdfast. Your saved work is safe; try again.',
+        );
       }
     });
   }

@@ -15,7 +15,10 @@ export function buildHoldfastApi(invoke: Invoke): HoldfastApi {
     const channel = ipcChannel(name);
     api[name] = (input: unknown) =>
       invoke(channel, input).catch(() =>
-        fail('INTERNAL', 'Holdfast could not reach its main process. Restart the app and try again.'),
+        fail(
+          'INTERNAL',
+          'Holdfast could not reach its main process. Restart the app and try again.',
+        ),
       );
   }
   return Object.freeze(api) as unknown as HoldfastApi;

@@ -110,7 +110,7 @@ export function parseFrontMatter(
       file,
       line: lineOfIssue(doc, issue, lineAt),
       severity: 'error' as const,
-      message: `front matter: ${describe(issue)}`,
+      message: `front matter: ${describe(issue, raw)}`,
     })),
   };
 }
@@ -119,10 +119,11 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
   if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   const field = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `"${field}" is required`;
+  const [top] = issue.path;
+  if (issue.path.length === 1 && typeof top === 'string' && !Object.hasOwn(raw, top)) return `"${field}" is required`;
   return field ? `"${field}": ${issue.message}` : issue.message;
 }
 

@@ -19,10 +19,12 @@ export interface RunbookSearch {
   search(query: string, limit?: number): SearchHit[];
 }
 
-const STRIP_MARKUP = /\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}|[*_`#>[\]()]/g;
-
+/** Markdown to searchable words: link text kept, link targets, ids and markup dropped. */
 function plain(markdown: string): string {
-  return markdown.replace(STRIP_MARKUP, (_, role: string | undefined) => (role ? role.replace(/-/g, ' ') : ' '));
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}/g, (_, role: string) => role.replace(/-/g, ' '))
+    .replace(/[*_`#>[\]]/g, ' ');
 }
 
 /**

@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+const scan = async (page: import('@playwright/test').Page) => {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
+};
+
+test('home has no serious accessibility violations', async ({ app, page }) => {
+  await app.openHome();
+  expect(await scan(page)).toEqual([]);
+});
+
+test('home with open search results has no serious accessibility violations', async ({ app, page }) => {
+  await app.openHome();
+  await app.search('ransom');
+  expect(await scan(page)).toEqual([]);
+});
+
+test('the runbook reader has no serious accessibility violations', async ({ app, page }) => {
+  await app.openRunbookById('ransomware');
+  await expect(app.runbookTitle()).toHaveText(/Ransomware/);
+  expect(await scan(page)).toEqual([]);
+});
+
+test('focus is always visible on keyboard targets', async ({ app, page }) => {
+  await app.openHome();
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return 'none';
+      const style = getComputedStyle(el);
+      return `${style.outlineStyle} ${style.boxShadow}`;
+    });
+    expect(outline).not.toBe('none none');
+  }
+});

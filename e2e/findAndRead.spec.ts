@@ -1,0 +1,71 @@
+import { expect, test } from './fixtures';
+
+test('search "ransom" finds the ransomware runbook and opening it shows its steps', async ({ app, page }) => {
+  await app.openHome();
+  await app.search('ransom');
+  const result = app.searchResult(/Ransomware/);
+  await expect(result).toBeVisible();
+  await expect(result).toContainText(/step \d+/);
+  await result.click();
+
+  await expect(app.runbookTitle()).toHaveText(/Ransomware/);
+  await expect(page.getByText('Last reviewed')).toBeVisible();
+  await expect(app.phase('Contain')).toBeVisible();
+  expect(await app.steps().count()).toBeGreaterThan(10);
+  await expect(app.steps().first()).toContainText(/\S/);
+  // National numbers come from the contacts pack; local roles say they are not set yet.
+  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText('0300 303 5222');
+  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText('add your local number');
+});
+
+test('a user can find and read a runbook with the keyboard alone', async ({ app, page }) => {
+  await app.openHome();
+  await page.keyboard.press('Control+k');
+  await expect(app.searchBox).toBeFocused();
+  await page.keyboard.type('lost phone');
+  await expect(app.searchResult(/Laptop, phone or tablet lost/)).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(app.searchResult(/Laptop, phone or tablet lost/)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(app.runbookTitle()).toHaveText(/lost or stolen/);
+
+  // Back home by keyboard: Tab reaches the back link, Enter follows it, then an entry point.
+  await page.getByRole('link', { name: "← What's happening?" }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: "What's happening?" })).toBeVisible();
+  const entry = app.entryPoint(/Screen says pay/);
+  await entry.focus();
+  await expect(entry).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /Screen says pay/ })).toBeVisible();
+  await page.getByRole('link', { name: /Ransomware/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(app.runbookTitle()).toHaveText(/Ransomware/);
+});
+
+test('the skip link moves focus to the main content', async ({ app, page }) => {
+  await app.openHome();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('a typo still finds the right runbook and says which step matched', async ({ app }) => {
+  await app.openHome();
+  await app.search('ransomwre');
+  await expect(app.searchResult(/Ransomware/)).toBeVisible();
+  await app.search('eMAR');
+  await expect(app.searchResult(/Care record, eMAR or rota system down/)).toBeVisible();
+});
+
+test('"Not sure" lists every runbook grouped by kind of problem', async ({ app, page }) => {
+  await app.openHome();
+  await app.entryPoint(/Not sure/).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'All runbooks' })).toBeVisible();
+  for (const title of [/Ransomware/, /Care record, eMAR/, /Laptop, phone or tablet lost/]) {
+    await expect(page.getByRole('link', { name: title })).toBeVisible();
+  }
+});

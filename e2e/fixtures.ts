@@ -1,0 +1,51 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { startHarness, type RunningHarness } from '../main/harness/startHarness';
+import { HoldfastApp } from './pages/HoldfastApp';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+
+interface Fixtures {
+  /** A fresh data folder per test, prepared before the harness starts. */
+  dataDir: string;
+  harness: RunningHarness;
+  app: HoldfastApp;
+  /** Every request the page made to anywhere but the harness: must stay empty (offline app). */
+  outsideRequests: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructured first argument
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'holdfast-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  harness: async ({ dataDir }, use) => {
+    const harness = await startHarness({
+      port: 0,
+      dataDir,
+      rendererDir: join(repoRoot, 'out', 'renderer'),
+      bundledRunbooksDir: join(repoRoot, 'runbooks'),
+      version: 'e2e',
+    });
+    await use(harness);
+    await harness.close();
+  },
+  outsideRequests: async ({ page, harness }, use) => {
+    const outside: string[] = [];
+    const origin = new URL(harness.url).origin;
+    page.on('request', (request) => {
+      if (new URL(request.url()).origin !== origin) outside.push(request.url());
+    });
+    await use(outside);
+  },
+  app: async ({ page, harness, outsideRequests }, use) => {
+    await use(new HoldfastApp(page, harness.url));
+    expect(outsideRequests, 'the app must never reach outside 127.0.0.1').toEqual([]);
+  },
+});
+
+export { expect };

@@ -23,6 +23,8 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
+    // Icons and other static files ship from assets/ (packaged, never fetched remotely).
+    publicDir: resolve('assets'),
     build: {
       outDir: resolve('out/renderer'),
       minify: true,

@@ -1,5 +1,4 @@
-import type { Handlers } from './contract/contract';
-import type { Notice } from './contract/types';
+import type { Core } from './core/createCore';
 import type { CoreOptions, KeyValueStore } from './core/hostTypes';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, devServerOrigin } from './appOrigin';
 import type { AppPaths } from './appPaths';
@@ -42,12 +41,6 @@ export interface ElectronModules {
   shell: Pick<Electron.Shell, 'openExternal'>;
   dialog: Pick<Electron.Dialog, 'showMessageBox' | 'showErrorBox'>;
   screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
-}
-
-/** What the core gives the shell. */
-export interface Core {
-  handlers: Handlers;
-  notices: Notice[];
 }
 
 /** Everything startApp needs that is not an electron module. */

@@ -1,13 +1,11 @@
-import path from 'node:path';
-import { CONTENT_SECURITY_POLICY } from './shared/csp';
+import { loadStaticAsset, RENDERER_HEADERS, resolveInside } from './core/files/staticAssets';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 
-const INDEX_FILE = 'index.html';
+export { contentTypeFor } from './core/files/staticAssets';
 
-// Dot segments in any spelling ("..", "%2e%2e", ".%2E") before the query or fragment.
+// Dot segments in any spelling ("..", "%2e%2e", ".%2E") before the query or fragment: the URL
+// parser would silently normalise them away, so refuse them on the raw string.
 const RAW_DOT_SEGMENT = /^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
-// Backslashes are separators on Windows; ":" names drives and NTFS alternate data streams.
-const FORBIDDEN_IN_SEGMENT = /[/\\:\u0000-\u001f\u007f]/;
 
 /**
  * The absolute path of the bundle file an `app://bundle/...` URL names, or null when the URL
@@ -24,66 +22,7 @@ export function resolveBundlePath(rootDir: string, requestUrl: string): string |
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   if (url.username !== '' || url.password !== '') return null;
-
-  const rawSegments =
-    url.pathname === '' || url.pathname === '/' ? [INDEX_FILE] : url.pathname.slice(1).split('/');
-  const segments: string[] = [];
-  for (const raw of rawSegments) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return null;
-    }
-    // Empty segments ("//etc/passwd") and decoded separators ("..%2f") are never in the bundle.
-    if (
-      segment === '' ||
-      segment === '.' ||
-      segment === '..' ||
-      FORBIDDEN_IN_SEGMENT.test(segment)
-    ) {
-      return null;
-    }
-    segments.push(segment);
-  }
-
-  const root = path.resolve(rootDir);
-  const candidate = path.resolve(root, ...segments);
-  const relative = path.relative(root, candidate);
-  if (
-    relative === '' ||
-    relative === '..' ||
-    relative.startsWith(`..${path.sep}`) ||
-    path.isAbsolute(relative)
-  ) {
-    return null;
-  }
-  return candidate;
-}
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
-/** The Content-Type for a bundle file; unknown extensions are served as opaque bytes. */
-export function contentTypeFor(filePath: string): string {
-  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  return resolveInside(rootDir, url.pathname);
 }
 
 /** What the `app://` handler needs: where the renderer bundle is and how to read a file. */
@@ -96,20 +35,10 @@ export interface ProtocolHandlerDeps {
 /** The request fields the handler reads. */
 export type BundleRequest = Pick<Request, 'url' | 'method'>;
 
-const MISSING_FILE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
-
-function securityHeaders(): Record<string, string> {
-  return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  };
-}
-
 function plainResponse(status: number, text: string): Response {
   return new Response(text, {
     status,
-    headers: { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' },
+    headers: { ...RENDERER_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
   });
 }
 
@@ -125,19 +54,13 @@ export function createProtocolHandler(
       return plainResponse(405, 'Method not allowed');
     const filePath = resolveBundlePath(deps.rootDir, request.url);
     if (!filePath) return plainResponse(404, 'Not found');
-    let body: Uint8Array<ArrayBuffer>;
-    try {
-      body = await deps.readFile(filePath);
-    } catch (error: unknown) {
-      const code = (error as { code?: unknown } | null)?.code;
-      if (typeof code === 'string' && MISSING_FILE_CODES.has(code))
-        return plainResponse(404, 'Not found');
-      deps.log?.(`app:// could not read ${filePath}`, error);
-      return plainResponse(500, 'Could not read file');
+    const asset = await loadStaticAsset(deps.rootDir, new URL(request.url).pathname, deps.readFile, deps.log);
+    if (asset.status !== 200) {
+      return plainResponse(asset.status, asset.status === 404 ? 'Not found' : 'Could not read file');
     }
-    return new Response(request.method === 'HEAD' ? null : body, {
+    return new Response(request.method === 'HEAD' ? null : (asset.body as Uint8Array<ArrayBuffer>), {
       status: 200,
-      headers: { ...securityHeaders(), 'Content-Type': contentTypeFor(filePath) },
+      headers: { ...RENDERER_HEADERS, 'Content-Type': asset.contentType },
     });
   };
 }

@@ -9,7 +9,6 @@ import {
   openExternalSafely,
   type GuardedWebContents,
   type OpenExternalDeps,
-  type PermissionSession,
 } from './security';
 
 const APP = 'app://bundle';
@@ -161,7 +160,15 @@ describe('openExternalSafely', () => {
     expect(options.detail).toContain('internet connection');
     expect(options.buttons).toEqual(['Open', 'Cancel']);
     expect(options.defaultId).toBe(1);
+    expect(options.type).toBe('question');
     expect(options.cancelId).toBe(1);
+  });
+
+  it('says a phone link opens a calling app rather than the browser', async () => {
+    const { dialog, deps } = dialogAnswering(1);
+    await openExternalSafely('tel:03001233393', deps);
+    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as Electron.MessageBoxOptions;
+    expect(options.detail).toContain('calling app');
   });
 
   it('does not open when the user cancels', async () => {
@@ -182,8 +189,9 @@ describe('openExternalSafely', () => {
   it('reports, not throws, when no program can open the link', async () => {
     const { shell, deps } = dialogAnswering(0);
     shell.openExternal.mockRejectedValueOnce(new Error('no handler'));
-    const outcome = await openExternalSafely('tel:+44 300 123 3393', deps);
-    expect(outcome.opened).toBe(false);
+    const outcome = await openExternalSafely('tel:+443001233393', deps);
+    expect(shell.openExternal).toHaveBeenCalled();
+    expect(outcome).toEqual({ opened: false, reason: expect.any(String) as string });
   });
 });
 
@@ -201,7 +209,7 @@ describe('denyAllPermissions', () => {
       setPermissionCheckHandler: vi.fn<(handler: CheckHandler) => void>(),
       setDevicePermissionHandler: vi.fn<(handler: CheckHandler) => void>(),
     };
-    denyAllPermissions(session as unknown as PermissionSession);
+    denyAllPermissions(session);
     const callback = vi.fn();
     session.setPermissionRequestHandler.mock.calls[0]?.[0]({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);

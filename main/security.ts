@@ -23,6 +23,14 @@ export interface OpenExternalDeps {
   log?: (message: string, error: unknown) => void;
 }
 
+/** Tells the user what following the link involves, in plain words. */
+function whatOpeningNeeds(url: string): string {
+  if (url.startsWith('mailto:'))
+    return 'It opens your email program and needs an internet connection to send.';
+  if (url.startsWith('tel:')) return 'It opens your phone or calling app.';
+  return 'It opens your web browser and needs an internet connection.';
+}
+
 const OPEN_BUTTON = 0;
 const CANCEL_BUTTON = 1;
 
@@ -42,7 +50,7 @@ export async function openExternalSafely(
     type: 'question',
     title: 'Open link',
     message: 'Open this link outside Holdfast?',
-    detail: `${url}\n\nIt needs an internet connection.`,
+    detail: `${url}\n\n${whatOpeningNeeds(url)}`,
     buttons: ['Open', 'Cancel'],
     defaultId: CANCEL_BUTTON,
     cancelId: CANCEL_BUTTON,

@@ -99,12 +99,12 @@ export function createHttpTransport(options: HttpTransportOptions) {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const asset = await loadStaticAsset(options.rendererDir, pathname);
-    if (asset.status === 404) {
-      res.writeHead(404, { ...RENDERER_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    const asset = await loadStaticAsset(options.rendererDir, pathname, undefined, options.log);
+    if (asset.status !== 200) {
+      res.writeHead(asset.status, { ...RENDERER_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(asset.status === 404 ? 'Not found' : 'Could not read file');
       return;
     }
-    res.writeHead(200, { ...RENDERER_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.length });
+    res.writeHead(200, { ...RENDERER_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.byteLength });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   }
 

@@ -43,6 +43,7 @@ export function isAllowedExternalUrl(raw: string): boolean {
     if (url.username !== '' || url.password !== '' || !url.hostname.includes('.')) return false;
     return true;
   }
-  if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw);
+  // Markdown percent-encodes the spaces people write in numbers ("tel:0300%20303%205222").
+  if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw.replace(/%20/g, ' '));
   return /^mailto:[^\s@]+@[^\s@]+$/.test(raw.split('?')[0] ?? '');
 }

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readFile as fsReadFile } from 'node:fs/promises';
+import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /** Headers every renderer response carries, in both shells. */
@@ -12,50 +12,79 @@ export const RENDERER_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
 };
 
-const CONTENT_TYPES: Record<string, string> = {
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
   '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
+  '.ttf': 'font/ttf',
 };
 
-/**
- * Maps a URL path onto a file inside `root`, or null. The request is untrusted: `..`, encoded
- * `%2e%2e`, backslashes, NUL and absolute paths must never reach outside the renderer folder.
- */
-export function resolveInside(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0') || decoded.includes('\\') || /(^|\/)\.\.(\/|$)/.test(decoded)) return null;
-  const relativePath = decoded.replace(/^\/+/, '') || 'index.html';
-  const base = resolve(root);
-  const target = resolve(base, relativePath);
-  const rel = relative(base, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) return null;
-  return target;
+/** The Content-Type for a renderer file; unknown extensions are served as opaque bytes. */
+export function contentTypeFor(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-export type StaticAsset = { status: 200; body: Buffer; contentType: string } | { status: 404 };
+const INDEX_FILE = 'index.html';
+// Backslashes are separators on Windows; ":" names drives and NTFS alternate data streams.
+const FORBIDDEN_IN_SEGMENT = /[/\\:\u0000-\u001f\u007f]/;
 
-/** Reads a renderer file for either shell; anything unknown or outside the folder is a 404. */
-export async function loadStaticAsset(root: string, urlPath: string): Promise<StaticAsset> {
-  const path = resolveInside(root, urlPath);
-  const contentType = path ? CONTENT_TYPES[extname(path).toLowerCase()] : undefined;
-  if (!path || !contentType) return { status: 404 };
+/**
+ * Maps a URL path (`/assets/x.js`) onto a file inside `root`, or null. The request is untrusted:
+ * `..` in any spelling, decoded separators, backslashes, drive letters and NUL never get out.
+ */
+export function resolveInside(root: string, urlPath: string): string | null {
+  const rawSegments = urlPath === '' || urlPath === '/' ? [INDEX_FILE] : urlPath.replace(/^\//, '').split('/');
+  const segments: string[] = [];
+  for (const raw of rawSegments) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(raw);
+    } catch {
+      return null;
+    }
+    // Empty segments ("//etc/passwd") and decoded separators ("..%2f") are never in the bundle.
+    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) return null;
+    segments.push(segment);
+  }
+  const base = path.resolve(root);
+  const candidate = path.resolve(base, ...segments);
+  const relative = path.relative(base, candidate);
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
+  return candidate;
+}
+
+export type StaticAsset = { status: 200; body: Uint8Array; contentType: string; path: string } | { status: 404 | 500 };
+
+const MISSING_FILE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/** Reads a renderer file for either shell; anything outside the folder or missing is a 404. */
+export async function loadStaticAsset(
+  root: string,
+  urlPath: string,
+  readFile: (filePath: string) => Promise<Uint8Array> = fsReadFile,
+  log?: (message: string, error: unknown) => void,
+): Promise<StaticAsset> {
+  const filePath = resolveInside(root, urlPath);
+  if (!filePath) return { status: 404 };
   try {
-    if (!(await stat(path)).isFile()) return { status: 404 };
-    return { status: 200, body: await readFile(path), contentType };
-  } catch {
-    return { status: 404 };
+    return { status: 200, body: await readFile(filePath), contentType: contentTypeFor(filePath), path: filePath };
+  } catch (error: unknown) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && MISSING_FILE_CODES.has(code)) return { status: 404 };
+    log?.(`could not read ${filePath}`, error);
+    return { status: 500 };
   }
 }

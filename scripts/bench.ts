@@ -1,0 +1,276 @@
+/**
+ * `npm run bench`: the speed figures for Holdfast, one `name value unit` line each, then a
+ * `check` line per target. Targets live here, never in timed tests. See the comments of each
+ * measure for what exactly is timed.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from '@playwright/test';
+import { NATIONAL_CONTACTS_FILE } from '../main/core/createCore';
+import { startHarness } from '../main/harness/startHarness';
+import { profileParse } from './bench/breakdown';
+import type { ColdLoadOutput } from './bench/coldLoad';
+import { buildCorpus } from './bench/corpus';
+import { generateRunbooks } from './bench/generateLibrary';
+import { loadAndIndex, type LoadIndexResult } from './bench/loadIndex';
+import { buildQueries } from './bench/queries';
+import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
+import { max, median, percentile, round } from './bench/stats';
+import { renderStaticReader } from './bench/staticReader';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const BUNDLED_DIR = join(ROOT, 'runbooks');
+const COLD_SCRIPT = join(ROOT, 'scripts', 'bench', 'coldLoad.ts');
+
+const SEED = 20_240_601;
+const LIBRARY_SIZE = 1000;
+const RUNS = { bundled: 15, large: 7, cold: 3, searchPasses: 3, reader: 15 };
+const READER_RUNBOOK = 'ransomware';
+const TARGETS: Array<[figure: string, limit: number]> = [
+  ['load_index_1000_ms', 500],
+  ['search_p95_ms', 16],
+  ['reader_ratio', 1.5],
+];
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+const figures = new Map<string, number>();
+
+function report(name: string, value: number, unit: string): void {
+  figures.set(name, value);
+  console.log(`${name} ${round(value)} ${unit}`);
+}
+
+const note = (text: string): void => console.log(`# ${text}`);
+
+/** Undo stack for temp folders, servers and the browser; runs once, also on Ctrl+C. */
+const cleanups: Array<() => Promise<unknown>> = [];
+async function cleanUp(): Promise<void> {
+  for (const undo of cleanups.splice(0).reverse()) await undo().catch((error: unknown) => console.error('# cleanup failed:', error));
+}
+
+async function rendererAssets(): Promise<{ css: string; js: string[] }> {
+  const assets = join(RENDERER_DIR, 'assets');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(assets)) {
+    throw new Error(`the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build".`);
+  }
+  const names = await readdir(assets);
+  const css = names.find((name) => name.endsWith('.css'));
+  const js = names.filter((name) => name.endsWith('.js'));
+  if (!css || js.length === 0) throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build".`);
+  return { css, js };
+}
+
+// ---- 1 and 2: load + parse + index ----
+
+/** Warm figure: the median of `runs` in this process, after one discarded warm-up run. */
+async function warmLoads(bundledDir: string, userDir: string, runs: number): Promise<{ samples: LoadIndexResult[]; last: LoadIndexResult }> {
+  await loadAndIndex(bundledDir, userDir);
+  const samples: LoadIndexResult[] = [];
+  for (let i = 0; i < runs; i += 1) samples.push(await loadAndIndex(bundledDir, userDir));
+  return { samples, last: samples.at(-1) as LoadIndexResult };
+}
+
+const execFileAsync = promisify(execFile);
+
+/** Cold figure: a fresh Node process per run (see coldLoad.ts), median of `runs`. */
+async function coldLoads(bundledDir: string, userDir: string, runs: number): Promise<ColdLoadOutput[]> {
+  const outputs: ColdLoadOutput[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', COLD_SCRIPT, bundledDir, userDir], { cwd: ROOT, timeout: 60_000 });
+    outputs.push(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ColdLoadOutput);
+  }
+  return outputs;
+}
+
+async function benchLoad(prefix: string, bundledDir: string, userDir: string, runs: number): Promise<LoadIndexResult> {
+  const cold = await coldLoads(bundledDir, userDir, RUNS.cold);
+  const { samples, last } = await warmLoads(bundledDir, userDir, runs);
+  report(`${prefix}_ms`, median(samples.map((s) => s.totalMs)), 'ms');
+  report(`${prefix}_cold_ms`, median(cold.map((c) => c.totalMs)), 'ms');
+  // The split between loadLibrary (read, parse, check) and buildSearch, for the analysis.
+  report(`${prefix}_load_ms`, median(samples.map((s) => s.loadMs)), 'ms');
+  report(`${prefix}_index_ms`, median(samples.map((s) => s.indexMs)), 'ms');
+  if (prefix === 'load_index_1000') {
+    report('rss_mb', median(cold.map((c) => c.rssMb)), 'MB');
+    report('heap_used_mb', median(cold.map((c) => c.heapUsedMb)), 'MB');
+  }
+  return last;
+}
+
+/** Writes the generated library as a complete bundled folder (with the national contacts pack). */
+async function writeLargeLibrary(dir: string, bundled: LoadIndexResult): Promise<void> {
+  const files = generateRunbooks(buildCorpus(bundled.library.runbooks.values()), LIBRARY_SIZE, SEED);
+  await mkdir(dir, { recursive: true });
+  await Promise.all(files.map((file) => writeFile(join(dir, file.name), file.text)));
+  await copyFile(join(BUNDLED_DIR, NATIONAL_CONTACTS_FILE), join(dir, NATIONAL_CONTACTS_FILE));
+  const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
+  note(`generated ${files.length} runbooks (seed ${SEED}), ${(bytes / 2 ** 20).toFixed(1)} MB, ${Math.round(bytes / files.length / 1024)} KB each on average`);
+}
+
+/** Where parse time goes in the large library: one warm pass, stage by stage. */
+async function benchBreakdown(dir: string): Promise<void> {
+  const stages = await profileParse(dir);
+  report('parse_1000_total_ms', stages.parseRunbookMs, 'ms');
+  report('parse_1000_yaml_ms', stages.yamlMs, 'ms');
+  report('parse_1000_zod_ms', stages.zodMs, 'ms');
+  report('parse_1000_markdown_ms', stages.markdownMs, 'ms');
+  report('parse_1000_walk_ms', stages.parseRunbookMs - stages.yamlMs - stages.zodMs - stages.markdownMs, 'ms');
+  report('read_1000_files_ms', stages.readMs, 'ms');
+}
+
+// ---- 3: search ----
+
+/** Each query timed alone through the same search the app calls (limit 8, like the search box). */
+function benchSearch(result: LoadIndexResult): void {
+  const queries = buildQueries();
+  const times: number[] = [];
+  let empty = 0;
+  for (let pass = 0; pass < RUNS.searchPasses; pass += 1) {
+    for (const query of queries) {
+      const start = performance.now();
+      const hits = result.search.search(query, 8);
+      times.push(performance.now() - start);
+      if (pass === 0 && hits.length === 0) empty += 1;
+    }
+  }
+  const steps = [...result.library.runbooks.values()].reduce((sum, runbook) => sum + runbook.phases.reduce((n, phase) => n + phase.steps.length, 0), 0);
+  note(`search: ${queries.length} queries x ${RUNS.searchPasses} passes (first pass included) over ${result.library.runbooks.size} runbooks, ${steps} steps; ${empty} queries found nothing`);
+  report('search_p50_ms', percentile(times, 50), 'ms');
+  report('search_p95_ms', percentile(times, 95), 'ms');
+  report('search_max_ms', max(times), 'ms');
+}
+
+// ---- 4: reader, app vs static ----
+
+async function benchReader(browser: Browser, temp: string, bundled: LoadIndexResult, css: string): Promise<void> {
+  const runbook = bundled.library.runbooks.get(READER_RUNBOOK);
+  if (!runbook) throw new Error(`the bundled runbook "${READER_RUNBOOK}" did not load`);
+  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const dataDir = join(temp, 'harness-data');
+  const harness = await startHarness({ port: 0, dataDir, rendererDir: RENDERER_DIR, bundledRunbooksDir: BUNDLED_DIR, version });
+  cleanups.push(() => harness.close());
+  const site = await serveStaticPage(renderStaticReader(runbook, `/assets/${css}`), join(RENDERER_DIR, 'assets', css), `/assets/${css}`);
+  cleanups.push(() => site.close());
+
+  const appUrl = `${harness.url}#/runbooks/${READER_RUNBOOK}`;
+  // One discarded run each: the first page of a new browser also pays for starting its renderer.
+  await measureReadable(browser, appUrl);
+  await measureReadable(browser, site.url);
+  const app: ReadableSample[] = [];
+  const page: ReadableSample[] = [];
+  for (let i = 0; i < RUNS.reader; i += 1) {
+    // Alternate which goes first, so neither always runs right after the other.
+    if (i % 2 === 0) {
+      app.push(await measureReadable(browser, appUrl));
+      page.push(await measureReadable(browser, site.url));
+    } else {
+      page.push(await measureReadable(browser, site.url));
+      app.push(await measureReadable(browser, appUrl));
+    }
+  }
+  note(`reader: "${READER_RUNBOOK}", ${RUNS.reader} runs each, interleaved, fresh browser context per run, both over HTTP on 127.0.0.1; medians`);
+  const harnessMs = median(app.map((s) => s.painted));
+  const staticMs = median(page.map((s) => s.painted));
+  report('reader_harness_ms', harnessMs, 'ms');
+  report('reader_static_ms', staticMs, 'ms');
+  report('reader_ratio', harnessMs / staticMs, 'x');
+  reportMilestones('reader_harness', app);
+  reportMilestones('reader_static', page);
+}
+
+/** Medians of where each load spends its time, for the analysis. */
+function reportMilestones(prefix: string, samples: ReadableSample[]): void {
+  const of = (pick: (s: ReadableSample) => number | null | undefined): number | null => {
+    const values = samples.map(pick).filter((v): v is number => typeof v === 'number');
+    return values.length === samples.length ? median(values) : null;
+  };
+  const milestones: Array<[string, number | null]> = [
+    ['html_end', of((s) => s.htmlEnd)],
+    ['css_end', of((s) => s.cssEnd)],
+    ['js_end', of((s) => s.jsEnd)],
+    ['dom_content_loaded', of((s) => s.domContentLoaded)],
+    ['first_contentful_paint', of((s) => s.firstContentfulPaint)],
+    ...Object.keys(samples[0]?.apiEnds ?? {}).map((call): [string, number | null] => [`api_${call.replace(/\W/g, '_')}_end`, of((s) => s.apiEnds[call])]),
+    ['steps_in_dom', of((s) => s.inDom)],
+  ];
+  for (const [name, value] of milestones) if (value !== null) report(`${prefix}_${name}_ms`, value, 'ms');
+}
+
+// ---- 5: bundle size ----
+
+async function benchBundle(js: string[]): Promise<void> {
+  const bodies = await Promise.all(js.map((name) => readFile(join(RENDERER_DIR, 'assets', name))));
+  report('renderer_js_kb', bodies.reduce((sum, body) => sum + body.length, 0) / 1024, 'KB');
+  report('renderer_js_gzip_kb', bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) / 1024, 'KB');
+}
+
+function printChecks(): void {
+  for (const [figure, limit] of TARGETS) {
+    const value = figures.get(figure);
+    if (value === undefined) console.log(`check ${figure} missing <= ${limit} FAIL`);
+    else console.log(`check ${figure} ${round(value)} <= ${limit} ${value <= limit ? 'PASS' : 'FAIL'}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const { css, js } = await rendererAssets();
+  const [one, five] = loadavg();
+  note(`holdfast bench: node ${process.version}, ${cpus().length} cpus, load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`);
+  note(`load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up; cold = median of ${RUNS.cold} fresh Node processes, one load each`);
+
+  const temp = await mkdtemp(join(tmpdir(), 'holdfast-bench-'));
+  cleanups.push(() => rm(temp, { recursive: true, force: true }));
+  const userDir = join(temp, 'user-runbooks');
+  await mkdir(userDir);
+
+  const bundled = await benchLoad('load_index_bundled', BUNDLED_DIR, userDir, RUNS.bundled);
+  if (bundled.library.problems.some((p) => p.severity === 'error')) note('warning: the bundled runbooks have errors; run "npm run runbooks:check -- runbooks"');
+
+  const largeDir = join(temp, 'library-1000');
+  await writeLargeLibrary(largeDir, bundled);
+  const large = await benchLoad('load_index_1000', largeDir, userDir, RUNS.large);
+  const errors = large.library.problems.filter((p) => p.severity === 'error');
+  if (large.library.runbooks.size !== LIBRARY_SIZE || errors.length > 0) {
+    throw new Error(`the generated library did not load cleanly: ${large.library.runbooks.size} runbooks, first error: ${JSON.stringify(errors[0])}`);
+  }
+  await benchBreakdown(largeDir);
+  benchSearch(large);
+
+  const browser = await chromium.launch(CHROMIUM);
+  cleanups.push(() => browser.close());
+  await benchReader(browser, temp, bundled, css);
+  await benchBundle(js);
+
+  printChecks();
+  note(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+// A hung browser or server must not hang CI for ever.
+const watchdog = setTimeout(() => {
+  console.error('# bench: gave up after 5 minutes');
+  void cleanUp().finally(() => process.exit(1));
+}, 5 * 60_000);
+
+try {
+  await main();
+} catch (error: unknown) {
+  console.error(`# bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+  await cleanUp();
+}
+
+// The temp folder must be gone whatever happened above.
+void stat;

@@ -58,12 +58,6 @@ export function slug(text: string, maxWords = 5): string {
     .replace(/-+$/, '') || 'step';
 }
 
-/** A few words of a headline for link text, without placeholders or markup. */
-function shortLabel(headline: string): string {
-  const words = headline.replace(PLACEHOLDER, '').replace(/[*_`[\]()]/g, '').replace(/[.:,]+$/, '').trim().split(/\s+/);
-  return words.slice(0, 5).join(' ').toLowerCase();
-}
-
 /** YAML plain scalars must not hold ": " or " #"; flow lists must not hold , [ ] { }. */
 const yamlText = (text: string): string => text.replace(/\s+/g, ' ').replace(/:\s/g, ' — ').replace(/\s#/g, ' ').replace(/[:\s]+$/, '').trim();
 const yamlListItem = (text: string): string => text.replace(/[,[\]{}#:]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);

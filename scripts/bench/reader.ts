@@ -82,7 +82,8 @@ export async function measureReadable(browser: Browser, url: string): Promise<Re
     page.on('pageerror', (error) => errors.push(error.message));
     await page.addInitScript({ content: READABLE_PROBE });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction('window.__holdfastBench !== undefined', null, { timeout: 15_000, polling: 50 });
+    // A function, not a string: the app's CSP forbids eval, which a string predicate would need.
+    await page.waitForFunction(() => (globalThis as { __holdfastBench?: unknown }).__holdfastBench !== undefined, null, { timeout: 15_000, polling: 50 });
     const raw = await page.evaluate<RawSample>(COLLECT);
     if (!raw.visible) throw new Error('the first step is in the page but not visible');
     const lastEnd = (pattern: RegExp): number | null => {
@@ -97,7 +98,7 @@ export async function measureReadable(browser: Browser, url: string): Promise<Re
     return { painted: raw.painted, inDom: raw.inDom, htmlEnd: raw.htmlEnd, domContentLoaded: raw.domContentLoaded, firstContentfulPaint: raw.fcp, jsEnd: lastEnd(/\.js$/), cssEnd: lastEnd(/\.css$/), apiEnds };
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not time ${url.replace(/token=[^#&]+/, 'token=…')}: ${message}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`);
+    throw new Error(`could not time ${url.replace(/token=[^#&]+/, 'token=…')}: ${message}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`, { cause: error });
   } finally {
     await context.close();
   }

@@ -18,7 +18,12 @@ const yamlWith = (...extra: string[]) => [...FIELDS, ...extra].join('\n');
 describe('splitFrontMatter', () => {
   it('separates the fields from the body and knows the file line the body starts on', () => {
     const split = splitFrontMatter(['---', ...FIELDS, '---', '', 'Intro.'].join('\n'), FILE);
-    expect(split).toEqual({ yaml: FIELDS.join('\n'), bodyStartLine: 10, body: '\nIntro.', problems: [] });
+    expect(split).toEqual({
+      yaml: FIELDS.join('\n'),
+      bodyStartLine: 10,
+      body: '\nIntro.',
+      problems: [],
+    });
   });
 
   it('accepts "..." as the closing fence and trailing spaces after the opening one', () => {
@@ -36,12 +41,24 @@ describe('splitFrontMatter', () => {
   ])('refuses a file whose first line is %j', (first, expected) => {
     const split = splitFrontMatter([first, ...FIELDS, '---', 'Intro.'].join('\n'), FILE);
     expect(split.yaml).toBeNull();
-    expect(split.problems).toEqual([expect.objectContaining({ file: FILE, line: 1, severity: 'error', message: expect.stringContaining(expected) as unknown })]);
+    expect(split.problems).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line: 1,
+        severity: 'error',
+        message: expect.stringContaining(expected) as unknown,
+      }),
+    ]);
   });
 
   it('refuses front matter that is never closed', () => {
-    expect(splitFrontMatter(['---', ...FIELDS, '', '## Contain'].join('\n'), FILE).problems).toEqual([
-      expect.objectContaining({ line: 1, message: 'front matter is not closed: add a line "---" after the last field' }),
+    expect(
+      splitFrontMatter(['---', ...FIELDS, '', '## Contain'].join('\n'), FILE).problems,
+    ).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: 'front matter is not closed: add a line "---" after the last field',
+      }),
     ]);
   });
 
@@ -76,25 +93,48 @@ describe('parseFrontMatter', () => {
   });
 
   it('keeps a quoted title with a colon in it (the README tells authors to do this)', () => {
-    const yaml = yamlWith().replace('title: A test runbook', 'title: "Ransomware: the screen says pay"');
+    const yaml = yamlWith().replace(
+      'title: A test runbook',
+      'title: "Ransomware: the screen says pay"',
+    );
     expect(parseFrontMatter(yaml, FILE).value?.title).toBe('Ransomware: the screen says pay');
   });
 
   it.each([
-    ['a date that does not exist', 'reviewed: 2026-13-45', 6, '"reviewed": use a date written as YYYY-MM-DD'],
+    [
+      'a date that does not exist',
+      'reviewed: 2026-13-45',
+      6,
+      '"reviewed": use a date written as YYYY-MM-DD',
+    ],
     ['a version written in words', 'version: three', 8, '"version"'],
     ['an id with capitals', 'id: Test_Runbook', 2, '"id"'],
   ])('points at the field line for %s', (_name, replacement, line, message) => {
     const key = replacement.split(':')[0] ?? '';
-    const yaml = FIELDS.map((field) => (field.startsWith(`${key}:`) ? replacement : field)).join('\n');
+    const yaml = FIELDS.map((field) => (field.startsWith(`${key}:`) ? replacement : field)).join(
+      '\n',
+    );
     expect(parseFrontMatter(yaml, FILE).problems).toEqual([
-      expect.objectContaining({ file: FILE, line, severity: 'error', message: expect.stringContaining(message) as unknown }),
+      expect.objectContaining({
+        file: FILE,
+        line,
+        severity: 'error',
+        message: expect.stringContaining(message) as unknown,
+      }),
     ]);
   });
 
   it('points at the bad item inside a list', () => {
-    const problems = parseFrontMatter(yamlWith('providerTypes: [care-home, hospital]'), FILE).problems;
-    expect(problems).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('"providerTypes.1"') as unknown })]);
+    const problems = parseFrontMatter(
+      yamlWith('providerTypes: [care-home, hospital]'),
+      FILE,
+    ).problems;
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 9,
+        message: expect.stringContaining('"providerTypes.1"') as unknown,
+      }),
+    ]);
   });
 
   it.each([
@@ -104,7 +144,14 @@ describe('parseFrontMatter', () => {
   ])('refuses front matter that is %s rather than fields', (_name, yaml) => {
     expect(parseFrontMatter(yaml, FILE)).toEqual({
       value: null,
-      problems: [{ file: FILE, line: 2, severity: 'error', message: 'front matter must be a list of "key: value" fields' }],
+      problems: [
+        {
+          file: FILE,
+          line: 2,
+          severity: 'error',
+          message: 'front matter must be a list of "key: value" fields',
+        },
+      ],
     });
   });
 
@@ -117,6 +164,11 @@ describe('parseFrontMatter', () => {
     );
     const { value, problems } = parseFrontMatter(bomb, FILE);
     expect(value).toBeNull();
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/alias/i) as unknown })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringMatching(/alias/i) as unknown,
+      }),
+    ]);
   });
 });

@@ -17,7 +17,10 @@ let national: NationalContact[];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'holdfast-library-'));
   user = { dir, source: 'user', label: 'your runbooks' };
-  national = parseNationalContacts(await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8'), 'runbooks/national-contacts.json').contacts;
+  national = parseNationalContacts(
+    await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8'),
+    'runbooks/national-contacts.json',
+  ).contacts;
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -30,14 +33,23 @@ describe('loadLibrary', () => {
   it('loads the bundled runbooks and contacts pack with no problems', async () => {
     const { runbooks, problems } = await loadLibrary([bundled], national);
     expect(problems).toEqual([]);
-    expect([...runbooks.keys()]).toEqual(expect.arrayContaining(['ransomware', 'lost-device', 'care-record-system-down']));
-    for (const runbook of runbooks.values()) expect(runbook).toMatchObject({ source: 'bundled', overridesBundled: false });
+    expect([...runbooks.keys()]).toEqual(
+      expect.arrayContaining(['ransomware', 'lost-device', 'care-record-system-down']),
+    );
+    for (const runbook of runbooks.values())
+      expect(runbook).toMatchObject({ source: 'bundled', overridesBundled: false });
   });
 
   it('never lets one bad file hide the good ones, and names each bad file', async () => {
     await put('a-good.md', runbookSource({ id: 'a-good', body: SIMPLE_BODY }));
-    await put('b-bad-yaml.md', runbookSource({ id: 'b-bad', title: 'Ransomware: pay', body: SIMPLE_BODY }));
-    await put('c-binary.md', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]));
+    await put(
+      'b-bad-yaml.md',
+      runbookSource({ id: 'b-bad', title: 'Ransomware: pay', body: SIMPLE_BODY }),
+    );
+    await put(
+      'c-binary.md',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff]),
+    );
     await put('d-good.md', runbookSource({ id: 'd-good', body: SIMPLE_BODY }));
 
     const { runbooks, problems } = await loadLibrary([user], national);
@@ -45,7 +57,12 @@ describe('loadLibrary', () => {
     expect([...runbooks.keys()].sort()).toEqual(['a-good', 'd-good']);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'your runbooks/b-bad-yaml.md', line: 3, severity: 'error' }),
-      expect.objectContaining({ file: 'your runbooks/c-binary.md', line: 1, severity: 'error', message: expect.stringContaining('not a text file') as unknown }),
+      expect.objectContaining({
+        file: 'your runbooks/c-binary.md',
+        line: 1,
+        severity: 'error',
+        message: expect.stringContaining('not a text file') as unknown,
+      }),
     ]);
   });
 
@@ -59,14 +76,26 @@ describe('loadLibrary', () => {
   });
 
   it('treats a missing user folder as empty', async () => {
-    const missing: RunbookFolder = { dir: join(dir, 'not-created-yet'), source: 'user', label: 'your runbooks' };
+    const missing: RunbookFolder = {
+      dir: join(dir, 'not-created-yet'),
+      source: 'user',
+      label: 'your runbooks',
+    };
     const { runbooks, problems } = await loadLibrary([bundled, missing], national);
     expect(runbooks.size).toBeGreaterThanOrEqual(3);
     expect(problems).toEqual([]);
   });
 
   it('lets a user file replace the bundled runbook with the same id, and says so', async () => {
-    await put('my-ransomware.md', runbookSource({ id: 'ransomware', title: 'Our own ransomware plan', category: 'ransom-or-locked', body: SIMPLE_BODY }));
+    await put(
+      'my-ransomware.md',
+      runbookSource({
+        id: 'ransomware',
+        title: 'Our own ransomware plan',
+        category: 'ransom-or-locked',
+        body: SIMPLE_BODY,
+      }),
+    );
     const { runbooks, problems } = await loadLibrary([bundled, user], national);
     expect(problems).toEqual([]);
     expect(runbooks.get('ransomware')).toMatchObject({
@@ -75,7 +104,10 @@ describe('loadLibrary', () => {
       overridesBundled: true,
       file: 'your runbooks/my-ransomware.md',
     });
-    expect(runbooks.get('lost-device')).toMatchObject({ source: 'bundled', overridesBundled: false });
+    expect(runbooks.get('lost-device')).toMatchObject({
+      source: 'bundled',
+      overridesBundled: false,
+    });
   });
 
   it('marks a new user runbook as not overriding anything', async () => {
@@ -99,14 +131,24 @@ describe('loadLibrary', () => {
     ]);
   });
 
-  it.fails('points the duplicate-id error at the id line even when id is not the first field', async () => {
-    // BUG: library.ts hard-codes line 2 for this error.
-    await put('a.md', runbookSource({ id: 'same-id', body: SIMPLE_BODY }));
-    const second = runbookSource({ id: 'same-id', body: SIMPLE_BODY }).replace('id: same-id\n', '').replace('version: 1', 'version: 1\nid: same-id');
-    await put('b.md', second);
-    const { problems } = await loadLibrary([user], national);
-    expect(problems).toEqual([expect.objectContaining({ file: 'your runbooks/b.md', line: lineOf(second, 'id: same-id') })]);
-  });
+  it.fails(
+    'points the duplicate-id error at the id line even when id is not the first field',
+    async () => {
+      // BUG: library.ts hard-codes line 2 for this error.
+      await put('a.md', runbookSource({ id: 'same-id', body: SIMPLE_BODY }));
+      const second = runbookSource({ id: 'same-id', body: SIMPLE_BODY })
+        .replace('id: same-id\n', '')
+        .replace('version: 1', 'version: 1\nid: same-id');
+      await put('b.md', second);
+      const { problems } = await loadLibrary([user], national);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          file: 'your runbooks/b.md',
+          line: lineOf(second, 'id: same-id'),
+        }),
+      ]);
+    },
+  );
 
   it('warns, with lines, about links to missing runbooks or steps and about unknown contact roles', async () => {
     const source = runbookSource({
@@ -128,14 +170,24 @@ describe('loadLibrary', () => {
     const { runbooks, problems } = await loadLibrary([bundled, user], national);
     expect(runbooks.has('cross-links')).toBe(true);
     expect(only(problems, 'your runbooks/cross-links.md').sort((a, b) => a.line - b.line)).toEqual([
-      { file: 'your runbooks/cross-links.md', line: lineOf(source, 'plumber'), severity: 'warning', message: 'unknown contact role "plumber"' },
+      {
+        file: 'your runbooks/cross-links.md',
+        line: lineOf(source, 'plumber'),
+        severity: 'warning',
+        message: 'unknown contact role "plumber"',
+      },
       {
         file: 'your runbooks/cross-links.md',
         line: lineOf(source, 'contact:it-supplier'),
         severity: 'warning',
         message: 'contact "it-supplier" is used but not listed in the front matter "contacts"',
       },
-      { file: 'your runbooks/cross-links.md', line: lineOf(source, 'runbook:flood'), severity: 'warning', message: 'link to runbook "flood", which does not exist' },
+      {
+        file: 'your runbooks/cross-links.md',
+        line: lineOf(source, 'runbook:flood'),
+        severity: 'warning',
+        message: 'link to runbook "flood", which does not exist',
+      },
       {
         file: 'your runbooks/cross-links.md',
         line: lineOf(source, 'no-such-step'),
@@ -146,7 +198,10 @@ describe('loadLibrary', () => {
   });
 
   it('resolves national contacts to their number and source, and leaves local ones for the provider to fill in', async () => {
-    await put('contacts.md', runbookSource({ id: 'contacts', contacts: ['csoc', 'insurer'], body: SIMPLE_BODY }));
+    await put(
+      'contacts.md',
+      runbookSource({ id: 'contacts', contacts: ['csoc', 'insurer'], body: SIMPLE_BODY }),
+    );
     const { runbooks } = await loadLibrary([user], national);
     const contacts = runbooks.get('contacts')?.contacts ?? [];
     expect(contacts.find((c) => c.role === 'csoc')).toMatchObject({
@@ -154,17 +209,31 @@ describe('loadLibrary', () => {
       channels: [expect.objectContaining({ kind: 'phone' })],
       source: expect.stringMatching(/^https:\/\//) as unknown,
     });
-    expect(contacts.find((c) => c.role === 'insurer')).toEqual({ role: 'insurer', label: 'Insurer incident line', national: false, channels: null });
+    expect(contacts.find((c) => c.role === 'insurer')).toEqual({
+      role: 'insurer',
+      label: 'Insurer incident line',
+      national: false,
+      channels: null,
+    });
   });
 
   it.fails('treats a role named after an Object.prototype property as unknown', async () => {
     // BUG: isKnownRole uses `role in LOCAL_CONTACT_ROLES`, so "constructor" counts as a local role
     // (no warning) and resolveContact gives it the Object function as its label, which cannot be
     // sent over Electron IPC or JSON.
-    const source = runbookSource({ id: 'odd-role', contacts: ['constructor'], body: [...SIMPLE_BODY, '3. Phone {{contact:constructor}}. {#call}'] });
+    const source = runbookSource({
+      id: 'odd-role',
+      contacts: ['constructor'],
+      body: [...SIMPLE_BODY, '3. Phone {{contact:constructor}}. {#call}'],
+    });
     await put('odd-role.md', source);
     const { runbooks, problems } = await loadLibrary([user], national);
-    expect(problems).toEqual([expect.objectContaining({ line: lineOf(source, '{{contact:constructor}}'), message: 'unknown contact role "constructor"' })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: lineOf(source, '{{contact:constructor}}'),
+        message: 'unknown contact role "constructor"',
+      }),
+    ]);
     expect(typeof runbooks.get('odd-role')?.contacts[0]?.label).toBe('string');
   });
 
@@ -174,19 +243,33 @@ describe('loadLibrary', () => {
     const { runbooks, problems } = await loadLibrary([user], national);
     expect([...runbooks.keys()]).toEqual(['good']);
     expect(problems).toEqual([
-      { file: 'your runbooks/huge.md', line: 1, severity: 'error', message: 'file is too large (5.0 MB; a runbook may be at most 512 KB)' },
+      {
+        file: 'your runbooks/huge.md',
+        line: 1,
+        severity: 'error',
+        message: 'file is too large (5.0 MB; a runbook may be at most 512 KB)',
+      },
     ]);
   });
 
-  it.skipIf(process.platform === 'win32')('never reads an oversized file: a 3 GB sparse file is refused instead of crashing the load', async () => {
-    // Reading a file over 2 GB into memory throws, so this only passes if the size is checked first.
-    await put('enormous.md', '');
-    await truncate(join(dir, 'enormous.md'), 3 * 1024 ** 3);
-    await put('good.md', runbookSource({ id: 'good', body: SIMPLE_BODY }));
-    const { runbooks, problems } = await loadLibrary([user], national);
-    expect([...runbooks.keys()]).toEqual(['good']);
-    expect(problems).toEqual([expect.objectContaining({ file: 'your runbooks/enormous.md', line: 1, message: expect.stringContaining('too large') as unknown })]);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'never reads an oversized file: a 3 GB sparse file is refused instead of crashing the load',
+    async () => {
+      // Reading a file over 2 GB into memory throws, so this only passes if the size is checked first.
+      await put('enormous.md', '');
+      await truncate(join(dir, 'enormous.md'), 3 * 1024 ** 3);
+      await put('good.md', runbookSource({ id: 'good', body: SIMPLE_BODY }));
+      const { runbooks, problems } = await loadLibrary([user], national);
+      expect([...runbooks.keys()]).toEqual(['good']);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          file: 'your runbooks/enormous.md',
+          line: 1,
+          message: expect.stringContaining('too large') as unknown,
+        }),
+      ]);
+    },
+  );
 
   it('skips a folder that happens to end in .md', async () => {
     await mkdir(join(dir, 'drafts.md'));
@@ -194,13 +277,16 @@ describe('loadLibrary', () => {
     expect([...(await loadLibrary([user], national)).runbooks.keys()]).toEqual(['good']);
   });
 
-  it.skipIf(process.platform === 'win32').fails('does not let a broken symlink hide the good runbooks', async () => {
-    // BUG: readRunbookFolder stats every name inside Promise.all; the ENOENT from a dangling link
-    // (or a file deleted mid-load) rejects loadLibrary, so createCore fails and no runbook shows.
-    await symlink(join(dir, 'deleted-target.md'), join(dir, 'dangling.md'));
-    await put('good.md', runbookSource({ id: 'good', body: SIMPLE_BODY }));
-    const { runbooks, problems } = await loadLibrary([user], national);
-    expect([...runbooks.keys()]).toEqual(['good']);
-    for (const problem of problems) expect(problem.file).toBe('your runbooks/dangling.md');
-  });
+  it.skipIf(process.platform === 'win32').fails(
+    'does not let a broken symlink hide the good runbooks',
+    async () => {
+      // BUG: readRunbookFolder stats every name inside Promise.all; the ENOENT from a dangling link
+      // (or a file deleted mid-load) rejects loadLibrary, so createCore fails and no runbook shows.
+      await symlink(join(dir, 'deleted-target.md'), join(dir, 'dangling.md'));
+      await put('good.md', runbookSource({ id: 'good', body: SIMPLE_BODY }));
+      const { runbooks, problems } = await loadLibrary([user], national);
+      expect([...runbooks.keys()]).toEqual(['good']);
+      for (const problem of problems) expect(problem.file).toBe('your runbooks/dangling.md');
+    },
+  );
 });

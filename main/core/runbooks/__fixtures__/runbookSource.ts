@@ -44,7 +44,8 @@ export const SIMPLE_BODY = [
 export function lineOf(source: string, needle: string): number {
   const lines = source.split('\n');
   const found = lines.flatMap((line, index) => (line.includes(needle) ? [index + 1] : []));
-  if (found.length !== 1) throw new Error(`"${needle}" is on ${found.length} lines of the fixture, expected exactly one`);
+  if (found.length !== 1)
+    throw new Error(`"${needle}" is on ${found.length} lines of the fixture, expected exactly one`);
   return found[0] as number;
 }
 

@@ -1,0 +1,227 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CALL_NAMES, type CallName } from './calls';
+import type { Handlers } from './contract';
+import { dispatch } from './dispatch';
+import { ok } from './result';
+
+/** One spy per call that records its input; none of them should run for bad input. */
+function spyHandlers() {
+  const spies = Object.fromEntries(
+    CALL_NAMES.map((name) => [name, vi.fn(async (_input: unknown) => ok(`${name} ran`))]),
+  );
+  return {
+    spies: spies as Record<CallName, ReturnType<typeof vi.fn>>,
+    handlers: spies as unknown as Handlers,
+  };
+}
+
+/** A valid input for each call, to prove the spies do run when they should. */
+const VALID: Record<CallName, unknown> = {
+  'app.status': {},
+  'runbooks.list': {},
+  'runbooks.get': { id: 'ransomware' },
+  'runbooks.search': { query: 'ransom', limit: 5 },
+  'runbooks.reload': {},
+  'settings.get': {},
+  'settings.update': { organisationName: 'Rose Lodge', providerType: 'care-home' },
+  'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
+};
+
+const HUGE = 'x'.repeat(1_000_000);
+
+/** `input` with an own `__proto__` key, as JSON.parse produces it from a request body. */
+function withJsonProtoKey(input: unknown): unknown {
+  const fields = JSON.stringify(input).slice(1, -1);
+  return JSON.parse(`{"__proto__":{"isAdmin":true}${fields ? `,${fields}` : ''}}`);
+}
+
+/** Payloads no call accepts; JSON.parse is used where a transport would produce the value. */
+const MALFORMED_FOR_EVERY_CALL: Array<[string, unknown]> = [
+  ['an array', []],
+  ['an array holding valid input', [{}]],
+  ['a number', 42],
+  ['NaN', Number.NaN],
+  ['a string', 'ransomware'],
+  ['a huge string', HUGE],
+  ['true', true],
+  ['an unknown key', { unexpected: 1 }],
+  ['a __proto__ key from JSON', JSON.parse('{"__proto__": {"isAdmin": true}}')],
+  ['a constructor.prototype key', { constructor: { prototype: { isAdmin: true } } }],
+];
+
+/** Per-call payloads with the right shape but wrong contents, plus valid input with an extra key. */
+const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
+  'app.status': [],
+  'runbooks.list': [],
+  'runbooks.reload': [],
+  'settings.get': [],
+  'runbooks.get': [
+    ['no id', {}],
+    ['a numeric id', { id: 5 }],
+    ['a null id', { id: null }],
+    ['an id in an array', { id: ['ransomware'] }],
+    ['a path as id', { id: '../../etc/passwd' }],
+    ['an id with capitals', { id: 'Ransomware' }],
+    ['a huge id', { id: HUGE }],
+  ],
+  'runbooks.search': [
+    ['no query', {}],
+    ['a numeric query', { query: 5 }],
+    ['a query over 200 characters', { query: 'a'.repeat(201) }],
+    ['a huge query', { query: HUGE }],
+    ['limit 0', { query: 'x', limit: 0 }],
+    ['limit 51', { query: 'x', limit: 51 }],
+    ['a fractional limit', { query: 'x', limit: 1.5 }],
+    ['a limit as text', { query: 'x', limit: '5' }],
+  ],
+  'settings.update': [
+    ['a numeric name', { organisationName: 5 }],
+    ['a name over 120 characters', { organisationName: 'a'.repeat(121) }],
+    ['a huge name', { organisationName: HUGE }],
+    ['an unknown provider type', { providerType: 'hospital' }],
+    ['a provider type in an array', { providerType: ['gp'] }],
+  ],
+  'links.openExternal': [
+    ['no url', {}],
+    ['a numeric url', { url: 5 }],
+    ['a null url', { url: null }],
+    ['a url over 2048 characters', { url: `https://www.ncsc.gov.uk/${'a'.repeat(2048)}` }],
+    ['a huge url', { url: HUGE }],
+  ],
+};
+
+describe('dispatch', () => {
+  it.each(CALL_NAMES)('%s: passes valid input through to its handler', async (name) => {
+    const { spies, handlers } = spyHandlers();
+    expect(await dispatch(handlers, name, VALID[name])).toEqual({ ok: true, value: `${name} ran` });
+    expect(spies[name]).toHaveBeenCalledOnce();
+  });
+
+  const cases = CALL_NAMES.flatMap((name) =>
+    [
+      ...MALFORMED_FOR_EVERY_CALL,
+      ...MALFORMED_FOR[name],
+      ['valid input plus an extra key', { ...(VALID[name] as object), extra: true }] as [
+        string,
+        unknown,
+      ],
+      ['valid input plus a __proto__ key from JSON', withJsonProtoKey(VALID[name])] as [
+        string,
+        unknown,
+      ],
+    ].map(([label, payload]) => [name, label, payload] as const),
+  );
+
+  it.each(cases)(
+    '%s refuses %s with INVALID_INPUT, and no handler runs',
+    async (name, _label, payload) => {
+      const { spies, handlers } = spyHandlers();
+      const result = await dispatch(handlers, name, payload);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      for (const spy of Object.values(spies)) expect(spy).not.toHaveBeenCalled();
+      expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    },
+  );
+
+  it('keeps the INVALID_INPUT message short even for a huge payload', async () => {
+    const result = await dispatch(spyHandlers().handlers, 'runbooks.get', { id: HUGE });
+    expect(result.ok).toBe(false);
+    expect(JSON.stringify(result).length).toBeLessThan(1000);
+  });
+
+  it.fails.each(
+    CALL_NAMES.filter((name) =>
+      [
+        'app.status',
+        'runbooks.list',
+        'runbooks.reload',
+        'settings.get',
+        'settings.update',
+      ].includes(name),
+    ),
+  )('BUG: %s refuses a null payload instead of treating it as no input', async (name) => {
+    // dispatch does `rawInput ?? {}`, so null (a JSON body of "null") becomes {} and the
+    // handler runs. Only `undefined` (no argument) should mean "no input".
+    const { spies, handlers } = spyHandlers();
+    expect(await dispatch(handlers, name, null)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(spies[name]).not.toHaveBeenCalled();
+  });
+
+  it('treats a missing payload as empty input for calls that take none', async () => {
+    const { spies, handlers } = spyHandlers();
+    expect(await dispatch(handlers, 'runbooks.list', undefined)).toEqual({
+      ok: true,
+      value: 'runbooks.list ran',
+    });
+    expect(spies['runbooks.list']).toHaveBeenCalledWith({});
+  });
+
+  it('hands the handler the parsed input, not the caller’s object', async () => {
+    const { spies, handlers } = spyHandlers();
+    await dispatch(handlers, 'settings.update', { organisationName: '  Rose Lodge  ' });
+    expect(spies['settings.update']).toHaveBeenCalledWith({ organisationName: 'Rose Lodge' });
+  });
+
+  it.each([
+    'runbooks.delete',
+    'incidents.append',
+    '__proto__',
+    'constructor',
+    'toString',
+    '',
+    'app.status ',
+    'APP.STATUS',
+  ])('answers UNKNOWN_CALL for %j without running anything', async (name) => {
+    const { spies, handlers } = spyHandlers();
+    expect(await dispatch(handlers, name, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CALL' },
+    });
+    for (const spy of Object.values(spies)) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('does not echo a huge unknown call name back', async () => {
+    const result = await dispatch(spyHandlers().handlers, `x${HUGE}`, {});
+    expect(JSON.stringify(result).length).toBeLessThan(300);
+  });
+
+  it('turns a throwing handler into INTERNAL without leaking its message or stack', async () => {
+    const { handlers } = spyHandlers();
+    const secret = new Error(
+      'EACCES: permission denied, open /home/manager/holdfast/settings.json',
+    );
+    handlers['runbooks.list'] = async () => {
+      throw secret;
+    };
+    const logged: Array<[string, unknown]> = [];
+    const result = await dispatch(handlers, 'runbooks.list', {}, (name, error) =>
+      logged.push([name, error]),
+    );
+
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'INTERNAL',
+        message: 'Something went wrong inside Holdfast. Your saved work is safe; try again.',
+      },
+    });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain('EACCES');
+    expect(text).not.toContain('/home/manager');
+    expect(text).not.toMatch(/\bat .*:\d+:\d+/);
+    expect(logged).toEqual([['runbooks.list', secret]]);
+  });
+
+  it('treats a handler that rejects with something other than an Error the same way', async () => {
+    const { handlers } = spyHandlers();
+    // A third-party library might reject with a bare string; it must not reach the renderer either.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+    handlers['runbooks.get'] = () => Promise.reject('a bare string with /secret/path');
+    const result = await dispatch(handlers, 'runbooks.get', { id: 'ransomware' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toContain('/secret/path');
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from './createCore';
+import { runbookSource, SIMPLE_BODY } from './runbooks/__fixtures__/runbookSource';
+
+const BUNDLED_DIR = resolve(import.meta.dirname, '../../runbooks');
+
+let dataDir: string;
+let opened: string[];
+let logged: string[];
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'holdfast-core-'));
+  opened = [];
+  logged = [];
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const start = () =>
+  createCore({
+    dataDir,
+    bundledRunbooksDir: BUNDLED_DIR,
+    shell: 'desktop',
+    version: '1.2.3',
+    openSettingsStore: () =>
+      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
+    openExternal: async (url) => {
+      opened.push(url);
+      return { opened: true };
+    },
+    now: () => new Date('2026-03-01T02:15:30.000Z'),
+    log: (message) => logged.push(message),
+  });
+
+describe('createCore', () => {
+  it('creates the user runbooks folder and starts with the bundled library', async () => {
+    const { handlers, notices } = await start();
+    expect(notices).toEqual([]);
+    expect((await stat(join(dataDir, 'runbooks'))).isDirectory()).toBe(true);
+    const list = await handlers['runbooks.list']({});
+    expect(list.ok && list.value.runbooks.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['ransomware', 'lost-device', 'care-record-system-down']),
+    );
+  });
+
+  it('shows a damaged-settings notice in app.status so the user is told at start-up', async () => {
+    await writeFile(join(dataDir, 'settings.json'), '{"organisationName": "Ro');
+    const { handlers } = await start();
+    const status = await handlers['app.status']({});
+    expect(status).toMatchObject({
+      ok: true,
+      value: { version: '1.2.3', shell: 'desktop', dataDir, notices: [{ level: 'warning' }] },
+    });
+  });
+
+  it('picks up a runbook the user adds, on reload, and reports a broken one without hiding the rest', async () => {
+    const { handlers } = await start();
+    await writeFile(
+      join(dataDir, 'runbooks', 'our-plan.md'),
+      runbookSource({ id: 'our-plan', title: 'Our own plan', body: SIMPLE_BODY }),
+    );
+    await writeFile(join(dataDir, 'runbooks', 'broken.md'), 'not a runbook');
+    const reloaded = await handlers['runbooks.reload']({});
+    expect(reloaded.ok).toBe(true);
+    if (!reloaded.ok) return;
+    expect(reloaded.value.runbooks.find((r) => r.id === 'our-plan')).toMatchObject({
+      source: 'user',
+      title: 'Our own plan',
+    });
+    expect(reloaded.value.runbooks.length).toBeGreaterThanOrEqual(4);
+    expect(reloaded.value.problems).toEqual([
+      expect.objectContaining({ file: 'your runbooks/broken.md', line: 1, severity: 'error' }),
+    ]);
+    expect(await handlers['runbooks.get']({ id: 'our-plan' })).toMatchObject({
+      ok: true,
+      value: { file: 'your runbooks/our-plan.md' },
+    });
+  });
+
+  it('answers NOT_FOUND for a runbook that does not exist', async () => {
+    const { handlers } = await start();
+    expect(await handlers['runbooks.get']({ id: 'no-such-runbook' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('re-checks links itself: a refused scheme never reaches the host', async () => {
+    const { handlers } = await start();
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'http://example.com',
+      'ms-msdt:/id',
+    ]) {
+      expect(await handlers['links.openExternal']({ url })).toMatchObject({
+        ok: true,
+        value: { opened: false },
+      });
+    }
+    expect(opened).toEqual([]);
+    expect(await handlers['links.openExternal']({ url: 'https://www.ncsc.gov.uk' })).toEqual({
+      ok: true,
+      value: { opened: true },
+    });
+    expect(opened).toEqual(['https://www.ncsc.gov.uk']);
+  });
+
+  it('answers STORAGE_FAILED in plain words when settings cannot be saved, and logs the cause', async () => {
+    const { handlers } = await start();
+    await mkdir(join(dataDir, 'settings.json.bak')); // the last-good copy cannot be written
+    const result = await handlers['settings.update']({ organisationName: 'Rose Lodge' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'STORAGE_FAILED',
+        message:
+          'Your settings could not be saved. Check there is free disk space, then try again.',
+      },
+    });
+    expect(logged).toEqual(['settings.update failed']);
+  });
+});

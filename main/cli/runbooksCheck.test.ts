@@ -98,10 +98,9 @@ describe.concurrent('npm run runbooks:check', { timeout: 30_000 }, () => {
     expect(run.stderr).toContain('usage: npm run runbooks:check -- <folder');
   });
 
-  it.fails(
+  it(
     'fails when the folder does not exist, so a typo cannot pass a build',
     async ({ expect }) => {
-      // BUG: a missing folder is read as empty ("0 runbooks loaded, 0 errors") and exits 0.
       const run = await runCheck(join(await tempFolder(), 'no-such-folder'));
       expect(run.code).not.toBe(0);
     },

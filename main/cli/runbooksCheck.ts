@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseNationalContacts, type NationalContact } from '../core/contacts/nationalContacts';
 import { NATIONAL_CONTACTS_FILE } from '../core/createCore';
-import { loadLibrary } from '../core/runbooks/library';
+import { loadLibrary, type RunbookFolder } from '../core/runbooks/library';
 import type { Problem } from '../contract/types';
 
 /**
@@ -11,14 +11,26 @@ import type { Problem } from '../contract/types';
  */
 export async function checkFolder(folder: string, bundledDir: string): Promise<{ problems: Problem[]; count: number }> {
   const label = relative(process.cwd(), resolve(folder)) || '.';
+  // A typo in a build script must not pass as "0 runbooks, 0 errors".
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) {
+    return { problems: [{ file: label, line: 1, severity: 'error', message: 'this folder does not exist' }], count: 0 };
+  }
   let national: { contacts: NationalContact[]; problems: Problem[] } = { contacts: [], problems: [] };
   try {
     national = parseNationalContacts(await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8'), join(relative(process.cwd(), bundledDir) || '.', NATIONAL_CONTACTS_FILE));
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const library = await loadLibrary([{ dir: resolve(folder), source: 'user', label }], national.contacts);
-  return { problems: [...national.problems, ...library.problems], count: library.runbooks.size };
+  // The bundled runbooks are loaded alongside, as in the app, so links to them resolve; only the
+  // checked folder's own problems are reported.
+  const checksBundled = resolve(folder) === resolve(bundledDir);
+  const folders: RunbookFolder[] = checksBundled ? [] : [{ dir: bundledDir, source: 'bundled', label: '\0bundled' }];
+  folders.push({ dir: resolve(folder), source: checksBundled ? 'bundled' : 'user', label });
+  const library = await loadLibrary(folders, national.contacts);
+  const own = library.problems.filter((problem) => !problem.file.startsWith('\0bundled/'));
+  const count = [...library.runbooks.values()].filter((runbook) => runbook.file.startsWith(`${label}/`)).length;
+  return { problems: [...(checksBundled ? national.problems : []), ...own], count };
 }
 
 async function main(): Promise<void> {

@@ -25,7 +25,8 @@ export async function dispatch(
   onInternalError: (name: string, error: unknown) => void = () => {},
 ): Promise<Result<unknown>> {
   if (!isCallName(name)) return fail('UNKNOWN_CALL', `There is no call named "${name.slice(0, 80)}".`);
-  const parsed = contract[name].input.safeParse(rawInput ?? {});
+  // Only a missing body means "no input"; an explicit null is malformed like any other bad value.
+  const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) return fail('INVALID_INPUT', `${name}: ${describeIssues(parsed.error.issues)}`);
   try {
     const handler = handlers[name] as (input: unknown) => Promise<Result<unknown>>;

@@ -75,7 +75,10 @@ export function createHttpTransport(options: HttpTransportOptions) {
     if (!tokenMatches(req.headers.authorization, options.token)) {
       return failure(res, 401, 'UNAUTHORIZED', 'Missing or wrong access token.');
     }
-    if (req.method !== 'POST') return failure(res, 405, 'INVALID_INPUT', 'Use POST for API calls.');
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return failure(res, 405, 'INVALID_INPUT', 'Use POST for API calls.');
+    }
     if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')) {
       return failure(res, 415, 'INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json).');
     }

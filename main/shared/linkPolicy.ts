@@ -39,9 +39,11 @@ export function isAllowedExternalUrl(raw: string): boolean {
   }
   if (!(EXTERNAL_SCHEMES as readonly string[]).includes(url.protocol)) return false;
   if (url.protocol === 'https:') {
-    // "https://user@evil" tricks the eye; a bare IP or missing host is never a public help page.
-    if (url.username !== '' || url.password !== '' || !url.hostname.includes('.')) return false;
-    return true;
+    // "https://user@evil" tricks the eye; an IP address, "localhost" or a host without a real
+    // top-level domain is never a public help page and may reach the user's own network.
+    if (url.username !== '' || url.password !== '') return false;
+    const tld = url.hostname.split('.').at(-1) ?? '';
+    return url.hostname.includes('.') && /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld);
   }
   // Markdown percent-encodes the spaces people write in numbers ("tel:0300%20303%205222").
   if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw.replace(/%20/g, ' '));

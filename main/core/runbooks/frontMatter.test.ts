@@ -75,6 +75,7 @@ describe('parseFrontMatter', () => {
   it('reads valid fields and fills in the documented defaults', () => {
     expect(parseFrontMatter(yamlWith(), FILE)).toEqual({
       problems: [],
+      idLine: 2,
       value: {
         id: 'test-runbook',
         title: 'A test runbook',
@@ -144,6 +145,7 @@ describe('parseFrontMatter', () => {
   ])('refuses front matter that is %s rather than fields', (_name, yaml) => {
     expect(parseFrontMatter(yaml, FILE)).toEqual({
       value: null,
+      idLine: 1,
       problems: [
         {
           file: FILE,

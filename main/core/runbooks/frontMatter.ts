@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import { z } from 'zod';
 import type { Problem } from '../../contract/types';
 import { categorySchema, clockSchema, providerTypeSchema, slugSchema } from '../../contract/schemas';
@@ -69,7 +69,7 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
 export function parseFrontMatter(
   yaml: string,
   file: string,
-): { value: FrontMatter | null; problems: Problem[] } {
+): { value: FrontMatter | null; problems: Problem[]; idLine: number } {
   const lineCounter = new LineCounter();
   // File line of YAML line 1 is 2 (line 1 is the opening fence).
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line + 1;
@@ -81,31 +81,37 @@ export function parseFrontMatter(
     customTags: [],
     prettyErrors: true,
   });
-  const problems: Problem[] = doc.errors.map((error) => ({
+  // Warnings count too: an unknown tag such as `!!js/function` is only a warning to the YAML
+  // library, but a runbook header has no use for tags at all.
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
     file,
     line: (error.linePos?.[0]?.line ?? 1) + 1,
     severity: 'error',
-    message: `front matter: ${error.message.split('\n')[0] ?? 'invalid YAML'}`,
+    message: `front matter: ${yamlMessage(error)}`,
   }));
-  if (problems.length > 0) return { value: null, problems };
+  if (problems.length > 0) return { value: null, problems, idLine: 1 };
 
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 20 });
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    return { value: null, problems: [{ file, line: 2, severity: 'error', message: `front matter: ${message}` }] };
+    return { value: null, problems: [{ file, line: 2, severity: 'error', message: `front matter: ${message}` }], idLine: 1 };
   }
   if (!isPlainRecord(raw)) {
     return {
       value: null,
       problems: [{ file, line: 2, severity: 'error', message: 'front matter must be a list of "key: value" fields' }],
+      idLine: 1,
     };
   }
   const parsed = frontMatterSchema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: [] };
+  const idNode = doc.getIn(['id'], true) as { range?: [number, number, number] } | undefined;
+  const idLine = idNode?.range ? lineAt(idNode.range[0]) : 1;
+  if (parsed.success) return { value: parsed.data, problems: [], idLine };
   return {
     value: null,
+    idLine,
     problems: parsed.error.issues.map((issue) => ({
       file,
       line: lineOfIssue(doc, issue, lineAt),
@@ -113,6 +119,14 @@ export function parseFrontMatter(
       message: `front matter: ${describe(issue, raw)}`,
     })),
   };
+}
+
+/** The YAML library's message without its own line count (relative to the header, not the file). */
+function yamlMessage(error: YAMLError): string {
+  const first = (error.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
+  const column = error.linePos?.[0]?.col;
+  const hint = error.code === 'BLOCK_AS_IMPLICIT_KEY' || /Nested mappings/.test(first) ? ' (put text that contains ": " in quotes)' : '';
+  return `${first}${column ? ` (column ${column})` : ''}${hint}`;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {

@@ -131,10 +131,9 @@ describe('loadLibrary', () => {
     ]);
   });
 
-  it.fails(
+  it(
     'points the duplicate-id error at the id line even when id is not the first field',
     async () => {
-      // BUG: library.ts hard-codes line 2 for this error.
       await put('a.md', runbookSource({ id: 'same-id', body: SIMPLE_BODY }));
       const second = runbookSource({ id: 'same-id', body: SIMPLE_BODY })
         .replace('id: same-id\n', '')
@@ -217,10 +216,7 @@ describe('loadLibrary', () => {
     });
   });
 
-  it.fails('treats a role named after an Object.prototype property as unknown', async () => {
-    // BUG: isKnownRole uses `role in LOCAL_CONTACT_ROLES`, so "constructor" counts as a local role
-    // (no warning) and resolveContact gives it the Object function as its label, which cannot be
-    // sent over Electron IPC or JSON.
+  it('treats a role named after an Object.prototype property as unknown', async () => {
     const source = runbookSource({
       id: 'odd-role',
       contacts: ['constructor'],
@@ -277,11 +273,9 @@ describe('loadLibrary', () => {
     expect([...(await loadLibrary([user], national)).runbooks.keys()]).toEqual(['good']);
   });
 
-  it.skipIf(process.platform === 'win32').fails(
+  it.skipIf(process.platform === 'win32')(
     'does not let a broken symlink hide the good runbooks',
     async () => {
-      // BUG: readRunbookFolder stats every name inside Promise.all; the ENOENT from a dangling link
-      // (or a file deleted mid-load) rejects loadLibrary, so createCore fails and no runbook shows.
       await symlink(join(dir, 'deleted-target.md'), join(dir, 'dangling.md'));
       await put('good.md', runbookSource({ id: 'good', body: SIMPLE_BODY }));
       const { runbooks, problems } = await loadLibrary([user], national);

@@ -39,14 +39,28 @@ export async function readRunbookFolder(folder: RunbookFolder): Promise<{ candid
     names.map(async (name) => {
       const path = join(folder.dir, name);
       const file = `${folder.label}/${name}`;
-      const info = await stat(path);
+      // One unreadable file (dangling link, deleted mid-load, no permission) must not hide the rest.
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error: unknown) {
+        problems.push({ file, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+        return;
+      }
       if (!info.isFile()) return;
       // Refuse oversize files before reading them into memory.
       if (info.size > MAX_RUNBOOK_BYTES) {
         problems.push({ file, line: 1, severity: 'error', message: `file is too large (${(info.size / (1024 * 1024)).toFixed(1)} MB; a runbook may be at most ${MAX_RUNBOOK_BYTES / 1024} KB)` });
         return;
       }
-      const outcome = parseRunbook(await readFile(path), file);
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(path);
+      } catch (error: unknown) {
+        problems.push({ file, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+        return;
+      }
+      const outcome = parseRunbook(bytes, file);
       problems.push(...outcome.problems);
       if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source });
     }),
@@ -71,7 +85,7 @@ export async function loadLibrary(folders: RunbookFolder[], nationalContacts: Na
       const id = candidate.parsed.meta.id;
       const earlier = seenInFolder.get(id);
       if (earlier) {
-        problems.push({ file: candidate.file, line: 2, severity: 'error', message: `runbook id "${id}" is already used by ${earlier}; this file is ignored` });
+        problems.push({ file: candidate.file, line: candidate.parsed.idLine, severity: 'error', message: `runbook id "${id}" is already used by ${earlier}; this file is ignored` });
         continue;
       }
       seenInFolder.set(id, candidate.file);
@@ -115,7 +129,7 @@ function crossCheck(
 }
 
 function isKnownRole(role: string, national: Map<string, NationalContact>): boolean {
-  return role in LOCAL_CONTACT_ROLES || national.has(role);
+  return Object.hasOwn(LOCAL_CONTACT_ROLES, role) || national.has(role);
 }
 
 /** Resolves a role for display: national contacts carry their number and source, local ones are not set yet. */
@@ -132,7 +146,7 @@ export function resolveContact(role: string, national: Map<string, NationalConta
       sourceDate: contact.sourceDate,
     };
   }
-  const label = LOCAL_CONTACT_ROLES[role as LocalContactRole] ?? role;
+  const label = Object.hasOwn(LOCAL_CONTACT_ROLES, role) ? LOCAL_CONTACT_ROLES[role as LocalContactRole] : role;
   return { role, label, national: false, channels: null };
 }
 

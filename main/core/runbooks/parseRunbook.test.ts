@@ -87,11 +87,9 @@ describe('front matter that is broken or hostile', () => {
     ]);
   });
 
-  it.fails(
+  it(
     'does not quote a YAML-relative line number that disagrees with the reported line',
     () => {
-      // BUG: the yaml library's message says "at line 2, column 8" (counting from the first field)
-      // while the problem says line 3, so `runbooks:check` prints two different lines for one error.
       const [problem] = parse(
         runbookSource({ title: 'Ransomware: pay', body: SIMPLE_BODY }),
       ).problems;
@@ -168,11 +166,9 @@ describe('front matter that is broken or hostile', () => {
     expect(globals.holdfastCanary2).toBeUndefined();
   });
 
-  it.fails(
+  it(
     'reports a !!js/function tag on a known field instead of silently reading it as text',
     () => {
-      // BUG: yaml reports unknown tags as *warnings*, which parseFrontMatter ignores, so this file
-      // loads with owner = "function () { … }" and no problem at all.
       const source = runbookSource({ body: SIMPLE_BODY }).replace(
         'owner: Holdfast tests',
         'owner: !!js/function "function () { return 1 }"',
@@ -601,11 +597,9 @@ describe('content that is neutralised, with a warning', () => {
     expect(html).not.toContain('evil.example');
   });
 
-  it.fails(
+  it(
     'reports a bad link on the line where it is, not on the first line of its paragraph',
     () => {
-      // BUG: lintInline uses the line of the whole inline block for every link, image and HTML tag.
-      // Here it reports line 15 for a link on line 16 and an image on line 17.
       const source = runbookSource({
         body: [
           '',

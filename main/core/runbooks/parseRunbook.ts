@@ -14,6 +14,8 @@ const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?\/?\s*>/i;
 /** A runbook's structure as read from one file, before the library resolves contacts. */
 export interface ParsedRunbook {
   meta: FrontMatter;
+  /** File line of the `id:` field, for duplicate-id reports. */
+  idLine: number;
   intro: string;
   phases: Phase[];
   /** Every `{{contact:role}}` with its line, for library-level checks. */
@@ -60,7 +62,7 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
 
   const body = readBody(split.body, split.bodyStartLine, { error, warn });
   if (!front.value || problems.some((p) => p.severity === 'error')) return { runbook: null, problems };
-  return { runbook: { meta: front.value, ...body }, problems };
+  return { runbook: { meta: front.value, idLine: front.idLine, ...body }, problems };
 }
 
 function formatSize(bytes: number): string {
@@ -84,7 +86,7 @@ interface Report {
 }
 
 /** Walks the markdown body: `##` headings open phases, numbered lists under them are steps. */
-function readBody(body: string, bodyStartLine: number, report: Report): Omit<ParsedRunbook, 'meta'> {
+function readBody(body: string, bodyStartLine: number, report: Report): Omit<ParsedRunbook, 'meta' | 'idLine'> {
   const lines = body.split('\n');
   const tokens = lintMarkdown.parse(body, {});
   const fileLine = (bodyLine: number): number => bodyStartLine + bodyLine;
@@ -313,9 +315,12 @@ function lintInline(
   const stepLinks: ParsedRunbook['stepLinks'] = [];
   for (const block of tokens) {
     if (block.type !== 'inline') continue;
-    const line = fileLine(block.map?.[0] ?? 0);
+    // Inline tokens carry no line of their own: count the line breaks passed within the block.
+    let line = fileLine(block.map?.[0] ?? 0);
     for (const child of block.children ?? []) {
-      if (child.type === 'link_open') {
+      if (child.type === 'softbreak' || child.type === 'hardbreak') {
+        line += 1;
+      } else if (child.type === 'link_open') {
         const href = String(child.attrGet('href') ?? '');
         const target = classifyHref(href);
         if (!target) report.warn(line, `link "${truncate(href)}" is not allowed (only https:, mailto:, tel:, runbook: and #step links); it is shown as plain text`);

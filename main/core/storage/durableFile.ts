@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -47,11 +47,24 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
   await fsyncDir(dir);
 }
 
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Moves a damaged file into `<dataDir>/quarantine/` under a timestamped name; never deletes it. */
 export async function quarantineFile(path: string, quarantineDir: string, now: Date): Promise<string> {
   await mkdir(quarantineDir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
-  const target = join(quarantineDir, `${stamp}-${randomBytes(3).toString('hex')}-${basename(path)}`);
+  // rename() would replace an earlier quarantined copy: pick a name that is not taken yet.
+  let target: string;
+  do {
+    target = join(quarantineDir, `${stamp}-${randomBytes(3).toString('hex')}-${basename(path)}`);
+  } while (await exists(target));
   await rename(path, target);
   await fsyncDir(quarantineDir);
   await fsyncDir(dirname(path));

@@ -19,7 +19,9 @@ export function App() {
   }, [route]);
 
   let screen;
-  if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
+  // The reader fetches its own runbook, so it does not wait for the whole list.
+  if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
+  else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (
       <div role="alert">
@@ -28,8 +30,7 @@ export function App() {
         <button type="button" onClick={retry}>Try again</button>
       </div>
     );
-  } else if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
-  else if (route.name === 'all') screen = <SituationScreen library={library.value} category="all" />;
+  } else if (route.name === 'all') screen = <SituationScreen library={library.value} category="all" />;
   else if (route.name === 'situation' && route.category in CATEGORIES) {
     screen = <SituationScreen library={library.value} category={route.category as Category} />;
   } else screen = <HomeScreen library={library.value} />;
@@ -46,7 +47,7 @@ export function App() {
           {status.value.notices.map((notice, index) => <p key={index}>{notice.message}</p>)}
         </div>
       )}
-      <main id="main" tabIndex={-1} data-ready={library.status === 'ready' ? 'true' : 'false'}>
+      <main id="main" tabIndex={-1} data-ready={library.status !== 'loading' ? 'true' : 'false'}>
         {screen}
       </main>
       <footer className="app-footer">

@@ -4,7 +4,7 @@ import type { Result } from './result';
 import type {
   AppStatus,
   OpenExternalOutcome,
-  Runbook,
+  RunbookView,
   RunbookLibrary,
   SearchHit,
   Settings,
@@ -29,7 +29,7 @@ const none = z.strictObject({});
 export const contract = {
   'app.status': call<AppStatus>()(none),
   'runbooks.list': call<RunbookLibrary>()(none),
-  'runbooks.get': call<Runbook>()(z.strictObject({ id: slugSchema })),
+  'runbooks.get': call<RunbookView>()(z.strictObject({ id: slugSchema })),
   'runbooks.search': call<SearchHit[]>()(
     z.strictObject({
       query: z.string().max(200),

@@ -93,6 +93,21 @@ export interface Runbook extends RunbookSummary {
   file: string;
 }
 
+/**
+ * A runbook's text as safe HTML, rendered by the core's markdown pipeline with contact numbers
+ * filled in. Keyed by phase and step id; markdown sources stay on the Runbook itself.
+ */
+export interface RunbookHtml {
+  intro: string;
+  phases: Record<string, string>;
+  steps: Record<string, { text: string; details: string; options: string[] }>;
+}
+
+/** What the reader shows: the runbook plus its rendered text. */
+export interface RunbookView extends Runbook {
+  html: RunbookHtml;
+}
+
 export interface StepMatch {
   phaseTitle: string;
   stepId: string;

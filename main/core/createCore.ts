@@ -7,6 +7,7 @@ import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import { parseNationalContacts, type NationalContact } from './contacts/nationalContacts';
 import type { CoreOptions } from './hostTypes';
 import { loadLibrary, type LoadedLibrary } from './runbooks/library';
+import { renderRunbook } from './runbooks/renderRunbook';
 import { buildSearch, type RunbookSearch } from './runbooks/search';
 import { openSettings } from './settings/settings';
 
@@ -81,7 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.list': async () => ok(summarise(library)),
     'runbooks.get': async ({ id }) => {
       const runbook = library.runbooks.get(id);
-      return runbook ? ok(runbook) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      return runbook ? ok(renderRunbook(runbook)) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
     },
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {

@@ -67,7 +67,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     port,
     core,
     requestedLinks,
-    close: () => new Promise((resolveClose) => server.close(() => resolveClose())),
+    close: () =>
+      new Promise((resolveClose) => {
+        server.close(() => resolveClose());
+        // Browsers keep idle connections open; without this, close() waits for them to time out.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ContactRef, Runbook, Step } from '../../../main/contract/types';
+import type { ContactRef, RunbookView, Step } from '../../../main/contract/types';
 import { CLOCKS, PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
-import { Markdown } from '../../markdown/Markdown';
+import { SafeHtml } from '../../markdown/SafeHtml';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 
@@ -45,7 +45,7 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         {runbook.source === 'user' && <div><dt>Source</dt><dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd></div>}
       </dl>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {runbook.intro && <Markdown source={runbook.intro} contacts={runbook.contacts} onNotice={setNotice} />}
+      {runbook.intro && <SafeHtml html={runbook.html.intro} onNotice={setNotice} />}
       {runbook.clocks.length > 0 && (
         <section className="clocks" aria-labelledby="clocks-title">
           <h2 id="clocks-title">Deadlines this may start</h2>
@@ -65,7 +65,7 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
       {runbook.phases.map((phase) => (
         <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
           <h2 id={`phase-${phase.id}`} tabIndex={-1}>{phase.title}</h2>
-          {phase.intro && <Markdown source={phase.intro} contacts={runbook.contacts} onNotice={setNotice} />}
+          {phase.intro && <SafeHtml html={runbook.html.phases[phase.id] ?? ''} onNotice={setNotice} />}
           <ol className="steps">
             {phase.steps.map((step) => <StepItem key={step.id} step={step} runbook={runbook} onNotice={setNotice} />)}
           </ol>
@@ -75,20 +75,21 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
   );
 }
 
-function StepItem({ step, runbook, onNotice }: { step: Step; runbook: Runbook; onNotice: (m: string) => void }) {
+function StepItem({ step, runbook, onNotice }: { step: Step; runbook: RunbookView; onNotice: (m: string) => void }) {
+  const html = runbook.html.steps[step.id] ?? { text: '', details: '', options: [] };
   return (
     <li id={`step-${step.id}`} className={`step step-${step.kind}`} tabIndex={-1} value={step.number}>
       <p className="step-text">
         {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
-        <Markdown inline source={step.text} contacts={runbook.contacts} onNotice={onNotice} />
+        <SafeHtml inline html={html.text} onNotice={onNotice} />
       </p>
-      {step.details && <Markdown className="step-details" source={step.details} contacts={runbook.contacts} onNotice={onNotice} />}
+      {step.details && <SafeHtml className="step-details" html={html.details} onNotice={onNotice} />}
       {step.options.length > 0 && (
         <ul className="options" aria-label="Choices">
-          {step.options.map((option) => (
+          {step.options.map((option, index) => (
             <li key={option.label}>
               <strong>{option.label}:</strong>{' '}
-              <Markdown inline source={option.text} contacts={runbook.contacts} onNotice={onNotice} />
+              <SafeHtml inline html={html.options[index] ?? ''} onNotice={onNotice} />
             </li>
           ))}
         </ul>

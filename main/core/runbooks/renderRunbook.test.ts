@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { NationalContact } from '../contacts/nationalContacts';
+import { runbookSource } from './__fixtures__/runbookSource';
+import { resolveContact } from './library';
+import { parseRunbook } from './parseRunbook';
+import { renderRunbook } from './renderRunbook';
+import type { Runbook } from '../../contract/types';
+
+const csoc: NationalContact = {
+  id: 'csoc',
+  name: 'CSOC',
+  use: 'Cyber incidents.',
+  channels: [{ kind: 'phone', value: '0300 303 5222' }],
+  hours: '24 hours a day',
+  source: 'https://example.org/csoc',
+  sourceDate: '2024-04-17',
+};
+
+function runbookFrom(body: string[]): Runbook {
+  const { runbook } = parseRunbook(new TextEncoder().encode(runbookSource({ contacts: ['csoc', 'it-supplier'], body })), 'runbooks/t.md');
+  if (!runbook) throw new Error('fixture did not parse');
+  const national = new Map([[csoc.id, csoc]]);
+  return {
+    id: runbook.meta.id, title: runbook.meta.title, category: runbook.meta.category, summary: runbook.meta.summary,
+    providerTypes: runbook.meta.providerTypes, reviewed: runbook.meta.reviewed, owner: runbook.meta.owner,
+    version: runbook.meta.version, source: 'bundled', overridesBundled: false, synonyms: [], intro: runbook.intro,
+    phases: runbook.phases, contacts: runbook.meta.contacts.map((role) => resolveContact(role, national)),
+    systems: [], clocks: [], links: [], file: 'runbooks/t.md',
+  };
+}
+
+describe('renderRunbook', () => {
+  const view = renderRunbook(
+    runbookFrom([
+      '',
+      '<script>alert(1)</script>',
+      '',
+      '## Contain {#contain}',
+      '',
+      '1. Call {{contact:csoc}} and {{contact:it-supplier}}. {#call}',
+      '',
+      '   Then [read this](javascript:alert(1)) and ![x](https://evil.example/p.png).',
+      '2. Decision: Personal data? {#pd}',
+      '   - Yes: go to [the call step](#call)',
+      '   - No: carry on.',
+    ]),
+  );
+
+  it('fills a national number in place and warns where a local one is missing', () => {
+    expect(view.html.steps.call?.text).toContain('<strong>CSOC</strong>: 0300 303 5222 (24 hours a day)');
+    expect(view.html.steps.call?.text).toContain('not set yet — add your local number');
+  });
+
+  it('renders hostile markdown as inert text', () => {
+    expect(view.html.intro).toContain('&lt;script&gt;');
+    const all = JSON.stringify(view.html);
+    expect(all).not.toMatch(/<script|<img|javascript:alert\(1\)"|evil\.example/);
+  });
+
+  it('renders decision options in the order of the options', () => {
+    expect(view.html.steps.pd?.options).toHaveLength(2);
+    expect(view.html.steps.pd?.options[0]).toContain('data-step="call"');
+    expect(view.html.steps.pd?.options[1]).toBe('carry on.');
+  });
+});

@@ -1,0 +1,39 @@
+import type { MouseEvent } from 'react';
+import { request } from '../api';
+
+interface SafeHtmlProps {
+  /** HTML from the core's markdown pipeline (raw HTML off, links allow-listed, no images). */
+  html: string;
+  inline?: boolean;
+  className?: string;
+  /** Called with a message when an outside link could not be opened. */
+  onNotice?: (message: string) => void;
+}
+
+/**
+ * The one place runbook text enters the DOM. Links are routed here: outside links go to the main
+ * process (which asks before opening a browser), step links scroll, runbook links navigate.
+ */
+export function SafeHtml({ html, inline = false, className, onNotice }: SafeHtmlProps) {
+  const onClick = (event: MouseEvent<HTMLElement>): void => {
+    const link = (event.target as HTMLElement).closest('a');
+    if (!link) return;
+    if (link.dataset.external === 'true') {
+      // Outside links never open inside the app window.
+      event.preventDefault();
+      void request('links.openExternal', { url: link.getAttribute('href') ?? '' }).then((result) => {
+        if (result.ok && !result.value.opened && result.value.reason) onNotice?.(result.value.reason);
+      });
+    } else if (link.dataset.step) {
+      event.preventDefault();
+      const target = document.getElementById(`step-${link.dataset.step}`);
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus();
+    } else if (!link.dataset.runbook) {
+      event.preventDefault();
+    }
+  };
+  const Tag = inline ? 'span' : 'div';
+  // The only innerHTML sink in the app; the core's pipeline makes the HTML safe by construction.
+  return <Tag className={className} onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { frontMatterSchema, parseFrontMatter, splitFrontMatter } from '../../main/core/runbooks/frontMatter';
 import { parseRunbook } from '../../main/core/runbooks/parseRunbook';
 import { createMarkdown } from '../../main/shared/markdown';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 
 /** Where the parse time of a folder goes, by stage, summed over its files (one pass, warm JIT). */
 export interface ParseBreakdown {
@@ -42,7 +42,7 @@ export async function profileParse(dir: string): Promise<ParseBreakdown> {
     t = performance.now();
     parseFrontMatter(split.yaml, name);
     frontMatterMs += performance.now() - t;
-    const raw: unknown = parseYaml(split.yaml);
+    const raw: unknown = load(split.yaml, { schema: CORE_SCHEMA });
     t = performance.now();
     frontMatterSchema.safeParse(raw);
     result.zodMs += performance.now() - t;

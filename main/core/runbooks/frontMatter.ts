@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import type { Problem } from '../../contract/types';
 import { categorySchema, clockSchema, providerTypeSchema, slugSchema } from '../../contract/schemas';
@@ -6,6 +6,10 @@ import { PROVIDER_TYPES, type ProviderType } from '../../contract/vocabulary';
 
 /** Front matter larger than this is refused before YAML sees it (alias bombs, huge blocks). */
 export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
+
+const QUOTED = /'(?:[^']|'')*'|"(?:[^"\\]|\\.)*"/g;
+// Where a YAML node can begin: line start, after "key: ", "- ", "[", "{" or ",".
+const ALIAS_OR_ANCHOR = /(^\s*|:\s+|(^|\s)-\s+|[[{,]\s*)[&*][A-Za-z0-9_-]/;
 
 const isoDate = z.iso.date('use a date written as YYYY-MM-DD');
 
@@ -65,68 +69,60 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   return { yaml, bodyStartLine: close + 2, body: lines.slice(close + 1).join('\n'), problems: [] };
 }
 
-/** Parses and validates front matter YAML (safe core schema, no custom tags, unique keys). */
+/**
+ * Parses and validates front matter YAML with the safe core schema: no custom tags (so no
+ * `!!js/function`), no merge keys, duplicate keys refused. Lines are file lines (line 1 is `---`).
+ */
 export function parseFrontMatter(
   yaml: string,
   file: string,
 ): { value: FrontMatter | null; problems: Problem[]; idLine: number } {
-  const lineCounter = new LineCounter();
-  // File line of YAML line 1 is 2 (line 1 is the opening fence).
-  const lineAt = (offset: number): number => lineCounter.linePos(offset).line + 1;
-  const doc = parseDocument(yaml, {
-    lineCounter,
-    schema: 'core',
-    merge: false,
-    uniqueKeys: true,
-    customTags: [],
-    prettyErrors: true,
+  const lines = yaml.split('\n');
+  const idLine = lineOfPath(lines, ['id']);
+  const failWith = (line: number, message: string) => ({
+    value: null,
+    idLine,
+    problems: [{ file, line, severity: 'error' as const, message: `front matter: ${message}` }],
   });
-  // Warnings count too: an unknown tag such as `!!js/function` is only a warning to the YAML
-  // library, but a runbook header has no use for tags at all.
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    file,
-    line: (error.linePos?.[0]?.line ?? 1) + 1,
-    severity: 'error',
-    message: `front matter: ${yamlMessage(error)}`,
-  }));
-  if (problems.length > 0) return { value: null, problems, idLine: 1 };
+
+  // Headers need no anchors or aliases, and refusing them rules out alias bombs.
+  const aliasLine = lines.findIndex((line) => ALIAS_OR_ANCHOR.test(line.replace(QUOTED, '""')));
+  if (aliasLine !== -1) return failWith(aliasLine + 2, 'anchors and aliases (&name, *name) are not allowed');
 
   let raw: unknown;
   try {
-    raw = doc.toJS({ maxAliasCount: 20 });
+    raw = load(yaml, {
+      schema: CORE_SCHEMA,
+      json: false,
+      // A warning is still something a runbook header has no business containing.
+      onWarning: (warning) => {
+        throw warning;
+      },
+    });
   } catch (error: unknown) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { value: null, problems: [{ file, line: 2, severity: 'error', message: `front matter: ${message}` }], idLine: 1 };
+    if (error instanceof YAMLException) {
+      const hint = /multiline key|bad indentation of a mapping entry/.test(error.reason) ? ' (put text that contains ": " in quotes)' : '';
+      const reason = error.reason === 'duplicated mapping key' ? 'this field appears twice; each field must be unique' : error.reason;
+      return failWith((error.mark?.line ?? 0) + 2, `${reason}${hint}`);
+    }
+    return failWith(2, error instanceof Error ? error.message : String(error));
   }
   if (!isPlainRecord(raw)) {
-    return {
-      value: null,
-      problems: [{ file, line: 2, severity: 'error', message: 'front matter must be a list of "key: value" fields' }],
-      idLine: 1,
-    };
+    return { value: null, idLine, problems: [{ file, line: 2, severity: 'error', message: 'front matter must be a list of "key: value" fields' }] };
   }
+
   const parsed = frontMatterSchema.safeParse(raw);
-  const idNode = doc.getIn(['id'], true) as { range?: [number, number, number] } | undefined;
-  const idLine = idNode?.range ? lineAt(idNode.range[0]) : 1;
   if (parsed.success) return { value: parsed.data, problems: [], idLine };
   return {
     value: null,
     idLine,
     problems: parsed.error.issues.map((issue) => ({
       file,
-      line: lineOfIssue(doc, issue, lineAt),
+      line: issue.code === 'unrecognized_keys' ? lineOfPath(lines, [issue.keys[0] ?? '']) : lineOfPath(lines, issue.path),
       severity: 'error' as const,
       message: `front matter: ${describe(issue, raw)}`,
     })),
   };
-}
-
-/** The YAML library's message without its own line count (relative to the header, not the file). */
-function yamlMessage(error: YAMLError): string {
-  const first = (error.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
-  const column = error.linePos?.[0]?.col;
-  const hint = error.code === 'BLOCK_AS_IMPLICIT_KEY' || /Nested mappings/.test(first) ? ' (put text that contains ": " in quotes)' : '';
-  return `${first}${column ? ` (column ${column})` : ''}${hint}`;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -141,18 +137,21 @@ function describe(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string
   return field ? `"${field}": ${issue.message}` : issue.message;
 }
 
-/** Finds the line of the YAML node a zod issue is about, falling back to the opening fence. */
-function lineOfIssue(doc: Document, issue: z.core.$ZodIssue, lineAt: (offset: number) => number): number {
-  const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');
-  if (issue.code === 'unrecognized_keys' && isMap(doc.contents)) {
-    const key = issue.keys[0];
-    const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-    const range = isScalar(pair?.key) ? pair.key.range : undefined;
-    if (range) return lineAt(range[0]);
+/**
+ * The file line of a field (`title:`) or of an item in its block list (`contacts.2`); the opening
+ * fence when the field is missing. Runbook headers are flat, so a line scan is exact enough.
+ */
+function lineOfPath(lines: string[], path: readonly PropertyKey[]): number {
+  const [key, index] = path;
+  if (typeof key !== 'string') return 1;
+  const at = lines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+  if (at === -1) return 1;
+  if (typeof index === 'number') {
+    let item = -1;
+    for (let i = at + 1; i < lines.length && /^(\s+|-|$)/.test(lines[i] ?? ''); i += 1) {
+      if (/^\s*- /.test(lines[i] ?? '')) item += 1;
+      if (item === index) return i + 2;
+    }
   }
-  for (let length = path.length; length > 0; length -= 1) {
-    const node = doc.getIn(path.slice(0, length), true) as { range?: [number, number, number] } | undefined;
-    if (node?.range) return lineAt(node.range[0]);
-  }
-  return 1;
+  return at + 2;
 }

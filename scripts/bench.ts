@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
-import { NATIONAL_CONTACTS_FILE } from '../main/core/createCore';
+import { NATIONAL_CONTACTS_FILE } from '../main/core/runbooks/loadRunbooks';
 import { startHarness } from '../main/harness/startHarness';
 import { profileParse } from './bench/breakdown';
 import type { ColdLoadOutput } from './bench/coldLoad';
@@ -82,20 +82,26 @@ async function warmLoads(bundledDir: string, userDir: string, runs: number): Pro
 const execFileAsync = promisify(execFile);
 
 /** Cold figure: a fresh Node process per run (see coldLoad.ts), median of `runs`. */
-async function coldLoads(bundledDir: string, userDir: string, runs: number): Promise<ColdLoadOutput[]> {
+async function coldLoads(bundledDir: string, userDir: string, runs: number, cachePath?: string): Promise<ColdLoadOutput[]> {
   const outputs: ColdLoadOutput[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--import', 'tsx', COLD_SCRIPT, bundledDir, userDir], { cwd: ROOT, timeout: 60_000 });
+    const args = ['--expose-gc', '--import', 'tsx', COLD_SCRIPT, bundledDir, userDir, ...(cachePath ? [cachePath] : [])];
+    const { stdout } = await execFileAsync(process.execPath, args, { cwd: ROOT, timeout: 60_000 });
     outputs.push(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ColdLoadOutput);
   }
   return outputs;
 }
 
-async function benchLoad(prefix: string, bundledDir: string, userDir: string, runs: number): Promise<LoadIndexResult> {
+async function benchLoad(prefix: string, bundledDir: string, userDir: string, runs: number, temp: string): Promise<LoadIndexResult> {
   const cold = await coldLoads(bundledDir, userDir, RUNS.cold);
+  // An app start after the first: a fresh process, with the parse cache the previous start saved.
+  const cachePath = join(temp, `${prefix}-parse-cache.json`);
+  await coldLoads(bundledDir, userDir, 1, cachePath);
+  const cached = await coldLoads(bundledDir, userDir, RUNS.cold, cachePath);
   const { samples, last } = await warmLoads(bundledDir, userDir, runs);
   report(`${prefix}_ms`, median(samples.map((s) => s.totalMs)), 'ms');
   report(`${prefix}_cold_ms`, median(cold.map((c) => c.totalMs)), 'ms');
+  report(`${prefix}_cached_ms`, median(cached.map((c) => c.totalMs)), 'ms');
   // The split between loadLibrary (read, parse, check) and buildSearch, for the analysis.
   report(`${prefix}_load_ms`, median(samples.map((s) => s.loadMs)), 'ms');
   report(`${prefix}_index_ms`, median(samples.map((s) => s.indexMs)), 'ms');
@@ -232,19 +238,19 @@ async function main(): Promise<void> {
   const { css, js } = await rendererAssets();
   const [one, five] = loadavg();
   note(`holdfast bench: node ${process.version}, ${cpus().length} cpus, load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`);
-  note(`load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up; cold = median of ${RUNS.cold} fresh Node processes, one load each`);
+  note(`load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up, no parse cache; cold = median of ${RUNS.cold} fresh Node processes, no parse cache (first start); cached = ${RUNS.cold} fresh processes reading the parse cache a previous start saved (every later start)`);
 
   const temp = await mkdtemp(join(tmpdir(), 'holdfast-bench-'));
   cleanups.push(() => rm(temp, { recursive: true, force: true }));
   const userDir = join(temp, 'user-runbooks');
   await mkdir(userDir);
 
-  const bundled = await benchLoad('load_index_bundled', BUNDLED_DIR, userDir, RUNS.bundled);
+  const bundled = await benchLoad('load_index_bundled', BUNDLED_DIR, userDir, RUNS.bundled, temp);
   if (bundled.library.problems.some((p) => p.severity === 'error')) note('warning: the bundled runbooks have errors; run "npm run runbooks:check -- runbooks"');
 
   const largeDir = join(temp, 'library-1000');
   await writeLargeLibrary(largeDir, bundled);
-  const large = await benchLoad('load_index_1000', largeDir, userDir, RUNS.large);
+  const large = await benchLoad('load_index_1000', largeDir, userDir, RUNS.large, temp);
   const errors = large.library.problems.filter((p) => p.severity === 'error');
   if (large.library.runbooks.size !== LIBRARY_SIZE || errors.length > 0) {
     throw new Error(`the generated library did not load cleanly: ${large.library.runbooks.size} runbooks, first error: ${JSON.stringify(errors[0])}`);

@@ -1,8 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
-import { parseNationalContacts, type NationalContact } from '../core/contacts/nationalContacts';
-import { NATIONAL_CONTACTS_FILE } from '../core/createCore';
+import { stat } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
 import { loadLibrary, type RunbookFolder } from '../core/runbooks/library';
+import { loadNationalContacts } from '../core/runbooks/loadRunbooks';
 import type { Problem } from '../contract/types';
 
 /**
@@ -16,12 +15,7 @@ export async function checkFolder(folder: string, bundledDir: string): Promise<{
   if (!info?.isDirectory()) {
     return { problems: [{ file: label, line: 1, severity: 'error', message: 'this folder does not exist' }], count: 0 };
   }
-  let national: { contacts: NationalContact[]; problems: Problem[] } = { contacts: [], problems: [] };
-  try {
-    national = parseNationalContacts(await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8'), join(relative(process.cwd(), bundledDir) || '.', NATIONAL_CONTACTS_FILE));
-  } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const national = await loadNationalContacts(bundledDir, relative(process.cwd(), bundledDir) || '.');
   // The bundled runbooks are loaded alongside, as in the app, so links to them resolve; only the
   // checked folder's own problems are reported.
   const checksBundled = resolve(folder) === resolve(bundledDir);

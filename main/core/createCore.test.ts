@@ -125,4 +125,21 @@ describe('createCore', () => {
     });
     expect(logged).toEqual(['settings.update failed']);
   });
+
+  it('starts again from its parse cache and still sees a runbook edited in between', async () => {
+    const file = join(dataDir, 'runbooks', 'mine.md');
+    await mkdir(join(dataDir, 'runbooks'), { recursive: true });
+    await writeFile(file, runbookSource({ id: 'mine', title: 'First title', body: SIMPLE_BODY }));
+    const first = await start();
+    expect((await stat(join(dataDir, 'cache', 'runbooks.json'))).isFile()).toBe(true);
+    const before = await first.handlers['runbooks.get']({ id: 'mine' });
+    expect(before.ok && before.value.title).toBe('First title');
+
+    await writeFile(file, runbookSource({ id: 'mine', title: 'Second title', body: SIMPLE_BODY }));
+    const second = await start();
+    const after = await second.handlers['runbooks.get']({ id: 'mine' });
+    expect(after.ok && after.value.title).toBe('Second title');
+    const ransomware = await second.handlers['runbooks.get']({ id: 'ransomware' });
+    expect(ransomware.ok && ransomware.value.phases.length).toBeGreaterThan(2);
+  });
 });

@@ -1,14 +1,15 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../contract/contract';
 import { fail, ok } from '../contract/result';
-import type { Notice, Problem, RunbookLibrary, RunbookSummary } from '../contract/types';
+import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
-import { parseNationalContacts, type NationalContact } from './contacts/nationalContacts';
 import type { CoreOptions } from './hostTypes';
-import { loadLibrary, type LoadedLibrary } from './runbooks/library';
+import type { LoadedLibrary } from './runbooks/library';
+import { loadRunbooks } from './runbooks/loadRunbooks';
+import { openParseCache } from './runbooks/parseCache';
 import { renderRunbook } from './runbooks/renderRunbook';
-import { buildSearch, type RunbookSearch } from './runbooks/search';
+import type { RunbookSearch } from './runbooks/search';
 import { openSettings } from './settings/settings';
 
 /** Where things live inside the data folder. */
@@ -16,23 +17,12 @@ export const dataPaths = (dataDir: string) => ({
   userRunbooks: join(dataDir, 'runbooks'),
   settings: join(dataDir, 'settings.json'),
   quarantine: join(dataDir, 'quarantine'),
+  parseCache: join(dataDir, 'cache', 'runbooks.json'),
 });
-
-export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';
 
 export interface Core {
   handlers: Handlers;
   notices: Notice[];
-}
-
-async function loadNationalContacts(bundledDir: string): Promise<{ contacts: NationalContact[]; problems: Problem[] }> {
-  try {
-    const text = await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8');
-    return parseNationalContacts(text, `runbooks/${NATIONAL_CONTACTS_FILE}`);
-  } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    return { contacts: [], problems: [] };
-  }
 }
 
 function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary {
@@ -63,16 +53,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let library: LoadedLibrary;
   let search: RunbookSearch;
   const load = async (): Promise<void> => {
-    const national = await loadNationalContacts(options.bundledRunbooksDir);
-    const loaded = await loadLibrary(
-      [
-        { dir: options.bundledRunbooksDir, source: 'bundled', label: 'runbooks' },
-        { dir: paths.userRunbooks, source: 'user', label: 'your runbooks' },
-      ],
-      national.contacts,
-    );
-    library = { runbooks: loaded.runbooks, problems: [...national.problems, ...loaded.problems] };
-    search = buildSearch(library.runbooks.values());
+    const cache = await openParseCache(paths.parseCache, options.version);
+    ({ library, search } = await loadRunbooks({ bundledDir: options.bundledRunbooksDir, userDir: paths.userRunbooks, cache }));
+    // The cache is derived data: failing to write it only makes the next start slower.
+    await cache.save().catch((error: unknown) => options.log?.('could not save the runbook cache', error));
   };
   await load();
 

@@ -3,7 +3,7 @@
  * the OS file cache is warm) loads and indexes one folder once and prints the timing as JSON,
  * with the memory the process keeps once the library is loaded (after a full GC when the parent
  * passes --expose-gc).
- * Usage: node --expose-gc --import tsx scripts/bench/coldLoad.ts <bundledDir> <userDir>
+ * Usage: node --expose-gc --import tsx scripts/bench/coldLoad.ts <bundledDir> <userDir> [parseCacheFile]
  */
 import { loadAndIndex } from './loadIndex';
 
@@ -18,12 +18,12 @@ export interface ColdLoadOutput {
   heapUsedMb: number;
 }
 
-const [bundledDir, userDir] = process.argv.slice(2);
+const [bundledDir, userDir, cachePath] = process.argv.slice(2);
 if (!bundledDir || !userDir) {
   console.error('usage: coldLoad.ts <bundledDir> <userDir>');
   process.exit(2);
 }
-const { loadMs, indexMs, totalMs, library, search } = await loadAndIndex(bundledDir, userDir);
+const { loadMs, indexMs, totalMs, library, search } = await loadAndIndex(bundledDir, userDir, cachePath);
 globalThis.gc?.();
 const memory = process.memoryUsage();
 const output: ColdLoadOutput = {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ContactRef, Problem, Runbook, RunbookSource } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
 import type { NationalContact } from '../contacts/nationalContacts';
+import type { ParseCache } from './parseCache';
 import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
 
 /** A folder of runbook files and how its files are named in problem reports. */
@@ -25,7 +26,7 @@ interface Candidate {
 }
 
 /** Reads every `.md` file of one folder; a missing folder is simply empty. */
-export async function readRunbookFolder(folder: RunbookFolder): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
+export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCache): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
   let names: string[];
   try {
     names = (await readdir(folder.dir)).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md').sort();
@@ -60,7 +61,11 @@ export async function readRunbookFolder(folder: RunbookFolder): Promise<{ candid
         problems.push({ file, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
         return;
       }
-      const outcome = parseRunbook(bytes, file);
+      let outcome = cache?.lookup(bytes, file);
+      if (!outcome) {
+        outcome = parseRunbook(bytes, file);
+        cache?.store(bytes, file, outcome);
+      }
       problems.push(...outcome.problems);
       if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source });
     }),
@@ -74,8 +79,8 @@ export async function readRunbookFolder(folder: RunbookFolder): Promise<{ candid
  * Loads bundled and user runbooks: a user file with the same id replaces the bundled one, one
  * bad file never hides the good ones, and cross-file links and contact roles are checked.
  */
-export async function loadLibrary(folders: RunbookFolder[], nationalContacts: NationalContact[]): Promise<LoadedLibrary> {
-  const read = await Promise.all(folders.map(readRunbookFolder));
+export async function loadLibrary(folders: RunbookFolder[], nationalContacts: NationalContact[], cache?: ParseCache): Promise<LoadedLibrary> {
+  const read = await Promise.all(folders.map((folder) => readRunbookFolder(folder, cache)));
   const problems: Problem[] = read.flatMap((r) => r.problems);
   const chosen = new Map<string, Candidate & { overridesBundled: boolean }>();
 

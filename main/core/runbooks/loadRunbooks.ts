@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Problem } from '../../contract/types';
+import { parseNationalContacts, type NationalContact } from '../contacts/nationalContacts';
+import { loadLibrary, type LoadedLibrary } from './library';
+import type { ParseCache } from './parseCache';
+import { buildSearch, type RunbookSearch } from './search';
+
+export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';
+
+/** Reads the bundled national contacts pack; a missing pack means no national numbers, not a crash. */
+export async function loadNationalContacts(bundledDir: string, label = 'runbooks'): Promise<{ contacts: NationalContact[]; problems: Problem[] }> {
+  try {
+    const text = await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8');
+    return parseNationalContacts(text, `${label}/${NATIONAL_CONTACTS_FILE}`);
+  } catch (error: unknown) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    return { contacts: [], problems: [] };
+  }
+}
+
+/** What the app loads at start and on reload: bundled and user runbooks, then the search index. */
+export async function loadRunbooks(options: {
+  bundledDir: string;
+  userDir: string;
+  cache?: ParseCache;
+}): Promise<{ library: LoadedLibrary; search: RunbookSearch }> {
+  const national = await loadNationalContacts(options.bundledDir);
+  const loaded = await loadLibrary(
+    [
+      { dir: options.bundledDir, source: 'bundled', label: 'runbooks' },
+      { dir: options.userDir, source: 'user', label: 'your runbooks' },
+    ],
+    national.contacts,
+    options.cache,
+  );
+  const library = { runbooks: loaded.runbooks, problems: [...national.problems, ...loaded.problems] };
+  return { library, search: buildSearch(library.runbooks.values()) };
+}

@@ -14,6 +14,8 @@ interface Fixtures {
   app: HoldfastApp;
   /** Every request the page made to anywhere but the harness: must stay empty (offline app). */
   outsideRequests: string[];
+  /** Content-Security-Policy violations and console errors: the app itself must cause none. */
+  pageErrors: string[];
 }
 
 export const test = base.extend<Fixtures>({
@@ -42,9 +44,23 @@ export const test = base.extend<Fixtures>({
     });
     await use(outside);
   },
-  app: async ({ page, harness, outsideRequests }, use) => {
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+  app: async ({ page, harness, outsideRequests, pageErrors }, use) => {
     await use(new HoldfastApp(page, harness.url));
     expect(outsideRequests, 'the app must never reach outside 127.0.0.1').toEqual([]);
+    expect(pageErrors, 'no CSP violation, console error or uncaught exception').toEqual([]);
   },
 });
 

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { ContactRef, RunbookView, Step } from '../../../main/contract/types';
+import type { RunbookView, Step } from '../../../main/contract/types';
 import { CLOCKS, PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
+import { formatDate } from '../../formatDate';
 import { SafeHtml } from '../../markdown/SafeHtml';
+import { ContactsPanel } from './ContactsPanel';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-
-const formatDate = (iso: string): string =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** Reads one runbook: title, summary, phases with numbered steps, contacts, last reviewed. */
 export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
@@ -52,7 +51,7 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
           <ul>{runbook.clocks.map((clock) => <li key={clock}>{CLOCKS[clock]}</li>)}</ul>
         </section>
       )}
-      <ContactsPanel contacts={runbook.contacts} />
+      <ContactsPanel contacts={runbook.contacts} onNotice={setNotice} />
       {runbook.phases.length > 1 && (
         <nav aria-label="Phases" className="phase-nav">
           <ol>
@@ -95,35 +94,5 @@ function StepItem({ step, runbook, onNotice }: { step: Step; runbook: RunbookVie
         </ul>
       )}
     </li>
-  );
-}
-
-function ContactsPanel({ contacts }: { contacts: ContactRef[] }) {
-  if (contacts.length === 0) return null;
-  return (
-    <section className="contacts" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Who you may need to call</h2>
-      <ul>
-        {contacts.map((contact) => (
-          <li key={contact.role} className={contact.channels ? 'contact' : 'contact contact-missing'}>
-            <strong>{contact.label}</strong>
-            {contact.channels ? (
-              <>
-                {' '}
-                {contact.channels.map((channel) => `${channel.value}${channel.note ? ` (${channel.note})` : ''}`).join(' · ')}
-                {contact.hours && <span className="contact-hours"> — {contact.hours}</span>}
-                {contact.national && (
-                  <span className="contact-source">
-                    {' '}National contact{contact.sourceDate ? `, source dated ${formatDate(contact.sourceDate)}` : ', source undated'}
-                  </span>
-                )}
-              </>
-            ) : (
-              <span className="contact-missing-text"> — not set yet: add your local number</span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

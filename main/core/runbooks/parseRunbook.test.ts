@@ -701,3 +701,15 @@ describe('files that are not runbooks at all', () => {
     ]);
   });
 });
+
+describe('reading level', () => {
+  it('flags a step headline over 30 words, on its line, and keeps the runbook', () => {
+    const long = Array.from({ length: 31 }, (_, i) => `word${i}`).join(' ');
+    const source = runbookSource({ body: ['', '## Contain {#contain}', '', `1. ${long} {#long}`, `2. Call {{contact:it-supplier}} now. {#short}`] });
+    const { runbook, problems } = parse(source);
+    expect(runbook).not.toBeNull();
+    expect(problems).toEqual([
+      expect.objectContaining({ line: lineOf(source, '{#long}'), severity: 'warning', message: expect.stringMatching(/31 words/) as unknown }),
+    ]);
+  });
+});

@@ -4,6 +4,9 @@ import { classifyHref } from '../../shared/linkPolicy';
 import { createMarkdown } from '../../shared/markdown';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
 
+/** A step headline longer than this is flagged: each step should be one short action. */
+export const MAX_HEADLINE_WORDS = 30;
+
 /** Files larger than this are refused unread: a runbook is a few KB, never megabytes. */
 export const MAX_RUNBOOK_BYTES = 512 * 1024;
 
@@ -228,6 +231,11 @@ function readStep(
   if (!SLUG.test(id)) {
     report.error(line, `step id "${id}" is not valid: use lower-case letters, digits and hyphens (max 64)`);
     return null;
+  }
+
+  const words = rawHeadline.replace(/\{\{[^}]*\}\}/g, 'contact').replace(/\]\([^)]*\)/g, ']').split(/\s+/).filter(Boolean).length;
+  if (words > MAX_HEADLINE_WORDS) {
+    report.warn(line, `step "${truncate(rawHeadline)}" has ${words} words; keep each step to one short action (${MAX_HEADLINE_WORDS} words at most) and put the rest in the lines below it`);
   }
 
   const isDecision = /^decision:\s*/i.test(rawHeadline);

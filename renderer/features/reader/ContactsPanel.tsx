@@ -1,6 +1,6 @@
 import type { ContactChannel, ContactRef } from '../../../main/contract/types';
 import { request } from '../../api';
-import { formatDate } from '../../formatDate';
+import { formatDate, isOlderThanMonths } from '../../formatDate';
 
 const KIND_LABEL: Record<ContactChannel['kind'], string> = { phone: 'Phone', sms: 'Text', email: 'Email', web: 'Website' };
 
@@ -50,6 +50,12 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
                   ))}
                 </ul>
                 {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+                {contact.national && (!contact.sourceDate || isOlderThanMonths(contact.sourceDate, 12)) && (
+                  <p className="contact-stale">
+                    <span aria-hidden="true">⚠ </span>
+                    {contact.sourceDate ? 'This source is more than 12 months old.' : 'This source has no date.'} Check the details are still right when you can.
+                  </p>
+                )}
                 {contact.national && (
                   <p className="contact-source">
                     National contact. {contact.sourceDate ? `Source dated ${formatDate(contact.sourceDate)}` : 'Source undated'}

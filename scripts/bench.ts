@@ -245,6 +245,16 @@ async function main(): Promise<void> {
   const userDir = join(temp, 'user-runbooks');
   await mkdir(userDir);
 
+  // `npm run bench -- --only=reader` measures just the reader and bundle (a quicker loop while tuning).
+  if (process.argv.includes('--only=reader')) {
+    const browser = await chromium.launch(CHROMIUM);
+    cleanups.push(() => browser.close());
+    await benchReader(browser, temp, await loadAndIndex(BUNDLED_DIR, userDir), css);
+    await benchBundle(js);
+    printChecks();
+    return;
+  }
+
   const bundled = await benchLoad('load_index_bundled', BUNDLED_DIR, userDir, RUNS.bundled, temp);
   if (bundled.library.problems.some((p) => p.severity === 'error')) note('warning: the bundled runbooks have errors; run "npm run runbooks:check -- runbooks"');
 

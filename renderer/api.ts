@@ -43,8 +43,26 @@ function createHttpApi(): HoldfastApi {
 /** The only way the UI reaches the core; it never knows which transport is underneath. */
 export const api: HoldfastApi = window.holdfast ?? createHttpApi();
 
-/** Calls the API and unwraps the result, for places where a failure is shown as a message. */
+const started = new Map<string, Promise<Result<unknown>>>();
+const keyOf = (name: CallName, input: unknown): string => `${name} ${JSON.stringify(input)}`;
+
+/** Calls the API; a call already started by `startEarly` with the same input is reused once. */
 export async function request<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>> {
+  const key = keyOf(name, input);
+  const early = started.get(key);
+  if (early) {
+    started.delete(key);
+    return early as Promise<Result<CallOutput<K>>>;
+  }
   const fn = api[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
   return fn(input);
+}
+
+/**
+ * Starts a read-only call before React has rendered, so the data is on its way while the UI boots
+ * (the first screen would otherwise wait for the bundle to run before even asking).
+ */
+export function startEarly<K extends CallName>(name: K, input: CallInput<K>): void {
+  const fn = api[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
+  started.set(keyOf(name, input), fn(input));
 }

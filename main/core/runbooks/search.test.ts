@@ -1,12 +1,20 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Runbook } from '../../contract/types';
 import { parseNationalContacts } from '../contacts/nationalContacts';
 import { runbookSource } from './__fixtures__/runbookSource';
 import { loadLibrary } from './library';
-import { buildSearch, type RunbookSearch } from './search';
+import {
+  buildIndex,
+  buildSearch,
+  editDistance,
+  indexedWords,
+  runbookFields,
+  type RunbookSearch,
+} from './search';
 
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
 
@@ -31,9 +39,91 @@ const KITCHEN = runbookSource({
   ],
 });
 
+/**
+ * Look-alike runbooks for phrases as a stressed user types them: each pair shares words, so the
+ * right one only comes first if the words that tell them apart count.
+ */
+const step = (text: string, id: string): string => `1. ${text} {#${id}}`;
+const LOOSE = [
+  runbookSource({
+    id: 'clicked-link',
+    title: 'Someone clicked a link or typed a password into a fake page',
+    extraFront: ['synonyms: [dodgy link, phishing]'],
+    body: [
+      '',
+      '## Contain {#contain}',
+      '',
+      step('Unplug the computer that clicked the link from the network.', 'unplug'),
+      '',
+      '   Then change the password.',
+    ],
+  }),
+  runbookSource({
+    id: 'someone-else',
+    title: 'Someone else is using a staff login',
+    summary: 'Use this when someone is in a system as a member of staff, and it is not them.',
+    body: [
+      '',
+      '## Contain {#contain}',
+      '',
+      step('Ask the member of staff if it is them. If it is not, it is someone else.', 'ask'),
+    ],
+  }),
+  runbookSource({
+    id: 'email-hacked',
+    title: 'Email account hacked',
+    extraFront: ['synonyms: [email hacked, account sending spam]'],
+    body: [
+      '',
+      '## Contain {#contain}',
+      '',
+      step('Reset the email password from a safe device.', 'reset'),
+    ],
+  }),
+  runbookSource({
+    id: 'nhsmail',
+    title: 'NHSmail account sending strange emails',
+    summary: 'Use this when NHSmail sends emails you did not write, or emails go missing.',
+    extraFront: ['synonyms: [nhsmail hacked, strange emails, emails sent, emails missing]'],
+    body: [
+      '',
+      '## Contain {#contain}',
+      '',
+      step('Phone the NHSmail helpdesk about the emails.', 'helpdesk'),
+    ],
+  }),
+  runbookSource({
+    id: 'call-bells',
+    title: 'Call bells or telecare not working',
+    body: [
+      '',
+      '## Keep people safe {#safe}',
+      '',
+      step('Walk round every room each hour while the call bells are down.', 'walk-round'),
+    ],
+  }),
+  runbookSource({
+    id: 'rota-app',
+    title: 'Rota app not working',
+    summary: 'Use this when the rota app will not open or is not working.',
+    body: [
+      '',
+      '## Keep care going {#care}',
+      '',
+      step('Call the office for the rota if the app is not working.', 'call-office'),
+    ],
+  }),
+  runbookSource({
+    id: 'wifi-down',
+    title: 'Wi-Fi down',
+    body: ['', '## Check {#check}', '', step('Restart the router.', 'restart')],
+  }),
+];
+
 let dir: string;
 let runbooks: Map<string, Runbook>;
 let search: RunbookSearch;
+let loose: RunbookSearch;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'holdfast-search-'));
@@ -52,6 +142,16 @@ beforeAll(async () => {
   expect(library.problems).toEqual([]);
   runbooks = library.runbooks;
   search = buildSearch(runbooks.values());
+
+  const looseDir = join(dir, 'loose');
+  await mkdir(looseDir);
+  await Promise.all(LOOSE.map((source, i) => writeFile(join(looseDir, `${i}.md`), source)));
+  const looseLibrary = await loadLibrary(
+    [{ dir: looseDir, source: 'user', label: 'your runbooks' }],
+    national.contacts,
+  );
+  expect(looseLibrary.problems).toEqual([]);
+  loose = buildSearch(looseLibrary.runbooks.values());
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -128,5 +228,147 @@ describe('runbook search', () => {
 
   it('respects the limit', () => {
     expect(search.search('phone', 1)).toHaveLength(1);
+  });
+});
+
+describe('runbook search with loosely typed phrases', () => {
+  const looseIds = (query: string) => loose.search(query).map((hit) => hit.id);
+
+  it.each([
+    ['someone clicked a link', 'clicked-link'],
+    ['email hacked', 'email-hacked'],
+    ['call bells not working', 'call-bells'],
+    ['rota app not working', 'rota-app'],
+  ])(
+    'puts the right runbook first for %j, though look-alikes share some of its words',
+    (query, expected) => {
+      expect(looseIds(query)[0]).toBe(expected);
+    },
+  );
+
+  it('lets no stop word decide: a runbook full of "a", "it" and "someone" comes after one with "clicked" and "link"', () => {
+    const found = looseIds('someone clicked a link');
+    expect(found.indexOf('clicked-link')).toBeLessThan(found.indexOf('someone-else'));
+  });
+
+  it('finds nothing for stop words alone', () => {
+    expect(loose.search('is it the')).toEqual([]);
+  });
+
+  it('ranks a runbook with every word above one with only some, and still lists the latter', () => {
+    const found = looseIds('call bells not working');
+    expect(found.slice(0, 2)).toEqual(['call-bells', 'rota-app']);
+  });
+
+  it.each([
+    ['emial', 'email-hacked'],
+    ['clikced', 'clicked-link'],
+    ['telcare', 'call-bells'],
+    ['emial hakced', 'email-hacked'],
+  ])('corrects typos, swapped letters included: %j', (query, expected) => {
+    expect(looseIds(query)[0]).toBe(expected);
+  });
+
+  it.each([
+    ['bell', 'call-bells'],
+    ['links', 'clicked-link'],
+  ])('finds the singular of a plural and back: %j', (query, expected) => {
+    expect(looseIds(query)[0]).toBe(expected);
+  });
+
+  it.each(['wifi', 'wi-fi', 'Wi Fi'])(
+    'finds a hyphenated word however it is typed: %j',
+    (query) => {
+      expect(looseIds(query)[0]).toBe('wifi-down');
+    },
+  );
+
+  it('gives useful results at every keystroke', () => {
+    const typed = 'call bells not working';
+    for (let length = 1; length <= typed.length; length += 1) {
+      const query = typed.slice(0, length);
+      const found = looseIds(query);
+      if (length >= 'call b'.length) expect(found[0], query).toBe('call-bells');
+      else expect(found.length, query).toBeGreaterThan(0);
+    }
+  });
+
+  it('points at the step holding the words of the phrase', () => {
+    const [hit] = loose.search('someone clicked a link');
+    expect(hit?.matches.map((match) => match.stepId)).toEqual(['unplug']);
+  });
+});
+
+describe('the search index', () => {
+  it('is the index MiniSearch would build itself from the same words', () => {
+    const all = [...runbooks.values()];
+    const SEPARATOR = '\u0000';
+    const slow = new MiniSearch({
+      fields: Object.keys(runbookFields(all[0] as Runbook)),
+      tokenize: (text) =>
+        [...indexedWords(text.split(SEPARATOR))].flatMap(([word, count]) =>
+          Array<string>(count).fill(word),
+        ),
+      processTerm: (term) => term,
+    });
+    slow.addAll(
+      all.map((runbook) => ({
+        id: runbook.id,
+        ...Object.fromEntries(
+          Object.entries(runbookFields(runbook)).map(([field, pieces]) => [
+            field,
+            pieces.join(SEPARATOR),
+          ]),
+        ),
+      })),
+    );
+    const expected = slow.toJSON();
+    const actual = buildIndex(all).toJSON();
+    expect(actual.documentCount).toBe(runbooks.size);
+    expect({ ...actual, index: new Map(actual.index), averageFieldLength: [] }).toEqual({
+      ...expected,
+      index: new Map(expected.index),
+      averageFieldLength: [],
+    });
+    actual.averageFieldLength.forEach((average, field) =>
+      expect(average).toBeCloseTo(expected.averageFieldLength[field] as number, 9),
+    );
+  });
+
+  it('indexes words as they read: lower case, without stop words, link targets or placeholder markup, hyphenated words also joined', () => {
+    const words = indexedWords([
+      "Check the Wi-Fi [router page](https://vendor.example/setup) with {{contact:it-supplier}}. Can't? Don't panic",
+    ]);
+    expect(Object.fromEntries(words)).toEqual({
+      check: 1,
+      wi: 1,
+      fi: 1,
+      wifi: 1,
+      router: 1,
+      page: 1,
+      supplier: 1,
+      itsupplier: 1,
+      cant: 1,
+      don: 1,
+      dont: 1,
+      panic: 1,
+    });
+  });
+});
+
+describe('edit distance', () => {
+  it.each([
+    ['phnoe', 'phone', 1],
+    ['ransomwre', 'ransomware', 1],
+    ['emial', 'email', 1],
+    ['caera', 'camera', 1],
+    ['caera', 'care', 2],
+    ['kettle', 'kettle', 0],
+  ])('%j to %j is %i', (a, b, distance) => {
+    expect(editDistance(a, b, 2)).toBe(distance);
+  });
+
+  it('stops counting past the limit', () => {
+    expect(editDistance('qzxqzx', 'ransom', 2)).toBe(3);
   });
 });

@@ -32,8 +32,10 @@ const SEED = 20_240_601;
 const LIBRARY_SIZE = 1000;
 const RUNS = { bundled: 15, large: 5, cold: 3, searchPasses: 2, reader: 15 };
 const READER_RUNBOOK = 'ransomware';
+// The load target is checked for both real starts: the first (nothing cached) and every later one.
 const TARGETS: Array<[figure: string, limit: number]> = [
-  ['load_index_1000_ms', 500],
+  ['load_index_1000_cold_ms', 500],
+  ['load_index_1000_cached_ms', 500],
   ['search_p95_ms', 16],
   ['reader_ratio', 1.5],
 ];

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_CONTACT_ROLES } from '../../contract/vocabulary';
+import type { LoadedLibrary } from './library';
+import { loadNationalContacts, loadRunbooks } from './loadRunbooks';
+import type { RunbookSearch } from './search';
+
+const BUNDLED = resolve(import.meta.dirname, '../../../runbooks');
+const EMPTY_USER = join(BUNDLED, 'no-user-folder');
+
+let library: LoadedLibrary;
+let search: RunbookSearch;
+beforeAll(async () => {
+  ({ library, search } = await loadRunbooks({ bundledDir: BUNDLED, userDir: EMPTY_USER }));
+});
+
+/** How staff actually describe what is happening, and the runbook that must come first. */
+const PHRASINGS: Array<[query: string, expected: string]> = [
+  ['hacked', 'first-15-minutes'],
+  ["can't log in", 'care-record-system-down'],
+  ['screen says pay', 'ransomware'],
+  ['files locked', 'ransomware'],
+  ['ransom note', 'ransomware'],
+  ['sent email to wrong person', 'data-breach'],
+  ['wrong address letter', 'data-breach'],
+  ['lost paper notes', 'data-breach'],
+  ['eMAR down', 'care-record-system-down'],
+  ['care records not loading', 'care-record-system-down'],
+  ['rota system down', 'care-record-system-down'],
+  ['laptop nicked', 'lost-device'],
+  ['lost phone', 'lost-device'],
+  ['tablet stolen', 'lost-device'],
+  ['bank details changed', 'payment-diversion'],
+  ['invoice changed', 'payment-diversion'],
+  ['phones dead', 'phones-telecare-down'],
+  ['call bells not working', 'phones-telecare-down'],
+  ['telecare down', 'phones-telecare-down'],
+  ['clicked a dodgy link', 'clicked-link'],
+  ['gave my password', 'clicked-link'],
+  ['nhsmail hacked', 'nhsmail-compromised'],
+  ['outlook hacked', 'email-hacked'],
+  ['virus', 'malware-one-device'],
+  ['computer slow pop ups', 'malware-one-device'],
+  ['ex employee still has access', 'staff-misuse'],
+  ['wifi down', 'internet-down'],
+  ['no internet', 'internet-down'],
+  ['power cut', 'power-cut'],
+  ['crowdstrike', 'national-outage'],
+  ['everything down nationally', 'national-outage'],
+  ['phishing text', 'suspicious-message'],
+  ['scam email', 'suspicious-message'],
+  ['what do i do first', 'first-15-minutes'],
+  ['paper MAR', 'care-on-paper'],
+  ['medicines on paper', 'care-on-paper'],
+  ['put records back in', 'back-to-digital'],
+  ['who do I report to', 'who-do-i-tell'],
+  ['ICO', 'who-do-i-tell'],
+  ['lessons learned', 'after-the-incident'],
+  ['ransomwre', 'ransomware'],
+  ['lost phnoe', 'lost-device'],
+];
+
+describe('the bundled runbook library', () => {
+  it('loads every bundled runbook with no problem at all', () => {
+    expect(library.problems).toEqual([]);
+    expect(library.runbooks.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(PHRASINGS)('"%s" finds %s first', (query, expected) => {
+    expect(search.search(query, 3)[0]?.id).toBe(expected);
+  });
+
+  it('has at least 40 phrasings in this table', () => {
+    expect(PHRASINGS.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('resolves every placeholder to a national contact or a local directory role', async () => {
+    const national = new Set((await loadNationalContacts(BUNDLED)).contacts.map((contact) => contact.id));
+    for (const runbook of library.runbooks.values()) {
+      for (const contact of runbook.contacts) {
+        expect(national.has(contact.role) || Object.hasOwn(LOCAL_CONTACT_ROLES, contact.role), `${runbook.id}: ${contact.role}`).toBe(true);
+      }
+    }
+  });
+
+  it('gives every national contact an https source and a source date (or says plainly it has none)', async () => {
+    const { contacts, problems } = await loadNationalContacts(BUNDLED);
+    expect(problems).toEqual([]);
+    for (const contact of contacts) {
+      expect(contact.source, contact.id).toMatch(/^https:\/\//);
+      expect(contact.sourceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(contact.sourceDate), contact.id).toBe(true);
+    }
+  });
+
+  it('writes no phone number in any runbook: numbers live only in the contacts pack', () => {
+    for (const name of readdirSync(BUNDLED).filter((file) => file.endsWith('.md'))) {
+      const body = readFileSync(join(BUNDLED, name), 'utf8').split(/^---$/m).slice(2).join('---').replace(/\{\{[^}]*\}\}/g, '');
+      // UK numbers (0300 303 5222, 01234 567890, +44 …) and the short emergency/text numbers.
+      const found = body.match(/(\+44\s?\d|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b(999|101|111|7726)\b)/g) ?? [];
+      expect(found, name).toEqual([]);
+    }
+  });
+});

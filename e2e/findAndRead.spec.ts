@@ -69,3 +69,15 @@ test('"Not sure" lists every runbook grouped by kind of problem', async ({ app, 
     await expect(page.getByRole('link', { name: title })).toBeVisible();
   }
 });
+
+test('every bundled runbook is two clicks from the home screen', async ({ app, page, harness }) => {
+  const list = await harness.core.handlers['runbooks.list']({});
+  if (!list.ok) throw new Error(list.error.message);
+  for (const runbook of list.value.runbooks) {
+    await app.openHome();
+    // First click: the situation (a big button or a "Something else?" link), second: the runbook.
+    await page.locator(`a[href="#/situations/${runbook.category}"]`).first().click();
+    await page.getByRole('link', { name: runbook.title }).click();
+    await expect(app.runbookTitle()).toHaveText(runbook.title);
+  }
+});

@@ -1,4 +1,5 @@
 import type { RunbookLibrary } from '../../../main/contract/types';
+import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
@@ -24,7 +25,29 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
           );
         })}
       </ul>
+      <MoreSituations library={library} />
       <ProblemsPanel problems={library.problems} />
     </>
+  );
+}
+
+/** Every other kind of problem that has runbooks, one click from home. */
+function MoreSituations({ library }: { library: RunbookLibrary }) {
+  const onHome = new Set<string>(ENTRY_POINTS.map((entry) => entry.category));
+  const more = (Object.keys(CATEGORIES) as Category[]).filter(
+    (category) => !onHome.has(category) && library.runbooks.some((runbook) => runbook.category === category),
+  );
+  if (more.length === 0) return null;
+  return (
+    <section aria-labelledby="more-title">
+      <h2 id="more-title">Something else?</h2>
+      <ul className="more-situations">
+        {more.map((category) => (
+          <li key={category}>
+            <a href={href.situation(category)}>{CATEGORIES[category]}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

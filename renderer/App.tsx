@@ -5,6 +5,7 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { SituationScreen } from './features/library/SituationScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 
@@ -21,6 +22,7 @@ export function App() {
   let screen;
   // The reader fetches its own runbook, so it does not wait for the whole list.
   if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
+  else if (route.name === 'settings') screen = <SettingsScreen />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (
@@ -41,6 +43,9 @@ export function App() {
       <header className="app-header">
         <a className="brand" href={href.home}>Holdfast</a>
         <SearchBox />
+        <nav aria-label="Holdfast" className="header-nav">
+          <a href={href.settings}>Settings</a>
+        </nav>
       </header>
       {status.status === 'ready' && status.value.notices.length > 0 && (
         <div className="notices" role="alert">

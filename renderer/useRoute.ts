@@ -4,7 +4,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'situation'; category: string }
   | { name: 'runbook'; id: string; stepId?: string }
-  | { name: 'all' };
+  | { name: 'all' }
+  | { name: 'settings' };
 
 /** Reads the hash route; hash routing works the same under app:// and the web harness. */
 export function parseRoute(hash: string): Route {
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'runbooks' && parts[1]) return parts[2] ? { name: 'runbook', id: parts[1], stepId: parts[2] } : { name: 'runbook', id: parts[1] };
   if (parts[0] === 'situations' && parts[1]) return { name: 'situation', category: parts[1] };
   if (parts[0] === 'all') return { name: 'all' };
+  if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'home' };
 }
 
@@ -28,6 +30,7 @@ export function useRoute(): Route {
 export const href = {
   home: '#/',
   all: '#/all',
+  settings: '#/settings',
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

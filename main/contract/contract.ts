@@ -42,6 +42,7 @@ export const contract = {
     z.strictObject({
       organisationName: z.string().trim().max(120).optional(),
       providerType: providerTypeSchema.nullable().optional(),
+      isolationInstruction: z.string().trim().max(2000).optional(),
     }),
   ),
   'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),

@@ -133,6 +133,11 @@ export interface RunbookLibrary {
 export interface Settings {
   organisationName: string;
   providerType: ProviderType | null;
+  /**
+   * What the provider's IT supplier says to do with an affected computer (unplug the network,
+   * turn off Wi-Fi, or switch off), shown wherever a runbook uses `{{setting:isolation-instruction}}`.
+   */
+  isolationInstruction: string;
 }
 
 export interface Notice {

@@ -56,5 +56,15 @@ export const LOCAL_CONTACT_ROLES = {
 } as const;
 export type LocalContactRole = keyof typeof LOCAL_CONTACT_ROLES;
 
+/**
+ * Provider-specific answers a runbook can show with `{{setting:key}}`. Where expert guidance
+ * disagrees (switch off or only disconnect?), the runbook shows what the provider's own IT
+ * supplier said rather than picking a side.
+ */
+export const SETTING_PLACEHOLDERS = {
+  'isolation-instruction': "Your IT supplier's instruction for cutting off an affected computer",
+} as const;
+export type SettingPlaceholder = keyof typeof SETTING_PLACEHOLDERS;
+
 /** A stable id: lower-case letters, digits and hyphens. Used for runbooks, phases, steps and roles. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;

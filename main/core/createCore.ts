@@ -66,7 +66,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.list': async () => ok(summarise(library)),
     'runbooks.get': async ({ id }) => {
       const runbook = library.runbooks.get(id);
-      return runbook ? ok(renderRunbook(runbook)) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      return runbook ? ok(renderRunbook(runbook, settings.get())) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
     },
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {

@@ -405,8 +405,13 @@ describe('a full session over HTTP', () => {
     const saved = await value<Settings>('settings.update', {
       organisationName: 'Rose Lodge Care Home',
       providerType: 'care-home',
+      isolationInstruction: 'Unplug the network cable; leave it switched on.',
     });
-    expect(saved).toEqual({ organisationName: 'Rose Lodge Care Home', providerType: 'care-home' });
+    expect(saved).toEqual({
+      organisationName: 'Rose Lodge Care Home',
+      providerType: 'care-home',
+      isolationInstruction: 'Unplug the network cable; leave it switched on.',
+    });
     expect(await value<Settings>('settings.get')).toEqual(saved);
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject(saved);
   });

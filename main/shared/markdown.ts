@@ -9,8 +9,15 @@ export interface ContactDisplay {
   detail: string | null;
 }
 
+/** How a `{{setting:key}}` placeholder renders: the provider's own answer, or a prompt to record it. */
+export interface SettingDisplay {
+  label: string;
+  value: string | null;
+}
+
 export interface RenderEnv {
   resolveContact?: (role: string) => ContactDisplay | null;
+  resolveSetting?: (key: string) => SettingDisplay | null;
 }
 
 /** `{{kind:key}}`, the only placeholder syntax in runbooks. */
@@ -51,6 +58,12 @@ function installSafeRenderRules(md: MarkdownIt): void {
 
   md.renderer.rules.placeholder = (tokens, idx, _options, env) => {
     const meta = (tokens[idx]?.meta ?? {}) as { kind?: string; key?: string };
+    const setting = meta.kind === 'setting' && meta.key ? ((env as RenderEnv | undefined)?.resolveSetting?.(meta.key) ?? null) : null;
+    if (setting) {
+      return setting.value
+        ? `<span class="setting-ref"><strong>${escape(setting.label)}:</strong> ${escape(setting.value)}</span>`
+        : `<span class="setting-ref setting-ref-missing"><strong>${escape(setting.label)}:</strong> not recorded yet — ask your IT supplier and record it in Settings</span>`;
+    }
     if (meta.kind !== 'contact' || !meta.key) {
       return `<span class="placeholder-unknown">${escape(tokens[idx]?.content ?? '')}</span>`;
     }

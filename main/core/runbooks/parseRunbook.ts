@@ -1,5 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { DecisionOption, Phase, Problem, Step } from '../../contract/types';
+import { SETTING_PLACEHOLDERS } from '../../contract/vocabulary';
 import { classifyHref } from '../../shared/linkPolicy';
 import { createMarkdown } from '../../shared/markdown';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
@@ -339,7 +340,9 @@ function lintInline(
       } else if (child.type === 'placeholder') {
         const meta = child.meta as { kind?: string; key?: string };
         if (meta.kind === 'contact' && meta.key) contactUses.push({ role: meta.key, line });
-        else report.warn(line, `unknown placeholder "${child.content}" (use {{contact:role}})`);
+        else if (!(meta.kind === 'setting' && meta.key && Object.hasOwn(SETTING_PLACEHOLDERS, meta.key))) {
+          report.warn(line, `unknown placeholder "${child.content}" (use {{contact:role}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}})`);
+        }
       } else if (child.type === 'text' && HTML_TAG.test(child.content)) {
         report.warn(line, 'HTML is not allowed in runbooks; it is shown as plain text');
       }

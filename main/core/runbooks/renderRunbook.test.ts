@@ -43,7 +43,9 @@ describe('renderRunbook', () => {
       '2. Decision: Personal data? {#pd}',
       '   - Yes: go to [the call step](#call)',
       '   - No: carry on.',
+      '3. Isolate the computer: {{setting:isolation-instruction}} {#isolate}',
     ]),
+    { organisationName: '', providerType: null, isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.' },
   );
 
   it('fills a national number in place and warns where a local one is missing', () => {
@@ -55,6 +57,14 @@ describe('renderRunbook', () => {
     expect(view.html.intro).toContain('&lt;script&gt;');
     const all = JSON.stringify(view.html);
     expect(all).not.toMatch(/<script|<img|javascript:alert\(1\)"|evil\.example/);
+  });
+
+  it("shows the provider's own IT supplier instruction, escaped, where the runbook asks for it", () => {
+    expect(view.html.steps.isolate?.text).toContain('Pull the blue network cable; &lt;b&gt;leave it on&lt;/b&gt;.');
+    const unset = renderRunbook(runbookFrom(['', '## A {#a}', '', '1. Do: {{setting:isolation-instruction}} {#do}']), {
+      organisationName: '', providerType: null, isolationInstruction: '',
+    });
+    expect(unset.html.steps.do?.text).toContain('not recorded yet — ask your IT supplier and record it in Settings');
   });
 
   it('renders decision options in the order of the options', () => {

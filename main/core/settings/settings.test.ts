@@ -41,7 +41,7 @@ async function saveGoodSettings(): Promise<void> {
 describe('openSettings', () => {
   it('starts empty on first run, with no notices', async () => {
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
     expect(notices).toEqual([]);
   });
 
@@ -50,6 +50,7 @@ describe('openSettings', () => {
     expect(await first.settings.update({ organisationName: 'Rose Lodge Care Home' })).toEqual({
       organisationName: 'Rose Lodge Care Home',
       providerType: null,
+      isolationInstruction: '',
     });
     await first.settings.update({ providerType: 'home-care' });
 
@@ -57,6 +58,7 @@ describe('openSettings', () => {
     expect(second.settings.get()).toEqual({
       organisationName: 'Rose Lodge Care Home',
       providerType: 'home-care',
+      isolationInstruction: '',
     });
     expect(second.notices).toEqual([]);
     expect(JSON.parse(await readFile(settingsPath, 'utf8'))).toMatchObject({
@@ -98,6 +100,7 @@ describe('openSettings', () => {
       expect(settings.get()).toEqual({
         organisationName: 'Rose Lodge Care Home',
         providerType: 'care-home',
+        isolationInstruction: '',
       });
       const [kept, ...more] = await quarantined();
       expect(more).toEqual([]);
@@ -118,7 +121,7 @@ describe('openSettings', () => {
 
     const { settings, notices } = await open();
 
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
     const [kept] = await quarantined();
     expect(new Uint8Array(await readFile(kept as string))).toEqual(bytes);
     expect(notices).toEqual([
@@ -133,7 +136,7 @@ describe('openSettings', () => {
     await writeFile(settingsPath, 'null');
     await writeFile(`${settingsPath}.bak`, '{"organisa');
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
     expect(notices[0]?.message).toContain('no good copy was found');
   });
 
@@ -152,7 +155,7 @@ describe('openSettings', () => {
       JSON.stringify({ organisationName: 42, providerType: 'hospital' }),
     );
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
     expect(notices).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { fsyncDir, quarantineFile, writeFileDurable } from '../storage/durableFi
 const settingsSchema = z.object({
   organisationName: z.string().max(120).catch(''),
   providerType: providerTypeSchema.nullable().catch(null),
+  isolationInstruction: z.string().max(2000).catch(''),
 });
 
 export interface SettingsService {
@@ -61,7 +62,11 @@ export async function openSettings(options: {
   const store = options.open();
 
   const read = (): Settings =>
-    settingsSchema.parse({ organisationName: store.get('organisationName'), providerType: store.get('providerType') });
+    settingsSchema.parse({
+      organisationName: store.get('organisationName'),
+      providerType: store.get('providerType'),
+      isolationInstruction: store.get('isolationInstruction'),
+    });
 
   return {
     notices,

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../../main/contract/types';
+import { PROVIDER_TYPES, type ProviderType } from '../../../main/contract/vocabulary';
+import { request } from '../../api';
+import { describeError } from '../../errors';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+
+type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
+
+/** The provider's own answers that runbooks show: organisation, provider type, IT supplier instruction. */
+export function SettingsScreen() {
+  const [loaded, retry] = useCall('settings.get', {});
+  if (loaded.status === 'loading') return <p role="status">Loading settings…</p>;
+  if (loaded.status === 'failed') {
+    return (
+      <div role="alert">
+        <h1 id="page-title" tabIndex={-1}>Settings could not be opened</h1>
+        <p>{describeError(loaded.error)}</p>
+        <button type="button" onClick={retry}>Try again</button>
+      </div>
+    );
+  }
+  return <SettingsForm initial={loaded.value} />;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const [form, setForm] = useState(initial);
+  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    setSave({ status: 'saving' });
+    void request('settings.update', form).then((result) => {
+      // "Saved" only once the core says the settings are on disk.
+      if (result.ok) {
+        setForm(result.value);
+        setSave({ status: 'saved' });
+      } else setSave({ status: 'failed', message: describeError(result.error) });
+    });
+  };
+  const change = (patch: Partial<Settings>): void => {
+    setForm((current) => ({ ...current, ...patch }));
+    setSave({ status: 'idle' });
+  };
+
+  return (
+    <>
+      <p><a href={href.home}>← What's happening?</a></p>
+      <h1 id="page-title" tabIndex={-1}>Settings</h1>
+      <form className="settings-form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="organisation-name">Organisation name</label>
+          <input id="organisation-name" value={form.organisationName} maxLength={120} autoComplete="organization" onChange={(event) => change({ organisationName: event.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="provider-type">Type of service</label>
+          <select
+            id="provider-type"
+            value={form.providerType ?? ''}
+            onChange={(event) => change({ providerType: event.target.value === '' ? null : (event.target.value as ProviderType) })}
+          >
+            <option value="">Not chosen</option>
+            {(Object.keys(PROVIDER_TYPES) as ProviderType[]).map((type) => (
+              <option key={type} value={type}>{PROVIDER_TYPES[type]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="isolation-instruction">What your IT supplier says to do with an affected computer</label>
+          <p className="hint" id="isolation-hint">
+            Experts disagree on whether to unplug the network cable, turn off Wi-Fi or switch a computer off. Ask your IT supplier which they want, and write their answer here. Runbooks show it at the step where it matters.
+          </p>
+          <textarea
+            id="isolation-instruction"
+            aria-describedby="isolation-hint"
+            rows={4}
+            maxLength={2000}
+            value={form.isolationInstruction}
+            onChange={(event) => change({ isolationInstruction: event.target.value })}
+          />
+        </div>
+        <button type="submit" disabled={save.status === 'saving'}>Save settings</button>
+        <p role="status" className="save-status">
+          {save.status === 'saving' ? 'Saving…' : save.status === 'saved' ? 'Saved.' : ''}
+        </p>
+        {save.status === 'failed' && <p role="alert" className="save-failed">Not saved. {save.message}</p>}
+      </form>
+    </>
+  );
+}

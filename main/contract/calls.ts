@@ -10,6 +10,10 @@ export const CALL_NAMES = [
   'runbooks.reload',
   'settings.get',
   'settings.update',
+  'contacts.list',
+  'contacts.save',
+  'contacts.delete',
+  'contacts.addRole',
   'links.openExternal',
 ] as const;
 

@@ -3,13 +3,14 @@ import type { CallName } from './calls';
 import type { Result } from './result';
 import type {
   AppStatus,
+  ContactsDirectory,
   OpenExternalOutcome,
   RunbookView,
   RunbookLibrary,
   SearchHit,
   Settings,
 } from './types';
-import { providerTypeSchema, slugSchema } from './schemas';
+import { customRoleLabelSchema, localContactSchema, providerTypeSchema, slugSchema } from './schemas';
 
 /** A call's input schema paired with its output type (the type exists only at compile time). */
 interface CallSpec<I extends z.ZodType, O> {
@@ -45,6 +46,13 @@ export const contract = {
       isolationInstruction: z.string().trim().max(2000).optional(),
     }),
   ),
+  'contacts.list': call<ContactsDirectory>()(none),
+  /** Creates or replaces the contact for one role; resolves only once it is on disk. */
+  'contacts.save': call<ContactsDirectory>()(localContactSchema),
+  /** Removes a role's contact; a role the provider added is removed with it. */
+  'contacts.delete': call<ContactsDirectory>()(z.strictObject({ role: slugSchema })),
+  /** Adds a role of the provider's own; its id is made from the label. */
+  'contacts.addRole': call<{ directory: ContactsDirectory; role: string }>()(z.strictObject({ label: customRoleLabelSchema })),
   'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 

@@ -61,11 +61,13 @@ export interface Phase {
   line: number;
 }
 
-/** A contact channel as shown to the user. */
+/** A contact channel as shown to the user: national pack kinds plus the local directory's. */
 export interface ContactChannel {
-  kind: 'phone' | 'email' | 'sms' | 'web';
+  kind: 'phone' | 'mobile' | 'email' | 'sms' | 'web' | 'other';
   value: string;
   note?: string;
+  /** Still works when our own systems (email, network, phones) are down. */
+  outOfBand?: boolean;
 }
 
 /** A contact role referenced by a runbook, resolved against what the app knows. */
@@ -78,6 +80,9 @@ export interface ContactRef {
   hours?: string;
   source?: string;
   sourceDate?: string | null;
+  /** Local contacts: the person or team and their organisation, as the provider entered them. */
+  name?: string;
+  organisation?: string;
 }
 
 export interface Runbook extends RunbookSummary {
@@ -156,4 +161,47 @@ export interface AppStatus {
 export interface OpenExternalOutcome {
   opened: boolean;
   reason?: string;
+}
+
+/** A contact the provider entered for one role (see `localContactSchema`). */
+export interface LocalContact {
+  role: string;
+  name: string;
+  organisation: string;
+  channels: { kind: 'phone' | 'mobile' | 'email' | 'other'; value: string; outOfBand: boolean; note?: string }[];
+  hours: string;
+  notes: string;
+  /** ISO date (YYYY-MM-DD) the provider last checked these details. */
+  lastVerified: string;
+}
+
+/** Missing: no contact yet; stale: last verified more than 12 months ago. */
+export type ContactStatus = 'missing' | 'stale' | 'current';
+
+/** One local role with its contact, if any. */
+export interface ContactRole {
+  role: string;
+  label: string;
+  /** Added by the provider rather than one of Holdfast's own roles. */
+  isCustom: boolean;
+  contact: LocalContact | null;
+  status: ContactStatus;
+}
+
+/** A national contact from the bundled pack: read-only, with its dated public source. */
+export interface NationalContactView {
+  id: string;
+  name: string;
+  use: string;
+  channels: ContactChannel[];
+  hours: string;
+  source: string;
+  sourceDate: string | null;
+  notes?: string;
+}
+
+/** The whole contacts directory as the Contacts screen and home panel show it. */
+export interface ContactsDirectory {
+  roles: ContactRole[];
+  national: NationalContactView[];
 }

@@ -3,20 +3,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Runbook } from '../../contract/types';
-import { parseNationalContacts } from '../contacts/nationalContacts';
-import { runbookSource } from './__fixtures__/runbookSource';
-import { loadLibrary } from './library';
-import {
-  buildIndex,
-  buildSearch,
-  editDistance,
-  indexedWords,
-  runbookFields,
-  type RunbookSearch,
-} from './search';
+import type { Runbook } from '../../../contract/types';
+import { parseNationalContacts } from '../../contacts/nationalContacts';
+import { runbookSource } from '../__fixtures__/runbookSource';
+import { loadLibrary } from '../library';
+import { buildSearch, type RunbookSearch } from './index';
+import { buildIndex } from './indexLibrary';
+import { runbookFields } from './runbookFields';
+import { indexedWords } from './words';
 
-const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
+const BUNDLED_DIR = resolve(import.meta.dirname, '../../../../runbooks');
 
 /** A runbook whose words appear nowhere in the bundled ones, so hits are unambiguous. */
 const KITCHEN = runbookSource({
@@ -333,42 +329,5 @@ describe('the search index', () => {
     actual.averageFieldLength.forEach((average, field) =>
       expect(average).toBeCloseTo(expected.averageFieldLength[field] as number, 9),
     );
-  });
-
-  it('indexes words as they read: lower case, without stop words, link targets or placeholder markup, hyphenated words also joined', () => {
-    const words = indexedWords([
-      "Check the Wi-Fi [router page](https://vendor.example/setup) with {{contact:it-supplier}}. Can't? Don't panic",
-    ]);
-    expect(Object.fromEntries(words)).toEqual({
-      check: 1,
-      wi: 1,
-      fi: 1,
-      wifi: 1,
-      router: 1,
-      page: 1,
-      supplier: 1,
-      itsupplier: 1,
-      cant: 1,
-      don: 1,
-      dont: 1,
-      panic: 1,
-    });
-  });
-});
-
-describe('edit distance', () => {
-  it.each([
-    ['phnoe', 'phone', 1],
-    ['ransomwre', 'ransomware', 1],
-    ['emial', 'email', 1],
-    ['caera', 'camera', 1],
-    ['caera', 'care', 2],
-    ['kettle', 'kettle', 0],
-  ])('%j to %j is %i', (a, b, distance) => {
-    expect(editDistance(a, b, 2)).toBe(distance);
-  });
-
-  it('stops counting past the limit', () => {
-    expect(editDistance('qzxqzx', 'ransom', 2)).toBe(3);
   });
 });

@@ -1,0 +1,66 @@
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Runbook } from '../../../contract/types';
+import { FIELDS, runbookFields, type Field } from './runbookFields';
+import { Vocabulary } from './vocabulary';
+
+const BOOST: Record<Field, number> = { title: 4, synonyms: 3, summary: 2, phases: 0.5, text: 1 };
+
+/** MiniSearch's options for the index; queries reach it already split into words (see `planQuery`). */
+const INDEX_OPTIONS: Options = {
+  fields: [...FIELDS],
+  tokenize: (text) => [text],
+  processTerm: (term) => term,
+  searchOptions: { boost: BOOST, combineWith: 'OR' },
+};
+
+/** A library's MiniSearch index and what is needed to read its hits back. */
+export interface IndexedLibrary {
+  index: MiniSearch;
+  /** The runbooks by document number. */
+  books: Runbook[];
+  byId: Map<string, number>;
+  vocabulary: Vocabulary;
+}
+
+/** One MiniSearch document per runbook (see `runbookFields`); a repeated id keeps its first runbook. */
+export function indexLibrary(runbooks: Iterable<Runbook>): IndexedLibrary {
+  const books: Runbook[] = [];
+  const byId = new Map<string, number>();
+  const vocabulary = new Vocabulary();
+  const documentIds: AsPlainObject['documentIds'] = {};
+  const fieldLength: AsPlainObject['fieldLength'] = {};
+  const totals = FIELDS.map(() => 0);
+  for (const runbook of runbooks) {
+    if (byId.has(runbook.id)) continue;
+    const doc = books.length;
+    books.push(runbook);
+    byId.set(runbook.id, doc);
+    documentIds[doc] = runbook.id;
+    const fields = runbookFields(runbook);
+    fieldLength[doc] = FIELDS.map((field, id) => {
+      const length = vocabulary.add(fields[field], doc, id);
+      totals[id] = (totals[id] as number) + length;
+      return length;
+    });
+  }
+  // Not `addAll`, which walks the radix tree once per word: `loadJS` touches it once per distinct word.
+  const index = MiniSearch.loadJS(
+    {
+      documentCount: books.length,
+      nextId: books.length,
+      documentIds,
+      fieldIds: Object.fromEntries(FIELDS.map((field, id) => [field, id])),
+      fieldLength,
+      averageFieldLength: totals.map((total) => total / Math.max(1, books.length)),
+      storedFields: {},
+      dirtCount: 0,
+      index: vocabulary.takePostings(),
+      serializationVersion: 2,
+    },
+    INDEX_OPTIONS,
+  );
+  return { index, books, byId, vocabulary };
+}
+
+/** The MiniSearch index alone, for tests. */
+export const buildIndex = (runbooks: Iterable<Runbook>): MiniSearch => indexLibrary(runbooks).index;

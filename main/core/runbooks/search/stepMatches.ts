@@ -1,0 +1,89 @@
+import type { SearchResult } from 'minisearch';
+import type { Runbook, Step, StepMatch } from '../../../contract/types';
+import type { IndexedLibrary } from './indexLibrary';
+import { stepPieces } from './runbookFields';
+import { scan, type WordSink } from './words';
+
+const MAX_STEP_MATCHES = 3;
+
+/** Scores steps by the matched words they hold, each word once per step. */
+class StepScorer implements WordSink {
+  private readonly words: Map<string, { weight: number; step: number }>;
+  private step = 0;
+  private score = 0;
+
+  constructor(weights: Map<string, number>) {
+    this.words = new Map([...weights].map(([word, weight]) => [word, { weight, step: -1 }]));
+  }
+
+  scoreStep(step: Step): number {
+    this.step += 1;
+    this.score = 0;
+    for (const piece of stepPieces(step)) scan(piece.toLowerCase(), this);
+    return this.score;
+  }
+
+  word(text: string, start: number, end: number): void {
+    this.joined(text.slice(start, end));
+  }
+
+  joined(word: string): void {
+    const entry = this.words.get(word);
+    if (entry && entry.step !== this.step) {
+      entry.step = this.step;
+      this.score += entry.weight;
+    }
+  }
+}
+
+/** Up to 3 steps of runbook `doc` holding its most telling matched words, best first, equals in runbook order. */
+export function stepMatches(
+  { books, vocabulary }: IndexedLibrary,
+  doc: number,
+  result: SearchResult,
+  creditOf: (term: string) => number,
+): StepMatch[] {
+  // Only for the hits returned, by re-reading their steps: the index holds one document per
+  // runbook, so it cannot say which steps matched.
+  const weights = new Map<string, number>();
+  for (const term of result.terms) {
+    if (!result.match[term]?.includes('text')) continue;
+    const df = Math.max(1, vocabulary.get(term)?.df ?? books.length);
+    // Rarer words say more about a step.
+    weights.set(term, creditOf(term) * Math.log(1 + books.length / df));
+  }
+  if (weights.size === 0) return [];
+  const scorer = new StepScorer(weights);
+  const found: Array<{ phase: string; step: Step; score: number }> = [];
+  for (const phase of (books[doc] as Runbook).phases) {
+    for (const step of phase.steps) {
+      const score = scorer.scoreStep(step);
+      if (score > 0) found.push({ phase: phase.title, step, score });
+    }
+  }
+  // A stable sort: equally good steps stay in runbook order.
+  return found
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_STEP_MATCHES)
+    .map(({ phase, step }) => ({
+      phaseTitle: phase,
+      stepId: step.id,
+      stepNumber: step.number,
+      text: snippet(plain(stepPieces(step).join(' '))),
+    }));
+}
+
+/** Markdown to display text: link text kept, link targets, placeholders' markup and emphasis dropped. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}/g, (_, role: string) =>
+      role.replace(/-/g, ' '),
+    )
+    .replace(/[*_`#>[\]]/g, ' ');
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 140 ? `${flat.slice(0, 137)}…` : flat;
+}

@@ -45,7 +45,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('builds installers for Windows, macOS and Linux', () => {
-    expect(config['win']).toEqual({ target: ['nsis', 'portable'] });
+    expect(config['win']).toMatchObject({ target: ['nsis', 'portable'] });
     expect(config['mac']).toMatchObject({ target: 'dmg' });
     expect(config['linux']).toMatchObject({ target: ['AppImage', 'deb'] });
   });

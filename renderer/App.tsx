@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
+import { ContactsScreen } from './features/contacts/ContactsScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SituationScreen } from './features/library/SituationScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
@@ -23,6 +24,7 @@ export function App() {
   // The reader fetches its own runbook, so it does not wait for the whole list.
   if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
   else if (route.name === 'settings') screen = <SettingsScreen />;
+  else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (
@@ -44,6 +46,7 @@ export function App() {
         <a className="brand" href={href.home}>Holdfast</a>
         <SearchBox />
         <nav aria-label="Holdfast" className="header-nav">
+          <a href={href.contacts()}>Contacts</a>
           <a href={href.settings}>Settings</a>
         </nav>
       </header>

@@ -5,7 +5,8 @@ export type Route =
   | { name: 'situation'; category: string }
   | { name: 'runbook'; id: string; stepId?: string }
   | { name: 'all' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'contacts'; role?: string };
 
 /** Reads the hash route; hash routing works the same under app:// and the web harness. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'situations' && parts[1]) return { name: 'situation', category: parts[1] };
   if (parts[0] === 'all') return { name: 'all' };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
   return { name: 'home' };
 }
 
@@ -31,6 +33,7 @@ export const href = {
   home: '#/',
   all: '#/all',
   settings: '#/settings',
+  contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

@@ -47,4 +47,41 @@ export class HoldfastApp {
   entryPoint(name: string | RegExp): Locator {
     return this.page.getByRole('link', { name });
   }
+
+  /** Opens the Contacts screen from the header, as a user would. */
+  async openContacts(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Contacts' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+  }
+
+  /** The entry for one role in the directory (e.g. "IT supplier"). */
+  contactEntry(label: string): Locator {
+    return this.page.locator('li.directory-entry').filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
+  }
+
+  /** Fills the open contact form with a name, organisation and one phone number, then saves. */
+  async fillAndSaveContact(contact: { name: string; organisation?: string; phone: string; hours?: string; outOfBand?: boolean }): Promise<void> {
+    await this.page.getByLabel('Name', { exact: true }).fill(contact.name);
+    if (contact.organisation) await this.page.getByLabel('Organisation (optional)').fill(contact.organisation);
+    await this.page.getByLabel('Number or address').fill(contact.phone);
+    if (contact.outOfBand) await this.page.getByLabel('Still works when our own email, internet or phones are down').check();
+    if (contact.hours) await this.page.getByLabel('Hours (optional)').fill(contact.hours);
+    await this.page.getByRole('button', { name: 'Save contact' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+  }
+
+  /** Presses Tab until the focused element has this accessible text (keyboard-only journeys). */
+  async tabTo(text: string | RegExp, limit = 120): Promise<void> {
+    for (let i = 0; i < limit; i += 1) {
+      await this.page.keyboard.press('Tab');
+      const focused = await this.page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return '';
+        const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+        return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+      });
+      if (typeof text === 'string' ? focused === text : text.test(focused)) return;
+    }
+    throw new Error(`Tab never reached ${String(text)}`);
+  }
 }

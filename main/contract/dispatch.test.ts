@@ -24,8 +24,23 @@ const VALID: Record<CallName, unknown> = {
   'runbooks.reload': {},
   'settings.get': {},
   'settings.update': { organisationName: 'Rose Lodge', providerType: 'care-home' },
+  'contacts.list': {},
+  'contacts.save': {
+    role: 'it-supplier',
+    name: 'Sam Patel',
+    organisation: 'Acme IT',
+    channels: [{ kind: 'phone', value: '+44 (0)1632 960-123', outOfBand: true }],
+    hours: 'Mon–Fri 8–6',
+    notes: '',
+    lastVerified: '2026-01-10',
+  },
+  'contacts.delete': { role: 'it-supplier' },
+  'contacts.addRole': { label: 'Out-of-hours GP' },
   'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
 };
+
+const CONTACT = VALID['contacts.save'] as Record<string, unknown>;
+const withChannel = (channel: Record<string, unknown>) => ({ ...CONTACT, channels: [{ outOfBand: false, ...channel }] });
 
 const HUGE = 'x'.repeat(1_000_000);
 
@@ -81,6 +96,34 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['an unknown provider type', { providerType: 'hospital' }],
     ['a provider type in an array', { providerType: ['gp'] }],
   ],
+  'contacts.list': [],
+  'contacts.save': [
+    ['an empty name', { ...CONTACT, name: '' }],
+    ['a name of spaces', { ...CONTACT, name: '   ' }],
+    ['a name over 120 characters', { ...CONTACT, name: 'a'.repeat(121) }],
+    ['a huge name', { ...CONTACT, name: HUGE }],
+    ['huge notes', { ...CONTACT, notes: HUGE }],
+    ['no channels', { ...CONTACT, channels: [] }],
+    ['eleven channels', { ...CONTACT, channels: Array.from({ length: 11 }, () => ({ kind: 'phone', value: '0300 123 4567', outOfBand: false })) }],
+    ['a phone with letters', withChannel({ kind: 'phone', value: '0800 CALL NOW' })],
+    ['a phone with two digits', withChannel({ kind: 'phone', value: '99' })],
+    ['a phone with 21 digits', withChannel({ kind: 'mobile', value: '1'.repeat(21) })],
+    ['a phone as a link', withChannel({ kind: 'phone', value: 'tel:01632960123' })],
+    ['an email without @', withChannel({ kind: 'email', value: 'it.acme.example' })],
+    ['an email with a script', withChannel({ kind: 'email', value: '<script>@x.y' })],
+    ['an unknown channel kind', withChannel({ kind: 'fax', value: '01632 960123' })],
+    ['a channel without outOfBand', { ...CONTACT, channels: [{ kind: 'phone', value: '01632 960123' }] }],
+    ['a date that is not a date', { ...CONTACT, lastVerified: 'last week' }],
+    ['a role that is a path', { ...CONTACT, role: '../settings' }],
+  ],
+  'contacts.delete': [
+    ['no role', {}],
+    ['a role with capitals', { role: 'IT' }],
+  ],
+  'contacts.addRole': [
+    ['an empty label', { label: ' ' }],
+    ['a label over 80 characters', { label: 'a'.repeat(81) }],
+  ],
   'links.openExternal': [
     ['no url', {}],
     ['a numeric url', { url: 5 }],
@@ -91,6 +134,18 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
 };
 
 describe('dispatch', () => {
+  it('explains a rejected contact in words the form can show', async () => {
+    const { handlers } = spyHandlers();
+    const bad = { ...withChannel({ kind: 'phone', value: '0800 CALL NOW' }), name: '' };
+    const result = await dispatch(handlers, 'contacts.save', bad);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain('name: enter a name');
+    expect(result.error.message).toContain('channels.0.value: a phone number may use only digits, spaces, +, brackets and hyphens, with 3 to 20 digits');
+    const huge = await dispatch(handlers, 'contacts.save', { ...CONTACT, notes: HUGE });
+    expect(!huge.ok && huge.error.message).toBe('contacts.save: notes: must be 2000 characters or fewer');
+  });
+
   it.each(CALL_NAMES)('%s: passes valid input through to its handler', async (name) => {
     const { spies, handlers } = spyHandlers();
     expect(await dispatch(handlers, name, VALID[name])).toEqual({ ok: true, value: `${name} ran` });

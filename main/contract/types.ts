@@ -83,6 +83,8 @@ export interface ContactRef {
   /** Local contacts: the person or team and their organisation, as the provider entered them. */
   name?: string;
   organisation?: string;
+  /** Local contacts: ISO date the provider last checked the details. */
+  lastVerified?: string;
 }
 
 export interface Runbook extends RunbookSummary {

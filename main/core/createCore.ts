@@ -5,7 +5,9 @@ import { fail, ok } from '../contract/result';
 import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import type { CoreOptions } from './hostTypes';
-import type { LoadedLibrary } from './runbooks/library';
+import { openContactsDirectory } from './contacts/contactsDirectory';
+import type { NationalContact } from './contacts/nationalContacts';
+import { resolveContact, type LoadedLibrary } from './runbooks/library';
 import { loadRunbooks } from './runbooks/loadRunbooks';
 import { openParseCache } from './runbooks/parseCache';
 import { renderRunbook } from './runbooks/renderRunbook';
@@ -18,6 +20,7 @@ export const dataPaths = (dataDir: string) => ({
   settings: join(dataDir, 'settings.json'),
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
+  contacts: join(dataDir, 'contacts.json'),
 });
 
 export interface Core {
@@ -52,13 +55,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   let library: LoadedLibrary;
   let search: RunbookSearch;
+  let national: NationalContact[] = [];
+  let nationalById = new Map<string, NationalContact>();
   const load = async (): Promise<void> => {
     const cache = await openParseCache(paths.parseCache, options.version);
-    ({ library, search } = await loadRunbooks({ bundledDir: options.bundledRunbooksDir, userDir: paths.userRunbooks, cache }));
+    ({ library, search, national } = await loadRunbooks({ bundledDir: options.bundledRunbooksDir, userDir: paths.userRunbooks, cache }));
     // The cache is derived data: failing to write it only makes the next start slower.
     await cache.save().catch((error: unknown) => options.log?.('could not save the runbook cache', error));
+    nationalById = new Map(national.map((contact) => [contact.id, contact]));
   };
   await load();
+
+  const directory = await openContactsDirectory({
+    filePath: paths.contacts,
+    quarantineDir: paths.quarantine,
+    national: () => national,
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  notices.push(...directory.notices);
+  const { contacts } = directory;
 
   const handlers: Handlers = {
     'app.status': async () =>
@@ -66,7 +82,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.list': async () => ok(summarise(library)),
     'runbooks.get': async ({ id }) => {
       const runbook = library.runbooks.get(id);
-      return runbook ? ok(renderRunbook(runbook, settings.get())) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      if (!runbook) return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      // Local contacts change while the app runs, so roles are resolved at each read, not at load.
+      const withContacts = { ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) };
+      return ok(renderRunbook(withContacts, settings.get()));
     },
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {
@@ -82,6 +101,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return fail('STORAGE_FAILED', 'Your settings could not be saved. Check there is free disk space, then try again.');
       }
     },
+    'contacts.list': async () => ok(contacts.list()),
+    'contacts.save': async (contact) => contacts.save(contact),
+    'contacts.delete': async ({ role }) => contacts.delete(role),
+    'contacts.addRole': async ({ label }) => contacts.addRole(label),
     'links.openExternal': async ({ url }) => {
       // The renderer is untrusted: re-check the scheme here whatever the host does.
       if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });

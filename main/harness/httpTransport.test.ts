@@ -5,7 +5,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../contract/result';
-import type { Runbook, RunbookLibrary, SearchHit, Settings } from '../contract/types';
+import type { ContactsDirectory, Runbook, RunbookLibrary, RunbookView, SearchHit, Settings } from '../contract/types';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { MAX_BODY_BYTES } from './httpTransport';
 import { startHarness, type RunningHarness } from './startHarness';
@@ -442,5 +442,47 @@ describe('a full session over HTTP', () => {
       shell: 'web-harness',
       notices: [],
     });
+  });
+});
+
+describe('the contacts directory over HTTP', () => {
+  const contact = {
+    role: 'insurer',
+    name: 'Hiscox claims',
+    organisation: 'Hiscox',
+    channels: [{ kind: 'phone', value: '0800 123 4567', outOfBand: true }],
+    hours: '24/7',
+    notes: '<script>alert(1)</script>',
+    lastVerified: '2026-11-01',
+  };
+
+  it('adds, lists, shows in a runbook and deletes a contact, writing it to the data folder', async () => {
+    const saved = await value<ContactsDirectory>('contacts.save', contact);
+    expect(saved.roles.find((entry) => entry.role === 'insurer')?.contact).toEqual(contact);
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as { contacts: unknown[] };
+    expect(onDisk.contacts).toEqual([contact]);
+
+    const runbook = await value<RunbookView>('runbooks.get', { id: 'ransomware' });
+    expect(runbook.html.steps['call-insurer']?.text).toContain('Hiscox claims (Hiscox) — 0800 123 4567 (24/7)');
+
+    const listed = await value<ContactsDirectory>('contacts.list');
+    expect(listed.roles.find((entry) => entry.role === 'insurer')?.status).toBe('current');
+    const deleted = await value<ContactsDirectory>('contacts.delete', { role: 'insurer' });
+    expect(deleted.roles.find((entry) => entry.role === 'insurer')?.contact).toBeNull();
+  });
+
+  it('refuses a bad phone number with a plain message and writes nothing', async () => {
+    const reply = await call('contacts.save', { ...contact, channels: [{ kind: 'phone', value: 'call me', outOfBand: false }] });
+    expect(errorCode(reply)).toBe('INVALID_INPUT');
+    expect(reply.text).toContain('a phone number may use only digits');
+    const listed = await value<ContactsDirectory>('contacts.list');
+    expect(listed.roles.every((entry) => entry.contact === null)).toBe(true);
+  });
+
+  it('adds a role of the provider’s own', async () => {
+    const added = await value<{ role: string; directory: ContactsDirectory }>('contacts.addRole', { label: 'Pharmacy out of hours' });
+    expect(added.role).toBe('pharmacy-out-of-hours');
+    expect(added.directory.roles.at(-1)).toMatchObject({ isCustom: true, status: 'missing' });
+    await value('contacts.delete', { role: added.role });
   });
 });

@@ -286,7 +286,7 @@ describe('contact placeholders', () => {
 
   it('tells the reader to add a local number that has not been entered yet', () => {
     expect(renderMarkdownInline('Phone {{contact:insurer}}.', env)).toBe(
-      'Phone <span class="contact-ref contact-ref-missing"><strong>Insurer incident line</strong>: not set yet — add your local number</span>.',
+      'Phone <span class="contact-ref contact-ref-missing"><strong>Insurer incident line</strong>: not set yet — <a href="#/contacts/insurer" data-contact-role="insurer">add your local number</a></span>.',
     );
   });
 

@@ -70,7 +70,8 @@ function installSafeRenderRules(md: MarkdownIt): void {
     const contact = (env as RenderEnv | undefined)?.resolveContact?.(meta.key) ?? null;
     if (!contact) return `<span class="contact-ref">${escape(meta.key)}</span>`;
     if (contact.detail === null) {
-      return `<span class="contact-ref contact-ref-missing"><strong>${escape(contact.label)}</strong>: not set yet — add your local number</span>`;
+      // The role is a slug (the placeholder grammar allows nothing else), so it is safe in the href.
+      return `<span class="contact-ref contact-ref-missing"><strong>${escape(contact.label)}</strong>: not set yet — <a href="#/contacts/${meta.key}" data-contact-role="${meta.key}">add your local number</a></span>`;
     }
     return `<span class="contact-ref"><strong>${escape(contact.label)}</strong>: ${escape(contact.detail)}</span>`;
   };
@@ -111,9 +112,13 @@ export function renderMarkdownInline(source: string, env: RenderEnv = {}): strin
   return renderer.renderInline(source, { ...env });
 }
 
-/** How a resolved contact reads inline in a step: its first channel and hours, or "not set". */
+/**
+ * How a resolved contact reads inline in a step: who (for local contacts), the first channel and
+ * hours, or "not set".
+ */
 export function contactDisplay(ref: ContactRef): ContactDisplay {
   const first = ref.channels?.[0];
   if (!first) return { label: ref.label, detail: null };
-  return { label: ref.label, detail: ref.hours ? `${first.value} (${ref.hours})` : first.value };
+  const who = ref.name ? `${ref.name}${ref.organisation ? ` (${ref.organisation})` : ''} — ` : '';
+  return { label: ref.label, detail: `${who}${first.value}${ref.hours ? ` (${ref.hours})` : ''}` };
 }

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContactRef, Problem, Runbook, RunbookSource } from '../../contract/types';
+import type { ContactRef, LocalContact, Problem, Runbook, RunbookSource } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { ParseCache } from './parseCache';
@@ -137,8 +137,20 @@ function isKnownRole(role: string, national: Map<string, NationalContact>): bool
   return Object.hasOwn(LOCAL_CONTACT_ROLES, role) || national.has(role);
 }
 
-/** Resolves a role for display: national contacts carry their number and source, local ones are not set yet. */
-export function resolveContact(role: string, national: Map<string, NationalContact>): ContactRef {
+/** The provider's own contact for a local role (or undefined when the role is not a local one). */
+export type LocalContactLookup = (role: string) => { label: string; contact: LocalContact | null } | undefined;
+
+/**
+ * Resolves a role for display. Local roles come from the provider's directory first (with their
+ * number, or "not set" until one is entered); national contacts carry their number and dated
+ * source and stay read-only.
+ */
+export function resolveContact(role: string, national: Map<string, NationalContact>, local?: LocalContactLookup): ContactRef {
+  const own = local?.(role);
+  if (own?.contact) {
+    const { name, organisation, channels, hours, lastVerified } = own.contact;
+    return { role, label: own.label, national: false, channels, name, lastVerified, ...(organisation ? { organisation } : {}), ...(hours ? { hours } : {}) };
+  }
   const contact = national.get(role);
   if (contact) {
     return {
@@ -151,7 +163,7 @@ export function resolveContact(role: string, national: Map<string, NationalConta
       sourceDate: contact.sourceDate,
     };
   }
-  const label = Object.hasOwn(LOCAL_CONTACT_ROLES, role) ? LOCAL_CONTACT_ROLES[role as LocalContactRole] : role;
+  const label = own?.label ?? (Object.hasOwn(LOCAL_CONTACT_ROLES, role) ? LOCAL_CONTACT_ROLES[role as LocalContactRole] : role);
   return { role, label, national: false, channels: null };
 }
 

@@ -24,7 +24,7 @@ export async function loadRunbooks(options: {
   bundledDir: string;
   userDir: string;
   cache?: ParseCache;
-}): Promise<{ library: LoadedLibrary; search: RunbookSearch }> {
+}): Promise<{ library: LoadedLibrary; search: RunbookSearch; national: NationalContact[] }> {
   const national = await loadNationalContacts(options.bundledDir);
   const loaded = await loadLibrary(
     [
@@ -35,5 +35,5 @@ export async function loadRunbooks(options: {
     options.cache,
   );
   const library = { runbooks: loaded.runbooks, problems: [...national.problems, ...loaded.problems] };
-  return { library, search: buildSearch(library.runbooks.values()) };
+  return { library, search: buildSearch(library.runbooks.values()), national: national.contacts };
 }

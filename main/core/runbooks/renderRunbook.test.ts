@@ -50,7 +50,7 @@ describe('renderRunbook', () => {
 
   it('fills a national number in place and warns where a local one is missing', () => {
     expect(view.html.steps.call?.text).toContain('<strong>CSOC</strong>: 0300 303 5222 (24 hours a day)');
-    expect(view.html.steps.call?.text).toContain('not set yet — add your local number');
+    expect(view.html.steps.call?.text).toContain('not set yet — <a href="#/contacts/it-supplier" data-contact-role="it-supplier">add your local number</a>');
   });
 
   it('renders hostile markdown as inert text', () => {

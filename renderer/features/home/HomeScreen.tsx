@@ -1,6 +1,7 @@
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
+import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
 
@@ -26,6 +27,7 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
         })}
       </ul>
       <MoreSituations library={library} />
+      <ContactGapsPanel />
       <ProblemsPanel problems={library.problems} />
     </>
   );

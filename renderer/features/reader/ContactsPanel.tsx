@@ -1,11 +1,12 @@
 import type { ContactChannel, ContactRef } from '../../../main/contract/types';
 import { request } from '../../api';
 import { formatDate, isOlderThanMonths } from '../../formatDate';
+import { href } from '../../useRoute';
 
-const KIND_LABEL: Record<ContactChannel['kind'], string> = { phone: 'Phone', sms: 'Text', email: 'Email', web: 'Website' };
+const KIND_LABEL: Record<ContactChannel['kind'], string> = { phone: 'Phone', mobile: 'Mobile', sms: 'Text', email: 'Email', web: 'Website', other: 'Other' };
 
 /** A web address shown by its host, opened only through the main process (which asks first). */
-function WebLink({ url, label, onNotice }: { url: string; label: string; onNotice: (message: string) => void }) {
+export function WebLink({ url, label, onNotice }: { url: string; label: string; onNotice: (message: string) => void }) {
   let host: string;
   try {
     host = new URL(url).hostname.replace(/^www\./, '');
@@ -24,7 +25,10 @@ function WebLink({ url, label, onNotice }: { url: string; label: string; onNotic
   );
 }
 
-/** Who a runbook may need: national contacts with their dated source, local roles marked "not set". */
+/**
+ * Who a runbook may need: the provider's own contacts, national contacts with their dated source,
+ * and local roles not entered yet marked "not set" with a link to add them.
+ */
 export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; onNotice: (message: string) => void }) {
   if (contacts.length === 0) return null;
   return (
@@ -34,11 +38,17 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
         {contacts.map((contact) => (
           <li key={contact.role} className={contact.channels ? 'contact' : 'contact contact-missing'}>
             <strong className="contact-label">{contact.label}</strong>
+            {contact.name && (
+              <p className="contact-who">
+                {contact.name}
+                {contact.organisation && `, ${contact.organisation}`}
+              </p>
+            )}
             {contact.channels ? (
               <>
                 <ul className="channels">
-                  {contact.channels.map((channel) => (
-                    <li key={`${channel.kind}:${channel.value}`}>
+                  {contact.channels.map((channel, index) => (
+                    <li key={index}>
                       <span className="channel-kind">{KIND_LABEL[channel.kind]}:</span>{' '}
                       {channel.kind === 'web' ? (
                         <WebLink url={channel.value} label={contact.label} onNotice={onNotice} />
@@ -46,10 +56,17 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
                         <span className="channel-value">{channel.value}</span>
                       )}
                       {channel.note && <span className="channel-note"> ({channel.note})</span>}
+                      {channel.outOfBand && <span className="channel-oob"> — works when our systems are down</span>}
                     </li>
                   ))}
                 </ul>
                 {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+                {contact.lastVerified && isOlderThanMonths(contact.lastVerified, 12) && (
+                  <p className="contact-stale">
+                    <span aria-hidden="true">⚠ </span>
+                    Last checked {formatDate(contact.lastVerified)}, more than 12 months ago. Check the number is still right when you can.
+                  </p>
+                )}
                 {contact.national && (!contact.sourceDate || isOlderThanMonths(contact.sourceDate, 12)) && (
                   <p className="contact-stale">
                     <span aria-hidden="true">⚠ </span>
@@ -69,7 +86,9 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
                 )}
               </>
             ) : (
-              <p className="contact-missing-text">Not set yet: add your local number.</p>
+              <p className="contact-missing-text">
+                Not set yet: <a href={href.contacts(contact.role)}>add your local number<span className="visually-hidden"> for {contact.label}</span></a>.
+              </p>
             )}
           </li>
         ))}

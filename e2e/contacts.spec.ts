@@ -1,0 +1,189 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help}`);
+};
+
+test("the IT supplier's phone added from a runbook step appears inline in the step and in the contacts panel", async ({
+  app,
+  page,
+  dataDir,
+}) => {
+  await app.openRunbookById('ransomware');
+  const step = page.locator('#step-call-it-supplier');
+  await expect(step).toContainText('IT supplier: not set yet — add your local number');
+
+  // The warning offers a way to add the number right there.
+  await step.getByRole('link', { name: 'add your local number' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Add contact: IT supplier' }),
+  ).toBeVisible();
+  await app.fillAndSaveContact({
+    name: 'Sam Patel',
+    organisation: 'Acme IT',
+    phone: '01632 960 123',
+    hours: '24/7',
+    outOfBand: true,
+  });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved Sam Patel as IT supplier.' }),
+  ).toBeVisible();
+  await expect(app.contactEntry('IT supplier')).toContainText('01632 960 123');
+
+  const saved = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as {
+    contacts: Array<Record<string, unknown>>;
+  };
+  expect(saved.contacts).toEqual([
+    expect.objectContaining({ role: 'it-supplier', name: 'Sam Patel' }),
+  ]);
+
+  await app.openRunbookById('ransomware');
+  await expect(step).toContainText('IT supplier: Sam Patel (Acme IT) — 01632 960 123 (24/7)');
+  await expect(step).not.toContainText('not set yet');
+  const panel = page.getByRole('region', { name: 'Who you may need to call' });
+  const entry = panel.getByRole('listitem').filter({ hasText: 'Sam Patel' }).first();
+  await expect(entry).toContainText('IT supplier');
+  await expect(entry).toContainText('01632 960 123');
+  await expect(entry).toContainText('works when our systems are down');
+  // Roles still missing keep their link to add them.
+  await expect(
+    panel.getByRole('link', { name: 'add your local number for Insurer incident line' }),
+  ).toBeVisible();
+});
+
+test('a contact can be added with the keyboard alone, and mistakes are announced', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await app.tabTo('Contacts');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+
+  await app.tabTo('Add contact for Insurer incident line');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Add contact: Insurer incident line' }),
+  ).toBeVisible();
+
+  await app.tabTo('Name');
+  await page.keyboard.type('Claims line');
+  await app.tabTo('Number or address');
+  await page.keyboard.type('0800 CALL US');
+  await app.tabTo('Save contact');
+  await page.keyboard.press('Enter');
+
+  const summary = page.getByRole('alert').filter({ hasText: 'Please check these details' });
+  await expect(summary).toContainText(
+    'Way to reach them 1: number or address: A phone number may use only digits, spaces, +, brackets and hyphens',
+  );
+  await expect(summary).toBeFocused();
+  await expect(page.getByLabel('Number or address')).toHaveAttribute('aria-invalid', 'true');
+
+  await app.tabTo('Number or address');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('0800 123 4567');
+  await app.tabTo('Still works when our own email, internet or phones are down', 5);
+  await page.keyboard.press('Space');
+  await app.tabTo('Save contact');
+  await page.keyboard.press('Enter');
+
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved Claims line as Insurer incident line.' }),
+  ).toBeVisible();
+  await expect(app.contactEntry('Insurer incident line')).toContainText(
+    '0800 123 4567 — works when our systems are down',
+  );
+});
+
+test('deleting a contact asks first, and text that looks like code is shown as text', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await app.openContacts();
+  await page.getByRole('link', { name: 'Add contact for Bank fraud line' }).click();
+  await app.fillAndSaveContact({
+    name: '<script>window.hacked = true</script>',
+    phone: '+44 (0)20 7946 0000',
+  });
+  const entry = app.contactEntry('Bank fraud line');
+  await expect(entry).toContainText('<script>window.hacked = true</script>');
+  expect(
+    await page.evaluate(() => (window as unknown as { hacked?: boolean }).hacked),
+  ).toBeUndefined();
+
+  await entry.getByRole('button', { name: 'Delete contact for Bank fraud line' }).click();
+  await expect(entry.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
+  await entry.getByRole('button', { name: 'No, keep it' }).click();
+  await expect(entry).toContainText('+44 (0)20 7946 0000');
+  await expect(
+    entry.getByRole('button', { name: 'Delete contact for Bank fraud line' }),
+  ).toBeFocused();
+
+  await entry.getByRole('button', { name: 'Delete contact for Bank fraud line' }).click();
+  await entry.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Deleted the contact for Bank fraud line.' }),
+  ).toBeVisible();
+  await expect(entry).toContainText('Not set yet.');
+  await expect(entry.getByRole('link', { name: 'Add contact for Bank fraud line' })).toBeFocused();
+});
+
+test('national contacts are shown read-only with their source and date', async ({ app, page }) => {
+  await app.openHome();
+  await app.openContacts();
+  const national = page.getByRole('region', { name: 'National contacts' });
+  const csoc = national
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /CSOC/ }) });
+  await expect(csoc).toContainText(/National contact\. Source (dated \d{1,2} \w+ \d{4}|undated)/);
+  await expect(csoc.getByRole('link')).toHaveCount(0);
+  await expect(csoc.getByRole('button', { name: /Delete|Edit/ })).toHaveCount(0);
+});
+
+test('home lists contacts still to fill in, each a link to add it', async ({ app, page }) => {
+  await app.openHome();
+  const gaps = page.getByRole('region', { name: 'Contacts to fill in before you need them' });
+  await expect(gaps).toContainText('IT supplier: not set yet');
+  await gaps.getByRole('link', { name: 'IT supplier' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Add contact: IT supplier' }),
+  ).toBeVisible();
+  await page.getByLabel('Date you last checked these details').fill('2020-01-15');
+  await app.fillAndSaveContact({ name: 'Sam Patel', phone: '01632 960 123' });
+
+  await app.openHome();
+  await expect(gaps).toContainText(
+    'IT supplier: last checked 15 January 2020, more than 12 months ago',
+  );
+  // The reader warns too, next to the number, so a stale number is not trusted blindly.
+  await app.openRunbookById('ransomware');
+  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText(
+    'Last checked 15 January 2020, more than 12 months ago.',
+  );
+});
+
+test('the contacts screen and form have no serious accessibility violations', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await app.openContacts();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Add contact for IT supplier' }).click();
+  await page.getByRole('button', { name: 'Save contact' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Please check these details' }),
+  ).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,289 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalContact } from '../../contract/types';
+import { dispatch } from '../../contract/dispatch';
+import { createCore } from '../createCore';
+import { roleIdFor } from './contactsDirectory';
+
+const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
+
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'holdfast-contacts-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** The core as both shells build it, with a fixed clock: 1 March 2026. */
+const start = () =>
+  createCore({
+    dataDir,
+    bundledRunbooksDir: BUNDLED_DIR,
+    shell: 'web-harness',
+    version: 'test',
+    openSettingsStore: () =>
+      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
+    openExternal: async () => ({ opened: false }),
+    now: () => new Date('2026-03-01T02:15:30.000Z'),
+  });
+
+const itSupplier: LocalContact = {
+  role: 'it-supplier',
+  name: 'Sam Patel',
+  organisation: 'Acme IT',
+  channels: [
+    { kind: 'mobile', value: '07700 900123', outOfBand: true, note: 'on-call' },
+    { kind: 'email', value: 'help@acme-it.example', outOfBand: false },
+  ],
+  hours: '24/7',
+  notes: 'Contract number AC-1234',
+  lastVerified: '2026-01-10',
+};
+
+describe('contacts directory through the core handlers', () => {
+  it('lists every local role as missing at first, and national contacts read-only with source and date', async () => {
+    const { handlers } = await start();
+    const listed = await handlers['contacts.list']({});
+    if (!listed.ok) throw new Error('list failed');
+    expect(listed.value.roles).toHaveLength(14);
+    expect(
+      listed.value.roles.every((entry) => entry.status === 'missing' && entry.contact === null),
+    ).toBe(true);
+    expect(listed.value.roles[0]).toMatchObject({
+      role: 'it-supplier',
+      label: 'IT supplier',
+      isCustom: false,
+    });
+    const csoc = listed.value.national.find((contact) => contact.id === 'csoc');
+    expect(csoc).toMatchObject({ source: expect.stringMatching(/^https:\/\//) as unknown });
+    expect(csoc && 'sourceDate' in csoc).toBe(true);
+  });
+
+  it('saves a contact durably, keeps it across a restart, and deletes it', async () => {
+    const { handlers } = await start();
+    const saved = await handlers['contacts.save'](itSupplier);
+    expect(
+      saved.ok && saved.value.roles.find((entry) => entry.role === 'it-supplier'),
+    ).toMatchObject({ status: 'current', contact: itSupplier });
+    // The write has finished when the call returns: the file and its last-good copy hold it.
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as {
+      contacts: LocalContact[];
+    };
+    expect(onDisk.contacts).toEqual([itSupplier]);
+    expect(await readFile(join(dataDir, 'contacts.json.bak'), 'utf8')).toBe(
+      await readFile(join(dataDir, 'contacts.json'), 'utf8'),
+    );
+    expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    const restarted = await start();
+    const listed = await restarted.handlers['contacts.list']({});
+    expect(listed.ok && listed.value.roles[0]?.contact).toEqual(itSupplier);
+
+    const updated = await restarted.handlers['contacts.save']({
+      ...itSupplier,
+      name: 'Alex Jones',
+    });
+    expect(
+      updated.ok &&
+        updated.value.roles.filter((entry) => entry.contact).map((entry) => entry.contact?.name),
+    ).toEqual(['Alex Jones']);
+
+    const deleted = await restarted.handlers['contacts.delete']({ role: 'it-supplier' });
+    expect(deleted.ok && deleted.value.roles[0]).toMatchObject({
+      status: 'missing',
+      contact: null,
+    });
+  });
+
+  it('marks a contact last checked more than 12 months ago as stale', async () => {
+    const { handlers } = await start();
+    const saved = await handlers['contacts.save']({ ...itSupplier, lastVerified: '2025-02-28' });
+    expect(saved.ok && saved.value.roles[0]?.status).toBe('stale');
+    const fresh = await handlers['contacts.save']({ ...itSupplier, lastVerified: '2025-03-01' });
+    expect(fresh.ok && fresh.value.roles[0]?.status).toBe('current');
+  });
+
+  it('adds a role of the provider’s own, with an id that clashes with nothing, and removes it on delete', async () => {
+    const { handlers } = await start();
+    const added = await handlers['contacts.addRole']({ label: 'Out-of-hours GP' });
+    if (!added.ok) throw new Error('addRole failed');
+    expect(added.value.role).toBe('out-of-hours-gp');
+    expect(added.value.directory.roles.at(-1)).toMatchObject({
+      role: 'out-of-hours-gp',
+      label: 'Out-of-hours GP',
+      isCustom: true,
+      status: 'missing',
+    });
+    const again = await handlers['contacts.addRole']({ label: 'Out of hours GP!' });
+    expect(again.ok && again.value.role).toBe('out-of-hours-gp-2');
+    const clash = await handlers['contacts.addRole']({ label: 'CSOC' });
+    expect(clash.ok && clash.value.role).toBe('csoc-2');
+
+    const saved = await handlers['contacts.save']({
+      ...itSupplier,
+      role: 'out-of-hours-gp',
+      name: 'Dr Rao',
+    });
+    expect(saved.ok).toBe(true);
+    const deleted = await handlers['contacts.delete']({ role: 'out-of-hours-gp' });
+    expect(
+      deleted.ok && deleted.value.roles.some((entry) => entry.role === 'out-of-hours-gp'),
+    ).toBe(false);
+  });
+
+  it('refuses to change national contacts or unknown roles', async () => {
+    const { handlers } = await start();
+    expect(await handlers['contacts.save']({ ...itSupplier, role: 'csoc' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await handlers['contacts.delete']({ role: 'csoc' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await handlers['contacts.save']({ ...itSupplier, role: 'made-up' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('rejects bad phone numbers, empty names and huge input with plain messages before any write', async () => {
+    const { handlers } = await start();
+    const cases: Array<[unknown, string]> = [
+      [
+        { ...itSupplier, channels: [{ kind: 'phone', value: 'ring Sam', outOfBand: false }] },
+        'a phone number may use only digits',
+      ],
+      [
+        { ...itSupplier, channels: [{ kind: 'mobile', value: '12', outOfBand: false }] },
+        'with 3 to 20 digits',
+      ],
+      [
+        { ...itSupplier, channels: [{ kind: 'email', value: 'sam at acme', outOfBand: false }] },
+        'an email address looks like',
+      ],
+      [{ ...itSupplier, name: '  ' }, 'name: enter a name'],
+      [{ ...itSupplier, notes: 'x'.repeat(100_000) }, 'notes: must be 2000 characters or fewer'],
+    ];
+    for (const [input, message] of cases) {
+      const result = await dispatch(handlers, 'contacts.save', input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(!result.ok && result.error.message).toContain(message);
+    }
+    await expect(readFile(join(dataDir, 'contacts.json'))).rejects.toThrow();
+  });
+
+  it('stores <script> in a name as text and renders it escaped in a runbook', async () => {
+    const { handlers } = await start();
+    await handlers['contacts.save']({
+      ...itSupplier,
+      name: '<script>alert(1)</script>',
+      organisation: '<img src=x onerror=alert(2)>',
+    });
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as {
+      contacts: LocalContact[];
+    };
+    expect(onDisk.contacts[0]?.name).toBe('<script>alert(1)</script>');
+    const view = await handlers['runbooks.get']({ id: 'ransomware' });
+    if (!view.ok) throw new Error('runbook failed');
+    const html = JSON.stringify(view.value.html);
+    expect(html).not.toMatch(/<script|<img/);
+    expect(view.value.html.steps['call-it-supplier']?.text).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; (&lt;img src=x onerror=alert(2)&gt;) — 07700 900123 (24/7)',
+    );
+  });
+
+  it('shows the local contact inline in runbook steps and in the runbook contacts, national ones unchanged', async () => {
+    const { handlers } = await start();
+    const before = await handlers['runbooks.get']({ id: 'ransomware' });
+    if (!before.ok) throw new Error('runbook failed');
+    expect(before.value.html.steps['call-it-supplier']?.text).toContain('add your local number');
+    await handlers['contacts.save'](itSupplier);
+    const after = await handlers['runbooks.get']({ id: 'ransomware' });
+    if (!after.ok) throw new Error('runbook failed');
+    expect(after.value.html.steps['call-it-supplier']?.text).toContain(
+      '<strong>IT supplier</strong>: Sam Patel (Acme IT) — 07700 900123 (24/7)',
+    );
+    expect(after.value.contacts.find((ref) => ref.role === 'it-supplier')).toMatchObject({
+      national: false,
+      name: 'Sam Patel',
+      organisation: 'Acme IT',
+      channels: itSupplier.channels,
+    });
+    expect(after.value.contacts.find((ref) => ref.role === 'csoc')).toMatchObject({
+      national: true,
+    });
+    expect(after.value.html.steps['call-insurer']?.text).toContain('href="#/contacts/insurer"');
+  });
+
+  it('answers STORAGE_FAILED and changes nothing when the file cannot be replaced', async () => {
+    const { handlers } = await start();
+    await handlers['contacts.save'](itSupplier);
+    // A folder in the file's place makes the final rename fail, even for root (unlike permissions).
+    await rm(join(dataDir, 'contacts.json'));
+    await mkdir(join(dataDir, 'contacts.json', 'blocker'), { recursive: true });
+    const result = await handlers['contacts.save']({ ...itSupplier, name: 'Alex Jones' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'STORAGE_FAILED',
+        message: expect.stringContaining('could not be saved') as unknown,
+      },
+    });
+    const listed = await handlers['contacts.list']({});
+    expect(listed.ok && listed.value.roles[0]?.contact?.name).toBe('Sam Patel');
+    expect((await readdir(dataDir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('tells the user at start-up when a damaged contacts file was replaced by the last good copy', async () => {
+    const first = await start();
+    await first.handlers['contacts.save'](itSupplier);
+    await writeFile(join(dataDir, 'contacts.json'), '{"formatVersion":1,"contacts":[{"ro');
+    const { handlers } = await start();
+    const status = await handlers['app.status']({});
+    expect(status.ok && status.value.notices).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringContaining('Your contacts file was damaged') as unknown,
+      },
+    ]);
+    const listed = await handlers['contacts.list']({});
+    expect(listed.ok && listed.value.roles[0]?.contact).toEqual(itSupplier);
+    expect(await readdir(join(dataDir, 'quarantine'))).toHaveLength(1);
+  });
+
+  it('keeps every one of many concurrent saves', async () => {
+    const { handlers } = await start();
+    const roles = [
+      'it-supplier',
+      'insurer',
+      'bank-fraud-line',
+      'commissioner',
+      'ig-lead',
+      'registered-manager',
+    ];
+    const results = await Promise.all(
+      roles.map((role) => handlers['contacts.save']({ ...itSupplier, role })),
+    );
+    expect(results.every((result) => result.ok)).toBe(true);
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as {
+      contacts: LocalContact[];
+    };
+    expect(onDisk.contacts.map((contact) => contact.role).sort()).toEqual([...roles].sort());
+  });
+});
+
+describe('roleIdFor', () => {
+  it('makes a slug from any label and avoids ids already taken', () => {
+    expect(roleIdFor('Out-of-hours GP', () => false)).toBe('out-of-hours-gp');
+    expect(roleIdFor('Café owner', () => false)).toBe('cafe-owner');
+    expect(roleIdFor('☎☎', () => false)).toBe('role');
+    expect(roleIdFor('x'.repeat(200), () => false)).toHaveLength(56);
+    expect(roleIdFor('Insurer', (id) => id === 'insurer')).toBe('insurer-2');
+  });
+});

@@ -1,0 +1,207 @@
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../contract/result';
+import { customRoleLabelSchema, localContactSchema, slugSchema } from '../../contract/schemas';
+import type {
+  ContactRole,
+  ContactsDirectory,
+  LocalContact,
+  NationalContactView,
+  Notice,
+} from '../../contract/types';
+import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
+import { isOlderThanMonths } from '../../shared/dates';
+import { DurableJsonFile } from '../storage/durableJsonFile';
+import type { NationalContact } from './nationalContacts';
+
+/** A contact last checked longer ago than this is listed as stale on the home screen. */
+export const STALE_AFTER_MONTHS = 12;
+
+const MAX_CUSTOM_ROLES = 100;
+const customRoleSchema = z.strictObject({ id: slugSchema, label: customRoleLabelSchema });
+
+const directoryFileSchema = z
+  .strictObject({
+    formatVersion: z.literal(1),
+    customRoles: z.array(customRoleSchema).max(MAX_CUSTOM_ROLES),
+    contacts: z.array(localContactSchema).max(200),
+  })
+  .superRefine((file, ctx) => {
+    const roles = new Set(file.contacts.map((contact) => contact.role));
+    if (roles.size !== file.contacts.length)
+      ctx.addIssue({ code: 'custom', message: 'two contacts for one role' });
+  });
+
+export type DirectoryFile = z.infer<typeof directoryFileSchema>;
+
+const EMPTY: DirectoryFile = { formatVersion: 1, customRoles: [], contacts: [] };
+
+/** A role as the runbooks resolve it: its label and the provider's contact, if entered. */
+export interface LocalRoleEntry {
+  label: string;
+  contact: LocalContact | null;
+}
+
+export interface ContactsDirectoryService {
+  list(): ContactsDirectory;
+  /** The local role for a runbook placeholder, or undefined when it is not a local role. */
+  lookup: (role: string) => LocalRoleEntry | undefined;
+  save(contact: LocalContact): Promise<Result<ContactsDirectory>>;
+  delete(role: string): Promise<Result<ContactsDirectory>>;
+  addRole(label: string): Promise<Result<{ directory: ContactsDirectory; role: string }>>;
+}
+
+const STORAGE_MESSAGE =
+  'Your contacts could not be saved. Check there is free disk space, then try again. Nothing was changed.';
+
+/** A slug for a role label ("Out-of-hours GP" → "out-of-hours-gp"), made unique against `taken`. */
+export function roleIdFor(label: string, taken: (id: string) => boolean): string {
+  const base =
+    label
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 56)
+      .replace(/-+$/, '') || 'role';
+  let id = base;
+  for (let n = 2; taken(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
+/**
+ * Opens `<dataDir>/contacts.json`: the provider's own contacts keyed by role. Writes are queued
+ * one at a time and each call resolves only after its durable write; if a write fails, memory is
+ * put back as it was so what the screen shows never differs from what is on disk.
+ */
+export async function openContactsDirectory(options: {
+  filePath: string;
+  quarantineDir: string;
+  national: () => NationalContact[];
+  now: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}): Promise<{ contacts: ContactsDirectoryService; notices: Notice[] }> {
+  const adapter = new DurableJsonFile<DirectoryFile>({
+    path: options.filePath,
+    quarantineDir: options.quarantineDir,
+    schema: directoryFileSchema,
+    label: 'contacts',
+    now: options.now,
+  });
+  const db = new Low<DirectoryFile>(adapter, structuredClone(EMPTY));
+  await db.read();
+
+  const customLabel = (role: string): string | undefined =>
+    db.data.customRoles.find((custom) => custom.id === role)?.label;
+  const isLocalRole = (role: string): boolean => Object.hasOwn(LOCAL_CONTACT_ROLES, role);
+  const labelOf = (role: string): string | undefined =>
+    isLocalRole(role) ? LOCAL_CONTACT_ROLES[role as LocalContactRole] : customLabel(role);
+
+  const list = (): ContactsDirectory => {
+    const byRole = new Map(db.data.contacts.map((contact) => [contact.role, contact]));
+    const now = options.now();
+    const entry = (role: string, label: string, isCustom: boolean): ContactRole => {
+      const contact = byRole.get(role) ?? null;
+      const status = !contact
+        ? 'missing'
+        : isOlderThanMonths(contact.lastVerified, STALE_AFTER_MONTHS, now)
+          ? 'stale'
+          : 'current';
+      return { role, label, isCustom, contact, status };
+    };
+    const national: NationalContactView[] = options
+      .national()
+      .map(({ id, name, use, channels, hours, source, sourceDate, notes }) => ({
+        id,
+        name,
+        use,
+        channels,
+        hours,
+        source,
+        sourceDate,
+        ...(notes ? { notes } : {}),
+      }));
+    return {
+      roles: [
+        ...(Object.keys(LOCAL_CONTACT_ROLES) as LocalContactRole[]).map((role) =>
+          entry(role, LOCAL_CONTACT_ROLES[role], false),
+        ),
+        ...db.data.customRoles.map((custom) => entry(custom.id, custom.label, true)),
+      ],
+      national,
+    };
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Applies a change and writes it; one change at a time, memory restored if the write fails. */
+  const change = <T>(apply: (draft: DirectoryFile) => T): Promise<Result<T>> => {
+    const run = queue.then(async (): Promise<Result<T>> => {
+      const previous = db.data;
+      const draft = structuredClone(previous);
+      const value = apply(draft);
+      db.data = draft;
+      try {
+        await db.write();
+        return ok(value);
+      } catch (error: unknown) {
+        db.data = previous;
+        options.log?.('contacts write failed', error);
+        return fail('STORAGE_FAILED', STORAGE_MESSAGE);
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const contacts: ContactsDirectoryService = {
+    list,
+    lookup: (role) => {
+      const label = labelOf(role);
+      if (label === undefined) return undefined;
+      return { label, contact: db.data.contacts.find((contact) => contact.role === role) ?? null };
+    },
+    async save(contact) {
+      // National contacts are read-only: their ids are never local roles, so they are refused here.
+      if (labelOf(contact.role) === undefined) {
+        return fail(
+          'NOT_FOUND',
+          `There is no local contact role "${contact.role}". Add it as a role of your own first.`,
+        );
+      }
+      const saved = await change((draft) => {
+        draft.contacts = [
+          ...draft.contacts.filter((existing) => existing.role !== contact.role),
+          contact,
+        ];
+      });
+      return saved.ok ? ok(list()) : saved;
+    },
+    async delete(role) {
+      if (labelOf(role) === undefined)
+        return fail('NOT_FOUND', `There is no local contact role "${role}".`);
+      const deleted = await change((draft) => {
+        draft.contacts = draft.contacts.filter((existing) => existing.role !== role);
+        draft.customRoles = draft.customRoles.filter((custom) => custom.id !== role);
+      });
+      return deleted.ok ? ok(list()) : deleted;
+    },
+    async addRole(label) {
+      if (db.data.customRoles.length >= MAX_CUSTOM_ROLES)
+        return fail('INVALID_INPUT', `You can add at most ${MAX_CUSTOM_ROLES} roles of your own.`);
+      const nationalIds = new Set(options.national().map((contact) => contact.id));
+      const added = await change((draft) => {
+        const id = roleIdFor(
+          label,
+          (candidate) =>
+            isLocalRole(candidate) ||
+            nationalIds.has(candidate) ||
+            draft.customRoles.some((custom) => custom.id === candidate),
+        );
+        draft.customRoles.push({ id, label });
+        return id;
+      });
+      return added.ok ? ok({ directory: list(), role: added.value }) : added;
+    },
+  };
+  return { contacts, notices: adapter.notices };
+}

@@ -1,0 +1,325 @@
+// First: turns off zod's eval probe before the shared schemas below are built (renderer CSP).
+import '../../zodConfig';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ContactRole, ContactsDirectory, LocalContact } from '../../../main/contract/types';
+import { CONTACT_LIMITS, localContactSchema } from '../../../main/contract/schemas';
+import { request } from '../../api';
+import { describeError } from '../../errors';
+import { href } from '../../useRoute';
+
+type Channel = LocalContact['channels'][number];
+type Errors = Record<string, string>;
+
+const KINDS: Array<[Channel['kind'], string]> = [
+  ['phone', 'Phone (landline)'],
+  ['mobile', 'Mobile'],
+  ['email', 'Email'],
+  ['other', 'Other (for example a web portal or radio)'],
+];
+
+/** Today's date on this computer's calendar (toISOString would give yesterday just after midnight in summer time). */
+const today = (): string => {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+};
+
+const blankChannel = (): Channel => ({ kind: 'phone', value: '', outOfBand: false, note: '' });
+
+/** Field names for the error summary, keyed like the zod issue paths. */
+function fieldLabel(path: string): string {
+  const channel = /^channels\.(\d+)\.(\w+)$/.exec(path);
+  if (channel)
+    return `Way to reach them ${Number(channel[1]) + 1}: ${channel[2] === 'note' ? 'note' : 'number or address'}`;
+  return (
+    {
+      name: 'Name',
+      organisation: 'Organisation',
+      hours: 'Hours',
+      notes: 'Notes',
+      lastVerified: 'Date last checked',
+      channels: 'Ways to reach them',
+    }[path] ?? path
+  );
+}
+
+/** The same schema the core checks, run here first so each mistake is shown beside its field. */
+function validate(contact: LocalContact): Errors {
+  const parsed = localContactSchema.safeParse(contact);
+  if (parsed.success) return {};
+  const errors: Errors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.map(String).join('.');
+    errors[key] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+  }
+  return errors;
+}
+
+/** Add or edit the contact for one role; "Saved" only once the core says it is on disk. */
+export function ContactForm({
+  entry,
+  onSaved,
+}: {
+  entry: ContactRole;
+  onSaved: (next: ContactsDirectory, saved: LocalContact) => void;
+}) {
+  const [form, setForm] = useState<LocalContact>(
+    () =>
+      entry.contact ?? {
+        role: entry.role,
+        name: '',
+        organisation: '',
+        channels: [blankChannel()],
+        hours: '',
+        notes: '',
+        lastVerified: today(),
+      },
+  );
+  const [errors, setErrors] = useState<Errors>({});
+  const [failure, setFailure] = useState('');
+  const [saving, setSaving] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  // The form arrives after the route changes (it is loaded on demand), so move focus to it here.
+  useEffect(() => document.getElementById('page-title')?.focus(), []);
+
+  const change = (patch: Partial<LocalContact>): void =>
+    setForm((current) => ({ ...current, ...patch }));
+  const changeChannel = (index: number, patch: Partial<Channel>): void =>
+    setForm((current) => ({
+      ...current,
+      channels: current.channels.map((channel, i) =>
+        i === index ? { ...channel, ...patch } : channel,
+      ),
+    }));
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    // Empty notes are left out rather than stored as "".
+    const contact: LocalContact = {
+      ...form,
+      channels: form.channels.map(({ note, ...channel }) =>
+        note?.trim() ? { ...channel, note } : channel,
+      ),
+    };
+    const found = validate(contact);
+    setErrors(found);
+    setFailure('');
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setSaving(true);
+    void request('contacts.save', contact).then((result) => {
+      setSaving(false);
+      if (result.ok) onSaved(result.value, contact);
+      else {
+        setFailure(
+          result.error.code === 'INVALID_INPUT'
+            ? `${describeError(result.error)} (${result.error.message})`
+            : describeError(result.error),
+        );
+        requestAnimationFrame(() => summaryRef.current?.focus());
+      }
+    });
+  };
+
+  const errorFor = (key: string) =>
+    errors[key]
+      ? { 'aria-invalid': true as const, 'aria-describedby': `${key.replace(/\./g, '-')}-error` }
+      : {};
+  const errorText = (field: string) =>
+    errors[field] ? (
+      <p id={`${field.replace(/\./g, '-')}-error`} className="field-error">
+        {errors[field]}
+      </p>
+    ) : null;
+
+  const errorKeys = Object.keys(errors);
+  return (
+    <>
+      <p>
+        <a href={href.contacts()}>← All contacts</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        {entry.contact ? 'Edit' : 'Add'} contact: {entry.label}
+      </h1>
+      {(errorKeys.length > 0 || failure) && (
+        <div
+          className="error-summary"
+          role="alert"
+          tabIndex={-1}
+          ref={summaryRef}
+          aria-labelledby="error-summary-title"
+        >
+          <h2 id="error-summary-title">{failure ? 'Not saved' : 'Please check these details'}</h2>
+          {failure ? (
+            <p>{failure}</p>
+          ) : (
+            <ul>
+              {errorKeys.map((key) => (
+                <li key={key}>
+                  {fieldLabel(key)}: {errors[key]}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <form className="contact-form" onSubmit={onSubmit} noValidate>
+        <div className="field">
+          <label htmlFor="contact-name">Name</label>
+          <p className="hint" id="contact-name-hint">
+            The person or team to ask for.
+          </p>
+          <input
+            id="contact-name"
+            value={form.name}
+            maxLength={CONTACT_LIMITS.name}
+            autoComplete="off"
+            {...errorFor('name')}
+            aria-describedby={errors.name ? 'name-error' : 'contact-name-hint'}
+            onChange={(event) => change({ name: event.target.value })}
+          />
+          {errorText('name')}
+        </div>
+        <div className="field">
+          <label htmlFor="contact-organisation">Organisation (optional)</label>
+          <input
+            id="contact-organisation"
+            value={form.organisation}
+            maxLength={CONTACT_LIMITS.organisation}
+            autoComplete="off"
+            {...errorFor('organisation')}
+            onChange={(event) => change({ organisation: event.target.value })}
+          />
+          {errorText('organisation')}
+        </div>
+        {form.channels.map((channel, index) => {
+          const n = index + 1;
+          return (
+            <fieldset key={index} className="channel-fields">
+              <legend>Way to reach them {n}</legend>
+              <div className="field">
+                <label htmlFor={`channel-${n}-kind`}>Kind</label>
+                <select
+                  id={`channel-${n}-kind`}
+                  value={channel.kind}
+                  onChange={(event) =>
+                    changeChannel(index, { kind: event.target.value as Channel['kind'] })
+                  }
+                >
+                  {KINDS.map(([kind, label]) => (
+                    <option key={kind} value={kind}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`channel-${n}-value`}>Number or address</label>
+                <input
+                  id={`channel-${n}-value`}
+                  value={channel.value}
+                  maxLength={CONTACT_LIMITS.value}
+                  inputMode={
+                    channel.kind === 'phone' || channel.kind === 'mobile'
+                      ? 'tel'
+                      : channel.kind === 'email'
+                        ? 'email'
+                        : 'text'
+                  }
+                  autoComplete="off"
+                  {...errorFor(`channels.${index}.value`)}
+                  onChange={(event) => changeChannel(index, { value: event.target.value })}
+                />
+                {errorText(`channels.${index}.value`)}
+              </div>
+              <div className="field field-checkbox">
+                <input
+                  id={`channel-${n}-oob`}
+                  type="checkbox"
+                  checked={channel.outOfBand}
+                  onChange={(event) => changeChannel(index, { outOfBand: event.target.checked })}
+                />
+                <label htmlFor={`channel-${n}-oob`}>
+                  Still works when our own email, internet or phones are down
+                </label>
+              </div>
+              <div className="field">
+                <label htmlFor={`channel-${n}-note`}>Note (optional)</label>
+                <input
+                  id={`channel-${n}-note`}
+                  value={channel.note ?? ''}
+                  maxLength={CONTACT_LIMITS.note}
+                  autoComplete="off"
+                  {...errorFor(`channels.${index}.note`)}
+                  onChange={(event) => changeChannel(index, { note: event.target.value })}
+                />
+                {errorText(`channels.${index}.note`)}
+              </div>
+              {form.channels.length > 1 && (
+                <button
+                  type="button"
+                  onClick={() => change({ channels: form.channels.filter((_, i) => i !== index) })}
+                >
+                  Remove way to reach them {n}
+                </button>
+              )}
+            </fieldset>
+          );
+        })}
+        {errorText('channels')}
+        {form.channels.length < CONTACT_LIMITS.channels && (
+          <p>
+            <button
+              type="button"
+              onClick={() => change({ channels: [...form.channels, blankChannel()] })}
+            >
+              Add another way to reach them
+            </button>
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="contact-hours">Hours (optional)</label>
+          <input
+            id="contact-hours"
+            value={form.hours}
+            maxLength={CONTACT_LIMITS.hours}
+            placeholder="For example: 24 hours, or Mon–Fri 8am–6pm"
+            {...errorFor('hours')}
+            onChange={(event) => change({ hours: event.target.value })}
+          />
+          {errorText('hours')}
+        </div>
+        <div className="field">
+          <label htmlFor="contact-notes">Notes (optional)</label>
+          <textarea
+            id="contact-notes"
+            rows={3}
+            value={form.notes}
+            maxLength={CONTACT_LIMITS.notes}
+            {...errorFor('notes')}
+            onChange={(event) => change({ notes: event.target.value })}
+          />
+          {errorText('notes')}
+        </div>
+        <div className="field">
+          <label htmlFor="contact-verified">Date you last checked these details</label>
+          <input
+            id="contact-verified"
+            type="date"
+            value={form.lastVerified}
+            {...errorFor('lastVerified')}
+            onChange={(event) => change({ lastVerified: event.target.value })}
+          />
+          {errorText('lastVerified')}
+        </div>
+        <button type="submit" disabled={saving}>
+          Save contact
+        </button>
+        <p role="status" className="save-status">
+          {saving ? 'Saving…' : ''}
+        </p>
+      </form>
+    </>
+  );
+}

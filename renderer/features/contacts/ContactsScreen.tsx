@@ -1,0 +1,372 @@
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import type {
+  ContactRole,
+  ContactsDirectory,
+  LocalContact,
+  NationalContactView,
+} from '../../../main/contract/types';
+import { request } from '../../api';
+import { describeError } from '../../errors';
+import { formatDate } from '../../formatDate';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+import { WebLink } from '../reader/ContactsPanel';
+
+// The form validates with the shared zod schemas; loading it only when opened keeps zod (about a
+// third of the bundle) off the first screen, which must open in a second during an incident.
+const ContactForm = lazy(() =>
+  import('./ContactForm').then((module) => ({ default: module.ContactForm })),
+);
+
+const KIND_LABEL: Record<LocalContact['channels'][number]['kind'], string> = {
+  phone: 'Phone',
+  mobile: 'Mobile',
+  email: 'Email',
+  other: 'Other',
+};
+
+/**
+ * The provider's contacts directory (#/contacts): every role with its contact or a "not set yet"
+ * marker, national contacts read-only with their source; #/contacts/<role> opens the form.
+ */
+export function ContactsScreen({ role }: { role?: string }) {
+  const [loaded, retry] = useCall('contacts.list', {});
+  // The latest directory a write returned; writes answer with the whole directory.
+  const [directory, setDirectory] = useState<ContactsDirectory | null>(null);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (loaded.status === 'ready') setDirectory(loaded.value);
+  }, [loaded]);
+
+  if (loaded.status === 'failed') {
+    return (
+      <div role="alert">
+        <h1 id="page-title" tabIndex={-1}>
+          Contacts could not be opened
+        </h1>
+        <p>{describeError(loaded.error)}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!directory) return <p role="status">Loading contacts…</p>;
+
+  if (role) {
+    const entry = directory.roles.find((candidate) => candidate.role === role);
+    if (!entry) {
+      return (
+        <>
+          <p>
+            <a href={href.contacts()}>← All contacts</a>
+          </p>
+          <h1 id="page-title" tabIndex={-1}>
+            No such contact role
+          </h1>
+          <p>
+            There is no local contact role called “{role}”. National contacts cannot be changed
+            here.
+          </p>
+        </>
+      );
+    }
+    return (
+      <Suspense fallback={<p role="status">Opening the form…</p>}>
+        <ContactForm
+          key={entry.role}
+          entry={entry}
+          onSaved={(next, saved) => {
+            setDirectory(next);
+            setMessage(`Saved ${saved.name} as ${entry.label}.`);
+            window.location.hash = href.contacts();
+          }}
+        />
+      </Suspense>
+    );
+  }
+
+  return (
+    <DirectoryView
+      directory={directory}
+      message={message}
+      onChange={(next, text) => {
+        setDirectory(next);
+        setMessage(text);
+      }}
+    />
+  );
+}
+
+function DirectoryView({
+  directory,
+  message,
+  onChange,
+}: {
+  directory: ContactsDirectory;
+  message: string;
+  onChange: (next: ContactsDirectory, message: string) => void;
+}) {
+  // The list appears after the route changed (it waits for contacts.list): put focus on its heading.
+  useEffect(() => document.getElementById('page-title')?.focus(), []);
+  const missing = directory.roles.filter((entry) => entry.status === 'missing').length;
+  return (
+    <>
+      <p>
+        <a href={href.home}>← What's happening?</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        Contacts
+      </h1>
+      <p className="lead">
+        When email and the care system are down, these numbers are what you have left. Fill them in
+        now and check them at least once a year.
+      </p>
+      <p role="status" className="save-status">
+        {message}
+      </p>
+      <section aria-labelledby="local-title">
+        <h2 id="local-title">Your contacts</h2>
+        <p>
+          {missing === 0
+            ? 'Every role has a contact.'
+            : `${missing} of ${directory.roles.length} roles have no contact yet.`}
+        </p>
+        <ul className="directory">
+          {directory.roles.map((entry) => (
+            <RoleItem key={entry.role} entry={entry} onChange={onChange} />
+          ))}
+        </ul>
+        <AddRoleForm onChange={onChange} />
+      </section>
+      <NationalList contacts={directory.national} />
+    </>
+  );
+}
+
+function RoleItem({
+  entry,
+  onChange,
+}: {
+  entry: ContactRole;
+  onChange: (next: ContactsDirectory, message: string) => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState('');
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const editRef = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const { contact } = entry;
+
+  const remove = (): void => {
+    void request('contacts.delete', { role: entry.role }).then((result) => {
+      if (result.ok) {
+        onChange(result.value, `Deleted the contact for ${entry.label}.`);
+        // Keep keyboard users in place: on the entry's "Add" link, or the heading if the role went too.
+        requestAnimationFrame(() =>
+          (editRef.current ?? document.getElementById('page-title'))?.focus(),
+        );
+      } else {
+        setConfirming(false);
+        setError(describeError(result.error));
+      }
+    });
+  };
+
+  return (
+    <li className={`directory-entry directory-${entry.status}`}>
+      <h3 className="directory-role">
+        {entry.label}
+        {entry.isCustom && <span className="directory-custom"> (your own role)</span>}
+      </h3>
+      {contact ? (
+        <>
+          <p className="contact-who">
+            {contact.name}
+            {contact.organisation && `, ${contact.organisation}`}
+          </p>
+          <ul className="channels">
+            {contact.channels.map((channel, index) => (
+              <li key={index}>
+                <span className="channel-kind">{KIND_LABEL[channel.kind]}:</span>{' '}
+                <span className="channel-value">{channel.value}</span>
+                {channel.note && <span className="channel-note"> ({channel.note})</span>}
+                {channel.outOfBand && (
+                  <span className="channel-oob"> — works when our systems are down</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+          {contact.notes && <p className="contact-notes">{contact.notes}</p>}
+          <p className={entry.status === 'stale' ? 'contact-stale' : 'contact-source'}>
+            {entry.status === 'stale' && <span aria-hidden="true">⚠ </span>}
+            Last checked {formatDate(contact.lastVerified)}
+            {entry.status === 'stale' && ': more than 12 months ago. Check it is still right.'}
+          </p>
+        </>
+      ) : (
+        <p className="contact-missing-text">
+          <span aria-hidden="true">⚠ </span>Not set yet.
+        </p>
+      )}
+      <div className="directory-actions">
+        <a ref={editRef} className="button-link" href={href.contacts(entry.role)}>
+          {contact ? 'Edit' : 'Add'}
+          <span className="visually-hidden"> contact for {entry.label}</span>
+        </a>
+        {(contact || entry.isCustom) && !confirming && (
+          <button ref={deleteRef} type="button" onClick={() => setConfirming(true)}>
+            Delete
+            <span className="visually-hidden">
+              {' '}
+              {contact ? 'contact' : 'role'} for {entry.label}
+            </span>
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div className="confirm" role="group" aria-labelledby={`confirm-${entry.role}`}>
+          <p id={`confirm-${entry.role}`}>
+            Delete{' '}
+            {contact
+              ? `${contact.name}, the contact for ${entry.label}`
+              : `the role ${entry.label}`}
+            ? This cannot be undone.
+          </p>
+          <button ref={confirmRef} type="button" onClick={remove}>
+            Yes, delete
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              requestAnimationFrame(() => deleteRef.current?.focus());
+            }}
+          >
+            No, keep it
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="save-failed">
+          Not deleted. {error}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function AddRoleForm({
+  onChange,
+}: {
+  onChange: (next: ContactsDirectory, message: string) => void;
+}) {
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState('');
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (label.trim() === '') {
+      setError('Enter a name for the role, for example “Out-of-hours GP”.');
+      return;
+    }
+    void request('contacts.addRole', { label }).then((result) => {
+      if (!result.ok) {
+        setError(
+          result.error.code === 'INVALID_INPUT'
+            ? result.error.message.replace(/^contacts\.addRole: label: /, 'Role name: ')
+            : describeError(result.error),
+        );
+        return;
+      }
+      onChange(result.value.directory, `Added the role ${label.trim()}.`);
+      window.location.hash = href.contacts(result.value.role);
+    });
+  };
+  return (
+    <form className="add-role" onSubmit={submit} noValidate>
+      <h3>Add a role of your own</h3>
+      <div className="field">
+        <label htmlFor="new-role">Role name</label>
+        <input
+          id="new-role"
+          value={label}
+          maxLength={80}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'new-role-error' : undefined}
+          onChange={(event) => {
+            setLabel(event.target.value);
+            setError('');
+          }}
+        />
+        {error && (
+          <p id="new-role-error" role="alert" className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <button type="submit">Add role</button>
+    </form>
+  );
+}
+
+function NationalList({ contacts }: { contacts: NationalContactView[] }) {
+  const [notice, setNotice] = useState('');
+  if (contacts.length === 0) return null;
+  return (
+    <section aria-labelledby="national-title">
+      <h2 id="national-title">National contacts</h2>
+      <p>
+        These come with Holdfast from public sources and cannot be changed here. Each shows where it
+        came from and when.
+      </p>
+      {notice && <p role="alert">{notice}</p>}
+      <ul className="directory">
+        {contacts.map((contact) => (
+          <li key={contact.id} className="directory-entry">
+            <h3 className="directory-role">{contact.name}</h3>
+            <p>{contact.use}</p>
+            <ul className="channels">
+              {contact.channels.map((channel) => (
+                <li key={`${channel.kind}:${channel.value}`}>
+                  <span className="channel-kind">
+                    {channel.kind === 'web'
+                      ? 'Website'
+                      : channel.kind === 'sms'
+                        ? 'Text'
+                        : channel.kind === 'email'
+                          ? 'Email'
+                          : 'Phone'}
+                    :
+                  </span>{' '}
+                  {channel.kind === 'web' ? (
+                    <WebLink url={channel.value} label={contact.name} onNotice={setNotice} />
+                  ) : (
+                    <span className="channel-value">{channel.value}</span>
+                  )}
+                  {channel.note && <span className="channel-note"> ({channel.note})</span>}
+                </li>
+              ))}
+            </ul>
+            {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+            <p className="contact-source">
+              National contact.{' '}
+              {contact.sourceDate
+                ? `Source dated ${formatDate(contact.sourceDate)}`
+                : 'Source undated'}
+              {': '}
+              <WebLink
+                url={contact.source}
+                label={`Source for ${contact.name}`}
+                onNotice={setNotice}
+              />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

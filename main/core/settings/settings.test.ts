@@ -109,7 +109,7 @@ describe('openSettings', () => {
       expect(notices).toEqual([
         {
           level: 'warning',
-          message: `Your settings file was damaged. Holdfast restored the last good copy and kept the damaged file at ${kept}.`,
+          message: expect.stringMatching(new RegExp(`^Your settings file was damaged \\([A-Za-z ]+\\)\\. Holdfast restored the last good copy and kept the damaged file at ${escapeRegExp(kept ?? '')}\\.$`)) as unknown,
         },
       ]);
     },
@@ -127,7 +127,7 @@ describe('openSettings', () => {
     expect(notices).toEqual([
       {
         level: 'warning',
-        message: `Your settings file was damaged and no good copy was found, so settings start empty. The damaged file is kept at ${kept}.`,
+        message: expect.stringMatching(new RegExp(`^Your settings file was damaged \\([A-Za-z ]+\\) and no good copy was found, so settings start empty\\. The damaged file is kept at ${escapeRegExp(kept ?? '')}\\.$`)) as unknown,
       },
     ]);
   });
@@ -159,3 +159,7 @@ describe('openSettings', () => {
     expect(notices).toEqual([]);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

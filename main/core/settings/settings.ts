@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Notice, Settings } from '../../contract/types';
 import { providerTypeSchema } from '../../contract/schemas';
 import type { KeyValueStore } from '../hostTypes';
-import { fsyncDir, quarantineFile, writeFileDurable } from '../storage/durableFile';
+import { fsyncDir, writeFileDurable } from '../storage/durableFile';
+import { recoverJsonFile } from '../storage/recoverJsonFile';
 
 const settingsSchema = z.object({
   organisationName: z.string().max(120).catch(''),
@@ -15,24 +16,6 @@ const settingsSchema = z.object({
 export interface SettingsService {
   get(): Settings;
   update(patch: Partial<Settings>): Promise<Settings>;
-}
-
-type FileCheck = 'missing' | 'good' | 'damaged';
-
-async function checkJsonFile(path: string): Promise<FileCheck> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw error;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? 'good' : 'damaged';
-  } catch {
-    return 'damaged';
-  }
 }
 
 /**
@@ -49,15 +32,14 @@ export async function openSettings(options: {
   const backupPath = `${filePath}.bak`;
   const notices: Notice[] = [];
 
-  if ((await checkJsonFile(filePath)) === 'damaged') {
-    const kept = await quarantineFile(filePath, quarantineDir, now());
-    if ((await checkJsonFile(backupPath)) === 'good') {
-      await writeFileDurable(filePath, await readFile(backupPath));
-      notices.push({ level: 'warning', message: `Your settings file was damaged. Holdfast restored the last good copy and kept the damaged file at ${kept}.` });
-    } else {
-      notices.push({ level: 'warning', message: `Your settings file was damaged and no good copy was found, so settings start empty. The damaged file is kept at ${kept}.` });
-    }
-  }
+  const { notice } = await recoverJsonFile({
+    path: filePath,
+    quarantineDir,
+    label: 'settings',
+    now,
+    validate: (raw) => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : null),
+  });
+  if (notice) notices.push(notice);
 
   const store = options.open();
 

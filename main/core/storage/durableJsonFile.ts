@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import type { Notice } from '../../contract/types';
-import { quarantineFile, writeFileDurable } from './durableFile';
+import { writeFileDurable } from './durableFile';
+import { recoverJsonFile } from './recoverJsonFile';
 
 /*
  * Why lowdb and not electron-store for documents such as contacts: a document is small and is
@@ -13,11 +13,6 @@ import { quarantineFile, writeFileDurable } from './durableFile';
  * validates against our schema. lowdb's own JSONFilePreset is never used: it switches to memory
  * under NODE_ENV=test, which would make tests pass while nothing reached the disk.
  */
-
-type Outcome<T> =
-  | { kind: 'missing' }
-  | { kind: 'good'; data: T; bytes: Buffer }
-  | { kind: 'damaged'; reason: string };
 
 export interface DurableJsonFileOptions<T> {
   path: string;
@@ -50,26 +45,20 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async read(): Promise<T | null> {
-    const { path, quarantineDir, label, now } = this.options;
-    const main = await this.check(path);
-    if (main.kind === 'missing') return null;
-    if (main.kind === 'good') return main.data;
-
-    const kept = await quarantineFile(path, quarantineDir, now());
-    const backup = await this.check(this.backupPath);
-    if (backup.kind === 'good') {
-      await this.write_(path, backup.bytes);
-      this.notices.push({
-        level: 'warning',
-        message: `Your ${label} file was damaged (${main.reason}). Holdfast restored the last good copy and kept the damaged file at ${kept}.`,
-      });
-      return backup.data;
-    }
-    this.notices.push({
-      level: 'warning',
-      message: `Your ${label} file was damaged (${main.reason}) and no good copy was found, so ${label} start empty. The damaged file is kept at ${kept}.`,
+    const { path, quarantineDir, label, now, schema } = this.options;
+    const { data, notice } = await recoverJsonFile({
+      path,
+      quarantineDir,
+      label,
+      now,
+      validate: (raw) => {
+        const parsed = schema.safeParse(raw);
+        return parsed.success ? parsed.data : null;
+      },
+      restore: this.write_,
     });
-    return null;
+    if (notice) this.notices.push(notice);
+    return data;
   }
 
   async write(data: T): Promise<void> {
@@ -79,24 +68,5 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await this.write_(this.options.path, text);
     // The copy is written only after the main file is safely on disk, so it is always a good one.
     await this.write_(this.backupPath, text);
-  }
-
-  private async check(path: string): Promise<Outcome<T>> {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch (error: unknown) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
-      throw error;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(bytes.toString('utf8'));
-    } catch {
-      return { kind: 'damaged', reason: 'not valid JSON' };
-    }
-    const parsed = this.options.schema.safeParse(raw);
-    if (!parsed.success) return { kind: 'damaged', reason: 'unexpected content' };
-    return { kind: 'good', data: parsed.data, bytes };
   }
 }

@@ -187,3 +187,82 @@ test('the contacts screen and form have no serious accessibility violations', as
   ).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+const CSV_HEADER = 'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
+
+test('contacts export as CSV and vCard with the numbers entered, formula-looking cells made inert', async ({ app, page }) => {
+  await app.openHome();
+  await app.openContacts();
+  await page.getByRole('link', { name: 'Add contact for IT supplier' }).click();
+  await app.fillAndSaveContact({ name: '=cmd|calc', organisation: 'Acme IT, Leeds', phone: '+44 1632 960 123', outOfBand: true });
+
+  const csv = await app.exportContacts('CSV');
+  expect(csv.filename).toMatch(/^holdfast-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines[0]).toBe(CSV_HEADER);
+  expect(lines[1]).toMatch(/^it-supplier,'=cmd\|calc,"Acme IT, Leeds",'\+44 1632 960 123,,,,phone,,,\d{4}-\d{2}-\d{2}$/);
+
+  const vcard = await app.exportContacts('vCard');
+  expect(vcard.filename).toMatch(/\.vcf$/);
+  expect(vcard.text).toContain('TEL;TYPE=voice;X-HOLDFAST-OOB=yes:+44 1632 960 123');
+
+  // The exported card reads back as the same contact: nothing to change.
+  const preview = await app.chooseImportFile(vcard.filename, vcard.text);
+  await expect(preview).toContainText('0 new, 0 updated, 1 unchanged.');
+});
+
+test('importing a CSV file shows what it will change, then saves it all', async ({ app, page, dataDir }) => {
+  await app.openHome();
+  await app.openContacts();
+  const file = [
+    CSV_HEADER,
+    'insurer,Claims line,"Hiscox, UK",0800 123 4567,,claims@hiscox.example,,phone,24/7,"Policy ""HX-1""',
+    'quote it",2026-02-01',
+    'Registered manager,Jo Bloggs,,,07700 900456,,,mobile,,,01/02/2026',
+  ].join('\r\n');
+  const preview = await app.chooseImportFile('contacts.csv', `\uFEFF${file}\r\n`);
+  await expect(preview).toContainText('2 new, 0 updated, 0 unchanged.');
+  await expect(preview.getByRole('heading')).toBeFocused();
+  expect(await readFile(join(dataDir, 'contacts.json'), 'utf8').catch(() => 'absent')).toBe('absent');
+
+  await preview.getByRole('button', { name: 'Import 2 contacts' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 contacts from contacts.csv.' })).toBeVisible();
+  await expect(preview).toBeHidden();
+  await expect(app.contactEntry('Insurer incident line')).toContainText('0800 123 4567 — works when our systems are down');
+  await expect(app.contactEntry('Insurer incident line')).toContainText('Policy "HX-1"');
+  await expect(app.contactEntry('Registered manager')).toContainText('07700 900456');
+  const saved = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as { contacts: Array<{ role: string }> };
+  expect(saved.contacts.map((contact) => contact.role)).toEqual(['insurer', 'registered-manager']);
+});
+
+test('a file with bad rows lists each problem by row, cannot be imported and changes nothing', async ({ app, page, dataDir }) => {
+  await app.openHome();
+  await app.openContacts();
+  await page.getByRole('link', { name: 'Add contact for IT supplier' }).click();
+  await app.fillAndSaveContact({ name: 'Sam Patel', phone: '01632 960 123' });
+  const before = await readFile(join(dataDir, 'contacts.json'), 'utf8');
+
+  const file = [
+    CSV_HEADER,
+    'it-supplier,Alex Jones,,01632 960 999,,,,,,,2026-02-01',
+    'insurer,,,0800 123 4567,,,,,,,2026-02-01',
+    'plumber,Bob,,01632 960 125,,,,,,,2026-02-01',
+    'it-supplier,Again,,0800 CALL NOW,,,,,,,2026-02-01',
+  ].join('\n');
+  const preview = await app.chooseImportFile('bad.csv', file);
+  await expect(preview).toContainText('0 new, 1 updated, 0 unchanged.');
+  const problems = preview.getByRole('list', { name: 'Problems in the file' }).getByRole('listitem');
+  await expect(problems).toHaveText([
+    'Row 3: name: enter a name',
+    /^Row 4: role: there is no role “plumber”/,
+    'Row 5: role: it-supplier is already given on row 2; each role may appear once',
+    /^Row 5: phone: a phone number may use only digits/,
+  ]);
+  await expect(preview.getByRole('button', { name: 'Import 1 contact' })).toBeDisabled();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expect(preview).toBeHidden();
+  await expect(app.contactEntry('IT supplier')).toContainText('Sam Patel');
+  expect(await readFile(join(dataDir, 'contacts.json'), 'utf8')).toBe(before);
+});

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The app as a user sees it: verbs in their words, elements found by role and name. */
@@ -68,6 +69,24 @@ export class HoldfastApp {
     if (contact.hours) await this.page.getByLabel('Hours (optional)').fill(contact.hours);
     await this.page.getByRole('button', { name: 'Save contact' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+  }
+
+  /** Exports the contacts from the Contacts screen and returns the downloaded file's name and text. */
+  async exportContacts(format: 'CSV' | 'vCard'): Promise<{ filename: string; text: string }> {
+    const downloading = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: `Export contacts as ${format}` }).click();
+    const download = await downloading;
+    const path = await download.path();
+    return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Chooses a file in the Contacts screen's import picker and waits for the preview of it. */
+  async chooseImportFile(name: string, text: string): Promise<Locator> {
+    const mimeType = name.endsWith('.vcf') ? 'text/vcard' : 'text/csv';
+    await this.page.getByLabel('Import contacts from a CSV or vCard file').setInputFiles({ name, mimeType, buffer: Buffer.from(text, 'utf8') });
+    const preview = this.page.getByRole('region', { name: `Check before importing: ${name}` });
+    await expect(preview).toBeVisible();
+    return preview;
   }
 
   /** Presses Tab until the focused element has this accessible text (keyboard-only journeys). */

@@ -14,6 +14,9 @@ export const CALL_NAMES = [
   'contacts.save',
   'contacts.delete',
   'contacts.addRole',
+  'contacts.export',
+  'contacts.previewImport',
+  'contacts.import',
   'links.openExternal',
 ] as const;
 

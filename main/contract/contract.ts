@@ -4,12 +4,16 @@ import type { Result } from './result';
 import type {
   AppStatus,
   ContactsDirectory,
+  ContactsExport,
+  ImportCounts,
+  ImportPreview,
   OpenExternalOutcome,
   RunbookView,
   RunbookLibrary,
   SearchHit,
   Settings,
 } from './types';
+import { IMPORT_LIMITS } from './vocabulary';
 import { customRoleLabelSchema, localContactSchema, providerTypeSchema, slugSchema } from './schemas';
 
 /** A call's input schema paired with its output type (the type exists only at compile time). */
@@ -22,6 +26,13 @@ const call =
   <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
 
 const none = z.strictObject({});
+
+const importFormatSchema = z.enum(['csv', 'vcard']);
+/** An import file's text as the renderer read it; the size bound keeps huge input away from the parser. */
+const importFileSchema = z.strictObject({
+  format: importFormatSchema,
+  text: z.string().max(IMPORT_LIMITS.chars, `the file is larger than ${IMPORT_LIMITS.chars / 1024} KB; split it into smaller files`),
+});
 
 /**
  * The whole API between UI and core: name → input schema + output type. Both transports loop over
@@ -53,6 +64,12 @@ export const contract = {
   'contacts.delete': call<ContactsDirectory>()(z.strictObject({ role: slugSchema })),
   /** Adds a role of the provider's own; its id is made from the label. */
   'contacts.addRole': call<{ directory: ContactsDirectory; role: string }>()(z.strictObject({ label: customRoleLabelSchema })),
+  /** The provider's contacts as a CSV or vCard file's text. */
+  'contacts.export': call<ContactsExport>()(z.strictObject({ format: importFormatSchema })),
+  /** What importing the file would do, with every row's problems; writes nothing. */
+  'contacts.previewImport': call<ImportPreview>()(importFileSchema),
+  /** Saves every contact in the file in one durable write, or nothing at all if any row has a problem. */
+  'contacts.import': call<{ directory: ContactsDirectory; counts: ImportCounts }>()(importFileSchema),
   'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 

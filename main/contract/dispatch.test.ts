@@ -36,6 +36,9 @@ const VALID: Record<CallName, unknown> = {
   },
   'contacts.delete': { role: 'it-supplier' },
   'contacts.addRole': { label: 'Out-of-hours GP' },
+  'contacts.export': { format: 'csv' },
+  'contacts.previewImport': { format: 'vcard', text: 'BEGIN:VCARD' },
+  'contacts.import': { format: 'csv', text: 'role,name' },
   'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
 };
 
@@ -97,6 +100,19 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a provider type in an array', { providerType: ['gp'] }],
   ],
   'contacts.list': [],
+  'contacts.export': [
+    ['an unknown format', { format: 'xlsx' }],
+    ['no format', {}],
+  ],
+  'contacts.previewImport': [
+    ['no text', { format: 'csv' }],
+    ['an unknown format', { format: 'json', text: '' }],
+    ['text over 512 KB', { format: 'csv', text: 'a'.repeat(512 * 1024 + 1) }],
+  ],
+  'contacts.import': [
+    ['a huge file', { format: 'vcard', text: HUGE }],
+    ['rows instead of text', { format: 'csv', text: [['role', 'name']] }],
+  ],
   'contacts.save': [
     ['an empty name', { ...CONTACT, name: '' }],
     ['a name of spaces', { ...CONTACT, name: '   ' }],

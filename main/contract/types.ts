@@ -207,3 +207,32 @@ export interface ContactsDirectory {
   roles: ContactRole[];
   national: NationalContactView[];
 }
+
+/** File formats contacts can be imported from and exported to. */
+export type ImportFormat = 'csv' | 'vcard';
+
+/** One thing wrong in an import file; `row` is the spreadsheet row or card number (absent: the whole file). */
+export interface ImportProblem {
+  row?: number;
+  field?: string;
+  message: string;
+}
+
+/** How an import's contacts compare with those already saved. */
+export interface ImportCounts {
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What importing a file would do; nothing has been written. */
+export interface ImportPreview extends ImportCounts {
+  problems: ImportProblem[];
+}
+
+/** An export as text, for the UI to offer as a download. */
+export interface ContactsExport {
+  filename: string;
+  mimeType: string;
+  text: string;
+}

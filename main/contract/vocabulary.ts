@@ -68,3 +68,6 @@ export type SettingPlaceholder = keyof typeof SETTING_PLACEHOLDERS;
 
 /** A stable id: lower-case letters, digits and hyphens. Used for runbooks, phases, steps and roles. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Contacts import limits: a file of at most this many characters and contacts (shared by UI, contract and core). */
+export const IMPORT_LIMITS = { chars: 512 * 1024, rows: 500 } as const;

@@ -6,6 +6,7 @@ import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import type { CoreOptions } from './hostTypes';
 import { openContactsDirectory } from './contacts/contactsDirectory';
+import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/contactsTransfer';
 import type { NationalContact } from './contacts/nationalContacts';
 import { resolveContact, type LoadedLibrary } from './runbooks/library';
 import { loadRunbooks } from './runbooks/loadRunbooks';
@@ -105,6 +106,29 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'contacts.save': async (contact) => contacts.save(contact),
     'contacts.delete': async ({ role }) => contacts.delete(role),
     'contacts.addRole': async ({ label }) => contacts.addRole(label),
+    'contacts.export': async ({ format }) => {
+      const directory = contacts.list();
+      const date = now().toISOString().slice(0, 10);
+      return ok(
+        format === 'csv'
+          ? { filename: `holdfast-contacts-${date}.csv`, mimeType: 'text/csv;charset=utf-8', text: exportCsv(directory) }
+          : { filename: `holdfast-contacts-${date}.vcf`, mimeType: 'text/vcard;charset=utf-8', text: exportVcard(directory) },
+      );
+    },
+    'contacts.previewImport': async ({ format, text }) => {
+      const directory = contacts.list();
+      const { rows, problems } = parseImport(format, text, importRolesOf(directory));
+      return ok({ ...compareWithDirectory(rows, directory), problems });
+    },
+    'contacts.import': async ({ format, text }) => {
+      const before = contacts.list();
+      const { rows, problems } = parseImport(format, text, importRolesOf(before));
+      if (problems.length > 0) return fail('INVALID_INPUT', describeProblems(problems, format === 'csv' ? 'Row' : 'Card'));
+      if (rows.length === 0) return fail('INVALID_INPUT', 'Nothing was imported: the file has no contacts in it.');
+      const counts = compareWithDirectory(rows, before);
+      const saved = await contacts.saveMany(rows);
+      return saved.ok ? ok({ directory: saved.value, counts }) : saved;
+    },
     'links.openExternal': async ({ url }) => {
       // The renderer is untrusted: re-check the scheme here whatever the host does.
       if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });

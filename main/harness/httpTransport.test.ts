@@ -485,4 +485,21 @@ describe('the contacts directory over HTTP', () => {
     expect(added.directory.roles.at(-1)).toMatchObject({ isCustom: true, status: 'missing' });
     await value('contacts.delete', { role: added.role });
   });
+
+  it('exports, previews and imports contacts, and refuses a bad file without writing', async () => {
+    const header = 'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
+    const good = `${header}\r\nbank-fraud-line,Fraud team,Big Bank,0800 111 2222,,,,phone,24/7,,2026-02-01\r\n`;
+    const preview = await value<{ new: number; problems: unknown[] }>('contacts.previewImport', { format: 'csv', text: good });
+    expect(preview).toEqual({ new: 1, updated: 0, unchanged: 0, problems: [] });
+    const bad = `${good}police-non-emergency,Police,,999 or 101 please,,,,,,,2026-02-01\r\n`;
+    const refused = await call('contacts.import', { format: 'csv', text: bad });
+    expect(errorCode(refused)).toBe('INVALID_INPUT');
+    expect(refused.text).toContain('Row 3: phone:');
+    expect((await value<ContactsDirectory>('contacts.list')).roles.every((entry) => entry.contact === null)).toBe(true);
+
+    await value('contacts.import', { format: 'csv', text: good });
+    const exported = await value<{ text: string; mimeType: string }>('contacts.export', { format: 'vcard' });
+    expect(exported.text).toContain('TEL;TYPE=voice;X-HOLDFAST-OOB=yes:0800 111 2222');
+    await value('contacts.delete', { role: 'bank-fraud-line' });
+  });
 });

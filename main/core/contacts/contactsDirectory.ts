@@ -47,6 +47,8 @@ export interface ContactsDirectoryService {
   /** The local role for a runbook placeholder, or undefined when it is not a local role. */
   lookup: (role: string) => LocalRoleEntry | undefined;
   save(contact: LocalContact): Promise<Result<ContactsDirectory>>;
+  /** Creates or replaces several contacts in one durable write: all of them are saved, or none. */
+  saveMany(contacts: LocalContact[]): Promise<Result<ContactsDirectory>>;
   delete(role: string): Promise<Result<ContactsDirectory>>;
   addRole(label: string): Promise<Result<{ directory: ContactsDirectory; role: string }>>;
 }
@@ -173,6 +175,17 @@ export async function openContactsDirectory(options: {
           ...draft.contacts.filter((existing) => existing.role !== contact.role),
           contact,
         ];
+      });
+      return saved.ok ? ok(list()) : saved;
+    },
+    async saveMany(incoming) {
+      const unknown = incoming.find((contact) => labelOf(contact.role) === undefined);
+      if (unknown)
+        return fail('NOT_FOUND', `There is no local contact role "${unknown.role}". Add it as a role of your own first.`);
+      const roles = new Set(incoming.map((contact) => contact.role));
+      if (roles.size !== incoming.length) return fail('INVALID_INPUT', 'Each role may appear only once.');
+      const saved = await change((draft) => {
+        draft.contacts = [...draft.contacts.filter((existing) => !roles.has(existing.role)), ...incoming];
       });
       return saved.ok ? ok(list()) : saved;
     },

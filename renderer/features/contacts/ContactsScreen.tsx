@@ -11,6 +11,7 @@ import { formatDate } from '../../formatDate';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { WebLink } from '../reader/ContactsPanel';
+import { ContactsTransfer } from './ContactsTransfer';
 
 // The form validates with the shared zod schemas; loading it only when opened keeps zod (about a
 // third of the bundle) off the first screen, which must open in a second during an incident.
@@ -139,6 +140,7 @@ function DirectoryView({
         </ul>
         <AddRoleForm onChange={onChange} />
       </section>
+      <ContactsTransfer onChange={onChange} />
       <NationalList contacts={directory.national} />
     </>
   );

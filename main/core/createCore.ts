@@ -6,7 +6,7 @@ import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import type { CoreOptions } from './hostTypes';
 import { openContactsDirectory } from './contacts/contactsDirectory';
-import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/contactsTransfer';
+import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/transfer';
 import type { NationalContact } from './contacts/nationalContacts';
 import { resolveContact, type LoadedLibrary } from './runbooks/library';
 import { loadRunbooks } from './runbooks/loadRunbooks';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactsDirectory, LocalContact } from '../../contract/types';
-import { LOCAL_CONTACT_ROLES } from '../../contract/vocabulary';
+import type { ContactsDirectory, LocalContact } from '../../../contract/types';
+import { LOCAL_CONTACT_ROLES } from '../../../contract/vocabulary';
 import {
   compareWithDirectory,
   exportCsv,
@@ -8,7 +8,7 @@ import {
   importRolesOf,
   parseCsv,
   parseVcard,
-} from './contactsTransfer';
+} from '.';
 
 const itSupplier: LocalContact = {
   role: 'it-supplier',

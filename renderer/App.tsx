@@ -1,14 +1,16 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
-import { ContactsScreen } from './features/contacts/ContactsScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SituationScreen } from './features/library/SituationScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
-import { SettingsScreen } from './features/settings/SettingsScreen';
 import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
+
+// Screens used before an incident load on demand, so the first screen in a crisis ships less code.
+const ContactsScreen = lazy(() => import('./features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
 export function App() {
@@ -56,7 +58,7 @@ export function App() {
         </div>
       )}
       <main id="main" tabIndex={-1} data-ready={library.status !== 'loading' ? 'true' : 'false'}>
-        {screen}
+        <Suspense fallback={<p role="status">Opening…</p>}>{screen}</Suspense>
       </main>
       <footer className="app-footer">
         <p>Holdfast works without the internet. Nothing you type leaves this computer.</p>

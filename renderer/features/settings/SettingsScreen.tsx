@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../main/contract/types';
 import { PROVIDER_TYPES, type ProviderType } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
@@ -27,6 +27,8 @@ export function SettingsScreen() {
 function SettingsForm({ initial }: { initial: Settings }) {
   const [form, setForm] = useState(initial);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
+  // This screen loads on demand, after the app's route-change focus ran: move focus to its title.
+  useEffect(() => document.getElementById('page-title')?.focus(), []);
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();

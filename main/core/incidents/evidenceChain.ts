@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from './canonicalJson';
+
+/**
+ * prevHash of record 1. A genesis header holding the incident id was considered and not chosen:
+ * the verifier would then need the id from somewhere other than the file, and binding the log to
+ * its incident is already done by the first entry's body, which the chain covers like any other.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Largest body, measured as its canonical JSON in UTF-8 bytes; a log line stays well under 128 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** What an entry records. 'recovery' is written only by the log itself, after repairing a torn tail. */
+export const ENTRY_KINDS = [
+  'opened',
+  'note',
+  'step',
+  'decision',
+  'clock',
+  'role',
+  'handover',
+  'correction',
+  'closed',
+  'recovery',
+] as const;
+/** One of ENTRY_KINDS. */
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex hash');
+const isoSchema = z.iso.datetime();
+function canonicalBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(canonicalJson(value));
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+const bodySchema = z
+  .record(z.string(), z.json())
+  .refine(
+    (body) => canonicalBytes(body) <= MAX_BODY_BYTES,
+    `body larger than ${MAX_BODY_BYTES} bytes`,
+  );
+
+/** One line of the log as stored. `hash` covers every other field, in canonical JSON. */
+export const evidenceRecordSchema = z
+  .strictObject({
+    seq: z.int().min(1),
+    recordedAt: isoSchema,
+    eventAt: isoSchema,
+    author: z.string().trim().min(1).max(200),
+    kind: z.enum(ENTRY_KINDS),
+    body: bodySchema,
+    amends: z.int().min(1).optional(),
+    prevHash: hashSchema,
+    hash: hashSchema,
+  })
+  .superRefine((record, ctx) => {
+    if (record.amends !== undefined && record.amends >= record.seq)
+      ctx.addIssue({ code: 'custom', message: 'amends must refer to an earlier entry' });
+    if (record.kind === 'correction' && record.amends === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a correction must say which entry it amends' });
+  });
+
+/** A verified log record. */
+export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
+
+/** SHA-256 hex of the canonical JSON of every field of the record except `hash`. */
+export function hashRecord(record: Omit<EvidenceRecord, 'hash'>): string {
+  const { seq, recordedAt, eventAt, author, kind, body, amends, prevHash } = record;
+  const covered =
+    amends === undefined
+      ? { seq, recordedAt, eventAt, author, kind, body, prevHash }
+      : { seq, recordedAt, eventAt, author, kind, body, amends, prevHash };
+  return createHash('sha256').update(canonicalJson(covered)).digest('hex');
+}
+
+/** The exact bytes a record occupies in the file: its canonical JSON and a newline. */
+export function recordLine(record: EvidenceRecord): string {
+  return `${canonicalJson(record)}\n`;
+}
+
+/** Where and why a log stops verifying. `line` is 1-based; `seq` is set when the line gave one. */
+export interface ChainBreak {
+  line: number;
+  seq?: number;
+  reason: string;
+  /** Byte offset where the broken line starts: everything before it verifies. */
+  offset: number;
+  /** True when the broken line is the last one in the file. */
+  isLastLine: boolean;
+  /** True when the line itself is unreadable (torn, not JSON, bad hash), false when it is a self-consistent record in the wrong place. */
+  isUnreadable: boolean;
+}
+
+/** Every good record from the start of a log, and the first break, if any. */
+export interface LogScan {
+  records: EvidenceRecord[];
+  /** Bytes from the start of the file that verify. */
+  goodBytes: number;
+  broken: ChainBreak | null;
+}
+
+function seqOf(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const seq = (raw as { seq?: unknown }).seq;
+  return Number.isInteger(seq) ? (seq as number) : undefined;
+}
+
+/** Reads a log's bytes line by line, checking JSON, schema, hash and chain; stops at the first break. */
+export function scanLog(bytes: Uint8Array): LogScan {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const records: EvidenceRecord[] = [];
+  let offset = 0;
+  let prevHash = GENESIS_HASH;
+  while (offset < data.length) {
+    const newline = data.indexOf(0x0a, offset);
+    const end = newline === -1 ? data.length : newline;
+    const isLastLine = newline === -1 || newline === data.length - 1;
+    const line = records.length + 1;
+    const breakHere = (reason: string, isUnreadable: boolean, seq?: number): LogScan => ({
+      records,
+      goodBytes: offset,
+      broken: {
+        line,
+        reason,
+        offset,
+        isLastLine,
+        isUnreadable,
+        ...(seq === undefined ? {} : { seq }),
+      },
+    });
+    const text = data.toString('utf8', offset, end);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return breakHere(
+        text.includes('\0') ? 'zero bytes instead of a record' : 'not valid JSON',
+        true,
+      );
+    }
+    const seq = seqOf(raw);
+    // A complete record is always followed by its newline; without one the write was cut short.
+    if (newline === -1) return breakHere('incomplete last line (no newline)', true, seq);
+    const parsed = evidenceRecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return breakHere(`not a log record (${where}${issue?.message ?? 'invalid'})`, true, seq);
+    }
+    const record = parsed.data;
+    if (hashRecord(record) !== record.hash)
+      return breakHere('hash does not match the content (edited or damaged)', true, seq);
+    // The hash covers the content; this covers the bytes, so no edit of the file goes unnoticed.
+    if (!Buffer.from(recordLine(record)).equals(data.subarray(offset, newline + 1)))
+      return breakHere('not written the way Holdfast writes records (altered)', false, seq);
+    if (record.seq !== records.length + 1)
+      return breakHere(
+        `expected seq ${records.length + 1} (entry missing, added or moved)`,
+        false,
+        seq,
+      );
+    if (record.prevHash !== prevHash)
+      return breakHere(
+        'prevHash does not match the previous entry (entry missing, added or moved)',
+        false,
+        seq,
+      );
+    records.push(record);
+    prevHash = record.hash;
+    offset = newline + 1;
+  }
+  return { records, goodBytes: offset, broken: null };
+}
+
+/** Result of checking a whole log. */
+export type VerifyResult =
+  | { ok: true; count: number; headHash: string }
+  | { ok: false; line: number; seq?: number; reason: string };
+
+/**
+ * Checks a whole log: every line is a complete record whose hash matches its content and whose
+ * prevHash is the hash of the line before. Returns the first break, or the count and head hash.
+ * A bare hash chain cannot show that entries were cut from the END (a shorter log is still a
+ * valid chain), nor stop someone with write access from recomputing every hash: both are only
+ * detectable against a head hash noted earlier, which is why `headHash` is returned for printing
+ * on reports and handovers.
+ */
+export function verifyEvidenceLog(content: string | Uint8Array): VerifyResult {
+  const scan = scanLog(typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  if (scan.broken) {
+    const { line, seq, reason } = scan.broken;
+    return seq === undefined ? { ok: false, line, reason } : { ok: false, line, seq, reason };
+  }
+  return {
+    ok: true,
+    count: scan.records.length,
+    headHash: scan.records.at(-1)?.hash ?? GENESIS_HASH,
+  };
+}

@@ -1,12 +1,9 @@
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Conf from 'conf';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore } from './createCore';
+import { startTestCore } from './__fixtures__/testCore';
 import { runbookSource, SIMPLE_BODY } from './runbooks/__fixtures__/runbookSource';
-
-const BUNDLED_DIR = resolve(import.meta.dirname, '../../runbooks');
 
 let dataDir: string;
 let opened: string[];
@@ -22,18 +19,13 @@ afterEach(async () => {
 });
 
 const start = () =>
-  createCore({
-    dataDir,
-    bundledRunbooksDir: BUNDLED_DIR,
+  startTestCore(dataDir, {
     shell: 'desktop',
     version: '1.2.3',
-    openSettingsStore: () =>
-      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
     openExternal: async (url) => {
       opened.push(url);
       return { opened: true };
     },
-    now: () => new Date('2026-03-01T02:15:30.000Z'),
     log: (message) => logged.push(message),
   });
 

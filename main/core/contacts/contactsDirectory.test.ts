@@ -1,14 +1,11 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Conf from 'conf';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalContact } from '../../contract/types';
 import { dispatch } from '../../contract/dispatch';
-import { createCore } from '../createCore';
+import { startTestCore } from '../__fixtures__/testCore';
 import { roleIdFor } from './contactsDirectory';
-
-const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
 
 let dataDir: string;
 
@@ -19,18 +16,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-/** The core as both shells build it, with a fixed clock: 1 March 2026. */
-const start = () =>
-  createCore({
-    dataDir,
-    bundledRunbooksDir: BUNDLED_DIR,
-    shell: 'web-harness',
-    version: 'test',
-    openSettingsStore: () =>
-      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
-    openExternal: async () => ({ opened: false }),
-    now: () => new Date('2026-03-01T02:15:30.000Z'),
-  });
+const start = () => startTestCore(dataDir);
 
 const itSupplier: LocalContact = {
   role: 'it-supplier',

@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import Conf from 'conf';
+import { createCore, type Core } from '../createCore';
+import type { CoreOptions } from '../hostTypes';
+
+/** The repository's bundled runbooks folder. */
+export const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
+
+/**
+ * The core as the web harness builds it (Conf settings store, same file names) over `dataDir`,
+ * with a fixed clock of 1 March 2026 02:15:30 UTC; tests override what they observe.
+ */
+export function startTestCore(dataDir: string, overrides: Partial<CoreOptions> = {}): Promise<Core> {
+  return createCore({
+    dataDir,
+    bundledRunbooksDir: BUNDLED_DIR,
+    shell: 'web-harness',
+    version: 'test',
+    openSettingsStore: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
+    openExternal: async () => ({ opened: false }),
+    now: () => new Date('2026-03-01T02:15:30.000Z'),
+    ...overrides,
+  });
+}

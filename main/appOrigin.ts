@@ -10,6 +10,15 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 /** The document the main window loads in a built app. */
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
+// A dot segment ("/../", "/./", or their %2e spellings) before any query or fragment.
+const DOT_SEGMENT = /^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
+
+/**
+ * True when a raw URL still holds a dot segment. The URL parser would silently normalise it away,
+ * so a URL built with one is treated as an attempt to confuse the origin or path checks.
+ */
+export const hasDotSegment = (url: string): boolean => DOT_SEGMENT.test(url);
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function parseUrl(raw: string): URL | null {

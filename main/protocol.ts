@@ -1,11 +1,7 @@
-import { loadStaticAsset, RENDERER_HEADERS, resolveInside } from './core/files/staticAssets';
-import { APP_HOST, APP_SCHEME } from './appOrigin';
+import { readStaticFile, RENDERER_HEADERS, resolveInside } from './core/files/staticAssets';
+import { APP_HOST, APP_SCHEME, hasDotSegment } from './appOrigin';
 
 export { contentTypeFor } from './core/files/staticAssets';
-
-// Dot segments in any spelling ("..", "%2e%2e", ".%2E") before the query or fragment: the URL
-// parser would silently normalise them away, so refuse them on the raw string.
-const RAW_DOT_SEGMENT = /^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
 
 /**
  * The absolute path of the bundle file an `app://bundle/...` URL names, or null when the URL
@@ -13,7 +9,7 @@ const RAW_DOT_SEGMENT = /^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
  * another host. Electron's own protocol.handle example misses these checks.
  */
 export function resolveBundlePath(rootDir: string, requestUrl: string): string | null {
-  if (/[\u0000-\u001f\\]/.test(requestUrl) || RAW_DOT_SEGMENT.test(requestUrl)) return null;
+  if (/[\u0000-\u001f\\]/.test(requestUrl) || hasDotSegment(requestUrl)) return null;
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -54,7 +50,7 @@ export function createProtocolHandler(
       return plainResponse(405, 'Method not allowed');
     const filePath = resolveBundlePath(deps.rootDir, request.url);
     if (!filePath) return plainResponse(404, 'Not found');
-    const asset = await loadStaticAsset(deps.rootDir, new URL(request.url).pathname, deps.readFile, deps.log);
+    const asset = await readStaticFile(filePath, deps.readFile, deps.log);
     if (asset.status !== 200) {
       return plainResponse(asset.status, asset.status === 404 ? 'Not found' : 'Could not read file');
     }

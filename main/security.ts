@@ -1,9 +1,6 @@
 import type { OpenExternalOutcome } from './contract/types';
 import { isAllowedExternalUrl } from './shared/linkPolicy';
-import { hasOrigin } from './appOrigin';
-
-// A dot segment ("/../", "/./", or their %2e spellings) before any query or fragment.
-const DOT_SEGMENT = /^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
+import { hasDotSegment, hasOrigin } from './appOrigin';
 
 /**
  * True only for a URL on the app's own origin that needed no dot-segment clean-up; everything
@@ -11,7 +8,7 @@ const DOT_SEGMENT = /^[^?#]*\/(?:\.|%2e){1,2}(?:[/?#]|$)/i;
  */
 export function isAllowedNavigation(url: string, appOrigin: string): boolean {
   // Chromium hands over normalised URLs; one still holding "../" was built to confuse a check.
-  if (DOT_SEGMENT.test(url)) return false;
+  if (hasDotSegment(url)) return false;
   return hasOrigin(url, appOrigin);
 }
 

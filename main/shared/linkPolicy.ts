@@ -14,11 +14,12 @@ const ID = '[a-z0-9][a-z0-9-]{0,63}';
 const RUNBOOK_LINK = new RegExp(`^runbook:(${ID})(?:#(${ID}))?$`);
 const STEP_LINK = new RegExp(`^#(${ID})$`);
 const MAX_URL_LENGTH = 2048;
+// Tabs, newlines and other controls hide schemes ("java\tscript:"); backslashes become UNC paths.
+const UNSAFE_CHARS = /[\u0000-\u0020\u007f-\u009f\\]/;
 
 /** Classifies a link target, or returns null when it is not allowed. */
 export function classifyHref(href: string): LinkTarget | null {
-  // Tabs, newlines and other controls hide schemes ("java\tscript:"); backslashes become UNC paths.
-  if (href.length === 0 || href.length > MAX_URL_LENGTH || /[\u0000-\u0020\u007f-\u009f\\]/.test(href)) {
+  if (href.length === 0 || href.length > MAX_URL_LENGTH || UNSAFE_CHARS.test(href)) {
     return null;
   }
   const runbook = RUNBOOK_LINK.exec(href);
@@ -30,7 +31,7 @@ export function classifyHref(href: string): LinkTarget | null {
 
 /** True for https URLs to a named host (no credentials), mailto: and tel: — nothing else. */
 export function isAllowedExternalUrl(raw: string): boolean {
-  if (raw.length > MAX_URL_LENGTH || /[\u0000-\u0020\u007f-\u009f\\]/.test(raw)) return false;
+  if (raw.length > MAX_URL_LENGTH || UNSAFE_CHARS.test(raw)) return false;
   let url: URL;
   try {
     url = new URL(raw);

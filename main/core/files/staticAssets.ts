@@ -70,15 +70,11 @@ export type StaticAsset = { status: 200; body: Uint8Array; contentType: string; 
 
 const MISSING_FILE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
-/** Reads a renderer file for either shell; anything outside the folder or missing is a 404. */
-export async function loadStaticAsset(
-  root: string,
-  urlPath: string,
-  readFile: (filePath: string) => Promise<Uint8Array> = fsReadFile,
-  log?: (message: string, error: unknown) => void,
-): Promise<StaticAsset> {
-  const filePath = resolveInside(root, urlPath);
-  if (!filePath) return { status: 404 };
+type ReadFile = (filePath: string) => Promise<Uint8Array>;
+type Log = (message: string, error: unknown) => void;
+
+/** Reads an already resolved renderer file: a missing one is a 404, any other read error a 500. */
+export async function readStaticFile(filePath: string, readFile: ReadFile = fsReadFile, log?: Log): Promise<StaticAsset> {
   try {
     return { status: 200, body: await readFile(filePath), contentType: contentTypeFor(filePath), path: filePath };
   } catch (error: unknown) {
@@ -87,4 +83,10 @@ export async function loadStaticAsset(
     log?.(`could not read ${filePath}`, error);
     return { status: 500 };
   }
+}
+
+/** Reads a renderer file for either shell; anything outside the folder or missing is a 404. */
+export async function loadStaticAsset(root: string, urlPath: string, readFile?: ReadFile, log?: Log): Promise<StaticAsset> {
+  const filePath = resolveInside(root, urlPath);
+  return filePath ? readStaticFile(filePath, readFile, log) : { status: 404 };
 }

@@ -71,3 +71,59 @@ export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Contacts import limits: a file of at most this many characters and contacts (shared by UI, contract and core). */
 export const IMPORT_LIMITS = { chars: 512 * 1024, rows: 500 } as const;
+
+/**
+ * The people an incident needs, each with a short role card. Only the incident lead is required;
+ * in a small service one person may hold several roles.
+ */
+export const INCIDENT_ROLES = {
+  'incident-lead': {
+    label: 'Incident lead',
+    card: [
+      'Makes the decisions and keeps everyone safe first, systems second.',
+      'Names the other roles, even if one person holds several.',
+      'Decides who is told, and when (regulators, commissioners, families).',
+      'Hands over in person, with the handover summary, at every shift change.',
+    ],
+  },
+  deputy: {
+    label: 'Deputy lead',
+    card: [
+      'Stands in for the incident lead when they are on the phone or off shift.',
+      'Keeps an eye on the clocks and reminds the lead what is due.',
+    ],
+  },
+  scribe: {
+    label: 'Scribe',
+    card: [
+      'Writes down what happens, when, and who decided, as it happens.',
+      'If the laptop is not safe to use, writes on the paper log sheets and types them in later with the time it really happened.',
+      'Never changes an entry: adds a correction instead.',
+    ],
+  },
+  communications: {
+    label: 'Communications',
+    card: [
+      'Tells staff what to say to residents, families and callers.',
+      'Uses phones or channels that still work, not the affected email or system.',
+      'Keeps a list of who was told what, and when.',
+    ],
+  },
+  'care-continuity-lead': {
+    label: 'Care continuity lead',
+    card: [
+      'Keeps care safe: medicines rounds, care plans and handovers on paper.',
+      'Checks the paper copies are where the plan says, and up to date.',
+      'Tells the incident lead at once if anyone\'s care cannot be delivered safely.',
+    ],
+  },
+  'it-liaison': {
+    label: 'IT and supplier liaison',
+    card: [
+      'The one point of contact for the IT supplier and system suppliers.',
+      'Follows the IT supplier\'s instructions; does not try fixes on their own.',
+      'Records what the suppliers say, with times and reference numbers.',
+    ],
+  },
+} as const satisfies Record<string, { label: string; card: readonly string[] }>;
+export type IncidentRole = keyof typeof INCIDENT_ROLES;

@@ -95,7 +95,7 @@ function startOptions(overrides: Partial<StartOptions> = {}): StartOptions {
       rendererDir: '/app/out/renderer',
       bundledRunbooksDir: '/app/resources/runbooks',
     },
-    createCore: vi.fn(async () => ({ handlers, notices: [] })),
+    createCore: vi.fn(async () => ({ handlers, notices: [], close: async () => undefined })),
     openSettingsStore: memoryStore,
     openWindowStateStore: memoryStore,
     readFile: async () => new Uint8Array(),

@@ -17,6 +17,13 @@ export const CALL_NAMES = [
   'contacts.export',
   'contacts.previewImport',
   'contacts.import',
+  'incidents.list',
+  'incidents.start',
+  'incidents.get',
+  'incidents.record',
+  'incidents.verify',
+  'incidents.document',
+  'incidents.drafts',
   'links.openExternal',
 ] as const;
 
@@ -24,6 +31,20 @@ export type CallName = (typeof CALL_NAMES)[number];
 
 export const isCallName = (name: string): name is CallName =>
   (CALL_NAMES as readonly string[]).includes(name);
+
+/**
+ * Calls that change local data. When another running Holdfast holds the data folder, the core
+ * refuses these (the folder has exactly one writer) and everything else still works.
+ */
+export const WRITING_CALLS: ReadonlySet<CallName> = new Set<CallName>([
+  'settings.update',
+  'contacts.save',
+  'contacts.delete',
+  'contacts.addRole',
+  'contacts.import',
+  'incidents.start',
+  'incidents.record',
+]);
 
 /** IPC channel for a call; one prefix so the main process can refuse anything else. */
 export const ipcChannel = (name: CallName): string => `holdfast:${name}`;

@@ -13,6 +13,8 @@ import type {
   SearchHit,
   Settings,
 } from './types';
+import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
+import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import { IMPORT_LIMITS } from './vocabulary';
 import { customRoleLabelSchema, localContactSchema, providerTypeSchema, slugSchema } from './schemas';
 
@@ -70,6 +72,18 @@ export const contract = {
   'contacts.previewImport': call<ImportPreview>()(importFileSchema),
   /** Saves every contact in the file in one durable write, or nothing at all if any row has a problem. */
   'contacts.import': call<{ directory: ContactsDirectory; counts: ImportCounts }>()(importFileSchema),
+  'incidents.list': call<IncidentSummary[]>()(none),
+  /** Opens a new incident (with a snapshot of its runbook) and starts the runbook's clocks. */
+  'incidents.start': call<IncidentView>()(startIncidentSchema),
+  'incidents.get': call<IncidentView>()(z.strictObject({ id: incidentIdSchema })),
+  /** Records one action in the incident's log; resolves only once every entry is on disk. */
+  'incidents.record': call<IncidentView>()(recordInputSchema),
+  /** Re-reads the log file and checks its whole hash chain. */
+  'incidents.verify': call<ChainCheck>()(z.strictObject({ id: incidentIdSchema })),
+  /** The incident report or a handover summary, as markdown and as safe HTML for printing. */
+  'incidents.document': call<IncidentDocument>()(z.strictObject({ id: incidentIdSchema, kind: z.enum(['report', 'handover']) })),
+  /** Prefilled drafts for NCSC, DSPT/ICO, CSOC, CQC and the police. */
+  'incidents.drafts': call<ReportDraft[]>()(z.strictObject({ id: incidentIdSchema })),
   'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 

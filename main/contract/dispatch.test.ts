@@ -15,6 +15,8 @@ function spyHandlers() {
   };
 }
 
+const INCIDENT_ID = '20260301-0215-a1b2c3';
+
 /** A valid input for each call, to prove the spies do run when they should. */
 const VALID: Record<CallName, unknown> = {
   'app.status': {},
@@ -39,6 +41,13 @@ const VALID: Record<CallName, unknown> = {
   'contacts.export': { format: 'csv' },
   'contacts.previewImport': { format: 'vcard', text: 'BEGIN:VCARD' },
   'contacts.import': { format: 'csv', text: 'role,name' },
+  'incidents.list': {},
+  'incidents.start': { name: 'Ransom note on the office PC', runbook: 'ransomware', lead: 'Ann Lee' },
+  'incidents.get': { id: INCIDENT_ID },
+  'incidents.record': { id: INCIDENT_ID, author: 'Ann Lee', action: { type: 'note', text: 'Rang the IT supplier' } },
+  'incidents.verify': { id: INCIDENT_ID },
+  'incidents.document': { id: INCIDENT_ID, kind: 'handover' },
+  'incidents.drafts': { id: INCIDENT_ID },
   'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
 };
 
@@ -100,6 +109,34 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a provider type in an array', { providerType: ['gp'] }],
   ],
   'contacts.list': [],
+  'incidents.list': [],
+  'incidents.start': [
+    ['no lead', { name: 'x' }],
+    ['an empty name', { name: '  ', lead: 'Ann' }],
+    ['a huge name', { name: HUGE, lead: 'Ann' }],
+    ['an awareness time that is not a time', { name: 'x', lead: 'Ann', awareAt: 'yesterday' }],
+    ['a runbook path', { name: 'x', lead: 'Ann', runbook: '../secrets' }],
+    ['exercise as text', { name: 'x', lead: 'Ann', exercise: 'yes' }],
+  ],
+  'incidents.get': [
+    ['a path as id', { id: '../../etc' }],
+    ['a numeric id', { id: 5 }],
+  ],
+  'incidents.record': [
+    ['no action', { id: INCIDENT_ID, author: 'Ann' }],
+    ['no author', { id: INCIDENT_ID, action: { type: 'note', text: 'x' } }],
+    ['an unknown action', { id: INCIDENT_ID, author: 'Ann', action: { type: 'delete', seq: 1 } }],
+    ["can't do without a reason", { id: INCIDENT_ID, author: 'Ann', action: { type: 'step', runbook: 'ransomware', step: 'unplug', status: 'cant' } }],
+    ['a clock done without a reference', { id: INCIDENT_ID, author: 'Ann', action: { type: 'stopClock', clock: 'cqc-safe-care', outcome: 'done' } }],
+    ['a huge note', { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', text: HUGE } }],
+    ['recordedAt supplied by the caller', { id: INCIDENT_ID, author: 'Ann', recordedAt: '2020-01-01T00:00:00Z', action: { type: 'note', text: 'x' } }],
+    ['a hash supplied by the caller', { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', text: 'x', hash: '0'.repeat(64) } }],
+    ['an unknown role', { id: INCIDENT_ID, author: 'Ann', action: { type: 'role', role: 'king', person: 'Bob' } }],
+    ['a decision with both text and option', { id: INCIDENT_ID, author: 'Ann', action: { type: 'decision', text: 'x', option: { runbook: 'a', step: 'b', index: 0 } } }],
+  ],
+  'incidents.verify': [['no id', {}]],
+  'incidents.document': [['an unknown kind', { id: INCIDENT_ID, kind: 'pdf' }]],
+  'incidents.drafts': [['an id with a slash', { id: '20260301-0215-a1b2c3/..' }]],
   'contacts.export': [
     ['an unknown format', { format: 'xlsx' }],
     ['no format', {}],

@@ -1,9 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { WRITING_CALLS } from '../contract/calls';
 import type { Handlers } from '../contract/contract';
 import { fail, ok } from '../contract/result';
-import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
+import type { Notice, Runbook, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
+import { renderMarkdown } from '../shared/markdown';
 import type { CoreOptions } from './hostTypes';
 import { openContactsDirectory } from './contacts/contactsDirectory';
 import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/transfer';
@@ -14,6 +16,12 @@ import { openParseCache } from './runbooks/parseCache';
 import { renderRunbook } from './runbooks/renderRunbook';
 import type { RunbookSearch } from './runbooks/search';
 import { openSettings } from './settings/settings';
+import { createIncidentService } from './incidents/incidentService';
+import { openIncidentStore } from './incidents/incidentStore';
+import { handoverSummary, incidentReport } from './incidents/reports/incidentDocuments';
+import { plainText } from './incidents/reports/markdownText';
+import { reportDrafts } from './incidents/reports/reportDrafts';
+import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
@@ -22,11 +30,14 @@ export const dataPaths = (dataDir: string) => ({
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
   contacts: join(dataDir, 'contacts.json'),
+  incidents: join(dataDir, 'incidents'),
 });
 
 export interface Core {
   handlers: Handlers;
   notices: Notice[];
+  /** Finishes saves in flight and releases the data folder for the next start. */
+  close(): Promise<void>;
 }
 
 function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary {
@@ -46,6 +57,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const paths = dataPaths(options.dataDir);
   await mkdir(paths.userRunbooks, { recursive: true });
+  const lock = await acquireDataFolderLock(options.dataDir, options.lockEnvironment ?? currentProcess(now));
+  const readOnlyReason = lock.held
+    ? null
+    : `Another Holdfast${lock.holder ? ` (started ${lock.holder.since} on ${lock.holder.host})` : ''} is using this data folder, so this one can only show it: nothing can be changed here. Close the other one, or use it instead.`;
 
   const { settings, notices } = await openSettings({
     filePath: paths.settings,
@@ -75,7 +90,36 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...(options.log ? { log: options.log } : {}),
   });
   notices.push(...directory.notices);
+  if (readOnlyReason) notices.unshift({ level: 'warning', message: readOnlyReason });
   const { contacts } = directory;
+
+  // Local contacts change while the app runs, so roles are resolved at each read, not at load.
+  const present = (runbook: Runbook) =>
+    renderRunbook({ ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) }, settings.get());
+  const contactRef = (role: string) => resolveContact(role, nationalById, contacts.lookup);
+  const incidents = createIncidentService({
+    store: openIncidentStore({ dir: paths.incidents, quarantineDir: paths.quarantine, now, readOnlyReason }),
+    now,
+    library: () => library,
+    national: () => nationalById,
+    present,
+    contactLabel: (role) => contactRef(role).label,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const incidentDocument = async (id: string, kind: 'report' | 'handover') => {
+    const view = await incidents.get(id);
+    if (!view.ok) return view;
+    const organisation = settings.get().organisationName;
+    const plain = (markdown: string): string => plainText(markdown, (role) => contactRef(role).label);
+    const markdown = (kind === 'report' ? incidentReport : handoverSummary)(view.value, organisation, now(), plain);
+    const date = now().toISOString().slice(0, 10);
+    return ok({
+      title: `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`,
+      filename: `holdfast-${kind}-${view.value.exercise ? 'exercise-' : ''}${date}-${id}.md`,
+      markdown,
+      html: renderMarkdown(markdown),
+    });
+  };
 
   const handlers: Handlers = {
     'app.status': async () =>
@@ -83,10 +127,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.list': async () => ok(summarise(library)),
     'runbooks.get': async ({ id }) => {
       const runbook = library.runbooks.get(id);
-      if (!runbook) return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
-      // Local contacts change while the app runs, so roles are resolved at each read, not at load.
-      const withContacts = { ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) };
-      return ok(renderRunbook(withContacts, settings.get()));
+      return runbook ? ok(present(runbook)) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
     },
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {
@@ -129,11 +170,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const saved = await contacts.saveMany(rows);
       return saved.ok ? ok({ directory: saved.value, counts }) : saved;
     },
+    'incidents.list': async () => ok(await incidents.list()),
+    'incidents.start': async (input) => incidents.start(input),
+    'incidents.get': async ({ id }) => incidents.get(id),
+    'incidents.record': async (input) => incidents.record(input),
+    'incidents.verify': async ({ id }) => incidents.verify(id),
+    'incidents.document': async ({ id, kind }) => incidentDocument(id, kind),
+    'incidents.drafts': async ({ id }) => {
+      const view = await incidents.get(id);
+      return view.ok ? ok(reportDrafts(view.value, settings.get().organisationName, contactRef)) : view;
+    },
     'links.openExternal': async ({ url }) => {
       // The renderer is untrusted: re-check the scheme here whatever the host does.
       if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });
       return ok(await options.openExternal(url));
     },
   };
-  return { handlers, notices };
+  if (readOnlyReason) {
+    for (const name of WRITING_CALLS) handlers[name] = (async () => fail('FORBIDDEN', readOnlyReason));
+  }
+  return {
+    handlers,
+    notices,
+    close: async () => {
+      await incidents.close();
+      if (lock.held) await lock.release();
+    },
+  };
 }

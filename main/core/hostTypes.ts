@@ -1,4 +1,5 @@
 import type { OpenExternalOutcome } from '../contract/types';
+import type { LockEnvironment } from './storage/dataFolderLock';
 
 /**
  * A settings store as both shells provide it: electron-store in the desktop app, its engine
@@ -23,5 +24,7 @@ export interface CoreOptions {
   /** Hands an already allow-listed URL to the host (confirmation happens there). */
   openExternal: (url: string) => Promise<OpenExternalOutcome>;
   now?: () => Date;
+  /** Who this process is, for the data-folder lock; tests pass their own. */
+  lockEnvironment?: LockEnvironment;
   log?: (message: string, error?: unknown) => void;
 }

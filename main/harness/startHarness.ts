@@ -67,12 +67,14 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     port,
     core,
     requestedLinks,
-    close: () =>
-      new Promise((resolveClose) => {
+    close: async () => {
+      await new Promise<void>((resolveClose) => {
         server.close(() => resolveClose());
         // Browsers keep idle connections open; without this, close() waits for them to time out.
         server.closeAllConnections();
-      }),
+      });
+      await core.close();
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalContact } from '../../contract/types';
 import { dispatch } from '../../contract/dispatch';
 import { startTestCore } from '../__fixtures__/testCore';
+import type { Core } from '../createCore';
 import { roleIdFor } from './contactsDirectory';
 
 let dataDir: string;
@@ -12,11 +13,19 @@ let dataDir: string;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'holdfast-contacts-'));
 });
+let running: Core | undefined;
 afterEach(async () => {
+  await running?.close();
+  running = undefined;
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const start = () => startTestCore(dataDir);
+/** Starts the core, closing the one before as a restart of the app would. */
+const start = async (): Promise<Core> => {
+  await running?.close();
+  running = await startTestCore(dataDir);
+  return running;
+};
 
 const itSupplier: LocalContact = {
   role: 'it-supplier',

@@ -21,6 +21,8 @@ export const ENTRY_KINDS = [
   'clock',
   'role',
   'handover',
+  'runbook',
+  'assessment',
   'correction',
   'closed',
   'recovery',

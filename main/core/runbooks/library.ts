@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContactRef, LocalContact, Problem, Runbook, RunbookSource } from '../../contract/types';
@@ -14,15 +15,24 @@ export interface RunbookFolder {
   label: string;
 }
 
+/** Where a loaded runbook's text came from: its path on disk and the SHA-256 of the bytes read. */
+export interface RunbookOrigin {
+  path: string;
+  sha256: string;
+}
+
 export interface LoadedLibrary {
   runbooks: Map<string, Runbook>;
   problems: Problem[];
+  /** Keyed by runbook id; incidents snapshot the file and compare hashes later. */
+  origins: Map<string, RunbookOrigin>;
 }
 
 interface Candidate {
   parsed: ParsedRunbook;
   file: string;
   source: RunbookSource;
+  origin: RunbookOrigin;
 }
 
 /** Reads every `.md` file of one folder; a missing folder is simply empty. */
@@ -67,7 +77,7 @@ export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCach
         cache?.store(bytes, file, outcome);
       }
       problems.push(...outcome.problems);
-      if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source });
+      if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source, origin: { path, sha256: sha256(bytes) } });
     }),
   );
   candidates.sort((a, b) => a.file.localeCompare(b.file));
@@ -101,11 +111,13 @@ export async function loadLibrary(folders: RunbookFolder[], nationalContacts: Na
 
   const national = new Map(nationalContacts.map((contact) => [contact.id, contact]));
   const runbooks = new Map<string, Runbook>();
+  const origins = new Map<string, RunbookOrigin>();
   for (const [id, candidate] of chosen) {
     problems.push(...crossCheck(candidate, chosen, national));
     runbooks.set(id, toRunbook(candidate, national));
+    origins.set(id, candidate.origin);
   }
-  return { runbooks, problems };
+  return { runbooks, problems, origins };
 }
 
 function crossCheck(
@@ -167,7 +179,24 @@ export function resolveContact(role: string, national: Map<string, NationalConta
   return { role, label, national: false, channels: null };
 }
 
-function toRunbook(candidate: Candidate & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * A runbook from text kept elsewhere (an incident's snapshot): parsed like a library file, but
+ * never added to the library. Null with the problems when the text no longer parses.
+ */
+export function runbookFromSnapshot(
+  bytes: Uint8Array,
+  file: string,
+  source: RunbookSource,
+  national: Map<string, NationalContact>,
+): { runbook: Runbook | null; problems: Problem[] } {
+  const { runbook: parsed, problems } = parseRunbook(bytes, file);
+  if (!parsed) return { runbook: null, problems };
+  return { runbook: toRunbook({ parsed, file, source, overridesBundled: false }, national), problems };
+}
+
+function toRunbook(candidate: Omit<Candidate, 'origin'> & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
   const { meta, intro, phases, contactUses, runbookLinks } = candidate.parsed;
   const roles = [...new Set([...meta.contacts, ...contactUses.map((use) => use.role)])];
   return {

@@ -34,6 +34,6 @@ export async function loadRunbooks(options: {
     national.contacts,
     options.cache,
   );
-  const library = { runbooks: loaded.runbooks, problems: [...national.problems, ...loaded.problems] };
+  const library = { ...loaded, problems: [...national.problems, ...loaded.problems] };
   return { library, search: buildSearch(library.runbooks.values()), national: national.contacts };
 }

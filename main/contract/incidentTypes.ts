@@ -1,0 +1,158 @@
+import type { RunbookView } from './types';
+import type { IncidentRole } from './vocabulary';
+
+/** What happened to a step in guided mode. `reopened` undoes an earlier answer (both stay in the log). */
+export type StepStatus = 'done' | 'cant' | 'skipped' | 'reopened';
+
+export interface StepProgress {
+  status: Exclude<StepStatus, 'reopened'>;
+  reason?: string;
+  at: string;
+  by: string;
+  seq: number;
+}
+
+/** The runbook text an incident follows: the snapshot taken when it was added, rendered with today's contacts. */
+export interface IncidentRunbook {
+  id: string;
+  title: string;
+  version: number;
+  /** SHA-256 of the snapshot file, as recorded in the log. */
+  sha256: string;
+  /** Null when the snapshot could not be read or does not match the log (see `problem`). */
+  view: RunbookView | null;
+  problem?: string;
+  /** The library now holds different text for this runbook; the incident keeps following its snapshot. */
+  newerVersionAvailable: boolean;
+}
+
+export type ClockKind = 'deadline' | 'asap' | 'threshold';
+
+export interface ClockView {
+  id: string;
+  label: string;
+  /** What must be sent, to whom, when the clock runs out. */
+  duty: string;
+  kind: ClockKind;
+  startedAt: string;
+  /** Null for "as soon as possible" clocks. */
+  dueAt: string | null;
+  status: 'running' | 'done' | 'not-needed';
+  stoppedAt?: string;
+  reference?: string;
+  reason?: string;
+}
+
+export type Likelihood = 'not-likely' | 'likely' | 'highly-likely' | 'occurred';
+export type Impact = 'none' | 'minor' | 'adverse' | 'serious' | 'catastrophic';
+
+/** The reportability decision for a personal data breach, with the reason the ICO expects on record. */
+export interface Assessment {
+  likelihood: Likelihood;
+  impact: Impact;
+  /** What the harm × impact test suggests. */
+  suggestsReporting: boolean;
+  decision: 'report' | 'not-report';
+  reason: string;
+  at: string;
+  by: string;
+}
+
+/** One log entry as the timeline shows it. */
+export interface TimelineEntry {
+  seq: number;
+  eventAt: string;
+  recordedAt: string;
+  author: string;
+  kind: string;
+  /** Plain words: what the entry records. */
+  text: string;
+  amends?: number;
+  /** Seqs of later corrections to this entry. */
+  correctedBy: number[];
+  /** The event happened well before it was typed (filled in from paper notes). */
+  backfilled: boolean;
+}
+
+export interface LogStatus {
+  entries: number;
+  /** Hash of the last entry: quote it on reports so a printout can be matched to the file. */
+  head: string;
+  readOnly: boolean;
+  /** Why the log is read-only, or what was repaired when it was opened. */
+  problem?: string;
+  recovered?: string;
+}
+
+export interface ContactCall {
+  role: string;
+  label: string;
+  at: string;
+  by: string;
+  note: string;
+}
+
+export interface IncidentSummary {
+  id: string;
+  name: string;
+  exercise: boolean;
+  status: 'open' | 'closed';
+  awareAt: string;
+  openedAt: string;
+  closedAt: string | null;
+  lead: string;
+  runbookTitles: string[];
+  stepsAnswered: number;
+  stepsTotal: number;
+  /** The running clock due soonest (or the oldest "as soon as possible" one). */
+  nextClock: ClockView | null;
+  /** Set when the incident's log could not be opened at all. */
+  problem?: string;
+}
+
+export interface IncidentView extends IncidentSummary {
+  summary: string | null;
+  roles: Partial<Record<IncidentRole, string>>;
+  runbooks: IncidentRunbook[];
+  /** Keyed `runbookId/stepId`. */
+  steps: Record<string, StepProgress>;
+  clocks: ClockView[];
+  assessment: Assessment | null;
+  calls: ContactCall[];
+  timeline: TimelineEntry[];
+  log: LogStatus;
+}
+
+/** A document made from an incident: markdown to save, and the same text as safe HTML to print. */
+export interface IncidentDocument {
+  title: string;
+  filename: string;
+  markdown: string;
+  html: string;
+}
+
+export interface DraftField {
+  label: string;
+  value: string;
+  /** What to add by hand when the log does not hold the answer. */
+  hint?: string;
+}
+
+/** A prefilled report for reading out on the phone or pasting into a form later. */
+export interface ReportDraft {
+  id: 'ncsc' | 'dspt' | 'csoc' | 'cqc' | 'police';
+  title: string;
+  /** Who it goes to and how. */
+  howToSend: string;
+  fields: DraftField[];
+  /** The whole draft as plain text for the clipboard. */
+  text: string;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  entries: number;
+  head: string;
+  /** Where the chain breaks, in plain words. */
+  problem?: string;
+}

@@ -1,0 +1,60 @@
+import type { ClockKind, ClockView } from '../../contract/incidentTypes';
+import { CLOCKS, type ClockId } from '../../contract/vocabulary';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+interface ClockRule {
+  kind: ClockKind;
+  /** Elapsed hours from the start to the deadline or threshold; null for "as soon as possible". */
+  hours: number | null;
+  duty: string;
+}
+
+/**
+ * What each regulatory clock means. Hours are real elapsed hours, so a clock that crosses a
+ * change to or from British Summer Time ends at a different wall-clock hour than it started.
+ */
+export const CLOCK_RULES: Record<ClockId, ClockRule> = {
+  'personal-data-breach-72h': {
+    kind: 'deadline',
+    hours: 72,
+    duty:
+      'If personal data was affected and people are likely to be at risk, report it through the DSPT incident reporting tool (it passes the report to the ICO) within 72 hours of becoming aware. If you decide not to report, record why.',
+  },
+  'cqc-safe-care': {
+    kind: 'asap',
+    hours: null,
+    duty: "If you cannot meet people's assessed needs safely, notify CQC as soon as possible (provider portal or notification form).",
+  },
+  'cqc-equipment-24h': {
+    kind: 'threshold',
+    hours: 24,
+    duty: 'If a call system, utility, fire alarm or other safety equipment is still down at this time (more than 24 hours), notify CQC.',
+  },
+};
+
+export const isClockId = (id: string): id is ClockId => Object.hasOwn(CLOCKS, id);
+
+/** A clock's deadline: start + its hours of real time (never "same time on the third day"). */
+export function clockDueAt(startedAt: string, hours: number | null): string | null {
+  return hours === null ? null : new Date(Date.parse(startedAt) + hours * HOUR_MS).toISOString();
+}
+
+/** A newly started clock, running. */
+export function startClock(id: ClockId, startedAt: string): ClockView {
+  const rule = CLOCK_RULES[id];
+  return { id, label: CLOCKS[id], duty: rule.duty, kind: rule.kind, startedAt, dueAt: clockDueAt(startedAt, rule.hours), status: 'running' };
+}
+
+/** Milliseconds left before a running clock is due (negative once overdue); null when it has no deadline. */
+export function timeLeft(clock: Pick<ClockView, 'dueAt'>, now: Date): number | null {
+  return clock.dueAt === null ? null : Date.parse(clock.dueAt) - now.getTime();
+}
+
+/** Running clocks first, soonest deadline first, then "as soon as possible" clocks by age. */
+export function byUrgency(a: ClockView, b: ClockView): number {
+  const rank = (clock: ClockView): number => (clock.status === 'running' ? 0 : 1);
+  if (rank(a) !== rank(b)) return rank(a) - rank(b);
+  const due = (clock: ClockView): number => (clock.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(clock.dueAt));
+  return due(a) - due(b) || Date.parse(a.startedAt) - Date.parse(b.startedAt);
+}

@@ -1,0 +1,208 @@
+import type {
+  Assessment,
+  ClockView,
+  ContactCall,
+  StepProgress,
+  TimelineEntry,
+} from '../../contract/incidentTypes';
+import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
+import { byUrgency, clockDueAt, isClockId, startClock } from './clocks';
+import type { EvidenceRecord } from './evidenceChain';
+import { entryBodySchemas, type EntryBodies, type SnapshotRef } from './incidentEvents';
+
+/** An entry typed this long after the event counts as filled in from paper notes. */
+const BACKFILL_MS = 5 * 60 * 1000;
+
+/** Everything an incident's log says, before its runbooks are rendered. */
+export interface IncidentState {
+  id: string;
+  name: string;
+  exercise: boolean;
+  awareAt: string;
+  openedAt: string;
+  lead: string;
+  status: 'open' | 'closed';
+  closedAt: string | null;
+  summary: string | null;
+  roles: Partial<Record<IncidentRole, string>>;
+  runbooks: SnapshotRef[];
+  steps: Record<string, StepProgress>;
+  clocks: ClockView[];
+  assessment: Assessment | null;
+  calls: ContactCall[];
+  timeline: TimelineEntry[];
+}
+
+/** Headline of a step, for timeline wording; undefined when the runbook or step is unknown. */
+export type StepTitle = (runbook: string, step: string) => string | undefined;
+
+type Parsed = { [K in keyof EntryBodies]: { kind: K; body: EntryBodies[K] } }[keyof EntryBodies];
+
+function parseBody(record: EvidenceRecord): Parsed | null {
+  const schema = (entryBodySchemas as Record<string, (typeof entryBodySchemas)[keyof typeof entryBodySchemas]>)[record.kind];
+  if (!schema) return null;
+  const result = schema.safeParse(record.body);
+  return result.success ? ({ kind: record.kind, body: result.data } as Parsed) : null;
+}
+
+const STEP_WORDS = { done: 'Done', cant: "Can't do", skipped: 'Skipped', reopened: 'Reopened' } as const;
+
+function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: StepTitle): string {
+  if (!parsed) return record.kind === 'recovery' ? 'The log was repaired after an interrupted save (a copy of the damaged part was kept).' : `Entry of kind "${record.kind}"`;
+  const { kind, body } = parsed;
+  switch (kind) {
+    case 'opened':
+      return `Incident opened: ${body.name}. Lead: ${body.lead}.${body.runbook ? ` Following "${body.runbook.title}" (version ${body.runbook.version}).` : ''}`;
+    case 'runbook':
+      return `Runbook added: "${body.runbook.title}" (version ${body.runbook.version}).${body.reason ? ` ${body.reason}` : ''}`;
+    case 'step': {
+      const title = stepTitle(body.runbook, body.step) ?? `${body.runbook} / ${body.step}`;
+      return `${STEP_WORDS[body.status]}: ${title}${body.reason ? ` — ${body.reason}` : ''}`;
+    }
+    case 'note':
+      return body.called ? `Called ${body.calledLabel ?? body.called}. ${body.text}` : body.text;
+    case 'decision':
+      return `Decision: ${body.text}${body.rationale ? ` — because ${body.rationale}` : ''}`;
+    case 'clock': {
+      const label = body.label ?? (isClockId(body.clock) ? startClock(body.clock, record.eventAt).label : body.clock);
+      if (body.action === 'start') return `Clock started: ${label}`;
+      return body.outcome === 'done'
+        ? `Clock stopped, done: ${label}${body.reference ? ` (reference ${body.reference})` : ''}`
+        : `Clock stopped, not needed: ${label}${body.reason ? ` — ${body.reason}` : ''}`;
+    }
+    case 'role':
+      return `${INCIDENT_ROLES[body.role].label}: ${body.person}`;
+    case 'assessment':
+      return `Reportability: ${body.decision === 'report' ? 'to be reported' : 'not reported'} (likelihood ${body.likelihood}, impact ${body.impact}) — ${body.reason}`;
+    case 'handover':
+      return `Handover from ${body.from} to ${body.to}.${body.notes ? ` ${body.notes}` : ''}`;
+    case 'correction':
+      return `Correction to entry ${record.amends ?? '?'}: ${body.text}`;
+    case 'closed':
+      return `Incident closed. ${body.summary}`;
+  }
+}
+
+function applyClock(clocks: Map<string, ClockView>, body: EntryBodies['clock'], record: EvidenceRecord): void {
+  if (body.action === 'start') {
+    if (clocks.get(body.clock)?.status === 'running') return;
+    const startedAt = body.startedAt ?? record.eventAt;
+    clocks.set(
+      body.clock,
+      isClockId(body.clock)
+        ? startClock(body.clock, startedAt)
+        : {
+            id: body.clock,
+            label: body.label ?? body.clock,
+            duty: body.duty ?? '',
+            kind: body.hours == null ? 'asap' : 'deadline',
+            startedAt,
+            dueAt: clockDueAt(startedAt, body.hours ?? null),
+            status: 'running',
+          },
+    );
+    return;
+  }
+  const clock = clocks.get(body.clock);
+  if (!clock) return;
+  clocks.set(body.clock, {
+    ...clock,
+    status: body.outcome === 'not-needed' ? 'not-needed' : 'done',
+    stoppedAt: record.eventAt,
+    ...(body.reference ? { reference: body.reference } : {}),
+    ...(body.reason ? { reason: body.reason } : {}),
+  });
+}
+
+/**
+ * Rebuilds an incident from its log. Entries apply in the order they were recorded (seq), which
+ * is the order people acted in; the timeline is shown by event time so backfilled paper notes
+ * take their real place. Entries this version does not understand are kept on the timeline.
+ */
+export function replayIncident(records: readonly EvidenceRecord[], stepTitle: StepTitle): IncidentState | null {
+  const first = records[0];
+  const opened = first ? parseBody(first) : null;
+  if (!first || opened?.kind !== 'opened') return null;
+
+  const state: IncidentState = {
+    id: opened.body.incident,
+    name: opened.body.name,
+    exercise: opened.body.exercise,
+    awareAt: opened.body.awareAt,
+    openedAt: first.recordedAt,
+    lead: opened.body.lead,
+    status: 'open',
+    closedAt: null,
+    summary: null,
+    roles: { 'incident-lead': opened.body.lead },
+    runbooks: opened.body.runbook ? [opened.body.runbook] : [],
+    steps: {},
+    clocks: [],
+    assessment: null,
+    calls: [],
+    timeline: [],
+  };
+  const clocks = new Map<string, ClockView>();
+  const corrections = new Map<number, number[]>();
+
+  for (const record of records) {
+    const parsed = record === first ? opened : parseBody(record);
+    if (record.amends !== undefined) corrections.set(record.amends, [...(corrections.get(record.amends) ?? []), record.seq]);
+    state.timeline.push({
+      seq: record.seq,
+      eventAt: record.eventAt,
+      recordedAt: record.recordedAt,
+      author: record.author,
+      kind: record.kind,
+      text: describe(parsed, record, stepTitle),
+      ...(record.amends !== undefined ? { amends: record.amends } : {}),
+      correctedBy: [],
+      backfilled: Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
+    });
+    if (!parsed || record === first) continue;
+    switch (parsed.kind) {
+      case 'runbook':
+        if (!state.runbooks.some((ref) => ref.id === parsed.body.runbook.id)) state.runbooks.push(parsed.body.runbook);
+        break;
+      case 'step': {
+        const key = `${parsed.body.runbook}/${parsed.body.step}`;
+        if (parsed.body.status === 'reopened') delete state.steps[key];
+        else
+          state.steps[key] = {
+            status: parsed.body.status,
+            ...(parsed.body.reason ? { reason: parsed.body.reason } : {}),
+            at: record.eventAt,
+            by: record.author,
+            seq: record.seq,
+          };
+        break;
+      }
+      case 'note':
+        if (parsed.body.called)
+          state.calls.push({ role: parsed.body.called, label: parsed.body.calledLabel ?? parsed.body.called, at: record.eventAt, by: record.author, note: parsed.body.text });
+        break;
+      case 'clock':
+        applyClock(clocks, parsed.body, record);
+        break;
+      case 'role':
+        state.roles[parsed.body.role] = parsed.body.person;
+        if (parsed.body.role === 'incident-lead') state.lead = parsed.body.person;
+        break;
+      case 'assessment':
+        state.assessment = { ...parsed.body, at: record.eventAt, by: record.author };
+        break;
+      case 'closed':
+        state.status = 'closed';
+        state.closedAt = record.eventAt;
+        state.summary = parsed.body.summary;
+        break;
+      default:
+        break;
+    }
+  }
+  for (const entry of state.timeline) entry.correctedBy = corrections.get(entry.seq) ?? [];
+  state.timeline.sort((a, b) => Date.parse(a.eventAt) - Date.parse(b.eventAt) || a.seq - b.seq);
+  state.clocks = [...clocks.values()].sort(byUrgency);
+  return state;
+}
+

@@ -1,0 +1,135 @@
+import type { ClockView, IncidentView } from '../../../contract/incidentTypes';
+import { INCIDENT_ROLES, type IncidentRole } from '../../../contract/vocabulary';
+import { formatDuration, formatLondonTime } from '../../../shared/dates';
+import { escapeMarkdown as esc } from './markdownText';
+
+export const EXERCISE_BANNER = 'EXERCISE — NOT A REAL INCIDENT';
+
+/** Runbook markdown to plain words (see plainText). */
+type Plain = (markdown: string) => string;
+
+const STATUS_WORDS = { done: 'Done', cant: "Can't do", skipped: 'Skipped' } as const;
+
+function clockLine(clock: ClockView, now: Date): string {
+  const started = formatLondonTime(clock.startedAt);
+  if (clock.status === 'done') return `**${esc(clock.label)}**: done${clock.reference ? `, reference ${esc(clock.reference)}` : ''} (${formatLondonTime(clock.stoppedAt ?? clock.startedAt)})`;
+  if (clock.status === 'not-needed') return `**${esc(clock.label)}**: not needed — ${esc(clock.reason ?? '')}`;
+  if (clock.dueAt === null) return `**${esc(clock.label)}**: running since ${started}; do it as soon as possible`;
+  const left = Date.parse(clock.dueAt) - now.getTime();
+  return `**${esc(clock.label)}**: due ${formatLondonTime(clock.dueAt)} (${left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(left)}`})`;
+}
+
+function header(view: IncidentView, title: string, organisation: string): string[] {
+  return [
+    ...(view.exercise ? [`**${EXERCISE_BANNER}**`, ''] : []),
+    `# ${title}: ${esc(view.name)}`,
+    '',
+    ...(organisation ? [`Organisation: ${esc(organisation)}  `] : []),
+    `Aware since: ${formatLondonTime(view.awareAt)}  `,
+    `Incident lead: ${esc(view.lead)}  `,
+    `Status: ${view.status === 'open' ? 'open' : `closed ${view.closedAt ? formatLondonTime(view.closedAt) : ''}`}`,
+    '',
+  ];
+}
+
+function rolesSection(view: IncidentView): string[] {
+  const assigned = (Object.keys(INCIDENT_ROLES) as IncidentRole[]).filter((role) => view.roles[role]);
+  return ['## Roles', '', ...assigned.map((role) => `- ${INCIDENT_ROLES[role].label}: ${esc(view.roles[role] ?? '')}`), ''];
+}
+
+function stepsSection(view: IncidentView, which: 'answered' | 'open', plain: Plain): string[] {
+  const lines: string[] = [];
+  for (const runbook of view.runbooks) {
+    if (!runbook.view) continue;
+    const items: string[] = [];
+    for (const phase of runbook.view.phases) {
+      for (const step of phase.steps) {
+        const progress = view.steps[`${runbook.id}/${step.id}`];
+        if (which === 'answered' && progress)
+          items.push(`- ${STATUS_WORDS[progress.status]}: ${esc(plain(step.text))}${progress.reason ? ` — ${esc(progress.reason)}` : ''} (${esc(progress.by)}, ${formatLondonTime(progress.at)})`);
+        if (which === 'open' && !progress) items.push(`- ${esc(phase.title)}: ${esc(plain(step.text))}`);
+      }
+    }
+    if (items.length > 0) lines.push(`### ${esc(runbook.title)} (version ${runbook.version})`, '', ...items, '');
+  }
+  return lines.length > 0 ? lines : ['None.', ''];
+}
+
+function logFooter(view: IncidentView): string[] {
+  return [
+    '## Log check',
+    '',
+    `${view.log.entries} entries. Last entry hash: \`${view.log.head}\`  `,
+    'Check the file with `npm run log:verify -- <incident folder>/log.jsonl`; the hash printed there must match this one.',
+    ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
+    ...(view.exercise ? ['', `**${EXERCISE_BANNER}**`] : []),
+    '',
+  ];
+}
+
+/** The full incident report: timeline, decisions, clocks, steps and contacts called. */
+export function incidentReport(view: IncidentView, organisation: string, now: Date, plain: Plain): string {
+  const decisions = view.timeline.filter((entry) => entry.kind === 'decision' || entry.kind === 'assessment');
+  return [
+    ...header(view, 'Incident report', organisation),
+    ...(view.summary ? ['## Summary', '', esc(view.summary), ''] : []),
+    ...rolesSection(view),
+    '## Regulatory and contract clocks',
+    '',
+    ...(view.clocks.length > 0 ? view.clocks.map((clock) => `- ${clockLine(clock, now)}`) : ['None started.']),
+    '',
+    '## Decisions',
+    '',
+    ...(decisions.length > 0 ? decisions.map((entry) => `- ${formatLondonTime(entry.eventAt)} — ${esc(entry.text)} (${esc(entry.author)})`) : ['None recorded.']),
+    '',
+    '## Contacts called',
+    '',
+    ...(view.calls.length > 0 ? view.calls.map((call) => `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})${call.note ? `: ${esc(call.note)}` : ''}`) : ['None recorded.']),
+    '',
+    '## Steps',
+    '',
+    ...stepsSection(view, 'answered', plain),
+    '## Timeline',
+    '',
+    'Event time is when it happened; recorded time is when it was typed.',
+    '',
+    '| # | Event time | Recorded | Who | What |',
+    '|---|---|---|---|---|',
+    ...view.timeline.map(
+      (entry) =>
+        `| ${entry.seq} | ${formatLondonTime(entry.eventAt)}${entry.backfilled ? ' (filled in later)' : ''} | ${formatLondonTime(entry.recordedAt)} | ${esc(entry.author)} | ${esc(entry.text)}${entry.correctedBy.length > 0 ? ` (corrected by entry ${entry.correctedBy.join(', ')})` : ''} |`,
+    ),
+    '',
+    ...logFooter(view),
+  ].join('\n');
+}
+
+/** A shift-change handover: what is done, what is open, the clocks, who was called, what is next. */
+export function handoverSummary(view: IncidentView, organisation: string, now: Date, plain: Plain): string {
+  const notes = view.timeline.filter((entry) => entry.kind === 'note' || entry.kind === 'decision').slice(-5);
+  return [
+    ...header(view, 'Handover', organisation),
+    `Prepared ${formatLondonTime(now.toISOString())}.`,
+    '',
+    '## Clocks',
+    '',
+    ...(view.clocks.length > 0 ? view.clocks.map((clock) => `- ${clockLine(clock, now)}`) : ['None started.']),
+    '',
+    ...rolesSection(view),
+    '## Done',
+    '',
+    ...stepsSection(view, 'answered', plain),
+    '## Still to do (next steps)',
+    '',
+    ...stepsSection(view, 'open', plain),
+    '## Who was called',
+    '',
+    ...(view.calls.length > 0 ? view.calls.map((call) => `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})`) : ['No calls recorded.']),
+    '',
+    '## Latest notes and decisions',
+    '',
+    ...(notes.length > 0 ? notes.map((entry) => `- ${formatLondonTime(entry.eventAt)} — ${esc(entry.text)}`) : ['None.']),
+    '',
+    ...logFooter(view),
+  ].join('\n');
+}

@@ -39,3 +39,26 @@ test('focus is always visible on keyboard targets', async ({ app, page }) => {
     expect(outline).not.toBe('none none');
   }
 });
+
+test('starting and running an incident has no serious accessibility violations on any tab', async ({ app, page }) => {
+  await app.openRunbookById('ransomware');
+  await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Start an incident' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+  await page.getByLabel('Short name for this incident').fill('Accessibility run');
+  await page.getByLabel('Incident lead').fill('Ann Lee');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(page.locator('#current-step-title')).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+  for (const tab of ['Log', 'Clocks', 'Roles and handover', 'Reports']) {
+    await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab }).click();
+    await expect(page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab })).toHaveAttribute('aria-current', 'page');
+    expect(await scan(page), tab).toEqual([]);
+  }
+  await page.getByRole('link', { name: 'Open the incident report' }).click();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+  await page.goto(page.url().replace(/#.*$/, '#/incidents'));
+  await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});

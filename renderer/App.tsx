@@ -10,6 +10,10 @@ import { href, useRoute } from './useRoute';
 
 // Screens used before an incident load on demand, so the first screen in a crisis ships less code.
 const ContactsScreen = lazy(() => import('./features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
+const IncidentsScreen = lazy(() => import('./features/incidents/IncidentsScreen').then((m) => ({ default: m.IncidentsScreen })));
+const StartIncidentForm = lazy(() => import('./features/incidents/StartIncidentForm').then((m) => ({ default: m.StartIncidentForm })));
+const IncidentScreen = lazy(() => import('./features/incidents/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
+const IncidentDocumentView = lazy(() => import('./features/incidents/IncidentDocumentView').then((m) => ({ default: m.IncidentDocumentView })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
@@ -19,13 +23,17 @@ export function App() {
   const [status] = useCall('app.status', {});
 
   useEffect(() => {
-    if (route.name !== 'runbook') document.getElementById('page-title')?.focus();
+    if (route.name !== 'runbook' && route.name !== 'incident') document.getElementById('page-title')?.focus();
   }, [route]);
 
   let screen;
   // The reader fetches its own runbook, so it does not wait for the whole list.
   if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
   else if (route.name === 'settings') screen = <SettingsScreen />;
+  else if (route.name === 'incidents') screen = <IncidentsScreen />;
+  else if (route.name === 'start-incident') screen = <StartIncidentForm {...(route.runbook ? { runbook: route.runbook } : {})} />;
+  else if (route.name === 'incident') screen = <IncidentScreen key={route.id} id={route.id} tab={route.tab} {...(route.runbook ? { runbook: route.runbook } : {})} {...(route.step ? { step: route.step } : {})} />;
+  else if (route.name === 'incident-document') screen = <IncidentDocumentView id={route.id} kind={route.kind} />;
   else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
@@ -48,6 +56,7 @@ export function App() {
         <a className="brand" href={href.home}>Holdfast</a>
         <SearchBox />
         <nav aria-label="Holdfast" className="header-nav">
+          <a href={href.incidents}>Incidents</a>
           <a href={href.contacts()}>Contacts</a>
           <a href={href.settings}>Settings</a>
         </nav>

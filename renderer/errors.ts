@@ -13,5 +13,8 @@ const PLAIN: Record<ErrorCode, string> = {
 
 /** A plain-English sentence for a failed call, with the detail the core gave. */
 export function describeError(error: ApiError): string {
-  return error.code === 'NOT_FOUND' ? `${PLAIN.NOT_FOUND} (${error.message})` : PLAIN[error.code];
+  if (error.code === 'NOT_FOUND') return `${PLAIN.NOT_FOUND} (${error.message})`;
+  // The core words these for the person using the app, with the next step to take.
+  if ((error.code === 'STORAGE_FAILED' || error.code === 'FORBIDDEN') && error.message) return error.message;
+  return PLAIN[error.code];
 }

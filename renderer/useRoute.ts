@@ -6,7 +6,15 @@ export type Route =
   | { name: 'runbook'; id: string; stepId?: string }
   | { name: 'all' }
   | { name: 'settings' }
-  | { name: 'contacts'; role?: string };
+  | { name: 'contacts'; role?: string }
+  | { name: 'incidents' }
+  | { name: 'start-incident'; runbook?: string }
+  | { name: 'incident'; id: string; tab: IncidentTab; runbook?: string; step?: string }
+  | { name: 'incident-document'; id: string; kind: 'report' | 'handover' };
+
+export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
+export type IncidentTab = (typeof INCIDENT_TABS)[number];
+const isTab = (value: string | undefined): value is IncidentTab => (INCIDENT_TABS as readonly string[]).includes(value ?? '');
 
 /** Reads the hash route; hash routing works the same under app:// and the web harness. */
 export function parseRoute(hash: string): Route {
@@ -15,6 +23,13 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'situations' && parts[1]) return { name: 'situation', category: parts[1] };
   if (parts[0] === 'all') return { name: 'all' };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'incidents') {
+    if (!parts[1]) return { name: 'incidents' };
+    if (parts[1] === 'new') return parts[2] ? { name: 'start-incident', runbook: parts[2] } : { name: 'start-incident' };
+    if (parts[2] === 'print' && (parts[3] === 'report' || parts[3] === 'handover')) return { name: 'incident-document', id: parts[1], kind: parts[3] };
+    if (parts[2] === 'steps' && parts[3] && parts[4]) return { name: 'incident', id: parts[1], tab: 'steps', runbook: parts[3], step: parts[4] };
+    return { name: 'incident', id: parts[1], tab: isTab(parts[2]) ? parts[2] : 'steps' };
+  }
   if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
   return { name: 'home' };
 }
@@ -33,6 +48,11 @@ export const href = {
   home: '#/',
   all: '#/all',
   settings: '#/settings',
+  incidents: '#/incidents',
+  startIncident: (runbook?: string) => (runbook ? `#/incidents/new/${encodeURIComponent(runbook)}` : '#/incidents/new'),
+  incident: (id: string, tab: IncidentTab = 'steps') => `#/incidents/${encodeURIComponent(id)}${tab === 'steps' ? '' : `/${tab}`}`,
+  incidentStep: (id: string, runbook: string, step: string) => `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}/${encodeURIComponent(step)}`,
+  incidentDocument: (id: string, kind: 'report' | 'handover') => `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,

@@ -8,6 +8,8 @@ interface SafeHtmlProps {
   className?: string;
   /** Called with a message when an outside link could not be opened. */
   onNotice?: (message: string) => void;
+  /** Where a link to another step of the same runbook goes; by default the page scrolls to it. */
+  onStepLink?: (stepId: string) => void;
 }
 
 /**
@@ -15,7 +17,7 @@ interface SafeHtmlProps {
  * process (which asks before opening a browser), step links scroll, runbook links and
  * "add your local number" links navigate in the app.
  */
-export function SafeHtml({ html, inline = false, className, onNotice }: SafeHtmlProps) {
+export function SafeHtml({ html, inline = false, className, onNotice, onStepLink }: SafeHtmlProps) {
   const onClick = (event: MouseEvent<HTMLElement>): void => {
     const link = (event.target as HTMLElement).closest('a');
     if (!link) return;
@@ -27,6 +29,7 @@ export function SafeHtml({ html, inline = false, className, onNotice }: SafeHtml
       });
     } else if (link.dataset.step) {
       event.preventDefault();
+      if (onStepLink) return onStepLink(link.dataset.step);
       const target = document.getElementById(`step-${link.dataset.step}`);
       target?.scrollIntoView({ block: 'start' });
       target?.focus();

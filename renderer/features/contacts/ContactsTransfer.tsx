@@ -1,31 +1,14 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type {
   ContactsDirectory,
-  ContactsExport,
   ImportFormat,
   ImportPreview,
 } from '../../../main/contract/types';
 import { IMPORT_LIMITS } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
+import { offerDownload } from '../../download';
 import { describeError } from '../../errors';
 
-/**
- * Hands an export to the browser as a download. A blob: link with `download` is a download, not a
- * navigation, so neither the CSP (which governs loads) nor the navigation guards in
- * main/security.ts stop it; Electron asks where to save it.
- */
-function offerDownload(file: ContactsExport): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some engines; a minute is ample.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** Export buttons and the import file picker with its preview, for the Contacts screen. */
 export function ContactsTransfer({

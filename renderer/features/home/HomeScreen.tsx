@@ -4,12 +4,14 @@ import { href } from '../../useRoute';
 import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
+import { OpenIncidentsPanel } from './OpenIncidentsPanel';
 
 /** "What's happening?": large entry points by kind of problem. */
 export function HomeScreen({ library }: { library: RunbookLibrary }) {
   const countFor = (category: string): number => library.runbooks.filter((r) => r.category === category).length;
   return (
     <>
+      <OpenIncidentsPanel />
       <h1 id="page-title" tabIndex={-1}>What's happening?</h1>
       <p className="lead">Choose the closest match. You can also search at the top of the page (Ctrl+K).</p>
       <ul className="entry-points">
@@ -27,6 +29,7 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
         })}
       </ul>
       <MoreSituations library={library} />
+      <p className="start-incident"><a className="button-link button-primary" href={href.startIncident()}>Start an incident log now</a></p>
       <ContactGapsPanel />
       <ProblemsPanel problems={library.problems} />
     </>

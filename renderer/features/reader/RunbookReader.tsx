@@ -36,6 +36,7 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
       <p><a href={href.home}>← What's happening?</a></p>
       <h1 id="page-title" tabIndex={-1}>{runbook.title}</h1>
       <p className="lead">{runbook.summary}</p>
+      <p><a className="button-link button-primary" href={href.startIncident(runbook.id)}>Start an incident with this runbook</a></p>
       <dl className="runbook-meta">
         <div><dt>Last reviewed</dt><dd>{formatDate(runbook.reviewed)}</dd></div>
         <div><dt>Version</dt><dd>{runbook.version}</dd></div>

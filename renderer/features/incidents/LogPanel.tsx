@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react';
+import type { ChainCheck, IncidentView } from '../../../main/contract/incidentTypes';
+import { request } from '../../api';
+import { describeError } from '../../errors';
+import type { Act } from './useIncident';
+import { formatMoment, fromLocalInput, toLocalInput } from './time';
+
+/** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
+export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
+  const closed = view.status === 'closed' || view.log.readOnly;
+  return (
+    <section aria-labelledby="log-heading">
+      <h2 id="log-heading">Log</h2>
+      {!closed && <NoteForm act={act} saving={saving} />}
+      <ChainCheckPanel view={view} />
+      <table className="timeline">
+        <caption>Every entry, in the order things happened. Entries are never changed: corrections are added as new entries.</caption>
+        <thead>
+          <tr><th scope="col">#</th><th scope="col">When it happened</th><th scope="col">Recorded</th><th scope="col">Who</th><th scope="col">What</th></tr>
+        </thead>
+        <tbody>
+          {view.timeline.map((entry) => (
+            <tr key={entry.seq}>
+              <td>{entry.seq}</td>
+              <td>{formatMoment(entry.eventAt)}{entry.backfilled && <span className="tag">filled in later</span>}</td>
+              <td>{formatMoment(entry.recordedAt)}</td>
+              <td>{entry.author}</td>
+              <td>
+                {entry.text}
+                {entry.correctedBy.length > 0 && <span className="corrected"> (corrected by entry {entry.correctedBy.join(', ')})</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!view.log.readOnly && <CorrectionForm view={view} act={act} saving={saving} />}
+    </section>
+  );
+}
+
+function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
+  const [text, setText] = useState('');
+  const [earlier, setEarlier] = useState(false);
+  const [when, setWhen] = useState(() => toLocalInput(new Date()));
+  const [saved, setSaved] = useState<string | null>(null);
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    const eventAt = earlier ? fromLocalInput(when) : null;
+    if (await act({ type: 'note', text: text.trim() }, eventAt ?? undefined)) {
+      setText('');
+      setSaved('Note saved to the log.');
+    }
+  };
+  return (
+    <form className="note-form" onSubmit={(event) => void submit(event)}>
+      <div className="field">
+        <label htmlFor="note-text">Add a note</label>
+        <textarea id="note-text" rows={3} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); setSaved(null); }} />
+      </div>
+      <div className="field-checkbox">
+        <input id="note-earlier" type="checkbox" checked={earlier} onChange={(e) => setEarlier(e.target.checked)} />
+        <label htmlFor="note-earlier">This happened earlier (copying from paper notes)</label>
+      </div>
+      {earlier && (
+        <div className="field">
+          <label htmlFor="note-when">When did it happen?</label>
+          <input id="note-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        </div>
+      )}
+      <button type="submit" className="button-primary" disabled={saving || !text.trim()}>{saving ? 'Saving…' : 'Save note'}</button>
+      {saved && <p role="status">{saved}</p>}
+    </form>
+  );
+}
+
+function CorrectionForm({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
+  const [seq, setSeq] = useState('');
+  const [text, setText] = useState('');
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const amends = Number(seq);
+    if (!Number.isInteger(amends) || amends < 1 || !text.trim()) return;
+    if (await act({ type: 'correction', amends, text: text.trim() })) {
+      setSeq('');
+      setText('');
+    }
+  };
+  return (
+    <details className="correction">
+      <summary>Correct an entry</summary>
+      <form onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor="correction-seq">Entry number</label>
+          <select id="correction-seq" value={seq} onChange={(e) => setSeq(e.target.value)}>
+            <option value="">Choose an entry</option>
+            {view.timeline.map((entry) => <option key={entry.seq} value={entry.seq}>{entry.seq}: {entry.text.slice(0, 80)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="correction-text">What should it say?</label>
+          <textarea id="correction-text" rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <button type="submit" disabled={saving || !seq || !text.trim()}>Add correction</button>
+      </form>
+    </details>
+  );
+}
+
+function ChainCheckPanel({ view }: { view: IncidentView }) {
+  const [check, setCheck] = useState<ChainCheck | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (): Promise<void> => {
+    setError(null);
+    const result = await request('incidents.verify', { id: view.id });
+    if (result.ok) setCheck(result.value);
+    else setError(describeError(result.error));
+  };
+  return (
+    <div className="chain-check">
+      {view.log.problem && <p className="notice" role="alert">{view.log.problem}</p>}
+      {view.log.recovered && <p className="notice">{view.log.recovered}</p>}
+      <p>
+        {view.log.entries} entries saved. Last entry hash: <code className="hash">{view.log.head}</code>
+      </p>
+      <button type="button" onClick={() => void run()}>Check the log has not been changed</button>
+      <div role="status">
+        {check && (check.ok ? <p><strong>Log checked: all {check.entries} entries are intact.</strong> Last entry hash {check.head.slice(0, 16)}…</p> : <p><strong>⚠ The log does not check out.</strong> {check.problem}</p>)}
+        {error && <p>{error}</p>}
+      </div>
+    </div>
+  );
+}

@@ -124,3 +124,22 @@ test('a clock stops only with a reference number, and the step list is usable by
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(stepLink).toContainText("Can't do");
 });
+
+test('a contract deadline set in Settings can be started as a clock', async ({ app, page }) => {
+  await app.openHome();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Add a contract deadline' }).click();
+  await page.getByLabel('Deadline 1: what it is').fill('Tell the commissioner');
+  await page.getByLabel('Hours from becoming aware').fill('24');
+  await page.getByLabel('What to send, to whom').fill('Email the contract manager');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  await app.openRunbookById('ransomware');
+  await startFromRansomware(page, 'Contract clock run', 'Ann Lee');
+  await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: 'Clocks' }).click();
+  await page.getByRole('button', { name: 'Start: Tell the commissioner (contract, 24 hours)' }).click();
+  const clock = page.locator('li.clock').filter({ hasText: 'Tell the commissioner' });
+  await expect(clock).toContainText('Email the contract manager');
+  await expect(clock).toContainText(/23 hours|1 day/);
+});

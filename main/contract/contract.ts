@@ -16,7 +16,7 @@ import type {
 import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import { IMPORT_LIMITS } from './vocabulary';
-import { customRoleLabelSchema, localContactSchema, providerTypeSchema, slugSchema } from './schemas';
+import { contractClockSchema, customRoleLabelSchema, localContactSchema, providerTypeSchema, slugSchema } from './schemas';
 
 /** A call's input schema paired with its output type (the type exists only at compile time). */
 interface CallSpec<I extends z.ZodType, O> {
@@ -57,6 +57,7 @@ export const contract = {
       organisationName: z.string().trim().max(120).optional(),
       providerType: providerTypeSchema.nullable().optional(),
       isolationInstruction: z.string().trim().max(2000).optional(),
+      contractClocks: z.array(contractClockSchema).max(20).optional(),
     }),
   ),
   'contacts.list': call<ContactsDirectory>()(none),

@@ -10,6 +10,14 @@ export const clockSchema = z.enum(keysOf<ClockId>(CLOCKS));
 /** A stable id for runbooks, phases, steps and contact roles. */
 export const slugSchema = z.string().regex(SLUG_PATTERN, 'use lower-case letters, digits and hyphens (max 64)');
 
+/** A contract deadline the provider adds in Settings; the id is made from the label when absent. */
+export const contractClockSchema = z.strictObject({
+  id: slugSchema.optional(),
+  label: z.string().trim().min(1, 'name the deadline').max(120, 'must be 120 characters or fewer'),
+  hours: z.int('whole hours').min(1, 'at least 1 hour').max(24 * 365, 'at most a year'),
+  duty: z.string().trim().max(400, 'must be 400 characters or fewer'),
+});
+
 /** Limits on what a local contact may hold: enough for real use, small enough that huge input is refused. */
 export const CONTACT_LIMITS = { name: 120, organisation: 120, value: 200, note: 200, hours: 120, notes: 2000, channels: 10, roleLabel: 80 } as const;
 

@@ -145,6 +145,17 @@ export interface Settings {
    * turn off Wi-Fi, or switch off), shown wherever a runbook uses `{{setting:isolation-instruction}}`.
    */
   isolationInstruction: string;
+  /** Deadlines from the provider's contracts (e.g. telling the commissioner), started like regulatory clocks. */
+  contractClocks: ContractClock[];
+}
+
+/** A deadline from one of the provider's contracts, in hours from the moment of awareness. */
+export interface ContractClock {
+  id: string;
+  label: string;
+  hours: number;
+  /** What must be sent, to whom. */
+  duty: string;
 }
 
 export interface Notice {

@@ -104,6 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     national: () => nationalById,
     present,
     contactLabel: (role) => contactRef(role).label,
+    contractClocks: () => settings.get().contractClocks,
     ...(options.log ? { log: options.log } : {}),
   });
   const incidentDocument = async (id: string, kind: 'report' | 'handover') => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncidentAction } from '../../contract/incidentSchemas';
 import type { ChainCheck, IncidentRunbook, IncidentSummary, IncidentView } from '../../contract/incidentTypes';
 import { fail, ok, type Result } from '../../contract/result';
-import type { Runbook, RunbookView } from '../../contract/types';
+import type { ContractClock, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { runbookFromSnapshot, type LoadedLibrary } from '../runbooks/library';
 import { isClockId } from './clocks';
@@ -26,6 +26,8 @@ export interface IncidentServiceOptions {
   present: (runbook: Runbook) => RunbookView;
   /** A contact role's display name. */
   contactLabel: (role: string) => string;
+  /** The provider's contract deadlines from Settings. */
+  contractClocks: () => ContractClock[];
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -203,8 +205,12 @@ export function createIncidentService(options: IncidentServiceOptions) {
       }
       case 'startClock': {
         if (running.has(action.clock) && state.clocks.find((clock) => clock.id === action.clock)?.status === 'running') return fail('INVALID_INPUT', 'That clock is already running.');
-        if (!isClockId(action.clock)) return fail('INVALID_INPUT', 'There is no clock with that id.');
-        return ok([entry('clock', { clock: action.clock, action: 'start', startedAt: new Date(action.startedAt ?? state.awareAt).toISOString() })]);
+        const startedAt = new Date(action.startedAt ?? state.awareAt).toISOString();
+        if (isClockId(action.clock)) return ok([entry('clock', { clock: action.clock, action: 'start', startedAt })]);
+        // A contract clock's terms are copied into the log, so later edits in Settings never change this incident.
+        const contract = options.contractClocks().find((clock) => `contract:${clock.id}` === action.clock);
+        if (!contract) return fail('INVALID_INPUT', 'There is no clock with that id.');
+        return ok([entry('clock', { clock: action.clock, action: 'start', startedAt, label: contract.label, hours: contract.hours, duty: contract.duty })]);
       }
       case 'stopClock': {
         const clock = state.clocks.find((candidate) => candidate.id === action.clock);

@@ -145,6 +145,21 @@ describe('clocks', () => {
   });
 });
 
+describe('contract clocks', () => {
+  it('starts a contract deadline from Settings, copying its terms so later edits do not change the incident', async () => {
+    const handlers = await start();
+    const settings = value(await handlers['settings.update']({ contractClocks: [{ label: 'Tell the commissioner', hours: 24, duty: 'Email the contract manager' }] }));
+    expect(settings.contractClocks).toEqual([{ id: 'tell-the-commissioner', label: 'Tell the commissioner', hours: 24, duty: 'Email the contract manager' }]);
+    const { id } = await startRansomware(handlers, { awareAt: '2026-03-01T01:00:00.000Z' });
+    const view = value(await record(handlers, id, { type: 'startClock', clock: 'contract:tell-the-commissioner' }));
+    expect(view.clocks.find((clock) => clock.id === 'contract:tell-the-commissioner')).toMatchObject({ label: 'Tell the commissioner', dueAt: '2026-03-02T01:00:00.000Z', duty: 'Email the contract manager', kind: 'deadline' });
+    value(await handlers['settings.update']({ contractClocks: [{ id: 'tell-the-commissioner', label: 'Tell the commissioner', hours: 48, duty: 'Phone' }] }));
+    const later = value(await handlers['incidents.get']({ id }));
+    expect(later.clocks.find((clock) => clock.id === 'contract:tell-the-commissioner')?.dueAt).toBe('2026-03-02T01:00:00.000Z');
+    expect(await record(handlers, id, { type: 'startClock', clock: 'contract:unknown' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
 describe('roles, corrections, reportability and closing', () => {
   it('assigns roles, corrects an entry with a new entry, records the reportability decision with its reason, and closes', async () => {
     const handlers = await start();

@@ -45,7 +45,7 @@ describe('renderRunbook', () => {
       '   - No: carry on.',
       '3. Isolate the computer: {{setting:isolation-instruction}} {#isolate}',
     ]),
-    { organisationName: '', providerType: null, isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.' },
+    { organisationName: '', providerType: null, isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.', contractClocks: [] },
   );
 
   it('fills a national number in place and warns where a local one is missing', () => {
@@ -62,7 +62,7 @@ describe('renderRunbook', () => {
   it("shows the provider's own IT supplier instruction, escaped, where the runbook asks for it", () => {
     expect(view.html.steps.isolate?.text).toContain('Pull the blue network cable; &lt;b&gt;leave it on&lt;/b&gt;.');
     const unset = renderRunbook(runbookFrom(['', '## A {#a}', '', '1. Do: {{setting:isolation-instruction}} {#do}']), {
-      organisationName: '', providerType: null, isolationInstruction: '',
+      organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [],
     });
     expect(unset.html.steps.do?.text).toContain('not recorded yet — ask your IT supplier and record it in Settings');
   });

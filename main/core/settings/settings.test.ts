@@ -41,7 +41,7 @@ async function saveGoodSettings(): Promise<void> {
 describe('openSettings', () => {
   it('starts empty on first run, with no notices', async () => {
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
     expect(notices).toEqual([]);
   });
 
@@ -51,6 +51,7 @@ describe('openSettings', () => {
       organisationName: 'Rose Lodge Care Home',
       providerType: null,
       isolationInstruction: '',
+      contractClocks: [],
     });
     await first.settings.update({ providerType: 'home-care' });
 
@@ -59,6 +60,7 @@ describe('openSettings', () => {
       organisationName: 'Rose Lodge Care Home',
       providerType: 'home-care',
       isolationInstruction: '',
+      contractClocks: [],
     });
     expect(second.notices).toEqual([]);
     expect(JSON.parse(await readFile(settingsPath, 'utf8'))).toMatchObject({
@@ -101,6 +103,7 @@ describe('openSettings', () => {
         organisationName: 'Rose Lodge Care Home',
         providerType: 'care-home',
         isolationInstruction: '',
+        contractClocks: [],
       });
       const [kept, ...more] = await quarantined();
       expect(more).toEqual([]);
@@ -121,7 +124,7 @@ describe('openSettings', () => {
 
     const { settings, notices } = await open();
 
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
     const [kept] = await quarantined();
     expect(new Uint8Array(await readFile(kept as string))).toEqual(bytes);
     expect(notices).toEqual([
@@ -136,7 +139,7 @@ describe('openSettings', () => {
     await writeFile(settingsPath, 'null');
     await writeFile(`${settingsPath}.bak`, '{"organisa');
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
     expect(notices[0]?.message).toContain('no good copy was found');
   });
 
@@ -155,7 +158,7 @@ describe('openSettings', () => {
       JSON.stringify({ organisationName: 42, providerType: 'hospital' }),
     );
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '' });
+    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
     expect(notices).toEqual([]);
   });
 });

@@ -1,8 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Notice, Settings } from '../../contract/types';
-import { providerTypeSchema } from '../../contract/schemas';
+import type { ContractClock, Notice, Settings } from '../../contract/types';
+
+type ContractClockInput = Omit<ContractClock, 'id'> & { id?: string | undefined };
+/** A change to settings: contract clocks may arrive without ids. */
+export type SettingsPatch = Partial<Omit<Settings, 'contractClocks'>> & { contractClocks?: ContractClockInput[] | undefined };
+import { contractClockSchema, providerTypeSchema } from '../../contract/schemas';
+import { roleIdFor } from '../contacts/contactsDirectory';
 import type { KeyValueStore } from '../hostTypes';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { recoverJsonFile } from '../storage/recoverJsonFile';
@@ -11,11 +16,22 @@ const settingsSchema = z.object({
   organisationName: z.string().max(120).catch(''),
   providerType: providerTypeSchema.nullable().catch(null),
   isolationInstruction: z.string().max(2000).catch(''),
+  contractClocks: z.array(contractClockSchema.required({ id: true })).max(20).catch([]),
 });
+
+/** Gives every contract clock a stable id made from its label (kept when it already has one). */
+function withIds(clocks: ContractClockInput[]): ContractClock[] {
+  const taken = new Set<string>();
+  return clocks.map(({ id, label, hours, duty }) => {
+    const chosen = id && !taken.has(id) ? id : roleIdFor(label, (candidate) => taken.has(candidate));
+    taken.add(chosen);
+    return { id: chosen, label, hours, duty };
+  });
+}
 
 export interface SettingsService {
   get(): Settings;
-  update(patch: Partial<Settings>): Promise<Settings>;
+  update(patch: SettingsPatch): Promise<Settings>;
 }
 
 /**
@@ -48,14 +64,16 @@ export async function openSettings(options: {
       organisationName: store.get('organisationName'),
       providerType: store.get('providerType'),
       isolationInstruction: store.get('isolationInstruction'),
+      contractClocks: store.get('contractClocks'),
     });
 
   return {
     notices,
     settings: {
       get: read,
-      async update(patch) {
+      async update({ contractClocks, ...patch }) {
         for (const [key, value] of Object.entries(patch)) if (value !== undefined) store.set(key, value);
+        if (contractClocks !== undefined) store.set('contractClocks', withIds(contractClocks));
         // The store renames its temp file but does not sync the folder; do it before acknowledging.
         await fsyncDir(dirname(store.path));
         await writeFileDurable(backupPath, await readFile(store.path));

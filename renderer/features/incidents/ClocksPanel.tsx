@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
 import { CLOCKS, type ClockId } from '../../../main/contract/vocabulary';
 import { formatDuration } from '../../../main/shared/dates';
+import { useCall } from '../../useCall';
 import type { Act } from './useIncident';
 import { formatMoment } from './time';
 
@@ -30,7 +31,12 @@ export function clockStatus(clock: ClockView, now: Date): { words: string; urgen
 export function ClocksPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
   const now = useNow();
   const closed = view.status === 'closed' || view.log.readOnly;
-  const notStarted = (Object.keys(CLOCKS) as ClockId[]).filter((id) => !view.clocks.some((clock) => clock.id === id && clock.status === 'running'));
+  const [settings] = useCall('settings.get', {});
+  const isRunning = (id: string): boolean => view.clocks.some((clock) => clock.id === id && clock.status === 'running');
+  const startable = [
+    ...(Object.keys(CLOCKS) as ClockId[]).map((id) => ({ id: id, label: CLOCKS[id] })),
+    ...(settings.status === 'ready' ? settings.value.contractClocks.map((clock) => ({ id: `contract:${clock.id}`, label: `${clock.label} (contract, ${clock.hours} hours)` })) : []),
+  ].filter((clock) => !isRunning(clock.id));
   return (
     <section aria-labelledby="clocks-heading">
       <h2 id="clocks-heading">Clocks</h2>
@@ -38,17 +44,17 @@ export function ClocksPanel({ view, act, saving }: { view: IncidentView; act: Ac
       <ul className="clock-list">
         {view.clocks.map((clock) => <ClockItem key={clock.id} clock={clock} now={now} act={act} saving={saving} closed={closed} />)}
       </ul>
-      {!closed && notStarted.length > 0 && (
+      {!closed && startable.length > 0 && (
         <>
           <h3>Start another clock</h3>
           <ul className="clock-start">
-            {notStarted.map((id) => (
-              <li key={id}>
-                <button type="button" disabled={saving} onClick={() => void act({ type: 'startClock', clock: id })}>Start: {CLOCKS[id]}</button>
+            {startable.map((clock) => (
+              <li key={clock.id}>
+                <button type="button" disabled={saving} onClick={() => void act({ type: 'startClock', clock: clock.id })}>Start: {clock.label}</button>
               </li>
             ))}
           </ul>
-          <p className="hint">A clock you start runs from the time you became aware ({formatMoment(view.awareAt)}).</p>
+          <p className="hint">A clock you start runs from the time you became aware ({formatMoment(view.awareAt)}). Contract deadlines are set in Settings.</p>
         </>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../main/contract/types';
+import type { ContractClock, Settings } from '../../../main/contract/types';
 import { PROVIDER_TYPES, type ProviderType } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
 import { describeError } from '../../errors';
@@ -33,7 +33,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
     setSave({ status: 'saving' });
-    void request('settings.update', form).then((result) => {
+    // A new deadline has no id yet: the core makes one from its label.
+    const contractClocks = form.contractClocks.map(({ id, ...clock }) => (id ? { id, ...clock } : clock));
+    void request('settings.update', { ...form, contractClocks }).then((result) => {
       // "Saved" only once the core says the settings are on disk.
       if (result.ok) {
         setForm(result.value);
@@ -82,6 +84,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
             onChange={(event) => change({ isolationInstruction: event.target.value })}
           />
         </div>
+        <ContractClocksEditor clocks={form.contractClocks} onChange={(contractClocks) => change({ contractClocks })} />
         <button type="submit" disabled={save.status === 'saving'}>Save settings</button>
         <p role="status" className="save-status">
           {save.status === 'saving' ? 'Saving…' : save.status === 'saved' ? 'Saved.' : ''}
@@ -89,5 +92,34 @@ function SettingsForm({ initial }: { initial: Settings }) {
         {save.status === 'failed' && <p role="alert" className="save-failed">Not saved. {save.message}</p>}
       </form>
     </>
+  );
+}
+
+/** Deadlines from the provider's contracts; each can be started as a clock in an incident. */
+function ContractClocksEditor({ clocks, onChange }: { clocks: ContractClock[]; onChange: (clocks: ContractClock[]) => void }) {
+  const update = (index: number, patch: Partial<ContractClock>): void => onChange(clocks.map((clock, i) => (i === index ? { ...clock, ...patch } : clock)));
+  return (
+    <fieldset className="contract-clocks">
+      <legend>Deadlines in your contracts</legend>
+      <p className="hint">For example, a commissioner who must be told within 24 hours. These can be started as clocks in an incident; take the hours from your contract.</p>
+      {clocks.map((clock, index) => (
+        <div key={index} className="contract-clock">
+          <div className="field">
+            <label htmlFor={`contract-label-${index}`}>Deadline {index + 1}: what it is</label>
+            <input id={`contract-label-${index}`} value={clock.label} maxLength={120} onChange={(event) => update(index, { label: event.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`contract-hours-${index}`}>Hours from becoming aware</label>
+            <input id={`contract-hours-${index}`} type="number" min={1} max={8760} step={1} value={clock.hours} onChange={(event) => update(index, { hours: Number(event.target.value) })} />
+          </div>
+          <div className="field">
+            <label htmlFor={`contract-duty-${index}`}>What to send, to whom</label>
+            <input id={`contract-duty-${index}`} value={clock.duty} maxLength={400} onChange={(event) => update(index, { duty: event.target.value })} />
+          </div>
+          <button type="button" onClick={() => onChange(clocks.filter((_, i) => i !== index))}>Remove deadline {index + 1}</button>
+        </div>
+      ))}
+      {clocks.length < 20 && <button type="button" onClick={() => onChange([...clocks, { id: '', label: '', hours: 24, duty: '' }])}>Add a contract deadline</button>}
+    </fieldset>
   );
 }

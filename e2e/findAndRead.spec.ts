@@ -64,6 +64,7 @@ test('a typo still finds the right runbook and says which step matched', async (
 test('"Not sure" lists every runbook grouped by kind of problem', async ({ app, page }) => {
   await app.openHome();
   await app.entryPoint(/Not sure/).click();
+  await page.getByRole('link', { name: 'See every runbook instead' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'All runbooks' })).toBeVisible();
   for (const title of [/Ransomware/, /Care record, eMAR/, /Laptop, phone or tablet lost/]) {
     await expect(page.getByRole('link', { name: title })).toBeVisible();

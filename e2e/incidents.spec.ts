@@ -143,3 +143,17 @@ test('a contract deadline set in Settings can be started as a clock', async ({ a
   await expect(clock).toContainText('Email the contract manager');
   await expect(clock).toContainText(/23 hours|1 day/);
 });
+
+test('"Not sure" asks a few plain questions that lead to a runbook and an incident', async ({ app, page }) => {
+  await app.openHome();
+  await app.entryPoint(/Not sure/).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Is anyone in danger or hurt right now?' })).toBeFocused();
+  await page.getByRole('button', { name: 'No', exact: true }).click();
+  await page.getByRole('button', { name: 'A system, the internet, phones or power are not working' }).click();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await page.getByRole('button', { name: 'Something about an email, text or link' }).click();
+  await page.getByRole('button', { name: /An NHSmail account/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Follow: / })).toBeFocused();
+  await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
+  await expect(page.getByLabel('Runbook to follow')).toHaveValue('nhsmail-compromised');
+});

@@ -72,6 +72,7 @@ test('the problems list names the file and line of each problem, and good runboo
   await expect(problems).toContainText('your runbooks/hostile.md:11 HTML is not allowed');
   await expect(problems).toContainText('your runbooks/hostile.md:17 link "javascript:');
   await app.entryPoint(/Not sure/).click();
+  await page.getByRole('link', { name: 'See every runbook instead' }).click();
   await expect(page.getByRole('link', { name: /Hostile runbook/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Ransomware/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Broken/ })).toHaveCount(0);

@@ -3,6 +3,7 @@ import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
 import { SituationScreen } from './features/library/SituationScreen';
+import { NotSureScreen } from './features/notSure/NotSureScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
 import { useCall } from './useCall';
@@ -44,7 +45,8 @@ export function App() {
         <button type="button" onClick={retry}>Try again</button>
       </div>
     );
-  } else if (route.name === 'all') screen = <SituationScreen library={library.value} category="all" />;
+  } else if (route.name === 'not-sure') screen = <NotSureScreen library={library.value} />;
+  else if (route.name === 'all') screen = <SituationScreen library={library.value} category="all" />;
   else if (route.name === 'situation' && route.category in CATEGORIES) {
     screen = <SituationScreen library={library.value} category={route.category as Category} />;
   } else screen = <HomeScreen library={library.value} />;

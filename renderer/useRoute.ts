@@ -5,6 +5,7 @@ export type Route =
   | { name: 'situation'; category: string }
   | { name: 'runbook'; id: string; stepId?: string }
   | { name: 'all' }
+  | { name: 'not-sure' }
   | { name: 'settings' }
   | { name: 'contacts'; role?: string }
   | { name: 'incidents' }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'runbooks' && parts[1]) return parts[2] ? { name: 'runbook', id: parts[1], stepId: parts[2] } : { name: 'runbook', id: parts[1] };
   if (parts[0] === 'situations' && parts[1]) return { name: 'situation', category: parts[1] };
   if (parts[0] === 'all') return { name: 'all' };
+  if (parts[0] === 'not-sure') return { name: 'not-sure' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'incidents') {
     if (!parts[1]) return { name: 'incidents' };
@@ -47,6 +49,7 @@ export function useRoute(): Route {
 export const href = {
   home: '#/',
   all: '#/all',
+  notSure: '#/not-sure',
   settings: '#/settings',
   incidents: '#/incidents',
   startIncident: (runbook?: string) => (runbook ? `#/incidents/new/${encodeURIComponent(runbook)}` : '#/incidents/new'),

@@ -19,7 +19,7 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
           const count = entry.category === 'not-sure' ? library.runbooks.length : countFor(entry.category);
           return (
             <li key={entry.category}>
-              <a className="entry-point" href={entry.category === 'not-sure' ? href.all : href.situation(entry.category)}>
+              <a className="entry-point" href={entry.category === 'not-sure' ? href.notSure : href.situation(entry.category)}>
                 <span className="entry-label">{entry.label}</span>
                 <span className="entry-hint">{entry.hint}</span>
                 <span className="entry-count">{count === 1 ? '1 runbook' : `${count} runbooks`}</span>

@@ -13,5 +13,5 @@ export const ENTRY_POINTS: EntryPoint[] = [
   { category: 'clicked-link', label: 'Someone clicked a link', hint: 'Or typed a password into a page that looked wrong' },
   { category: 'lost-device', label: 'Laptop or phone lost', hint: 'Lost or stolen laptop, phone or tablet' },
   { category: 'outage', label: 'Internet or phones down', hint: 'Broadband, phone lines, call bells or power' },
-  { category: 'not-sure', label: 'Not sure', hint: 'See every runbook, starting with what to do first' },
+  { category: 'not-sure', label: 'Not sure', hint: 'Answer a few plain questions, or see every runbook' },
 ];

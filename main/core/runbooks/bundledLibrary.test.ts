@@ -5,7 +5,6 @@ import { LOCAL_CONTACT_ROLES } from '../../contract/vocabulary';
 import type { LoadedLibrary } from './library';
 import { loadNationalContacts, loadRunbooks } from './loadRunbooks';
 import type { RunbookSearch } from './search';
-import { FIRST_QUESTION, QUESTIONS, type QuestionId } from '../../../renderer/features/notSure/questions';
 
 const BUNDLED = resolve(import.meta.dirname, '../../../runbooks');
 const EMPTY_USER = join(BUNDLED, 'no-user-folder');
@@ -101,19 +100,5 @@ describe('the bundled runbook library', () => {
       const found = body.match(/(\+44\s?\d|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b(999|101|111|7726)\b)/g) ?? [];
       expect(found, name).toEqual([]);
     }
-  });
-});
-
-describe('"Not sure" questions (renderer/features/notSure/questions.ts)', () => {
-  it('lead only to bundled runbooks, and every question can be reached', () => {
-    const bundled = new Set(readdirSync(BUNDLED).map((name) => name.replace(/\.md$/, '')));
-    const reached = new Set<QuestionId>([FIRST_QUESTION]);
-    for (const question of Object.values(QUESTIONS)) {
-      for (const answer of question.answers) {
-        if ('runbook' in answer) expect(bundled.has(answer.runbook), answer.runbook).toBe(true);
-        else reached.add(answer.next);
-      }
-    }
-    expect([...reached].sort()).toEqual(Object.keys(QUESTIONS).sort());
   });
 });

@@ -204,6 +204,20 @@ describe('restart, snapshots and tampering', () => {
     expect(current.phases[0]?.steps[0]?.text).toContain('every resident');
   });
 
+  it('recovers from a save cut off by a crash: the torn line is set aside, the user told, and recording goes on', async () => {
+    let handlers = await start();
+    const { id } = await startRansomware(handlers);
+    const path = join(dataDir, 'incidents', id, 'log.jsonl');
+    await writeFile(path, `${await readFile(path, 'utf8')}{"seq":5,"recordedAt":"2026-03-01T02:1`);
+    handlers = await restart();
+    const view = value(await handlers['incidents.get']({ id }));
+    expect(view.log).toMatchObject({ readOnly: false, entries: 5 });
+    expect(view.log.recovered).toMatch(/set aside/);
+    expect(view.timeline.at(-1)?.text).toMatch(/repaired after an interrupted save/);
+    expect(value(await record(handlers, id, { type: 'note', text: 'carrying on' })).log.entries).toBe(6);
+    expect(await readdir(join(dataDir, 'quarantine'))).toHaveLength(1);
+  });
+
   it('shows a tampered log read-only with where it breaks, and refuses to add to it', async () => {
     let handlers = await start();
     const { id } = await startRansomware(handlers);

@@ -31,6 +31,8 @@ export const dataPaths = (dataDir: string) => ({
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
   contacts: join(dataDir, 'contacts.json'),
   incidents: join(dataDir, 'incidents'),
+  /** Practice incidents, kept apart from the record of real ones. */
+  exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
 });
 
 export interface Core {
@@ -98,7 +100,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     renderRunbook({ ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) }, settings.get());
   const contactRef = (role: string) => resolveContact(role, nationalById, contacts.lookup);
   const incidents = createIncidentService({
-    store: openIncidentStore({ dir: paths.incidents, quarantineDir: paths.quarantine, now, readOnlyReason }),
+    store: openIncidentStore({ dirs: { real: paths.incidents, exercise: paths.exerciseIncidents }, quarantineDir: paths.quarantine, now, readOnlyReason }),
     now,
     library: () => library,
     national: () => nationalById,

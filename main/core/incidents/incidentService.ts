@@ -281,7 +281,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       const awareAt = input.awareAt ?? now().toISOString();
       const futureProblem = checkEventAt(input.awareAt);
       if (futureProblem) return fail('INVALID_INPUT', futureProblem);
-      const id = store.newId();
+      const id = store.newId(input.exercise ?? false);
       let ref: SnapshotRef | null = null;
       let runbook: Runbook | string | null = null;
       if (input.runbook) {

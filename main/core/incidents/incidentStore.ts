@@ -21,10 +21,10 @@ export interface IncidentLog {
 }
 
 export interface IncidentStore {
-  /** Ids of every incident folder, newest first. */
+  /** Ids of every incident folder, real and exercise, newest first. */
   ids(): Promise<string[]>;
   /** A fresh incident id (its folder is made by the first snapshot or log write). */
-  newId(): string;
+  newId(exercise: boolean): string;
   open(id: string): Promise<IncidentLog>;
   writeSnapshot(id: string, bytes: Uint8Array): Promise<string>;
   /** The snapshot's bytes, or null when missing or not matching its hash. */
@@ -36,22 +36,34 @@ export const isIncidentId = (id: string): boolean => INCIDENT_ID.test(id);
 
 
 /**
- * Incident folders under one directory: `<id>/log.jsonl` (the evidence log) and
- * `<id>/snapshots/<sha256>.md` (the runbook text the incident followed). When the data folder is
+ * Incident folders: `<id>/log.jsonl` (the evidence log) and `<id>/snapshots/<sha256>.md` (the
+ * runbook text the incident followed). Exercise incidents live under their own directory, so
+ * practice never mixes with the record of real incidents. When the data folder is
  * held by another running Holdfast, `readOnlyReason` is set: logs are read without repairing
  * anything and every append is refused.
  */
 export function openIncidentStore(options: {
-  dir: string;
+  dirs: { real: string; exercise: string };
   quarantineDir: string;
   now: () => Date;
   readOnlyReason: string | null;
 }): IncidentStore {
-  const { dir, quarantineDir, now, readOnlyReason } = options;
+  const { dirs, quarantineDir, now, readOnlyReason } = options;
   const logs = new Map<string, Promise<IncidentLog>>();
+  // Which directory holds each id; filled by ids() and newId().
+  const roots = new Map<string, string>();
   const folder = (id: string): string => {
-    if (!isIncidentId(id)) throw new Error(`not an incident id: ${id}`);
-    return join(dir, id);
+    const root = roots.get(id);
+    if (!isIncidentId(id) || !root) throw new Error(`not a known incident id: ${id}`);
+    return join(root, id);
+  };
+  const listDir = async (dir: string): Promise<string[]> => {
+    try {
+      return (await readdir(dir)).filter(isIncidentId);
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
   };
 
   async function openLog(id: string): Promise<IncidentLog> {
@@ -88,18 +100,14 @@ export function openIncidentStore(options: {
 
   return {
     async ids() {
-      let names: string[];
-      try {
-        names = await readdir(dir);
-      } catch (error: unknown) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      }
-      return names.filter(isIncidentId).sort().reverse();
+      for (const root of [dirs.exercise, dirs.real]) for (const id of await listDir(root)) roots.set(id, root);
+      return [...roots.keys()].sort().reverse();
     },
-    newId() {
+    newId(exercise) {
       const stamp = now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
-      return `${stamp}-${randomBytes(3).toString('hex')}`;
+      const id = `${stamp}-${randomBytes(3).toString('hex')}`;
+      roots.set(id, exercise ? dirs.exercise : dirs.real);
+      return id;
     },
     open(id) {
       let log = logs.get(id);

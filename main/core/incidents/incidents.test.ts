@@ -270,6 +270,8 @@ describe('documents', () => {
     const { id } = await startRansomware(handlers, { exercise: true });
     value(await record(handlers, id, { type: 'note', text: '<script>alert(1)</script> [click](javascript:alert(1)) {{contact:csoc}} **bold**' }));
     const view = value(await record(handlers, id, { type: 'close', summary: 'Practice run finished.' }));
+    expect(await readdir(join(dataDir, 'exercises', 'incidents'))).toEqual([id]);
+    expect(await readdir(join(dataDir, 'incidents')).catch(() => [])).toEqual([]);
     const report = value(await handlers['incidents.document']({ id, kind: 'report' }));
     expect(report.filename).toMatch(/^holdfast-report-exercise-2026-03-01-.*\.md$/);
     expect(report.markdown.split('\n')[0]).toBe('**EXERCISE — NOT A REAL INCIDENT**');

@@ -1,22 +1,43 @@
+import type { IncidentSummary } from '../../../main/contract/incidentTypes';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 
-/** Open incidents first on the home screen: after a restart, one click goes back to where you were. */
+/**
+ * Open incidents first on the home screen: after a restart, one click goes back to where you were.
+ * Exercises are listed apart and never counted as incidents.
+ */
 export function OpenIncidentsPanel() {
   const [state] = useCall('incidents.list', {});
   if (state.status !== 'ready') return null;
   const open = state.value.filter((incident) => incident.status === 'open');
-  if (open.length === 0) return null;
+  const real = open.filter((incident) => !incident.exercise);
+  const practice = open.filter((incident) => incident.exercise);
   return (
-    <section className="open-incidents" aria-labelledby="open-incidents-title">
-      <h2 id="open-incidents-title">{open.length === 1 ? 'An incident is open' : `${open.length} incidents are open`}</h2>
-      <ul>
-        {open.map((incident) => (
-          <li key={incident.id}>
-            <a href={href.incident(incident.id)}>{incident.exercise ? 'Exercise: ' : ''}{incident.name}</a> — {incident.stepsAnswered} of {incident.stepsTotal} steps answered
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      {real.length > 0 && (
+        <section className="open-incidents" aria-labelledby="open-incidents-title">
+          <h2 id="open-incidents-title">{real.length === 1 ? 'An incident is open' : `${real.length} incidents are open`}</h2>
+          <OpenList incidents={real} />
+        </section>
+      )}
+      {practice.length > 0 && (
+        <section className="open-exercises" aria-labelledby="open-exercises-title">
+          <h2 id="open-exercises-title">Exercises in progress (not real incidents)</h2>
+          <OpenList incidents={practice} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function OpenList({ incidents }: { incidents: IncidentSummary[] }) {
+  return (
+    <ul>
+      {incidents.map((incident) => (
+        <li key={incident.id}>
+          <a href={href.incident(incident.id)}>{incident.name}</a> — {incident.stepsAnswered} of {incident.stepsTotal} steps answered
+        </li>
+      ))}
+    </ul>
   );
 }

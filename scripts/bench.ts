@@ -18,6 +18,7 @@ import type { ColdLoadOutput } from './bench/coldLoad';
 import { buildCorpus } from './bench/corpus';
 import { generateRunbooks } from './bench/generateLibrary';
 import { loadAndIndex, type LoadIndexResult } from './bench/loadIndex';
+import { timeAppends, timeOpen, writeLongLog } from './bench/logTimes';
 import { buildQueries } from './bench/queries';
 import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
 import { max, median, percentile, round } from './bench/stats';
@@ -30,7 +31,8 @@ const COLD_SCRIPT = join(ROOT, 'scripts', 'bench', 'coldLoad.ts');
 
 const SEED = 20_240_601;
 const LIBRARY_SIZE = 1000;
-const RUNS = { bundled: 15, large: 5, cold: 3, searchPasses: 2, reader: 15 };
+const RUNS = { bundled: 15, large: 5, cold: 3, searchPasses: 2, reader: 15, logAppends: 1000, logOpens: 5 };
+const LONG_LOG_ENTRIES = 10_000;
 const READER_RUNBOOK = 'ransomware';
 // The load target is checked for both real starts: the first (nothing cached) and every later one.
 const TARGETS: Array<[figure: string, limit: number]> = [
@@ -38,6 +40,8 @@ const TARGETS: Array<[figure: string, limit: number]> = [
   ['load_index_1000_cached_ms', 500],
   ['search_p95_ms', 16],
   ['reader_ratio', 1.5],
+  ['log_append_p99_ratio', 2],
+  ['log_open_10000_ms', 200],
 ];
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -227,8 +231,38 @@ async function benchBundle(js: string[]): Promise<void> {
   report('renderer_js_gzip_kb', bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) / 1024, 'KB');
 }
 
-function printChecks(): void {
+// ---- 6: evidence log ----
+
+/** Append latency beside the disk's own write + fdatasync, and the open of a long incident log. */
+async function benchEvidenceLog(temp: string): Promise<void> {
+  const dir = join(temp, 'evidence-log');
+  await mkdir(dir);
+  const appends = await timeAppends(dir, RUNS.logAppends);
+  note(`log append: ${RUNS.logAppends} entries, a ${Math.round(appends.bodyBytes)}-byte body and ${Math.round(appends.lineBytes)} bytes a line; each EvidenceLog.append timed beside a bare write + fdatasync of the same bytes to an O_APPEND file in the same folder, interleaved`);
+  const logP99 = percentile(appends.logMs, 99);
+  const bareP99 = percentile(appends.bareMs, 99);
+  report('log_append_p50_ms', percentile(appends.logMs, 50), 'ms');
+  report('log_append_p99_ms', logP99, 'ms');
+  report('bare_append_p50_ms', percentile(appends.bareMs, 50), 'ms');
+  report('bare_append_p99_ms', bareP99, 'ms');
+  report('log_append_p50_ratio', percentile(appends.logMs, 50) / percentile(appends.bareMs, 50), 'x');
+  report('log_append_p99_ratio', logP99 / bareP99, 'x');
+
+  const path = await writeLongLog(dir, LONG_LOG_ENTRIES);
+  const megabytes = (await readFile(path)).length / 2 ** 20;
+  // The first open in this process is the app's case at start (the record schema not yet used).
+  const first = await timeOpen(path, LONG_LOG_ENTRIES);
+  const opens: number[] = [];
+  for (let i = 0; i < RUNS.logOpens; i += 1) opens.push(await timeOpen(path, LONG_LOG_ENTRIES));
+  note(`log open: ${LONG_LOG_ENTRIES} entries (${megabytes.toFixed(1)} MB), openEvidenceLog + entries(); the first open in this process, then the median of ${RUNS.logOpens} more`);
+  report('log_open_10000_first_ms', first, 'ms');
+  report('log_open_10000_ms', median(opens), 'ms');
+}
+
+/** One check line per target; a partial run (--only) checks only the figures it measured. */
+function printChecks(isPartial = false): void {
   for (const [figure, limit] of TARGETS) {
+    if (isPartial && !figures.has(figure)) continue;
     const value = figures.get(figure);
     if (value === undefined) console.log(`check ${figure} missing <= ${limit} FAIL`);
     else console.log(`check ${figure} ${round(value)} <= ${limit} ${value <= limit ? 'PASS' : 'FAIL'}`);
@@ -237,13 +271,21 @@ function printChecks(): void {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const { css, js } = await rendererAssets();
   const [one, five] = loadavg();
   note(`holdfast bench: node ${process.version}, ${cpus().length} cpus, load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`);
-  note(`load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up, no parse cache; cold = median of ${RUNS.cold} fresh Node processes, no parse cache (first start); cached = ${RUNS.cold} fresh processes reading the parse cache a previous start saved (every later start)`);
-
   const temp = await mkdtemp(join(tmpdir(), 'holdfast-bench-'));
   cleanups.push(() => rm(temp, { recursive: true, force: true }));
+
+  // `npm run bench -- --only=log` measures just the evidence log, which needs no built renderer.
+  if (process.argv.includes('--only=log')) {
+    await benchEvidenceLog(temp);
+    printChecks(true);
+    return;
+  }
+
+  const { css, js } = await rendererAssets();
+  note(`load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up, no parse cache; cold = median of ${RUNS.cold} fresh Node processes, no parse cache (first start); cached = ${RUNS.cold} fresh processes reading the parse cache a previous start saved (every later start)`);
+
   const userDir = join(temp, 'user-runbooks');
   await mkdir(userDir);
 
@@ -253,7 +295,7 @@ async function main(): Promise<void> {
     cleanups.push(() => browser.close());
     await benchReader(browser, temp, await loadAndIndex(BUNDLED_DIR, userDir), css);
     await benchBundle(js);
-    printChecks();
+    printChecks(true);
     return;
   }
 
@@ -274,6 +316,7 @@ async function main(): Promise<void> {
   cleanups.push(() => browser.close());
   await benchReader(browser, temp, bundled, css);
   await benchBundle(js);
+  await benchEvidenceLog(temp);
 
   printChecks();
   note(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

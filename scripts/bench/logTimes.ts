@@ -1,0 +1,128 @@
+/**
+ * Evidence log timings for the benchmark: what an append costs beyond the disk's own
+ * write + fdatasync, and how long a long incident log takes to open.
+ */
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { canonicalJson } from '../../main/core/incidents/canonicalJson';
+import { openEvidenceLog, type LogFs, type NewEntry } from '../../main/core/incidents/evidenceLog';
+
+/** A fake clock from a fixed start, one second a reading, so two runs write identical lines. */
+function steadyClock(): () => Date {
+  let at = Date.parse('2026-03-01T09:00:00.000Z');
+  return () => new Date((at += 1000));
+}
+
+/** A note of about 300 bytes of body, like a line typed during an incident. */
+export function realisticEntry(n: number): NewEntry {
+  return {
+    author: 'Sam Patel (registered manager)',
+    kind: 'note',
+    body: {
+      text: `Entry ${n}: phoned the IT supplier from the office landline; they confirmed the shared drive is encrypted and asked us to keep every PC switched off and unplugged until their engineer arrives.`,
+      location: 'Rosewood House, office',
+      followUp: 'Ring back at 14:00 with the list of affected PCs',
+    },
+  };
+}
+
+/** Real writes without fdatasync: only for building files, never for the appends that are timed. */
+const noSyncFs: LogFs = {
+  openAppend: async (path) => {
+    const handle = await open(path, 'a', 0o600);
+    return {
+      write: (data) => handle.write(data),
+      datasync: async () => undefined,
+      sync: async () => undefined,
+      truncate: (length) => handle.truncate(length),
+      close: () => handle.close(),
+    };
+  },
+};
+
+export interface AppendTimes {
+  /** EvidenceLog.append, call to resolve, per entry. */
+  logMs: number[];
+  /** write + fdatasync of the same line to an O_APPEND file, per entry. */
+  bareMs: number[];
+  /** Mean sizes: the body as stored (canonical JSON), and the whole line with seq, times and hashes. */
+  bodyBytes: number;
+  lineBytes: number;
+}
+
+/**
+ * Times `count` appends through EvidenceLog.append and `count` bare write + fdatasync calls of
+ * the very same bytes, interleaved one by one (each pair in alternating order) so both see the
+ * same disk. The lines are known in advance from a first, untimed log on the same fake clock.
+ */
+export async function timeAppends(dir: string, count: number): Promise<AppendTimes> {
+  const rehearsal = await openEvidenceLog(join(dir, 'rehearsal.jsonl'), {
+    now: steadyClock(),
+    fs: noSyncFs,
+  });
+  for (let n = 1; n <= count; n += 1) await rehearsal.append(realisticEntry(n));
+  await rehearsal.close();
+  const lines = (await readFile(join(dir, 'rehearsal.jsonl')))
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1)
+    .map((line) => Buffer.from(`${line}\n`));
+
+  const log = await openEvidenceLog(join(dir, 'timed.jsonl'), { now: steadyClock() });
+  const bare = await open(join(dir, 'bare.jsonl'), 'a', 0o600);
+  const logMs: number[] = [];
+  const bareMs: number[] = [];
+  const timeLog = async (n: number): Promise<void> => {
+    const start = performance.now();
+    await log.append(realisticEntry(n));
+    logMs.push(performance.now() - start);
+  };
+  const timeBare = async (line: Buffer): Promise<void> => {
+    const start = performance.now();
+    await bare.write(line);
+    await bare.datasync();
+    bareMs.push(performance.now() - start);
+  };
+  try {
+    for (const [index, line] of lines.entries()) {
+      if (index % 2 === 0) {
+        await timeLog(index + 1);
+        await timeBare(line);
+      } else {
+        await timeBare(line);
+        await timeLog(index + 1);
+      }
+    }
+  } finally {
+    await log.close();
+    await bare.close();
+  }
+  if (!(await readFile(join(dir, 'timed.jsonl'))).equals(await readFile(join(dir, 'bare.jsonl'))))
+    throw new Error('the timed log and the bare file differ: the comparison would be unfair');
+  let bodyBytes = 0;
+  for (let n = 1; n <= count; n += 1)
+    bodyBytes += Buffer.byteLength(canonicalJson(realisticEntry(n).body));
+  const lineBytes = lines.reduce((sum, line) => sum + line.length, 0);
+  return { logMs, bareMs, bodyBytes: bodyBytes / count, lineBytes: lineBytes / count };
+}
+
+/** Writes a log of `count` realistic entries through EvidenceLog itself; returns its path. */
+export async function writeLongLog(dir: string, count: number): Promise<string> {
+  const path = join(dir, `long-${count}.jsonl`);
+  const log = await openEvidenceLog(path, { now: steadyClock(), fs: noSyncFs });
+  for (let n = 1; n <= count; n += 1) await log.append(realisticEntry(n));
+  await log.close();
+  return path;
+}
+
+/** One open as the app does it on start: openEvidenceLog, then entries() for the screen. */
+export async function timeOpen(path: string, expected: number): Promise<number> {
+  const start = performance.now();
+  const log = await openEvidenceLog(path, { now: steadyClock() });
+  const count = log.entries().length;
+  const ms = performance.now() - start;
+  await log.close();
+  if (log.state.readOnly || count !== expected)
+    throw new Error(`the long log opened with ${count} entries (read-only: ${log.state.readOnly})`);
+  return ms;
+}

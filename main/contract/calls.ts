@@ -17,6 +17,14 @@ export const CALL_NAMES = [
   'contacts.export',
   'contacts.previewImport',
   'contacts.import',
+  'systems.list',
+  'systems.save',
+  'systems.delete',
+  'systems.add',
+  'grabbag.get',
+  'grabbag.status',
+  'grabbag.markPrinted',
+  'documents.savePdf',
   'links.openExternal',
 ] as const;
 

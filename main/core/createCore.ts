@@ -2,10 +2,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Handlers } from '../contract/contract';
 import { fail, ok } from '../contract/result';
-import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
+import type { Notice, Runbook, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import type { CoreOptions } from './hostTypes';
 import { openContactsDirectory } from './contacts/contactsDirectory';
+import { documentsHandlers } from './documents/documentsHandlers';
+import { grabBagHandlers } from './grabbag/grabBagHandlers';
+import { openPrintRecord } from './grabbag/printRecord';
 import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/transfer';
 import type { NationalContact } from './contacts/nationalContacts';
 import { resolveContact, type LoadedLibrary } from './runbooks/library';
@@ -14,6 +17,8 @@ import { openParseCache } from './runbooks/parseCache';
 import { renderRunbook } from './runbooks/renderRunbook';
 import type { RunbookSearch } from './runbooks/search';
 import { openSettings } from './settings/settings';
+import { openSystemsRegister } from './systems/systemsRegister';
+import { systemsHandlers } from './systems/systemsHandlers';
 
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
@@ -22,6 +27,8 @@ export const dataPaths = (dataDir: string) => ({
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
   contacts: join(dataDir, 'contacts.json'),
+  systems: join(dataDir, 'systems.json'),
+  grabBag: join(dataDir, 'grabbag.json'),
 });
 
 export interface Core {
@@ -77,6 +84,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   notices.push(...directory.notices);
   const { contacts } = directory;
 
+  const register = await openSystemsRegister({
+    filePath: paths.systems,
+    quarantineDir: paths.quarantine,
+    suppliers: {
+      roles: () => contacts.list().roles.map(({ role, label }) => ({ role, label })),
+      resolve: (role) => (contacts.lookup(role) ? resolveContact(role, nationalById, contacts.lookup) : null),
+    },
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  notices.push(...register.notices);
+  const { systems } = register;
+  const printRecord = await openPrintRecord({ filePath: paths.grabBag, quarantineDir: paths.quarantine, now, ...(options.log ? { log: options.log } : {}) });
+  notices.push(...printRecord.notices);
+
+  // Local contacts and systems change while the app runs, so they are filled in at each read, not at load.
+  const view = (runbook: Runbook) =>
+    renderRunbook({ ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) }, settings.get(), systems.entry);
+
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
@@ -84,9 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.get': async ({ id }) => {
       const runbook = library.runbooks.get(id);
       if (!runbook) return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
-      // Local contacts change while the app runs, so roles are resolved at each read, not at load.
-      const withContacts = { ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) };
-      return ok(renderRunbook(withContacts, settings.get()));
+      return ok(view(runbook));
     },
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {
@@ -134,6 +158,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });
       return ok(await options.openExternal(url));
     },
+    ...systemsHandlers(systems),
+    ...grabBagHandlers({
+      prints: printRecord.prints,
+      settings: () => settings.get(),
+      contacts: () => contacts.list(),
+      systems,
+      runbooks: () => library.runbooks.values(),
+      view,
+      now,
+    }),
+    ...documentsHandlers(options.savePdf),
   };
   return { handlers, notices };
 }

@@ -1,4 +1,4 @@
-import type { OpenExternalOutcome } from '../contract/types';
+import type { OpenExternalOutcome, SavePdfOutcome } from '../contract/types';
 
 /**
  * A settings store as both shells provide it: electron-store in the desktop app, its engine
@@ -22,6 +22,11 @@ export interface CoreOptions {
   openSettingsStore: () => KeyValueStore;
   /** Hands an already allow-listed URL to the host (confirmation happens there). */
   openExternal: (url: string) => Promise<OpenExternalOutcome>;
+  /**
+   * Saves the window's page, as it prints, to a PDF where the user chooses (the name is only a
+   * suggestion, already ending in .pdf). A shell that cannot answers `{ saved: false, reason }`.
+   */
+  savePdf: (suggestedName: string) => Promise<SavePdfOutcome>;
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
 }

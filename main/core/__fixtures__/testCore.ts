@@ -18,6 +18,7 @@ export function startTestCore(dataDir: string, overrides: Partial<CoreOptions> =
     version: 'test',
     openSettingsStore: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
     openExternal: async () => ({ opened: false }),
+    savePdf: async () => ({ saved: false, reason: 'Not available in tests.' }),
     now: () => new Date('2026-03-01T02:15:30.000Z'),
     ...overrides,
   });

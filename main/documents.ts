@@ -18,7 +18,8 @@ export const PDF_OPTIONS: Electron.PrintToPDFOptions = {
 /** The electron pieces savePdfFromWindow needs, injected so tests use fakes. */
 export interface SavePdfDeps {
   /** The window whose page is saved; null when it has closed. */
-  window: () => (Electron.BaseWindow & { webContents: Pick<Electron.WebContents, 'printToPDF'> }) | null;
+  window: () =>
+    (Electron.BaseWindow & { webContents: Pick<Electron.WebContents, 'printToPDF'> }) | null;
   dialog: Pick<Electron.Dialog, 'showSaveDialog'>;
   /** The folder the save dialog opens in (the user's Documents). */
   defaultDir: () => string;
@@ -31,9 +32,13 @@ export interface SavePdfDeps {
  * Asks where to save, renders the page as it prints and writes the PDF; never throws. The user
  * picks the folder, so the file can go straight onto a USB stick for the paper pack.
  */
-export async function savePdfFromWindow(suggestedName: string, deps: SavePdfDeps): Promise<SavePdfOutcome> {
+export async function savePdfFromWindow(
+  suggestedName: string,
+  deps: SavePdfDeps,
+): Promise<SavePdfOutcome> {
   const window = deps.window();
-  if (!window || window.isDestroyed()) return { saved: false, reason: 'The Holdfast window is closed.' };
+  if (!window || window.isDestroyed())
+    return { saved: false, reason: 'The Holdfast window is closed.' };
   let path: string | undefined;
   try {
     const choice = await deps.dialog.showSaveDialog(window, {
@@ -42,7 +47,8 @@ export async function savePdfFromWindow(suggestedName: string, deps: SavePdfDeps
       filters: [{ name: 'PDF document', extensions: ['pdf'] }],
       properties: ['createDirectory', 'showOverwriteConfirmation'],
     });
-    if (choice.canceled || !choice.filePath) return { saved: false, reason: 'Cancelled. Nothing was saved.' };
+    if (choice.canceled || !choice.filePath)
+      return { saved: false, reason: 'Cancelled. Nothing was saved.' };
     path = choice.filePath;
   } catch (error: unknown) {
     deps.log?.('save dialog failed', error);
@@ -54,6 +60,10 @@ export async function savePdfFromWindow(suggestedName: string, deps: SavePdfDeps
     return { saved: true, path };
   } catch (error: unknown) {
     deps.log?.('savePdf failed', error);
-    return { saved: false, reason: 'The PDF could not be saved there. Check the folder or USB stick has space and is not read-only, then try again.' };
+    return {
+      saved: false,
+      reason:
+        'The PDF could not be saved there. Check the folder or USB stick has space and is not read-only, then try again.',
+    };
   }
 }

@@ -11,6 +11,8 @@ import { href, useRoute } from './useRoute';
 // Screens used before an incident load on demand, so the first screen in a crisis ships less code.
 const ContactsScreen = lazy(() => import('./features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const SystemsScreen = lazy(() => import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })));
+const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })));
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
 export function App() {
@@ -27,6 +29,8 @@ export function App() {
   if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
   else if (route.name === 'settings') screen = <SettingsScreen />;
   else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
+  else if (route.name === 'systems') screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
+  else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (
@@ -49,6 +53,8 @@ export function App() {
         <SearchBox />
         <nav aria-label="Holdfast" className="header-nav">
           <a href={href.contacts()}>Contacts</a>
+          <a href={href.systems()}>Systems</a>
+          <a href={href.grabBag}>Grab-bag pack</a>
           <a href={href.settings}>Settings</a>
         </nav>
       </header>

@@ -6,7 +6,9 @@ export type Route =
   | { name: 'runbook'; id: string; stepId?: string }
   | { name: 'all' }
   | { name: 'settings' }
-  | { name: 'contacts'; role?: string };
+  | { name: 'contacts'; role?: string }
+  | { name: 'systems'; system?: string }
+  | { name: 'grab-bag' };
 
 /** Reads the hash route; hash routing works the same under app:// and the web harness. */
 export function parseRoute(hash: string): Route {
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'all') return { name: 'all' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
+  if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
+  if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
   return { name: 'home' };
 }
 
@@ -34,6 +38,8 @@ export const href = {
   all: '#/all',
   settings: '#/settings',
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
+  systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
+  grabBag: '#/grab-bag',
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

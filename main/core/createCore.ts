@@ -164,7 +164,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings: () => settings.get(),
       contacts: () => contacts.list(),
       systems,
-      runbooks: () => library.runbooks.values(),
+      runbooks: () => library.runbooks,
       view,
       now,
     }),

@@ -18,7 +18,8 @@ const printRecordSchema = z.strictObject({
 });
 type PrintRecordFile = z.infer<typeof printRecordSchema>;
 
-const STORAGE_MESSAGE = 'Holdfast could not record that the pack was printed. Check there is free disk space, then try again.';
+const STORAGE_MESSAGE =
+  'Holdfast could not record that the pack was printed. Check there is free disk space, then try again.';
 
 export interface PrintRecordService {
   /** Whether a pack with this fingerprint matches the last one printed, and the version it would carry. */
@@ -29,7 +30,9 @@ export interface PrintRecordService {
 
 function versionFor(last: PackPrint | null, fingerprint: PackFingerprint): number {
   if (!last) return 1;
-  return changedSections(last.fingerprint, fingerprint).length === 0 ? last.version : last.version + 1;
+  return changedSections(last.fingerprint, fingerprint).length === 0
+    ? last.version
+    : last.version + 1;
 }
 
 /**
@@ -65,7 +68,12 @@ export async function openPrintRecord(options: {
     status,
     async record(fingerprint, how) {
       return document.change((draft) => {
-        const print: PackPrint = { at: options.now().toISOString(), version: versionFor(draft.lastPrinted, fingerprint), how, fingerprint };
+        const print: PackPrint = {
+          at: options.now().toISOString(),
+          version: versionFor(draft.lastPrinted, fingerprint),
+          how,
+          fingerprint,
+        };
         draft.lastPrinted = print;
         return print;
       });

@@ -19,7 +19,7 @@ export interface LoadedLibrary {
   problems: Problem[];
 }
 
-interface Candidate {
+export interface Candidate {
   parsed: ParsedRunbook;
   file: string;
   source: RunbookSource;
@@ -167,7 +167,8 @@ export function resolveContact(role: string, national: Map<string, NationalConta
   return { role, label, national: false, channels: null };
 }
 
-function toRunbook(candidate: Candidate & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
+/** A parsed file as the library holds it, with its contacts resolved against the national pack. */
+export function toRunbook(candidate: Candidate & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
   const { meta, intro, phases, contactUses, runbookLinks } = candidate.parsed;
   const roles = [...new Set([...meta.contacts, ...contactUses.map((use) => use.role)])];
   return {

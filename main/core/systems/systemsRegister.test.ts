@@ -29,7 +29,8 @@ const emar: SystemRecord = {
   lastReviewed: '2026-02-01',
 };
 
-const entryOf = (register: SystemsRegister, system: string) => register.systems.find((entry) => entry.system === system);
+const entryOf = (register: SystemsRegister, system: string) =>
+  register.systems.find((entry) => entry.system === system);
 
 describe('systems register through the core handlers', () => {
   it('lists every Holdfast system as not recorded at first, with the supplier role it suggests', async () => {
@@ -37,25 +38,46 @@ describe('systems register through the core handlers', () => {
     const listed = await handlers['systems.list']({});
     if (!listed.ok) throw new Error('list failed');
     expect(listed.value.systems.map((entry) => entry.system)).toEqual(Object.keys(SYSTEMS));
-    expect(listed.value.systems.every((entry) => entry.status === 'missing' && entry.record === null)).toBe(true);
-    expect(entryOf(listed.value, 'emar')).toMatchObject({ label: 'eMAR (electronic medicines records)', suggestedSupplierRole: 'emar-supplier', isCustom: false, supplier: null });
-    expect(listed.value.supplierRoles).toContainEqual({ role: 'it-supplier', label: 'IT supplier' });
+    expect(
+      listed.value.systems.every((entry) => entry.status === 'missing' && entry.record === null),
+    ).toBe(true);
+    expect(entryOf(listed.value, 'emar')).toMatchObject({
+      label: 'eMAR (electronic medicines records)',
+      suggestedSupplierRole: 'emar-supplier',
+      isCustom: false,
+      supplier: null,
+    });
+    expect(listed.value.supplierRoles).toContainEqual({
+      role: 'it-supplier',
+      label: 'IT supplier',
+    });
   });
 
   it('saves an entry durably with a last-good copy, keeps it across a restart, and deletes it', async () => {
     const { handlers } = await start();
     const saved = await handlers['systems.save'](emar);
-    expect(saved.ok && entryOf(saved.value, 'emar')).toMatchObject({ status: 'recorded', record: emar, isStale: false });
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'systems.json'), 'utf8')) as { records: SystemRecord[] };
+    expect(saved.ok && entryOf(saved.value, 'emar')).toMatchObject({
+      status: 'recorded',
+      record: emar,
+      isStale: false,
+    });
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'systems.json'), 'utf8')) as {
+      records: SystemRecord[];
+    };
     expect(onDisk.records).toEqual([emar]);
-    expect(await readFile(join(dataDir, 'systems.json.bak'), 'utf8')).toBe(await readFile(join(dataDir, 'systems.json'), 'utf8'));
+    expect(await readFile(join(dataDir, 'systems.json.bak'), 'utf8')).toBe(
+      await readFile(join(dataDir, 'systems.json'), 'utf8'),
+    );
 
     const again = await start();
     const listed = await again.handlers['systems.list']({});
     expect(listed.ok && entryOf(listed.value, 'emar')?.record).toEqual(emar);
 
     const deleted = await again.handlers['systems.delete']({ system: 'emar' });
-    expect(deleted.ok && entryOf(deleted.value, 'emar')).toMatchObject({ status: 'missing', record: null });
+    expect(deleted.ok && entryOf(deleted.value, 'emar')).toMatchObject({
+      status: 'missing',
+      record: null,
+    });
   });
 
   it('shows the supplier’s contact from the contacts directory', async () => {
@@ -70,14 +92,29 @@ describe('systems register through the core handlers', () => {
       lastVerified: '2026-02-01',
     });
     const saved = await handlers['systems.save'](emar);
-    expect(saved.ok && entryOf(saved.value, 'emar')?.supplier).toMatchObject({ role: 'emar-supplier', name: 'Helpdesk', channels: [{ value: '01632 960 555' }] });
+    expect(saved.ok && entryOf(saved.value, 'emar')?.supplier).toMatchObject({
+      role: 'emar-supplier',
+      name: 'Helpdesk',
+      channels: [{ value: '01632 960 555' }],
+    });
   });
 
   it('tells apart a system with no paper location, one not used here, and one last reviewed over a year ago', async () => {
     const { handlers } = await start();
     await handlers['systems.save']({ ...emar, paperLocation: '' });
-    await handlers['systems.save']({ ...emar, system: 'door-entry', inUse: false, impact: null, supplierRole: null });
-    const listed = await handlers['systems.save']({ ...emar, system: 'rota', supplierRole: 'rota-supplier', lastReviewed: '2024-12-01' });
+    await handlers['systems.save']({
+      ...emar,
+      system: 'door-entry',
+      inUse: false,
+      impact: null,
+      supplierRole: null,
+    });
+    const listed = await handlers['systems.save']({
+      ...emar,
+      system: 'rota',
+      supplierRole: 'rota-supplier',
+      lastReviewed: '2024-12-01',
+    });
     if (!listed.ok) throw new Error('save failed');
     expect(entryOf(listed.value, 'emar')?.status).toBe('no-paper-location');
     expect(entryOf(listed.value, 'door-entry')?.status).toBe('not-used');
@@ -89,34 +126,63 @@ describe('systems register through the core handlers', () => {
     const added = await handlers['systems.add']({ label: 'Lift alarm' });
     if (!added.ok) throw new Error('add failed');
     expect(added.value.system).toBe('lift-alarm');
-    expect(entryOf(added.value.register, 'lift-alarm')).toMatchObject({ label: 'Lift alarm', isCustom: true, status: 'missing' });
+    expect(entryOf(added.value.register, 'lift-alarm')).toMatchObject({
+      label: 'Lift alarm',
+      isCustom: true,
+      status: 'missing',
+    });
     const clash = await handlers['systems.add']({ label: 'Email' });
     expect(clash.ok && clash.value.system).toBe('email-2');
-    const saved = await handlers['systems.save']({ ...emar, system: 'lift-alarm', supplierRole: null });
+    const saved = await handlers['systems.save']({
+      ...emar,
+      system: 'lift-alarm',
+      supplierRole: null,
+    });
     expect(saved.ok && entryOf(saved.value, 'lift-alarm')?.status).toBe('recorded');
     const deleted = await handlers['systems.delete']({ system: 'lift-alarm' });
     expect(deleted.ok && entryOf(deleted.value, 'lift-alarm')).toBeUndefined();
-    expect(JSON.parse(await readFile(join(dataDir, 'systems.json'), 'utf8'))).toMatchObject({ customSystems: [{ id: 'email-2' }], records: [] });
+    expect(JSON.parse(await readFile(join(dataDir, 'systems.json'), 'utf8'))).toMatchObject({
+      customSystems: [{ id: 'email-2' }],
+      records: [],
+    });
   });
 
   it('refuses unknown systems and supplier roles that are not in the contacts directory', async () => {
     const { handlers } = await start();
-    expect(await handlers['systems.save']({ ...emar, system: 'lift' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await handlers['systems.save']({ ...emar, system: 'lift' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await handlers['systems.save']({ ...emar, supplierRole: 'csoc' })).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND', message: expect.stringContaining('Add it in Contacts first') as unknown },
+      error: {
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('Add it in Contacts first') as unknown,
+      },
     });
-    expect(await handlers['systems.delete']({ system: 'lift' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await handlers['systems.delete']({ system: 'lift' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('rejects empty names, missing impact and huge input through the API before any write', async () => {
     const { handlers } = await start();
     const empty = await dispatch(handlers, 'systems.add', { label: '   ' });
-    expect(!empty.ok && empty.error.message).toBe('systems.add: label: enter a name for the system');
+    expect(!empty.ok && empty.error.message).toBe(
+      'systems.add: label: enter a name for the system',
+    );
     const noImpact = await dispatch(handlers, 'systems.save', { ...emar, impact: null });
-    expect(!noImpact.ok && noImpact.error.message).toBe('systems.save: impact: choose how bad it is if this system is down, from 1 to 10');
-    const huge = await dispatch(handlers, 'systems.save', { ...emar, paperLocation: 'x'.repeat(1_000_000) });
-    expect(!huge.ok && huge.error.message).toBe('systems.save: paperLocation: must be 300 characters or fewer');
+    expect(!noImpact.ok && noImpact.error.message).toBe(
+      'systems.save: impact: choose how bad it is if this system is down, from 1 to 10',
+    );
+    const huge = await dispatch(handlers, 'systems.save', {
+      ...emar,
+      paperLocation: 'x'.repeat(1_000_000),
+    });
+    expect(!huge.ok && huge.error.message).toBe(
+      'systems.save: paperLocation: must be 300 characters or fewer',
+    );
     expect(await readdir(dataDir)).not.toContain('systems.json');
   });
 
@@ -130,7 +196,9 @@ describe('systems register through the core handlers', () => {
     const view = await handlers['runbooks.get']({ id: 'care-on-paper' });
     if (!view.ok) throw new Error('get failed');
     const details = view.value.html.steps['paper-mar']?.details ?? '';
-    expect(details).toContain('&lt;script&gt;window.hacked = true&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(details).toContain(
+      '&lt;script&gt;window.hacked = true&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;',
+    );
     expect(details).not.toMatch(/<script|<img/);
   });
 
@@ -140,9 +208,17 @@ describe('systems register through the core handlers', () => {
     await rm(join(dataDir, 'systems.json'));
     await mkdir(join(dataDir, 'systems.json', 'blocker'), { recursive: true });
     const result = await handlers['systems.save']({ ...emar, paperLocation: 'Somewhere else' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', message: expect.stringContaining('could not be saved') as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'STORAGE_FAILED',
+        message: expect.stringContaining('could not be saved') as unknown,
+      },
+    });
     const listed = await handlers['systems.list']({});
-    expect(listed.ok && entryOf(listed.value, 'emar')?.record?.paperLocation).toBe(emar.paperLocation);
+    expect(listed.ok && entryOf(listed.value, 'emar')?.record?.paperLocation).toBe(
+      emar.paperLocation,
+    );
   });
 
   it('quarantines a damaged systems.json, restores the last good copy and says so at start-up', async () => {
@@ -153,7 +229,12 @@ describe('systems register through the core handlers', () => {
     const { handlers } = await start();
     const status = await handlers['app.status']({});
     expect(status.ok && status.value.notices).toEqual([
-      { level: 'warning', message: expect.stringContaining('Your systems register file was damaged (not valid JSON). Holdfast restored the last good copy') as unknown },
+      {
+        level: 'warning',
+        message: expect.stringContaining(
+          'Your systems register file was damaged (not valid JSON). Holdfast restored the last good copy',
+        ) as unknown,
+      },
     ]);
     const listed = await handlers['systems.list']({});
     expect(listed.ok && entryOf(listed.value, 'emar')?.record).toEqual(emar);
@@ -163,9 +244,19 @@ describe('systems register through the core handlers', () => {
   });
 
   it('starts empty and says so when the file is damaged and there is no good copy', async () => {
-    await writeFile(join(dataDir, 'systems.json'), JSON.stringify({ formatVersion: 1, customSystems: [], records: [{ ...emar, impact: 42 }] }));
+    await writeFile(
+      join(dataDir, 'systems.json'),
+      JSON.stringify({ formatVersion: 1, customSystems: [], records: [{ ...emar, impact: 42 }] }),
+    );
     const { handlers, notices } = await start();
-    expect(notices).toEqual([{ level: 'warning', message: expect.stringContaining('unexpected content) and no good copy was found') as unknown }]);
+    expect(notices).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringContaining(
+          'unexpected content) and no good copy was found',
+        ) as unknown,
+      },
+    ]);
     const listed = await handlers['systems.list']({});
     expect(listed.ok && listed.value.systems.every((entry) => entry.record === null)).toBe(true);
   });

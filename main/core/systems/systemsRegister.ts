@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../contract/result';
 import { customSystemLabelSchema, slugSchema, systemRecordSchema } from '../../contract/schemas';
-import type { ContactRef, Notice, SystemEntry, SystemRecord, SystemsRegister, SystemStatus } from '../../contract/types';
+import type {
+  ContactRef,
+  Notice,
+  SystemEntry,
+  SystemRecord,
+  SystemsRegister,
+  SystemStatus,
+} from '../../contract/types';
 import { SYSTEMS, type SystemId } from '../../contract/vocabulary';
 import { isOlderThanMonths } from '../../shared/dates';
 import { roleIdFor } from '../contacts/contactsDirectory';
@@ -85,10 +92,13 @@ export async function openSystemsRegister(options: {
   const { change } = document;
 
   const labelOf = (system: string): string | undefined =>
-    isBuiltIn(system) ? SYSTEMS[system].label : document.current().customSystems.find((custom) => custom.id === system)?.label;
+    isBuiltIn(system)
+      ? SYSTEMS[system].label
+      : document.current().customSystems.find((custom) => custom.id === system)?.label;
 
   const entryFor = (system: string, label: string, isCustom: boolean): SystemEntry => {
-    const record = document.current().records.find((candidate) => candidate.system === system) ?? null;
+    const record =
+      document.current().records.find((candidate) => candidate.system === system) ?? null;
     return {
       system,
       label,
@@ -96,14 +106,18 @@ export async function openSystemsRegister(options: {
       suggestedSupplierRole: isBuiltIn(system) ? SYSTEMS[system].supplierRole : null,
       record,
       status: statusOf(record),
-      isStale: record !== null && isOlderThanMonths(record.lastReviewed, REVIEW_AFTER_MONTHS, options.now()),
+      isStale:
+        record !== null &&
+        isOlderThanMonths(record.lastReviewed, REVIEW_AFTER_MONTHS, options.now()),
       supplier: record?.supplierRole ? options.suppliers.resolve(record.supplierRole) : null,
     };
   };
 
   const list = (): SystemsRegister => ({
     systems: [
-      ...(Object.keys(SYSTEMS) as SystemId[]).map((system) => entryFor(system, SYSTEMS[system].label, false)),
+      ...(Object.keys(SYSTEMS) as SystemId[]).map((system) =>
+        entryFor(system, SYSTEMS[system].label, false),
+      ),
       ...document.current().customSystems.map((custom) => entryFor(custom.id, custom.label, true)),
     ],
     supplierRoles: options.suppliers.roles(),
@@ -118,16 +132,26 @@ export async function openSystemsRegister(options: {
     stored: () => document.current(),
     async save(record) {
       if (labelOf(record.system) === undefined)
-        return fail('NOT_FOUND', `There is no system "${record.system}". Add it as a system of your own first.`);
+        return fail(
+          'NOT_FOUND',
+          `There is no system "${record.system}". Add it as a system of your own first.`,
+        );
       if (record.supplierRole !== null && options.suppliers.resolve(record.supplierRole) === null)
-        return fail('NOT_FOUND', `There is no contact role "${record.supplierRole}". Add it in Contacts first.`);
+        return fail(
+          'NOT_FOUND',
+          `There is no contact role "${record.supplierRole}". Add it in Contacts first.`,
+        );
       const saved = await change((draft) => {
-        draft.records = [...draft.records.filter((existing) => existing.system !== record.system), record];
+        draft.records = [
+          ...draft.records.filter((existing) => existing.system !== record.system),
+          record,
+        ];
       });
       return saved.ok ? ok(list()) : saved;
     },
     async delete(system) {
-      if (labelOf(system) === undefined) return fail('NOT_FOUND', `There is no system "${system}".`);
+      if (labelOf(system) === undefined)
+        return fail('NOT_FOUND', `There is no system "${system}".`);
       const deleted = await change((draft) => {
         draft.records = draft.records.filter((existing) => existing.system !== system);
         draft.customSystems = draft.customSystems.filter((custom) => custom.id !== system);
@@ -136,9 +160,17 @@ export async function openSystemsRegister(options: {
     },
     async add(label) {
       if (document.current().customSystems.length >= MAX_CUSTOM_SYSTEMS)
-        return fail('INVALID_INPUT', `You can add at most ${MAX_CUSTOM_SYSTEMS} systems of your own.`);
+        return fail(
+          'INVALID_INPUT',
+          `You can add at most ${MAX_CUSTOM_SYSTEMS} systems of your own.`,
+        );
       const added = await change((draft) => {
-        const id = roleIdFor(label, (candidate) => isBuiltIn(candidate) || draft.customSystems.some((custom) => custom.id === candidate), 'system');
+        const id = roleIdFor(
+          label,
+          (candidate) =>
+            isBuiltIn(candidate) || draft.customSystems.some((custom) => custom.id === candidate),
+          'system',
+        );
         draft.customSystems.push({ id, label });
         return id;
       });

@@ -1,9 +1,14 @@
+import { lazy, Suspense } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
 import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
+
+// Getting ready (print the pack, record paper locations) matters before an incident, not during
+// one: those panels load after the entry points have drawn.
+const ReadinessPanels = lazy(() => import('../grabbag/ReadinessPanels').then((m) => ({ default: m.ReadinessPanels })));
 
 /** "What's happening?": large entry points by kind of problem. */
 export function HomeScreen({ library }: { library: RunbookLibrary }) {
@@ -28,6 +33,9 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
       </ul>
       <MoreSituations library={library} />
       <ContactGapsPanel />
+      <Suspense fallback={null}>
+        <ReadinessPanels />
+      </Suspense>
       <ProblemsPanel problems={library.problems} />
     </>
   );

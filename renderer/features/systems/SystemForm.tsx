@@ -100,7 +100,11 @@ export function SystemForm({
           ),
         }))}
       />
-      <form className="contact-form" onSubmit={(event) => submit(event, form)} noValidate>
+      <form
+        className="contact-form system-form"
+        onSubmit={(event) => submit(event, form)}
+        noValidate
+      >
         <fieldset>
           <legend>{FIELD_LABELS.inUse}</legend>
           <div className="field field-checkbox">

@@ -84,11 +84,9 @@ test('printing is recorded, and the home screen reminds once contacts or systems
   // The web harness cannot save files: it says to use the browser's own Print instead.
   await page.getByRole('button', { name: 'Save as PDF' }).click();
   await expect(
-    page
-      .getByRole('status')
-      .filter({
-        hasText: 'Saving as a PDF is not available here. Use your browser’s Print (Ctrl+P)',
-      }),
+    page.getByRole('status').filter({
+      hasText: 'Saving as a PDF is not available here. Use your browser’s Print (Ctrl+P)',
+    }),
   ).toBeVisible();
 
   // Headless Chromium returns from print() at once, as if the dialog was closed.

@@ -26,6 +26,23 @@ test('the runbook reader has no serious accessibility violations', async ({ app,
   expect(await scan(page)).toEqual([]);
 });
 
+test('the systems screen, and its form showing mistakes, have no serious accessibility violations', async ({ app, page }) => {
+  await app.openHome();
+  await app.openFromNav('Systems');
+  expect(await scan(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Add details for eMAR (electronic medicines records)' }).click();
+  await page.getByRole('button', { name: 'Save system' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Please check these details' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});
+
+test('the grab-bag pack screen has no serious accessibility violations', async ({ app, page }) => {
+  await app.openHome();
+  await app.openFromNav('Grab-bag pack');
+  await expect(page.getByRole('article', { name: 'Grab-bag pack, as it prints' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});
+
 test('focus is always visible on keyboard targets', async ({ app, page }) => {
   await app.openHome();
   for (let i = 0; i < 4; i += 1) {

@@ -15,6 +15,7 @@ import {
 import Store from 'electron-store';
 import { resolveAppPaths } from './appPaths';
 import { createCore } from './core/createCore';
+import { writeFileDurable } from './core/storage/durableFile';
 import { startApp } from './lifecycle';
 import { openSettingsStore, openWindowStateStore } from './settingsStore';
 
@@ -38,6 +39,7 @@ void startApp(
     openSettingsStore: () => openSettingsStore(Store),
     openWindowStateStore: () => openWindowStateStore(Store, log),
     readFile: (filePath) => readFile(filePath),
+    writeFile: writeFileDurable,
     log,
   },
 );

@@ -15,7 +15,7 @@ class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn();
   readonly setAboutPanelOptions = vi.fn();
   readonly whenReady = vi.fn(() => this.ready);
-  readonly getPath = vi.fn((_name: string) => '/home/carer/.config/Holdfast');
+  readonly getPath = vi.fn((name: string) => (name === 'documents' ? '/home/carer/Documents' : '/home/carer/.config/Holdfast'));
   readonly getVersion = () => '0.1.0';
   becomeReady(): void {
     this.markReady();
@@ -30,6 +30,7 @@ class FakeWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => (this.minimized = false));
   readonly maximize = vi.fn();
+  readonly webContents = { printToPDF: vi.fn(async (_options: unknown) => new Uint8Array([37, 80, 68, 70])) };
   constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
     super();
     FakeWindow.instances.push(this);
@@ -70,7 +71,11 @@ function fakeElectron(options: { lock?: boolean } = {}) {
       setApplicationMenu: vi.fn(),
     },
     shell: { openExternal: vi.fn() },
-    dialog: { showMessageBox: vi.fn(), showErrorBox: vi.fn() },
+    dialog: {
+      showMessageBox: vi.fn(),
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({ canceled: false, filePath: '/media/usb/pack.pdf' })),
+    },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
@@ -99,6 +104,7 @@ function startOptions(overrides: Partial<StartOptions> = {}): StartOptions {
     openSettingsStore: memoryStore,
     openWindowStateStore: memoryStore,
     readFile: async () => new Uint8Array(),
+    writeFile: vi.fn(async () => {}),
     log: () => {},
     ...overrides,
   };
@@ -186,6 +192,15 @@ describe('startApp: start-up', () => {
       contextIsolation: true,
       preload: '/app/out/preload/index.cjs',
     });
+  });
+
+  it('gives the core a savePdf that asks where to save, prints the main window and writes the file', async () => {
+    const { fakes, options, window } = await started();
+    const coreOptions = vi.mocked(options.createCore).mock.calls[0]![0];
+    expect(await coreOptions.savePdf('Rose Lodge grab-bag pack.pdf')).toEqual({ saved: true, path: '/media/usb/pack.pdf' });
+    expect(fakes.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: '/home/carer/Documents/Rose Lodge grab-bag pack.pdf' }));
+    expect(window!.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', printBackground: true }));
+    expect(options.writeFile).toHaveBeenCalledWith('/media/usb/pack.pdf', new Uint8Array([37, 80, 68, 70]));
   });
 
   it('sets a menu without developer tools in a user build', async () => {

@@ -2,6 +2,7 @@ import type { Core } from './core/createCore';
 import type { CoreOptions, KeyValueStore } from './core/hostTypes';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, devServerOrigin } from './appOrigin';
 import type { AppPaths } from './appPaths';
+import { savePdfFromWindow } from './documents';
 import { registerIpc } from './ipc/registerIpc';
 import { appMenuTemplate } from './menu';
 import { createProtocolHandler } from './protocol';
@@ -39,7 +40,7 @@ export interface ElectronModules {
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
   Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   shell: Pick<Electron.Shell, 'openExternal'>;
-  dialog: Pick<Electron.Dialog, 'showMessageBox' | 'showErrorBox'>;
+  dialog: Pick<Electron.Dialog, 'showMessageBox' | 'showErrorBox' | 'showSaveDialog'>;
   screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
 }
 
@@ -53,6 +54,8 @@ export interface StartOptions {
   openSettingsStore: () => KeyValueStore;
   openWindowStateStore: () => KeyValueStore;
   readFile: (filePath: string) => Promise<Uint8Array<ArrayBuffer>>;
+  /** Writes a file the user chose to save (a PDF) whole, or fails. */
+  writeFile: (filePath: string, data: Uint8Array) => Promise<void>;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -136,6 +139,14 @@ export async function startApp(
       version: app.getVersion(),
       openSettingsStore: options.openSettingsStore,
       openExternal,
+      savePdf: (suggestedName) =>
+        savePdfFromWindow(suggestedName, {
+          window: () => mainWindow,
+          dialog: electron.dialog,
+          defaultDir: () => app.getPath('documents'),
+          writeFile: options.writeFile,
+          log,
+        }),
       log,
     });
   } catch (error: unknown) {

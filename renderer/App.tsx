@@ -16,6 +16,8 @@ const StartIncidentForm = lazy(() => import('./features/incidents/StartIncidentF
 const IncidentScreen = lazy(() => import('./features/incidents/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
 const IncidentDocumentView = lazy(() => import('./features/incidents/IncidentDocumentView').then((m) => ({ default: m.IncidentDocumentView })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const SystemsScreen = lazy(() => import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })));
+const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })));
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
 export function App() {
@@ -36,6 +38,8 @@ export function App() {
   else if (route.name === 'incident') screen = <IncidentScreen key={route.id} id={route.id} tab={route.tab} {...(route.runbook ? { runbook: route.runbook } : {})} {...(route.step ? { step: route.step } : {})} />;
   else if (route.name === 'incident-document') screen = <IncidentDocumentView id={route.id} kind={route.kind} />;
   else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
+  else if (route.name === 'systems') screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
+  else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (
@@ -60,6 +64,8 @@ export function App() {
         <nav aria-label="Holdfast" className="header-nav">
           <a href={href.incidents}>Incidents</a>
           <a href={href.contacts()}>Contacts</a>
+          <a href={href.systems()}>Systems</a>
+          <a href={href.grabBag}>Grab-bag pack</a>
           <a href={href.settings}>Settings</a>
         </nav>
       </header>

@@ -11,7 +11,9 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'start-incident'; runbook?: string }
   | { name: 'incident'; id: string; tab: IncidentTab; runbook?: string; step?: string }
-  | { name: 'incident-document'; id: string; kind: 'report' | 'handover' };
+  | { name: 'incident-document'; id: string; kind: 'report' | 'handover' }
+  | { name: 'systems'; system?: string }
+  | { name: 'grab-bag' };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -33,6 +35,8 @@ export function parseRoute(hash: string): Route {
     return { name: 'incident', id: parts[1], tab: isTab(parts[2]) ? parts[2] : 'steps' };
   }
   if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
+  if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
+  if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
   return { name: 'home' };
 }
 
@@ -57,6 +61,8 @@ export const href = {
   incidentStep: (id: string, runbook: string, step: string) => `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}/${encodeURIComponent(step)}`,
   incidentDocument: (id: string, kind: 'report' | 'handover') => `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
+  systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
+  grabBag: '#/grab-bag',
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

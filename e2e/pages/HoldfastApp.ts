@@ -89,6 +89,27 @@ export class HoldfastApp {
     return preview;
   }
 
+  /** Opens a screen from the header navigation, as a user would, and waits for its heading. */
+  async openFromNav(link: 'Systems' | 'Grab-bag pack', heading: string = link): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: link, exact: true }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+  }
+
+  /** The entry for one system in the register (e.g. "eMAR (electronic medicines records)"). */
+  systemEntry(label: string): Locator {
+    return this.page.locator('li.directory-entry').filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
+  }
+
+  /** Fills the open system form and saves it; only the given fields are changed. */
+  async fillAndSaveSystem(system: { impact?: string; paperLocation?: string; fallback?: string; supplier?: string }): Promise<void> {
+    if (system.impact) await this.page.getByLabel('How bad it is if it is down').selectOption({ label: system.impact });
+    if (system.paperLocation !== undefined) await this.page.getByLabel('Where the paper copy is kept').fill(system.paperLocation);
+    if (system.fallback !== undefined) await this.page.getByLabel('Paper or manual fallback').fill(system.fallback);
+    if (system.supplier) await this.page.getByLabel('Who supports it').selectOption({ label: system.supplier });
+    await this.page.getByRole('button', { name: 'Save system' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Systems' })).toBeVisible();
+  }
+
   /** Presses Tab until the focused element has this accessible text (keyboard-only journeys). */
   async tabTo(text: string | RegExp, limit = 120): Promise<void> {
     for (let i = 0; i < limit; i += 1) {

@@ -24,6 +24,14 @@ export const CALL_NAMES = [
   'incidents.verify',
   'incidents.document',
   'incidents.drafts',
+  'systems.list',
+  'systems.save',
+  'systems.delete',
+  'systems.add',
+  'grabbag.get',
+  'grabbag.status',
+  'grabbag.markPrinted',
+  'documents.savePdf',
   'links.openExternal',
 ] as const;
 
@@ -42,6 +50,10 @@ export const WRITING_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'contacts.delete',
   'contacts.addRole',
   'contacts.import',
+  'systems.save',
+  'systems.delete',
+  'systems.add',
+  'grabbag.markPrinted',
   'incidents.start',
   'incidents.record',
 ]);

@@ -6,17 +6,30 @@ import type {
   ContactsDirectory,
   ContactsExport,
   ImportCounts,
+  GrabBagPack,
   ImportPreview,
   OpenExternalOutcome,
+  PackStatus,
   RunbookView,
   RunbookLibrary,
   SearchHit,
+  SavePdfOutcome,
   Settings,
+  SystemsRegister,
 } from './types';
 import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import { IMPORT_LIMITS } from './vocabulary';
-import { contractClockSchema, customRoleLabelSchema, localContactSchema, providerTypeSchema, slugSchema } from './schemas';
+import {
+  contractClockSchema,
+  customRoleLabelSchema,
+  customSystemLabelSchema,
+  localContactSchema,
+  packFingerprintSchema,
+  providerTypeSchema,
+  slugSchema,
+  systemRecordSchema,
+} from './schemas';
 
 /** A call's input schema paired with its output type (the type exists only at compile time). */
 interface CallSpec<I extends z.ZodType, O> {
@@ -28,6 +41,18 @@ const call =
   <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
 
 const none = z.strictObject({});
+
+/**
+ * A file name to offer in the save dialog: no folders, no characters Windows refuses and no
+ * control characters (the renderer may send "../" or a device name).
+ */
+const suggestedFileNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'enter a file name')
+  .max(120, 'must be 120 characters or fewer')
+  .regex(/^[^\\/:*?"<>|\x00-\x1f]+$/, 'a file name may not contain \\ / : * ? " < > | or control characters')
+  .refine((name) => !name.startsWith('.'), 'a file name may not start with a dot');
 
 const importFormatSchema = z.enum(['csv', 'vcard']);
 /** An import file's text as the renderer read it; the size bound keeps huge input away from the parser. */
@@ -85,7 +110,25 @@ export const contract = {
   'incidents.document': call<IncidentDocument>()(z.strictObject({ id: incidentIdSchema, kind: z.enum(['report', 'handover']) })),
   /** Prefilled drafts for NCSC, DSPT/ICO, CSOC, CQC and the police. */
   'incidents.drafts': call<ReportDraft[]>()(z.strictObject({ id: incidentIdSchema })),
+  'systems.list': call<SystemsRegister>()(none),
+  /** Creates or replaces what is recorded for one system; resolves only once it is on disk. */
+  'systems.save': call<SystemsRegister>()(systemRecordSchema),
+  /** Clears what is recorded for a system; a system the provider added is removed with it. */
+  'systems.delete': call<SystemsRegister>()(z.strictObject({ system: slugSchema })),
+  /** Adds a system of the provider's own; its id is made from the label. */
+  'systems.add': call<{ register: SystemsRegister; system: string }>()(z.strictObject({ label: customSystemLabelSchema })),
+  /** Everything the printable grab-bag pack shows. */
+  'grabbag.get': call<GrabBagPack>()(none),
+  /** Whether the printed pack is up to date (for the home screen reminder). */
+  'grabbag.status': call<PackStatus>()(none),
+  /** Records that the pack with this fingerprint was printed or saved as a PDF. */
+  'grabbag.markPrinted': call<PackStatus>()(z.strictObject({ fingerprint: packFingerprintSchema, how: z.enum(['print', 'pdf']) })),
   'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
+  /**
+   * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to
+   * keep. Any printable screen can use it; the web harness answers that it is not available.
+   */
+  'documents.savePdf': call<SavePdfOutcome>()(z.strictObject({ suggestedName: suggestedFileNameSchema })),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
 type Contract = typeof contract;

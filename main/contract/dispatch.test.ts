@@ -48,8 +48,31 @@ const VALID: Record<CallName, unknown> = {
   'incidents.verify': { id: INCIDENT_ID },
   'incidents.document': { id: INCIDENT_ID, kind: 'handover' },
   'incidents.drafts': { id: INCIDENT_ID },
+  'systems.list': {},
+  'systems.save': {
+    system: 'emar',
+    inUse: true,
+    supplierRole: 'emar-supplier',
+    impact: 9,
+    fallback: 'Paper MAR charts printed every Monday',
+    paperLocation: 'Red folder, locked cabinet in the clinic room',
+    notes: '',
+    lastReviewed: '2026-11-01',
+  },
+  'systems.delete': { system: 'emar' },
+  'systems.add': { label: 'Lift alarm' },
+  'grabbag.get': {},
+  'grabbag.status': {},
+  'grabbag.markPrinted': {
+    fingerprint: { settings: 'a'.repeat(64), contacts: 'b'.repeat(64), systems: 'c'.repeat(64), runbooks: 'd'.repeat(64) },
+    how: 'pdf',
+  },
   'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
+  'documents.savePdf': { suggestedName: 'Rose Lodge grab-bag pack 2026-11-23.pdf' },
 };
+
+const SYSTEM = VALID['systems.save'] as Record<string, unknown>;
+const PRINTED = VALID['grabbag.markPrinted'] as { fingerprint: Record<string, string>; how: string };
 
 const CONTACT = VALID['contacts.save'] as Record<string, unknown>;
 const withChannel = (channel: Record<string, unknown>) => ({ ...CONTACT, channels: [{ outOfBand: false, ...channel }] });
@@ -176,6 +199,53 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'contacts.addRole': [
     ['an empty label', { label: ' ' }],
     ['a label over 80 characters', { label: 'a'.repeat(81) }],
+  ],
+  'systems.list': [],
+  'grabbag.get': [],
+  'grabbag.status': [],
+  'systems.save': [
+    ['an unknown system id with capitals', { ...SYSTEM, system: 'EMAR' }],
+    ['a system id that is a path', { ...SYSTEM, system: '../contacts' }],
+    ['impact 0', { ...SYSTEM, impact: 0 }],
+    ['impact 11', { ...SYSTEM, impact: 11 }],
+    ['a fractional impact', { ...SYSTEM, impact: 7.5 }],
+    ['impact as text', { ...SYSTEM, impact: '9' }],
+    ['no impact for a system in use', { ...SYSTEM, impact: null }],
+    ['a huge paper location', { ...SYSTEM, paperLocation: HUGE }],
+    ['a paper location over 300 characters', { ...SYSTEM, paperLocation: 'a'.repeat(301) }],
+    ['a huge fallback', { ...SYSTEM, fallback: HUGE }],
+    ['huge notes', { ...SYSTEM, notes: HUGE }],
+    ['a supplier role that is a path', { ...SYSTEM, supplierRole: '../it' }],
+    ['a date that is not a date', { ...SYSTEM, lastReviewed: 'spring' }],
+    ['no inUse', { ...SYSTEM, inUse: undefined }],
+  ],
+  'systems.delete': [
+    ['no system', {}],
+    ['a system with capitals', { system: 'Email' }],
+  ],
+  'systems.add': [
+    ['an empty label', { label: '' }],
+    ['a label of spaces', { label: '   ' }],
+    ['a label over 80 characters', { label: 'a'.repeat(81) }],
+    ['a huge label', { label: HUGE }],
+  ],
+  'grabbag.markPrinted': [
+    ['no fingerprint', { how: 'pdf' }],
+    ['a short hash', { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, contacts: 'abc' } }],
+    ['a hash in capitals', { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, systems: 'C'.repeat(64) } }],
+    ['a missing section', { ...PRINTED, fingerprint: { settings: 'a'.repeat(64), contacts: 'b'.repeat(64), systems: 'c'.repeat(64) } }],
+    ['an extra section', { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, extra: 'e'.repeat(64) } }],
+    ['an unknown way of printing', { ...PRINTED, how: 'fax' }],
+  ],
+  'documents.savePdf': [
+    ['no name', {}],
+    ['an empty name', { suggestedName: ' ' }],
+    ['a path', { suggestedName: '../../Startup/pack.pdf' }],
+    ['a Windows path', { suggestedName: 'C:\\Users\\pack.pdf' }],
+    ['a name with a control character', { suggestedName: 'pack\u0000.pdf' }],
+    ['a hidden file name', { suggestedName: '.bashrc' }],
+    ['a name over 120 characters', { suggestedName: `${'a'.repeat(121)}.pdf` }],
+    ['a huge name', { suggestedName: HUGE }],
   ],
   'links.openExternal': [
     ['no url', {}],

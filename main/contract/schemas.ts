@@ -63,3 +63,40 @@ export const localContactSchema = z.strictObject({
 
 /** A role the provider adds for a contact the bundled roles do not cover. */
 export const customRoleLabelSchema = z.string().trim().min(1, 'enter a name for the role').max(CONTACT_LIMITS.roleLabel, `must be ${CONTACT_LIMITS.roleLabel} characters or fewer`);
+
+/** Limits on a systems register entry: room for real detail, huge input refused. */
+export const SYSTEM_LIMITS = { label: 80, fallback: 1000, paperLocation: 300, notes: 2000 } as const;
+
+/** What the provider records about one system. Text is stored as typed and always shown as text. */
+export const systemRecordSchema = z
+  .strictObject({
+    system: slugSchema,
+    /** False when the provider does not use this system at all (it is then left out of gaps). */
+    inUse: z.boolean(),
+    /** The contact role (from the contacts directory) that supports this system, if any. */
+    supplierRole: slugSchema.nullable(),
+    /** How bad it is if the system is down: 1 (hardly matters) to 10 (care stops). */
+    impact: z.number().int().min(1, 'choose a number from 1 to 10').max(10, 'choose a number from 1 to 10').nullable(),
+    fallback: z.string().trim().max(SYSTEM_LIMITS.fallback, `must be ${SYSTEM_LIMITS.fallback} characters or fewer`),
+    paperLocation: z.string().trim().max(SYSTEM_LIMITS.paperLocation, `must be ${SYSTEM_LIMITS.paperLocation} characters or fewer`),
+    notes: z.string().trim().max(SYSTEM_LIMITS.notes, `must be ${SYSTEM_LIMITS.notes} characters or fewer`),
+    lastReviewed: z.iso.date('enter the date you last reviewed this system'),
+  })
+  .superRefine((record, ctx) => {
+    if (record.inUse && record.impact === null) {
+      ctx.addIssue({ code: 'custom', path: ['impact'], message: 'choose how bad it is if this system is down, from 1 to 10' });
+    }
+  });
+
+/** A system the provider adds that the built-in list does not cover. */
+export const customSystemLabelSchema = z.string().trim().min(1, 'enter a name for the system').max(SYSTEM_LIMITS.label, `must be ${SYSTEM_LIMITS.label} characters or fewer`);
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+
+/** The grab-bag pack's content hashes, one per section, as `grabbag.get` gave them. */
+export const packFingerprintSchema = z.strictObject({
+  settings: sha256Hex,
+  contacts: sha256Hex,
+  systems: sha256Hex,
+  runbooks: sha256Hex,
+});

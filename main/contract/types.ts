@@ -113,6 +113,8 @@ export interface RunbookHtml {
 /** What the reader shows: the runbook plus its rendered text. */
 export interface RunbookView extends Runbook {
   html: RunbookHtml;
+  /** The register entries of the systems named in front matter `systems:`, in that order. */
+  systemEntries: SystemEntry[];
 }
 
 export interface StepMatch {
@@ -246,4 +248,96 @@ export interface ContactsExport {
   filename: string;
   mimeType: string;
   text: string;
+}
+
+/** What the provider recorded about one system (see `systemRecordSchema`). */
+export interface SystemRecord {
+  system: string;
+  /** False when the provider does not use this system at all. */
+  inUse: boolean;
+  /** The contact role that supports this system, from the contacts directory. */
+  supplierRole: string | null;
+  /** How bad it is if the system is down, 1 to 10; null only for a system not in use. */
+  impact: number | null;
+  /** The paper or manual way of working while the system is down. */
+  fallback: string;
+  /** Where the paper copy (charts, plans, rota…) is kept, so staff can find it at 2 a.m. */
+  paperLocation: string;
+  notes: string;
+  /** ISO date (YYYY-MM-DD) the provider last reviewed this entry. */
+  lastReviewed: string;
+}
+
+/**
+ * missing: nothing recorded yet; no-paper-location: in use, but where the paper copy is kept is
+ * not recorded; not-used: the provider does not use it; recorded: in use with a paper location.
+ */
+export type SystemStatus = 'missing' | 'no-paper-location' | 'not-used' | 'recorded';
+
+/** One system in the register, with what the provider recorded about it, if anything. */
+export interface SystemEntry {
+  system: string;
+  label: string;
+  /** Added by the provider rather than one of Holdfast's own systems. */
+  isCustom: boolean;
+  /** The contact role Holdfast suggests for this system's supplier. */
+  suggestedSupplierRole: string | null;
+  record: SystemRecord | null;
+  status: SystemStatus;
+  /** Last reviewed more than 12 months ago. */
+  isStale: boolean;
+  /** The supplier's contact as runbooks show it; null when no supplier role is recorded. */
+  supplier: ContactRef | null;
+}
+
+/** The whole systems register as the Systems screen, home panel and grab-bag pack show it. */
+export interface SystemsRegister {
+  systems: SystemEntry[];
+  /** Local contact roles a system's supplier can be: Holdfast's and the provider's own. */
+  supplierRoles: Array<{ role: string; label: string }>;
+}
+
+/** The parts of the grab-bag pack whose changes make a printed copy out of date. */
+export type PackSection = 'settings' | 'contacts' | 'systems' | 'runbooks';
+
+/** One SHA-256 (hex) per pack section: equal hashes mean the printed pack still matches. */
+export type PackFingerprint = Record<PackSection, string>;
+
+/** When the grab-bag pack was last printed or saved as a PDF, and which content it held. */
+export interface PackPrint {
+  /** ISO date and time. */
+  at: string;
+  version: number;
+  how: 'print' | 'pdf';
+  fingerprint: PackFingerprint;
+}
+
+/** Whether the printed pack is up to date: the home screen reminds when it is not. */
+export interface PackStatus {
+  /** The version number the pack carries if printed now (it goes up when content changes). */
+  version: number;
+  fingerprint: PackFingerprint;
+  lastPrinted: PackPrint | null;
+  /** The sections changed since the last print; empty when up to date or never printed. */
+  changedSince: PackSection[];
+}
+
+/** Everything the printable grab-bag pack shows, read at one moment. */
+export interface GrabBagPack extends PackStatus {
+  organisationName: string;
+  /** ISO date and time the pack was put together. */
+  generatedAt: string;
+  contacts: ContactsDirectory;
+  systems: SystemEntry[];
+  /** The runbooks for the provider's type of service, rendered like the reader, "First 15 minutes" first. */
+  runbooks: RunbookView[];
+}
+
+/** How saving a document as a PDF ended. */
+export interface SavePdfOutcome {
+  saved: boolean;
+  /** Where the file was saved. */
+  path?: string;
+  /** Why nothing was saved, in plain words (cancelled, not available in this shell, disk error). */
+  reason?: string;
 }

@@ -66,6 +66,34 @@ export const SETTING_PLACEHOLDERS = {
 } as const;
 export type SettingPlaceholder = keyof typeof SETTING_PLACEHOLDERS;
 
+/**
+ * The systems most small care providers rely on, listed in the systems register before anything
+ * is entered. Each suggests the local contact role that usually supports it; providers add their
+ * own systems next to these. Runbooks name them in front matter `systems:` and in
+ * `{{system:<id>.<field>}}` placeholders.
+ */
+export const SYSTEMS = {
+  'care-records': { label: 'Care records (digital care plans)', supplierRole: 'care-record-supplier' },
+  emar: { label: 'eMAR (electronic medicines records)', supplierRole: 'emar-supplier' },
+  rota: { label: 'Rota and staff scheduling', supplierRole: 'rota-supplier' },
+  'call-monitoring': { label: 'Home care visit monitoring', supplierRole: 'rota-supplier' },
+  email: { label: 'Email', supplierRole: 'it-supplier' },
+  phones: { label: 'Phones', supplierRole: null },
+  'call-bells': { label: 'Call bells and telecare', supplierRole: 'telecare-provider' },
+  internet: { label: 'Wi-Fi and broadband', supplierRole: 'it-supplier' },
+  payroll: { label: 'Payroll', supplierRole: null },
+  'door-entry': { label: 'Door entry', supplierRole: null },
+} as const satisfies Record<string, { label: string; supplierRole: LocalContactRole | null }>;
+export type SystemId = keyof typeof SYSTEMS;
+
+/** What a `{{system:<id>.<field>}}` placeholder can show from the systems register. */
+export const SYSTEM_FIELDS = {
+  'paper-location': 'Where the paper copy is kept',
+  fallback: 'Paper or manual fallback',
+  impact: 'How bad it is if it is down (1 to 10)',
+} as const;
+export type SystemField = keyof typeof SYSTEM_FIELDS;
+
 /** A stable id: lower-case letters, digits and hyphens. Used for runbooks, phases, steps and roles. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -8,6 +8,9 @@ import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import { renderMarkdown } from '../shared/markdown';
 import type { CoreOptions } from './hostTypes';
 import { openContactsDirectory } from './contacts/contactsDirectory';
+import { documentsHandlers } from './documents/documentsHandlers';
+import { grabBagHandlers } from './grabbag/grabBagHandlers';
+import { openPrintRecord } from './grabbag/printRecord';
 import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/transfer';
 import type { NationalContact } from './contacts/nationalContacts';
 import { resolveContact, type LoadedLibrary } from './runbooks/library';
@@ -22,6 +25,8 @@ import { handoverSummary, incidentReport } from './incidents/reports/incidentDoc
 import { plainText } from './incidents/reports/markdownText';
 import { reportDrafts } from './incidents/reports/reportDrafts';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
+import { openSystemsRegister } from './systems/systemsRegister';
+import { systemsHandlers } from './systems/systemsHandlers';
 
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
@@ -33,6 +38,8 @@ export const dataPaths = (dataDir: string) => ({
   incidents: join(dataDir, 'incidents'),
   /** Practice incidents, kept apart from the record of real ones. */
   exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
+  systems: join(dataDir, 'systems.json'),
+  grabBag: join(dataDir, 'grabbag.json'),
 });
 
 export interface Core {
@@ -95,9 +102,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (readOnlyReason) notices.unshift({ level: 'warning', message: readOnlyReason });
   const { contacts } = directory;
 
-  // Local contacts change while the app runs, so roles are resolved at each read, not at load.
+  const register = await openSystemsRegister({
+    filePath: paths.systems,
+    quarantineDir: paths.quarantine,
+    suppliers: {
+      roles: () => contacts.list().roles.map(({ role, label }) => ({ role, label })),
+      resolve: (role) => (contacts.lookup(role) ? resolveContact(role, nationalById, contacts.lookup) : null),
+    },
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  notices.push(...register.notices);
+  const { systems } = register;
+  const printRecord = await openPrintRecord({ filePath: paths.grabBag, quarantineDir: paths.quarantine, now, ...(options.log ? { log: options.log } : {}) });
+  notices.push(...printRecord.notices);
+
+  // Local contacts and systems change while the app runs, so they are filled in at each read, not at load.
   const present = (runbook: Runbook) =>
-    renderRunbook({ ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) }, settings.get());
+    renderRunbook({ ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) }, settings.get(), systems.entry);
   const contactRef = (role: string) => resolveContact(role, nationalById, contacts.lookup);
   const incidents = createIncidentService({
     store: openIncidentStore({ dirs: { real: paths.incidents, exercise: paths.exerciseIncidents }, quarantineDir: paths.quarantine, now, readOnlyReason }),
@@ -188,6 +210,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });
       return ok(await options.openExternal(url));
     },
+    ...systemsHandlers(systems),
+    ...grabBagHandlers({
+      prints: printRecord.prints,
+      settings: () => settings.get(),
+      contacts: () => contacts.list(),
+      systems,
+      runbooks: () => library.runbooks,
+      view: present,
+      now,
+    }),
+    ...documentsHandlers(options.savePdf),
   };
   if (readOnlyReason) {
     for (const name of WRITING_CALLS) handlers[name] = (async () => fail('FORBIDDEN', readOnlyReason));

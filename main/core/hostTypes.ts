@@ -1,4 +1,4 @@
-import type { OpenExternalOutcome } from '../contract/types';
+import type { OpenExternalOutcome, SavePdfOutcome } from '../contract/types';
 import type { LockEnvironment } from './storage/dataFolderLock';
 
 /**
@@ -23,6 +23,11 @@ export interface CoreOptions {
   openSettingsStore: () => KeyValueStore;
   /** Hands an already allow-listed URL to the host (confirmation happens there). */
   openExternal: (url: string) => Promise<OpenExternalOutcome>;
+  /**
+   * Saves the window's page, as it prints, to a PDF where the user chooses (the name is only a
+   * suggestion, already ending in .pdf). A shell that cannot answers `{ saved: false, reason }`.
+   */
+  savePdf: (suggestedName: string) => Promise<SavePdfOutcome>;
   now?: () => Date;
   /** Who this process is, for the data-folder lock; tests pass their own. */
   lockEnvironment?: LockEnvironment;

@@ -437,6 +437,13 @@ describe('a full session over HTTP', () => {
     expect(harness.requestedLinks).toContain('https://www.ncsc.gov.uk');
   });
 
+  it('answers documents.savePdf with a plain "use your browser\'s Print" outcome', async () => {
+    expect(await value('documents.savePdf', { suggestedName: 'grab-bag pack' })).toEqual({
+      saved: false,
+      reason: expect.stringContaining('Use your browser’s Print (Ctrl+P)') as unknown,
+    });
+  });
+
   it('reports its version and shell', async () => {
     expect(await value('app.status')).toMatchObject({
       version: '9.9.9-test',

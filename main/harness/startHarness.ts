@@ -43,6 +43,10 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
       requestedLinks.push(url);
       return { opened: false, reason: 'The web harness does not open outside links. The desktop app asks you first, then opens them in your browser.' };
     },
+    savePdf: async () => ({
+      saved: false,
+      reason: 'Saving as a PDF is not available here. Use your browser’s Print (Ctrl+P) and choose “Save as PDF” as the printer.',
+    }),
     ...(options.log ? { log: options.log } : {}),
   });
 

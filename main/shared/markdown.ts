@@ -15,13 +15,36 @@ export interface SettingDisplay {
   value: string | null;
 }
 
+/**
+ * How a `{{system:<id>.<field>}}` placeholder renders: the value the provider recorded in the
+ * systems register, or a "not recorded yet" prompt linking to that system's form.
+ */
+export interface SystemDisplay {
+  /** The system's name, for the link's accessible text. */
+  label: string;
+  /** The field's name, for the link's accessible text. */
+  field: string;
+  /** The recorded value as text; null when nothing is recorded yet. */
+  value: string | null;
+}
+
 export interface RenderEnv {
   resolveContact?: (role: string) => ContactDisplay | null;
   resolveSetting?: (key: string) => SettingDisplay | null;
+  resolveSystem?: (system: string, field: string) => SystemDisplay | null;
 }
 
-/** `{{kind:key}}`, the only placeholder syntax in runbooks. */
-export const PLACEHOLDER_RE = /\{\{\s*([a-z]+)\s*:\s*([a-z0-9][a-z0-9-]{0,63})\s*\}\}/g;
+/**
+ * `{{kind:key}}`, the only placeholder syntax in runbooks. A key is a slug, optionally followed
+ * by one `.field` (`{{system:emar.paper-location}}`).
+ */
+export const PLACEHOLDER_RE = /\{\{\s*([a-z]+)\s*:\s*([a-z0-9][a-z0-9-]{0,63}(?:\.[a-z0-9][a-z0-9-]{0,63})?)\s*\}\}/g;
+
+/** Splits a system placeholder's key (`emar.paper-location`) into the system and the field. */
+export function splitSystemKey(key: string): { system: string; field: string | null } {
+  const dot = key.indexOf('.');
+  return dot === -1 ? { system: key, field: null } : { system: key.slice(0, dot), field: key.slice(dot + 1) };
+}
 
 function placeholderRule(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x7b || state.src.charCodeAt(state.pos + 1) !== 0x7b) {
@@ -63,6 +86,15 @@ function installSafeRenderRules(md: MarkdownIt): void {
       return setting.value
         ? `<span class="setting-ref"><strong>${escape(setting.label)}:</strong> ${escape(setting.value)}</span>`
         : `<span class="setting-ref setting-ref-missing"><strong>${escape(setting.label)}:</strong> not recorded yet — ask your IT supplier and record it in Settings</span>`;
+    }
+    if (meta.kind === 'system' && meta.key) {
+      const { system, field } = splitSystemKey(meta.key);
+      const found = field ? ((env as RenderEnv | undefined)?.resolveSystem?.(system, field) ?? null) : null;
+      if (found?.value) return `<span class="system-ref">${escape(found.value)}</span>`;
+      // The system id is a slug (the placeholder grammar allows nothing else), so it is safe in the href.
+      if (found) {
+        return `<span class="system-ref system-ref-missing">not recorded yet — <a href="#/systems/${system}" data-system="${system}">add it in Systems<span class="visually-hidden"> (${escape(found.label)}: ${escape(found.field.toLowerCase())})</span></a></span>`;
+      }
     }
     if (meta.kind !== 'contact' || !meta.key) {
       return `<span class="placeholder-unknown">${escape(tokens[idx]?.content ?? '')}</span>`;

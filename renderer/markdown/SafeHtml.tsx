@@ -14,8 +14,8 @@ interface SafeHtmlProps {
 
 /**
  * The one place runbook text enters the DOM. Links are routed here: outside links go to the main
- * process (which asks before opening a browser), step links scroll, runbook links and
- * "add your local number" links navigate in the app.
+ * process (which asks before opening a browser), step links scroll, runbook links,
+ * "add your local number" and "add it in Systems" links navigate in the app.
  */
 export function SafeHtml({ html, inline = false, className, onNotice, onStepLink }: SafeHtmlProps) {
   const onClick = (event: MouseEvent<HTMLElement>): void => {
@@ -33,7 +33,7 @@ export function SafeHtml({ html, inline = false, className, onNotice, onStepLink
       const target = document.getElementById(`step-${link.dataset.step}`);
       target?.scrollIntoView({ block: 'start' });
       target?.focus();
-    } else if (!link.dataset.runbook && !link.dataset.contactRole) {
+    } else if (!link.dataset.runbook && !link.dataset.contactRole && !link.dataset.system) {
       event.preventDefault();
     }
   };

@@ -44,6 +44,7 @@ interface Skeleton {
 }
 
 const PLACEHOLDER = /\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}/g;
+const SYSTEM_PLACEHOLDER = /\{\{\s*system\s*:\s*([a-z0-9-]+)\./g;
 
 export function slug(text: string, maxWords = 5): string {
   return text
@@ -138,6 +139,8 @@ function stepLines(skeleton: Skeleton, others: Skeleton[], corpus: Corpus, rng: 
 
 function frontMatter(skeleton: Skeleton, corpus: Corpus, rng: Rng, body: string): string[] {
   const roles = [...new Set([...body.matchAll(PLACEHOLDER)].map((match) => match[1] as string))];
+  // Every system a placeholder names must be listed, as the checker asks of real runbooks.
+  const systems = [...new Set([...[...body.matchAll(SYSTEM_PLACEHOLDER)].map((match) => match[1] as string), ...rng.sample(corpus.systems, rng.int(1, 5))])];
   const summary = yamlText(`Use this when the ${skeleton.subject.toLowerCase()} is ${skeleton.event}${skeleton.context}. ${rng.pick(corpus.sentences)}`).slice(0, 400);
   const synonyms = [`${skeleton.subject} ${skeleton.event}`, ...rng.sample(corpus.synonyms, rng.int(3, 12))].map(yamlListItem);
   const list = (items: string[]): string => `[${items.join(', ')}]`;
@@ -150,7 +153,7 @@ function frontMatter(skeleton: Skeleton, corpus: Corpus, rng: Rng, body: string)
     `providerTypes: ${list(rng.sample(Object.keys(PROVIDER_TYPES), rng.int(1, 5)))}`,
     `synonyms: ${list([...new Set(synonyms)])}`,
     `contacts: ${list(roles)}`,
-    `systems: ${list(rng.sample(corpus.systems, rng.int(1, 5)))}`,
+    `systems: ${list(systems)}`,
     `clocks: ${list(rng.sample(Object.keys(CLOCKS), rng.int(0, 2)))}`,
     `reviewed: 202${rng.int(5, 6)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
     `owner: ${rng.pick(OWNERS)}`,

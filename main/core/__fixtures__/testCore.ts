@@ -18,7 +18,27 @@ export function startTestCore(dataDir: string, overrides: Partial<CoreOptions> =
     version: 'test',
     openSettingsStore: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
     openExternal: async () => ({ opened: false }),
+    savePdf: async () => ({ saved: false, reason: 'Not available in tests.' }),
     now: () => new Date('2026-03-01T02:15:30.000Z'),
     ...overrides,
   });
+}
+
+/**
+ * Cores started one after another over the same folder, each closing the one before as a restart
+ * of the app would (a core left running holds the data folder, and the next would open read-only).
+ */
+export function restartingCores(dataDir: () => string, overrides: () => Partial<CoreOptions> = () => ({})) {
+  let running: Core | undefined;
+  return {
+    start: async (): Promise<Core> => {
+      await running?.close();
+      running = await startTestCore(dataDir(), overrides());
+      return running;
+    },
+    stop: async (): Promise<void> => {
+      await running?.close();
+      running = undefined;
+    },
+  };
 }

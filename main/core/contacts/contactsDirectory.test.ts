@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalContact } from '../../contract/types';
 import { dispatch } from '../../contract/dispatch';
-import { startTestCore } from '../__fixtures__/testCore';
-import type { Core } from '../createCore';
+import { restartingCores } from '../__fixtures__/testCore';
 import { roleIdFor } from './contactsDirectory';
 
 let dataDir: string;
@@ -13,19 +12,12 @@ let dataDir: string;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'holdfast-contacts-'));
 });
-let running: Core | undefined;
+const cores = restartingCores(() => dataDir);
+const start = cores.start;
 afterEach(async () => {
-  await running?.close();
-  running = undefined;
+  await cores.stop();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** Starts the core, closing the one before as a restart of the app would. */
-const start = async (): Promise<Core> => {
-  await running?.close();
-  running = await startTestCore(dataDir);
-  return running;
-};
 
 const itSupplier: LocalContact = {
   role: 'it-supplier',

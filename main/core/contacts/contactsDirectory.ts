@@ -1,4 +1,3 @@
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../contract/result';
 import { customRoleLabelSchema, localContactSchema, slugSchema } from '../../contract/schemas';
@@ -11,7 +10,7 @@ import type {
 } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
 import { isOlderThanMonths } from '../../shared/dates';
-import { DurableJsonFile } from '../storage/durableJsonFile';
+import { openDurableDocument } from '../storage/durableDocument';
 import type { NationalContact } from './nationalContacts';
 
 /** A contact last checked longer ago than this is listed as stale on the home screen. */
@@ -56,8 +55,8 @@ export interface ContactsDirectoryService {
 const STORAGE_MESSAGE =
   'Your contacts could not be saved. Check there is free disk space, then try again. Nothing was changed.';
 
-/** A slug for a role label ("Out-of-hours GP" → "out-of-hours-gp"), made unique against `taken`. */
-export function roleIdFor(label: string, taken: (id: string) => boolean): string {
+/** A slug for a role label ("Out-of-hours GP" → "out-of-hours-gp"), made unique against `taken`; `fallback` when nothing is left. */
+export function roleIdFor(label: string, taken: (id: string) => boolean, fallback = 'role'): string {
   const base =
     label
       .normalize('NFKD')
@@ -65,7 +64,7 @@ export function roleIdFor(label: string, taken: (id: string) => boolean): string
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 56)
-      .replace(/-+$/, '') || 'role';
+      .replace(/-+$/, '') || fallback;
   let id = base;
   for (let n = 2; taken(id); n += 1) id = `${base}-${n}`;
   return id;
@@ -83,24 +82,26 @@ export async function openContactsDirectory(options: {
   now: () => Date;
   log?: (message: string, error?: unknown) => void;
 }): Promise<{ contacts: ContactsDirectoryService; notices: Notice[] }> {
-  const adapter = new DurableJsonFile<DirectoryFile>({
+  const document = await openDurableDocument<DirectoryFile>({
     path: options.filePath,
     quarantineDir: options.quarantineDir,
     schema: directoryFileSchema,
     label: 'contacts',
+    empty: EMPTY,
+    storageMessage: STORAGE_MESSAGE,
     now: options.now,
+    ...(options.log ? { log: options.log } : {}),
   });
-  const db = new Low<DirectoryFile>(adapter, structuredClone(EMPTY));
-  await db.read();
+  const { change } = document;
 
   const customLabel = (role: string): string | undefined =>
-    db.data.customRoles.find((custom) => custom.id === role)?.label;
+    document.current().customRoles.find((custom) => custom.id === role)?.label;
   const isLocalRole = (role: string): boolean => Object.hasOwn(LOCAL_CONTACT_ROLES, role);
   const labelOf = (role: string): string | undefined =>
     isLocalRole(role) ? LOCAL_CONTACT_ROLES[role as LocalContactRole] : customLabel(role);
 
   const list = (): ContactsDirectory => {
-    const byRole = new Map(db.data.contacts.map((contact) => [contact.role, contact]));
+    const byRole = new Map(document.current().contacts.map((contact) => [contact.role, contact]));
     const now = options.now();
     const entry = (role: string, label: string, isCustom: boolean): ContactRole => {
       const contact = byRole.get(role) ?? null;
@@ -128,31 +129,10 @@ export async function openContactsDirectory(options: {
         ...(Object.keys(LOCAL_CONTACT_ROLES) as LocalContactRole[]).map((role) =>
           entry(role, LOCAL_CONTACT_ROLES[role], false),
         ),
-        ...db.data.customRoles.map((custom) => entry(custom.id, custom.label, true)),
+        ...document.current().customRoles.map((custom) => entry(custom.id, custom.label, true)),
       ],
       national,
     };
-  };
-
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Applies a change and writes it; one change at a time, memory restored if the write fails. */
-  const change = <T>(apply: (draft: DirectoryFile) => T): Promise<Result<T>> => {
-    const run = queue.then(async (): Promise<Result<T>> => {
-      const previous = db.data;
-      const draft = structuredClone(previous);
-      const value = apply(draft);
-      db.data = draft;
-      try {
-        await db.write();
-        return ok(value);
-      } catch (error: unknown) {
-        db.data = previous;
-        options.log?.('contacts write failed', error);
-        return fail('STORAGE_FAILED', STORAGE_MESSAGE);
-      }
-    });
-    queue = run.catch(() => undefined);
-    return run;
   };
 
   const contacts: ContactsDirectoryService = {
@@ -160,7 +140,7 @@ export async function openContactsDirectory(options: {
     lookup: (role) => {
       const label = labelOf(role);
       if (label === undefined) return undefined;
-      return { label, contact: db.data.contacts.find((contact) => contact.role === role) ?? null };
+      return { label, contact: document.current().contacts.find((contact) => contact.role === role) ?? null };
     },
     async save(contact) {
       // National contacts are read-only: their ids are never local roles, so they are refused here.
@@ -199,7 +179,7 @@ export async function openContactsDirectory(options: {
       return deleted.ok ? ok(list()) : deleted;
     },
     async addRole(label) {
-      if (db.data.customRoles.length >= MAX_CUSTOM_ROLES)
+      if (document.current().customRoles.length >= MAX_CUSTOM_ROLES)
         return fail('INVALID_INPUT', `You can add at most ${MAX_CUSTOM_ROLES} roles of your own.`);
       const nationalIds = new Set(options.national().map((contact) => contact.id));
       const added = await change((draft) => {
@@ -216,5 +196,5 @@ export async function openContactsDirectory(options: {
       return added.ok ? ok({ directory: list(), role: added.value }) : added;
     },
   };
-  return { contacts, notices: adapter.notices };
+  return { contacts, notices: document.notices };
 }

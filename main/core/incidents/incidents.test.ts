@@ -52,7 +52,8 @@ describe('starting an incident', () => {
     const view = await startRansomware(handlers, { awareAt: '2026-03-01T01:00:00.000Z' });
     expect(view).toMatchObject({ name: 'Ransom note on office PC', lead: 'Ann Lee', status: 'open', exercise: false, awareAt: '2026-03-01T01:00:00.000Z' });
     expect(view.roles['incident-lead']).toBe('Ann Lee');
-    expect(view.runbooks.map((runbook) => [runbook.id, runbook.version, runbook.newerVersionAvailable, runbook.problem])).toEqual([['ransomware', 1, false, undefined]]);
+    const { version } = value(await handlers['runbooks.get']({ id: 'ransomware' }));
+    expect(view.runbooks.map((runbook) => [runbook.id, runbook.version, runbook.newerVersionAvailable, runbook.problem])).toEqual([['ransomware', version, false, undefined]]);
     expect(view.runbooks[0]?.view?.html.steps['check-safety']?.text).toContain('999');
     const breach = view.clocks.find((clock) => clock.id === 'personal-data-breach-72h');
     expect(breach).toMatchObject({ status: 'running', startedAt: '2026-03-01T01:00:00.000Z', dueAt: '2026-03-04T01:00:00.000Z', kind: 'deadline' });

@@ -2,7 +2,7 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import type { Problem } from '../../contract/types';
 import { categorySchema, clockSchema, providerTypeSchema, slugSchema } from '../../contract/schemas';
-import { PROVIDER_TYPES, type ProviderType } from '../../contract/vocabulary';
+import { PROVIDER_TYPES, SYSTEMS, type ProviderType } from '../../contract/vocabulary';
 
 /** Front matter larger than this is refused before YAML sees it (alias bombs, huge blocks). */
 export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
@@ -112,7 +112,15 @@ export function parseFrontMatter(
   }
 
   const parsed = frontMatterSchema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: [], idLine };
+  if (parsed.success) {
+    // An unknown system is only a warning: the runbook still works, its systems panel skips it.
+    const unknownSystems = parsed.data.systems.flatMap((system, index) =>
+      Object.hasOwn(SYSTEMS, system)
+        ? []
+        : [{ file, line: lineOfPath(lines, ['systems', index]), severity: 'warning' as const, message: `front matter: unknown system "${system}" in "systems" (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})` }],
+    );
+    return { value: parsed.data, problems: unknownSystems, idLine };
+  }
   return {
     value: null,
     idLine,

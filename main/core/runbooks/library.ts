@@ -28,7 +28,7 @@ export interface LoadedLibrary {
   origins: Map<string, RunbookOrigin>;
 }
 
-interface Candidate {
+export interface Candidate {
   parsed: ParsedRunbook;
   file: string;
   source: RunbookSource;
@@ -196,7 +196,8 @@ export function runbookFromSnapshot(
   return { runbook: toRunbook({ parsed, file, source, overridesBundled: false }, national), problems };
 }
 
-function toRunbook(candidate: Omit<Candidate, 'origin'> & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
+/** A parsed file as the library holds it, with its contacts resolved against the national pack. */
+export function toRunbook(candidate: Omit<Candidate, 'origin'> & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
   const { meta, intro, phases, contactUses, runbookLinks } = candidate.parsed;
   const roles = [...new Set([...meta.contacts, ...contactUses.map((use) => use.role)])];
   return {

@@ -7,7 +7,7 @@ import type { ParseOutcome } from './parseRunbook';
  * Bump when parseRunbook's output changes shape or meaning: a cache written by another format
  * (or another app version) is ignored, never trusted.
  */
-export const PARSE_CACHE_FORMAT = 1;
+export const PARSE_CACHE_FORMAT = 2;
 
 /** Remembers parse outcomes by file content, so unchanged runbooks are not parsed again. */
 export interface ParseCache {

@@ -1,8 +1,8 @@
 import type { Token } from 'markdown-it';
 import type { DecisionOption, Phase, Problem, Step } from '../../contract/types';
-import { SETTING_PLACEHOLDERS } from '../../contract/vocabulary';
+import { SETTING_PLACEHOLDERS, SYSTEM_FIELDS, SYSTEMS } from '../../contract/vocabulary';
 import { classifyHref } from '../../shared/linkPolicy';
-import { createMarkdown } from '../../shared/markdown';
+import { createMarkdown, splitSystemKey } from '../../shared/markdown';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
 
 /** A step headline longer than this is flagged: each step should be one short action. */
@@ -24,6 +24,8 @@ export interface ParsedRunbook {
   phases: Phase[];
   /** Every `{{contact:role}}` with its line, for library-level checks. */
   contactUses: Array<{ role: string; line: number }>;
+  /** Every `{{system:<id>.<field>}}` with its line (key is `<id>.<field>`). */
+  systemUses: Array<{ key: string; line: number }>;
   runbookLinks: Array<{ runbook: string; step?: string; line: number }>;
   stepLinks: Array<{ step: string; line: number }>;
 }
@@ -65,8 +67,25 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
   problems.push(...front.problems);
 
   const body = readBody(split.body, split.bodyStartLine, { error, warn });
+  if (front.value) checkSystemUses(body.systemUses, front.value.systems, warn);
   if (!front.value || problems.some((p) => p.severity === 'error')) return { runbook: null, problems };
   return { runbook: { meta: front.value, idLine: front.idLine, ...body }, problems };
+}
+
+/** A placeholder must name one of Holdfast's systems and one of its fields, and the system must be in front matter. */
+function checkSystemUses(uses: ParsedRunbook['systemUses'], declared: string[], warn: Report['warn']): void {
+  for (const use of uses) {
+    const { system, field } = splitSystemKey(use.key);
+    const placeholder = `{{system:${use.key}}}`;
+    if (!Object.hasOwn(SYSTEMS, system)) {
+      warn(use.line, `unknown system "${system}" in ${placeholder} (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})`);
+    } else if (field === null || !Object.hasOwn(SYSTEM_FIELDS, field)) {
+      const fields = Object.keys(SYSTEM_FIELDS).join(', ');
+      warn(use.line, field === null ? `${placeholder} needs a field after a dot, such as {{system:${system}.paper-location}} (fields: ${fields})` : `unknown field "${field}" in ${placeholder} (fields: ${fields})`);
+    } else if (!declared.includes(system)) {
+      warn(use.line, `system "${system}" is used but not listed in the front matter "systems"`);
+    }
+  }
 }
 
 function formatSize(bytes: number): string {
@@ -318,8 +337,9 @@ function lintInline(
   tokens: Token[],
   fileLine: (bodyLine: number) => number,
   report: Report,
-): Pick<ParsedRunbook, 'contactUses' | 'runbookLinks' | 'stepLinks'> {
+): Pick<ParsedRunbook, 'contactUses' | 'systemUses' | 'runbookLinks' | 'stepLinks'> {
   const contactUses: ParsedRunbook['contactUses'] = [];
+  const systemUses: ParsedRunbook['systemUses'] = [];
   const runbookLinks: ParsedRunbook['runbookLinks'] = [];
   const stepLinks: ParsedRunbook['stepLinks'] = [];
   for (const block of tokens) {
@@ -340,13 +360,14 @@ function lintInline(
       } else if (child.type === 'placeholder') {
         const meta = child.meta as { kind?: string; key?: string };
         if (meta.kind === 'contact' && meta.key) contactUses.push({ role: meta.key, line });
+        else if (meta.kind === 'system' && meta.key) systemUses.push({ key: meta.key, line });
         else if (!(meta.kind === 'setting' && meta.key && Object.hasOwn(SETTING_PLACEHOLDERS, meta.key))) {
-          report.warn(line, `unknown placeholder "${child.content}" (use {{contact:role}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}})`);
+          report.warn(line, `unknown placeholder "${child.content}" (use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}})`);
         }
       } else if (child.type === 'text' && HTML_TAG.test(child.content)) {
         report.warn(line, 'HTML is not allowed in runbooks; it is shown as plain text');
       }
     }
   }
-  return { contactUses, runbookLinks, stepLinks };
+  return { contactUses, systemUses, runbookLinks, stepLinks };
 }

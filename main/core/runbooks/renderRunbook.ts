@@ -1,12 +1,27 @@
-import type { Runbook, RunbookHtml, RunbookView, Settings } from '../../contract/types';
-import { SETTING_PLACEHOLDERS, type SettingPlaceholder } from '../../contract/vocabulary';
-import { contactDisplay, renderMarkdown, renderMarkdownInline, type RenderEnv } from '../../shared/markdown';
+import type { Runbook, RunbookHtml, RunbookView, Settings, SystemEntry } from '../../contract/types';
+import { SETTING_PLACEHOLDERS, SYSTEM_FIELDS, type SettingPlaceholder, type SystemField } from '../../contract/vocabulary';
+import { contactDisplay, renderMarkdown, renderMarkdownInline, type RenderEnv, type SystemDisplay } from '../../shared/markdown';
+
+/** A system's register entry by id, or undefined when there is no such system. */
+export type SystemLookup = (system: string) => SystemEntry | undefined;
+
+/** The text a `{{system:<id>.<field>}}` placeholder shows for one register entry; null value: not recorded yet. */
+export function systemDisplay(entry: SystemEntry, field: SystemField): SystemDisplay {
+  const { record } = entry;
+  const shown = { label: entry.label, field: SYSTEM_FIELDS[field] };
+  if (record && !record.inUse) return { ...shown, value: 'not used here' };
+  if (!record) return { ...shown, value: null };
+  if (field === 'impact') return { ...shown, value: record.impact === null ? null : `${record.impact} out of 10` };
+  const value = field === 'paper-location' ? record.paperLocation : record.fallback;
+  return { ...shown, value: value || null };
+}
 
 /**
  * Renders a runbook's markdown to safe HTML once, in the core, so the reader needs no markdown
- * parser of its own: raw HTML off, links allow-listed, images dropped, contacts filled in.
+ * parser of its own: raw HTML off, links allow-listed, images dropped, contacts, settings and
+ * the systems register filled in.
  */
-export function renderRunbook(runbook: Runbook, settings: Settings): RunbookView {
+export function renderRunbook(runbook: Runbook, settings: Settings, systems: SystemLookup = () => undefined): RunbookView {
   const contacts = new Map(runbook.contacts.map((contact) => [contact.role, contact]));
   const settingValues: Record<SettingPlaceholder, string> = { 'isolation-instruction': settings.isolationInstruction };
   const env: RenderEnv = {
@@ -18,6 +33,10 @@ export function renderRunbook(runbook: Runbook, settings: Settings): RunbookView
       Object.hasOwn(SETTING_PLACEHOLDERS, key)
         ? { label: SETTING_PLACEHOLDERS[key as SettingPlaceholder], value: settingValues[key as SettingPlaceholder] || null }
         : null,
+    resolveSystem: (system, field) => {
+      const entry = Object.hasOwn(SYSTEM_FIELDS, field) ? systems(system) : undefined;
+      return entry ? systemDisplay(entry, field as SystemField) : null;
+    },
   };
   const html: RunbookHtml = { intro: renderMarkdown(runbook.intro, env), phases: {}, steps: {} };
   for (const phase of runbook.phases) {
@@ -30,5 +49,6 @@ export function renderRunbook(runbook: Runbook, settings: Settings): RunbookView
       };
     }
   }
-  return { ...runbook, html };
+  const systemEntries = runbook.systems.flatMap((system) => systems(system) ?? []);
+  return { ...runbook, html, systemEntries };
 }

@@ -1,11 +1,13 @@
 // First: turns off zod's eval probe before the shared schemas below are built (renderer CSP).
 import '../../zodConfig';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { ContactRole, ContactsDirectory, LocalContact } from '../../../main/contract/types';
 import { CONTACT_LIMITS, localContactSchema } from '../../../main/contract/schemas';
 import { request } from '../../api';
-import { describeError } from '../../errors';
+import { today } from '../../formatDate';
 import { href } from '../../useRoute';
+import { ErrorSummary } from '../common/ErrorSummary';
+import { issuesToErrors, useFormSave } from '../common/useFormSave';
 
 type Channel = LocalContact['channels'][number];
 type Errors = Record<string, string>;
@@ -16,12 +18,6 @@ const KINDS: Array<[Channel['kind'], string]> = [
   ['email', 'Email'],
   ['other', 'Other (for example a web portal or radio)'],
 ];
-
-/** Today's date on this computer's calendar (toISOString would give yesterday just after midnight in summer time). */
-const today = (): string => {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-};
 
 const blankChannel = (): Channel => ({ kind: 'phone', value: '', outOfBand: false, note: '' });
 
@@ -45,13 +41,7 @@ function fieldLabel(path: string): string {
 /** The same schema the core checks, run here first so each mistake is shown beside its field. */
 function validate(contact: LocalContact): Errors {
   const parsed = localContactSchema.safeParse(contact);
-  if (parsed.success) return {};
-  const errors: Errors = {};
-  for (const issue of parsed.error.issues) {
-    const key = issue.path.map(String).join('.');
-    errors[key] ??= issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
-  }
-  return errors;
+  return parsed.success ? {} : issuesToErrors(parsed.error.issues);
 }
 
 /** Add or edit the contact for one role; "Saved" only once the core says it is on disk. */
@@ -74,12 +64,12 @@ export function ContactForm({
         lastVerified: today(),
       },
   );
-  const [errors, setErrors] = useState<Errors>({});
-  const [failure, setFailure] = useState('');
-  const [saving, setSaving] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  // The form arrives after the route changes (it is loaded on demand), so move focus to it here.
-  useEffect(() => document.getElementById('page-title')?.focus(), []);
+  const { errors, failure, saving, summaryRef, submit } = useFormSave({
+    validate,
+    save: (contact: LocalContact) => request('contacts.save', contact),
+    onSaved,
+    detailFor: ['INVALID_INPUT'],
+  });
 
   const change = (patch: Partial<LocalContact>): void =>
     setForm((current) => ({ ...current, ...patch }));
@@ -92,7 +82,6 @@ export function ContactForm({
     }));
 
   const onSubmit = (event: FormEvent): void => {
-    event.preventDefault();
     // Empty notes are left out rather than stored as "".
     const contact: LocalContact = {
       ...form,
@@ -100,26 +89,7 @@ export function ContactForm({
         note?.trim() ? { ...channel, note } : channel,
       ),
     };
-    const found = validate(contact);
-    setErrors(found);
-    setFailure('');
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
-    setSaving(true);
-    void request('contacts.save', contact).then((result) => {
-      setSaving(false);
-      if (result.ok) onSaved(result.value, contact);
-      else {
-        setFailure(
-          result.error.code === 'INVALID_INPUT'
-            ? `${describeError(result.error)} (${result.error.message})`
-            : describeError(result.error),
-        );
-        requestAnimationFrame(() => summaryRef.current?.focus());
-      }
-    });
+    submit(event, contact);
   };
 
   const errorFor = (key: string) =>
@@ -142,28 +112,11 @@ export function ContactForm({
       <h1 id="page-title" tabIndex={-1}>
         {entry.contact ? 'Edit' : 'Add'} contact: {entry.label}
       </h1>
-      {(errorKeys.length > 0 || failure) && (
-        <div
-          className="error-summary"
-          role="alert"
-          tabIndex={-1}
-          ref={summaryRef}
-          aria-labelledby="error-summary-title"
-        >
-          <h2 id="error-summary-title">{failure ? 'Not saved' : 'Please check these details'}</h2>
-          {failure ? (
-            <p>{failure}</p>
-          ) : (
-            <ul>
-              {errorKeys.map((key) => (
-                <li key={key}>
-                  {fieldLabel(key)}: {errors[key]}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      <ErrorSummary
+        failure={failure}
+        summaryRef={summaryRef}
+        items={errorKeys.map((key) => ({ key, text: `${fieldLabel(key)}: ${errors[key]}` }))}
+      />
       <form className="contact-form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor="contact-name">Name</label>

@@ -1,8 +1,7 @@
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type {
   ContactRole,
   ContactsDirectory,
-  LocalContact,
   NationalContactView,
 } from '../../../main/contract/types';
 import { request } from '../../api';
@@ -10,6 +9,10 @@ import { describeError } from '../../errors';
 import { formatDate } from '../../formatDate';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
+import { AddByNameForm } from '../common/AddByNameForm';
+import { ChannelList } from '../common/ChannelList';
+import { DeleteWithConfirm } from '../common/DeleteWithConfirm';
+import { LoadFailed } from '../common/LoadFailed';
 import { WebLink } from '../reader/ContactsPanel';
 import { ContactsTransfer } from './ContactsTransfer';
 
@@ -18,13 +21,6 @@ import { ContactsTransfer } from './ContactsTransfer';
 const ContactForm = lazy(() =>
   import('./ContactForm').then((module) => ({ default: module.ContactForm })),
 );
-
-const KIND_LABEL: Record<LocalContact['channels'][number]['kind'], string> = {
-  phone: 'Phone',
-  mobile: 'Mobile',
-  email: 'Email',
-  other: 'Other',
-};
 
 /**
  * The provider's contacts directory (#/contacts): every role with its contact or a "not set yet"
@@ -40,17 +36,7 @@ export function ContactsScreen({ role }: { role?: string }) {
   }, [loaded]);
 
   if (loaded.status === 'failed') {
-    return (
-      <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>
-          Contacts could not be opened
-        </h1>
-        <p>{describeError(loaded.error)}</p>
-        <button type="button" onClick={retry}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadFailed title="Contacts could not be opened" error={loaded.error} onRetry={retry} />;
   }
   if (!directory) return <p role="status">Loading contacts…</p>;
 
@@ -153,29 +139,18 @@ function RoleItem({
   entry: ContactRole;
   onChange: (next: ContactsDirectory, message: string) => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState('');
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
   const editRef = useRef<HTMLAnchorElement>(null);
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   const { contact } = entry;
 
-  const remove = (): void => {
-    void request('contacts.delete', { role: entry.role }).then((result) => {
-      if (result.ok) {
-        onChange(result.value, `Deleted the contact for ${entry.label}.`);
-        // Keep keyboard users in place: on the entry's "Add" link, or the heading if the role went too.
-        requestAnimationFrame(() =>
-          (editRef.current ?? document.getElementById('page-title'))?.focus(),
-        );
-      } else {
-        setConfirming(false);
-        setError(describeError(result.error));
-      }
-    });
+  const remove = async (): Promise<string | null> => {
+    const result = await request('contacts.delete', { role: entry.role });
+    if (!result.ok) return describeError(result.error);
+    onChange(result.value, `Deleted the contact for ${entry.label}.`);
+    // Keep keyboard users in place: on the entry's "Add" link, or the heading if the role went too.
+    requestAnimationFrame(() =>
+      (editRef.current ?? document.getElementById('page-title'))?.focus(),
+    );
+    return null;
   };
 
   return (
@@ -190,18 +165,7 @@ function RoleItem({
             {contact.name}
             {contact.organisation && `, ${contact.organisation}`}
           </p>
-          <ul className="channels">
-            {contact.channels.map((channel, index) => (
-              <li key={index}>
-                <span className="channel-kind">{KIND_LABEL[channel.kind]}:</span>{' '}
-                <span className="channel-value">{channel.value}</span>
-                {channel.note && <span className="channel-note"> ({channel.note})</span>}
-                {channel.outOfBand && (
-                  <span className="channel-oob"> — works when our systems are down</span>
-                )}
-              </li>
-            ))}
-          </ul>
+          <ChannelList channels={contact.channels} />
           {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
           {contact.notes && <p className="contact-notes">{contact.notes}</p>}
           <p className={entry.status === 'stale' ? 'contact-stale' : 'contact-source'}>
@@ -215,49 +179,28 @@ function RoleItem({
           <span aria-hidden="true">⚠ </span>Not set yet.
         </p>
       )}
-      <div className="directory-actions">
-        <a ref={editRef} className="button-link" href={href.contacts(entry.role)}>
-          {contact ? 'Edit' : 'Add'}
-          <span className="visually-hidden"> contact for {entry.label}</span>
-        </a>
-        {(contact || entry.isCustom) && !confirming && (
-          <button ref={deleteRef} type="button" onClick={() => setConfirming(true)}>
+      <DeleteWithConfirm
+        id={entry.role}
+        canDelete={contact !== null || entry.isCustom}
+        button={
+          <>
             Delete
             <span className="visually-hidden">
               {' '}
               {contact ? 'contact' : 'role'} for {entry.label}
             </span>
-          </button>
-        )}
-      </div>
-      {confirming && (
-        <div className="confirm" role="group" aria-labelledby={`confirm-${entry.role}`}>
-          <p id={`confirm-${entry.role}`}>
-            Delete{' '}
-            {contact
-              ? `${contact.name}, the contact for ${entry.label}`
-              : `the role ${entry.label}`}
-            ? This cannot be undone.
-          </p>
-          <button ref={confirmRef} type="button" onClick={remove}>
-            Yes, delete
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-              requestAnimationFrame(() => deleteRef.current?.focus());
-            }}
-          >
-            No, keep it
-          </button>
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="save-failed">
-          Not deleted. {error}
-        </p>
-      )}
+          </>
+        }
+        question={`Delete ${contact ? `${contact.name}, the contact for ${entry.label}` : `the role ${entry.label}`}?`}
+        confirmLabel="Yes, delete"
+        onConfirm={remove}
+        actions={
+          <a ref={editRef} className="button-link" href={href.contacts(entry.role)}>
+            {contact ? 'Edit' : 'Add'}
+            <span className="visually-hidden"> contact for {entry.label}</span>
+          </a>
+        }
+      />
     </li>
   );
 }
@@ -267,51 +210,23 @@ function AddRoleForm({
 }: {
   onChange: (next: ContactsDirectory, message: string) => void;
 }) {
-  const [label, setLabel] = useState('');
-  const [error, setError] = useState('');
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (label.trim() === '') {
-      setError('Enter a name for the role, for example “Out-of-hours GP”.');
-      return;
-    }
-    void request('contacts.addRole', { label }).then((result) => {
-      if (!result.ok) {
-        setError(
-          result.error.code === 'INVALID_INPUT'
-            ? result.error.message.replace(/^contacts\.addRole: label: /, 'Role name: ')
-            : describeError(result.error),
-        );
-        return;
-      }
-      onChange(result.value.directory, `Added the role ${label.trim()}.`);
-      window.location.hash = href.contacts(result.value.role);
-    });
-  };
   return (
-    <form className="add-role" onSubmit={submit} noValidate>
-      <h3>Add a role of your own</h3>
-      <div className="field">
-        <label htmlFor="new-role">Role name</label>
-        <input
-          id="new-role"
-          value={label}
-          maxLength={80}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'new-role-error' : undefined}
-          onChange={(event) => {
-            setLabel(event.target.value);
-            setError('');
-          }}
-        />
-        {error && (
-          <p id="new-role-error" role="alert" className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit">Add role</button>
-    </form>
+    <AddByNameForm
+      title="Add a role of your own"
+      fieldLabel="Role name"
+      id="new-role"
+      emptyMessage="Enter a name for the role, for example “Out-of-hours GP”."
+      submitLabel="Add role"
+      maxLength={80}
+      callPrefix="contacts.addRole: label: "
+      onAdd={async (label) => {
+        const result = await request('contacts.addRole', { label });
+        if (!result.ok) return result.error;
+        onChange(result.value.directory, `Added the role ${label.trim()}.`);
+        window.location.hash = href.contacts(result.value.role);
+        return null;
+      }}
+    />
   );
 }
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
@@ -5,6 +6,10 @@ import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
 import { OpenIncidentsPanel } from './OpenIncidentsPanel';
+
+// Getting ready (print the pack, record paper locations) matters before an incident, not during
+// one: those panels load after the entry points have drawn.
+const ReadinessPanels = lazy(() => import('../grabbag/ReadinessPanels').then((m) => ({ default: m.ReadinessPanels })));
 
 /** "What's happening?": large entry points by kind of problem. */
 export function HomeScreen({ library }: { library: RunbookLibrary }) {
@@ -31,6 +36,9 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
       <MoreSituations library={library} />
       <p className="start-incident"><a className="button-link button-primary" href={href.startIncident()}>Start an incident log now</a></p>
       <ContactGapsPanel />
+      <Suspense fallback={null}>
+        <ReadinessPanels />
+      </Suspense>
       <ProblemsPanel problems={library.problems} />
     </>
   );

@@ -4,6 +4,7 @@ import { CLOCKS, PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
 import { formatDate } from '../../formatDate';
 import { SafeHtml } from '../../markdown/SafeHtml';
+import { SystemsPanel } from '../systems/SystemsPanel';
 import { ContactsPanel } from './ContactsPanel';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
@@ -53,6 +54,7 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         </section>
       )}
       <ContactsPanel contacts={runbook.contacts} onNotice={setNotice} />
+      <SystemsPanel entries={runbook.systemEntries} />
       {runbook.phases.length > 1 && (
         <nav aria-label="Phases" className="phase-nav">
           <ol>

@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState } from 'react';
+import type { GrabBagPack, PackPrint, PackStatus } from '../../../main/contract/types';
+import { request } from '../../api';
+import { describeError } from '../../errors';
+import { formatDate, today } from '../../formatDate';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+import { LoadFailed } from '../common/LoadFailed';
+import { PackDocument } from './PackDocument';
+import { listSections, localDate } from './packWords';
+
+/** A file name the save dialog accepts on every system: no folder separators or reserved characters. */
+export function packFileName(organisation: string, date: string): string {
+  const name = organisation
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 60);
+  return `${name || 'Holdfast'} grab-bag pack ${date}.pdf`;
+}
+
+function lastPrintedText(status: PackStatus): string {
+  const last = status.lastPrinted;
+  if (!last) return 'You have not printed this pack yet.';
+  const when = `${last.how === 'pdf' ? 'Saved as a PDF' : 'Last printed'} on ${formatDate(localDate(last.at))} (version ${last.version})`;
+  return status.changedSince.length === 0
+    ? `${when}. The printed pack is up to date.`
+    : `${when}. Since then ${listSections(status.changedSince)} changed: print the new version and throw the old one away.`;
+}
+
+/**
+ * The grab-bag pack (#/grab-bag): the plan on paper for when this computer is gone. Shows the
+ * whole printable document, prints it or saves it as a PDF, and records when that happened.
+ */
+export function GrabBagScreen() {
+  const [loaded, retry] = useCall('grabbag.get', {});
+  const [status, setStatus] = useState<PackStatus | null>(null);
+  const [message, setMessage] = useState('');
+  const [askIfPrinted, setAskIfPrinted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const askRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (loaded.status === 'ready') {
+      setStatus(loaded.value);
+      document.getElementById('page-title')?.focus();
+    }
+  }, [loaded]);
+  useEffect(() => {
+    if (askIfPrinted) askRef.current?.focus();
+  }, [askIfPrinted]);
+
+  if (loaded.status === 'failed') {
+    return (
+      <LoadFailed
+        title="The grab-bag pack could not be put together"
+        error={loaded.error}
+        onRetry={retry}
+      />
+    );
+  }
+  if (loaded.status === 'loading' || !status)
+    return <p role="status">Putting the pack together…</p>;
+  const pack: GrabBagPack = loaded.value;
+  const printedOn = today();
+
+  const record = async (how: PackPrint['how']): Promise<string> => {
+    const result = await request('grabbag.markPrinted', { fingerprint: pack.fingerprint, how });
+    if (!result.ok) return `Holdfast could not record it: ${describeError(result.error)}`;
+    setStatus(result.value);
+    return `Recorded version ${result.value.lastPrinted?.version ?? pack.version}: Holdfast will remind you when contacts, systems or runbooks change.`;
+  };
+
+  const print = (): void => {
+    setMessage('');
+    window.print();
+    setAskIfPrinted(true);
+  };
+
+  const savePdf = (): void => {
+    setBusy(true);
+    setMessage('Saving…');
+    void request('documents.savePdf', {
+      suggestedName: packFileName(pack.organisationName, printedOn),
+    }).then(async (result) => {
+      if (!result.ok) setMessage(`Not saved. ${describeError(result.error)}`);
+      else if (!result.value.saved) setMessage(result.value.reason ?? 'Not saved.');
+      else
+        setMessage(
+          `Saved the pack to ${result.value.path ?? 'the folder you chose'}. ${await record('pdf')}`,
+        );
+      setBusy(false);
+    });
+  };
+
+  return (
+    <>
+      <div className="no-print">
+        <p>
+          <a href={href.home}>← What's happening?</a>
+        </p>
+        <h1 id="page-title" tabIndex={-1}>
+          Grab-bag pack
+        </h1>
+        <p className="lead">
+          Your plan on paper, for when this computer cannot be used: contacts, role cards, where the
+          paper copies are kept, every runbook's steps and blank log sheets. Print it, or save it as
+          a PDF on a USB stick, and keep it with your paper plans.
+        </p>
+        <p
+          className={
+            status.lastPrinted && status.changedSince.length === 0 ? undefined : 'contact-stale'
+          }
+        >
+          {(!status.lastPrinted || status.changedSince.length > 0) && (
+            <span aria-hidden="true">⚠ </span>
+          )}
+          {lastPrintedText(status)}
+        </p>
+        <div className="directory-actions">
+          <button type="button" onClick={print}>
+            Print
+          </button>
+          <button type="button" onClick={savePdf} disabled={busy}>
+            Save as PDF
+          </button>
+        </div>
+        {askIfPrinted && (
+          <div className="confirm" role="group" aria-labelledby="ask-printed">
+            <p id="ask-printed">
+              Did the pack print? Record it, so Holdfast can remind you when it goes out of date.
+            </p>
+            <button
+              ref={askRef}
+              type="button"
+              onClick={() => {
+                setAskIfPrinted(false);
+                void record('print').then(setMessage);
+              }}
+            >
+              Yes, record it as printed
+            </button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setAskIfPrinted(false);
+                setMessage('Not recorded.');
+              }}
+            >
+              No, it did not print
+            </button>
+          </div>
+        )}
+        <p role="status" className="save-status">
+          {message}
+        </p>
+        <h2 className="pack-preview-title">What will print</h2>
+      </div>
+      <PackDocument pack={pack} printedOn={printedOn} />
+    </>
+  );
+}

@@ -1,5 +1,5 @@
 import MarkdownItFactory, { type MarkdownIt, type StateInline, type Token } from 'markdown-it';
-import type { ContactRef } from '../contract/types';
+import type { ContactChannel, ContactRef } from '../contract/types';
 import { classifyHref } from './linkPolicy';
 
 /** How a `{{contact:role}}` placeholder renders: a name and a number, or a "not set" warning. */
@@ -149,7 +149,10 @@ export function renderMarkdownInline(source: string, env: RenderEnv = {}): strin
  * hours, or "not set".
  */
 export function contactDisplay(ref: ContactRef): ContactDisplay {
-  const first = ref.channels?.[0];
+  // In a step, show the way most likely to work during an incident: a phone that still works when
+  // our own systems are down, then any phone, then whatever comes first.
+  const rank = (channel: ContactChannel): number => (channel.outOfBand ? 0 : 2) + (channel.kind === 'phone' || channel.kind === 'mobile' ? 0 : 1);
+  const first = [...(ref.channels ?? [])].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return { label: ref.label, detail: null };
   const who = ref.name ? `${ref.name}${ref.organisation ? ` (${ref.organisation})` : ''} — ` : '';
   return { label: ref.label, detail: `${who}${first.value}${ref.hours ? ` (${ref.hours})` : ''}` };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contactDisplay } from '../../shared/markdown';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { runbookSource } from './__fixtures__/runbookSource';
 import { resolveContact } from './library';
@@ -71,5 +72,23 @@ describe('renderRunbook', () => {
     expect(view.html.steps.pd?.options).toHaveLength(2);
     expect(view.html.steps.pd?.options[0]).toContain('data-step="call"');
     expect(view.html.steps.pd?.options[1]).toBe('carry on.');
+  });
+});
+
+describe('contact shown inside a step', () => {
+  it('prefers a phone that still works when our systems are down, then any phone', () => {
+    const ref = {
+      role: 'it-supplier',
+      label: 'IT supplier',
+      national: false,
+      channels: [
+        { kind: 'email' as const, value: 'help@acme.example', outOfBand: false },
+        { kind: 'phone' as const, value: '01632 960000', outOfBand: false },
+        { kind: 'mobile' as const, value: '07700 900123', outOfBand: true },
+      ],
+    };
+    expect(contactDisplay(ref).detail).toBe('07700 900123');
+    expect(contactDisplay({ ...ref, channels: ref.channels.slice(0, 2) }).detail).toBe('01632 960000');
+    expect(contactDisplay({ ...ref, channels: ref.channels.slice(0, 1) }).detail).toBe('help@acme.example');
   });
 });

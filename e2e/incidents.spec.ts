@@ -123,6 +123,13 @@ test('a clock stops only with a reference number, and the step list is usable by
   await page.getByLabel("Why can't it be done?").fill('Phone line busy, will retry');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(stepLink).toContainText("Can't do");
+
+  await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: 'Log' }).click();
+  await page.getByText('Record a decision and why').click();
+  await page.getByLabel('What was decided').fill('Keep the office PC switched on but unplugged');
+  await page.getByLabel('Why').fill('The IT supplier wants to examine it');
+  await page.getByRole('button', { name: 'Save decision' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Decision: Keep the office PC switched on but unplugged — because The IT supplier wants to examine it' })).toBeVisible();
 });
 
 test('a contract deadline set in Settings can be started as a clock', async ({ app, page }) => {

@@ -12,6 +12,7 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">Log</h2>
       {!closed && <NoteForm act={act} saving={saving} />}
+      {!closed && <DecisionForm act={act} saving={saving} />}
       <ChainCheckPanel view={view} />
       <table className="timeline">
         <caption>Every entry, in the order things happened. Entries are never changed: corrections are added as new entries.</caption>
@@ -71,6 +72,38 @@ function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
       <button type="submit" className="button-primary" disabled={saving || !text.trim()}>{saving ? 'Saving…' : 'Save note'}</button>
       {saved && <p role="status">{saved}</p>}
     </form>
+  );
+}
+
+function DecisionForm({ act, saving }: { act: Act; saving: boolean }) {
+  const [text, setText] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!text.trim() || !rationale.trim()) return;
+    if (await act({ type: 'decision', text: text.trim(), rationale: rationale.trim() })) {
+      setText('');
+      setRationale('');
+      setSaved('Decision saved to the log.');
+    }
+  };
+  return (
+    <details className="decision-record">
+      <summary>Record a decision and why</summary>
+      <form onSubmit={(event) => void submit(event)}>
+        <div className="field">
+          <label htmlFor="decision-text">What was decided</label>
+          <textarea id="decision-text" rows={2} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); setSaved(null); }} />
+        </div>
+        <div className="field">
+          <label htmlFor="decision-rationale">Why</label>
+          <textarea id="decision-rationale" rows={2} maxLength={1000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+        </div>
+        <button type="submit" disabled={saving || !text.trim() || !rationale.trim()}>Save decision</button>
+        {saved && <p role="status">{saved}</p>}
+      </form>
+    </details>
   );
 }
 

@@ -99,6 +99,13 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
   }, [id, entries]);
   if (state.status === 'loading') return <p role="status">Preparing report drafts…</p>;
   if (state.status === 'failed') return <p role="alert">{describeError(state.error)}</p>;
+  // Closed sections do not print: open them all, print, and leave them open.
+  const printDrafts = (): void => {
+    document.querySelectorAll<HTMLDetailsElement>('details.draft').forEach((details) => {
+      details.open = true;
+    });
+    window.print();
+  };
   const copy = (draft: ReportDraft): void => {
     void navigator.clipboard.writeText(draft.text).then(
       () => setCopied(`${draft.title} copied.`),
@@ -109,6 +116,9 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
     <section aria-labelledby="drafts-heading">
       <h2 id="drafts-heading">Report drafts</h2>
       <p>Filled in from this incident, to read out on the phone or paste into a form. Gaps in square brackets are for you to add.</p>
+      <p className="no-print">
+        <button type="button" onClick={printDrafts}>Print all drafts</button>
+      </p>
       <div role="status">{copied}</div>
       {state.value.map((draft) => (
         <details key={draft.id} className="draft">

@@ -18,6 +18,7 @@ import type { ColdLoadOutput } from './bench/coldLoad';
 import { buildCorpus } from './bench/corpus';
 import { generateRunbooks } from './bench/generateLibrary';
 import { loadAndIndex, type LoadIndexResult } from './bench/loadIndex';
+import { timeIncidentOpens } from './bench/incidentOpen';
 import { timeAppends, timeOpen, writeLongLog } from './bench/logTimes';
 import { buildQueries } from './bench/queries';
 import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
@@ -42,6 +43,7 @@ const TARGETS: Array<[figure: string, limit: number]> = [
   ['reader_ratio', 1.5],
   ['log_append_p99_ratio', 2],
   ['log_open_10000_ms', 200],
+  ['incident_open_10000_first_ms', 200],
 ];
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -257,6 +259,13 @@ async function benchEvidenceLog(temp: string): Promise<void> {
   note(`log open: ${LONG_LOG_ENTRIES} entries (${megabytes.toFixed(1)} MB), openEvidenceLog + entries(); the first open in this process, then the median of ${RUNS.logOpens} more`);
   report('log_open_10000_first_ms', first, 'ms');
   report('log_open_10000_ms', median(opens), 'ms');
+
+  const incidentDir = join(temp, 'incident-data');
+  await mkdir(incidentDir);
+  const incident = await timeIncidentOpens(incidentDir, BUNDLED_DIR, LONG_LOG_ENTRIES, RUNS.logOpens);
+  note(`incident open: ${LONG_LOG_ENTRIES} entries after opening, incidents.get through the core (check the log, replay it, render the runbook snapshot); the first get after a start, then the median of ${RUNS.logOpens} more with the log already open`);
+  report('incident_open_10000_first_ms', incident.first, 'ms');
+  report('incident_open_10000_ms', median(incident.later), 'ms');
 }
 
 /** One check line per target; a partial run (--only) checks only the figures it measured. */

@@ -109,10 +109,15 @@ export async function timeAppends(dir: string, count: number): Promise<AppendTim
 /** Writes a log of `count` realistic entries through EvidenceLog itself; returns its path. */
 export async function writeLongLog(dir: string, count: number): Promise<string> {
   const path = join(dir, `long-${count}.jsonl`);
+  await appendRealisticEntries(path, count);
+  return path;
+}
+
+/** Adds `count` realistic entries to a log (new or existing) through EvidenceLog itself. */
+export async function appendRealisticEntries(path: string, count: number): Promise<void> {
   const log = await openEvidenceLog(path, { now: steadyClock(), fs: noSyncFs });
   for (let n = 1; n <= count; n += 1) await log.append(realisticEntry(n));
   await log.close();
-  return path;
 }
 
 /** One open as the app does it on start: openEvidenceLog, then entries() for the screen. */

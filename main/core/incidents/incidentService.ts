@@ -11,7 +11,7 @@ import { EvidenceLogError, type NewEntry } from './evidenceLog';
 import type { EntryBodies, SnapshotRef } from './incidentEvents';
 import { suggestsReporting } from './incidentEvents';
 import type { IncidentLog, IncidentStore } from './incidentStore';
-import { replayIncident, type IncidentState } from './replayIncident';
+import { replayIncident, runbookRefs, type IncidentState } from './replayIncident';
 import { plainText } from './reports/markdownText';
 
 /** A typed moment may be this far ahead of the clock (two machines' clocks rarely agree exactly). */
@@ -80,7 +80,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
     if (!(await store.ids()).includes(id)) return fail('NOT_FOUND', 'There is no incident with that id.');
     const log = await store.open(id);
     const records = log.records();
-    const refs = replayIncident(records, () => undefined)?.runbooks ?? [];
+    const refs = runbookRefs(records);
     const runbooks = new Map<string, Runbook | string>();
     for (const ref of refs) runbooks.set(ref.id, await loadSnapshot(id, ref));
     const state = replayIncident(records, stepTitleFrom(runbooks));

@@ -114,6 +114,18 @@ function applyClock(clocks: Map<string, ClockView>, body: EntryBodies['clock'], 
   });
 }
 
+/** The runbooks an incident follows, in the order they were added, read without a full replay. */
+export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
+  const refs: SnapshotRef[] = [];
+  for (const record of records) {
+    if (record.kind !== 'opened' && record.kind !== 'runbook') continue;
+    const parsed = parseBody(record);
+    const ref = parsed?.kind === 'opened' ? parsed.body.runbook : parsed?.kind === 'runbook' ? parsed.body.runbook : null;
+    if (ref && !refs.some((known) => known.id === ref.id)) refs.push(ref);
+  }
+  return refs;
+}
+
 /**
  * Rebuilds an incident from its log. Entries apply in the order they were recorded (seq), which
  * is the order people acted in; the timeline is shown by event time so backfilled paper notes

@@ -24,6 +24,15 @@ export const CALL_NAMES = [
   'incidents.verify',
   'incidents.document',
   'incidents.drafts',
+  'exercises.scenarios',
+  'exercises.scenario',
+  'exercises.cards',
+  'exercises.list',
+  'exercises.create',
+  'exercises.get',
+  'exercises.record',
+  'exercises.report',
+  'exercises.openProjector',
   'links.openExternal',
 ] as const;
 
@@ -44,6 +53,8 @@ export const WRITING_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'contacts.import',
   'incidents.start',
   'incidents.record',
+  'exercises.create',
+  'exercises.record',
 ]);
 
 /** IPC channel for a call; one prefix so the main process can refuse anything else. */

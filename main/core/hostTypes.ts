@@ -1,3 +1,4 @@
+import type { ProjectorOutcome } from '../contract/exerciseTypes';
 import type { OpenExternalOutcome } from '../contract/types';
 import type { LockEnvironment } from './storage/dataFolderLock';
 
@@ -23,6 +24,11 @@ export interface CoreOptions {
   openSettingsStore: () => KeyValueStore;
   /** Hands an already allow-listed URL to the host (confirmation happens there). */
   openExternal: (url: string) => Promise<OpenExternalOutcome>;
+  /**
+   * Opens the exercise projector view (an app route such as `#/exercises/<id>/projector`) on a
+   * second screen. Without it, the route is handed back for the user to open in another window.
+   */
+  openProjector?: (route: string) => Promise<ProjectorOutcome>;
   now?: () => Date;
   /** Who this process is, for the data-folder lock; tests pass their own. */
   lockEnvironment?: LockEnvironment;

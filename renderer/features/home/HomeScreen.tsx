@@ -4,6 +4,7 @@ import { href } from '../../useRoute';
 import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
+import { OpenActionsPanel } from './OpenActionsPanel';
 import { OpenIncidentsPanel } from './OpenIncidentsPanel';
 
 /** "What's happening?": large entry points by kind of problem. */
@@ -30,6 +31,7 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
       </ul>
       <MoreSituations library={library} />
       <p className="start-incident"><a className="button-link button-primary" href={href.startIncident()}>Start an incident log now</a></p>
+      <OpenActionsPanel />
       <ContactGapsPanel />
       <ProblemsPanel problems={library.problems} />
     </>

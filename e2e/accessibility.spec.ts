@@ -79,3 +79,28 @@ test('starting and running an incident has no serious accessibility violations o
   await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });
+
+test('the exercise screens have no serious accessibility violations', async ({ app, page, harness }) => {
+  await app.openHome();
+  await page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Exercises' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+  await page.getByLabel("Facilitator's name").fill('Ann Lee');
+  await page.getByRole('button', { name: 'Set up the exercise' }).click();
+  await page.getByRole('button', { name: 'Start the exercise' }).click();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByText('On screen now', { exact: false })).toBeVisible();
+  expect(await scan(page), 'console').toEqual([]);
+  const id = new URL(page.url()).hash.split('/')[2] ?? '';
+  const projector = await page.context().newPage();
+  await projector.goto(`${harness.url}#/exercises/${id}/projector`);
+  await expect(projector.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await scan(projector), 'projector').toEqual([]);
+  await projector.close();
+  await page.getByRole('button', { name: 'Finish and go to the debrief' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Debrief' })).toBeVisible();
+  expect(await scan(page), 'debrief').toEqual([]);
+  await page.getByRole('link', { name: 'After-action report (print or save)' }).click();
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  expect(await scan(page), 'report').toEqual([]);
+});

@@ -13,7 +13,7 @@ import {
   openExternalSafely,
   type PermissionSession,
 } from './security';
-import { createMainWindow } from './window';
+import { createMainWindow, openProjectorWindow } from './window';
 import { createWindowStateKeeper } from './windowState';
 
 /** The electron modules the app uses, injected so tests can run the lifecycle with fakes. */
@@ -130,6 +130,20 @@ export async function startApp(
     createProtocolHandler({ rootDir: options.paths.rendererDir, readFile: options.readFile, log }),
   );
 
+  // The exercise projector: a second window with the main window's options, one at a time.
+  let projectorWindow: Electron.BrowserWindow | null = null;
+  const openProjector = async (route: string) => {
+    projectorWindow = openProjectorWindow({
+      BrowserWindow: electron.BrowserWindow,
+      existing: projectorWindow,
+      preloadPath: options.paths.preloadPath,
+      entryUrl: devOrigin && options.devServerUrl ? options.devServerUrl : APP_ENTRY_URL,
+      route,
+      log,
+    });
+    return { opened: projectorWindow !== null };
+  };
+
   let core: Core;
   try {
     core = await options.createCore({
@@ -147,6 +161,7 @@ export async function startApp(
           writeFile: options.writeFile,
           log,
         }),
+      openProjector,
       log,
     });
   } catch (error: unknown) {

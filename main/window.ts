@@ -72,3 +72,33 @@ export function createMainWindow<W extends MainWindow>(deps: CreateMainWindowDep
     .catch((error: unknown) => deps.log?.(`Could not load ${deps.url}`, error));
   return window;
 }
+
+/** The projector opens at a size most projectors show whole; the user can drag it to the second screen. */
+export const PROJECTOR_SIZE = { width: 1280, height: 720 } as const;
+
+/** Only exercise projector routes may be opened in a second window. */
+const PROJECTOR_ROUTE = /^#\/exercises\/[0-9a-f-]{1,40}\/projector$/;
+
+/**
+ * Opens the exercise projector as a second window with exactly the main window's secure options,
+ * or points the one already open at the new route, so a second click never stacks windows.
+ */
+export function openProjectorWindow<W extends MainWindow & { isDestroyed(): boolean; focus(): void }>(deps: {
+  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => W;
+  existing: W | null;
+  preloadPath: string;
+  /** The app's entry URL, without a hash. */
+  entryUrl: string;
+  route: string;
+  log?: (message: string, error: unknown) => void;
+}): W | null {
+  // The route comes from the core, but a second window must never load anything else.
+  if (!PROJECTOR_ROUTE.test(deps.route)) return null;
+  const url = `${deps.entryUrl}${deps.route}`;
+  if (deps.existing && !deps.existing.isDestroyed()) {
+    deps.existing.loadURL(url).catch((error: unknown) => deps.log?.(`Could not load ${url}`, error));
+    deps.existing.focus();
+    return deps.existing;
+  }
+  return createMainWindow({ BrowserWindow: deps.BrowserWindow, bounds: PROJECTOR_SIZE, isMaximized: false, preloadPath: deps.preloadPath, url, ...(deps.log ? { log: deps.log } : {}) });
+}

@@ -15,6 +15,11 @@ const IncidentsScreen = lazy(() => import('./features/incidents/IncidentsScreen'
 const StartIncidentForm = lazy(() => import('./features/incidents/StartIncidentForm').then((m) => ({ default: m.StartIncidentForm })));
 const IncidentScreen = lazy(() => import('./features/incidents/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
 const IncidentDocumentView = lazy(() => import('./features/incidents/IncidentDocumentView').then((m) => ({ default: m.IncidentDocumentView })));
+const ExercisesScreen = lazy(() => import('./features/exercises/ExercisesScreen').then((m) => ({ default: m.ExercisesScreen })));
+const ExerciseConsole = lazy(() => import('./features/exercises/ExerciseConsole').then((m) => ({ default: m.ExerciseConsole })));
+const ProjectorView = lazy(() => import('./features/exercises/ProjectorView').then((m) => ({ default: m.ProjectorView })));
+const AfterActionReportView = lazy(() => import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.AfterActionReportView })));
+const InjectCardsView = lazy(() => import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.InjectCardsView })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const SystemsScreen = lazy(() => import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })));
 const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })));
@@ -26,7 +31,7 @@ export function App() {
   const [status] = useCall('app.status', {});
 
   useEffect(() => {
-    if (route.name !== 'runbook' && route.name !== 'incident') document.getElementById('page-title')?.focus();
+    if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name)) document.getElementById('page-title')?.focus();
   }, [route]);
 
   let screen;
@@ -37,6 +42,11 @@ export function App() {
   else if (route.name === 'start-incident') screen = <StartIncidentForm {...(route.runbook ? { runbook: route.runbook } : {})} />;
   else if (route.name === 'incident') screen = <IncidentScreen key={route.id} id={route.id} tab={route.tab} {...(route.runbook ? { runbook: route.runbook } : {})} {...(route.step ? { step: route.step } : {})} />;
   else if (route.name === 'incident-document') screen = <IncidentDocumentView id={route.id} kind={route.kind} />;
+  else if (route.name === 'exercises') screen = <ExercisesScreen />;
+  else if (route.name === 'exercise') screen = <ExerciseConsole key={route.id} id={route.id} />;
+  else if (route.name === 'exercise-projector') screen = <ProjectorView key={route.id} id={route.id} />;
+  else if (route.name === 'exercise-report') screen = <AfterActionReportView id={route.id} />;
+  else if (route.name === 'inject-cards') screen = <InjectCardsView scenario={route.scenario} />;
   else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
   else if (route.name === 'systems') screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
   else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
@@ -55,6 +65,15 @@ export function App() {
     screen = <SituationScreen library={library.value} category={route.category as Category} />;
   } else screen = <HomeScreen library={library.value} />;
 
+  // The projector is a screen for the room: the inject alone, no navigation.
+  if (route.name === 'exercise-projector') {
+    return (
+      <main id="main" tabIndex={-1} className="projector-main" data-ready="true">
+        <Suspense fallback={<p role="status">Opening…</p>}>{screen}</Suspense>
+      </main>
+    );
+  }
+
   return (
     <>
       <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to main content</a>
@@ -63,6 +82,7 @@ export function App() {
         <SearchBox />
         <nav aria-label="Holdfast" className="header-nav">
           <a href={href.incidents}>Incidents</a>
+          <a href={href.exercises}>Exercises</a>
           <a href={href.contacts()}>Contacts</a>
           <a href={href.systems()}>Systems</a>
           <a href={href.grabBag}>Grab-bag pack</a>

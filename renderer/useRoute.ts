@@ -13,7 +13,12 @@ export type Route =
   | { name: 'incident'; id: string; tab: IncidentTab; runbook?: string; step?: string }
   | { name: 'incident-document'; id: string; kind: 'report' | 'handover' }
   | { name: 'systems'; system?: string }
-  | { name: 'grab-bag' };
+  | { name: 'grab-bag' }
+  | { name: 'exercises' }
+  | { name: 'exercise'; id: string }
+  | { name: 'exercise-projector'; id: string }
+  | { name: 'exercise-report'; id: string }
+  | { name: 'inject-cards'; scenario: string };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -33,6 +38,13 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'print' && (parts[3] === 'report' || parts[3] === 'handover')) return { name: 'incident-document', id: parts[1], kind: parts[3] };
     if (parts[2] === 'steps' && parts[3] && parts[4]) return { name: 'incident', id: parts[1], tab: 'steps', runbook: parts[3], step: parts[4] };
     return { name: 'incident', id: parts[1], tab: isTab(parts[2]) ? parts[2] : 'steps' };
+  }
+  if (parts[0] === 'exercises') {
+    if (!parts[1]) return { name: 'exercises' };
+    if (parts[1] === 'cards' && parts[2]) return { name: 'inject-cards', scenario: parts[2] };
+    if (parts[2] === 'projector') return { name: 'exercise-projector', id: parts[1] };
+    if (parts[2] === 'report') return { name: 'exercise-report', id: parts[1] };
+    return { name: 'exercise', id: parts[1] };
   }
   if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
   if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
@@ -60,6 +72,11 @@ export const href = {
   incident: (id: string, tab: IncidentTab = 'steps') => `#/incidents/${encodeURIComponent(id)}${tab === 'steps' ? '' : `/${tab}`}`,
   incidentStep: (id: string, runbook: string, step: string) => `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}/${encodeURIComponent(step)}`,
   incidentDocument: (id: string, kind: 'report' | 'handover') => `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
+  exercises: '#/exercises',
+  exercise: (id: string) => `#/exercises/${encodeURIComponent(id)}`,
+  projector: (id: string) => `#/exercises/${encodeURIComponent(id)}/projector`,
+  exerciseReport: (id: string) => `#/exercises/${encodeURIComponent(id)}/report`,
+  injectCards: (scenario: string) => `#/exercises/cards/${encodeURIComponent(scenario)}`,
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
   grabBag: '#/grab-bag',

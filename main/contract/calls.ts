@@ -32,6 +32,15 @@ export const CALL_NAMES = [
   'grabbag.status',
   'grabbag.markPrinted',
   'documents.savePdf',
+  'exercises.scenarios',
+  'exercises.scenario',
+  'exercises.cards',
+  'exercises.list',
+  'exercises.create',
+  'exercises.get',
+  'exercises.record',
+  'exercises.report',
+  'exercises.openProjector',
   'links.openExternal',
 ] as const;
 
@@ -56,6 +65,8 @@ export const WRITING_CALLS: ReadonlySet<CallName> = new Set<CallName>([
   'grabbag.markPrinted',
   'incidents.start',
   'incidents.record',
+  'exercises.create',
+  'exercises.record',
 ]);
 
 /** IPC channel for a call; one prefix so the main process can refuse anything else. */

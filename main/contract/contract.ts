@@ -19,6 +19,8 @@ import type {
 } from './types';
 import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
+import type { ExerciseSummary, ExerciseView, ProjectorOutcome, ScenarioLibrary, ScenarioView } from './exerciseTypes';
+import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
 import { IMPORT_LIMITS } from './vocabulary';
 import {
   contractClockSchema,
@@ -123,6 +125,22 @@ export const contract = {
   'grabbag.status': call<PackStatus>()(none),
   /** Records that the pack with this fingerprint was printed or saved as a PDF. */
   'grabbag.markPrinted': call<PackStatus>()(z.strictObject({ fingerprint: packFingerprintSchema, how: z.enum(['print', 'pdf']) })),
+  /** Every exercise scenario, with the problems found in their files. */
+  'exercises.scenarios': call<ScenarioLibrary>()(none),
+  'exercises.scenario': call<ScenarioView>()(z.strictObject({ id: slugSchema })),
+  /** A scenario's injects as printable cards, for running the exercise on paper. */
+  'exercises.cards': call<IncidentDocument>()(z.strictObject({ scenario: slugSchema })),
+  /** Exercises, kept apart from incidents, each with its debrief actions still open. */
+  'exercises.list': call<ExerciseSummary[]>()(none),
+  /** Sets up an exercise from a snapshot of its scenario; the clock starts with a `start` action. */
+  'exercises.create': call<ExerciseView>()(createExerciseSchema),
+  'exercises.get': call<ExerciseView>()(z.strictObject({ id: exerciseIdSchema })),
+  /** Records one facilitator action in the exercise's log; resolves only once it is on disk. */
+  'exercises.record': call<ExerciseView>()(recordExerciseSchema),
+  /** The after-action report, as markdown and as safe HTML for printing. */
+  'exercises.report': call<IncidentDocument>()(z.strictObject({ id: exerciseIdSchema })),
+  /** Shows the current inject on a second screen: a window in the app, an address in the harness. */
+  'exercises.openProjector': call<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
   'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
   /**
    * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to

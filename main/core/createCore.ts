@@ -27,6 +27,7 @@ import { reportDrafts } from './incidents/reports/reportDrafts';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
+import { createExerciseHandlers } from './exercises/exerciseHandlers';
 
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
@@ -40,6 +41,8 @@ export const dataPaths = (dataDir: string) => ({
   exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
   systems: join(dataDir, 'systems.json'),
   grabBag: join(dataDir, 'grabbag.json'),
+  /** Tabletop exercises: one folder each, with the log the after-action report is made from. */
+  exerciseRuns: join(dataDir, 'exercises', 'runs'),
 });
 
 export interface Core {
@@ -146,6 +149,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
+  const exercises = await createExerciseHandlers({
+    options,
+    runsDir: paths.exerciseRuns,
+    quarantineDir: paths.quarantine,
+    now,
+    readOnlyReason,
+    runbooks: () => library.runbooks,
+    national: () => nationalById,
+    contactRef,
+    organisation: () => settings.get().organisationName,
+  });
+
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
@@ -157,6 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {
       await load();
+      await exercises.reload();
       return ok(summarise(library));
     },
     'settings.get': async () => ok(settings.get()),
@@ -205,6 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const view = await incidents.get(id);
       return view.ok ? ok(reportDrafts(view.value, settings.get().organisationName, contactRef)) : view;
     },
+    ...exercises.handlers,
     'links.openExternal': async ({ url }) => {
       // The renderer is untrusted: re-check the scheme here whatever the host does.
       if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });
@@ -230,6 +247,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     notices,
     close: async () => {
       await incidents.close();
+      await exercises.close();
       if (lock.held) await lock.release();
     },
   };

@@ -1,3 +1,4 @@
+import type { ProjectorOutcome } from '../contract/exerciseTypes';
 import type { OpenExternalOutcome, SavePdfOutcome } from '../contract/types';
 import type { LockEnvironment } from './storage/dataFolderLock';
 
@@ -28,6 +29,11 @@ export interface CoreOptions {
    * suggestion, already ending in .pdf). A shell that cannot answers `{ saved: false, reason }`.
    */
   savePdf: (suggestedName: string) => Promise<SavePdfOutcome>;
+  /**
+   * Opens the exercise projector view (an app route such as `#/exercises/<id>/projector`) on a
+   * second screen. Without it, the route is handed back for the user to open in another window.
+   */
+  openProjector?: (route: string) => Promise<ProjectorOutcome>;
   now?: () => Date;
   /** Who this process is, for the data-folder lock; tests pass their own. */
   lockEnvironment?: LockEnvironment;

@@ -25,6 +25,12 @@ export const ENTRY_KINDS = [
   'assessment',
   'correction',
   'closed',
+  // Tabletop exercises keep their record in the same kind of log.
+  'exercise',
+  'inject',
+  'attendance',
+  'debrief',
+  'action',
   'recovery',
 ] as const;
 /** One of ENTRY_KINDS. */

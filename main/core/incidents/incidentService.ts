@@ -42,7 +42,7 @@ export interface StartInput {
 type Loaded = { log: IncidentLog; state: IncidentState; runbooks: Map<string, Runbook | string> };
 
 /** Plain words for a failed save: never "saved", always what to do next. */
-function storageFailure(error: unknown): ReturnType<typeof fail> {
+export function storageFailure(error: unknown): ReturnType<typeof fail> {
   if (error instanceof EvidenceLogError) {
     if (error.code === 'LOG_READ_ONLY') return fail('FORBIDDEN', error.message);
     if (error.code === 'STORAGE_FULL') return fail('STORAGE_FAILED', 'Not saved: the disk is full. Free some space (or write this on a paper log sheet), then try again.');

@@ -47,8 +47,10 @@ export function openIncidentStore(options: {
   quarantineDir: string;
   now: () => Date;
   readOnlyReason: string | null;
+  /** What the logs record, for messages ("incident" unless the store holds exercises). */
+  noun?: string;
 }): IncidentStore {
-  const { dirs, quarantineDir, now, readOnlyReason } = options;
+  const { dirs, quarantineDir, now, readOnlyReason, noun = 'incident' } = options;
   const logs = new Map<string, Promise<IncidentLog>>();
   // Which directory holds each id; filled by ids() and newId().
   const roots = new Map<string, string>();
@@ -90,7 +92,7 @@ export function openIncidentStore(options: {
       verify: () => log.verify(),
       close: () => log.close(),
       readOnlyReason: state.readOnly
-        ? `This incident's log does not verify at line ${state.problem.line} (${state.problem.reason}). It is shown read-only so the evidence is kept as it is.`
+        ? `This ${noun}'s log does not verify at line ${state.problem.line} (${state.problem.reason}). It is shown read-only so the evidence is kept as it is.`
         : null,
       recovered: !state.readOnly && state.recovered
         ? `The last entry being saved when Holdfast stopped was incomplete and was set aside (copy kept in ${state.recovered.quarantinedCopy}).`

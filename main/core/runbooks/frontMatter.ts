@@ -72,11 +72,13 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
 /**
  * Parses and validates front matter YAML with the safe core schema: no custom tags (so no
  * `!!js/function`), no merge keys, duplicate keys refused. Lines are file lines (line 1 is `---`).
+ * `schema` is the runbook header unless another format (exercise scenarios) brings its own.
  */
-export function parseFrontMatter(
+export function parseFrontMatter<S extends z.ZodType<Record<string, unknown>> = typeof frontMatterSchema>(
   yaml: string,
   file: string,
-): { value: FrontMatter | null; problems: Problem[]; idLine: number } {
+  schema: S = frontMatterSchema as unknown as S,
+): { value: z.infer<S> | null; problems: Problem[]; idLine: number } {
   const lines = yaml.split('\n');
   const idLine = lineOfPath(lines, ['id']);
   const failWith = (line: number, message: string) => ({
@@ -111,10 +113,11 @@ export function parseFrontMatter(
     return { value: null, idLine, problems: [{ file, line: 2, severity: 'error', message: 'front matter must be a list of "key: value" fields' }] };
   }
 
-  const parsed = frontMatterSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (parsed.success) {
     // An unknown system is only a warning: the runbook still works, its systems panel skips it.
-    const unknownSystems = parsed.data.systems.flatMap((system, index) =>
+    const systems: unknown = parsed.data.systems;
+    const unknownSystems = (Array.isArray(systems) ? (systems as string[]) : []).flatMap((system, index) =>
       Object.hasOwn(SYSTEMS, system)
         ? []
         : [{ file, line: lineOfPath(lines, ['systems', index]), severity: 'warning' as const, message: `front matter: unknown system "${system}" in "systems" (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})` }],

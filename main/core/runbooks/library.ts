@@ -35,22 +35,32 @@ export interface Candidate {
   origin: RunbookOrigin;
 }
 
-/** Reads every `.md` file of one folder; a missing folder is simply empty. */
-export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCache): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
+/** One markdown file read from a folder, with the name it has in problem reports. */
+export interface MarkdownFile {
+  path: string;
+  file: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Reads every `.md` file of one folder (not README.md, not subfolders), refusing oversize files
+ * unread; a missing folder is simply empty and one unreadable file never hides the rest.
+ */
+export async function readMarkdownFiles(folder: { dir: string; label: string }, what = 'runbook'): Promise<{ files: MarkdownFile[]; problems: Problem[] }> {
   let names: string[];
   try {
     names = (await readdir(folder.dir)).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md').sort();
   } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { candidates: [], problems: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };
     throw error;
   }
-  const candidates: Candidate[] = [];
+  const files: MarkdownFile[] = [];
   const problems: Problem[] = [];
   await Promise.all(
     names.map(async (name) => {
       const path = join(folder.dir, name);
       const file = `${folder.label}/${name}`;
-      // One unreadable file (dangling link, deleted mid-load, no permission) must not hide the rest.
+      // A dangling link, a file deleted mid-load or no permission is reported, not thrown.
       let info;
       try {
         info = await stat(path);
@@ -61,26 +71,33 @@ export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCach
       if (!info.isFile()) return;
       // Refuse oversize files before reading them into memory.
       if (info.size > MAX_RUNBOOK_BYTES) {
-        problems.push({ file, line: 1, severity: 'error', message: `file is too large (${(info.size / (1024 * 1024)).toFixed(1)} MB; a runbook may be at most ${MAX_RUNBOOK_BYTES / 1024} KB)` });
+        problems.push({ file, line: 1, severity: 'error', message: `file is too large (${(info.size / (1024 * 1024)).toFixed(1)} MB; a ${what} may be at most ${MAX_RUNBOOK_BYTES / 1024} KB)` });
         return;
       }
-      let bytes: Uint8Array;
       try {
-        bytes = await readFile(path);
+        files.push({ path, file, bytes: await readFile(path) });
       } catch (error: unknown) {
         problems.push({ file, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
-        return;
       }
-      let outcome = cache?.lookup(bytes, file);
-      if (!outcome) {
-        outcome = parseRunbook(bytes, file);
-        cache?.store(bytes, file, outcome);
-      }
-      problems.push(...outcome.problems);
-      if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source, origin: { path, sha256: sha256(bytes) } });
     }),
   );
-  candidates.sort((a, b) => a.file.localeCompare(b.file));
+  files.sort((a, b) => a.file.localeCompare(b.file));
+  return { files, problems };
+}
+
+/** Reads and parses every runbook file of one folder. */
+export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCache): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
+  const { files, problems } = await readMarkdownFiles(folder);
+  const candidates: Candidate[] = [];
+  for (const { path, file, bytes } of files) {
+    let outcome = cache?.lookup(bytes, file);
+    if (!outcome) {
+      outcome = parseRunbook(bytes, file);
+      cache?.store(bytes, file, outcome);
+    }
+    problems.push(...outcome.problems);
+    if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source, origin: { path, sha256: sha256(bytes) } });
+  }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { candidates, problems };
 }
@@ -145,7 +162,8 @@ function crossCheck(
   return problems;
 }
 
-function isKnownRole(role: string, national: Map<string, NationalContact>): boolean {
+/** True for a local role or a national contact id: the roles a `{{contact:role}}` may name. */
+export function isKnownRole(role: string, national: Map<string, NationalContact>): boolean {
   return Object.hasOwn(LOCAL_CONTACT_ROLES, role) || national.has(role);
 }
 

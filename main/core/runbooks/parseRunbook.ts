@@ -88,11 +88,13 @@ function checkSystemUses(uses: ParsedRunbook['systemUses'], declared: string[], 
   }
 }
 
-function formatSize(bytes: number): string {
+/** A file size in KB or MB for problem messages. */
+export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-function decodeText(bytes: Uint8Array): string | null {
+/** Strict UTF-8 text with normalised line endings, or null for binary or mis-encoded bytes. */
+export function decodeText(bytes: Uint8Array): string | null {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -103,7 +105,8 @@ function decodeText(bytes: Uint8Array): string | null {
   return text.replace(/\r\n?/g, '\n');
 }
 
-interface Report {
+/** Where a parser reports problems, by file line. */
+export interface Report {
   error: (line: number, message: string) => void;
   warn: (line: number, message: string) => void;
 }
@@ -176,7 +179,7 @@ function readBody(body: string, bodyStartLine: number, report: Report): Omit<Par
 }
 
 /** Index of the token that closes the block opened at `start` (itself for self-closing tokens). */
-function closingIndex(tokens: Token[], start: number): number {
+export function closingIndex(tokens: Token[], start: number): number {
   const open = tokens[start] as Token;
   if (open.nesting !== 1) return start;
   let depth = 0;
@@ -188,7 +191,7 @@ function closingIndex(tokens: Token[], start: number): number {
 }
 
 /** `[start, end]` token ranges of the direct list items of the list opened at `listIndex`. */
-function childItems(tokens: Token[], listIndex: number): Array<[number, number]> {
+export function childItems(tokens: Token[], listIndex: number): Array<[number, number]> {
   const items: Array<[number, number]> = [];
   const end = closingIndex(tokens, listIndex);
   const level = (tokens[listIndex] as Token).level + 1;
@@ -203,7 +206,8 @@ function childItems(tokens: Token[], listIndex: number): Array<[number, number]>
   return items;
 }
 
-function takeId(text: string): { text: string; id?: string } {
+/** Splits a trailing `{#id}` marker from a heading or step line. */
+export function takeId(text: string): { text: string; id?: string } {
   const match = ID_MARKER.exec(text);
   if (!match) return { text: text.trim() };
   return { text: text.slice(0, match.index).trim(), id: match[1] ?? '' };
@@ -215,7 +219,7 @@ function slugify(text: string): string {
 }
 
 /** Source of a list item with its marker removed and its continuation lines dedented. */
-function itemSource(lines: string[], from: number, to: number): string[] {
+export function itemSource(lines: string[], from: number, to: number): string[] {
   const first = lines[from] ?? '';
   const marker = /^(\s*(?:\d{1,9}[.)]|[-*+])\s+)/.exec(first);
   const indent = marker?.[1]?.length ?? 0;
@@ -333,7 +337,7 @@ function truncate(text: string): string {
 }
 
 /** Checks every inline element: links, images, placeholders and text that looks like HTML. */
-function lintInline(
+export function lintInline(
   tokens: Token[],
   fileLine: (bodyLine: number) => number,
   report: Report,

@@ -5,6 +5,7 @@ import { href } from '../../useRoute';
 import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
+import { OpenActionsPanel } from './OpenActionsPanel';
 import { OpenIncidentsPanel } from './OpenIncidentsPanel';
 
 // Getting ready (print the pack, record paper locations) matters before an incident, not during
@@ -35,6 +36,7 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
       </ul>
       <MoreSituations library={library} />
       <p className="start-incident"><a className="button-link button-primary" href={href.startIncident()}>Start an incident log now</a></p>
+      <OpenActionsPanel />
       <ContactGapsPanel />
       <Suspense fallback={null}>
         <ReadinessPanels />

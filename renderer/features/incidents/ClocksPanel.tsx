@@ -6,13 +6,13 @@ import { useCall } from '../../useCall';
 import type { Act } from './useIncident';
 import { formatMoment } from './time';
 
-/** The current time, updated every 30 seconds so countdowns stay true. */
-export function useNow(): Date {
+/** The current time, updated every 30 seconds (or as often as asked) so countdowns stay true. */
+export function useNow(everyMs = 30_000): Date {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000);
+    const timer = setInterval(() => setNow(new Date()), everyMs);
     return () => clearInterval(timer);
-  }, []);
+  }, [everyMs]);
   return now;
 }
 

@@ -1,51 +1,9 @@
-import { useEffect, useState } from 'react';
-import { request } from '../../api';
-import { offerDownload } from '../../download';
-import { describeError } from '../../errors';
-import { SafeHtml } from '../../markdown/SafeHtml';
+import { DocumentPage } from '../../markdown/DocumentPage';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 
 /** The report or handover as a printable page: print, or save the markdown. */
 export function IncidentDocumentView({ id, kind }: { id: string; kind: 'report' | 'handover' }) {
   const [state, retry] = useCall('incidents.document', { id, kind });
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => {
-    if (state.status === 'ready') document.getElementById('page-title')?.focus();
-  }, [state.status]);
-  if (state.status === 'loading') return <p role="status">Preparing the document…</p>;
-  if (state.status === 'failed') {
-    return (
-      <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>The document could not be prepared</h1>
-        <p>{describeError(state.error)}</p>
-        <button type="button" onClick={retry}>Try again</button>
-      </div>
-    );
-  }
-  const document_ = state.value;
-  // The desktop app prints this page to a PDF file; the web harness says to use Print instead.
-  const savePdf = async (suggestedName: string): Promise<void> => {
-    setMessage('Saving…');
-    const result = await request('documents.savePdf', { suggestedName });
-    if (!result.ok) setMessage(`Not saved. ${describeError(result.error)}`);
-    else setMessage(result.value.saved ? `Saved to ${result.value.path ?? 'the folder you chose'}.` : (result.value.reason ?? 'Not saved.'));
-  };
-  return (
-    <>
-      <div className="document-actions no-print">
-        <p><a href={href.incident(id, kind === 'report' ? 'reports' : 'roles')}>← Back to the incident</a></p>
-        <p>
-          <button type="button" className="button-primary" onClick={() => window.print()}>Print</button>{' '}
-          <button type="button" onClick={() => offerDownload({ filename: document_.filename, mimeType: 'text/markdown;charset=utf-8', text: document_.markdown })}>Save as a markdown file</button>{' '}
-          <button type="button" onClick={() => void savePdf(document_.filename.replace(/\.md$/, '.pdf'))}>Save as PDF</button>
-        </p>
-        <p role="status">{message}</p>
-      </div>
-      {/* The document's own first heading is the page's h1; focus lands on the document itself. */}
-      <div id="page-title" tabIndex={-1} aria-label={document_.title}>
-        <SafeHtml className="print-document incident-document" html={document_.html} />
-      </div>
-    </>
-  );
+  return <DocumentPage state={state} retry={retry} back={<a href={href.incident(id, kind === 'report' ? 'reports' : 'roles')}>← Back to the incident</a>} />;
 }

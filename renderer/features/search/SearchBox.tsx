@@ -8,7 +8,9 @@ export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
-  const [active, setActive] = useState(-1);
+  // The highlighted result is kept by id, so a later answer for the same words keeps the choice.
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const active = hits.findIndex((hit) => hit.id === activeId);
   const [open, setOpen] = useState(false);
   const listId = useId();
 
@@ -33,7 +35,6 @@ export function SearchBox() {
     void request('runbooks.search', { query: query.slice(0, 200), limit: 8 }).then((result) => {
       if (!current) return;
       setHits(result.ok ? result.value : []);
-      setActive(-1);
       setOpen(true);
     });
     return () => {
@@ -51,10 +52,10 @@ export function SearchBox() {
     if (event.key === 'ArrowDown' && hits.length > 0) {
       event.preventDefault();
       setOpen(true);
-      setActive((i) => (i + 1) % hits.length);
+      setActiveId(hits[(active + 1) % hits.length]?.id ?? null);
     } else if (event.key === 'ArrowUp' && hits.length > 0) {
       event.preventDefault();
-      setActive((i) => (i <= 0 ? hits.length - 1 : i - 1));
+      setActiveId(hits[active <= 0 ? hits.length - 1 : active - 1]?.id ?? null);
     } else if (event.key === 'Enter') {
       const hit = hits[active] ?? hits[0];
       if (hit) {

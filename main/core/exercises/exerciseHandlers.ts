@@ -1,0 +1,94 @@
+import type { Handlers } from '../../contract/contract';
+import { fail, ok } from '../../contract/result';
+import type { Runbook } from '../../contract/types';
+import { contactDisplay, renderMarkdown } from '../../shared/markdown';
+import type { NationalContact } from '../contacts/nationalContacts';
+import type { ContactRef } from '../../contract/types';
+import type { CoreOptions } from '../hostTypes';
+import { openIncidentStore } from '../incidents/incidentStore';
+import { afterActionReport, injectCards } from './exerciseDocuments';
+import { createExerciseService } from './exerciseService';
+import { loadScenarios, scenariosDir, type ScenarioLibraryState } from './scenarioLibrary';
+
+type ExerciseCalls = Pick<
+  Handlers,
+  | 'exercises.scenarios'
+  | 'exercises.scenario'
+  | 'exercises.cards'
+  | 'exercises.list'
+  | 'exercises.create'
+  | 'exercises.get'
+  | 'exercises.record'
+  | 'exercises.report'
+  | 'exercises.openProjector'
+>;
+
+export interface ExerciseDeps {
+  options: CoreOptions;
+  /** `<dataDir>/exercises/runs`: one folder per exercise, apart from every incident. */
+  runsDir: string;
+  quarantineDir: string;
+  now: () => Date;
+  readOnlyReason: string | null;
+  runbooks: () => ReadonlyMap<string, Runbook>;
+  national: () => Map<string, NationalContact>;
+  contactRef: (role: string) => ContactRef;
+  organisation: () => string;
+}
+
+/** The route the projector window shows for an exercise. */
+export const projectorRoute = (id: string): string => `#/exercises/${id}/projector`;
+
+/**
+ * The exercise calls over their own store. Scenarios are loaded with the runbooks (and again on
+ * `reload`), so a scenario naming a runbook that has gone is reported and left out.
+ */
+export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{ handlers: ExerciseCalls; reload: () => Promise<void>; close: () => Promise<void> }> {
+  const { options, now } = deps;
+  let library: ScenarioLibraryState = { scenarios: new Map(), problems: [] };
+  const reload = async (): Promise<void> => {
+    library = await loadScenarios({ dir: scenariosDir(options.bundledRunbooksDir), label: 'runbooks/scenarios', runbooks: deps.runbooks(), national: deps.national() });
+  };
+  await reload();
+
+  const exercises = createExerciseService({
+    store: openIncidentStore({ dirs: { real: deps.runsDir, exercise: deps.runsDir }, quarantineDir: deps.quarantineDir, now, readOnlyReason: deps.readOnlyReason, noun: 'exercise' }),
+    now,
+    scenarios: () => library,
+    render: () => ({
+      env: { resolveContact: (role) => contactDisplay(deps.contactRef(role)) },
+      runbookTitle: (id) => deps.runbooks().get(id)?.title ?? id,
+    }),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const date = (): string => now().toISOString().slice(0, 10);
+
+  const handlers: ExerciseCalls = {
+    'exercises.scenarios': async () => ok(exercises.scenarios()),
+    'exercises.scenario': async ({ id }) => exercises.scenario(id),
+    'exercises.cards': async ({ scenario }) => {
+      const parsed = exercises.parsedScenario(scenario);
+      if (!parsed) return fail('NOT_FOUND', `There is no scenario with the id "${scenario}".`);
+      const markdown = injectCards(parsed);
+      const env = { resolveContact: (role: string) => contactDisplay(deps.contactRef(role)) };
+      return ok({ title: `Inject cards: ${parsed.meta.title}`, filename: `holdfast-exercise-inject-cards-${scenario}.md`, markdown, html: renderMarkdown(markdown, env) });
+    },
+    'exercises.list': async () => ok(await exercises.list()),
+    'exercises.create': async (input) => exercises.create(input),
+    'exercises.get': async ({ id }) => exercises.get(id),
+    'exercises.record': async (input) => exercises.record(input),
+    'exercises.report': async ({ id }) => {
+      const view = await exercises.get(id);
+      if (!view.ok) return view;
+      const markdown = afterActionReport(view.value, deps.organisation());
+      return ok({ title: `After-action report: ${view.value.title}`, filename: `holdfast-exercise-after-action-report-${date()}-${id}.md`, markdown, html: renderMarkdown(markdown) });
+    },
+    'exercises.openProjector': async ({ id }) => {
+      const view = await exercises.get(id);
+      if (!view.ok) return view;
+      const route = projectorRoute(id);
+      return ok(options.openProjector ? await options.openProjector(route) : { opened: false, address: route });
+    },
+  };
+  return { handlers, reload, close: () => exercises.close() };
+}

@@ -1,3 +1,4 @@
+import type { LogStatus } from './incidentTypes';
 import type { Problem } from './types';
 import type { ProviderType } from './vocabulary';
 
@@ -156,7 +157,7 @@ export interface ExerciseView extends ExerciseSummary {
   actions: FollowUpAction[];
   practice: PracticeLink[];
   timeline: ExerciseTimelineEntry[];
-  log: { entries: number; head: string; readOnly: boolean; problem?: string };
+  log: LogStatus;
 }
 
 /** Host answer to opening the projector: a second window, or the address to open by hand. */

@@ -2,11 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { ExerciseAction } from '../../contract/exerciseSchemas';
 import type { ExerciseSummary, ExerciseView, ScenarioLibrary, ScenarioView } from '../../contract/exerciseTypes';
 import { fail, ok, type Result } from '../../contract/result';
-import { GENESIS_HASH } from '../incidents/evidenceChain';
 import type { NewEntry } from '../incidents/evidenceLog';
 import type { SnapshotRef } from '../incidents/incidentEvents';
 import { storageFailure } from '../incidents/incidentService';
-import type { IncidentLog, IncidentStore } from '../incidents/incidentStore';
+import { logStatus, type IncidentLog, type IncidentStore } from '../incidents/incidentStore';
 import { readClock, type ClockReading } from './exerciseClock';
 import { parseScenario, type ParsedScenario } from './parseScenario';
 import { replayExercise, type ExerciseBodies, type ExerciseState } from './replayExercise';
@@ -96,7 +95,6 @@ export function createExerciseService(options: ExerciseServiceOptions) {
     const injects = [...brief.injects, ...state.adHoc.map((inject, index) => adHocInjectView(inject, brief.injects.length + index + 1))];
     const progress = Object.fromEntries(injects.map((inject) => [inject.id, state.progress[inject.id] ?? { status: 'pending' as const }]));
     const reading = clockOf(loaded);
-    const records = log.records();
     return {
       ...summaryOf(loaded),
       brief,
@@ -111,12 +109,7 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       actions: state.actions,
       practice: state.practice,
       timeline: state.timeline,
-      log: {
-        entries: records.length,
-        head: records.at(-1)?.hash ?? GENESIS_HASH,
-        readOnly: log.readOnlyReason !== null,
-        ...(loaded.problem ? { problem: loaded.problem } : {}),
-      },
+      log: { ...logStatus(log), ...(loaded.problem ? { problem: loaded.problem } : {}) },
     };
   }
 

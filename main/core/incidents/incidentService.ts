@@ -10,7 +10,7 @@ import { GENESIS_HASH, type EvidenceRecord } from './evidenceChain';
 import { EvidenceLogError, type NewEntry } from './evidenceLog';
 import type { EntryBodies, SnapshotRef } from './incidentEvents';
 import { suggestsReporting } from './incidentEvents';
-import type { IncidentLog, IncidentStore } from './incidentStore';
+import { logStatus, type IncidentLog, type IncidentStore } from './incidentStore';
 import { replayIncident, runbookRefs, type IncidentState } from './replayIncident';
 import { plainText } from './reports/markdownText';
 
@@ -118,7 +118,6 @@ export function createIncidentService(options: IncidentServiceOptions) {
       }
       return { ...ref, view: options.present(snapshot), newerVersionAvailable };
     });
-    const records = log.records();
     return {
       ...summaryOf(state, runbooks),
       summary: state.summary,
@@ -129,13 +128,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       assessment: state.assessment,
       calls: state.calls,
       timeline: state.timeline,
-      log: {
-        entries: records.length,
-        head: records.at(-1)?.hash ?? GENESIS_HASH,
-        readOnly: log.readOnlyReason !== null,
-        ...(log.readOnlyReason ? { problem: log.readOnlyReason } : {}),
-        ...(log.recovered ? { recovered: log.recovered } : {}),
-      },
+      log: logStatus(log),
     };
   }
 

@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../runbooks/library';
 import { writeFileDurable } from '../storage/durableFile';
-import { scanLog, verifyEvidenceLog } from './evidenceChain';
+import type { LogStatus } from '../../contract/incidentTypes';
+import { GENESIS_HASH, scanLog, verifyEvidenceLog } from './evidenceChain';
 import { openEvidenceLog, type EvidenceLog, type EvidenceRecord, type NewEntry } from './evidenceLog';
 
 const INCIDENT_ID = /^[0-9]{8}-[0-9]{4}-[a-f0-9]{6}$/;
@@ -33,6 +34,18 @@ export interface IncidentStore {
 }
 
 export const isIncidentId = (id: string): boolean => INCIDENT_ID.test(id);
+
+/** What the screens say about a log: its size, its last hash (quoted on reports), and any trouble. */
+export function logStatus(log: IncidentLog): LogStatus {
+  const records = log.records();
+  return {
+    entries: records.length,
+    head: records.at(-1)?.hash ?? GENESIS_HASH,
+    readOnly: log.readOnlyReason !== null,
+    ...(log.readOnlyReason ? { problem: log.readOnlyReason } : {}),
+    ...(log.recovered ? { recovered: log.recovered } : {}),
+  };
+}
 
 
 /**

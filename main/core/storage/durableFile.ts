@@ -3,13 +3,27 @@ import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
+ * The file-system calls a durable write makes. The app uses Node's; tests swap in a simulated
+ * disk to check the order of calls, cut the sequence at every crash point and inject I/O errors.
+ */
+export interface DurableFs {
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  /** `wx` creates a new file (never an existing one); `r` opens a folder so it can be synced. */
+  open(path: string, flags: 'wx' | 'r', mode?: number): Promise<{ writeFile(data: string | Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
+  rename(from: string, to: string): Promise<void>;
+  rm(path: string, options: { force: true }): Promise<void>;
+}
+
+const nodeFs: DurableFs = { mkdir, open, rename, rm };
+
+/**
  * Fsyncs a folder so a rename inside it survives power loss. Windows cannot open a folder for
  * syncing (EPERM/EISDIR) and NTFS journals the rename itself, so that one case is tolerated.
  */
-export async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string, fs: DurableFs = nodeFs): Promise<void> {
   let handle;
   try {
-    handle = await open(dir, 'r');
+    handle = await fs.open(dir, 'r');
     await handle.sync();
   } catch (error: unknown) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -24,27 +38,37 @@ export async function fsyncDir(dir: string): Promise<void> {
  * or the new content, never a mix: unique temp file (O_EXCL) → write → fsync → rename → fsync dir.
  * Resolves only once the new content is durable.
  */
-export async function writeFileDurable(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurable(path: string, data: string | Uint8Array, fs: DurableFs = nodeFs): Promise<void> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
+  const handle = await fs.open(temp, 'wx', 0o600);
+  // The first failure is the one reported; clean-up failures never hide it.
+  let failure: unknown = null;
   try {
     await handle.writeFile(data);
     await handle.sync();
   } catch (error: unknown) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
+    failure = error;
   }
-  await handle.close();
   try {
-    await rename(temp, path);
+    // A failed close is a failed write too (some file systems report write errors only here).
+    await handle.close();
   } catch (error: unknown) {
-    await rm(temp, { force: true });
-    throw error;
+    failure ??= error;
   }
-  await fsyncDir(dir);
+  if (failure === null) {
+    try {
+      await fs.rename(temp, path);
+    } catch (error: unknown) {
+      failure = error;
+    }
+  }
+  if (failure !== null) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw failure instanceof Error ? failure : new Error(String(failure));
+  }
+  await fsyncDir(dir, fs);
 }
 
 async function exists(path: string): Promise<boolean> {

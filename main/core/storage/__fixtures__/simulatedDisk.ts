@@ -1,0 +1,169 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { DurableFs } from '../durableFile';
+
+/** One call the storage layer made, in order. */
+export interface DiskOp {
+  op: 'mkdir' | 'create' | 'write' | 'fsync' | 'close' | 'rename' | 'rm' | 'fsyncdir';
+  path: string;
+  to?: string;
+}
+
+/** What happens to data that was written but never fsynced when the power goes. */
+export type LostWrites = 'dropped' | 'zeroed' | 'torn';
+/**
+ * When a new name (create, rename) reaches the disk: only once its folder is fsynced (the
+ * pessimistic model POSIX allows), or at once in the order it was made (journalled ext4, NTFS).
+ */
+export type NameOrder = 'at-folder-fsync' | 'in-order';
+
+interface Inode {
+  data: Uint8Array;
+  /** The content as of the last fsync; null if never synced. */
+  synced: Uint8Array | null;
+}
+
+/** Thrown by the disk at the chosen crash point: nothing after it ran. */
+export class PowerCut extends Error {
+  constructor() {
+    super('power cut');
+  }
+}
+
+/**
+ * An in-memory disk with a page cache: file data survives a power cut only once fsynced, and
+ * (in the pessimistic model) names only once their folder is fsynced. It records every call, can
+ * stop at a chosen call (a power cut) or fail it with an errno, and can say what the disk would
+ * hold after the cut.
+ */
+export class SimulatedDisk implements DurableFs {
+  readonly ops: DiskOp[] = [];
+  private readonly inodes: Inode[] = [];
+  private readonly live = new Map<string, number>();
+  /** Names as they are on the platter in the pessimistic model. */
+  private readonly durableNames = new Map<string, number>();
+  /** Names in the in-order model: every name operation up to the cut. */
+  private readonly orderedNames = new Map<string, number>();
+  private readonly dirs = new Set<string>();
+  /** Stop (power cut) before this call number, or fail that one call with this errno. */
+  cutBefore = Number.POSITIVE_INFINITY;
+  failAt: { index: number; code: string } | null = null;
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(files)) {
+      const bytes = Buffer.from(text);
+      const inode = this.inodes.push({ data: bytes, synced: bytes }) - 1;
+      this.live.set(path, inode);
+      this.durableNames.set(path, inode);
+      this.orderedNames.set(path, inode);
+      this.dirs.add(dirname(path));
+    }
+  }
+
+  private step(op: DiskOp): void {
+    const index = this.ops.length;
+    if (index >= this.cutBefore) throw new PowerCut();
+    this.ops.push(op);
+    // A transient fault: this one call fails, the calls after it (clean-up, retries) do not.
+    if (this.failAt?.index === index) throw Object.assign(new Error(`${this.failAt.code}: simulated`), { code: this.failAt.code });
+  }
+
+  private setName(path: string, inode: number | undefined): void {
+    if (inode === undefined) {
+      this.live.delete(path);
+      this.orderedNames.delete(path);
+    } else {
+      this.live.set(path, inode);
+      this.orderedNames.set(path, inode);
+    }
+  }
+
+  mkdir = async (path: string): Promise<unknown> => {
+    this.step({ op: 'mkdir', path });
+    this.dirs.add(path);
+    return undefined;
+  };
+
+  open: DurableFs['open'] = async (path, flags) => {
+    if (flags === 'r') {
+      if (!this.dirs.has(path)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      return {
+        writeFile: async () => undefined,
+        sync: async () => {
+          this.step({ op: 'fsyncdir', path });
+          for (const [name, inode] of this.live) if (dirname(name) === path) this.durableNames.set(name, inode);
+          for (const name of [...this.durableNames.keys()]) if (dirname(name) === path && !this.live.has(name)) this.durableNames.delete(name);
+        },
+        close: async () => undefined,
+      };
+    }
+    this.step({ op: 'create', path });
+    if (this.live.has(path)) throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
+    const inode = this.inodes.push({ data: new Uint8Array(), synced: null }) - 1;
+    this.setName(path, inode);
+    return {
+      writeFile: async (data) => {
+        this.step({ op: 'write', path });
+        this.inodes[inode]!.data = typeof data === 'string' ? Buffer.from(data) : data;
+      },
+      sync: async () => {
+        this.step({ op: 'fsync', path });
+        this.inodes[inode]!.synced = this.inodes[inode]!.data;
+      },
+      close: async () => {
+        this.step({ op: 'close', path });
+      },
+    };
+  };
+
+  rename = async (from: string, to: string): Promise<void> => {
+    this.step({ op: 'rename', path: from, to });
+    const inode = this.live.get(from);
+    if (inode === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    this.setName(from, undefined);
+    this.setName(to, inode);
+  };
+
+  rm = async (path: string): Promise<void> => {
+    this.step({ op: 'rm', path });
+    this.setName(path, undefined);
+  };
+
+  /** The text at `path` now (before any power cut), or null. */
+  read(path: string): string | null {
+    const inode = this.live.get(path);
+    return inode === undefined ? null : Buffer.from(this.inodes[inode]!.data).toString();
+  }
+
+  /** Every live name, for checking that no temp file was left behind. */
+  names(): string[] {
+    return [...this.live.keys()].sort();
+  }
+
+  /** The files the disk would hold after a power cut now, as bytes. */
+  afterPowerCut(lost: LostWrites, order: NameOrder): Map<string, Uint8Array> {
+    const names = order === 'at-folder-fsync' ? this.durableNames : this.orderedNames;
+    const files = new Map<string, Uint8Array>();
+    for (const [path, id] of names) {
+      const inode = this.inodes[id]!;
+      const unsynced = inode.synced !== inode.data;
+      let bytes = inode.synced ?? new Uint8Array();
+      if (unsynced && lost === 'zeroed') bytes = new Uint8Array(inode.data.length);
+      if (unsynced && lost === 'torn') {
+        bytes = new Uint8Array(inode.data.length);
+        bytes.set(inode.data.subarray(0, Math.floor(inode.data.length / 2)));
+      }
+      files.set(path, bytes);
+    }
+    return files;
+  }
+}
+
+/** Writes a post-cut disk image into a real folder, so the app's own recovery can open it. */
+export async function materialise(files: Map<string, Uint8Array>, root: string, into: string): Promise<void> {
+  for (const [path, bytes] of files) {
+    const target = join(into, relative(root, path));
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, bytes);
+  }
+}

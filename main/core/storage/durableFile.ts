@@ -16,6 +16,8 @@ export interface DurableFs {
 
 const nodeFs: DurableFs = { mkdir, open, rename, rm };
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error('file system error', { cause: error }));
+
 /**
  * Fsyncs a folder so a rename inside it survives power loss. Windows cannot open a folder for
  * syncing (EPERM/EISDIR) and NTFS journals the rename itself, so that one case is tolerated.
@@ -44,29 +46,29 @@ export async function writeFileDurable(path: string, data: string | Uint8Array, 
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(temp, 'wx', 0o600);
   // The first failure is the one reported; clean-up failures never hide it.
-  let failure: unknown = null;
+  let failure: Error | null = null;
   try {
     await handle.writeFile(data);
     await handle.sync();
   } catch (error: unknown) {
-    failure = error;
+    failure = asError(error);
   }
   try {
     // A failed close is a failed write too (some file systems report write errors only here).
     await handle.close();
   } catch (error: unknown) {
-    failure ??= error;
+    failure ??= asError(error);
   }
   if (failure === null) {
     try {
       await fs.rename(temp, path);
     } catch (error: unknown) {
-      failure = error;
+      failure = asError(error);
     }
   }
   if (failure !== null) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw failure instanceof Error ? failure : new Error(String(failure));
+    throw failure;
   }
   await fsyncDir(dir, fs);
 }

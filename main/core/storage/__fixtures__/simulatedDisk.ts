@@ -129,6 +129,39 @@ export class SimulatedDisk implements DurableFs {
     this.setName(path, undefined);
   };
 
+  /**
+   * Opens an existing file for appending, as the evidence log does (its LogFs): writes extend the
+   * file in the page cache, datasync makes them durable, truncate cuts a failed write back.
+   */
+  openAppend = async (path: string): Promise<{ write(data: Uint8Array): Promise<{ bytesWritten: number }>; datasync(): Promise<void>; sync(): Promise<void>; truncate(length: number): Promise<void>; close(): Promise<void> }> => {
+    const id = this.live.get(path);
+    if (id === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    const inode = this.inodes[id]!;
+    const sync = async (): Promise<void> => {
+      this.step({ op: 'fsync', path });
+      inode.synced = inode.data;
+    };
+    return {
+      write: async (data) => {
+        this.step({ op: 'write', path });
+        const grown = new Uint8Array(inode.data.length + data.length);
+        grown.set(inode.data);
+        grown.set(data, inode.data.length);
+        inode.data = grown;
+        return { bytesWritten: data.length };
+      },
+      datasync: sync,
+      sync,
+      truncate: async (length) => {
+        this.step({ op: 'write', path });
+        inode.data = inode.data.slice(0, length);
+      },
+      close: async () => {
+        this.step({ op: 'close', path });
+      },
+    };
+  };
+
   /** The text at `path` now (before any power cut), or null. */
   read(path: string): string | null {
     const inode = this.live.get(path);
@@ -146,17 +179,26 @@ export class SimulatedDisk implements DurableFs {
     const files = new Map<string, Uint8Array>();
     for (const [path, id] of names) {
       const inode = this.inodes[id]!;
-      const unsynced = inode.synced !== inode.data;
-      let bytes = inode.synced ?? new Uint8Array();
-      if (unsynced && lost === 'zeroed') bytes = new Uint8Array(inode.data.length);
-      if (unsynced && lost === 'torn') {
+      const synced = inode.synced ?? new Uint8Array();
+      let bytes = synced;
+      if (inode.synced !== inode.data && lost !== 'dropped') {
+        // What fsync made durable survives; the rest is zeros, or (torn) its first half then zeros.
+        const durable = sharedPrefix(synced, inode.data);
         bytes = new Uint8Array(inode.data.length);
-        bytes.set(inode.data.subarray(0, Math.floor(inode.data.length / 2)));
+        const kept = lost === 'torn' ? durable + Math.floor((inode.data.length - durable) / 2) : durable;
+        bytes.set(inode.data.subarray(0, kept));
       }
       files.set(path, bytes);
     }
     return files;
   }
+}
+
+/** How many leading bytes two buffers share: the part of a file that fsync already made durable. */
+function sharedPrefix(a: Uint8Array, b: Uint8Array): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n += 1;
+  return n;
 }
 
 /** Writes a post-cut disk image into a real folder, so the app's own recovery can open it. */

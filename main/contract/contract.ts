@@ -18,6 +18,15 @@ import type {
   SystemsRegister,
 } from './types';
 import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
+import type { DiffLine, Revision, RevisionSummary, RunbookPreview, RunbookSourceText, SaveOutcome } from './authoringTypes';
+import {
+  diffRevisionsSchema,
+  previewRunbookSchema,
+  restoreRevisionSchema,
+  revisionRefSchema,
+  runbookChangeSchema,
+  saveRunbookSchema,
+} from './authoringSchemas';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import { IMPORT_LIMITS } from './vocabulary';
 import {
@@ -76,6 +85,27 @@ export const contract = {
     }),
   ),
   'runbooks.reload': call<RunbookLibrary>()(none),
+  /** A runbook's file text for the editor, with the open incidents that follow it. */
+  'runbooks.source': call<RunbookSourceText>()(z.strictObject({ id: slugSchema })),
+  /** Checks and renders text as the reader would show it; writes nothing. */
+  'runbooks.preview': call<RunbookPreview>()(previewRunbookSchema),
+  /**
+   * Checks the text with the runbook parser and saves it to the user folder as a new revision;
+   * a bundled id becomes an override and the bundled file is never touched. Refused with the
+   * problems when the text has errors.
+   */
+  'runbooks.save': call<SaveOutcome>()(saveRunbookSchema),
+  /** Every revision of a runbook, newest last. */
+  'runbooks.history': call<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
+  'runbooks.revision': call<Revision>()(revisionRefSchema),
+  /** Line-by-line differences between two revisions of one runbook. */
+  'runbooks.diff': call<DiffLine[]>()(diffRevisionsSchema),
+  /** Saves an older revision's text as a new revision. */
+  'runbooks.restore': call<SaveOutcome>()(restoreRevisionSchema),
+  /** Removes the user's override of a bundled runbook (kept in the trash and in history). */
+  'runbooks.resetToBundled': call<SaveOutcome>()(runbookChangeSchema),
+  /** Moves the user's own runbook to the trash; its history can bring it back. */
+  'runbooks.trash': call<SaveOutcome>()(runbookChangeSchema),
   'settings.get': call<Settings>()(none),
   'settings.update': call<Settings>()(
     z.strictObject({

@@ -24,6 +24,7 @@ import { openIncidentStore } from './incidents/incidentStore';
 import { handoverSummary, incidentReport } from './incidents/reports/incidentDocuments';
 import { plainText } from './incidents/reports/markdownText';
 import { reportDrafts } from './incidents/reports/reportDrafts';
+import { authoringHandlers } from './authoring/authoringHandlers';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
@@ -40,6 +41,10 @@ export const dataPaths = (dataDir: string) => ({
   exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
   systems: join(dataDir, 'systems.json'),
   grabBag: join(dataDir, 'grabbag.json'),
+  /** Every saved revision of each runbook edited in Holdfast. */
+  runbookHistory: join(dataDir, 'history'),
+  /** Runbook files removed by delete or reset, kept so they can be brought back. */
+  runbookTrash: join(dataDir, 'trash', 'runbooks'),
 });
 
 export interface Core {
@@ -221,6 +226,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     }),
     ...documentsHandlers(options.savePdf),
+    ...authoringHandlers({
+      bundledDir: options.bundledRunbooksDir,
+      userDir: paths.userRunbooks,
+      historyDir: paths.runbookHistory,
+      trashDir: paths.runbookTrash,
+      library: () => library,
+      national: () => nationalById,
+      present,
+      reload: load,
+      summary: () => summarise(library),
+      incidents,
+      now,
+      ...(options.log ? { log: options.log } : {}),
+    }),
   };
   if (readOnlyReason) {
     for (const name of WRITING_CALLS) handlers[name] = (async () => fail('FORBIDDEN', readOnlyReason));

@@ -79,3 +79,13 @@ test('starting and running an incident has no serious accessibility violations o
   await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });
+
+test('the runbook editor, with problems listed and history shown, has no serious accessibility violations', async ({ app, page }) => {
+  await app.openEditor('lost-device');
+  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n');
+  await expect(page.getByRole('region', { name: 'Checks' })).toContainText('unknown contact role');
+  await app.saveRunbook('Sam', 'Check the layout');
+  await expect(app.historyRows()).toHaveCount(2);
+  await page.getByRole('button', { name: 'Show changes in revision 2' }).click();
+  expect(await scan(page)).toEqual([]);
+});

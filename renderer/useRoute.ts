@@ -13,7 +13,9 @@ export type Route =
   | { name: 'incident'; id: string; tab: IncidentTab; runbook?: string; step?: string }
   | { name: 'incident-document'; id: string; kind: 'report' | 'handover' }
   | { name: 'systems'; system?: string }
-  | { name: 'grab-bag' };
+  | { name: 'grab-bag' }
+  | { name: 'edit-runbook'; id: string }
+  | { name: 'new-runbook'; from?: string };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -37,6 +39,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
   if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
+  if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
+  if (parts[0] === 'new-runbook') return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };
 }
 
@@ -63,6 +67,9 @@ export const href = {
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
   grabBag: '#/grab-bag',
+  editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
+  /** A new runbook: from the template, or a copy of `from`. */
+  newRunbook: (from?: string) => (from ? `#/new-runbook/${encodeURIComponent(from)}` : '#/new-runbook'),
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

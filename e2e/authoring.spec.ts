@@ -1,0 +1,68 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+
+test('an edited bundled runbook is saved as your version, keeps its history and can be restored', async ({ app, page, dataDir }) => {
+  await app.openRunbookById('lost-device');
+  await page.getByRole('link', { name: 'Edit this runbook' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Edit: / })).toBeVisible();
+  await expect(page.getByText('This runbook comes with Holdfast. Saving keeps your edited version separately')).toBeVisible();
+
+  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Tell the practice manager what was lost.\n');
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByText('Tell the practice manager what was lost.')).toBeVisible();
+  await app.saveRunbook('Sam Patel', 'Tell the manager');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+  await expect(app.runbookText).toContainText('Tell the practice manager what was lost. {#tell-the-practice-manager-what-was}');
+  expect(await readdir(join(dataDir, 'runbooks'))).toEqual(['lost-device.md']);
+
+  await expect(app.historyRows()).toHaveCount(2);
+  await expect(app.historyRows().nth(1)).toContainText('Sam Patel');
+  await expect(app.historyRows().nth(1)).toContainText('Saved: Tell the manager');
+  await page.getByRole('button', { name: 'Show changes in revision 2' }).click();
+  await expect(page.getByRole('region', { name: 'Changes from revision 1 to revision 2' })).toContainText('Added line');
+
+  await app.openRunbookById('lost-device');
+  await expect(page.getByText('Your edited version')).toBeVisible();
+  await expect(page.getByText('Tell the practice manager what was lost.')).toBeVisible();
+
+  await app.openEditor('lost-device');
+  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Revision 1 was restored as revision 3.' })).toBeVisible();
+  await expect(app.historyRows()).toHaveCount(3);
+  expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).not.toContain('practice manager');
+
+  await page.getByRole('button', { name: 'Reset to the version that comes with Holdfast' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Reset: the version that comes with Holdfast is in use again.' })).toBeVisible();
+  expect(await readdir(join(dataDir, 'runbooks'))).toEqual([]);
+});
+
+test('the checks list problems by line as you type and a save with errors is refused', async ({ app, page, dataDir }) => {
+  await app.openEditor('lost-device');
+  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n');
+  const checks = page.getByRole('region', { name: 'Checks' });
+  await expect(checks).toContainText(/Warning Line \d+: unknown contact role "nobody-at-all"/);
+  await app.addToEndOfText('2. Phone again {#call}\n');
+  await expect(checks).toContainText(/Error Line \d+: duplicate step id "call"/);
+  await checks.getByRole('button', { name: /^Line \d+$/ }).last().click();
+  await expect(app.runbookText).toBeFocused();
+
+  await app.saveRunbook('Sam', '');
+  await expect(page.getByRole('alert').filter({ hasText: 'The runbook was not saved' })).toBeVisible();
+  expect(await readdir(join(dataDir, 'runbooks'))).toEqual([]);
+});
+
+test('a new runbook starts from the template, gets step ids and appears in the library', async ({ app, page }) => {
+  await app.openHome();
+  await page.goto(`${page.url().split('#')[0]}#/new-runbook`);
+  await expect(page.getByRole('heading', { level: 1, name: 'New runbook' })).toBeVisible();
+  await page.getByLabel('Short name (id)').fill('flooded-office');
+  await page.getByLabel('Title').fill('The office is flooded');
+  await page.getByLabel('Summary').fill('Water has got into the office and the computers.');
+  await page.getByLabel('Looked after by').fill('Rose Lodge');
+  await app.saveRunbook('Sam', 'First version');
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit: The office is flooded' })).toBeVisible();
+  await expect(app.runbookText).toContainText('{#write-down-the-time-you-noticed}');
+  await app.openRunbookById('flooded-office');
+  await expect(page.getByText('Your own runbook')).toBeVisible();
+});

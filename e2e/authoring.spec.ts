@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
@@ -53,8 +53,8 @@ test('the checks list problems by line as you type and a save with errors is ref
 });
 
 test('a new runbook starts from the template, gets step ids and appears in the library', async ({ app, page }) => {
-  await app.openHome();
-  await page.goto(`${page.url().split('#')[0]}#/new-runbook`);
+  await app.openAllRunbooks();
+  await page.getByRole('link', { name: 'Write a new runbook of your own' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New runbook' })).toBeVisible();
   await page.getByLabel('Short name (id)').fill('flooded-office');
   await page.getByLabel('Title').fill('The office is flooded');
@@ -63,6 +63,27 @@ test('a new runbook starts from the template, gets step ids and appears in the l
   await app.saveRunbook('Sam', 'First version');
   await expect(page.getByRole('heading', { level: 1, name: 'Edit: The office is flooded' })).toBeVisible();
   await expect(app.runbookText).toContainText('{#write-down-the-time-you-noticed}');
-  await app.openRunbookById('flooded-office');
+  await page.getByRole('link', { name: '← Back to the runbook' }).click();
   await expect(page.getByText('Your own runbook')).toBeVisible();
+  await app.openAllRunbooks();
+  await expect(page.getByRole('link', { name: 'The office is flooded' })).toBeVisible();
+});
+
+test('a runbook file changed in another program shows when Holdfast gets focus back', async ({ app, page, dataDir }) => {
+  await app.openAllRunbooks();
+  const bundled = await readFile(join(import.meta.dirname, '..', 'runbooks', 'lost-device.md'), 'utf8');
+  await writeFile(join(dataDir, 'runbooks', 'lost-device.md'), bundled.replace(/^title: .*$/m, 'title: Laptop or phone gone missing'));
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(page.getByRole('link', { name: 'Laptop or phone gone missing' })).toBeVisible();
+});
+
+test('the editor says when an open incident follows the runbook', async ({ app, page }) => {
+  await app.openRunbookById('lost-device');
+  await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
+  await page.getByLabel('Short name for this incident').fill('Laptop left on a bus');
+  await page.getByLabel('Incident lead').fill('Sam');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Laptop left on a bus/ })).toBeVisible();
+  await app.openEditor('lost-device');
+  await expect(page.getByRole('note')).toContainText('In use by an open incident: Laptop left on a bus.');
 });

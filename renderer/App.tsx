@@ -6,6 +6,7 @@ import { SituationScreen } from './features/library/SituationScreen';
 import { NotSureScreen } from './features/notSure/NotSureScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
+import { useReloadOnFocus } from './features/authoring/useReloadOnFocus';
 import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 
@@ -24,7 +25,9 @@ const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then
 /** The app frame: skip link, header with search, one screen per route, and notices. */
 export function App() {
   const route = useRoute();
-  const [library, retry] = useCall('runbooks.list', {});
+  const [library, retry, refreshLibrary] = useCall('runbooks.list', {});
+  // Runbook files changed in another program show up when the user comes back to Holdfast.
+  useReloadOnFocus(refreshLibrary);
   const [status] = useCall('app.status', {});
 
   useEffect(() => {

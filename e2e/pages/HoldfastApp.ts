@@ -20,6 +20,11 @@ export class HoldfastApp {
     await expect(this.page.locator('main[data-ready="true"]')).toBeVisible();
   }
 
+  async openAllRunbooks(): Promise<void> {
+    await this.page.goto(`${this.url}#/all`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'All runbooks' })).toBeVisible();
+  }
+
   /** Opens the runbook editor and waits until the first check of its text has finished. */
   async openEditor(id: string): Promise<void> {
     await this.page.goto(`${this.url}#/edit/${id}`);

@@ -12,6 +12,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { LintPanel } from './LintPanel';
 import { MarkdownEditor, type MarkdownEditorHandle } from './MarkdownEditor';
 import { bodyStartLineOf } from './runbookFile';
+import { announceLibraryChanged } from './useReloadOnFocus';
 import { draftFrom, draftText, newDraft, usePreview, type Draft } from './useRunbookDraft';
 
 const AUTHOR_KEY = 'holdfast-author-name';
@@ -79,6 +80,7 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
       setOutcome({ ok: false, message: result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error) });
       return;
     }
+    announceLibraryChanged();
     if (id === null) {
       window.location.hash = href.editRunbook(result.value.id);
       return;

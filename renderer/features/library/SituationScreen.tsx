@@ -30,6 +30,7 @@ export function SituationScreen({ library, category }: { library: RunbookLibrary
         </section>
       ))}
       <ProblemsPanel problems={library.problems} />
+      <p><a href={href.newRunbook()}>Write a new runbook of your own</a></p>
     </>
   );
 }

@@ -64,3 +64,19 @@ export interface DiffLine {
   /** Line number in the newer text (absent for removed lines). */
   newLine?: number;
 }
+
+/** A pack of the provider's runbooks as a zip file, base64-encoded to cross to the UI. */
+export interface PackFile {
+  filename: string;
+  mimeType: 'application/zip';
+  base64: string;
+  count: number;
+}
+
+/** What importing a pack would do to one runbook. */
+export type PackChange = 'new' | 'same' | 'overrides-bundled' | 'replaces-yours';
+
+export interface PackPreview {
+  created: string;
+  runbooks: Array<{ id: string; title: string; change: PackChange }>;
+}

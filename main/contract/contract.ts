@@ -18,9 +18,10 @@ import type {
   SystemsRegister,
 } from './types';
 import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
-import type { DiffLine, Revision, RevisionSummary, RunbookPreview, RunbookSourceText, SaveOutcome } from './authoringTypes';
+import type { DiffLine, PackFile, PackPreview, Revision, RevisionSummary, RunbookPreview, RunbookSourceText, SaveOutcome } from './authoringTypes';
 import {
   diffRevisionsSchema,
+  packUploadSchema,
   previewRunbookSchema,
   restoreRevisionSchema,
   revisionRefSchema,
@@ -106,6 +107,12 @@ export const contract = {
   'runbooks.resetToBundled': call<SaveOutcome>()(runbookChangeSchema),
   /** Moves the user's own runbook to the trash; its history can bring it back. */
   'runbooks.trash': call<SaveOutcome>()(runbookChangeSchema),
+  /** The provider's own and edited runbooks as a zip with a checksummed manifest. */
+  'packs.export': call<PackFile>()(none),
+  /** Checks a whole pack and says what importing it would change; writes nothing. */
+  'packs.previewImport': call<PackPreview>()(packUploadSchema),
+  /** Checks a whole pack, then writes all its runbooks (each a new revision) or none of them. */
+  'packs.import': call<{ library: RunbookLibrary; imported: number; unchanged: number }>()(packUploadSchema),
   'settings.get': call<Settings>()(none),
   'settings.update': call<Settings>()(
     z.strictObject({

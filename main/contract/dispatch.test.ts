@@ -33,6 +33,9 @@ const VALID: Record<CallName, unknown> = {
   'runbooks.restore': { id: 'ransomware', seq: 1 },
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
+  'packs.export': {},
+  'packs.previewImport': { base64: 'UEsFBg==' },
+  'packs.import': { base64: 'UEsFBg==', author: 'Sam' },
   'settings.get': {},
   'settings.update': { organisationName: 'Rose Lodge', providerType: 'care-home' },
   'contacts.list': {},
@@ -135,6 +138,12 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'runbooks.restore': [['a negative revision', { id: 'ransomware', seq: -1 }]],
   'runbooks.resetToBundled': [['a path as id', { id: '/etc' }]],
   'runbooks.trash': [['an absolute path as id', { id: '/home/x.md' }]],
+  'packs.export': [],
+  'packs.previewImport': [
+    ['no file', {}],
+    ['text that is not base64', { base64: 'not base64!' }],
+  ],
+  'packs.import': [['a pack over 6 MB', { base64: 'A'.repeat(8_400_004) }]],
   'runbooks.get': [
     ['no id', {}],
     ['a numeric id', { id: 5 }],

@@ -24,7 +24,8 @@ import { openIncidentStore } from './incidents/incidentStore';
 import { handoverSummary, incidentReport } from './incidents/reports/incidentDocuments';
 import { plainText } from './incidents/reports/markdownText';
 import { reportDrafts } from './incidents/reports/reportDrafts';
-import { authoringHandlers } from './authoring/authoringHandlers';
+import { openAuthoring } from './authoring/authoringHandlers';
+import { packHandlers } from './packs/packHandlers';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
@@ -45,6 +46,8 @@ export const dataPaths = (dataDir: string) => ({
   runbookHistory: join(dataDir, 'history'),
   /** Runbook files removed by delete or reset, kept so they can be brought back. */
   runbookTrash: join(dataDir, 'trash', 'runbooks'),
+  /** Scratch space for imports, on the same disk so files move into place by rename. */
+  staging: join(dataDir, 'staging'),
 });
 
 export interface Core {
@@ -151,6 +154,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
+  const authoring = openAuthoring({
+    bundledDir: options.bundledRunbooksDir,
+    userDir: paths.userRunbooks,
+    historyDir: paths.runbookHistory,
+    trashDir: paths.runbookTrash,
+    library: () => library,
+    national: () => nationalById,
+    present,
+    reload: load,
+    summary: () => summarise(library),
+    incidents,
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
+
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
@@ -226,17 +244,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     }),
     ...documentsHandlers(options.savePdf),
-    ...authoringHandlers({
-      bundledDir: options.bundledRunbooksDir,
+    ...authoring.handlers,
+    ...packHandlers({
+      authoring,
       userDir: paths.userRunbooks,
-      historyDir: paths.runbookHistory,
-      trashDir: paths.runbookTrash,
+      stagingDir: paths.staging,
       library: () => library,
-      national: () => nationalById,
-      present,
       reload: load,
       summary: () => summarise(library),
-      incidents,
       now,
       ...(options.log ? { log: options.log } : {}),
     }),

@@ -44,8 +44,9 @@ const NOBODY = 'Not given';
 /**
  * Runbook editing: every change is checked by the runbook parser first, written durably to the
  * user folder (bundled files are never written) and recorded as a new revision in history.
+ * Pack import uses the same queue and history, so its changes can be undone the same way.
  */
-export function authoringHandlers(options: AuthoringOptions): Pick<Handlers, AuthoringCall> {
+export function openAuthoring(options: AuthoringOptions) {
   const revisions = openRevisionStore(options.historyDir, options.now);
   let bundledIds: Promise<Map<string, string>> | null = null;
   /** Bundled files never change while the app runs, so they are listed once. */
@@ -142,7 +143,7 @@ export function authoringHandlers(options: AuthoringOptions): Pick<Handlers, Aut
     );
   }
 
-  return {
+  const handlers: Pick<Handlers, AuthoringCall> = {
     'runbooks.source': async ({ id }) => {
       const runbook = options.library().runbooks.get(id);
       const text = await currentText(id);
@@ -207,4 +208,17 @@ export function authoringHandlers(options: AuthoringOptions): Pick<Handlers, Aut
         }
       }),
   };
+  return {
+    handlers,
+    serial,
+    /** Ids of the bundled runbooks, with their files. */
+    bundled,
+    userPathOf,
+    recordBaseline,
+    /** Records text just written by someone other than the editor (a pack import). */
+    recordSaved: (id: string, text: string, who: { author?: string | undefined; message?: string | undefined }) =>
+      revisions.append(id, { kind: 'save', author: who.author || NOBODY, message: who.message ?? '', text }),
+  };
 }
+
+export type Authoring = ReturnType<typeof openAuthoring>;

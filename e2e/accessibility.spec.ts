@@ -89,3 +89,10 @@ test('the runbook editor, with problems listed and history shown, has no serious
   await page.getByRole('button', { name: 'Show changes in revision 2' }).click();
   expect(await scan(page)).toEqual([]);
 });
+
+test('the share runbooks screen has no serious accessibility violations', async ({ app, page }) => {
+  await app.openAllRunbooks();
+  await page.getByRole('link', { name: 'Share runbooks: export or import a pack' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share runbooks' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});

@@ -1,6 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startHarness } from '../main/harness/startHarness';
 import { expect, test } from './fixtures';
+
+const repoRoot = resolve(import.meta.dirname, '..');
 
 test('an edited bundled runbook is saved as your version, keeps its history and can be restored', async ({ app, page, dataDir }) => {
   await app.openRunbookById('lost-device');
@@ -86,4 +90,39 @@ test('the editor says when an open incident follows the runbook', async ({ app, 
   await expect(page.getByRole('heading', { level: 1, name: /Laptop left on a bus/ })).toBeVisible();
   await app.openEditor('lost-device');
   await expect(page.getByRole('note')).toContainText('In use by an open incident: Laptop left on a bus.');
+});
+
+test('a pack exported from one data folder imports into a fresh one', async ({ app, page, browser }) => {
+  await app.openEditor('lost-device');
+  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Tell the practice manager what was lost.\n');
+  await app.saveRunbook('Sam Patel', 'Tell the manager');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+
+  await app.openAllRunbooks();
+  await page.getByRole('link', { name: 'Share runbooks: export or import a pack' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export your runbooks as a pack' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^holdfast-runbooks-\d{4}-\d{2}-\d{2}\.zip$/);
+  const pack = await readFile(await download.path());
+
+  const freshDir = await mkdtemp(join(tmpdir(), 'holdfast-e2e-fresh-'));
+  const fresh = await startHarness({ port: 0, dataDir: freshDir, rendererDir: join(repoRoot, 'out', 'renderer'), bundledRunbooksDir: join(repoRoot, 'runbooks'), version: 'e2e' });
+  const context = await browser.newContext();
+  try {
+    const other = await context.newPage();
+    await other.goto(`${fresh.url}#/runbook-packs`);
+    await other.getByLabel('Import a runbook pack (.zip)').setInputFiles({ name: 'pack.zip', mimeType: 'application/zip', buffer: pack });
+    const preview = other.getByRole('region', { name: 'Check before importing: pack.zip' });
+    await expect(preview).toContainText('Replaces the version that comes with Holdfast');
+    await preview.getByRole('button', { name: 'Import these runbooks' }).click();
+    await expect(other.getByRole('status').filter({ hasText: 'Imported 1 runbook.' })).toBeVisible();
+    await other.goto(`${fresh.url}#/runbooks/lost-device`);
+    await expect(other.getByText('Tell the practice manager what was lost.')).toBeVisible();
+    await expect(other.getByText('Your edited version')).toBeVisible();
+  } finally {
+    await context.close();
+    await fresh.close();
+    await rm(freshDir, { recursive: true, force: true });
+  }
 });

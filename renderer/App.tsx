@@ -20,6 +20,7 @@ const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').t
 const SystemsScreen = lazy(() => import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })));
 // The editor brings CodeMirror, so it loads only when someone opens it.
 const RunbookEditorScreen = lazy(() => import('./features/authoring/RunbookEditorScreen').then((m) => ({ default: m.RunbookEditorScreen })));
+const PacksScreen = lazy(() => import('./features/authoring/PacksScreen').then((m) => ({ default: m.PacksScreen })));
 const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })));
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
@@ -46,6 +47,7 @@ export function App() {
   else if (route.name === 'systems') screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
   else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
   else if (route.name === 'edit-runbook') screen = <RunbookEditorScreen key={route.id} id={route.id} />;
+  else if (route.name === 'runbook-packs') screen = <PacksScreen />;
   else if (route.name === 'new-runbook') screen = <RunbookEditorScreen key={`new-${route.from ?? ''}`} id={null} {...(route.from ? { from: route.from } : {})} />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {

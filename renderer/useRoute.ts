@@ -15,7 +15,8 @@ export type Route =
   | { name: 'systems'; system?: string }
   | { name: 'grab-bag' }
   | { name: 'edit-runbook'; id: string }
-  | { name: 'new-runbook'; from?: string };
+  | { name: 'new-runbook'; from?: string }
+  | { name: 'runbook-packs' };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -40,6 +41,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
+  if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
   if (parts[0] === 'new-runbook') return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };
 }
@@ -69,6 +71,7 @@ export const href = {
   grabBag: '#/grab-bag',
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
   /** A new runbook: from the template, or a copy of `from`. */
+  runbookPacks: '#/runbook-packs',
   newRunbook: (from?: string) => (from ? `#/new-runbook/${encodeURIComponent(from)}` : '#/new-runbook'),
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,

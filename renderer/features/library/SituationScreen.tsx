@@ -31,6 +31,7 @@ export function SituationScreen({ library, category }: { library: RunbookLibrary
       ))}
       <ProblemsPanel problems={library.problems} />
       <p><a href={href.newRunbook()}>Write a new runbook of your own</a></p>
+      <p><a href={href.runbookPacks}>Share runbooks: export or import a pack</a></p>
     </>
   );
 }

@@ -1,7 +1,13 @@
 import { Inflate } from 'fflate';
 
 /** Limits every pack is held to before anything in it is decompressed. */
-export const ZIP_LIMITS = {
+export interface ZipLimits {
+  files: number;
+  fileBytes: number;
+  totalBytes: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
   files: 200,
   /** Per file, decompressed: a runbook is at most 512 KB. */
   fileBytes: 512 * 1024,
@@ -71,7 +77,7 @@ function inflateBounded(data: Uint8Array, declared: number, limit: number): Uint
  * declared sizes, methods) before any entry is decompressed, and decompression is bounded.
  * Any problem refuses the whole file with a sentence saying which entry and why.
  */
-export function readZip(zip: Uint8Array): ZipRead {
+export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRead {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const refuse = (problem: string): ZipRead => ({ ok: false, problem });
   let end = -1;
@@ -84,7 +90,7 @@ export function readZip(zip: Uint8Array): ZipRead {
   if (end === -1) return refuse('This is not a Holdfast pack: it is not a zip file.');
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (count > ZIP_LIMITS.files) return refuse(`The pack has ${count} files; a pack may hold at most ${ZIP_LIMITS.files}.`);
+  if (count > limits.files) return refuse(`The pack has ${count} files; a pack may hold at most ${limits.files}.`);
 
   const entries: Array<{ name: string; method: number; compressed: number; size: number; localOffset: number }> = [];
   const seen = new Set<string>();
@@ -114,9 +120,9 @@ export function readZip(zip: Uint8Array): ZipRead {
     if (name.endsWith('/')) return refuse(`The pack was refused: ${shown} is a folder entry.`);
     if (flags & 0x1) return refuse(`The pack was refused: ${shown} is encrypted.`);
     if (method !== 0 && method !== 8) return refuse(`The pack was refused: ${shown} uses a compression Holdfast does not read.`);
-    if (size > ZIP_LIMITS.fileBytes) return refuse(`The pack was refused: ${shown} is ${Math.ceil(size / 1024)} KB; a file may be at most ${ZIP_LIMITS.fileBytes / 1024} KB.`);
+    if (size > limits.fileBytes) return refuse(`The pack was refused: ${shown} is ${Math.ceil(size / 1024)} KB; a file may be at most ${limits.fileBytes / 1024} KB.`);
     declaredTotal += size;
-    if (declaredTotal > ZIP_LIMITS.totalBytes) return refuse(`The pack was refused: its files add up to more than ${ZIP_LIMITS.totalBytes / (1024 * 1024)} MB.`);
+    if (declaredTotal > limits.totalBytes) return refuse(`The pack was refused: its files add up to more than ${limits.totalBytes / (1024 * 1024)} MB.`);
     if (seen.has(name)) return refuse(`The pack was refused: ${shown} appears twice.`);
     seen.add(name);
     entries.push({ name, method, compressed, size, localOffset });
@@ -132,7 +138,7 @@ export function readZip(zip: Uint8Array): ZipRead {
     const data = zip.subarray(start, start + entry.compressed);
     let bytes: Uint8Array | null;
     try {
-      bytes = entry.method === 0 ? (data.length === entry.size ? data.slice() : null) : inflateBounded(data, entry.size, ZIP_LIMITS.fileBytes);
+      bytes = entry.method === 0 ? (data.length === entry.size ? data.slice() : null) : inflateBounded(data, entry.size, limits.fileBytes);
     } catch {
       return refuse(`The pack is damaged: ${shown} cannot be decompressed.`);
     }

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { restoreBackup } from '../main/core/backup/dataBackup';
 import { startHarness } from '../main/harness/startHarness';
 import { expect, test } from './fixtures';
 
@@ -77,7 +78,10 @@ test('a runbook file changed in another program shows when Holdfast gets focus b
   await app.openAllRunbooks();
   const bundled = await readFile(join(import.meta.dirname, '..', 'runbooks', 'lost-device.md'), 'utf8');
   await writeFile(join(dataDir, 'runbooks', 'lost-device.md'), bundled.replace(/^title: .*$/m, 'title: Laptop or phone gone missing'));
-  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await page.evaluate(() => {
+    window.dispatchEvent(new Event('blur'));
+    window.dispatchEvent(new Event('focus'));
+  });
   await expect(page.getByRole('link', { name: 'Laptop or phone gone missing' })).toBeVisible();
 });
 
@@ -124,5 +128,26 @@ test('a pack exported from one data folder imports into a fresh one', async ({ a
     await context.close();
     await fresh.close();
     await rm(freshDir, { recursive: true, force: true });
+  }
+});
+
+test('Settings saves a full backup that restores into a fresh data folder', async ({ app, page }) => {
+  await app.openEditor('lost-device');
+  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Tell the practice manager what was lost.\n');
+  await app.saveRunbook('Sam Patel', 'Tell the manager');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Back up all data' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^holdfast-backup-[\d-]+\.zip$/);
+
+  const freshDir = join(await mkdtemp(join(tmpdir(), 'holdfast-e2e-restore-')), 'data');
+  try {
+    const outcome = await restoreBackup(new Uint8Array(await readFile(await download.path())), freshDir);
+    expect(outcome.ok).toBe(true);
+    expect(await readFile(join(freshDir, 'runbooks', 'lost-device.md'), 'utf8')).toContain('Tell the practice manager what was lost.');
+  } finally {
+    await rm(join(freshDir, '..'), { recursive: true, force: true });
   }
 });

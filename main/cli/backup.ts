@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   if (command === 'create') {
-    await writeFile(to, await createBackup(resolve(from), new Date()), { flag: 'wx' });
+    await writeFile(to, (await createBackup(resolve(from), new Date())).zip, { flag: 'wx' });
     console.log(`Backup written to ${to}.`);
     return;
   }

@@ -65,7 +65,7 @@ export interface DiffLine {
   newLine?: number;
 }
 
-/** A pack of the provider's runbooks as a zip file, base64-encoded to cross to the UI. */
+/** A zip file (a runbook pack or a full backup), base64-encoded to cross to the UI; `count` is how many runbooks or files it holds. */
 export interface PackFile {
   filename: string;
   mimeType: 'application/zip';

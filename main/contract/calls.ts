@@ -20,6 +20,7 @@ export const CALL_NAMES = [
   'packs.export',
   'packs.previewImport',
   'packs.import',
+  'backup.export',
   'settings.get',
   'settings.update',
   'contacts.list',

@@ -113,6 +113,8 @@ export const contract = {
   'packs.previewImport': call<PackPreview>()(packUploadSchema),
   /** Checks a whole pack, then writes all its runbooks (each a new revision) or none of them. */
   'packs.import': call<{ library: RunbookLibrary; imported: number; unchanged: number }>()(packUploadSchema),
+  /** Everything in the data folder as one file, with a checksum for each file inside. */
+  'backup.export': call<PackFile>()(none),
   'settings.get': call<Settings>()(none),
   'settings.update': call<Settings>()(
     z.strictObject({

@@ -34,6 +34,7 @@ const VALID: Record<CallName, unknown> = {
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
   'packs.export': {},
+  'backup.export': {},
   'packs.previewImport': { base64: 'UEsFBg==' },
   'packs.import': { base64: 'UEsFBg==', author: 'Sam' },
   'settings.get': {},
@@ -139,6 +140,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'runbooks.resetToBundled': [['a path as id', { id: '/etc' }]],
   'runbooks.trash': [['an absolute path as id', { id: '/home/x.md' }]],
   'packs.export': [],
+  'backup.export': [],
   'packs.previewImport': [
     ['no file', {}],
     ['text that is not base64', { base64: 'not base64!' }],

@@ -26,6 +26,7 @@ import { plainText } from './incidents/reports/markdownText';
 import { reportDrafts } from './incidents/reports/reportDrafts';
 import { openAuthoring } from './authoring/authoringHandlers';
 import { packHandlers } from './packs/packHandlers';
+import { backupHandlers } from './backup/backupHandlers';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
@@ -245,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...documentsHandlers(options.savePdf),
     ...authoring.handlers,
+    ...backupHandlers(options.dataDir, now),
     ...packHandlers({
       authoring,
       userDir: paths.userRunbooks,

@@ -31,7 +31,7 @@ async function usedDataFolder(): Promise<{ dataDir: string; incidentId: string }
 describe('full backup', () => {
   it('restores into a fresh folder that opens with the same runbooks, history and incidents', async () => {
     const { dataDir, incidentId } = await usedDataFolder();
-    const backup = await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z'));
+    const { zip: backup } = await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z'));
     const names = Object.keys(unzipSync(backup));
     expect(names).toContain(BACKUP_MANIFEST);
     expect(names).not.toContain('holdfast.lock');
@@ -55,7 +55,7 @@ describe('full backup', () => {
 
   it('refuses a backup whose incident log was altered, even with a matching checksum, and writes nothing', async () => {
     const { dataDir, incidentId } = await usedDataFolder();
-    const files = unzipSync(await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z')));
+    const files = unzipSync((await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z'))).zip);
     const logPath = `incidents/${incidentId}/log.jsonl`;
     const log = new TextDecoder().decode(files[logPath]);
     const altered = new TextEncoder().encode(log.replace('Laptop left on a bus', 'Nothing happened here'));
@@ -73,9 +73,28 @@ describe('full backup', () => {
   it('restores only into an empty folder', async () => {
     const { dataDir } = await usedDataFolder();
     await writeFile(join(root, 'note.txt'), 'x');
-    const backup = await createBackup(dataDir, new Date());
+    const { zip: backup } = await createBackup(dataDir, new Date());
     const outcome = await restoreBackup(backup, root);
     expect(!outcome.ok && outcome.problem).toMatch(/is not empty/);
     expect(await readFile(join(root, 'note.txt'), 'utf8')).toBe('x');
+  });
+});
+
+describe('backup.export', () => {
+  it('offers the whole data folder as one zip file while Holdfast runs', async () => {
+    const dataDir = join(root, 'data');
+    const core = await startTestCore(dataDir);
+    try {
+      expect((await core.handlers['settings.update']({ organisationName: 'Rose Lodge' })).ok).toBe(true);
+      const result = await core.handlers['backup.export']({});
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.value.filename).toBe('holdfast-backup-2026-03-01-02-15.zip');
+      const names = Object.keys(unzipSync(Buffer.from(result.value.base64, 'base64')));
+      expect(names).toContain(BACKUP_MANIFEST);
+      expect(names).toContain('settings.json');
+      expect(result.value.count).toBe(names.length - 1);
+    } finally {
+      await core.close();
+    }
   });
 });

@@ -41,7 +41,7 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
 }
 
 /** One file holding all local data (settings, contacts, systems, runbooks, history, incidents), with checksums. */
-export async function createBackup(dataDir: string, created: Date): Promise<Uint8Array> {
+export async function createBackup(dataDir: string, created: Date): Promise<{ zip: Uint8Array; files: number }> {
   const files = await Promise.all((await listFiles(dataDir)).map(async (path) => ({ path, bytes: new Uint8Array(await readFile(join(dataDir, ...path.split('/')))) })));
   const manifest = {
     format: BACKUP_FORMAT,
@@ -49,10 +49,11 @@ export async function createBackup(dataDir: string, created: Date): Promise<Uint
     created: created.toISOString(),
     files: files.map(({ path, bytes }) => ({ path, sha256: sha256(bytes), bytes: bytes.byteLength })),
   };
-  return zipSync(
+  const zip = zipSync(
     { [BACKUP_MANIFEST]: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), ...Object.fromEntries(files.map(({ path, bytes }) => [path, bytes])) },
     { mtime: created },
   );
+  return { zip, files: files.length };
 }
 
 export type RestoreOutcome = { ok: true; files: number; incidentLogs: number } | { ok: false; problem: string };

@@ -19,17 +19,25 @@ export const announceLibraryChanged = (): void => {
 export function useReloadOnFocus(onReloaded: () => void): void {
   useEffect(() => {
     let running = false;
+    // Only coming back counts: a page load or a click inside Holdfast also fires "focus".
+    let hasLeft = false;
+    const leave = (): void => {
+      hasLeft = true;
+    };
     const reload = (): void => {
-      if (running) return;
+      if (running || !hasLeft) return;
       running = true;
+      hasLeft = false;
       void request('runbooks.reload', {}).then((result) => {
         running = false;
         if (result.ok) onReloaded();
       });
     };
+    window.addEventListener('blur', leave);
     window.addEventListener('focus', reload);
     window.addEventListener(LIBRARY_CHANGED, onReloaded);
     return () => {
+      window.removeEventListener('blur', leave);
       window.removeEventListener('focus', reload);
       window.removeEventListener(LIBRARY_CHANGED, onReloaded);
     };

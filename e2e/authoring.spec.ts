@@ -68,6 +68,14 @@ test('a new runbook starts from the template, gets step ids and appears in the l
   await app.saveRunbook('Sam', 'First version');
   await expect(page.getByRole('heading', { level: 1, name: 'Edit: The office is flooded' })).toBeVisible();
   await expect(app.runbookText).toContainText('{#write-down-the-time-you-noticed}');
+
+  await page.getByRole('button', { name: 'Move to the trash' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '“flooded-office” is in the trash' })).toBeVisible();
+  await app.openAllRunbooks();
+  await expect(page.getByRole('link', { name: 'The office is flooded' })).toHaveCount(1);
+  await page.getByRole('region', { name: 'In the trash' }).getByRole('link', { name: 'The office is flooded' }).click();
+  await page.getByRole('button', { name: 'Restore revision 1' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit: The office is flooded' })).toBeVisible();
   await page.getByRole('link', { name: '← Back to the runbook' }).click();
   await expect(page.getByText('Your own runbook')).toBeVisible();
   await app.openAllRunbooks();

@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'runbooks.save',
   'runbooks.history',
   'runbooks.revision',
+  'runbooks.trashed',
   'runbooks.diff',
   'runbooks.restore',
   'runbooks.resetToBundled',

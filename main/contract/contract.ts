@@ -99,6 +99,8 @@ export const contract = {
   /** Every revision of a runbook, newest last. */
   'runbooks.history': call<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
   'runbooks.revision': call<Revision>()(revisionRefSchema),
+  /** The provider's runbooks now in the trash, each restorable from its history. */
+  'runbooks.trashed': call<Array<{ id: string; title: string; trashedAt: string }>>()(none),
   /** Line-by-line differences between two revisions of one runbook. */
   'runbooks.diff': call<DiffLine[]>()(diffRevisionsSchema),
   /** Saves an older revision's text as a new revision. */

@@ -148,9 +148,11 @@ describe('a runbook of the provider’s own', () => {
     const trashed = value(await core.handlers['runbooks.trash']({ id: 'our-own', author: 'Sam' }));
     expect(trashed.library.runbooks.some((r) => r.id === 'our-own')).toBe(false);
     expect(await readdir(join(dataDir, 'trash', 'runbooks'))).toHaveLength(1);
+    expect(value(await core.handlers['runbooks.trashed']({}))).toEqual([{ id: 'our-own', title: 'A test runbook', trashedAt: '2026-03-01T02:15:30.000Z' }]);
 
     value(await core.handlers['runbooks.restore']({ id: 'our-own', seq: trashed.revision.seq }));
     expect(value(await core.handlers['runbooks.get']({ id: 'our-own' })).title).toBe('A test runbook');
+    expect(value(await core.handlers['runbooks.trashed']({}))).toEqual([]);
   });
 });
 

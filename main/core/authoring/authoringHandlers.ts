@@ -17,6 +17,7 @@ type AuthoringCall =
   | 'runbooks.preview'
   | 'runbooks.save'
   | 'runbooks.history'
+  | 'runbooks.trashed'
   | 'runbooks.revision'
   | 'runbooks.diff'
   | 'runbooks.restore'
@@ -162,6 +163,18 @@ export function openAuthoring(options: AuthoringOptions) {
     },
     'runbooks.save': ({ id, text, author, message }) => serial(() => save(id, text, { author, message })),
     'runbooks.history': async ({ id }) => ok(await revisions.list(id)),
+    'runbooks.trashed': async () => {
+      const trashed = await Promise.all(
+        (await revisions.ids()).map(async (id) => {
+          const last = (await revisions.list(id)).at(-1);
+          if (last?.kind !== 'trash' || options.library().runbooks.has(id)) return [];
+          const text = (await revisions.read(id, last.seq))?.text ?? '';
+          const title = /^title:\s*["']?(.*?)["']?\s*$/m.exec(text)?.[1] ?? id;
+          return [{ id, title, trashedAt: last.savedAt }];
+        }),
+      );
+      return ok(trashed.flat());
+    },
     'runbooks.revision': async ({ id, seq }) => {
       const revision = await revisions.read(id, seq);
       return revision ? ok(revision) : fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);

@@ -95,6 +95,15 @@ export function openRevisionStore(dir: string, now: () => Date) {
 
   return {
     read,
+    /** Every runbook id with a history, whether or not the runbook is still in the library. */
+    async ids(): Promise<string[]> {
+      try {
+        return (await readdir(dir)).filter((name) => /^[a-z0-9][a-z0-9-]{0,63}$/.test(name)).sort();
+      } catch (error: unknown) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+    },
     async list(id: string): Promise<RevisionSummary[]> {
       const all = await Promise.all((await seqs(id)).map((seq) => read(id, seq)));
       // A damaged revision file is left where it is and simply not listed.

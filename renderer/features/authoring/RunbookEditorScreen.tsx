@@ -43,13 +43,15 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
       else setDraft(started);
       return;
     }
-    const [opened, history] = await Promise.all([request('runbooks.source', { id }), request('runbooks.history', { id })]);
+    const history = await request('runbooks.history', { id });
     if (history.ok) setRevisions(history.value);
-    if (!opened.ok) {
+    // A runbook in the trash is not in the library: only its history can bring it back.
+    const opened = history.ok && history.value.at(-1)?.kind === 'trash' ? null : await request('runbooks.source', { id });
+    if (!opened?.ok) {
       // Moved to the trash, or never existed: the history (if any) can still bring it back.
       setSource(null);
       setDraft(null);
-      setLoadError(describeError(opened.error));
+      setLoadError(opened ? describeError(opened.error) : 'This runbook is in the trash.');
       return;
     }
     setSource(opened.value);
@@ -117,8 +119,17 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
   if (loadError && !draft) {
     return (
       <div>
-        <h1 id="page-title" tabIndex={-1}>This runbook could not be opened</h1>
-        <p role="alert">{loadError}</p>
+        {revisions.at(-1)?.kind === 'trash' ? (
+          <>
+            <h1 id="page-title" tabIndex={-1}>“{id}” is in the trash</h1>
+            <p>To bring it back, restore its last revision from the history below.</p>
+          </>
+        ) : (
+          <>
+            <h1 id="page-title" tabIndex={-1}>This runbook could not be opened</h1>
+            <p role="alert">{loadError}</p>
+          </>
+        )}
         {id !== null && <HistoryPanel id={id} revisions={revisions} onRestore={restore} />}
         {outcome && <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>{outcome.message}</p>}
         <p><a href={href.home}>Back to the start</a></p>

@@ -1,4 +1,4 @@
-import type { Problem, RunbookLibrary, RunbookView } from './types';
+import type { ImportCounts, Problem, RunbookLibrary, RunbookView } from './types';
 
 /** Why a revision exists: an edit, a restore of an older one, a reset to bundled or a move to the trash. */
 export type RevisionKind = 'original' | 'save' | 'restore' | 'reset' | 'trash';
@@ -79,4 +79,6 @@ export type PackChange = 'new' | 'same' | 'overrides-bundled' | 'replaces-yours'
 export interface PackPreview {
   created: string;
   runbooks: Array<{ id: string; title: string; change: PackChange }>;
+  /** What the pack's contacts would change; null when it has none. */
+  contacts: ImportCounts | null;
 }

@@ -109,12 +109,12 @@ export const contract = {
   'runbooks.resetToBundled': call<SaveOutcome>()(runbookChangeSchema),
   /** Moves the user's own runbook to the trash; its history can bring it back. */
   'runbooks.trash': call<SaveOutcome>()(runbookChangeSchema),
-  /** The provider's own and edited runbooks as a zip with a checksummed manifest. */
-  'packs.export': call<PackFile>()(none),
+  /** The provider's own and edited runbooks (and, if asked, local contacts) as a zip with a checksummed manifest. */
+  'packs.export': call<PackFile>()(z.strictObject({ includeContacts: z.boolean() })),
   /** Checks a whole pack and says what importing it would change; writes nothing. */
   'packs.previewImport': call<PackPreview>()(packUploadSchema),
   /** Checks a whole pack, then writes all its runbooks (each a new revision) or none of them. */
-  'packs.import': call<{ library: RunbookLibrary; imported: number; unchanged: number }>()(packUploadSchema),
+  'packs.import': call<{ library: RunbookLibrary; imported: number; unchanged: number; contacts: ImportCounts | null }>()(packUploadSchema),
   /** Everything in the data folder as one file, with a checksum for each file inside. */
   'backup.export': call<PackFile>()(none),
   'settings.get': call<Settings>()(none),

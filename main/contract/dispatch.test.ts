@@ -34,7 +34,7 @@ const VALID: Record<CallName, unknown> = {
   'runbooks.restore': { id: 'ransomware', seq: 1 },
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
-  'packs.export': {},
+  'packs.export': { includeContacts: true },
   'backup.export': {},
   'packs.previewImport': { base64: 'UEsFBg==' },
   'packs.import': { base64: 'UEsFBg==', author: 'Sam' },
@@ -141,7 +141,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'runbooks.restore': [['a negative revision', { id: 'ransomware', seq: -1 }]],
   'runbooks.resetToBundled': [['a path as id', { id: '/etc' }]],
   'runbooks.trash': [['an absolute path as id', { id: '/home/x.md' }]],
-  'packs.export': [],
+  'packs.export': [['no choice about contacts', {}]],
   'backup.export': [],
   'packs.previewImport': [
     ['no file', {}],

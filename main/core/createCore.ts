@@ -249,6 +249,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...backupHandlers(options.dataDir, now),
     ...packHandlers({
       authoring,
+      contacts: {
+        exportCsv: () => exportCsv(contacts.list()),
+        check: (csv) => {
+          const directory = contacts.list();
+          const { rows, problems } = parseImport('csv', csv, importRolesOf(directory));
+          if (problems.length > 0) return { ok: false, problem: `The pack was refused: its contacts have problems. ${describeProblems(problems, 'Row')}` };
+          return { ok: true, counts: compareWithDirectory(rows, directory), save: () => contacts.saveMany(rows) };
+        },
+      },
       userDir: paths.userRunbooks,
       stagingDir: paths.staging,
       library: () => library,

@@ -67,11 +67,12 @@ describe('runbook packs', () => {
     value(await source.handlers['runbooks.save']({ id: null, text: OWN, author: 'Sam' }));
     const bundled = await readFile(join(BUNDLED_DIR, 'lost-device.md'), 'utf8');
     value(await source.handlers['runbooks.save']({ id: 'lost-device', text: bundled.replace(/^title: .*$/m, 'title: Laptop or phone gone missing') }));
-    const pack = value(await source.handlers['packs.export']({}));
+    const pack = value(await source.handlers['packs.export']({ includeContacts: false }));
     expect(pack).toMatchObject({ filename: 'holdfast-runbooks-2026-03-01.zip', count: 2 });
 
     const { core: target, dataDir } = await freshCore();
     const preview = value(await target.handlers['packs.previewImport']({ base64: pack.base64 }));
+    expect(preview.contacts).toBeNull();
     expect(preview.runbooks.map(({ id, change }) => [id, change]).sort()).toEqual([
       ['lost-device', 'overrides-bundled'],
       ['our-own', 'new'],
@@ -88,6 +89,35 @@ describe('runbook packs', () => {
       ['save', 'Alex', 'Imported from a pack made 2026-03-01'],
     ]);
     expect(value(await target.handlers['packs.import']({ base64: pack.base64 }))).toMatchObject({ imported: 0, unchanged: 2 });
+  });
+
+  it('carries local contacts when asked, and imports them with the runbooks', async () => {
+    const { core: source } = await freshCore();
+    value(await source.handlers['runbooks.save']({ id: null, text: OWN }));
+    value(
+      await source.handlers['contacts.save']({
+        role: 'it-supplier',
+        name: 'Sam Patel',
+        organisation: 'Acme IT',
+        channels: [{ kind: 'phone', value: '01632 960123', outOfBand: true }],
+        hours: 'Mon–Fri 8–6',
+        notes: '',
+        lastVerified: '2026-01-10',
+      }),
+    );
+    const pack = value(await source.handlers['packs.export']({ includeContacts: true }));
+
+    const { core: target } = await freshCore();
+    expect(value(await target.handlers['packs.previewImport']({ base64: pack.base64 })).contacts).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    expect(value(await target.handlers['packs.import']({ base64: pack.base64 })).contacts).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    const directory = value(await target.handlers['contacts.list']({}));
+    expect(directory.roles.find((role) => role.role === 'it-supplier')?.contact?.name).toBe('Sam Patel');
+    expect(value(await target.handlers['runbooks.get']({ id: 'our-own' })).source).toBe('user');
+  });
+
+  it('refuses a pack whose contacts have problems, and writes neither runbooks nor contacts', async () => {
+    const csv = 'role,name,phone\nno-such-role,Sam,01632 960123\n';
+    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN), 'contacts.csv': encode(csv) }), /its contacts have problems/);
   });
 
   it.each([

@@ -5,6 +5,8 @@ import { parseRunbook, type ParsedRunbook } from '../runbooks/parseRunbook';
 import { readZip } from './safeZip';
 
 export const MANIFEST = 'holdfast-pack.json';
+/** The provider's local contacts, when the pack was made with them: the same CSV as Contacts → Export. */
+export const CONTACTS_FILE = 'contacts.csv';
 export const PACK_FORMAT = 'holdfast-runbook-pack';
 export const PACK_FORMAT_VERSION = 1;
 const RUNBOOK_PATH = /^runbooks\/[a-z0-9][a-z0-9-]{0,63}\.md$/;
@@ -23,11 +25,12 @@ export interface PackRunbook {
   parsed: ParsedRunbook;
 }
 
-export type PackRead = { ok: true; created: string; runbooks: PackRunbook[] } | { ok: false; problem: string };
+export type PackRead = { ok: true; created: string; runbooks: PackRunbook[]; contactsCsv: string | null } | { ok: false; problem: string };
 
 /** Builds a pack: the runbook files under `runbooks/` and a manifest with each file's checksum. */
-export function buildPack(files: Array<{ name: string; bytes: Uint8Array }>, created: Date): Uint8Array {
+export function buildPack(files: Array<{ name: string; bytes: Uint8Array }>, created: Date, contactsCsv: string | null = null): Uint8Array {
   const entries = files.map(({ name, bytes }) => ({ path: `runbooks/${name}`, bytes }));
+  if (contactsCsv !== null) entries.push({ path: CONTACTS_FILE, bytes: new TextEncoder().encode(contactsCsv) });
   const manifest = {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
@@ -67,12 +70,17 @@ export function readPack(zip: Uint8Array): PackRead {
   const listed = new Map(manifest.data.files.map((file) => [file.path, file]));
   const runbooks: PackRunbook[] = [];
   const ids = new Map<string, string>();
+  let contactsCsv: string | null = null;
   for (const file of read.files) {
     if (file.name === MANIFEST) continue;
     const entry = listed.get(file.name);
-    if (!RUNBOOK_PATH.test(file.name) || !entry) return refuse(`The pack was refused: it holds a file Holdfast does not expect (${JSON.stringify(file.name.slice(0, 80))}).`);
+    if ((!RUNBOOK_PATH.test(file.name) && file.name !== CONTACTS_FILE) || !entry) return refuse(`The pack was refused: it holds a file Holdfast does not expect (${JSON.stringify(file.name.slice(0, 80))}).`);
     if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes)) return refuse(`The pack was refused: ${file.name} does not match its checksum, so the pack may be damaged.`);
     listed.delete(file.name);
+    if (file.name === CONTACTS_FILE) {
+      contactsCsv = new TextDecoder().decode(file.bytes);
+      continue;
+    }
     const { runbook, problems } = parseRunbook(file.bytes, file.name);
     if (!runbook) {
       const first = problems.find((problem) => problem.severity === 'error');
@@ -85,5 +93,5 @@ export function readPack(zip: Uint8Array): PackRead {
   }
   const missing = [...listed.keys()];
   if (missing.length > 0) return refuse(`The pack was refused: it is missing ${missing.slice(0, 3).join(', ')}, which its manifest lists.`);
-  return { ok: true, created: manifest.data.created, runbooks };
+  return { ok: true, created: manifest.data.created, runbooks, contactsCsv };
 }

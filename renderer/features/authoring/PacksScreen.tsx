@@ -27,15 +27,16 @@ const explain = (error: ApiError): string => (error.code === 'INVALID_INPUT' ? e
 export function PacksScreen() {
   const [chosen, setChosen] = useState<{ name: string; base64: string; preview: PackPreview } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [includeContacts, setIncludeContacts] = useState(false);
 
   const exportPack = async (): Promise<void> => {
-    const result = await request('packs.export', {});
+    const result = await request('packs.export', { includeContacts });
     if (!result.ok) {
       setOutcome({ ok: false, message: explain(result.error) });
       return;
     }
     offerDownload({ filename: result.value.filename, mimeType: result.value.mimeType, text: fromBase64(result.value.base64) });
-    setOutcome({ ok: true, message: `Exported ${result.value.count} ${result.value.count === 1 ? 'runbook' : 'runbooks'} to ${result.value.filename}.` });
+    setOutcome({ ok: true, message: `Exported to ${result.value.filename}.` });
   };
 
   const choose = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
@@ -66,7 +67,8 @@ export function PacksScreen() {
     }
     announceLibraryChanged();
     setChosen(null);
-    setOutcome({ ok: true, message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.` });
+    const contacts = result.value.contacts ? ` and ${result.value.contacts.new + result.value.contacts.updated} contacts` : '';
+    setOutcome({ ok: true, message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.` });
   };
 
   return (
@@ -77,6 +79,10 @@ export function PacksScreen() {
       <section aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>
         <p>Saves every runbook you wrote or edited into one pack file.</p>
+        <div className="field-checkbox">
+          <input id="pack-contacts" type="checkbox" checked={includeContacts} onChange={(event) => setIncludeContacts(event.target.checked)} />
+          <label htmlFor="pack-contacts">Include your local contacts (names and phone numbers)</label>
+        </div>
         <button type="button" onClick={() => void exportPack()}>Export your runbooks as a pack</button>
       </section>
       <section aria-labelledby="import-title">
@@ -92,6 +98,9 @@ export function PacksScreen() {
             <ul>
               {chosen.preview.runbooks.map((runbook) => <li key={runbook.id}><strong>{runbook.title}</strong>: {CHANGE[runbook.change]}</li>)}
             </ul>
+            {chosen.preview.contacts && (
+              <p>Contacts: {chosen.preview.contacts.new} new, {chosen.preview.contacts.updated} replaced, {chosen.preview.contacts.unchanged} already the same.</p>
+            )}
             <button type="button" className="button-primary" onClick={() => void importPack()}>Import these runbooks</button>{' '}
             <button type="button" onClick={() => setChosen(null)}>Cancel</button>
           </section>

@@ -154,6 +154,15 @@ describe('a runbook of the provider’s own', () => {
     expect(value(await core.handlers['runbooks.get']({ id: 'our-own' })).title).toBe('A test runbook');
     expect(value(await core.handlers['runbooks.trashed']({}))).toEqual([]);
   });
+
+  it('keeps a broken file of the same name in the trash instead of overwriting it', async () => {
+    await writeFile(join(dataDir, 'runbooks', 'our-own.md'), 'not a runbook yet');
+    value(await core.handlers['runbooks.reload']({}));
+    value(await core.handlers['runbooks.save']({ id: null, text: runbookSource({ id: 'our-own', body: SIMPLE_BODY }) }));
+    const trash = await readdir(join(dataDir, 'trash', 'runbooks'));
+    expect(trash).toHaveLength(1);
+    expect(await readFile(join(dataDir, 'trash', 'runbooks', trash[0] ?? ''), 'utf8')).toBe('not a runbook yet');
+  });
 });
 
 describe('preview', () => {

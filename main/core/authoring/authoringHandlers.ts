@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { IncidentUsingRunbook, RevisionKind, SaveOutcome } from '../../contract/authoringTypes';
 import type { Handlers } from '../../contract/contract';
@@ -41,6 +41,12 @@ export interface AuthoringOptions {
 }
 
 const NOBODY = 'Not given';
+
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 
 /**
  * Runbook editing: every change is checked by the runbook parser first, written durably to the
@@ -120,7 +126,10 @@ export function openAuthoring(options: AuthoringOptions) {
     }
     try {
       await recordBaseline(id);
-      const path = userPathOf(id) ?? join(options.userDir, `${id}.md`);
+      const ownPath = userPathOf(id);
+      const path = ownPath ?? join(options.userDir, `${id}.md`);
+      // A file already there that the library did not load (it has errors) is kept, not overwritten.
+      if (!ownPath && (await exists(path))) await moveToTrash(path);
       await writeFileDurable(path, preview.textWithIds);
       return await finish(id, restoredFrom === undefined ? 'save' : 'restore', preview.textWithIds, who, restoredFrom);
     } catch (error: unknown) {

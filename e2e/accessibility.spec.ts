@@ -104,3 +104,20 @@ test('the exercise screens have no serious accessibility violations', async ({ a
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   expect(await scan(page), 'report').toEqual([]);
 });
+
+test('the runbook editor, with problems listed and history shown, has no serious accessibility violations', async ({ app, page }) => {
+  await app.openEditor('lost-device');
+  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n');
+  await expect(page.getByRole('region', { name: 'Checks' })).toContainText('unknown contact role');
+  await app.saveRunbook('Sam', 'Check the layout');
+  await expect(app.historyRows()).toHaveCount(2);
+  await page.getByRole('button', { name: 'Show changes in revision 2' }).click();
+  expect(await scan(page)).toEqual([]);
+});
+
+test('the share runbooks screen has no serious accessibility violations', async ({ app, page }) => {
+  await app.openAllRunbooks();
+  await page.getByRole('link', { name: 'Share runbooks: export or import a pack' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Share runbooks' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { SituationScreen } from './features/library/SituationScreen';
 import { NotSureScreen } from './features/notSure/NotSureScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
+import { useReloadOnFocus } from './features/authoring/useReloadOnFocus';
 import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 
@@ -22,12 +23,17 @@ const AfterActionReportView = lazy(() => import('./features/exercises/ExerciseDo
 const InjectCardsView = lazy(() => import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.InjectCardsView })));
 const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const SystemsScreen = lazy(() => import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })));
+// The editor brings CodeMirror, so it loads only when someone opens it.
+const RunbookEditorScreen = lazy(() => import('./features/authoring/RunbookEditorScreen').then((m) => ({ default: m.RunbookEditorScreen })));
+const PacksScreen = lazy(() => import('./features/authoring/PacksScreen').then((m) => ({ default: m.PacksScreen })));
 const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })));
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
 export function App() {
   const route = useRoute();
-  const [library, retry] = useCall('runbooks.list', {});
+  const [library, retry, refreshLibrary] = useCall('runbooks.list', {});
+  // Runbook files changed in another program show up when the user comes back to Holdfast.
+  useReloadOnFocus(refreshLibrary);
   const [status] = useCall('app.status', {});
 
   useEffect(() => {
@@ -50,6 +56,9 @@ export function App() {
   else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
   else if (route.name === 'systems') screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
   else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
+  else if (route.name === 'edit-runbook') screen = <RunbookEditorScreen key={route.id} id={route.id} />;
+  else if (route.name === 'runbook-packs') screen = <PacksScreen />;
+  else if (route.name === 'new-runbook') screen = <RunbookEditorScreen key={`new-${route.from ?? ''}`} id={null} {...(route.from ? { from: route.from } : {})} />;
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (

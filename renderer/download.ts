@@ -1,9 +1,9 @@
 /**
- * Hands text to the browser as a file download. A blob: link with `download` is a download, not a
+ * Hands text (or a file's bytes) to the browser as a file download. A blob: link with `download` is a download, not a
  * navigation, so neither the CSP (which governs loads) nor the navigation guards in
  * main/security.ts stop it; Electron asks where to save it.
  */
-export function offerDownload(file: { filename: string; mimeType: string; text: string }): void {
+export function offerDownload(file: { filename: string; mimeType: string; text: string | Uint8Array<ArrayBuffer> }): void {
   const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallName } from '../main/contract/calls';
 import type { CallInput, CallOutput } from '../main/contract/contract';
 import type { ApiError } from '../main/contract/result';
@@ -6,14 +6,19 @@ import { request } from './api';
 
 export type CallState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: ApiError };
 
-/** Runs a call when its input changes and tracks loading, value and failure. */
-export function useCall<K extends CallName>(name: K, input: CallInput<K>): [CallState<CallOutput<K>>, () => void] {
+/**
+ * Runs a call when its input changes and tracks loading, value and failure. `refresh` asks again
+ * while the current value stays on screen (no loading state), for data that changed elsewhere.
+ */
+export function useCall<K extends CallName>(name: K, input: CallInput<K>): [CallState<CallOutput<K>>, () => void, () => void] {
   const [state, setState] = useState<CallState<CallOutput<K>>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const isQuiet = useRef(false);
   const key = JSON.stringify(input);
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
+    if (!isQuiet.current) setState({ status: 'loading' });
+    isQuiet.current = false;
     void request(name, JSON.parse(key) as CallInput<K>).then((result) => {
       if (!current) return;
       setState(result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error });
@@ -23,5 +28,9 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>): [Call
     };
   }, [name, key, attempt]);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return [state, retry];
+  const refresh = useCallback(() => {
+    isQuiet.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return [state, retry, refresh];
 }

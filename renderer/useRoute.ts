@@ -18,7 +18,10 @@ export type Route =
   | { name: 'exercise'; id: string }
   | { name: 'exercise-projector'; id: string }
   | { name: 'exercise-report'; id: string }
-  | { name: 'inject-cards'; scenario: string };
+  | { name: 'inject-cards'; scenario: string }
+  | { name: 'edit-runbook'; id: string }
+  | { name: 'new-runbook'; from?: string }
+  | { name: 'runbook-packs' };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -49,6 +52,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
   if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
+  if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
+  if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
+  if (parts[0] === 'new-runbook') return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };
 }
 
@@ -80,6 +86,10 @@ export const href = {
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
   grabBag: '#/grab-bag',
+  editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
+  /** A new runbook: from the template, or a copy of `from`. */
+  runbookPacks: '#/runbook-packs',
+  newRunbook: (from?: string) => (from ? `#/new-runbook/${encodeURIComponent(from)}` : '#/new-runbook'),
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
   runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

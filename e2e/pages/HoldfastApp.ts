@@ -20,6 +20,39 @@ export class HoldfastApp {
     await expect(this.page.locator('main[data-ready="true"]')).toBeVisible();
   }
 
+  async openAllRunbooks(): Promise<void> {
+    await this.page.goto(`${this.url}#/all`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'All runbooks' })).toBeVisible();
+  }
+
+  /** Opens the runbook editor and waits until the first check of its text has finished. */
+  async openEditor(id: string): Promise<void> {
+    await this.page.goto(`${this.url}#/edit/${id}`);
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Edit: / })).toBeVisible();
+    await expect(this.page.getByRole('status').filter({ hasText: /problems found|errors? and/ })).toBeVisible();
+  }
+
+  get runbookText(): Locator {
+    return this.page.getByRole('textbox', { name: 'Steps and text' });
+  }
+
+  /** Adds text at the very end of the runbook body, as pasted (no list continuation). */
+  async addToEndOfText(text: string): Promise<void> {
+    await this.runbookText.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.insertText(text);
+  }
+
+  async saveRunbook(author: string, message: string): Promise<void> {
+    await this.page.getByLabel('Your name').fill(author);
+    await this.page.getByLabel('What did you change? (optional)').fill(message);
+    await this.page.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  historyRows(): Locator {
+    return this.page.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
   get searchBox(): Locator {
     return this.page.getByRole('combobox', { name: /Search runbooks/ });
   }

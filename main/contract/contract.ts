@@ -18,6 +18,16 @@ import type {
   SystemsRegister,
 } from './types';
 import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
+import type { DiffLine, PackFile, PackPreview, Revision, RevisionSummary, RunbookPreview, RunbookSourceText, SaveOutcome } from './authoringTypes';
+import {
+  diffRevisionsSchema,
+  packUploadSchema,
+  previewRunbookSchema,
+  restoreRevisionSchema,
+  revisionRefSchema,
+  runbookChangeSchema,
+  saveRunbookSchema,
+} from './authoringSchemas';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import type { ExerciseSummary, ExerciseView, ProjectorOutcome, ScenarioLibrary, ScenarioView } from './exerciseTypes';
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
@@ -78,6 +88,37 @@ export const contract = {
     }),
   ),
   'runbooks.reload': call<RunbookLibrary>()(none),
+  /** A runbook's file text for the editor, with the open incidents that follow it. */
+  'runbooks.source': call<RunbookSourceText>()(z.strictObject({ id: slugSchema })),
+  /** Checks and renders text as the reader would show it; writes nothing. */
+  'runbooks.preview': call<RunbookPreview>()(previewRunbookSchema),
+  /**
+   * Checks the text with the runbook parser and saves it to the user folder as a new revision;
+   * a bundled id becomes an override and the bundled file is never touched. Refused with the
+   * problems when the text has errors.
+   */
+  'runbooks.save': call<SaveOutcome>()(saveRunbookSchema),
+  /** Every revision of a runbook, newest last. */
+  'runbooks.history': call<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
+  'runbooks.revision': call<Revision>()(revisionRefSchema),
+  /** The provider's runbooks now in the trash, each restorable from its history. */
+  'runbooks.trashed': call<Array<{ id: string; title: string; trashedAt: string }>>()(none),
+  /** Line-by-line differences between two revisions of one runbook. */
+  'runbooks.diff': call<DiffLine[]>()(diffRevisionsSchema),
+  /** Saves an older revision's text as a new revision. */
+  'runbooks.restore': call<SaveOutcome>()(restoreRevisionSchema),
+  /** Removes the user's override of a bundled runbook (kept in the trash and in history). */
+  'runbooks.resetToBundled': call<SaveOutcome>()(runbookChangeSchema),
+  /** Moves the user's own runbook to the trash; its history can bring it back. */
+  'runbooks.trash': call<SaveOutcome>()(runbookChangeSchema),
+  /** The provider's own and edited runbooks (and, if asked, local contacts) as a zip with a checksummed manifest. */
+  'packs.export': call<PackFile>()(z.strictObject({ includeContacts: z.boolean() })),
+  /** Checks a whole pack and says what importing it would change; writes nothing. */
+  'packs.previewImport': call<PackPreview>()(packUploadSchema),
+  /** Checks a whole pack, then writes all its runbooks (each a new revision) or none of them. */
+  'packs.import': call<{ library: RunbookLibrary; imported: number; unchanged: number; contacts: ImportCounts | null }>()(packUploadSchema),
+  /** Everything in the data folder as one file, with a checksum for each file inside. */
+  'backup.export': call<PackFile>()(none),
   'settings.get': call<Settings>()(none),
   'settings.update': call<Settings>()(
     z.strictObject({

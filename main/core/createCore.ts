@@ -24,6 +24,9 @@ import { openIncidentStore } from './incidents/incidentStore';
 import { handoverSummary, incidentReport } from './incidents/reports/incidentDocuments';
 import { plainText } from './incidents/reports/markdownText';
 import { reportDrafts } from './incidents/reports/reportDrafts';
+import { openAuthoring } from './authoring/authoringHandlers';
+import { packHandlers } from './packs/packHandlers';
+import { backupHandlers } from './backup/backupHandlers';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
@@ -43,6 +46,12 @@ export const dataPaths = (dataDir: string) => ({
   grabBag: join(dataDir, 'grabbag.json'),
   /** Tabletop exercises: one folder each, with the log the after-action report is made from. */
   exerciseRuns: join(dataDir, 'exercises', 'runs'),
+  /** Every saved revision of each runbook edited in Holdfast. */
+  runbookHistory: join(dataDir, 'history'),
+  /** Runbook files removed by delete or reset, kept so they can be brought back. */
+  runbookTrash: join(dataDir, 'trash', 'runbooks'),
+  /** Scratch space for imports, on the same disk so files move into place by rename. */
+  staging: join(dataDir, 'staging'),
 });
 
 export interface Core {
@@ -161,6 +170,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     organisation: () => settings.get().organisationName,
   });
 
+  const authoring = openAuthoring({
+    bundledDir: options.bundledRunbooksDir,
+    userDir: paths.userRunbooks,
+    historyDir: paths.runbookHistory,
+    trashDir: paths.runbookTrash,
+    library: () => library,
+    national: () => nationalById,
+    present,
+    reload: load,
+    summary: () => summarise(library),
+    incidents,
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
+
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
@@ -238,6 +262,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     }),
     ...documentsHandlers(options.savePdf),
+    ...authoring.handlers,
+    ...backupHandlers(options.dataDir, now),
+    ...packHandlers({
+      authoring,
+      contacts: {
+        exportCsv: () => exportCsv(contacts.list()),
+        check: (csv) => {
+          const directory = contacts.list();
+          const { rows, problems } = parseImport('csv', csv, importRolesOf(directory));
+          if (problems.length > 0) return { ok: false, problem: `The pack was refused: its contacts have problems. ${describeProblems(problems, 'Row')}` };
+          return { ok: true, counts: compareWithDirectory(rows, directory), save: () => contacts.saveMany(rows) };
+        },
+      },
+      userDir: paths.userRunbooks,
+      stagingDir: paths.staging,
+      library: () => library,
+      reload: load,
+      summary: () => summarise(library),
+      now,
+      ...(options.log ? { log: options.log } : {}),
+    }),
   };
   if (readOnlyReason) {
     for (const name of WRITING_CALLS) handlers[name] = (async () => fail('FORBIDDEN', readOnlyReason));

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContactRef, LocalContact, Problem, Runbook, RunbookSource } from '../../contract/types';
+import type { ContactRef, LocalContact, Phase, Problem, Runbook, RunbookSource } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { ParseCache } from './parseCache';
@@ -130,16 +130,20 @@ export async function loadLibrary(folders: RunbookFolder[], nationalContacts: Na
   const runbooks = new Map<string, Runbook>();
   const origins = new Map<string, RunbookOrigin>();
   for (const [id, candidate] of chosen) {
-    problems.push(...crossCheck(candidate, chosen, national));
+    problems.push(...crossCheck(candidate, (target) => chosen.get(target)?.parsed, national));
     runbooks.set(id, toRunbook(candidate, national));
     origins.set(id, candidate.origin);
   }
   return { runbooks, problems, origins };
 }
 
-function crossCheck(
-  { parsed, file }: Candidate,
-  all: Map<string, Candidate>,
+/** The steps of another runbook a link may point at; undefined when there is no such runbook. */
+export type LinkTargets = (runbookId: string) => { phases: Phase[] } | undefined;
+
+/** Checks one file against the rest of the library: contact roles and links to other runbooks. */
+export function crossCheck(
+  { parsed, file }: Pick<Candidate, 'parsed' | 'file'>,
+  targets: LinkTargets,
   national: Map<string, NationalContact>,
 ): Problem[] {
   const problems: Problem[] = [];
@@ -152,10 +156,10 @@ function crossCheck(
     }
   }
   for (const link of parsed.runbookLinks) {
-    const target = all.get(link.runbook);
+    const target = targets(link.runbook);
     if (!target) {
       problems.push({ file, line: link.line, severity: 'warning', message: `link to runbook "${link.runbook}", which does not exist` });
-    } else if (link.step && !target.parsed.phases.some((phase) => phase.steps.some((step) => step.id === link.step))) {
+    } else if (link.step && !target.phases.some((phase) => phase.steps.some((step) => step.id === link.step))) {
       problems.push({ file, line: link.line, severity: 'warning', message: `link to step "${link.step}" of runbook "${link.runbook}", which has no such step` });
     }
   }

@@ -3,6 +3,7 @@ import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunbookList } from './RunbookList';
+import { TrashedRunbooks } from '../authoring/TrashedRunbooks';
 
 /** Runbooks for one kind of problem, or every runbook grouped by kind ("Not sure"). */
 export function SituationScreen({ library, category }: { library: RunbookLibrary; category: Category | 'all' }) {
@@ -30,6 +31,9 @@ export function SituationScreen({ library, category }: { library: RunbookLibrary
         </section>
       ))}
       <ProblemsPanel problems={library.problems} />
+      <p><a href={href.newRunbook()}>Write a new runbook of your own</a></p>
+      <p><a href={href.runbookPacks}>Share runbooks: export or import a pack</a></p>
+      <TrashedRunbooks />
     </>
   );
 }

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { RunbookView, Step } from '../../../main/contract/types';
-import { CLOCKS, PROVIDER_TYPES } from '../../../main/contract/vocabulary';
+import { PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
 import { formatDate } from '../../formatDate';
-import { SafeHtml } from '../../markdown/SafeHtml';
-import { SystemsPanel } from '../systems/SystemsPanel';
-import { ContactsPanel } from './ContactsPanel';
+import { RunbookContent } from './RunbookContent';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 
@@ -45,57 +42,9 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         <div><dt>For</dt><dd>{runbook.providerTypes.map((type) => PROVIDER_TYPES[type]).join(', ')}</dd></div>
         {runbook.source === 'user' && <div><dt>Source</dt><dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd></div>}
       </dl>
+      <p><a href={href.editRunbook(runbook.id)}>Edit this runbook</a></p>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {runbook.intro && <SafeHtml html={runbook.html.intro} onNotice={setNotice} />}
-      {runbook.clocks.length > 0 && (
-        <section className="clocks" aria-labelledby="clocks-title">
-          <h2 id="clocks-title">Deadlines this may start</h2>
-          <ul>{runbook.clocks.map((clock) => <li key={clock}>{CLOCKS[clock]}</li>)}</ul>
-        </section>
-      )}
-      <ContactsPanel contacts={runbook.contacts} onNotice={setNotice} />
-      <SystemsPanel entries={runbook.systemEntries} />
-      {runbook.phases.length > 1 && (
-        <nav aria-label="Phases" className="phase-nav">
-          <ol>
-            {runbook.phases.map((phase) => (
-              <li key={phase.id}><a href={`#phase-${phase.id}`} onClick={(event) => { event.preventDefault(); document.getElementById(`phase-${phase.id}`)?.focus(); document.getElementById(`phase-${phase.id}`)?.scrollIntoView(); }}>{phase.title}</a></li>
-            ))}
-          </ol>
-        </nav>
-      )}
-      {runbook.phases.map((phase) => (
-        <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
-          <h2 id={`phase-${phase.id}`} tabIndex={-1}>{phase.title}</h2>
-          {phase.intro && <SafeHtml html={runbook.html.phases[phase.id] ?? ''} onNotice={setNotice} />}
-          <ol className="steps">
-            {phase.steps.map((step) => <StepItem key={step.id} step={step} runbook={runbook} onNotice={setNotice} />)}
-          </ol>
-        </section>
-      ))}
+      <RunbookContent runbook={runbook} onNotice={setNotice} />
     </article>
-  );
-}
-
-function StepItem({ step, runbook, onNotice }: { step: Step; runbook: RunbookView; onNotice: (m: string) => void }) {
-  const html = runbook.html.steps[step.id] ?? { text: '', details: '', options: [] };
-  return (
-    <li id={`step-${step.id}`} className={`step step-${step.kind}`} tabIndex={-1} value={step.number}>
-      <p className="step-text">
-        {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
-        <SafeHtml inline html={html.text} onNotice={onNotice} />
-      </p>
-      {step.details && <SafeHtml className="step-details" html={html.details} onNotice={onNotice} />}
-      {step.options.length > 0 && (
-        <ul className="options" aria-label="Choices">
-          {step.options.map((option, index) => (
-            <li key={option.label}>
-              <strong>{option.label}:</strong>{' '}
-              <SafeHtml inline html={html.options[index] ?? ''} onNotice={onNotice} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </li>
   );
 }

@@ -5,6 +5,7 @@ import { request } from '../../api';
 import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
+import { BackupPanel } from './BackupPanel';
 
 type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
 
@@ -91,6 +92,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
         </p>
         {save.status === 'failed' && <p role="alert" className="save-failed">Not saved. {save.message}</p>}
       </form>
+      <BackupPanel />
     </>
   );
 }

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { slugSchema } from './schemas';
+
+/** Runbook text is bounded like a file on disk (512 KB), so a huge string never reaches the parser. */
+export const runbookTextSchema = z.string().max(512 * 1024, 'a runbook may be at most 512 KB');
+
+const authorSchema = z.string().trim().max(120, 'must be 120 characters or fewer').optional();
+const messageSchema = z.string().trim().max(500, 'must be 500 characters or fewer').optional();
+const revisionSeqSchema = z.int().min(1).max(1_000_000);
+
+export const previewRunbookSchema = z.strictObject({ text: runbookTextSchema });
+
+/** `id` null means a new runbook: saving refuses an id that is already taken. */
+export const saveRunbookSchema = z.strictObject({
+  id: slugSchema.nullable(),
+  text: runbookTextSchema,
+  author: authorSchema,
+  message: messageSchema,
+});
+
+export const revisionRefSchema = z.strictObject({ id: slugSchema, seq: revisionSeqSchema });
+export const diffRevisionsSchema = z.strictObject({ id: slugSchema, from: revisionSeqSchema, to: revisionSeqSchema });
+export const restoreRevisionSchema = z.strictObject({ id: slugSchema, seq: revisionSeqSchema, author: authorSchema, message: messageSchema });
+export const runbookChangeSchema = z.strictObject({ id: slugSchema, author: authorSchema, message: messageSchema });
+
+/** A pack's zip as base64; about 6 MB of zip at most, so a huge upload never reaches the reader. */
+export const packUploadSchema = z.strictObject({
+  base64: z.base64('must be a file encoded as base64').max(8_400_000, 'the pack is larger than 6 MB'),
+  author: authorSchema,
+});

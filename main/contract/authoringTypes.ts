@@ -1,0 +1,84 @@
+import type { ImportCounts, Problem, RunbookLibrary, RunbookView } from './types';
+
+/** Why a revision exists: an edit, a restore of an older one, a reset to bundled or a move to the trash. */
+export type RevisionKind = 'original' | 'save' | 'restore' | 'reset' | 'trash';
+
+/** One entry of a runbook's history, without its text. */
+export interface RevisionSummary {
+  /** 1, 2, 3… in the order they were saved; never reused. */
+  seq: number;
+  kind: RevisionKind;
+  savedAt: string;
+  author: string;
+  message: string;
+  sha256: string;
+  /** Set for `restore`: the revision whose text was brought back. */
+  restoredFrom?: number;
+}
+
+export interface Revision extends RevisionSummary {
+  text: string;
+}
+
+/** An open incident that follows a runbook (it keeps its own snapshot whatever the editor saves). */
+export interface IncidentUsingRunbook {
+  id: string;
+  name: string;
+  exercise: boolean;
+}
+
+/** A runbook's file as the editor opens it. */
+export interface RunbookSourceText {
+  id: string;
+  text: string;
+  /** Where the text now in use comes from. */
+  source: 'bundled' | 'user';
+  /** Holdfast ships a runbook with this id, so "reset to bundled" is possible. */
+  hasBundled: boolean;
+  overridesBundled: boolean;
+  openIncidents: IncidentUsingRunbook[];
+}
+
+/** What the editor's preview and lint panel show for the text being edited. */
+export interface RunbookPreview {
+  /** Null while the text has errors that stop it being read as a runbook. */
+  view: RunbookView | null;
+  /** The same checks as `npm run runbooks:check`, including links and contact roles. */
+  problems: Problem[];
+  /** The text as it would be saved: steps without an id get one made from their words. */
+  textWithIds: string;
+}
+
+export interface SaveOutcome {
+  id: string;
+  revision: RevisionSummary;
+  library: RunbookLibrary;
+}
+
+/** One line of a diff between two revisions. */
+export interface DiffLine {
+  change: 'same' | 'added' | 'removed';
+  text: string;
+  /** Line number in the older text (absent for added lines). */
+  oldLine?: number;
+  /** Line number in the newer text (absent for removed lines). */
+  newLine?: number;
+}
+
+/** A zip file (a runbook pack or a full backup), base64-encoded to cross to the UI; `count` is how many runbooks or files it holds. */
+export interface PackFile {
+  filename: string;
+  mimeType: 'application/zip';
+  base64: string;
+  count: number;
+}
+
+/** What importing a pack would do to one runbook. */
+export type PackChange = 'new' | 'same' | 'overrides-bundled' | 'replaces-yours';
+
+export interface PackPreview {
+  created: string;
+  runbooks: Array<{ id: string; title: string; change: PackChange }>;
+  /** What the pack's contacts would change; null when it has none. */
+  contacts: ImportCounts | null;
+}

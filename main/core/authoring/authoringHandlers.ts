@@ -1,0 +1,246 @@
+import { lstat, mkdir, readFile, rename } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { IncidentUsingRunbook, RevisionKind, SaveOutcome } from '../../contract/authoringTypes';
+import type { Handlers } from '../../contract/contract';
+import type { IncidentSummary, IncidentView } from '../../contract/incidentTypes';
+import { fail, ok, type Result } from '../../contract/result';
+import type { Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
+import type { NationalContact } from '../contacts/nationalContacts';
+import { readRunbookFolder, sha256, type LoadedLibrary } from '../runbooks/library';
+import { fsyncDir, writeFileDurable } from '../storage/durableFile';
+import { checkRunbookText, describeErrors } from './checkRunbookText';
+import { openRevisionStore } from './revisionStore';
+import { textDiff } from './textDiff';
+
+type AuthoringCall =
+  | 'runbooks.source'
+  | 'runbooks.preview'
+  | 'runbooks.save'
+  | 'runbooks.history'
+  | 'runbooks.trashed'
+  | 'runbooks.revision'
+  | 'runbooks.diff'
+  | 'runbooks.restore'
+  | 'runbooks.resetToBundled'
+  | 'runbooks.trash';
+
+export interface AuthoringOptions {
+  bundledDir: string;
+  userDir: string;
+  historyDir: string;
+  trashDir: string;
+  library: () => LoadedLibrary;
+  national: () => Map<string, NationalContact>;
+  present: (runbook: Runbook) => RunbookView;
+  /** Reloads the library so the reader, search and lists show what was just saved. */
+  reload: () => Promise<void>;
+  summary: () => RunbookLibrary;
+  incidents: { list(): Promise<IncidentSummary[]>; get(id: string): Promise<Result<IncidentView>> };
+  now: () => Date;
+  log?: (message: string, error: unknown) => void;
+}
+
+const NOBODY = 'Not given';
+
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Runbook editing: every change is checked by the runbook parser first, written durably to the
+ * user folder (bundled files are never written) and recorded as a new revision in history.
+ * Pack import uses the same queue and history, so its changes can be undone the same way.
+ */
+export function openAuthoring(options: AuthoringOptions) {
+  const revisions = openRevisionStore(options.historyDir, options.now);
+  let bundledIds: Promise<Map<string, string>> | null = null;
+  /** Bundled files never change while the app runs, so they are listed once. */
+  const bundled = (): Promise<Map<string, string>> => {
+    bundledIds ??= readRunbookFolder({ dir: options.bundledDir, source: 'bundled', label: 'runbooks' }).then(
+      ({ candidates }) => new Map(candidates.map((candidate) => [candidate.parsed.meta.id, candidate.origin.path])),
+    );
+    return bundledIds;
+  };
+  // One change at a time: revision numbers come from what is already on disk.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const userPathOf = (id: string): string | null => {
+    const origin = options.library().origins.get(id);
+    const runbook = options.library().runbooks.get(id);
+    return origin && runbook?.source === 'user' ? origin.path : null;
+  };
+  const currentText = async (id: string): Promise<string | null> => {
+    const origin = options.library().origins.get(id);
+    return origin ? readFile(origin.path, 'utf8') : null;
+  };
+
+  /** Records the text in use before Holdfast's first change, or after a change made outside it. */
+  async function recordBaseline(id: string): Promise<void> {
+    const text = await currentText(id);
+    if (text === null) return;
+    const history = await revisions.list(id);
+    const last = history.at(-1);
+    if (last?.sha256 === sha256(Buffer.from(text, 'utf8'))) return;
+    const source = options.library().runbooks.get(id)?.source;
+    const message = last ? 'Changed outside Holdfast' : source === 'bundled' ? 'The version that comes with Holdfast' : 'As found in your runbooks folder';
+    await revisions.append(id, { kind: 'original', author: last || source === 'user' ? NOBODY : 'Holdfast', message, text });
+  }
+
+  async function moveToTrash(path: string): Promise<void> {
+    await mkdir(options.trashDir, { recursive: true });
+    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
+    await rename(path, join(options.trashDir, `${stamp}-${basename(path)}`));
+    await fsyncDir(options.trashDir);
+    await fsyncDir(options.userDir);
+  }
+
+  async function finish(id: string, kind: RevisionKind, text: string, who: { author?: string | undefined; message?: string | undefined }, restoredFrom?: number): Promise<Result<SaveOutcome>> {
+    const revision = await revisions.append(id, {
+      kind,
+      author: who.author || NOBODY,
+      message: who.message ?? '',
+      text,
+      ...(restoredFrom === undefined ? {} : { restoredFrom }),
+    });
+    await options.reload();
+    return ok({ id, revision, library: options.summary() });
+  }
+
+  async function save(expectedId: string | null, text: string, who: { author?: string | undefined; message?: string | undefined }, restoredFrom?: number): Promise<Result<SaveOutcome>> {
+    const ids = await bundled();
+    const { parsed, preview } = checkRunbookText(text, context(ids));
+    if (!parsed) return fail('INVALID_INPUT', describeErrors(preview.problems));
+    const id = parsed.meta.id;
+    if (expectedId === null && (options.library().runbooks.has(id) || ids.has(id))) {
+      return fail('INVALID_INPUT', `The runbook was not saved: the id "${id}" is already used by another runbook. Choose a different id.`);
+    }
+    if (expectedId !== null && id !== expectedId) {
+      return fail('INVALID_INPUT', `The runbook was not saved: its id must stay "${expectedId}" (progress in incidents is kept by id). To make a copy under a new id, use Duplicate.`);
+    }
+    try {
+      await recordBaseline(id);
+      const ownPath = userPathOf(id);
+      const path = ownPath ?? join(options.userDir, `${id}.md`);
+      // A file already there that the library did not load (it has errors) is kept, not overwritten.
+      if (!ownPath && (await exists(path))) await moveToTrash(path);
+      await writeFileDurable(path, preview.textWithIds);
+      return await finish(id, restoredFrom === undefined ? 'save' : 'restore', preview.textWithIds, who, restoredFrom);
+    } catch (error: unknown) {
+      options.log?.('runbook save failed', error);
+      return fail('STORAGE_FAILED', 'The runbook could not be saved. Check there is free disk space, then try again.');
+    }
+  }
+
+  const context = (ids: Map<string, string>) => ({
+    library: options.library(),
+    national: options.national(),
+    isBundledId: (id: string) => ids.has(id),
+    present: options.present,
+  });
+
+  async function incidentsUsing(id: string): Promise<IncidentUsingRunbook[]> {
+    const open = (await options.incidents.list()).filter((incident) => incident.status === 'open' && !incident.problem);
+    const views = await Promise.all(open.map((incident) => options.incidents.get(incident.id)));
+    return views.flatMap((view) =>
+      view.ok && view.value.runbooks.some((runbook) => runbook.id === id) ? [{ id: view.value.id, name: view.value.name, exercise: view.value.exercise }] : [],
+    );
+  }
+
+  const handlers: Pick<Handlers, AuthoringCall> = {
+    'runbooks.source': async ({ id }) => {
+      const runbook = options.library().runbooks.get(id);
+      const text = await currentText(id);
+      if (!runbook || text === null) return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      return ok({
+        id,
+        text,
+        source: runbook.source,
+        hasBundled: (await bundled()).has(id),
+        overridesBundled: runbook.overridesBundled,
+        openIncidents: await incidentsUsing(id),
+      });
+    },
+    'runbooks.preview': async ({ text }) => {
+      return ok(checkRunbookText(text, context(await bundled())).preview);
+    },
+    'runbooks.save': ({ id, text, author, message }) => serial(() => save(id, text, { author, message })),
+    'runbooks.history': async ({ id }) => ok(await revisions.list(id)),
+    'runbooks.trashed': async () => {
+      const trashed = await Promise.all(
+        (await revisions.ids()).map(async (id) => {
+          const last = (await revisions.list(id)).at(-1);
+          if (last?.kind !== 'trash' || options.library().runbooks.has(id)) return [];
+          const text = (await revisions.read(id, last.seq))?.text ?? '';
+          const title = /^title:\s*["']?(.*?)["']?\s*$/m.exec(text)?.[1] ?? id;
+          return [{ id, title, trashedAt: last.savedAt }];
+        }),
+      );
+      return ok(trashed.flat());
+    },
+    'runbooks.revision': async ({ id, seq }) => {
+      const revision = await revisions.read(id, seq);
+      return revision ? ok(revision) : fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
+    },
+    'runbooks.diff': async ({ id, from, to }) => {
+      const [older, newer] = await Promise.all([revisions.read(id, from), revisions.read(id, to)]);
+      if (!older || !newer) return fail('NOT_FOUND', `Revision ${older ? to : from} of "${id}" does not exist.`);
+      return ok(textDiff(older.text, newer.text));
+    },
+    'runbooks.restore': ({ id, seq, author, message }) =>
+      serial(async () => {
+        const revision = await revisions.read(id, seq);
+        if (!revision) return fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
+        return save(id, revision.text, { author, message: message || `Restored revision ${seq}` }, seq);
+      }),
+    'runbooks.resetToBundled': ({ id, author, message }) =>
+      serial(async () => {
+        const bundledPath = (await bundled()).get(id);
+        const userPath = userPathOf(id);
+        if (!bundledPath) return fail('INVALID_INPUT', `"${id}" is not a runbook that comes with Holdfast, so there is nothing to reset to.`);
+        if (!userPath) return fail('INVALID_INPUT', `"${id}" has no edited version: it already shows the version that comes with Holdfast.`);
+        try {
+          await recordBaseline(id);
+          await moveToTrash(userPath);
+          return await finish(id, 'reset', await readFile(bundledPath, 'utf8'), { author, message: message || 'Reset to the version that comes with Holdfast' });
+        } catch (error: unknown) {
+          options.log?.('runbook reset failed', error);
+          return fail('STORAGE_FAILED', 'The runbook could not be reset. Check there is free disk space, then try again.');
+        }
+      }),
+    'runbooks.trash': ({ id, author, message }) =>
+      serial(async () => {
+        if ((await bundled()).has(id)) return fail('INVALID_INPUT', `"${id}" comes with Holdfast and cannot be deleted. To undo your changes, reset it to the version that comes with Holdfast.`);
+        const userPath = userPathOf(id);
+        if (!userPath) return fail('NOT_FOUND', `There is no runbook of yours with the id "${id}".`);
+        try {
+          await recordBaseline(id);
+          const text = await readFile(userPath, 'utf8');
+          await moveToTrash(userPath);
+          return await finish(id, 'trash', text, { author, message: message || 'Moved to the trash' });
+        } catch (error: unknown) {
+          options.log?.('runbook trash failed', error);
+          return fail('STORAGE_FAILED', 'The runbook could not be moved to the trash. Try again.');
+        }
+      }),
+  };
+  return {
+    handlers,
+    serial,
+    /** Ids of the bundled runbooks, with their files. */
+    bundled,
+    userPathOf,
+    recordBaseline,
+    /** Records text just written by someone other than the editor (a pack import). */
+    recordSaved: (id: string, text: string, who: { author?: string | undefined; message?: string | undefined }) =>
+      revisions.append(id, { kind: 'save', author: who.author || NOBODY, message: who.message ?? '', text }),
+  };
+}
+
+export type Authoring = ReturnType<typeof openAuthoring>;

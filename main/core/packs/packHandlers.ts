@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { PackChange } from '../../contract/authoringTypes';
+import type { Handlers } from '../../contract/contract';
+import { fail, ok, type Result } from '../../contract/result';
+import type { ImportCounts, RunbookLibrary } from '../../contract/types';
+import type { Authoring } from '../authoring/authoringHandlers';
+import type { LoadedLibrary } from '../runbooks/library';
+import { fsyncDir, writeFileDurable } from '../storage/durableFile';
+import { buildPack, readPack, type PackRunbook } from './runbookPack';
+
+type PackCall = 'packs.export' | 'packs.previewImport' | 'packs.import';
+
+/** The contacts directory as packs need it: its CSV, and a checked import ready to save. */
+export interface PackContacts {
+  exportCsv(): string;
+  check(csv: string): { ok: true; counts: ImportCounts; save: () => Promise<Result<unknown>> } | { ok: false; problem: string };
+}
+
+export interface PackOptions {
+  authoring: Authoring;
+  contacts: PackContacts;
+  userDir: string;
+  /** Scratch folder on the same disk as the user folder, so files move in by rename. */
+  stagingDir: string;
+  library: () => LoadedLibrary;
+  reload: () => Promise<void>;
+  summary: () => RunbookLibrary;
+  now: () => Date;
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * Moves every staged file into place, or none: if one move fails, the files already moved are
+ * put back as they were before the error is passed on. Resolves to a way of undoing the lot.
+ */
+async function commitAll(writes: Array<{ path: string; text: string }>, stagingDir: string, userDir: string): Promise<() => Promise<void>> {
+  const stage = join(stagingDir, randomBytes(6).toString('hex'));
+  await mkdir(stage, { recursive: true });
+  const moved: Array<{ path: string; previous: Buffer | null }> = [];
+  const undo = async (): Promise<void> => {
+    for (const { path, previous } of moved.reverse()) {
+      if (previous === null) await rm(path, { force: true });
+      else await writeFileDurable(path, previous);
+    }
+  };
+  try {
+    const staged = await Promise.all(
+      writes.map(async ({ text }, index) => {
+        const path = join(stage, `${index}.md`);
+        await writeFileDurable(path, text);
+        return path;
+      }),
+    );
+    try {
+      for (const [index, { path }] of writes.entries()) {
+        const previous = await readFile(path).catch((error: unknown) => {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+          throw error;
+        });
+        await rename(staged[index] ?? '', path);
+        moved.push({ path, previous });
+      }
+      await fsyncDir(userDir);
+    } catch (error: unknown) {
+      await undo();
+      throw error;
+    }
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+  return undo;
+}
+
+/** Export and import of packs of the provider's own runbooks. */
+export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
+  const { authoring } = options;
+
+  const changeOf = async ({ parsed, text }: PackRunbook): Promise<PackChange> => {
+    const current = options.library().runbooks.get(parsed.meta.id);
+    const origin = options.library().origins.get(parsed.meta.id);
+    if (!current || !origin) return 'new';
+    if ((await readFile(origin.path, 'utf8')) === text) return 'same';
+    return current.source === 'bundled' ? 'overrides-bundled' : 'replaces-yours';
+  };
+
+  return {
+    'packs.export': async ({ includeContacts }) => {
+      const library = options.library();
+      const files = await Promise.all(
+        [...library.runbooks.values()]
+          .filter((runbook) => runbook.source === 'user')
+          .flatMap((runbook) => {
+            const origin = library.origins.get(runbook.id);
+            return origin ? [readFile(origin.path).then((bytes) => ({ name: `${runbook.id}.md`, bytes: new Uint8Array(bytes) }))] : [];
+          }),
+      );
+      if (files.length === 0 && !includeContacts) return fail('INVALID_INPUT', 'You have no runbooks of your own or edited runbooks to export yet.');
+      const zip = buildPack(files, options.now(), includeContacts ? options.contacts.exportCsv() : null);
+      const date = options.now().toISOString().slice(0, 10);
+      return ok({ filename: `holdfast-runbooks-${date}.zip`, mimeType: 'application/zip', base64: Buffer.from(zip).toString('base64'), count: files.length });
+    },
+    'packs.previewImport': async ({ base64 }) => {
+      const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
+      if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
+      const contacts = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
+      if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
+      const runbooks = await Promise.all(pack.runbooks.map(async (runbook) => ({ id: runbook.parsed.meta.id, title: runbook.parsed.meta.title, change: await changeOf(runbook) })));
+      return ok({ created: pack.created, runbooks, contacts: contacts ? contacts.counts : null });
+    },
+    'packs.import': ({ base64, author }) =>
+      authoring.serial(async () => {
+        const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
+        if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
+        const contacts = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
+        if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
+        const changed: PackRunbook[] = [];
+        for (const runbook of pack.runbooks) if ((await changeOf(runbook)) !== 'same') changed.push(runbook);
+        const message = `Imported from a pack made ${pack.created.slice(0, 10)}`;
+        try {
+          for (const { parsed } of changed) await authoring.recordBaseline(parsed.meta.id);
+          const undo = await commitAll(
+            changed.map(({ parsed, text }) => ({ path: authoring.userPathOf(parsed.meta.id) ?? join(options.userDir, `${basename(parsed.meta.id)}.md`), text })),
+            options.stagingDir,
+            options.userDir,
+          );
+          const saved = contacts ? await contacts.save() : null;
+          if (saved && !saved.ok) {
+            await undo();
+            return fail('STORAGE_FAILED', 'Nothing was imported: the contacts could not be saved. Check there is free disk space, then try again.');
+          }
+        } catch (error: unknown) {
+          options.log?.('pack import failed', error);
+          return fail('STORAGE_FAILED', 'Nothing was imported: the runbooks could not be written. Check there is free disk space, then try again.');
+        }
+        await options.reload();
+        for (const { parsed, text } of changed) await authoring.recordSaved(parsed.meta.id, text, { author, message });
+        return ok({ library: options.summary(), imported: changed.length, unchanged: pack.runbooks.length - changed.length, contacts: contacts ? contacts.counts : null });
+      }),
+  };
+}

@@ -4,6 +4,8 @@ import type { Problem } from '../../contract/types';
 import { categorySchema, clockSchema, providerTypeSchema, slugSchema } from '../../contract/schemas';
 import { PROVIDER_TYPES, SYSTEMS, type ProviderType } from '../../contract/vocabulary';
 
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
 /** Front matter larger than this is refused before YAML sees it (alias bombs, huge blocks). */
 export const MAX_FRONT_MATTER_BYTES = 16 * 1024;
 
@@ -15,7 +17,8 @@ const isoDate = z.iso.date('use a date written as YYYY-MM-DD');
 
 /** The runbook header every file must carry; unknown keys are refused so typos are caught. */
 export const frontMatterSchema = z.strictObject({
-  id: slugSchema,
+  // The id is also the file name: Windows cannot hold a file named after a device (con.md, lpt1.md).
+  id: slugSchema.refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'this id is a name Windows keeps for devices (such as con, aux, nul, com1); choose another'),
   title: z.string().trim().min(3).max(120),
   category: categorySchema,
   summary: z.string().trim().min(1).max(400),

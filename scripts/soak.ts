@@ -5,12 +5,15 @@
  *   log           evidence-log SIGKILL trials (scripts/crash/), 1,000 trials
  *   markdown      markdown fuzzing (scripts/reliability/markdownFuzz.ts), 1,000,000 inputs
  *   front-matter  front-matter fuzzing (scripts/reliability/frontMatterFuzz.ts), 200,000 inputs
+ *   api           API fuzzing (scripts/reliability/apiFuzz.ts): 50,000 payloads per call over IPC,
+ *                 then a fiftieth of that (1,000 per call) over real HTTP
  * `--trials` replaces the default count of the part (or parts) that run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
+import { describeApiFuzz, runHttpFuzz, runIpcFuzz } from './reliability/apiFuzz';
 import { describeFrontMatterFuzz, runFrontMatterFuzz } from './reliability/frontMatterFuzz';
 import { describeMarkdownFuzz, runMarkdownFuzz } from './reliability/markdownFuzz';
 
@@ -70,6 +73,17 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
       const summary = runFrontMatterFuzz({ inputs, seed, onProgress: (done) => console.log(`# ${done} inputs`) });
       for (const line of describeFrontMatterFuzz(summary)) console.log(line);
       return Promise.resolve(summary.failures === 0);
+    },
+  },
+  api: {
+    trials: 50_000,
+    run: async (perCall, seed) => {
+      console.log(`# api: ${perCall} payloads per call over IPC, ${Math.ceil(perCall / 50)} over HTTP, seed ${seed}`);
+      const ipc = await runIpcFuzz({ perCall, seed });
+      for (const line of describeApiFuzz('ipc', ipc)) console.log(line);
+      const http = await runHttpFuzz({ perCall: Math.ceil(perCall / 50), seed });
+      for (const line of describeApiFuzz('http', http)) console.log(line);
+      return ipc.failures + http.failures === 0;
     },
   },
 };

@@ -7,12 +7,14 @@
  *   front-matter  front-matter fuzzing (scripts/reliability/frontMatterFuzz.ts), 200,000 inputs
  *   api           API fuzzing (scripts/reliability/apiFuzz.ts): 50,000 payloads per call over IPC,
  *                 then a fiftieth of that (1,000 per call) over real HTTP
+ *   corrupt       damaged JSON documents (scripts/reliability/corruptFiles.ts), 20,000 mutations
  * `--trials` replaces the default count of the part (or parts) that run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
+import { describeCorruptFiles, runCorruptFileTrials } from './reliability/corruptFiles';
 import { describeApiFuzz, runHttpFuzz, runIpcFuzz } from './reliability/apiFuzz';
 import { describeFrontMatterFuzz, runFrontMatterFuzz } from './reliability/frontMatterFuzz';
 import { describeMarkdownFuzz, runMarkdownFuzz } from './reliability/markdownFuzz';
@@ -84,6 +86,20 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
       const http = await runHttpFuzz({ perCall: Math.ceil(perCall / 50), seed });
       for (const line of describeApiFuzz('http', http)) console.log(line);
       return ipc.failures + http.failures === 0;
+    },
+  },
+  corrupt: {
+    trials: 20_000,
+    run: async (mutations, seed) => {
+      const dir = await mkdtemp(join(tmpdir(), 'holdfast-soak-corrupt-'));
+      try {
+        console.log(`# corrupt: ${mutations} mutations, seed ${seed}, files in ${dir}`);
+        const summary = await runCorruptFileTrials({ mutations, seed, dir });
+        for (const line of describeCorruptFiles(summary)) console.log(line);
+        return summary.failures === 0;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     },
   },
 };

@@ -1,6 +1,6 @@
 /**
- * Corrupt-file trials for the provider's JSON documents (contacts, systems register, grab-bag
- * print record), in real temp folders through the real open functions. A good file and its
+ * Corrupt-file trials for the provider's JSON documents (settings, contacts, systems register,
+ * grab-bag print record), in real temp folders through the real open functions. A good file and its
  * last good copy are written once through the service; each trial damages the main file
  * (truncated, zero-filled, bit-flipped, replaced by other JSON, emptied, deleted) and reopens it.
  * Damage that leaves no valid document must be detected every time: the damaged bytes kept in
@@ -10,12 +10,14 @@
  * `npm run soak -- --suite=corrupt`.
  */
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import Conf from 'conf';
 import { contract } from '../../main/contract/contract';
 import type { Notice } from '../../main/contract/types';
 import { VALID_INPUTS } from '../../main/contract/__fixtures__/validInputs';
 import { openContactsDirectory } from '../../main/core/contacts/contactsDirectory';
 import { openPrintRecord } from '../../main/core/grabbag/printRecord';
+import { openSettings } from '../../main/core/settings/settings';
 import { openSystemsRegister, type SupplierContacts } from '../../main/core/systems/systemsRegister';
 import { createRng, type Rng } from '../bench/prng';
 
@@ -35,9 +37,25 @@ interface Target {
   open: (filePath: string, quarantineDir: string) => Promise<Notice[]>;
   /** Writes one real change, so the file and its last good copy exist. */
   seed: (filePath: string, quarantineDir: string) => Promise<void>;
+  /** Settings are keys with defaults: any JSON object is a valid (if emptier) file. */
+  isAnyObjectValid?: boolean;
 }
 
+/** Settings the way the app opens them: Conf over `<dir>/settings.json`. */
+const settingsAt = (filePath: string, quarantineDir: string) =>
+  openSettings({ filePath, quarantineDir, open: () => new Conf({ cwd: dirname(filePath), configName: 'settings', projectName: 'holdfast' }), now });
+
 const TARGETS: Target[] = [
+  {
+    name: 'settings',
+    file: 'settings.json',
+    isAnyObjectValid: true,
+    open: async (filePath, quarantineDir) => (await settingsAt(filePath, quarantineDir)).notices,
+    seed: async (filePath, quarantineDir) => {
+      const { settings } = await settingsAt(filePath, quarantineDir);
+      await settings.update({ organisationName: 'Rose Lodge Care Home', providerType: 'care-home', isolationInstruction: 'Pull the blue cable.' });
+    },
+  },
   {
     name: 'contacts',
     file: 'contacts.json',
@@ -142,8 +160,10 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
     summary.mutations += 1;
     try {
       let isValidJson = true;
+      let isObject = false;
       try {
-        JSON.parse((damaged ?? Buffer.alloc(0)).toString('utf8'));
+        const parsed: unknown = JSON.parse((damaged ?? Buffer.alloc(0)).toString('utf8'));
+        isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
       } catch {
         isValidJson = false;
       }
@@ -168,11 +188,11 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
         if (!quarantined?.equals(damaged)) fail(`${where}: the damaged file is not in quarantine byte for byte (${kept.length} files there)`);
         if (!isRestored) fail(`${where}: the last good copy was not restored`);
         if (!notices.some((notice) => /restored the last good copy/.test(notice.message))) fail(`${where}: the user was not told the copy was restored`);
-      } else if (!isValidJson || kind !== 'bit-flipped') {
+      } else if (!isValidJson || (kind !== 'bit-flipped' && !(target.isAnyObjectValid && isObject))) {
         summary.invalid += 1;
         fail(`${where}: damage not detected (${JSON.stringify(damaged.toString('utf8').slice(0, 120))})`);
       } else {
-        // A flip inside a value that still validates: accepted as it is, and never overwritten.
+        // A flip inside a value that still validates (or, for settings, any object): accepted as it is, never overwritten.
         summary.stillValid += 1;
         if (!isUnchanged || kept.length > 0 || notices.length > 0) fail(`${where}: a still-valid file was changed or quarantined`);
       }
@@ -189,7 +209,7 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
 export function describeCorruptFiles(summary: CorruptFileSummary): string[] {
   return [
     `corrupt files: ${summary.mutations} mutations, ${summary.failures} failures`,
-    `# ${summary.detected} of ${summary.invalid} damaged files detected, quarantined and restored; ${summary.stillValid} bit flips still read as a valid document and were left untouched (no checksum can tell)`,
+    `# ${summary.detected} of ${summary.invalid} damaged files detected, quarantined and restored; ${summary.stillValid} damaged files still read as a valid document (bit flips inside values; for settings, any JSON object) and were left untouched (no checksum can tell)`,
     ...summary.examples.map((example) => `# failure: ${example}`),
   ];
 }

@@ -161,9 +161,12 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
     try {
       let isValidJson = true;
       let isObject = false;
+      // Cutting off only the final newline leaves the same document: nothing to detect.
+      let isSameDocument = false;
       try {
         const parsed: unknown = JSON.parse((damaged ?? Buffer.alloc(0)).toString('utf8'));
         isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+        isSameDocument = JSON.stringify(parsed) === JSON.stringify(JSON.parse(good.main.toString('utf8')));
       } catch {
         isValidJson = false;
       }
@@ -188,11 +191,12 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
         if (!quarantined?.equals(damaged)) fail(`${where}: the damaged file is not in quarantine byte for byte (${kept.length} files there)`);
         if (!isRestored) fail(`${where}: the last good copy was not restored`);
         if (!notices.some((notice) => /restored the last good copy/.test(notice.message))) fail(`${where}: the user was not told the copy was restored`);
-      } else if (!isValidJson || (kind !== 'bit-flipped' && !(target.isAnyObjectValid && isObject))) {
+      } else if (!isValidJson || (kind !== 'bit-flipped' && !isSameDocument && !(target.isAnyObjectValid && isObject))) {
         summary.invalid += 1;
         fail(`${where}: damage not detected (${JSON.stringify(damaged.toString('utf8').slice(0, 120))})`);
       } else {
-        // A flip inside a value that still validates (or, for settings, any object): accepted as it is, never overwritten.
+        // A flip inside a value that still validates (or, for settings, any object; or the same
+        // document without its final newline): accepted as it is, never overwritten.
         summary.stillValid += 1;
         if (!isUnchanged || kept.length > 0 || notices.length > 0) fail(`${where}: a still-valid file was changed or quarantined`);
       }
@@ -209,7 +213,7 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
 export function describeCorruptFiles(summary: CorruptFileSummary): string[] {
   return [
     `corrupt files: ${summary.mutations} mutations, ${summary.failures} failures`,
-    `# ${summary.detected} of ${summary.invalid} damaged files detected, quarantined and restored; ${summary.stillValid} damaged files still read as a valid document (bit flips inside values; for settings, any JSON object) and were left untouched (no checksum can tell)`,
+    `# ${summary.detected} of ${summary.invalid} damaged files detected, quarantined and restored; ${summary.stillValid} damaged files still read as a valid document (bit flips inside values, a lost final newline; for settings, any JSON object) and were left untouched (no checksum can tell)`,
     ...summary.examples.map((example) => `# failure: ${example}`),
   ];
 }

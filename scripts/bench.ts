@@ -24,6 +24,8 @@ import { buildQueries } from './bench/queries';
 import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
 import { max, median, percentile, round } from './bench/stats';
 import { renderStaticReader } from './bench/staticReader';
+import { asRunbookFile, pathologicalInputs, renderRunbookFile } from './reliability/markdownFuzz';
+import { renderMarkdown } from '../main/shared/markdown';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RENDERER_DIR = join(ROOT, 'out', 'renderer');
@@ -44,6 +46,9 @@ const TARGETS: Array<[figure: string, limit: number]> = [
   ['log_append_p99_ratio', 2],
   ['log_open_10000_ms', 200],
   ['incident_open_10000_first_ms', 200],
+  ['markdown_worst_100kb_ms', 200],
+  ['runbook_worst_100kb_ms', 200],
+  ['markdown_doubling_ratio', 2.5],
 ];
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -268,6 +273,40 @@ async function benchEvidenceLog(temp: string): Promise<void> {
   report('incident_open_10000_ms', median(incident.later), 'ms');
 }
 
+// ---- markdown worst case ----
+
+/**
+ * The slowest of the pathological inputs (scripts/reliability/markdownFuzz.ts) at 100 KB, median
+ * of 3 each: through `renderMarkdown`, and as a runbook file's introduction through parseRunbook +
+ * renderRunbook (which parses twice: once to check, once to render). Then `renderMarkdown` at
+ * 200 KB: twice the input may take at most about 2.5 times as long, or something is quadratic.
+ */
+function benchMarkdownWorstCase(): void {
+  const time = (run: () => unknown): number =>
+    median([0, 1, 2].map(() => {
+      const started = performance.now();
+      run();
+      return performance.now() - started;
+    }));
+  const worst = (bytes: number, measure: (input: string) => number): { name: string; ms: number } => {
+    let slowest = { name: '', ms: 0 };
+    for (const { name, input } of pathologicalInputs(bytes, SEED)) {
+      const ms = measure(input);
+      if (ms > slowest.ms) slowest = { name, ms };
+    }
+    return slowest;
+  };
+  const render = (input: string): number => time(() => renderMarkdown(input));
+  const markdown = worst(100 * 1024, render);
+  const runbook = worst(100 * 1024, (input) => time(() => renderRunbookFile(asRunbookFile(input))));
+  const doubled = worst(200 * 1024, render);
+  note(`markdown_worst_*: slowest of ${pathologicalInputs(1024, SEED).length} pathological inputs, median of 3; renderMarkdown at 100 KB "${markdown.name}", at 200 KB "${doubled.name}"; runbook path (parseRunbook + renderRunbook) at 100 KB "${runbook.name}"`);
+  report('markdown_worst_100kb_ms', markdown.ms, 'ms');
+  report('runbook_worst_100kb_ms', runbook.ms, 'ms');
+  report('markdown_worst_200kb_ms', doubled.ms, 'ms');
+  report('markdown_doubling_ratio', doubled.ms / markdown.ms, 'x');
+}
+
 /** One check line per target; a partial run (--only) checks only the figures it measured. */
 function printChecks(isPartial = false): void {
   for (const [figure, limit] of TARGETS) {
@@ -288,6 +327,13 @@ async function main(): Promise<void> {
   // `npm run bench -- --only=log` measures just the evidence log, which needs no built renderer.
   if (process.argv.includes('--only=log')) {
     await benchEvidenceLog(temp);
+    printChecks(true);
+    return;
+  }
+
+  // `npm run bench -- --only=markdown` times the markdown pipeline's worst cases alone.
+  if (process.argv.includes('--only=markdown')) {
+    benchMarkdownWorstCase();
     printChecks(true);
     return;
   }
@@ -326,6 +372,7 @@ async function main(): Promise<void> {
   await benchReader(browser, temp, bundled, css);
   await benchBundle(js);
   await benchEvidenceLog(temp);
+  benchMarkdownWorstCase();
 
   printChecks();
   note(`finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -3,6 +3,7 @@ import { CALL_NAMES, type CallName } from './calls';
 import type { Handlers } from './contract';
 import { dispatch } from './dispatch';
 import { ok } from './result';
+import { INCIDENT_ID, VALID_INPUTS } from './__fixtures__/validInputs';
 
 /** One spy per call that records its input; none of them should run for bad input. */
 function spyHandlers() {
@@ -15,84 +16,7 @@ function spyHandlers() {
   };
 }
 
-const INCIDENT_ID = '20260301-0215-a1b2c3';
-
-/** A valid input for each call, to prove the spies do run when they should. */
-const VALID: Record<CallName, unknown> = {
-  'app.status': {},
-  'runbooks.list': {},
-  'runbooks.get': { id: 'ransomware' },
-  'runbooks.search': { query: 'ransom', limit: 5 },
-  'runbooks.reload': {},
-  'runbooks.source': { id: 'ransomware' },
-  'runbooks.preview': { text: '---\nid: x\n---\n' },
-  'runbooks.save': { id: 'ransomware', text: '---\nid: ransomware\n---\n', author: 'Sam', message: 'New step' },
-  'runbooks.history': { id: 'ransomware' },
-  'runbooks.revision': { id: 'ransomware', seq: 1 },
-  'runbooks.trashed': {},
-  'runbooks.diff': { id: 'ransomware', from: 1, to: 2 },
-  'runbooks.restore': { id: 'ransomware', seq: 1 },
-  'runbooks.resetToBundled': { id: 'ransomware' },
-  'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
-  'packs.export': { includeContacts: true },
-  'backup.export': {},
-  'packs.previewImport': { base64: 'UEsFBg==' },
-  'packs.import': { base64: 'UEsFBg==', author: 'Sam' },
-  'settings.get': {},
-  'settings.update': { organisationName: 'Rose Lodge', providerType: 'care-home' },
-  'contacts.list': {},
-  'contacts.save': {
-    role: 'it-supplier',
-    name: 'Sam Patel',
-    organisation: 'Acme IT',
-    channels: [{ kind: 'phone', value: '+44 (0)1632 960-123', outOfBand: true }],
-    hours: 'Mon–Fri 8–6',
-    notes: '',
-    lastVerified: '2026-01-10',
-  },
-  'contacts.delete': { role: 'it-supplier' },
-  'contacts.addRole': { label: 'Out-of-hours GP' },
-  'contacts.export': { format: 'csv' },
-  'contacts.previewImport': { format: 'vcard', text: 'BEGIN:VCARD' },
-  'contacts.import': { format: 'csv', text: 'role,name' },
-  'incidents.list': {},
-  'incidents.start': { name: 'Ransom note on the office PC', runbook: 'ransomware', lead: 'Ann Lee' },
-  'incidents.get': { id: INCIDENT_ID },
-  'incidents.record': { id: INCIDENT_ID, author: 'Ann Lee', action: { type: 'note', text: 'Rang the IT supplier' } },
-  'incidents.verify': { id: INCIDENT_ID },
-  'incidents.document': { id: INCIDENT_ID, kind: 'handover' },
-  'incidents.drafts': { id: INCIDENT_ID },
-  'systems.list': {},
-  'systems.save': {
-    system: 'emar',
-    inUse: true,
-    supplierRole: 'emar-supplier',
-    impact: 9,
-    fallback: 'Paper MAR charts printed every Monday',
-    paperLocation: 'Red folder, locked cabinet in the clinic room',
-    notes: '',
-    lastReviewed: '2026-11-01',
-  },
-  'systems.delete': { system: 'emar' },
-  'systems.add': { label: 'Lift alarm' },
-  'grabbag.get': {},
-  'grabbag.status': {},
-  'grabbag.markPrinted': {
-    fingerprint: { settings: 'a'.repeat(64), contacts: 'b'.repeat(64), systems: 'c'.repeat(64), runbooks: 'd'.repeat(64) },
-    how: 'pdf',
-  },
-  'exercises.scenarios': {},
-  'exercises.scenario': { id: 'supplier-ransomware' },
-  'exercises.cards': { scenario: 'lost-tablet' },
-  'exercises.list': {},
-  'exercises.create': { scenario: 'supplier-ransomware', facilitator: 'Ann Lee' },
-  'exercises.get': { id: INCIDENT_ID },
-  'exercises.record': { id: INCIDENT_ID, author: 'Ann Lee', action: { type: 'release', inject: 'app-down', trigger: 'hand' } },
-  'exercises.report': { id: INCIDENT_ID },
-  'exercises.openProjector': { id: INCIDENT_ID },
-  'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
-  'documents.savePdf': { suggestedName: 'Rose Lodge grab-bag pack 2026-11-23.pdf' },
-};
+const VALID = VALID_INPUTS;
 
 const SYSTEM = VALID['systems.save'] as Record<string, unknown>;
 const PRINTED = VALID['grabbag.markPrinted'] as { fingerprint: Record<string, string>; how: string };

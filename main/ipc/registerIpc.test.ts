@@ -59,6 +59,10 @@ describe('registerIpc', () => {
     ['credentials in the URL', mainFrame('app://evil@bundle/index.html')],
     ['a remote page', mainFrame('https://evil.example/')],
     ['a data: page', mainFrame('data:text/html,<script>1</script>')],
+    ['a blank page', mainFrame('about:blank')],
+    ['a frame with no URL yet', mainFrame('')],
+    ['the developer tools', mainFrame('devtools://devtools/bundled/inspector.html')],
+    ['the app origin in capitals', mainFrame('APP://BUNDLE.EVIL/index.html')],
     ['a frame that has gone (null)', { senderFrame: null }],
     ['no senderFrame at all', {}],
     [

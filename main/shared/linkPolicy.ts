@@ -43,8 +43,10 @@ export function isAllowedExternalUrl(raw: string): boolean {
     // "https://user@evil" tricks the eye; an IP address, "localhost" or a host without a real
     // top-level domain is never a public help page and may reach the user's own network.
     if (url.username !== '' || url.password !== '') return false;
-    const tld = url.hostname.split('.').at(-1) ?? '';
-    return url.hostname.includes('.') && /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld);
+    // An empty label (".example", "a..example") is not a name anyone registered.
+    const labels = url.hostname.split('.');
+    const tld = labels.at(-1) ?? '';
+    return labels.length > 1 && labels.every((label) => label !== '') && /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld);
   }
   // Markdown percent-encodes the spaces people write in numbers ("tel:0300%20303%205222").
   if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw.replace(/%20/g, ' '));

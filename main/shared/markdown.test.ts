@@ -262,6 +262,10 @@ describe('links that are allowed', () => {
     for (const href of hrefs) expect(isAllowedExternalUrl(href), href).toBe(true);
   });
 
+  it('leaves a link with an empty address without one, so it cannot reload the page (found by the fuzzer)', () => {
+    expect(renderMarkdownInline('[a]()')).toBe('<a>a</a>');
+  });
+
   it('does not turn bare web addresses into links (linkify is off)', () => {
     expect(links(renderMarkdown('Go to https://www.ncsc.gov.uk now'))).toEqual([]);
   });

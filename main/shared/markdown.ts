@@ -125,6 +125,9 @@ function installSafeRenderRules(md: MarkdownIt): void {
     } else if (target?.kind === 'external') {
       token.attrSet('data-external', 'true');
       token.attrSet('rel', 'noreferrer noopener');
+    } else {
+      // markdown-it keeps `[text]()` as a link to "" (this very page), which no rule allows.
+      token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
     }
     return self.renderToken(tokens, idx, options);
   };

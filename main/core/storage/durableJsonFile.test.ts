@@ -118,6 +118,26 @@ describe('DurableJsonFile', () => {
     expect(await readFile(`${path}.bak`, 'utf8')).toBe('also broken');
   });
 
+  it('restores the last good copy when the file itself was deleted, so the next save cannot replace the copy with nothing (found by the corrupt-file trials)', async () => {
+    await adapter().write({ formatVersion: 1, names: ['Sam'] });
+    await rm(path);
+    const file = adapter();
+    expect(await file.read()).toEqual({ formatVersion: 1, names: ['Sam'] });
+    expect(await readJson(path)).toEqual({ formatVersion: 1, names: ['Sam'] });
+    expect(file.notices).toEqual([{ level: 'warning', message: 'Your contacts file was missing. Holdfast restored the last good copy.' }]);
+  });
+
+  it('keeps a damaged copy in quarantine when the file itself is missing, and starts empty with a notice', async () => {
+    await mkdir(dir, { recursive: true });
+    await writeFile(`${path}.bak`, 'broken');
+    const file = adapter();
+    expect(await file.read()).toBeNull();
+    expect(file.notices[0]?.message).toMatch(/contacts file was missing and its last copy was damaged/);
+    const kept = await readdir(quarantineDir);
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(quarantineDir, kept[0] ?? ''), 'utf8')).toBe('broken');
+  });
+
   it('does not treat a file it cannot read as empty (nothing is reset over it)', async () => {
     await mkdir(path);
     await expect(adapter().read()).rejects.toThrow();

@@ -47,8 +47,8 @@ export interface RecoveryOptions<T> {
 export async function recoverJsonFile<T>(options: RecoveryOptions<T>): Promise<{ data: T | null; notice: Notice | null }> {
   const { path, quarantineDir, label, now, validate } = options;
   const main = await readJsonFile(path, validate);
-  if (main.kind === 'missing') return { data: null, notice: null };
   if (main.kind === 'good') return { data: main.data, notice: null };
+  if (main.kind === 'missing') return recoverMissing(options);
 
   const kept = await quarantineFile(path, quarantineDir, now());
   const backup = await readJsonFile(`${path}.bak`, validate);
@@ -62,5 +62,27 @@ export async function recoverJsonFile<T>(options: RecoveryOptions<T>): Promise<{
   return {
     data: null,
     notice: { level: 'warning', message: `Your ${label} file was damaged (${main.reason}) and no good copy was found, so ${label} start empty. The damaged file is kept at ${kept}.` },
+  };
+}
+
+/**
+ * The main file is gone but a last good copy may not be: a file deleted by hand or by security
+ * software must not make the data start empty, because the next save would replace the copy too.
+ */
+async function recoverMissing<T>(options: RecoveryOptions<T>): Promise<{ data: T | null; notice: Notice | null }> {
+  const { path, quarantineDir, label, now, validate } = options;
+  const backup = await readJsonFile(`${path}.bak`, validate);
+  if (backup.kind === 'missing') return { data: null, notice: null };
+  if (backup.kind === 'good') {
+    await (options.restore ?? writeFileDurable)(path, backup.bytes);
+    return {
+      data: backup.data,
+      notice: { level: 'warning', message: `Your ${label} file was missing. Holdfast restored the last good copy.` },
+    };
+  }
+  const kept = await quarantineFile(`${path}.bak`, quarantineDir, now());
+  return {
+    data: null,
+    notice: { level: 'warning', message: `Your ${label} file was missing and its last copy was damaged (${backup.reason}), so ${label} start empty. The damaged copy is kept at ${kept}.` },
   };
 }

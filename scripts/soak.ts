@@ -8,12 +8,22 @@
  *   api           API fuzzing (scripts/reliability/apiFuzz.ts): 50,000 payloads per call over IPC,
  *                 then a fiftieth of that (1,000 per call) over real HTTP
  *   corrupt       damaged JSON documents (scripts/reliability/corruptFiles.ts), 20,000 mutations
+ *   power-loss    durable document writes and evidence-log appends cut at every call on a
+ *                 simulated disk (main/core/storage/__fixtures__/powerLossTrials.ts): 500,000
+ *                 document states, then a tenth of that for log appends
+ *   kill          document and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
+ *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
+ *   archives      the hostile pack corpus, then randomly damaged packs, through pack import, 5,000 packs
  * `--trials` replaces the default count of the part (or parts) that run.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { documentPowerLoss, logPowerLoss } from '../main/core/storage/__fixtures__/powerLossTrials';
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
+import { documentKillTrials } from './crash/documentKills';
+import { twoWriterTrials } from './crash/twoWriters';
+import { hostileArchiveTrials } from '../main/core/packs/__fixtures__/hostileArchiveTrials';
 import { describeCorruptFiles, runCorruptFileTrials } from './reliability/corruptFiles';
 import { describeApiFuzz, runHttpFuzz, runIpcFuzz } from './reliability/apiFuzz';
 import { describeFrontMatterFuzz, runFrontMatterFuzz } from './reliability/frontMatterFuzz';
@@ -100,6 +110,50 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
+    },
+  },
+  'power-loss': {
+    trials: 500_000,
+    run: async (states, seed) => {
+      const scratch = await mkdtemp(join(tmpdir(), 'holdfast-soak-power-'));
+      try {
+        console.log(`# power-loss: ${states} document states, ${Math.ceil(states / 10)} log states, seed ${seed}`);
+        const documents = await documentPowerLoss({ states, seed, scratch });
+        console.log(`power loss (document writes): ${documents.states} states, ${documents.failures} failures`);
+        const log = await logPowerLoss({ states: Math.ceil(states / 10), scratch });
+        console.log(`power loss (log appends): ${log.states} states, ${log.failures} failures`);
+        for (const problem of [...documents.problems, ...log.problems]) console.log(`# problem: ${problem}`);
+        return documents.failures + log.failures === 0;
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    },
+  },
+  kill: {
+    trials: 10_000,
+    run: async (trials, seed) => {
+      const figures = await documentKillTrials({ trials, seed });
+      console.log(`document and settings kill (SIGKILL): ${figures.trials} trials, ${figures.acknowledged} saves acknowledged, ${figures.lost} lost, ${figures.failedReopen} failed reopen`);
+      for (const problem of figures.problems) console.log(`# problem: ${problem}`);
+      return figures.lost + figures.failedReopen === 0;
+    },
+  },
+  'two-writers': {
+    trials: 1_000,
+    run: async (trials) => {
+      const { failures, detail } = await twoWriterTrials(trials);
+      console.log(`two writers: ${trials} trials, ${failures} failures`);
+      for (const problem of detail.slice(0, 5)) console.log(`# problem: ${problem}`);
+      return failures === 0;
+    },
+  },
+  archives: {
+    trials: 5_000,
+    run: async (packs, seed) => {
+      const figures = await hostileArchiveTrials({ packs, seed });
+      console.log(`hostile archives: ${figures.packs} archives, ${figures.failures} failures, peak RSS ${figures.peakRssMb} MB`);
+      for (const problem of figures.problems) console.log(`# problem: ${problem}`);
+      return figures.failures === 0 && figures.peakRssMb < 256;
     },
   },
 };

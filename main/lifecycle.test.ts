@@ -203,6 +203,24 @@ describe('startApp: start-up', () => {
     expect(options.writeFile).toHaveBeenCalledWith('/media/usb/pack.pdf', new Uint8Array([37, 80, 68, 70]));
   });
 
+  it('gives the core an openProjector that opens one secure second window on an exercise projector route only', async () => {
+    const { options } = await started();
+    const coreOptions = vi.mocked(options.createCore).mock.calls[0]![0];
+    const route = '#/exercises/20260301-0215-a1b2c3/projector';
+    expect(await coreOptions.openProjector?.(route)).toEqual({ opened: true });
+    expect(FakeWindow.instances).toHaveLength(2);
+    const projector = FakeWindow.instances[1]!;
+    expect(projector.loadURL).toHaveBeenCalledWith(`app://bundle/index.html${route}`);
+    expect(projector.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    // A second click reuses the window; any other route opens nothing.
+    expect(await coreOptions.openProjector?.(route)).toEqual({ opened: true });
+    expect(FakeWindow.instances).toHaveLength(2);
+    expect(await coreOptions.openProjector?.('#/settings')).toEqual({ opened: false });
+    expect(await coreOptions.openProjector?.('https://attacker.example/#/exercises/x/projector')).toEqual({ opened: false });
+    expect(await coreOptions.openProjector?.(route)).toEqual({ opened: true });
+    expect(FakeWindow.instances).toHaveLength(2);
+  });
+
   it('sets a menu without developer tools in a user build', async () => {
     const { fakes } = await started();
     expect(fakes.Menu.setApplicationMenu).toHaveBeenCalled();

@@ -133,7 +133,7 @@ export async function startApp(
   // The exercise projector: a second window with the main window's options, one at a time.
   let projectorWindow: Electron.BrowserWindow | null = null;
   const openProjector = async (route: string) => {
-    projectorWindow = openProjectorWindow({
+    const opened = openProjectorWindow({
       BrowserWindow: electron.BrowserWindow,
       existing: projectorWindow,
       preloadPath: options.paths.preloadPath,
@@ -141,7 +141,9 @@ export async function startApp(
       route,
       log,
     });
-    return { opened: projectorWindow !== null };
+    // A refused route must not forget the window already open, or the next click would stack another.
+    if (opened) projectorWindow = opened;
+    return { opened: opened !== null };
   };
 
   let core: Core;

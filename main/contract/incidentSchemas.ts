@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { slugSchema } from './schemas';
+import { keysOf, slugSchema } from './schemas';
 import { INCIDENT_ROLES, type IncidentRole } from './vocabulary';
 
 /** Limits for what people type into an incident: room for real notes, refusal of huge input. */
 export const INCIDENT_LIMITS = { name: 120, person: 120, text: 4000, reason: 1000, reference: 120 } as const;
 
-const keysOf = <K extends string>(record: Record<K, unknown>): [K, ...K[]] => Object.keys(record) as [K, ...K[]];
+/** How the core names incidents (and exercises): UTC date, time, six random hex digits. */
+export const INCIDENT_ID_PATTERN = /^[0-9]{8}-[0-9]{4}-[a-f0-9]{6}$/;
 
-export const incidentIdSchema = z.string().regex(/^[0-9]{8}-[0-9]{4}-[a-f0-9]{6}$/, 'not an incident id');
+export const incidentIdSchema = z.string().regex(INCIDENT_ID_PATTERN, 'not an incident id');
 export const incidentRoleSchema = z.enum(keysOf<IncidentRole>(INCIDENT_ROLES));
 export const personSchema = z.string().trim().min(1, 'enter a name').max(INCIDENT_LIMITS.person, `must be ${INCIDENT_LIMITS.person} characters or fewer`);
 export const textSchema = z.string().trim().min(1, 'enter some text').max(INCIDENT_LIMITS.text, `must be ${INCIDENT_LIMITS.text} characters or fewer`);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CATEGORIES, CLOCKS, PROVIDER_TYPES, SLUG_PATTERN, type Category, type ClockId, type ProviderType } from './vocabulary';
 
-const keysOf = <K extends string>(record: Record<K, unknown>): [K, ...K[]] => Object.keys(record) as [K, ...K[]];
+/** An object's keys as a non-empty tuple, for z.enum over a vocabulary record. */
+export const keysOf = <K extends string>(record: Record<K, unknown>): [K, ...K[]] => Object.keys(record) as [K, ...K[]];
 
 export const categorySchema = z.enum(keysOf<Category>(CATEGORIES));
 export const providerTypeSchema = z.enum(keysOf<ProviderType>(PROVIDER_TYPES));

@@ -3,11 +3,11 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../runbooks/library';
 import { writeFileDurable } from '../storage/durableFile';
+import { INCIDENT_ID_PATTERN } from '../../contract/incidentSchemas';
 import type { LogStatus } from '../../contract/incidentTypes';
 import { GENESIS_HASH, scanLog, verifyEvidenceLog } from './evidenceChain';
 import { openEvidenceLog, type EvidenceLog, type EvidenceRecord, type NewEntry } from './evidenceLog';
 
-const INCIDENT_ID = /^[0-9]{8}-[0-9]{4}-[a-f0-9]{6}$/;
 const LOG_FILE = 'log.jsonl';
 
 /** An incident's log as opened: appendable, or read-only with the reason. */
@@ -33,7 +33,7 @@ export interface IncidentStore {
   close(): Promise<void>;
 }
 
-export const isIncidentId = (id: string): boolean => INCIDENT_ID.test(id);
+export const isIncidentId = (id: string): boolean => INCIDENT_ID_PATTERN.test(id);
 
 /** What the screens say about a log: its size, its last hash (quoted on reports), and any trouble. */
 export function logStatus(log: IncidentLog): LogStatus {

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commitUntilCut, createPrng, DOC_PATH, DOC_ROOT, docOf, docSchema, documentOn, documentPowerLoss, docText, freshDocDisk } from './__fixtures__/powerLossTrials';
+import { createRng } from '../__fixtures__/prng';
+import { commitUntilCut, DOC_PATH, DOC_ROOT, docOf, docSchema, documentOn, documentPowerLoss, docText, freshDocDisk } from './__fixtures__/powerLossTrials';
 
 /*
  * Power loss, write order and I/O errors for the durable document path (contacts, systems, the
@@ -29,7 +30,8 @@ describe('durable document writes', () => {
   }, 240_000);
 
   it('always call temp create → write → fsync → close → rename → folder fsync, in that order', async () => {
-    const random = createPrng(7);
+    const rng = createRng(7);
+    const random = (): number => rng.next();
     let commits = 0;
     let failures = 0;
     for (let run = 0; run < 200; run += 1) {

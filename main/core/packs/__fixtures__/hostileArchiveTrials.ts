@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestCore } from '../../__fixtures__/testCore';
-import { createPrng } from '../../storage/__fixtures__/powerLossTrials';
+import { createRng } from '../../__fixtures__/prng';
 import { hostileArchives, mutatedArchive } from './hostileArchives';
 
 /** Every file under a folder with its size and hash: any byte written shows up here. */
@@ -34,7 +34,8 @@ export async function hostileArchiveTrials(options: { packs: number; seed: numbe
   const dataDir = await mkdtemp(join(tmpdir(), 'holdfast-hostile-packs-'));
   const core = await startTestCore(dataDir);
   const corpus = hostileArchives();
-  const random = createPrng(options.seed);
+  const rng = createRng(options.seed);
+  const random = (): number => rng.next();
   const figures: ArchiveFigures = { packs: 0, failures: 0, peakRssMb: 0, problems: [] };
   const fail = (problem: string): void => {
     figures.failures += 1;

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { createRng } from '../../__fixtures__/prng';
 import { openEvidenceLog, verifyEvidenceLog, type EvidenceRecord } from '../../incidents/evidenceLog';
 import { writeFileDurable } from '../durableFile';
 import { DurableJsonFile } from '../durableJsonFile';
@@ -22,18 +23,6 @@ export interface TrialFigures {
 const LOST: LostWrites[] = ['dropped', 'zeroed', 'torn'];
 const ORDERS: NameOrder[] = ['at-folder-fsync', 'in-order'];
 const AT = () => new Date('2026-03-01T02:00:00Z');
-
-/** A seeded generator (mulberry32), so a failing sequence can be run again. */
-export function createPrng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- durable documents (contacts, systems, grab-bag record, settings backup) ----
 
@@ -68,7 +57,8 @@ export async function commitUntilCut(disk: SimulatedDisk, count: number): Promis
 
 /** Document writes cut at every call until at least `states` post-cut states were reopened. */
 export async function documentPowerLoss(options: { states: number; seed: number; scratch: string }): Promise<TrialFigures> {
-  const random = createPrng(options.seed);
+  const rng = createRng(options.seed);
+  const random = (): number => rng.next();
   const figures: TrialFigures = { states: 0, failures: 0, problems: [] };
   while (figures.states < options.states) {
     const commits = 1 + Math.floor(random() * 3);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DebriefPoint, ExerciseAttendee, ExerciseNote, ExerciseTimelineEntry, FollowUpAction, InjectProgress, PracticeLink } from '../../contract/exerciseTypes';
+import type { ExerciseNote, ExerciseView } from '../../contract/exerciseTypes';
 import type { EvidenceRecord } from '../incidents/evidenceChain';
 import { snapshotRefSchema, type SnapshotRef } from '../incidents/incidentEvents';
 import type { ClockEvent } from './exerciseClock';
@@ -37,7 +37,10 @@ export interface AdHocInject {
 }
 
 /** Everything an exercise's log says, before its scenario is rendered. */
-export interface ExerciseState {
+/** What the exercise view shows straight from the log, field for field. */
+type RecordedFields = Pick<ExerciseView, 'progress' | 'current' | 'attendees' | 'notes' | 'decisions' | 'debrief' | 'actions' | 'practice' | 'timeline'>;
+
+export interface ExerciseState extends RecordedFields {
   id: string;
   title: string;
   facilitator: string;
@@ -47,17 +50,7 @@ export interface ExerciseState {
   finishedAt: string | null;
   /** Start, pause, resume and finish moments: the clock and the status are worked out from them. */
   clockEvents: ClockEvent[];
-  progress: Record<string, InjectProgress>;
-  /** The inject most recently released. */
-  current: string | null;
   adHoc: AdHocInject[];
-  attendees: ExerciseAttendee[];
-  notes: ExerciseNote[];
-  decisions: ExerciseNote[];
-  debrief: DebriefPoint[];
-  actions: FollowUpAction[];
-  practice: PracticeLink[];
-  timeline: ExerciseTimelineEntry[];
 }
 
 type Parsed = { [K in keyof ExerciseBodies]: { kind: K; body: ExerciseBodies[K] } }[keyof ExerciseBodies];

@@ -2,7 +2,7 @@
  * `npm run soak -- [--suite=NAME] [--trials=N] [--seed=S]`: the reliability trials of the unit
  * suite, run for longer. Without `--suite` every part runs in turn. Each part prints the same
  * `name: trials, failures` line as its unit test and the run exits 1 if any part failed.
- *   log           evidence-log SIGKILL trials (scripts/crash/), 1,000 trials
+ *   log           evidence-log SIGKILL trials (scripts/crash/), 10,000 trials
  *   markdown      markdown fuzzing (scripts/reliability/markdownFuzz.ts), 1,000,000 inputs
  *   front-matter  front-matter fuzzing (scripts/reliability/frontMatterFuzz.ts), 200,000 inputs
  *   api           API fuzzing (scripts/reliability/apiFuzz.ts): 50,000 payloads per call over IPC,
@@ -11,7 +11,7 @@
  *   power-loss    durable document writes and evidence-log appends cut at every call on a
  *                 simulated disk (main/core/storage/__fixtures__/powerLossTrials.ts): 500,000
  *                 document states, then a tenth of that for log appends
- *   kill          document and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
+ *   kill          contacts and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
  *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
  *   archives      the hostile pack corpus, then randomly damaged packs, through pack import, 5,000 packs
  * `--trials` replaces the default count of the part (or parts) that run.
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { documentPowerLoss, logPowerLoss } from '../main/core/storage/__fixtures__/powerLossTrials';
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
-import { documentKillTrials } from './crash/documentKills';
+import { describeKillFigures, documentKillTrials } from './crash/documentKills';
 import { twoWriterTrials } from './crash/twoWriters';
 import { hostileArchiveTrials } from '../main/core/packs/__fixtures__/hostileArchiveTrials';
 import { describeCorruptFiles, runCorruptFileTrials } from './reliability/corruptFiles';
@@ -48,7 +48,7 @@ type Suite = (trials: number, seed: number) => Promise<boolean>;
 
 const SUITES: Record<string, { trials: number; run: Suite }> = {
   log: {
-    trials: 1000,
+    trials: 10_000,
     run: async (trials, seed) => {
       const dir = await mkdtemp(join(tmpdir(), 'holdfast-soak-'));
       try {
@@ -133,9 +133,9 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     trials: 10_000,
     run: async (trials, seed) => {
       const figures = await documentKillTrials({ trials, seed });
-      console.log(`document and settings kill (SIGKILL): ${figures.trials} trials, ${figures.acknowledged} saves acknowledged, ${figures.lost} lost, ${figures.failedReopen} failed reopen`);
+      for (const line of describeKillFigures(figures)) console.log(line);
       for (const problem of figures.problems) console.log(`# problem: ${problem}`);
-      return figures.lost + figures.failedReopen === 0;
+      return figures.lost + figures.failedReopen + figures.childErrors === 0;
     },
   },
   'two-writers': {

@@ -5,13 +5,12 @@
  * was saved must be there, unchanged. Trials share a log file, so each child starts on whatever
  * the last kill left behind. Used by crashTrials.test.ts and `npm run soak`.
  */
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { openEvidenceLog, verifyEvidenceLog } from '../../main/core/incidents/evidenceLog';
 import { createRng, type Rng } from '../bench/prng';
 import { median } from '../bench/stats';
+import { bundleChild, pause, startChild, type Child } from './child';
 
 const CHILD_SOURCE = resolve(import.meta.dirname, 'appendUntilKilled.ts');
 
@@ -79,111 +78,6 @@ function planTrial(rng: Rng): TrialPlan {
   // An append takes about one fdatasync, so a jitter of up to 2 ms lands anywhere inside one.
   const jitterMs = rng.next() * 2;
   return { writes, openFraction: isDuringOpen ? openFraction : null, afterAcks, jitterMs };
-}
-
-interface Child {
-  /** Resolves on the `ready` line, or when the child has exited. */
-  ready: Promise<void>;
-  readyMs: () => number;
-  /** Resolves when the predicate holds for the lines so far, or when the child has exited. */
-  waitFor: (predicate: (lines: readonly string[]) => boolean) => Promise<void>;
-  go: () => void;
-  kill: () => void;
-  /** Every complete stdout line and the stderr text, once the child is gone. */
-  exited: Promise<{ lines: string[]; signal: string | null; code: number | null; stderr: string }>;
-}
-
-/**
- * Bundles the child into one plain-JS file with esbuild, the compiler tsx itself uses: plain Node
- * starts it in about a third of the time `--import tsx` takes, and start-up is most of a trial.
- */
-async function bundleChild(dir: string): Promise<string> {
-  const outfile = join(dir, 'appendUntilKilled.mjs');
-  await build({
-    entryPoints: [CHILD_SOURCE],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'silent',
-  });
-  return outfile;
-}
-
-function startChild(
-  script: string,
-  logPath: string,
-  trial: number,
-  writes: TrialPlan['writes'],
-): Child {
-  const spawned = performance.now();
-  let readyAt = Number.NaN;
-  const child = spawn(process.execPath, [script, logPath, String(trial), writes], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let partial = '';
-  let stderr = '';
-  let isGone = false;
-  const waiting = new Set<() => void>();
-  const wakeAll = (): void => waiting.forEach((wake) => wake());
-
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => {
-    // A line cut off by the kill has no newline and is never counted.
-    const parts = (partial + chunk).split('\n');
-    partial = parts.pop() ?? '';
-    lines.push(...parts);
-    wakeAll();
-  });
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (chunk: string) => (stderr += chunk));
-  // The child may already be dead when `go` is sent.
-  child.stdin.on('error', () => undefined);
-
-  const exited = new Promise<Awaited<Child['exited']>>((done) => {
-    const finish = (code: number | null, signal: string | null): void => {
-      isGone = true;
-      wakeAll();
-      done({ lines, signal, code, stderr });
-    };
-    child.once('close', finish);
-    child.once('error', (error) => {
-      stderr += error.message;
-      finish(null, null);
-    });
-  });
-  const waitFor: Child['waitFor'] = (predicate) =>
-    new Promise((done) => {
-      const check = (): void => {
-        if (!isGone && !predicate(lines)) return;
-        waiting.delete(check);
-        done();
-      };
-      waiting.add(check);
-      check();
-    });
-  const ready = waitFor((seen) => seen.includes('ready')).then(() => {
-    readyAt = performance.now();
-  });
-  return {
-    ready,
-    readyMs: () => readyAt - spawned,
-    waitFor,
-    go: () => child.stdin.write('go\n'),
-    kill: () => child.kill('SIGKILL'),
-    exited,
-  };
-}
-
-/** Waits `ms` closely: a timer for the bulk, then a spin, as timers are good only to a millisecond. */
-async function pause(ms: number): Promise<void> {
-  const until = performance.now() + ms;
-  if (ms > 2) await new Promise((done) => setTimeout(done, ms - 2));
-  while (performance.now() < until) {
-    // spin
-  }
 }
 
 const ackCount = (lines: readonly string[]): number =>
@@ -309,11 +203,11 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashS
   const queued: { plan: TrialPlan; child: Child }[] = [];
   let started = 0;
   let current: Child | undefined;
-  const script = await bundleChild(dir);
+  const script = await bundleChild(CHILD_SOURCE, dir);
   const startAhead = (upTo: number): void => {
     for (; started <= Math.min(upTo, trials - 1); started += 1) {
       const plan = planTrial(rng);
-      queued.push({ plan, child: startChild(script, logPath(started), started, plan.writes) });
+      queued.push({ plan, child: startChild(script, [logPath(started), String(started), plan.writes]) });
     }
   };
   try {

@@ -2,19 +2,13 @@
  * Two Holdfast processes started at the same moment on one data folder: exactly one may become the
  * writer, every time, and the folder is free again once it lets go.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
+import { bundleChild, spawnChild } from './child';
 
 const CHILD_SOURCE = resolve(import.meta.dirname, 'holdDataFolder.ts');
-
-async function bundleChild(dir: string): Promise<string> {
-  const outfile = join(dir, 'holdDataFolder.mjs');
-  await build({ entryPoints: [CHILD_SOURCE], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'silent' });
-  return outfile;
-}
 
 function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   return new Promise((resolveLine, reject) => {
@@ -31,20 +25,20 @@ export async function twoWriterTrials(trials: number): Promise<{ trials: number;
   const work = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'holdfast-two-writers-'));
   const detail: string[] = [];
   try {
-    const child = await bundleChild(work);
+    const child = await bundleChild(CHILD_SOURCE, work);
     let failures = 0;
     for (let trial = 0; trial < trials; trial += 1) {
       const dataDir = await mkdtemp(join(work, 'data-'));
-      const pair = [0, 1].map(() => spawn(process.execPath, [child, dataDir], { stdio: 'pipe' }));
+      const pair = [0, 1].map(() => spawnChild(child, [dataDir]));
       const answers = await Promise.all(pair.map(firstLine));
       // A third, started after both, is read-only while the writer holds the folder.
-      const late = spawn(process.execPath, [child, dataDir], { stdio: 'pipe' });
+      const late = spawnChild(child, [dataDir]);
       const lateAnswer = await firstLine(late);
       late.stdin.end('release\n');
       for (const process_ of pair) process_.stdin.end('release\n');
       await Promise.all([...pair, late].map(exited));
       // Once every process has let go, the folder can be taken again.
-      const after = spawn(process.execPath, [child, dataDir], { stdio: 'pipe' });
+      const after = spawnChild(child, [dataDir]);
       const afterAnswer = await firstLine(after);
       after.stdin.end('release\n');
       await exited(after);

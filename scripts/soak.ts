@@ -165,6 +165,7 @@ if (suite !== undefined && !Object.hasOwn(SUITES, suite)) {
 }
 const seed = numberOption('seed', 20_260_301);
 let isPassing = true;
+const soakStarted = performance.now();
 for (const [name, part] of Object.entries(SUITES)) {
   if (suite !== undefined && name !== suite) continue;
   const started = performance.now();
@@ -172,4 +173,5 @@ for (const [name, part] of Object.entries(SUITES)) {
   console.log(`# ${name}: ${passed ? 'passed' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   isPassing &&= passed;
 }
+console.log(`# soak: ${isPassing ? 'passed' : 'FAILED'} in ${((performance.now() - soakStarted) / 60_000).toFixed(1)} min`);
 process.exitCode = isPassing ? 0 : 1;

@@ -8,9 +8,10 @@
  *   api           API fuzzing (scripts/reliability/apiFuzz.ts): 50,000 payloads per call over IPC,
  *                 then a fiftieth of that (1,000 per call) over real HTTP
  *   corrupt       damaged JSON documents (scripts/reliability/corruptFiles.ts), 20,000 mutations
- *   power-loss    durable document writes and evidence-log appends cut at every call on a
- *                 simulated disk (main/core/storage/__fixtures__/powerLossTrials.ts): 500,000
- *                 document states, then a tenth of that for log appends
+ *   power-loss    durable document writes, evidence-log appends and the torn-tail repair of the
+ *                 log cut at every call on a simulated disk
+ *                 (main/core/storage/__fixtures__/powerLossTrials.ts): 500,000 document states,
+ *                 then a tenth of that for log appends and a tenth for the log repair
  *   kill          contacts and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
  *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
  *   archives      the hostile pack corpus, then randomly damaged packs, through pack import, 5,000 packs
@@ -19,7 +20,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentPowerLoss, logPowerLoss } from '../main/core/storage/__fixtures__/powerLossTrials';
+import { documentPowerLoss, logPowerLoss, logRepairPowerLoss, scratchBase } from '../main/core/storage/__fixtures__/powerLossTrials';
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
 import { describeKillFigures, documentKillTrials } from './crash/documentKills';
 import { twoWriterTrials } from './crash/twoWriters';
@@ -116,16 +117,21 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     trials: 500_000,
     run: async (states, seed) => {
       const scratch = await mkdtemp(join(tmpdir(), 'holdfast-soak-power-'));
+      const repairScratch = await mkdtemp(join(scratchBase(), 'holdfast-soak-repair-'));
       try {
-        console.log(`# power-loss: ${states} document states, ${Math.ceil(states / 10)} log states, seed ${seed}`);
+        console.log(`# power-loss: ${states} document states, ${Math.ceil(states / 10)} log append states, ${Math.ceil(states / 10)} log repair states, seed ${seed}`);
         const documents = await documentPowerLoss({ states, seed, scratch });
         console.log(`power loss (document writes): ${documents.states} states, ${documents.failures} failures`);
         const log = await logPowerLoss({ states: Math.ceil(states / 10), scratch });
         console.log(`power loss (log appends): ${log.states} states, ${log.failures} failures`);
-        for (const problem of [...documents.problems, ...log.problems]) console.log(`# problem: ${problem}`);
-        return documents.failures + log.failures === 0;
+        const repair = await logRepairPowerLoss({ states: Math.ceil(states / 10), seed, scratch: repairScratch });
+        console.log(`power loss (log repair): ${repair.states} states, ${repair.failures} failures`);
+        console.log(`# log repair: ${repair.tornLogs} torn logs; in ${repair.repairedAgain} states the real reopen repaired the same tear again`);
+        for (const problem of [...documents.problems, ...log.problems, ...repair.problems]) console.log(`# problem: ${problem}`);
+        return documents.failures + log.failures + repair.failures === 0;
       } finally {
         await rm(scratch, { recursive: true, force: true });
+        await rm(repairScratch, { recursive: true, force: true });
       }
     },
   },

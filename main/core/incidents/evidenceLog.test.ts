@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, open, readdir, readFile, rm, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SimulatedDisk } from '../storage/__fixtures__/simulatedDisk';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH, hashRecord, MAX_BODY_BYTES } from './evidenceChain';
 import {
@@ -426,6 +427,33 @@ describe('recovery on open', () => {
       await log.close();
     }
     expect(await readdir(join(dir, 'quarantine'))).toHaveLength(2);
+  });
+
+  it('makes the quarantine copy durable before replacing the log, with its new quarantine folder', async () => {
+    // The app's layout: the log in its incident's folder, the quarantine in the data folder.
+    const lines = await threeEntryFile();
+    const torn = Buffer.from(fileOf(lines).slice(0, -20));
+    const log = '/data/incidents/1/log.jsonl';
+    const disk = new SimulatedDisk({ [log]: torn });
+    const opened = await openEvidenceLog(log, { now, fs: disk, quarantineDir: '/data/quarantine' });
+    const copy = opened.state.readOnly ? '' : (opened.state.recovered?.quarantinedCopy ?? '');
+    await opened.close();
+
+    const replaced = disk.ops.findIndex((op) => op.op === 'rename' && op.to === log);
+    expect(replaced).toBeGreaterThan(0);
+    // The copy, its name in quarantine/ and quarantine/'s own name in /data: all synced first.
+    expect(disk.ops.slice(0, replaced)).toEqual(
+      expect.arrayContaining([
+        { op: 'fsync', path: copy },
+        { op: 'fsyncdir', path: '/data/quarantine' },
+        { op: 'fsyncdir', path: '/data' },
+      ]),
+    );
+    // A power cut now, on a disk that keeps a new name only once its folder is synced: the log
+    // is repaired and the torn bytes are whole in quarantine (before, quarantine/ could vanish).
+    const after = disk.afterPowerCut('dropped', 'at-folder-fsync');
+    expect(verifyEvidenceLog(after.get(log) ?? '')).toMatchObject({ ok: true, count: 3 });
+    expect(Buffer.from(after.get(copy) ?? []).equals(torn)).toBe(true);
   });
 
   it('opens a log with a bad record in the middle read-only, refuses appends and leaves the file untouched', async () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { fsyncDir, writeFileDurable } from '../storage/durableFile';
+import { fsyncDir, writeFileDurable, type DurableFs } from '../storage/durableFile';
 import { canonicalJson } from './canonicalJson';
 import {
   ENTRY_KINDS,
@@ -55,8 +55,21 @@ export interface LogFs {
   openAppend(path: string): Promise<LogFileHandle>;
 }
 
-const nodeLogFs: LogFs = {
+/**
+ * Every file-system call the log makes: appends through LogFs; reading, creating a new log and
+ * the torn-tail repair (quarantine copy, atomic replace, folder fsyncs) through DurableFs.
+ */
+export interface EvidenceLogFs extends LogFs, DurableFs {
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+const nodeLogFs: EvidenceLogFs = {
   openAppend: (path) => open(path, 'a', 0o600),
+  readFile: (path) => readFile(path),
+  mkdir,
+  open,
+  rename,
+  rm,
 };
 
 /** What a caller supplies: recordedAt, seq and hashes are never taken from input. */
@@ -107,7 +120,8 @@ export interface EvidenceLog {
 export interface OpenOptions {
   /** The clock for recordedAt; never taken from the entry. */
   now: () => Date;
-  fs?: LogFs;
+  /** Any of the file-system calls (own properties), to test faults and power cuts; the rest are Node's. */
+  fs?: Partial<EvidenceLogFs>;
   /** Where damaged copies are kept; defaults to `quarantine/` beside the log. */
   quarantineDir?: string;
 }
@@ -159,15 +173,17 @@ async function writeAll(handle: LogFileHandle, data: Uint8Array): Promise<void> 
 
 /**
  * Copies bytes into the quarantine folder under a new, timestamped name (never overwriting an
- * earlier copy), fsyncs file and folder, and reads the copy back to prove it is byte-identical.
+ * earlier copy), fsyncs the file, its folder and that folder's parent (the quarantine folder may
+ * have just been made), and reads the copy back to prove it is byte-identical.
  */
 async function quarantineCopy(
   bytes: Buffer,
   path: string,
   quarantineDir: string,
   now: Date,
+  fs: EvidenceLogFs,
 ): Promise<string> {
-  await mkdir(quarantineDir, { recursive: true });
+  await fs.mkdir(quarantineDir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (;;) {
     const target = join(
@@ -176,7 +192,7 @@ async function quarantineCopy(
     );
     let handle;
     try {
-      handle = await open(target, 'wx', 0o600);
+      handle = await fs.open(target, 'wx', 0o600);
     } catch (error: unknown) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;
@@ -187,16 +203,21 @@ async function quarantineCopy(
     } finally {
       await handle.close();
     }
-    await fsyncDir(quarantineDir);
-    if (!bytes.equals(await readFile(target)))
+    await fsyncDir(quarantineDir, fs);
+    // A new quarantine folder's own name lives in its parent (the data folder, not the log's):
+    // without this the folder, and the only copy of the torn tail, can vanish at a power cut
+    // after the log has already been replaced.
+    await fsyncDir(dirname(quarantineDir), fs);
+    if (!bytes.equals(await fs.readFile(target)))
       throw new Error(`the quarantine copy ${target} does not match the damaged log`);
     return target;
   }
 }
 
-async function readExisting(path: string): Promise<Buffer | null> {
+async function readExisting(path: string, fs: EvidenceLogFs): Promise<Buffer | null> {
   try {
-    return await readFile(path);
+    const bytes = await fs.readFile(path);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (error: unknown) {
     // Only "no file yet" starts an empty log: any other read error must stop the caller.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -208,6 +229,7 @@ function readOnlyLog(
   records: EvidenceRecord[],
   problem: { line: number; seq?: number; reason: string },
   path: string,
+  fs: EvidenceLogFs,
 ): EvidenceLog {
   return {
     state: { readOnly: true, problem },
@@ -218,7 +240,7 @@ function readOnlyLog(
       );
     },
     entries: () => [...records],
-    verify: async () => verifyEvidenceLog(await readFile(path)),
+    verify: async () => verifyEvidenceLog(await fs.readFile(path)),
     close: async () => undefined,
   };
 }
@@ -233,10 +255,10 @@ function readOnlyLog(
  */
 export async function openEvidenceLog(path: string, options: OpenOptions): Promise<EvidenceLog> {
   const { now } = options;
-  const fs = options.fs ?? nodeLogFs;
+  const fs: EvidenceLogFs = { ...nodeLogFs, ...options.fs };
   const quarantineDir = options.quarantineDir ?? join(dirname(path), 'quarantine');
 
-  const existing = await readExisting(path);
+  const existing = await readExisting(path, fs);
   const scan = scanLog(existing ?? Buffer.alloc(0));
   const records = scan.records;
   let recovered: Recovery | null = null;
@@ -247,9 +269,9 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
     const { broken } = scan;
     // Only an unreadable LAST line is what a crash mid-append leaves behind; anything else is
     // damage or tampering, and repairing it would destroy the evidence of what happened.
-    if (!(broken.isLastLine && broken.isUnreadable)) return readOnlyLog(records, broken, path);
+    if (!(broken.isLastLine && broken.isUnreadable)) return readOnlyLog(records, broken, path, fs);
     const at = now();
-    const kept = await quarantineCopy(existing, path, quarantineDir, at);
+    const kept = await quarantineCopy(existing, path, quarantineDir, at, fs);
     recovered = {
       line: broken.line,
       reason: broken.reason,
@@ -276,32 +298,38 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
       existing.subarray(0, scan.goodBytes),
       Buffer.from(recordLine(recoveryRecord)),
     ]);
-    await writeFileDurable(path, repaired);
+    await writeFileDurable(path, repaired, fs);
     records.push(recoveryRecord);
     size = repaired.length;
   }
 
-  if (!existing) await mkdir(dirname(path), { recursive: true });
+  if (!existing) await fs.mkdir(dirname(path), { recursive: true });
   const handle = await fs.openAppend(path);
   if (!existing) {
     try {
       // A new log must still exist after a power cut: its content and its folder entry.
       await handle.sync();
-      await fsyncDir(dirname(path));
+      await fsyncDir(dirname(path), fs);
     } catch (error: unknown) {
       await handle.close();
       throw storageError(error, 'The new log could not be created');
     }
   }
-  return appendableLog(path, handle, { records, size, recovered, now });
+  return appendableLog(path, handle, { records, size, recovered, now, fs });
 }
 
 function appendableLog(
   path: string,
   handle: LogFileHandle,
-  opened: { records: EvidenceRecord[]; size: number; recovered: Recovery | null; now: () => Date },
+  opened: {
+    records: EvidenceRecord[];
+    size: number;
+    recovered: Recovery | null;
+    now: () => Date;
+    fs: EvidenceLogFs;
+  },
 ): EvidenceLog {
-  const { records, recovered, now } = opened;
+  const { records, recovered, now, fs } = opened;
   let size = opened.size;
   let isClosed = false;
   let unavailable: EvidenceLogError | null = null;
@@ -387,7 +415,7 @@ function appendableLog(
     state: { readOnly: false, recovered },
     append: (entry) => enqueue(() => appendNow(entry)),
     entries: () => [...records],
-    verify: () => enqueue(async () => verifyEvidenceLog(await readFile(path))),
+    verify: () => enqueue(async () => verifyEvidenceLog(await fs.readFile(path))),
     close: () =>
       enqueue(async () => {
         if (isClosed) return;

@@ -12,8 +12,9 @@ export interface DiskOp {
 /** What happens to data that was written but never fsynced when the power goes. */
 export type LostWrites = 'dropped' | 'zeroed' | 'torn';
 /**
- * When a new name (create, rename) reaches the disk: only once its folder is fsynced (the
+ * When a new name (create, rename, mkdir) reaches the disk: only once its folder is fsynced (the
  * pessimistic model POSIX allows), or at once in the order it was made (journalled ext4, NTFS).
+ * A file whose folder's own name never reached the disk is lost with that folder.
  */
 export type NameOrder = 'at-folder-fsync' | 'in-order';
 
@@ -45,18 +46,24 @@ export class SimulatedDisk implements DurableFs {
   /** Names in the in-order model: every name operation up to the cut. */
   private readonly orderedNames = new Map<string, number>();
   private readonly dirs = new Set<string>();
+  /** Folders whose name is on the platter in the pessimistic model (made before, or synced into their parent). */
+  private readonly durableDirs = new Set<string>();
   /** Stop (power cut) before this call number, or fail that one call with this errno. */
   cutBefore = Number.POSITIVE_INFINITY;
   failAt: { index: number; code: string } | null = null;
 
-  constructor(files: Record<string, string> = {}) {
-    for (const [path, text] of Object.entries(files)) {
-      const bytes = Buffer.from(text);
+  /** Starts with these files (text or bytes) and their folders, all durable. */
+  constructor(files: Record<string, string | Uint8Array> = {}) {
+    for (const [path, content] of Object.entries(files)) {
+      const bytes = typeof content === 'string' ? Buffer.from(content) : Uint8Array.from(content);
       const inode = this.inodes.push({ data: bytes, synced: bytes }) - 1;
       this.live.set(path, inode);
       this.durableNames.set(path, inode);
       this.orderedNames.set(path, inode);
-      this.dirs.add(dirname(path));
+      for (const dir of ancestors(path)) {
+        this.dirs.add(dir);
+        this.durableDirs.add(dir);
+      }
     }
   }
 
@@ -78,10 +85,18 @@ export class SimulatedDisk implements DurableFs {
     }
   }
 
+  /** Always recursive, as the app calls it: makes every missing folder on the way. */
   mkdir = async (path: string): Promise<unknown> => {
     this.step({ op: 'mkdir', path });
-    this.dirs.add(path);
+    for (const dir of [path, ...ancestors(path)]) this.dirs.add(dir);
     return undefined;
+  };
+
+  /** The bytes at `path` as the app would read them now (the page cache); not a crash point. */
+  readFile = async (path: string): Promise<Uint8Array> => {
+    const inode = this.live.get(path);
+    if (inode === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+    return Uint8Array.from(this.inodes[inode]!.data);
   };
 
   open: DurableFs['open'] = async (path, flags) => {
@@ -93,6 +108,7 @@ export class SimulatedDisk implements DurableFs {
           this.step({ op: 'fsyncdir', path });
           for (const [name, inode] of this.live) if (dirname(name) === path) this.durableNames.set(name, inode);
           for (const name of [...this.durableNames.keys()]) if (dirname(name) === path && !this.live.has(name)) this.durableNames.delete(name);
+          for (const dir of this.dirs) if (dir !== path && dirname(dir) === path) this.durableDirs.add(dir);
         },
         close: async () => undefined,
       };
@@ -178,6 +194,7 @@ export class SimulatedDisk implements DurableFs {
     const names = order === 'at-folder-fsync' ? this.durableNames : this.orderedNames;
     const files = new Map<string, Uint8Array>();
     for (const [path, id] of names) {
+      if (order === 'at-folder-fsync' && !ancestors(path).every((dir) => this.durableDirs.has(dir))) continue;
       const inode = this.inodes[id]!;
       const synced = inode.synced ?? new Uint8Array();
       let bytes = synced;
@@ -192,6 +209,13 @@ export class SimulatedDisk implements DurableFs {
     }
     return files;
   }
+}
+
+/** Every folder above `path`, nearest first, up to the root. */
+function ancestors(path: string): string[] {
+  const dirs: string[] = [];
+  for (let dir = dirname(path); !dirs.includes(dir); dir = dirname(dir)) dirs.push(dir);
+  return dirs;
 }
 
 /** How many leading bytes two buffers share: the part of a file that fsync already made durable. */

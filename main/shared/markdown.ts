@@ -1,5 +1,6 @@
 import MarkdownItFactory, { type MarkdownIt, type StateInline, type Token } from 'markdown-it';
 import type { ContactChannel, ContactRef } from '../contract/types';
+import { noteLinkChecked, useInlineMemo } from './inlineMemo';
 import { classifyHref } from './linkPolicy';
 
 /** How a `{{contact:role}}` placeholder renders: a name and a number, or a "not set" warning. */
@@ -66,12 +67,18 @@ function placeholderRule(state: StateInline, silent: boolean): boolean {
 /**
  * The one markdown pipeline. `render` mode is what users see: raw HTML off, links only through
  * the allow-list, images never loaded. `lint` mode parses the same grammar but lets every link
- * through so the validator can report the ones `render` would drop, with their line.
+ * through so the validator can report the ones `render` would drop, with their line. Both share
+ * inline parses of the same text (see inlineMemo.ts), so add no parse rules to one instance only.
  */
 export function createMarkdown(mode: 'render' | 'lint' = 'render'): MarkdownIt {
   const md = new MarkdownItFactory({ html: false, linkify: false, typographer: false });
-  md.validateLink = mode === 'render' ? (url) => classifyHref(url) !== null : () => true;
+  md.validateLink = (url) => {
+    const allowed = classifyHref(url) !== null;
+    noteLinkChecked(allowed);
+    return mode === 'lint' || allowed;
+  };
   md.inline.ruler.before('emphasis', 'placeholder', placeholderRule);
+  useInlineMemo(md, mode);
   if (mode === 'render') installSafeRenderRules(md);
   return md;
 }

@@ -78,9 +78,33 @@ export function createMarkdown(mode: 'render' | 'lint' = 'render'): MarkdownIt {
     return mode === 'lint' || allowed;
   };
   md.inline.ruler.before('emphasis', 'placeholder', placeholderRule);
+  limitInlineNesting(md);
   useInlineMemo(md, mode);
   if (mode === 'render') installSafeRenderRules(md);
   return md;
+}
+
+/**
+ * markdown-it has one nesting limit (100) for blocks and inline markup. Inline, nested `[` and
+ * `![` are scanned again at each level, so a paragraph costs up to its length times the limit;
+ * 20, CommonMark's preset value, keeps that down, and deeper inline markup stays plain text.
+ * Blocks keep 100: markdown-it drops blocks nested deeper than the limit.
+ */
+const MAX_INLINE_NESTING = 20;
+
+function limitInlineNesting(md: MarkdownIt): void {
+  // markdown-it reads this option at each parse; its types leave it out.
+  const options = md.options as { maxNesting: number };
+  const parse = md.inline.parse.bind(md.inline);
+  md.inline.parse = (source, instance, env, tokens) => {
+    const blockNesting = options.maxNesting;
+    options.maxNesting = MAX_INLINE_NESTING;
+    try {
+      parse(source, instance, env, tokens);
+    } finally {
+      options.maxNesting = blockNesting;
+    }
+  };
 }
 
 function installSafeRenderRules(md: MarkdownIt): void {

@@ -278,7 +278,7 @@ async function benchEvidenceLog(temp: string): Promise<void> {
 /**
  * The slowest of the pathological inputs (scripts/reliability/markdownFuzz.ts) at 100 KB, median
  * of 3 each: through `renderMarkdown`, and as a runbook file's introduction through parseRunbook +
- * renderRunbook (which parses twice: once to check, once to render). Then `renderMarkdown` at
+ * renderRunbook (rendering reuses the check's inline tokens, main/shared/inlineMemo.ts). Then `renderMarkdown` at
  * 200 KB: twice the input may take at most about 2.5 times as long, or something is quadratic.
  */
 function benchMarkdownWorstCase(): void {

@@ -364,3 +364,19 @@ describe('lint mode', () => {
     );
   });
 });
+
+describe('nesting limits', () => {
+  const image = (depth: number) => `${'!['.repeat(depth)}a${'](https://x.example/p.png)'.repeat(depth)}`;
+
+  it('shows inline markup nested deeper than 20 as text, so nested brackets cost less to parse', () => {
+    expect(renderMarkdown(image(20))).toMatch(/^<p><span class="image-removed">/);
+    expect(renderMarkdown(image(30))).toMatch(/^<p>!\[!\[/);
+  });
+
+  it('keeps block nesting at 100, as markdown-it drops blocks nested deeper than its limit', () => {
+    const md = createMarkdown('render');
+    expect(md.render(`${'>'.repeat(60)} deep`)).toContain('deep');
+    md.render(image(30));
+    expect((md.options as { maxNesting?: number }).maxNesting).toBe(100);
+  });
+});

@@ -1,5 +1,6 @@
 import MarkdownItFactory, { type MarkdownIt, type StateInline, type Token } from 'markdown-it';
 import type { ContactChannel, ContactRef } from '../contract/types';
+import { noteLinkChecked, useInlineMemo } from './inlineMemo';
 import { classifyHref } from './linkPolicy';
 
 /** How a `{{contact:role}}` placeholder renders: a name and a number, or a "not set" warning. */
@@ -66,14 +67,44 @@ function placeholderRule(state: StateInline, silent: boolean): boolean {
 /**
  * The one markdown pipeline. `render` mode is what users see: raw HTML off, links only through
  * the allow-list, images never loaded. `lint` mode parses the same grammar but lets every link
- * through so the validator can report the ones `render` would drop, with their line.
+ * through so the validator can report the ones `render` would drop, with their line. Both share
+ * inline parses of the same text (see inlineMemo.ts), so add no parse rules to one instance only.
  */
 export function createMarkdown(mode: 'render' | 'lint' = 'render'): MarkdownIt {
   const md = new MarkdownItFactory({ html: false, linkify: false, typographer: false });
-  md.validateLink = mode === 'render' ? (url) => classifyHref(url) !== null : () => true;
+  md.validateLink = (url) => {
+    const allowed = classifyHref(url) !== null;
+    noteLinkChecked(allowed);
+    return mode === 'lint' || allowed;
+  };
   md.inline.ruler.before('emphasis', 'placeholder', placeholderRule);
+  limitInlineNesting(md);
+  useInlineMemo(md, mode);
   if (mode === 'render') installSafeRenderRules(md);
   return md;
+}
+
+/**
+ * markdown-it has one nesting limit (100) for blocks and inline markup. Inline, nested `[` and
+ * `![` are scanned again at each level, so a paragraph costs up to its length times the limit;
+ * 20, CommonMark's preset value, keeps that down, and deeper inline markup stays plain text.
+ * Blocks keep 100: markdown-it drops blocks nested deeper than the limit.
+ */
+const MAX_INLINE_NESTING = 20;
+
+function limitInlineNesting(md: MarkdownIt): void {
+  // markdown-it reads this option at each parse; its types leave it out.
+  const options = md.options as { maxNesting: number };
+  const parse = md.inline.parse.bind(md.inline);
+  md.inline.parse = (source, instance, env, tokens) => {
+    const blockNesting = options.maxNesting;
+    options.maxNesting = MAX_INLINE_NESTING;
+    try {
+      parse(source, instance, env, tokens);
+    } finally {
+      options.maxNesting = blockNesting;
+    }
+  };
 }
 
 function installSafeRenderRules(md: MarkdownIt): void {

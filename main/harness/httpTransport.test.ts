@@ -271,6 +271,23 @@ describe('requests the API refuses', () => {
     },
   );
 
+  it('answers 400 to a body that is not UTF-8 instead of saving U+FFFD in place of the bad bytes', async () => {
+    const before = await value<Settings>('settings.get');
+    for (const bytes of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf]]) {
+      const body = Buffer.concat([
+        Buffer.from('{"organisationName":"'),
+        Buffer.from(bytes),
+        Buffer.from('Rose Lodge"}'),
+      ]);
+      const reply = await call('settings.update', undefined, { body });
+      expect(reply.status, JSON.stringify(bytes)).toBe(400);
+      expect(errorCode(reply)).toBe('INVALID_INPUT');
+    }
+    expect(await value<Settings>('settings.get')).toEqual(before);
+    // Text beyond ASCII, sent as UTF-8, still goes through.
+    expect((await call('runbooks.search', { query: 'café – “ransom” 🔒' })).status).toBe(200);
+  });
+
   it.each([
     ['text/plain', 'text/plain'],
     ['a form post', 'application/x-www-form-urlencoded'],

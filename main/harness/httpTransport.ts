@@ -8,6 +8,13 @@ import { loadStaticAsset, RENDERER_HEADERS } from '../core/files/staticAssets';
 /** API bodies larger than this are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * JSON travels as UTF-8 (RFC 8259): a body with bytes that are not UTF-8 is refused, where
+ * Buffer#toString would quietly turn them into U+FFFD and hand the handler text nobody sent. A
+ * byte-order mark is kept, so JSON.parse refuses it as before.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 const STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
   UNKNOWN_CALL: 404,
@@ -89,9 +96,9 @@ export function createHttpTransport(options: HttpTransportOptions) {
     }
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      input = body.length === 0 ? {} : JSON.parse(UTF8.decode(body));
     } catch {
-      return failure(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON.');
+      return failure(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON in UTF-8.');
     }
     const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input, options.log);
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { CALL_NAMES } from '../../main/contract/calls';
 import { contract } from '../../main/contract/contract';
 import { createRng } from '../bench/prng';
-import { describeApiFuzz, invalidPayload, runHttpFuzz, runIpcFuzz } from './apiFuzz';
+import { describeApiFuzz, invalidPayload, payloadCase, runHttpFuzz, runIpcFuzz } from './apiFuzz';
 
 const SEED = 20_261_125;
 
@@ -27,10 +27,30 @@ it('never runs a handler on bad input over IPC: 1,000 payloads per call, and unt
   expect(summary.accepted).toBeGreaterThan(0);
 }, 120_000);
 
-it('answers every bad HTTP request with its status code and never runs a handler: 50 per call', async () => {
-  const summary = await runHttpFuzz({ perCall: 50, seed: SEED });
+it('sends over HTTP only payloads the contract refuses as the harness parses them', () => {
+  for (const name of CALL_NAMES) {
+    const rng = createRng(SEED);
+    for (let trial = 0; trial < 20; trial += 1) {
+      const { label, status, body } = payloadCase(rng, name, trial % 2 === 0);
+      if (status === 413) continue;
+      const text = Buffer.from(body ?? '').toString('utf8');
+      expect(
+        contract[name].input.safeParse(text === '' ? {} : JSON.parse(text)).success,
+        `${name}: ${label}`,
+      ).toBe(false);
+    }
+  }
+});
+
+it('answers every bad HTTP request to the real core with its status and error code, runs no handler and changes no file: 1,000 per call', async () => {
+  const summary = await runHttpFuzz({ perCall: 1000, seed: SEED });
   for (const line of describeApiFuzz('http', summary)) console.log(line);
 
   expect(summary.examples).toEqual([]);
-  expect(summary).toMatchObject({ payloads: CALL_NAMES.length * 50, failures: 0, badInputRuns: 0 });
-}, 120_000);
+  expect(summary).toMatchObject({
+    payloads: CALL_NAMES.length * 1000,
+    failures: 0,
+    badInputRuns: 0,
+    folderChanges: 0,
+  });
+}, 240_000);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonicalJson';
-import { canonicalForms, GENESIS_HASH, hashRecord, type EvidenceRecord } from './evidenceChain';
+import {
+  canonicalForms,
+  GENESIS_HASH,
+  hashRecord,
+  recordLine,
+  scanLog,
+  type EvidenceRecord,
+} from './evidenceChain';
 
 function record(extra: Partial<EvidenceRecord> = {}): EvidenceRecord {
   const unhashed = {
@@ -28,5 +35,58 @@ describe('canonicalForms', () => {
       whole: canonicalJson(full),
     });
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('scanLog', () => {
+  const first = (extra: Partial<EvidenceRecord> = {}): EvidenceRecord =>
+    record({ seq: 1, ...extra });
+  const scan = (line: string | Buffer) =>
+    scanLog(typeof line === 'string' ? Buffer.from(line) : line);
+
+  it('accepts records written the way Holdfast writes them, whatever their keys and text', () => {
+    const bodies: EvidenceRecord['body'][] = [
+      { text: 'plain' },
+      { '10': 1, '9': 2, b: { '2': 'x', '10': 'y' } },
+      { text: 'Café “paper” \u2028 😀' },
+      { a: [], b: {} },
+    ];
+    for (const body of bodies) {
+      const line = recordLine(first({ body }));
+      expect(scan(line)).toMatchObject({
+        records: [{ body }],
+        broken: null,
+        goodBytes: Buffer.byteLength(line),
+      });
+    }
+  });
+
+  it('refuses a record whose hash matches but whose bytes are not the canonical form', () => {
+    const good = first();
+    const canonical = recordLine(good);
+    const { hash, ...rest } = good;
+    const altered = [
+      // Same content and hash, keys in another order.
+      `${JSON.stringify({ hash, ...rest })}\n`,
+      // Same content, a space after a colon.
+      canonical.replace('"seq":1', '"seq": 1'),
+      // A number written another way.
+      canonical.replace('"seq":1', '"seq":1.0'),
+    ];
+    for (const line of altered) {
+      expect(scan(line).broken?.line).toBe(1);
+      expect(scan(line).broken?.reason).toMatch(/altered|hash/);
+    }
+  });
+
+  it('refuses an author with spaces round it even when the hash was made over them', () => {
+    const spaced = first({ author: ' Sam Patel ' });
+    expect(scan(recordLine(spaced)).broken).toMatchObject({ line: 1 });
+  });
+
+  it('refuses bytes that are not UTF-8 inside an otherwise canonical line', () => {
+    const line = Buffer.from(recordLine(first({ body: { text: 'a?b' } })));
+    line[line.indexOf('a?b') + 1] = 0xff;
+    expect(scan(line).broken).toMatchObject({ line: 1 });
   });
 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
@@ -45,32 +46,51 @@ function canonicalBytes(value: unknown): number {
     return Number.POSITIVE_INFINITY;
   }
 }
-const bodySchema = z
-  .record(z.string(), z.json())
-  .refine(
-    (body) => canonicalBytes(body) <= MAX_BODY_BYTES,
-    `body larger than ${MAX_BODY_BYTES} bytes`,
-  );
+const jsonBodySchema = z.record(z.string(), z.json());
+const bodySchema = jsonBodySchema.refine(
+  (body) => canonicalBytes(body) <= MAX_BODY_BYTES,
+  `body larger than ${MAX_BODY_BYTES} bytes`,
+);
+
+const recordFields = {
+  seq: z.int().min(1),
+  recordedAt: isoSchema,
+  eventAt: isoSchema,
+  author: z.string().trim().min(1).max(200),
+  kind: z.enum(ENTRY_KINDS),
+  amends: z.int().min(1).optional(),
+  prevHash: hashSchema,
+  hash: hashSchema,
+};
+
+function checkRecord(
+  record: { seq: number; kind: EntryKind; amends?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (record.amends !== undefined && record.amends >= record.seq)
+    ctx.addIssue({ code: 'custom', message: 'amends must refer to an earlier entry' });
+  if (record.kind === 'correction' && record.amends === undefined)
+    ctx.addIssue({ code: 'custom', message: 'a correction must say which entry it amends' });
+}
 
 /** One line of the log as stored. `hash` covers every other field, in canonical JSON. */
 export const evidenceRecordSchema = z
-  .strictObject({
-    seq: z.int().min(1),
-    recordedAt: isoSchema,
-    eventAt: isoSchema,
-    author: z.string().trim().min(1).max(200),
-    kind: z.enum(ENTRY_KINDS),
-    body: bodySchema,
-    amends: z.int().min(1).optional(),
-    prevHash: hashSchema,
-    hash: hashSchema,
-  })
-  .superRefine((record, ctx) => {
-    if (record.amends !== undefined && record.amends >= record.seq)
-      ctx.addIssue({ code: 'custom', message: 'amends must refer to an earlier entry' });
-    if (record.kind === 'correction' && record.amends === undefined)
-      ctx.addIssue({ code: 'custom', message: 'a correction must say which entry it amends' });
-  });
+  .strictObject({ ...recordFields, body: bodySchema })
+  .superRefine(checkRecord);
+
+const parsedJsonObjectSchema = z.custom<z.infer<typeof jsonBodySchema>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'expected an object',
+);
+
+/**
+ * The same for a canonical line shorter than MAX_BODY_BYTES, as scanLog reads it: the body is
+ * shorter still, and it came from JSON.parse, so it is JSON already. Measuring and walking every
+ * body again was most of the time a long log took to open.
+ */
+const shortLineRecordSchema = z
+  .strictObject({ ...recordFields, body: parsedJsonObjectSchema })
+  .superRefine(checkRecord);
 
 /** A verified log record. */
 export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
@@ -104,6 +124,27 @@ export function canonicalForms(record: EvidenceRecord): { covered: string; whole
     covered: `{${members.filter((_, index) => keys[index] !== 'hash').join(',')}}`,
     whole: `{${members.join(',')}}`,
   };
+}
+
+/** True when every object in a parsed JSON value has its keys in canonicalJson's order. */
+function hasSortedKeys(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(hasSortedKeys);
+  if (typeof value !== 'object' || value === null) return true;
+  const keys = Object.keys(value);
+  for (let index = 1; index < keys.length; index += 1)
+    if ((keys[index - 1] as string) >= (keys[index] as string)) return false;
+  return Object.values(value).every(hasSortedKeys);
+}
+
+/**
+ * The covered form of a line already known to be canonical: the line without its top-level
+ * `"hash"` member. That member is the last `,"hash":"…"` in the line, as every field after it
+ * (kind, prevHash, recordedAt, seq) is a plain string or number, whose quotes JSON escapes.
+ */
+function coveredFromCanonical(text: string, hash: string): string | null {
+  const member = `,"hash":"${hash}"`;
+  const at = text.lastIndexOf(member);
+  return at === -1 ? null : text.slice(0, at) + text.slice(at + member.length);
 }
 
 /** The exact bytes a record occupies in the file: its canonical JSON and a newline. */
@@ -174,18 +215,29 @@ export function scanLog(bytes: Uint8Array): LogScan {
     const seq = seqOf(raw);
     // A complete record is always followed by its newline; without one the write was cut short.
     if (newline === -1) return breakHere('incomplete last line (no newline)', true, seq);
-    const parsed = evidenceRecordSchema.safeParse(raw);
+    const lineBytes = data.subarray(offset, end);
+    // A line that is valid UTF-8, written exactly as JSON.stringify writes what it holds, with
+    // every key in order, is byte for byte its canonical form: no need to build that again.
+    const isCanonical = isUtf8(lineBytes) && JSON.stringify(raw) === text && hasSortedKeys(raw);
+    const schema =
+      isCanonical && lineBytes.length <= MAX_BODY_BYTES
+        ? shortLineRecordSchema
+        : evidenceRecordSchema;
+    const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
       return breakHere(`not a log record (${where}${issue?.message ?? 'invalid'})`, true, seq);
     }
     const record = parsed.data;
-    const { covered, whole } = canonicalForms(record);
-    if (sha256Hex(covered) !== record.hash)
+    // The schema trims the author; a line with spaces round it is then not what Holdfast writes.
+    const isAsParsed = isCanonical && record.author === (raw as { author?: unknown }).author;
+    const forms = isAsParsed ? null : canonicalForms(record);
+    const covered = forms ? forms.covered : coveredFromCanonical(text, record.hash);
+    if (covered === null || sha256Hex(covered) !== record.hash)
       return breakHere('hash does not match the content (edited or damaged)', true, seq);
     // The hash covers the content; this covers the bytes, so no edit of the file goes unnoticed.
-    if (!Buffer.from(`${whole}\n`).equals(data.subarray(offset, newline + 1)))
+    if (forms && !Buffer.from(`${forms.whole}\n`).equals(data.subarray(offset, newline + 1)))
       return breakHere('not written the way Holdfast writes records (altered)', false, seq);
     if (record.seq !== records.length + 1)
       return breakHere(

@@ -214,6 +214,41 @@ describe('the Host check (DNS rebinding)', () => {
   });
 });
 
+describe('the Origin check (calls from other pages)', () => {
+  const foreignOrigins = () => [
+    'https://evil.example',
+    'null',
+    `http://127.0.0.1:${harness.port === 65535 ? 1 : harness.port + 1}`,
+    `https://127.0.0.1:${harness.port}`,
+    `http://127.0.0.1.evil.example:${harness.port}`,
+    `http://[::1]:${harness.port}`,
+    `app://bundle`,
+    `file://`,
+  ];
+
+  it('refuses an API call sent by a page on any other origin, even with the token, and runs nothing', async () => {
+    const before = await value<Settings>('settings.get');
+    for (const origin of foreignOrigins()) {
+      const reply = await call('settings.update', { organisationName: 'Written from elsewhere' }, { headers: { origin } });
+      expect(reply.status, origin).toBe(403);
+      expect(errorCode(reply), origin).toBe('FORBIDDEN');
+    }
+    expect(await value<Settings>('settings.get')).toEqual(before);
+  });
+
+  it('still asks for the token first, so a foreign page learns nothing more without it', async () => {
+    const reply = await call('runbooks.list', {}, { headers: { origin: 'https://evil.example', authorization: undefined } });
+    expect(reply.status).toBe(401);
+  });
+
+  it('answers the harness\'s own pages, and callers that send no Origin', async () => {
+    for (const origin of [`http://127.0.0.1:${harness.port}`, `http://LOCALHOST:${harness.port}`]) {
+      expect((await call('runbooks.list', {}, { headers: { origin } })).status, origin).toBe(200);
+    }
+    expect((await call('runbooks.list')).status).toBe(200);
+  });
+});
+
 describe('where the harness listens', () => {
   /** Resolves with the connect error code, or "connected". */
   const tryConnect = (host: string): Promise<string> =>

@@ -76,11 +76,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
  */
 export function createHttpTransport(options: HttpTransportOptions) {
   const allowedHosts = (): string[] => [`127.0.0.1:${options.port()}`, `localhost:${options.port()}`];
+  // A browser names the page behind every POST; only the harness's own pages may call. Tools that
+  // send no Origin (scripts, test runners) are judged by the token alone.
+  const allowedOrigin = (origin: string | undefined): boolean =>
+    origin === undefined ||
+    [`http://127.0.0.1:${options.port()}`, `http://localhost:${options.port()}`].includes(origin.toLowerCase());
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     // The token comes first: without it nothing else is revealed, not even whether a call exists.
     if (!tokenMatches(req.headers.authorization, options.token)) {
       return failure(res, 401, 'UNAUTHORIZED', 'Missing or wrong access token.');
+    }
+    if (!allowedOrigin(req.headers.origin)) {
+      return failure(res, 403, 'FORBIDDEN', 'API calls are only answered for pages served by this harness.');
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');

@@ -12,7 +12,7 @@
  *   - HTTP (`startHarness`: the real core on a temp data folder, over loopback HTTP with the token
  *     on several keep-alive connections): payloads the contract refuses once written as JSON,
  *     bodies that are not JSON or not UTF-8, oversized bodies (declared and chunked), missing or
- *     wrong tokens, a wrong Host, content type or method and unknown call names each get their
+ *     wrong tokens, a wrong Host or Origin, content type or method and unknown call names each get their
  *     status and error code (so never a 2xx or a 500), no handler runs, and every file in the data
  *     folder is byte-for-byte the same after each call's batch. Each call's valid input is sent
  *     once before and once after, so the handlers demonstrably run when they should.
@@ -344,6 +344,11 @@ const FRAMING_CASES: Array<(rng: Rng, name: CallName, port: number, token: strin
     const authorization = rng.pick([undefined, 'Bearer wrong-token', `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, `Basic ${token}`, token, 'Bearer ', `bearer ${token}`]);
     // Without the header the token rides in the query string, which API calls must ignore.
     return { label: `the token as ${authorization === undefined ? 'a query parameter' : JSON.stringify(authorization.replace(token, '<token>'))}`, status: 401, headers: { authorization }, path: authorization === undefined ? `/api/${name}?token=${token}` : `/api/${name}` };
+  },
+  (rng, _name, port) => {
+    // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- a lookalike origin the harness must refuse
+    const lookalike = `http://127.0.0.1.evil.example:${port}`;
+    return { label: 'a page on another origin', status: 403, headers: { origin: rng.pick(['https://evil.example', 'null', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, lookalike, 'app://bundle', 'file://']) } };
   },
   (rng) => ({ label: 'a wrong method', status: 405, method: rng.pick(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']), body: '' }),
   (rng) => {

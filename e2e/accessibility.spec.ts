@@ -37,6 +37,8 @@ test('the systems screen, and its form showing mistakes, have no serious accessi
 });
 
 test('the grab-bag pack screen has no serious accessibility violations', async ({ app, page }) => {
+  // The whole printable pack is one long page: a full axe scan of it takes several times longer.
+  test.slow();
   await app.openHome();
   await app.openFromNav('Grab-bag pack');
   await expect(page.getByRole('article', { name: 'Grab-bag pack, as it prints' })).toBeVisible();
@@ -58,6 +60,8 @@ test('focus is always visible on keyboard targets', async ({ app, page }) => {
 });
 
 test('starting and running an incident has no serious accessibility violations on any tab', async ({ app, page }) => {
+  // Several full-page axe scans in one test: give it the time of several.
+  test.slow();
   await app.openRunbookById('ransomware');
   await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Start an incident' })).toBeVisible();
@@ -81,6 +85,8 @@ test('starting and running an incident has no serious accessibility violations o
 });
 
 test('the exercise screens have no serious accessibility violations', async ({ app, page, harness }) => {
+  // Several full-page axe scans in one test: give it the time of several.
+  test.slow();
   await app.openHome();
   await page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Exercises' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();

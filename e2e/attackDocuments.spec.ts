@@ -36,6 +36,8 @@ for (let shard = 0; shard < SHARDS; shard += 1) {
     });
 
     test(`${mine.length} hostile runbooks render inert under the production CSP`, async ({ app, page }) => {
+      // A hundred documents in one test: give it the time of several.
+      test.slow();
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());

@@ -72,6 +72,8 @@ test('"Not sure" lists every runbook grouped by kind of problem', async ({ app, 
 });
 
 test('every bundled runbook is two clicks from the home screen', async ({ app, page, harness }) => {
+  // Twenty runbooks opened in one test: give it the time of several.
+  test.slow();
   const list = await harness.core.handlers['runbooks.list']({});
   if (!list.ok) throw new Error(list.error.message);
   for (const runbook of list.value.runbooks) {

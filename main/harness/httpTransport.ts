@@ -80,7 +80,8 @@ export function createHttpTransport(options: HttpTransportOptions) {
   // send no Origin (scripts, test runners) are judged by the token alone.
   const allowedOrigin = (origin: string | undefined): boolean =>
     origin === undefined ||
-    [`http://127.0.0.1:${options.port()}`, `http://localhost:${options.port()}`].includes(origin.toLowerCase());
+    // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- the harness's own loopback origins
+    allowedHosts().some((host) => origin.toLowerCase() === `http://${host}`);
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
     // The token comes first: without it nothing else is revealed, not even whether a call exists.

@@ -73,7 +73,7 @@ export default tseslint.config(
   },
   {
     // The Electron glue: the only code allowed to import electron.
-    files: ['main/index.ts', 'main/preload/**/*.ts', 'main/settingsStore.ts', 'main/windowState.ts'],
+    files: ['main/shells/electron/index.ts', 'main/shells/electron/preload/**/*.ts', 'main/shells/electron/settingsStore.ts', 'main/shells/electron/windowState.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

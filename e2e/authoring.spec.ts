@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { restoreBackup } from '../main/core/backup/dataBackup';
-import { startHarness } from '../main/harness/startHarness';
+import { startHarness } from '../main/shells/web/startHarness';
 import { expect, test } from './fixtures';
 
 const repoRoot = resolve(import.meta.dirname, '..');

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { startHarness, type RunningHarness } from '../main/harness/startHarness';
+import { startHarness, type RunningHarness } from '../main/shells/web/startHarness';
 import { HoldfastApp } from './pages/HoldfastApp';
 
 const repoRoot = resolve(import.meta.dirname, '..');

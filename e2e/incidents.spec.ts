@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { startHarness } from '../main/harness/startHarness';
-import { verifyEvidenceLog } from '../main/core/incidents/evidenceChain';
+import { startHarness } from '../main/shells/web/startHarness';
+import { verifyEvidenceLog } from '../main/core/evidence/evidenceChain';
 import { expect, test } from './fixtures';
 
 const repoRoot = resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@ import { SituationScreen } from './features/library/SituationScreen';
 import { NotSureScreen } from './features/notSure/NotSureScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
-import { useReloadOnFocus } from './features/authoring/useReloadOnFocus';
+import { useReloadOnFocus } from './lib/useReloadOnFocus';
 import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { NATIONAL_CONTACTS_FILE } from '../main/core/runbooks/loadRunbooks';
-import { startHarness } from '../main/harness/startHarness';
+import { startHarness } from '../main/shells/web/startHarness';
 import { profileParse } from './bench/breakdown';
 import type { ColdLoadOutput } from './bench/coldLoad';
 import { buildCorpus } from './bench/corpus';

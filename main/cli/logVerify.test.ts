@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { openEvidenceLog } from '../core/incidents/evidenceLog';
+import { openEvidenceLog } from '../core/evidence/evidenceLog';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 

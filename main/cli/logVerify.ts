@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { verifyEvidenceLog } from '../core/incidents/evidenceLog';
+import { verifyEvidenceLog } from '../core/evidence/evidenceLog';
 
 /** The line `npm run log:verify` prints for a result, and the exit code that goes with it. */
 export function describeVerification(result: ReturnType<typeof verifyEvidenceLog>): {

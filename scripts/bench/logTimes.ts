@@ -4,8 +4,8 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { canonicalJson } from '../../main/core/incidents/canonicalJson';
-import { openEvidenceLog, type LogFs, type NewEntry } from '../../main/core/incidents/evidenceLog';
+import { canonicalJson } from '../../main/core/evidence/canonicalJson';
+import { openEvidenceLog, type LogFs, type NewEntry } from '../../main/core/evidence/evidenceLog';
 
 /** A fake clock from a fixed start, one second a reading, so two runs write identical lines. */
 function steadyClock(): () => Date {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from '@playwright/test';
-import { RENDERER_HEADERS } from '../../main/core/files/staticAssets';
+import { RENDERER_HEADERS } from '../../main/shells/serve/staticAssets';
 
 /**
  * How "readable" is measured, the same way for both pages:

@@ -9,7 +9,7 @@
  */
 import { once } from 'node:events';
 import { open } from 'node:fs/promises';
-import { openEvidenceLog, type LogFs } from '../../main/core/incidents/evidenceLog';
+import { openEvidenceLog, type LogFs } from '../../main/core/evidence/evidenceLog';
 
 /**
  * Writes at most half of what it is given per call, as the kernel may when a disk is nearly full.

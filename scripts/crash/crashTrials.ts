@@ -7,7 +7,7 @@
  */
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { openEvidenceLog, verifyEvidenceLog } from '../../main/core/incidents/evidenceLog';
+import { openEvidenceLog, verifyEvidenceLog } from '../../main/core/evidence/evidenceLog';
 import { createRng, type Rng } from '../bench/prng';
 import { median } from '../bench/stats';
 import { bundleChild, pause, startChild, type Child } from './child';

@@ -28,9 +28,9 @@ import { contract, type Handlers } from '../../main/contract/contract';
 import { ok } from '../../main/contract/result';
 import { VALID_INPUTS } from '../../main/contract/__fixtures__/validInputs';
 import { BUNDLED_DIR } from '../../main/core/__fixtures__/testCore';
-import { MAX_BODY_BYTES } from '../../main/harness/httpTransport';
-import { startHarness } from '../../main/harness/startHarness';
-import { registerIpc } from '../../main/ipc/registerIpc';
+import { MAX_BODY_BYTES } from '../../main/shells/web/httpTransport';
+import { startHarness } from '../../main/shells/web/startHarness';
+import { registerIpc } from '../../main/shells/electron/ipc/registerIpc';
 import { createRng, type Rng } from '../bench/prng';
 
 const HUGE = 'x'.repeat(2 * MAX_BODY_BYTES);

@@ -6,7 +6,8 @@ import type { IncidentSummary, IncidentView } from '../../contract/incidentTypes
 import { fail, ok, type Result } from '../../contract/result';
 import type { Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
-import { readRunbookFolder, sha256, type LoadedLibrary } from '../runbooks/library';
+import { readRunbookFolder, type LoadedLibrary } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { checkRunbookText, describeErrors } from './checkRunbookText';
 import { openRevisionStore } from './revisionStore';

@@ -3,7 +3,7 @@ import { link, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Revision, RevisionKind, RevisionSummary } from '../../contract/authoringTypes';
-import { sha256 } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { fsyncDir } from '../storage/durableFile';
 
 const FILE_NAME = /^(\d{6})\.json$/;

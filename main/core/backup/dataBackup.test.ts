@@ -5,7 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore } from '../__fixtures__/testCore';
 import { runbookSource, SIMPLE_BODY } from '../runbooks/__fixtures__/runbookSource';
-import { sha256 } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { BACKUP_MANIFEST, createBackup, restoreBackup } from './dataBackup';
 
 let root: string;

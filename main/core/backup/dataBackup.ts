@@ -3,9 +3,9 @@ import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/prom
 import { dirname, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
-import { verifyEvidenceLog } from '../incidents/evidenceLog';
+import { verifyEvidenceLog } from '../evidence/evidenceLog';
 import { readZip, type ZipLimits } from '../packs/safeZip';
-import { sha256 } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { LOCK_FILE } from '../storage/dataFolderLock';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 

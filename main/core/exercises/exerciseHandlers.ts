@@ -5,7 +5,7 @@ import { contactDisplay, renderMarkdown } from '../../shared/markdown';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { ContactRef } from '../../contract/types';
 import type { CoreOptions } from '../hostTypes';
-import { openIncidentStore } from '../incidents/incidentStore';
+import { openIncidentStore } from '../evidence/logStore';
 import { afterActionReport, injectCards } from './exerciseDocuments';
 import { createExerciseService } from './exerciseService';
 import { loadScenarios, scenariosDir, type ScenarioLibraryState } from './scenarioLibrary';

@@ -7,7 +7,7 @@ import type { Result } from '../../contract/result';
 import { startTestCore } from '../__fixtures__/testCore';
 import type { Core } from '../createCore';
 import type { CoreOptions } from '../hostTypes';
-import { verifyEvidenceLog } from '../incidents/evidenceChain';
+import { verifyEvidenceLog } from '../evidence/evidenceChain';
 import { EXERCISE_BANNER } from '../incidents/reports/incidentDocuments';
 import { EVIDENCE_LABEL } from './exerciseDocuments';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ExerciseNote, ExerciseView } from '../../contract/exerciseTypes';
-import type { EvidenceRecord } from '../incidents/evidenceChain';
+import type { EvidenceRecord } from '../evidence/evidenceChain';
 import { snapshotRefSchema, type SnapshotRef } from '../incidents/incidentEvents';
 import type { ClockEvent } from './exerciseClock';
 

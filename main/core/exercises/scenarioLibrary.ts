@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Problem, Runbook } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
-import { isKnownRole, readMarkdownFiles, sha256, type RunbookOrigin } from '../runbooks/library';
+import { isKnownRole, readMarkdownFiles, type RunbookOrigin } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { parseScenario, type ParsedScenario } from './parseScenario';
 
 /** Bundled scenarios sit in a subfolder of the runbooks, which the runbook loader never reads. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PackFingerprint, PackSection } from '../../contract/types';
-import { canonicalJson } from '../incidents/canonicalJson';
+import { canonicalJson } from '../evidence/canonicalJson';
 
 const PACK_SECTIONS: PackSection[] = ['settings', 'contacts', 'systems', 'runbooks'];
 

@@ -6,11 +6,11 @@ import type { ContractClock, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { runbookFromSnapshot, type LoadedLibrary } from '../runbooks/library';
 import { isClockId } from './clocks';
-import { GENESIS_HASH, type EvidenceRecord } from './evidenceChain';
-import { EvidenceLogError, type NewEntry } from './evidenceLog';
+import { GENESIS_HASH, type EvidenceRecord } from '../evidence/evidenceChain';
+import { EvidenceLogError, type NewEntry } from '../evidence/evidenceLog';
 import type { EntryBodies, SnapshotRef } from './incidentEvents';
 import { suggestsReporting } from './incidentEvents';
-import { logStatus, type IncidentLog, type IncidentStore } from './incidentStore';
+import { logStatus, type IncidentLog, type IncidentStore } from '../evidence/logStore';
 import { replayIncident, runbookRefs, type IncidentState } from './replayIncident';
 import { plainText } from './reports/markdownText';
 

@@ -7,7 +7,7 @@ import type { Result } from '../../contract/result';
 import { BUNDLED_DIR, startTestCore } from '../__fixtures__/testCore';
 import type { Core } from '../createCore';
 import type { CoreOptions } from '../hostTypes';
-import { verifyEvidenceLog } from './evidenceChain';
+import { verifyEvidenceLog } from '../evidence/evidenceChain';
 
 const NOW = new Date('2026-03-01T02:15:30.000Z');
 let dataDir: string;

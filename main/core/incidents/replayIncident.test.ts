@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashRecord, type EvidenceRecord } from './evidenceChain';
+import { GENESIS_HASH, hashRecord, type EvidenceRecord } from '../evidence/evidenceChain';
 import { replayIncident } from './replayIncident';
 import { escapeMarkdown, plainText } from './reports/markdownText';
 

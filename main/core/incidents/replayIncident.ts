@@ -7,7 +7,7 @@ import type {
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
 import { byUrgency, clockDueAt, isClockId, startClock } from './clocks';
-import type { EvidenceRecord } from './evidenceChain';
+import type { EvidenceRecord } from '../evidence/evidenceChain';
 import { entryBodySchemas, type EntryBodies, type SnapshotRef } from './incidentEvents';
 
 /** An entry typed this long after the event counts as filled in from paper notes. */

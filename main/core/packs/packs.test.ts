@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../createCore';
 import { BUNDLED_DIR, startTestCore } from '../__fixtures__/testCore';
 import { runbookSource, SIMPLE_BODY } from '../runbooks/__fixtures__/runbookSource';
-import { sha256 } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { buildPack, MANIFEST } from './runbookPack';
 
 let dirs: string[];

@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { z } from 'zod';
-import { sha256 } from '../runbooks/library';
+import { sha256 } from '../lib/hash';
 import { parseRunbook, type ParsedRunbook } from '../runbooks/parseRunbook';
 import { readZip } from './safeZip';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/hash';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ContactRef, LocalContact, Phase, Problem, Runbook, RunbookSource } from '../../contract/types';
@@ -201,7 +201,6 @@ export function resolveContact(role: string, national: Map<string, NationalConta
   return { role, label, national: false, channels: null };
 }
 
-export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A runbook from text kept elsewhere (an incident's snapshot): parsed like a library file, but

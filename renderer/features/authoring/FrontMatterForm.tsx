@@ -1,5 +1,5 @@
 import { CATEGORIES, PROVIDER_TYPES, SYSTEMS } from '../../../main/contract/vocabulary';
-import { Field } from '../common/Field';
+import { Field } from '../../ui/Field';
 import type { FrontMatterFields } from './runbookFile';
 
 const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DiffLine, RevisionKind, RevisionSummary } from '../../../main/contract/authoringTypes';
 import { describeError } from '../../errors';
-import { formatMoment } from '../incidents/time';
+import { formatMoment } from '../../lib/time';
 import { request } from '../../api';
 
 const KIND: Record<RevisionKind, string> = {

@@ -2,11 +2,11 @@ import { useState, type ChangeEvent } from 'react';
 import type { PackChange, PackPreview } from '../../../main/contract/authoringTypes';
 import type { ApiError } from '../../../main/contract/result';
 import { request } from '../../api';
-import { offerDownload } from '../../download';
+import { offerDownload } from '../../lib/download';
 import { describeError } from '../../errors';
 import { href } from '../../useRoute';
-import { fromBase64, toBase64 } from './base64';
-import { announceLibraryChanged } from './useReloadOnFocus';
+import { fromBase64, toBase64 } from '../../lib/base64';
+import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 

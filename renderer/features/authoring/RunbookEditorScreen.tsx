@@ -12,7 +12,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { LintPanel } from './LintPanel';
 import { MarkdownEditor, type MarkdownEditorHandle } from './MarkdownEditor';
 import { bodyStartLineOf } from './runbookFile';
-import { announceLibraryChanged } from './useReloadOnFocus';
+import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { draftFrom, draftText, newDraft, usePreview, type Draft } from './useRunbookDraft';
 
 const AUTHOR_KEY = 'holdfast-author-name';

@@ -1,4 +1,4 @@
-import { formatMoment } from '../incidents/time';
+import { formatMoment } from '../../lib/time';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RunbookPreview } from '../../../main/contract/authoringTypes';
 import { request } from '../../api';
-import { today } from '../../formatDate';
+import { today } from '../../lib/formatDate';
 import { joinRunbookFile, splitRunbookFile, type FrontMatterFields } from './runbookFile';
 import { copyOf, templateFile } from './runbookTemplate';
 

@@ -1,13 +1,13 @@
 // First: turns off zod's eval probe before the shared schemas below are built (renderer CSP).
-import '../../zodConfig';
+import '../../lib/zodConfig';
 import { useState, type FormEvent } from 'react';
 import type { ContactRole, ContactsDirectory, LocalContact } from '../../../main/contract/types';
 import { CONTACT_LIMITS, localContactSchema } from '../../../main/contract/schemas';
 import { request } from '../../api';
-import { today } from '../../formatDate';
+import { today } from '../../lib/formatDate';
 import { href } from '../../useRoute';
-import { ErrorSummary } from '../common/ErrorSummary';
-import { issuesToErrors, useFormSave } from '../common/useFormSave';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { issuesToErrors, useFormSave } from '../../ui/useFormSave';
 
 type Channel = LocalContact['channels'][number];
 type Errors = Record<string, string>;

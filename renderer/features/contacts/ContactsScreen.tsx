@@ -6,13 +6,13 @@ import type {
 } from '../../../main/contract/types';
 import { request } from '../../api';
 import { describeError } from '../../errors';
-import { formatDate } from '../../formatDate';
+import { formatDate } from '../../lib/formatDate';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-import { AddByNameForm } from '../common/AddByNameForm';
-import { ChannelList } from '../common/ChannelList';
-import { DeleteWithConfirm } from '../common/DeleteWithConfirm';
-import { LoadFailed } from '../common/LoadFailed';
+import { AddByNameForm } from '../../ui/AddByNameForm';
+import { ChannelList } from '../../ui/ChannelList';
+import { DeleteWithConfirm } from '../../ui/DeleteWithConfirm';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { WebLink } from '../reader/ContactsPanel';
 import { ContactsTransfer } from './ContactsTransfer';
 

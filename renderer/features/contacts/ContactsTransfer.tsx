@@ -6,7 +6,7 @@ import type {
 } from '../../../main/contract/types';
 import { IMPORT_LIMITS } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
-import { offerDownload } from '../../download';
+import { offerDownload } from '../../lib/download';
 import { describeError } from '../../errors';
 
 

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ExerciseView } from '../../../main/contract/exerciseTypes';
 import { formatDuration } from '../../../main/shared/dates';
 import { useNow } from '../incidents/ClocksPanel';
-import { formatMoment } from '../incidents/time';
+import { formatMoment } from '../../lib/time';
 import type { ExerciseAct } from './useExercise';
 
 const STATUS_WORDS = { ready: 'Not started yet', running: 'Running', paused: 'Paused', finished: 'Finished' } as const;

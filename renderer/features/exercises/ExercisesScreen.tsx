@@ -5,7 +5,7 @@ import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from '../library/ProblemsPanel';
-import { formatMoment } from '../incidents/time';
+import { formatMoment } from '../../lib/time';
 import { ExerciseBanner } from './ExerciseBanner';
 
 const STATUS_WORDS = { ready: 'Set up, not started', running: 'Running', paused: 'Paused', finished: 'Finished' } as const;

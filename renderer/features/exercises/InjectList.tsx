@@ -1,9 +1,9 @@
 import type { ExerciseView, InjectProgress, InjectView } from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
 import { describeError } from '../../errors';
-import { SafeHtml } from '../../markdown/SafeHtml';
+import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
-import { formatMoment } from '../incidents/time';
+import { formatMoment } from '../../lib/time';
 import { QuickForm } from './QuickForm';
 import type { ExerciseAct } from './useExercise';
 

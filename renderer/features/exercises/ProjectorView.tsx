@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { describeError } from '../../errors';
-import { SafeHtml } from '../../markdown/SafeHtml';
+import { SafeHtml } from '../../ui/SafeHtml';
 import { ExerciseBanner } from './ExerciseBanner';
 import { useExercise } from './useExercise';
 

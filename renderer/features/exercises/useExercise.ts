@@ -1,7 +1,7 @@
 import type { ExerciseAction } from '../../../main/contract/exerciseSchemas';
 import type { ExerciseView } from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
-import { useLoggedView } from '../common/useLoggedView';
+import { useLoggedView } from '../../ui/useLoggedView';
 
 export type ExerciseAct = (action: ExerciseAction) => Promise<boolean>;
 

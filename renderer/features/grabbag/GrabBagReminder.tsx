@@ -1,4 +1,4 @@
-import { formatDate } from '../../formatDate';
+import { formatDate } from '../../lib/formatDate';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { listSections, localDate } from './packWords';

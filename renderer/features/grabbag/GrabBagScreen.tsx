@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { GrabBagPack, PackPrint, PackStatus } from '../../../main/contract/types';
 import { request } from '../../api';
 import { describeError } from '../../errors';
-import { formatDate, today } from '../../formatDate';
+import { formatDate, today } from '../../lib/formatDate';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-import { LoadFailed } from '../common/LoadFailed';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { PackDocument } from './PackDocument';
 import { listSections, localDate } from './packWords';
 

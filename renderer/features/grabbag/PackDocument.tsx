@@ -6,9 +6,9 @@ import type {
   SystemEntry,
 } from '../../../main/contract/types';
 import { INCIDENT_ROLES } from '../../../main/contract/vocabulary';
-import { formatDate } from '../../formatDate';
-import { SafeHtml } from '../../markdown/SafeHtml';
-import { ChannelList } from '../common/ChannelList';
+import { formatDate } from '../../lib/formatDate';
+import { SafeHtml } from '../../ui/SafeHtml';
+import { ChannelList } from '../../ui/ChannelList';
 import { supplierText } from '../systems/supplierText';
 import { packCode } from './packWords';
 

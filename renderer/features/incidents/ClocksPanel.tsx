@@ -4,7 +4,7 @@ import { CLOCKS, type ClockId } from '../../../main/contract/vocabulary';
 import { formatDuration } from '../../../main/shared/dates';
 import { useCall } from '../../useCall';
 import type { Act } from './useIncident';
-import { formatMoment } from './time';
+import { formatMoment } from '../../lib/time';
 
 /** The current time, updated every 30 seconds (or as often as asked) so countdowns stay true. */
 export function useNow(everyMs = 30_000): Date {

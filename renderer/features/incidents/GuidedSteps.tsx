@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { IncidentRunbook, IncidentView, StepProgress } from '../../../main/contract/incidentTypes';
 import type { Phase, RunbookView, Step } from '../../../main/contract/types';
-import { SafeHtml } from '../../markdown/SafeHtml';
+import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
-import { formatMoment } from './time';
+import { formatMoment } from '../../lib/time';
 
 const STATUS_WORDS: Record<StepProgress['status'], string> = { done: 'Done', cant: "Can't do", skipped: 'Skipped' };
 

@@ -1,4 +1,4 @@
-import { DocumentPage } from '../../markdown/DocumentPage';
+import { DocumentPage } from '../../ui/DocumentPage';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 

@@ -7,7 +7,7 @@ import { GuidedSteps } from './GuidedSteps';
 import { LogPanel } from './LogPanel';
 import { ReportsPanel } from './ReportsPanel';
 import { RolesPanel } from './RolesPanel';
-import { formatMoment } from './time';
+import { formatMoment } from '../../lib/time';
 import { useIncident } from './useIncident';
 
 const TAB_LABELS: Record<IncidentTab, string> = { steps: 'Steps', log: 'Log', clocks: 'Clocks', roles: 'Roles and handover', reports: 'Reports' };

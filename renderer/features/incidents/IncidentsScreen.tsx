@@ -4,7 +4,7 @@ import { formatDuration } from '../../../main/shared/dates';
 import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-import { formatMoment } from './time';
+import { formatMoment } from '../../lib/time';
 
 /** Every incident on this computer: open ones first, each one click from where it was left. */
 export function IncidentsScreen() {

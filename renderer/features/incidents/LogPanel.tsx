@@ -3,7 +3,7 @@ import type { ChainCheck, IncidentView } from '../../../main/contract/incidentTy
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import type { Act } from './useIncident';
-import { formatMoment, fromLocalInput, toLocalInput } from './time';
+import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
 
 /** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
 export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {

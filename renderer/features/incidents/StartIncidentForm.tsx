@@ -3,7 +3,7 @@ import { request } from '../../api';
 import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-import { fromLocalInput, toLocalInput } from './time';
+import { fromLocalInput, toLocalInput } from '../../lib/time';
 
 const DEFAULT_RUNBOOK = 'first-15-minutes';
 

@@ -1,7 +1,7 @@
 import type { IncidentAction } from '../../../main/contract/incidentSchemas';
 import type { IncidentView } from '../../../main/contract/incidentTypes';
 import { request } from '../../api';
-import { useLoggedView } from '../common/useLoggedView';
+import { useLoggedView } from '../../ui/useLoggedView';
 
 export type Act = (action: IncidentAction, eventAt?: string) => Promise<boolean>;
 

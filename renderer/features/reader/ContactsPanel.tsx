@@ -1,6 +1,6 @@
 import type { ContactChannel, ContactRef } from '../../../main/contract/types';
 import { request } from '../../api';
-import { formatDate, isOlderThanMonths } from '../../formatDate';
+import { formatDate, isOlderThanMonths } from '../../lib/formatDate';
 import { href } from '../../useRoute';
 
 const KIND_LABEL: Record<ContactChannel['kind'], string> = { phone: 'Phone', mobile: 'Mobile', sms: 'Text', email: 'Email', web: 'Website', other: 'Other' };

@@ -1,6 +1,6 @@
 import type { RunbookView, Step } from '../../../main/contract/types';
 import { CLOCKS } from '../../../main/contract/vocabulary';
-import { SafeHtml } from '../../markdown/SafeHtml';
+import { SafeHtml } from '../../ui/SafeHtml';
 import { SystemsPanel } from '../systems/SystemsPanel';
 import { ContactsPanel } from './ContactsPanel';
 

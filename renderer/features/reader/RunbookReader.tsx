@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
-import { formatDate } from '../../formatDate';
+import { formatDate } from '../../lib/formatDate';
 import { RunbookContent } from './RunbookContent';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';

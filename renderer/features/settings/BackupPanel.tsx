@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { request } from '../../api';
-import { offerDownload } from '../../download';
+import { offerDownload } from '../../lib/download';
 import { describeError } from '../../errors';
-import { fromBase64 } from '../authoring/base64';
+import { fromBase64 } from '../../lib/base64';
 
 /** Saves all local data to one file, to keep somewhere safe away from this computer. */
 export function BackupPanel() {

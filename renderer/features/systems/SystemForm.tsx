@@ -1,14 +1,14 @@
 // First: turns off zod's eval probe before the shared schemas below are built (renderer CSP).
-import '../../zodConfig';
+import '../../lib/zodConfig';
 import { useState } from 'react';
 import { SYSTEM_LIMITS, systemRecordSchema } from '../../../main/contract/schemas';
 import type { SystemEntry, SystemRecord, SystemsRegister } from '../../../main/contract/types';
 import { request } from '../../api';
-import { today } from '../../formatDate';
+import { today } from '../../lib/formatDate';
 import { href } from '../../useRoute';
-import { ErrorSummary } from '../common/ErrorSummary';
-import { Field } from '../common/Field';
-import { issuesToErrors, useFormSave, type FieldErrors } from '../common/useFormSave';
+import { ErrorSummary } from '../../ui/ErrorSummary';
+import { Field } from '../../ui/Field';
+import { issuesToErrors, useFormSave, type FieldErrors } from '../../ui/useFormSave';
 
 const FIELD_LABELS: Record<keyof SystemRecord, string> = {
   system: 'System',

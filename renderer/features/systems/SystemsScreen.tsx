@@ -2,12 +2,12 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { SystemEntry, SystemsRegister } from '../../../main/contract/types';
 import { request } from '../../api';
 import { describeError } from '../../errors';
-import { formatDate } from '../../formatDate';
+import { formatDate } from '../../lib/formatDate';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-import { AddByNameForm } from '../common/AddByNameForm';
-import { DeleteWithConfirm } from '../common/DeleteWithConfirm';
-import { LoadFailed } from '../common/LoadFailed';
+import { AddByNameForm } from '../../ui/AddByNameForm';
+import { DeleteWithConfirm } from '../../ui/DeleteWithConfirm';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { supplierText } from './supplierText';
 
 // The form validates with the shared zod schema; loading it only when opened keeps zod off the

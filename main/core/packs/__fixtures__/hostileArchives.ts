@@ -1,6 +1,6 @@
 import { zipSync, type ZipOptions } from 'fflate';
 import { runbookSource, SIMPLE_BODY } from '../../runbooks/__fixtures__/runbookSource';
-import { sha256 } from '../../runbooks/library';
+import { sha256 } from '../../lib/hash';
 import { MANIFEST } from '../runbookPack';
 
 /*

@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Runbook } from '../../../contract/types';
 import { FIELDS, runbookFields, type Field } from './runbookFields';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './termTable';
 
 const BOOST: Record<Field, number> = { title: 4, synonyms: 3, summary: 2, phases: 0.5, text: 1 };
 

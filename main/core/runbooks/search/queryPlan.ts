@@ -1,6 +1,6 @@
 import type { Query } from 'minisearch';
 import type { Field } from './runbookFields';
-import type { Vocabulary } from './vocabulary';
+import type { Vocabulary } from './termTable';
 import { isWordChar, queryWords, STOP_WORDS } from './words';
 
 /** Where a one- or two-letter word being typed is looked for as a prefix: few words, so it stays fast. */

@@ -1,0 +1,145 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Handlers } from '../../contract/contract';
+import { dispatch } from '../../contract/dispatch';
+import type { ErrorCode, Result } from '../../contract/result';
+import { loadStaticAsset, RENDERER_HEADERS } from '../serve/staticAssets';
+
+/** API bodies larger than this are refused before parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * JSON travels as UTF-8 (RFC 8259): a body with bytes that are not UTF-8 is refused, where
+ * Buffer#toString would quietly turn them into U+FFFD and hand the handler text nobody sent. A
+ * byte-order mark is kept, so JSON.parse refuses it as before.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_CALL: 404,
+  NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_AVAILABLE: 409,
+  STORAGE_FAILED: 507,
+  INTERNAL: 500,
+};
+
+export interface HttpTransportOptions {
+  handlers: Handlers;
+  token: string;
+  rendererDir: string;
+  /** The port actually bound, for the Host check. */
+  port: () => number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(text);
+}
+
+const failure = (res: ServerResponse, status: number, code: ErrorCode, message: string): void =>
+  sendJson(res, status, { ok: false, error: { code, message } });
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const presented = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? '')?.[1];
+  if (!presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The loopback HTTP transport: `POST /api/<call>` with a JSON body and the per-start token, and
+ * the built renderer as static files. It holds no logic: every call goes through `dispatch`.
+ */
+export function createHttpTransport(options: HttpTransportOptions) {
+  const allowedHosts = (): string[] => [`127.0.0.1:${options.port()}`, `localhost:${options.port()}`];
+  // A browser names the page behind every POST; only the harness's own pages may call. Tools that
+  // send no Origin (scripts, test runners) are judged by the token alone.
+  const allowedOrigin = (origin: string | undefined): boolean =>
+    origin === undefined ||
+    // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- the harness's own loopback origins
+    allowedHosts().some((host) => origin.toLowerCase() === `http://${host}`);
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    // The token comes first: without it nothing else is revealed, not even whether a call exists.
+    if (!tokenMatches(req.headers.authorization, options.token)) {
+      return failure(res, 401, 'UNAUTHORIZED', 'Missing or wrong access token.');
+    }
+    if (!allowedOrigin(req.headers.origin)) {
+      return failure(res, 403, 'FORBIDDEN', 'API calls are only answered for pages served by this harness.');
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return failure(res, 405, 'INVALID_INPUT', 'Use POST for API calls.');
+    }
+    if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')) {
+      return failure(res, 415, 'INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json).');
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      res.setHeader('Connection', 'close');
+      return failure(res, 413, 'INVALID_INPUT', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(UTF8.decode(body));
+    } catch {
+      return failure(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON in UTF-8.');
+    }
+    const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input, options.log);
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const asset = await loadStaticAsset(options.rendererDir, pathname, undefined, options.log);
+    if (asset.status !== 200) {
+      res.writeHead(asset.status, { ...RENDERER_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(asset.status === 404 ? 'Not found' : 'Could not read file');
+      return;
+    }
+    res.writeHead(200, { ...RENDERER_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.byteLength });
+    res.end(req.method === 'HEAD' ? undefined : asset.body);
+  }
+
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      // DNS rebinding: a hostile page re-pointing its own name at 127.0.0.1 still sends its own Host.
+      if (!allowedHosts().includes((req.headers.host ?? '').toLowerCase())) {
+        return failure(res, 403, 'FORBIDDEN', 'This server only answers requests addressed to 127.0.0.1.');
+      }
+      const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      if (pathname === '/api' || pathname.startsWith('/api/')) return await handleApi(req, res, pathname);
+      return await handleStatic(req, res, pathname);
+    } catch (error: unknown) {
+      options.log?.('harness request failed', error);
+      if (!res.headersSent) failure(res, 500, 'INTERNAL', 'Something went wrong inside Holdfast.');
+      else res.destroy();
+    }
+  };
+}

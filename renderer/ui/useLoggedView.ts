@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiError, Result } from '../../main/contract/result';
+import { describeError } from '../errors';
+
+export interface LoggedViewSource<V, A> {
+  /** Where the name of the person typing is kept for this browser session. */
+  authorKey: string;
+  load: () => Promise<Result<V>>;
+  record: (author: string, action: A, eventAt?: string) => Promise<Result<V>>;
+  /** Who to name on entries when the person typing has not said. */
+  defaultAuthor: (view: V | null) => string;
+  /** Reload this often, to keep a second window in step. */
+  pollMs?: number;
+}
+
+/**
+ * A view rebuilt by the core from an evidence log (an incident or an exercise), who is typing, and
+ * `act`, which resolves true only once the core says every entry is on disk.
+ */
+export function useLoggedView<V, A>(source: LoggedViewSource<V, A>) {
+  const latest = useRef(source);
+  latest.current = source;
+  const { authorKey, pollMs } = source;
+  const [view, setView] = useState<V | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [author, setAuthorState] = useState(() => sessionStorage.getItem(authorKey) ?? '');
+
+  const reload = useCallback(() => {
+    void latest.current.load().then((result) => {
+      if (result.ok) {
+        setView(result.value);
+        setLoadError(null);
+      } else setLoadError(result.error);
+    });
+    // authorKey names the record being shown: a new one is loaded afresh.
+  }, [authorKey]);
+  useEffect(reload, [reload]);
+  useEffect(() => {
+    if (!pollMs) return undefined;
+    const timer = setInterval(reload, pollMs);
+    return () => clearInterval(timer);
+  }, [reload, pollMs]);
+
+  const setAuthor = (name: string): void => {
+    sessionStorage.setItem(authorKey, name);
+    setAuthorState(name);
+  };
+  const who = author.trim() || source.defaultAuthor(view);
+
+  const act = async (action: A, eventAt?: string): Promise<boolean> => {
+    setSaving(true);
+    setSaveError(null);
+    const result = await source.record(who, action, eventAt);
+    setSaving(false);
+    if (result.ok) {
+      setView(result.value);
+      return true;
+    }
+    setSaveError(`Not saved. ${result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error)}`);
+    return false;
+  };
+
+  return { view, loadError, reload, saveError, saving, act, author, setAuthor, who };
+}

@@ -4,12 +4,24 @@ import tseslint from 'typescript-eslint';
 
 const electronOnly = {
   paths: [
-    { name: 'electron', message: 'Only the Electron glue in main/ may import electron; take what you need as a parameter.' },
-    { name: 'electron-store', message: 'Only the Electron glue in main/ may import electron-store.' },
+    {
+      name: 'electron',
+      message:
+        'Only the Electron glue in main/ may import electron; take what you need as a parameter.',
+    },
+    {
+      name: 'electron-store',
+      message: 'Only the Electron glue in main/ may import electron-store.',
+    },
   ],
 };
 const nodeBuiltins = {
-  patterns: [{ regex: '^node:', message: 'The renderer, contract and shared code run in a browser: no Node built-ins.' }],
+  patterns: [
+    {
+      regex: '^node:',
+      message: 'The renderer, contract and shared code run in a browser: no Node built-ins.',
+    },
+  ],
 };
 
 // Microsoft's SDL rules (reliability reference T14), chosen by config: `recommended` would also add
@@ -19,7 +31,12 @@ const nodeBuiltins = {
 // package.json's `overrides` gives it ours; drop that once a release accepts ^10. Do not set
 // eslint-plugin-react's `settings.react.version` to 'detect': detection calls
 // context.getFilename(), which ESLint 10 removed.
-const sdlConfigs = [...sdl.configs.common, ...sdl.configs.node, ...sdl.configs.electron, ...sdl.configs.react];
+const sdlConfigs = [
+  ...sdl.configs.common,
+  ...sdl.configs.node,
+  ...sdl.configs.electron,
+  ...sdl.configs.react,
+];
 // Plain http to the loopback address never leaves the machine (the rule already lets
 // http://localhost through): the web harness and the bench serve the UI on 127.0.0.1.
 const insecureUrlExceptions = [
@@ -28,7 +45,16 @@ const insecureUrlExceptions = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.holdfast-web-data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.holdfast-web-data/**',
+    ],
+  },
   js.configs.recommended,
   ...sdlConfigs,
   ...tseslint.configs.recommendedTypeChecked,
@@ -54,7 +80,8 @@ export default tseslint.config(
         'error',
         {
           selector: "CallExpression[callee.property.name='postMessage'][arguments.1.value='*']",
-          message: "postMessage with target origin '*' hands the data to any window: name the origin.",
+          message:
+            "postMessage with target origin '*' hands the data to any window: name the origin.",
         },
       ],
     },
@@ -73,7 +100,12 @@ export default tseslint.config(
   },
   {
     // The Electron glue: the only code allowed to import electron.
-    files: ['main/shells/electron/index.ts', 'main/shells/electron/preload/**/*.ts', 'main/shells/electron/settingsStore.ts', 'main/shells/electron/windowState.ts'],
+    files: [
+      'main/shells/electron/index.ts',
+      'main/shells/electron/preload/**/*.ts',
+      'main/shells/electron/settingsStore.ts',
+      'main/shells/electron/windowState.ts',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

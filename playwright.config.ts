@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium where present (CI and this project's build machines); otherwise the browser
 // Playwright installed for the user (`npx playwright install chromium`). CHROMIUM_PATH overrides both.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
   testDir: 'e2e',

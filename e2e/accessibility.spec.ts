@@ -3,7 +3,9 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const scan = async (page: Page) => {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
@@ -14,7 +16,10 @@ test('home has no serious accessibility violations', async ({ app, page }) => {
   expect(await scan(page)).toEqual([]);
 });
 
-test('home with open search results has no serious accessibility violations', async ({ app, page }) => {
+test('home with open search results has no serious accessibility violations', async ({
+  app,
+  page,
+}) => {
   await app.openHome();
   await app.search('ransom');
   expect(await scan(page)).toEqual([]);
@@ -26,13 +31,20 @@ test('the runbook reader has no serious accessibility violations', async ({ app,
   expect(await scan(page)).toEqual([]);
 });
 
-test('the systems screen, and its form showing mistakes, have no serious accessibility violations', async ({ app, page }) => {
+test('the systems screen, and its form showing mistakes, have no serious accessibility violations', async ({
+  app,
+  page,
+}) => {
   await app.openHome();
   await app.openFromNav('Systems');
   expect(await scan(page)).toEqual([]);
-  await page.getByRole('link', { name: 'Add details for eMAR (electronic medicines records)' }).click();
+  await page
+    .getByRole('link', { name: 'Add details for eMAR (electronic medicines records)' })
+    .click();
   await page.getByRole('button', { name: 'Save system' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Please check these details' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Please check these details' }),
+  ).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });
 
@@ -59,7 +71,10 @@ test('focus is always visible on keyboard targets', async ({ app, page }) => {
   }
 });
 
-test('starting and running an incident has no serious accessibility violations on any tab', async ({ app, page }) => {
+test('starting and running an incident has no serious accessibility violations on any tab', async ({
+  app,
+  page,
+}) => {
   // Several full-page axe scans in one test: give it the time of several.
   test.slow();
   await app.openRunbookById('ransomware');
@@ -72,8 +87,13 @@ test('starting and running an incident has no serious accessibility violations o
   await expect(page.locator('#current-step-title')).toBeVisible();
   expect(await scan(page)).toEqual([]);
   for (const tab of ['Log', 'Clocks', 'Roles and handover', 'Reports']) {
-    await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab }).click();
-    await expect(page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab })).toHaveAttribute('aria-current', 'page');
+    await page
+      .getByRole('navigation', { name: 'Incident' })
+      .getByRole('link', { name: tab })
+      .click();
+    await expect(
+      page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab }),
+    ).toHaveAttribute('aria-current', 'page');
     expect(await scan(page), tab).toEqual([]);
   }
   await page.getByRole('link', { name: 'Open the incident report' }).click();
@@ -84,11 +104,18 @@ test('starting and running an incident has no serious accessibility violations o
   expect(await scan(page)).toEqual([]);
 });
 
-test('the exercise screens have no serious accessibility violations', async ({ app, page, harness }) => {
+test('the exercise screens have no serious accessibility violations', async ({
+  app,
+  page,
+  harness,
+}) => {
   // Several full-page axe scans in one test: give it the time of several.
   test.slow();
   await app.openHome();
-  await page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Exercises' }).click();
+  await page
+    .getByRole('navigation', { name: 'Holdfast' })
+    .getByRole('link', { name: 'Exercises' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
   await page.getByLabel("Facilitator's name").fill('Ann Lee');
@@ -111,9 +138,14 @@ test('the exercise screens have no serious accessibility violations', async ({ a
   expect(await scan(page), 'report').toEqual([]);
 });
 
-test('the runbook editor, with problems listed and history shown, has no serious accessibility violations', async ({ app, page }) => {
+test('the runbook editor, with problems listed and history shown, has no serious accessibility violations', async ({
+  app,
+  page,
+}) => {
   await app.openEditor('lost-device');
-  await app.addToEndOfText('\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n');
+  await app.addToEndOfText(
+    '\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n',
+  );
   await expect(page.getByRole('region', { name: 'Checks' })).toContainText('unknown contact role');
   await app.saveRunbook('Sam', 'Check the layout');
   await expect(app.historyRows()).toHaveCount(2);

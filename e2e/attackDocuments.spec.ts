@@ -15,14 +15,27 @@ async function openAndCheck(page: Page, id: string, title: string): Promise<void
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const reader = page.locator('article.reader');
   const found = await reader.evaluate((article) => ({
-    elements: article.querySelectorAll('script, img, svg, iframe, object, embed, style, link, meta, base, form, input, video, audio, math, marquee, noscript').length,
-    handlers: [...article.querySelectorAll('*')].flatMap((element) => [...element.attributes].map((attribute) => attribute.name)).filter((name) => /^on/i.test(name) || name === 'style' || name === 'srcdoc'),
-    hrefs: [...article.querySelectorAll('[href], [src], [action], [xlink\\:href]')].map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? ''),
+    elements: article.querySelectorAll(
+      'script, img, svg, iframe, object, embed, style, link, meta, base, form, input, video, audio, math, marquee, noscript',
+    ).length,
+    handlers: [...article.querySelectorAll('*')]
+      .flatMap((element) => [...element.attributes].map((attribute) => attribute.name))
+      .filter((name) => /^on/i.test(name) || name === 'style' || name === 'srcdoc'),
+    hrefs: [...article.querySelectorAll('[href], [src], [action], [xlink\\:href]')].map(
+      (element) =>
+        element.getAttribute('href') ??
+        element.getAttribute('src') ??
+        element.getAttribute('action') ??
+        '',
+    ),
     pwned: (window as unknown as { __pwned?: unknown }).__pwned,
   }));
   expect(found.elements, `${id}: no active or loading elements`).toBe(0);
   expect(found.handlers, `${id}: no event handler or style attributes`).toEqual([]);
-  for (const href of found.hrefs) expect(href, `${id}: only allow-listed links`).toMatch(/^(https:\/\/[^/@]+\.[a-z]{2,}(\/|$)|mailto:|tel:|#)/i);
+  for (const href of found.hrefs)
+    expect(href, `${id}: only allow-listed links`).toMatch(
+      /^(https:\/\/[^/@]+\.[a-z]{2,}(\/|$)|mailto:|tel:|#)/i,
+    );
   expect(found.pwned, `${id}: no script ran`).toBeUndefined();
 }
 
@@ -32,10 +45,15 @@ for (let shard = 0; shard < SHARDS; shard += 1) {
   test.describe(`attack documents, part ${shard + 1} of ${SHARDS}`, () => {
     test.beforeEach(async ({ dataDir }) => {
       await mkdir(join(dataDir, 'runbooks'), { recursive: true });
-      await Promise.all(mine.map((doc) => writeFile(join(dataDir, 'runbooks', doc.file), doc.text)));
+      await Promise.all(
+        mine.map((doc) => writeFile(join(dataDir, 'runbooks', doc.file), doc.text)),
+      );
     });
 
-    test(`${mine.length} hostile runbooks render inert under the production CSP`, async ({ app, page }) => {
+    test(`${mine.length} hostile runbooks render inert under the production CSP`, async ({
+      app,
+      page,
+    }) => {
       // A hundred documents in one test: give it the time of several.
       test.slow();
       const dialogs: string[] = [];
@@ -52,8 +70,13 @@ for (let shard = 0; shard < SHARDS; shard += 1) {
   });
 }
 
-test('every bundled runbook opens under the production CSP with no violation or outside request', async ({ app, page }) => {
-  const bundled = (await readdir(resolve(import.meta.dirname, '../runbooks'))).filter((name) => name.endsWith('.md') && name !== 'README.md');
+test('every bundled runbook opens under the production CSP with no violation or outside request', async ({
+  app,
+  page,
+}) => {
+  const bundled = (await readdir(resolve(import.meta.dirname, '../runbooks'))).filter(
+    (name) => name.endsWith('.md') && name !== 'README.md',
+  );
   await app.openHome();
   for (const name of bundled) {
     const id = name.replace(/\.md$/, '');

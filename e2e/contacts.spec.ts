@@ -188,19 +188,30 @@ test('the contacts screen and form have no serious accessibility violations', as
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-const CSV_HEADER = 'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
+const CSV_HEADER =
+  'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
 
-test('contacts export as CSV and vCard with the numbers entered, formula-looking cells made inert', async ({ app, page }) => {
+test('contacts export as CSV and vCard with the numbers entered, formula-looking cells made inert', async ({
+  app,
+  page,
+}) => {
   await app.openHome();
   await app.openContacts();
   await page.getByRole('link', { name: 'Add contact for IT supplier' }).click();
-  await app.fillAndSaveContact({ name: '=cmd|calc', organisation: 'Acme IT, Leeds', phone: '+44 1632 960 123', outOfBand: true });
+  await app.fillAndSaveContact({
+    name: '=cmd|calc',
+    organisation: 'Acme IT, Leeds',
+    phone: '+44 1632 960 123',
+    outOfBand: true,
+  });
 
   const csv = await app.exportContacts('CSV');
   expect(csv.filename).toMatch(/^holdfast-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
   const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
   expect(lines[0]).toBe(CSV_HEADER);
-  expect(lines[1]).toMatch(/^it-supplier,'=cmd\|calc,"Acme IT, Leeds",'\+44 1632 960 123,,,,phone,,,\d{4}-\d{2}-\d{2}$/);
+  expect(lines[1]).toMatch(
+    /^it-supplier,'=cmd\|calc,"Acme IT, Leeds",'\+44 1632 960 123,,,,phone,,,\d{4}-\d{2}-\d{2}$/,
+  );
 
   const vcard = await app.exportContacts('vCard');
   expect(vcard.filename).toMatch(/\.vcf$/);
@@ -211,7 +222,11 @@ test('contacts export as CSV and vCard with the numbers entered, formula-looking
   await expect(preview).toContainText('0 new, 0 updated, 1 unchanged.');
 });
 
-test('importing a CSV file shows what it will change, then saves it all', async ({ app, page, dataDir }) => {
+test('importing a CSV file shows what it will change, then saves it all', async ({
+  app,
+  page,
+  dataDir,
+}) => {
   await app.openHome();
   await app.openContacts();
   const file = [
@@ -223,19 +238,31 @@ test('importing a CSV file shows what it will change, then saves it all', async 
   const preview = await app.chooseImportFile('contacts.csv', `\uFEFF${file}\r\n`);
   await expect(preview).toContainText('2 new, 0 updated, 0 unchanged.');
   await expect(preview.getByRole('heading')).toBeFocused();
-  expect(await readFile(join(dataDir, 'contacts.json'), 'utf8').catch(() => 'absent')).toBe('absent');
+  expect(await readFile(join(dataDir, 'contacts.json'), 'utf8').catch(() => 'absent')).toBe(
+    'absent',
+  );
 
   await preview.getByRole('button', { name: 'Import 2 contacts' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported 2 contacts from contacts.csv.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Imported 2 contacts from contacts.csv.' }),
+  ).toBeVisible();
   await expect(preview).toBeHidden();
-  await expect(app.contactEntry('Insurer incident line')).toContainText('0800 123 4567 — works when our systems are down');
+  await expect(app.contactEntry('Insurer incident line')).toContainText(
+    '0800 123 4567 — works when our systems are down',
+  );
   await expect(app.contactEntry('Insurer incident line')).toContainText('Policy "HX-1"');
   await expect(app.contactEntry('Registered manager')).toContainText('07700 900456');
-  const saved = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as { contacts: Array<{ role: string }> };
+  const saved = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as {
+    contacts: Array<{ role: string }>;
+  };
   expect(saved.contacts.map((contact) => contact.role)).toEqual(['insurer', 'registered-manager']);
 });
 
-test('a file with bad rows lists each problem by row, cannot be imported and changes nothing', async ({ app, page, dataDir }) => {
+test('a file with bad rows lists each problem by row, cannot be imported and changes nothing', async ({
+  app,
+  page,
+  dataDir,
+}) => {
   await app.openHome();
   await app.openContacts();
   await page.getByRole('link', { name: 'Add contact for IT supplier' }).click();
@@ -251,7 +278,9 @@ test('a file with bad rows lists each problem by row, cannot be imported and cha
   ].join('\n');
   const preview = await app.chooseImportFile('bad.csv', file);
   await expect(preview).toContainText('0 new, 1 updated, 0 unchanged.');
-  const problems = preview.getByRole('list', { name: 'Problems in the file' }).getByRole('listitem');
+  const problems = preview
+    .getByRole('list', { name: 'Problems in the file' })
+    .getByRole('listitem');
   await expect(problems).toHaveText([
     'Row 3: name: enter a name',
     /^Row 4: role: there is no role “plumber”/,

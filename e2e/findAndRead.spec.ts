@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('search "ransom" finds the ransomware runbook and opening it shows its steps', async ({ app, page }) => {
+test('search "ransom" finds the ransomware runbook and opening it shows its steps', async ({
+  app,
+  page,
+}) => {
   await app.openHome();
   await app.search('ransom');
   const result = app.searchResult(/Ransomware/);
@@ -14,8 +17,12 @@ test('search "ransom" finds the ransomware runbook and opening it shows its step
   expect(await app.steps().count()).toBeGreaterThan(10);
   await expect(app.steps().first()).toContainText(/\S/);
   // National numbers come from the contacts pack; local roles say they are not set yet.
-  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText('0300 303 5222');
-  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText('add your local number');
+  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText(
+    '0300 303 5222',
+  );
+  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText(
+    'add your local number',
+  );
 });
 
 test('a user can find and read a runbook with the keyboard alone', async ({ app, page }) => {
@@ -25,7 +32,10 @@ test('a user can find and read a runbook with the keyboard alone', async ({ app,
   await page.keyboard.type('lost phone');
   await expect(app.searchResult(/Laptop, phone or tablet lost/)).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  await expect(app.searchResult(/Laptop, phone or tablet lost/)).toHaveAttribute('aria-selected', 'true');
+  await expect(app.searchResult(/Laptop, phone or tablet lost/)).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await page.keyboard.press('Enter');
   await expect(app.runbookTitle()).toHaveText(/lost or stolen/);
 

@@ -17,7 +17,12 @@ async function startFromRansomware(page: Page, name: string, lead: string): Prom
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-test('guided response from the ransomware runbook to an exported report, intact after a restart', async ({ app, page, dataDir, harness }) => {
+test('guided response from the ransomware runbook to an exported report, intact after a restart', async ({
+  app,
+  page,
+  dataDir,
+  harness,
+}) => {
   await app.openRunbookById('ransomware');
   await startFromRansomware(page, 'Ransom note on office PC', 'Ann Lee');
 
@@ -29,21 +34,35 @@ test('guided response from the ransomware runbook to an exported report, intact 
   // Five steps, one at a time; each answer moves to the next step.
   const current = page.locator('#current-step-title');
   await expect(current).toContainText('Check that everyone is safe');
-  for (const expected of ['If you are not the registered manager', 'Do not pay', 'Take photos', 'Take the affected computers off the network', 'Phone']) {
+  for (const expected of [
+    'If you are not the registered manager',
+    'Do not pay',
+    'Take photos',
+    'Take the affected computers off the network',
+    'Phone',
+  ]) {
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     await expect(current).toContainText(expected);
   }
-  await expect(page.getByRole('navigation', { name: 'All steps' }).getByRole('region', { name: /Contain: 5 of 6 answered/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'All steps' })
+      .getByRole('region', { name: /Contain: 5 of 6 answered/ }),
+  ).toBeVisible();
 
   // A note copied from paper, dated when it happened.
   await page.getByRole('link', { name: 'Log' }).click();
   await page.getByLabel('Add a note').fill('From the paper log: night carer saw the ransom note');
   await page.getByLabel('This happened earlier (copying from paper notes)').check();
   const earlier = new Date(Date.now() - 45 * 60_000);
-  const local = new Date(earlier.getTime() - earlier.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const local = new Date(earlier.getTime() - earlier.getTimezoneOffset() * 60_000)
+    .toISOString()
+    .slice(0, 16);
   await page.getByLabel('When did it happen?').fill(local);
   await page.getByRole('button', { name: 'Save note' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Note saved to the log.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Note saved to the log.' }),
+  ).toBeVisible();
   const row = page.getByRole('row').filter({ hasText: 'night carer saw the ransom note' });
   await expect(row).toContainText('filled in later');
   // Backfilled: it sits above the incident's opening entry on the timeline.
@@ -52,15 +71,21 @@ test('guided response from the ransomware runbook to an exported report, intact 
   // A report draft to read out on the phone.
   await page.getByRole('link', { name: 'Reports' }).click();
   await page.getByText('NCSC incident report (its nine questions)').click();
-  await expect(page.getByRole('group').filter({ hasText: 'NCSC incident report' }).getByText('Ann Lee')).toBeVisible();
+  await expect(
+    page.getByRole('group').filter({ hasText: 'NCSC incident report' }).getByText('Ann Lee'),
+  ).toBeVisible();
 
   // Close with a summary, then export the report.
-  await page.getByLabel('Summary: what happened and how it ended').fill('Office PC isolated; systems restored by the IT supplier.');
+  await page
+    .getByLabel('Summary: what happened and how it ended')
+    .fill('Office PC isolated; systems restored by the IT supplier.');
   await page.getByRole('button', { name: 'Close the incident' }).click();
   await page.getByRole('button', { name: 'Close the incident' }).click();
   await expect(page.getByText('This incident was closed.')).toBeVisible();
   await page.getByRole('link', { name: 'Open the incident report' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: /Incident report: Ransom note on office PC/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: /Incident report: Ransom note on office PC/ }),
+  ).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save as a markdown file' }).click();
   const file = await download;
@@ -76,13 +101,23 @@ test('guided response from the ransomware runbook to an exported report, intact 
   const id = /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
   await harness.close();
   // Same port, so the page's origin (and the fixture's offline check) is unchanged.
-  const again = await startHarness({ port: harness.port, dataDir, rendererDir: join(repoRoot, 'out', 'renderer'), bundledRunbooksDir: join(repoRoot, 'runbooks'), version: 'e2e' });
+  const again = await startHarness({
+    port: harness.port,
+    dataDir,
+    rendererDir: join(repoRoot, 'out', 'renderer'),
+    bundledRunbooksDir: join(repoRoot, 'runbooks'),
+    version: 'e2e',
+  });
   try {
     await page.goto(`${again.url}#/incidents/${id}/log`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Check the log has not been changed' }).click();
     await expect(page.getByText(/Log checked: all \d+ entries are intact/)).toBeVisible();
-    expect(verifyEvidenceLog(await readFile(join(dataDir, 'incidents', id, 'log.jsonl')))).toMatchObject({ ok: true });
+    expect(
+      verifyEvidenceLog(await readFile(join(dataDir, 'incidents', id, 'log.jsonl'))),
+    ).toMatchObject({ ok: true });
   } finally {
     await again.close();
   }
@@ -96,25 +131,41 @@ test('an exercise says so on every screen and in its report', async ({ app, page
   await page.getByLabel('This is a practice exercise, not a real incident').check();
   await page.getByRole('button', { name: 'Start the incident' }).click();
   for (const tab of ['Steps', 'Log', 'Clocks', 'Roles and handover', 'Reports']) {
-    await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab }).click();
+    await page
+      .getByRole('navigation', { name: 'Incident' })
+      .getByRole('link', { name: tab })
+      .click();
     await expect(page.getByText('EXERCISE — NOT A REAL INCIDENT').first()).toBeVisible();
   }
   await page.getByRole('link', { name: 'Open the incident report' }).click();
   await expect(page.locator('.print-document')).toContainText('EXERCISE — NOT A REAL INCIDENT');
 });
 
-test('a clock stops only with a reference number, and the step list is usable by keyboard', async ({ app, page }) => {
+test('a clock stops only with a reference number, and the step list is usable by keyboard', async ({
+  app,
+  page,
+}) => {
   await app.openRunbookById('ransomware');
   await startFromRansomware(page, 'Keyboard run', 'Ann Lee');
-  await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: 'Clocks' }).click();
-  const breach = page.locator('li.clock').filter({ hasText: 'Personal data breach: report within 72 hours' });
+  await page
+    .getByRole('navigation', { name: 'Incident' })
+    .getByRole('link', { name: 'Clocks' })
+    .click();
+  const breach = page
+    .locator('li.clock')
+    .filter({ hasText: 'Personal data breach: report within 72 hours' });
   await breach.getByRole('button', { name: 'Mark done' }).click();
   await page.getByLabel('Reference number you were given').fill('DSPT-2026-0042');
   await page.keyboard.press('Enter');
   await expect(breach).toContainText('Done, reference DSPT-2026-0042');
 
-  await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: 'Steps' }).click();
-  const stepLink = page.getByRole('navigation', { name: 'All steps' }).getByRole('link', { name: /Report the attack to/ });
+  await page
+    .getByRole('navigation', { name: 'Incident' })
+    .getByRole('link', { name: 'Steps' })
+    .click();
+  const stepLink = page
+    .getByRole('navigation', { name: 'All steps' })
+    .getByRole('link', { name: /Report the attack to/ });
   await stepLink.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#current-step-title')).toBeFocused();
@@ -124,12 +175,20 @@ test('a clock stops only with a reference number, and the step list is usable by
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(stepLink).toContainText("Can't do");
 
-  await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: 'Log' }).click();
+  await page
+    .getByRole('navigation', { name: 'Incident' })
+    .getByRole('link', { name: 'Log' })
+    .click();
   await page.getByText('Record a decision and why').click();
   await page.getByLabel('What was decided').fill('Keep the office PC switched on but unplugged');
   await page.getByLabel('Why').fill('The IT supplier wants to examine it');
   await page.getByRole('button', { name: 'Save decision' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'Decision: Keep the office PC switched on but unplugged — because The IT supplier wants to examine it' })).toBeVisible();
+  await expect(
+    page.getByRole('row').filter({
+      hasText:
+        'Decision: Keep the office PC switched on but unplugged — because The IT supplier wants to examine it',
+    }),
+  ).toBeVisible();
 });
 
 test('a contract deadline set in Settings can be started as a clock', async ({ app, page }) => {
@@ -144,19 +203,31 @@ test('a contract deadline set in Settings can be started as a clock', async ({ a
 
   await app.openRunbookById('ransomware');
   await startFromRansomware(page, 'Contract clock run', 'Ann Lee');
-  await page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: 'Clocks' }).click();
-  await page.getByRole('button', { name: 'Start: Tell the commissioner (contract, 24 hours)' }).click();
+  await page
+    .getByRole('navigation', { name: 'Incident' })
+    .getByRole('link', { name: 'Clocks' })
+    .click();
+  await page
+    .getByRole('button', { name: 'Start: Tell the commissioner (contract, 24 hours)' })
+    .click();
   const clock = page.locator('li.clock').filter({ hasText: 'Tell the commissioner' });
   await expect(clock).toContainText('Email the contract manager');
   await expect(clock).toContainText(/23 hours|1 day/);
 });
 
-test('"Not sure" asks a few plain questions that lead to a runbook and an incident', async ({ app, page }) => {
+test('"Not sure" asks a few plain questions that lead to a runbook and an incident', async ({
+  app,
+  page,
+}) => {
   await app.openHome();
   await app.entryPoint(/Not sure/).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Is anyone in danger or hurt right now?' })).toBeFocused();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Is anyone in danger or hurt right now?' }),
+  ).toBeFocused();
   await page.getByRole('button', { name: 'No', exact: true }).click();
-  await page.getByRole('button', { name: 'A system, the internet, phones or power are not working' }).click();
+  await page
+    .getByRole('button', { name: 'A system, the internet, phones or power are not working' })
+    .click();
   await page.getByRole('button', { name: 'Back' }).click();
   await page.getByRole('button', { name: 'Something about an email, text or link' }).click();
   await page.getByRole('button', { name: /An NHSmail account/ }).click();

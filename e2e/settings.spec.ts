@@ -3,24 +3,40 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
-test("the IT supplier's instruction recorded in Settings appears at the ransomware isolate step", async ({ app, page, dataDir }) => {
+test("the IT supplier's instruction recorded in Settings appears at the ransomware isolate step", async ({
+  app,
+  page,
+  dataDir,
+}) => {
   await app.openRunbookById('ransomware');
   const isolate = page.locator('#step-isolate-devices');
-  await expect(isolate).toContainText('not recorded yet — ask your IT supplier and record it in Settings');
+  await expect(isolate).toContainText(
+    'not recorded yet — ask your IT supplier and record it in Settings',
+  );
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await page.getByLabel('Organisation name').fill('Rose Lodge Care Home');
   await page.getByLabel('Type of service').selectOption({ label: 'Care home' });
-  await page.getByLabel('What your IT supplier says to do with an affected computer').fill('Pull the blue network cable out. Leave the computer switched on.');
+  await page
+    .getByLabel('What your IT supplier says to do with an affected computer')
+    .fill('Pull the blue network cable out. Leave the computer switched on.');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
 
-  const saved = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-  expect(saved).toMatchObject({ organisationName: 'Rose Lodge Care Home', providerType: 'care-home' });
+  const saved = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  expect(saved).toMatchObject({
+    organisationName: 'Rose Lodge Care Home',
+    providerType: 'care-home',
+  });
 
   await app.openRunbookById('ransomware');
-  await expect(isolate).toContainText('Pull the blue network cable out. Leave the computer switched on.');
+  await expect(isolate).toContainText(
+    'Pull the blue network cable out. Leave the computer switched on.',
+  );
   await expect(isolate).not.toContainText('not recorded yet');
 });
 
@@ -28,8 +44,14 @@ test('the settings page has no serious accessibility violations', async ({ app, 
   await app.openHome();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(
+    results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => v.id),
+  ).toEqual([]);
 });
 
 test('opening Settings moves keyboard focus to its title', async ({ app, page }) => {

@@ -41,33 +41,50 @@ test('a runbook with injected script is shown as text and runs nothing', async (
   });
   await app.openRunbookById('hostile');
   await expect(app.runbookTitle()).toHaveText('Hostile runbook');
-  await expect(page.locator('article')).toContainText("<script>window.__pwned = 'script tag'</script>");
+  await expect(page.locator('article')).toContainText(
+    "<script>window.__pwned = 'script tag'</script>",
+  );
 
   const reader = page.locator('article.reader');
   await expect(reader.locator('script, img, svg, iframe, object, embed')).toHaveCount(0);
   await expect(reader.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
-  const hrefs = await reader.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await reader
+    .locator('a[href]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   for (const href of hrefs) expect(href).toMatch(/^(https:|mailto:|tel:|#)/);
 
   // Clicking where the javascript: links were does nothing.
   await page.locator('#step-click').click();
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned),
+  ).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
 
-test('an outside link is handed to the main process, never opened in the app window', async ({ app, page, harness }) => {
+test('an outside link is handed to the main process, never opened in the app window', async ({
+  app,
+  page,
+  harness,
+}) => {
   await app.openRunbookById('hostile');
   const before = page.url();
   await page.getByRole('link', { name: 'NCSC' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'does not open outside links' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'does not open outside links' }),
+  ).toBeVisible();
   expect(page.url()).toBe(before);
   expect(harness.requestedLinks).toEqual(['https://www.ncsc.gov.uk/']);
 });
 
-test('the problems list names the file and line of each problem, and good runbooks still load', async ({ app, page }) => {
+test('the problems list names the file and line of each problem, and good runbooks still load', async ({
+  app,
+  page,
+}) => {
   await app.openHome();
   const problems = page.getByRole('region', { name: 'Problems in runbook files' });
-  await expect(problems).toContainText('your runbooks/broken.md:1 front matter: "category" is required');
+  await expect(problems).toContainText(
+    'your runbooks/broken.md:1 front matter: "category" is required',
+  );
   await expect(problems).toContainText('your runbooks/broken.md:8');
   await expect(problems).toContainText('your runbooks/hostile.md:11 HTML is not allowed');
   await expect(problems).toContainText('your runbooks/hostile.md:17 link "javascript:');

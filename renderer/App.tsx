@@ -11,22 +11,58 @@ import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 
 // Screens used before an incident load on demand, so the first screen in a crisis ships less code.
-const ContactsScreen = lazy(() => import('./features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })));
-const IncidentsScreen = lazy(() => import('./features/incidents/IncidentsScreen').then((m) => ({ default: m.IncidentsScreen })));
-const StartIncidentForm = lazy(() => import('./features/incidents/StartIncidentForm').then((m) => ({ default: m.StartIncidentForm })));
-const IncidentScreen = lazy(() => import('./features/incidents/IncidentScreen').then((m) => ({ default: m.IncidentScreen })));
-const IncidentDocumentView = lazy(() => import('./features/incidents/IncidentDocumentView').then((m) => ({ default: m.IncidentDocumentView })));
-const ExercisesScreen = lazy(() => import('./features/exercises/ExercisesScreen').then((m) => ({ default: m.ExercisesScreen })));
-const ExerciseConsole = lazy(() => import('./features/exercises/ExerciseConsole').then((m) => ({ default: m.ExerciseConsole })));
-const ProjectorView = lazy(() => import('./features/exercises/ProjectorView').then((m) => ({ default: m.ProjectorView })));
-const AfterActionReportView = lazy(() => import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.AfterActionReportView })));
-const InjectCardsView = lazy(() => import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.InjectCardsView })));
-const SettingsScreen = lazy(() => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
-const SystemsScreen = lazy(() => import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })));
+const ContactsScreen = lazy(() =>
+  import('./features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })),
+);
+const IncidentsScreen = lazy(() =>
+  import('./features/incidents/IncidentsScreen').then((m) => ({ default: m.IncidentsScreen })),
+);
+const StartIncidentForm = lazy(() =>
+  import('./features/incidents/StartIncidentForm').then((m) => ({ default: m.StartIncidentForm })),
+);
+const IncidentScreen = lazy(() =>
+  import('./features/incidents/IncidentScreen').then((m) => ({ default: m.IncidentScreen })),
+);
+const IncidentDocumentView = lazy(() =>
+  import('./features/incidents/IncidentDocumentView').then((m) => ({
+    default: m.IncidentDocumentView,
+  })),
+);
+const ExercisesScreen = lazy(() =>
+  import('./features/exercises/ExercisesScreen').then((m) => ({ default: m.ExercisesScreen })),
+);
+const ExerciseConsole = lazy(() =>
+  import('./features/exercises/ExerciseConsole').then((m) => ({ default: m.ExerciseConsole })),
+);
+const ProjectorView = lazy(() =>
+  import('./features/exercises/ProjectorView').then((m) => ({ default: m.ProjectorView })),
+);
+const AfterActionReportView = lazy(() =>
+  import('./features/exercises/ExerciseDocuments').then((m) => ({
+    default: m.AfterActionReportView,
+  })),
+);
+const InjectCardsView = lazy(() =>
+  import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.InjectCardsView })),
+);
+const SettingsScreen = lazy(() =>
+  import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+const SystemsScreen = lazy(() =>
+  import('./features/systems/SystemsScreen').then((m) => ({ default: m.SystemsScreen })),
+);
 // The editor brings CodeMirror, so it loads only when someone opens it.
-const RunbookEditorScreen = lazy(() => import('./features/authoring/RunbookEditorScreen').then((m) => ({ default: m.RunbookEditorScreen })));
-const PacksScreen = lazy(() => import('./features/authoring/PacksScreen').then((m) => ({ default: m.PacksScreen })));
-const GrabBagScreen = lazy(() => import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })));
+const RunbookEditorScreen = lazy(() =>
+  import('./features/authoring/RunbookEditorScreen').then((m) => ({
+    default: m.RunbookEditorScreen,
+  })),
+);
+const PacksScreen = lazy(() =>
+  import('./features/authoring/PacksScreen').then((m) => ({ default: m.PacksScreen })),
+);
+const GrabBagScreen = lazy(() =>
+  import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })),
+);
 
 /** The app frame: skip link, header with search, one screen per route, and notices. */
 export function App() {
@@ -37,39 +73,68 @@ export function App() {
   const [status] = useCall('app.status', {});
 
   useEffect(() => {
-    if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name)) document.getElementById('page-title')?.focus();
+    if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name))
+      document.getElementById('page-title')?.focus();
   }, [route]);
 
   let screen;
   // The reader fetches its own runbook, so it does not wait for the whole list.
-  if (route.name === 'runbook') screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
+  if (route.name === 'runbook')
+    screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
   else if (route.name === 'settings') screen = <SettingsScreen />;
   else if (route.name === 'incidents') screen = <IncidentsScreen />;
-  else if (route.name === 'start-incident') screen = <StartIncidentForm {...(route.runbook ? { runbook: route.runbook } : {})} />;
-  else if (route.name === 'incident') screen = <IncidentScreen key={route.id} id={route.id} tab={route.tab} {...(route.runbook ? { runbook: route.runbook } : {})} {...(route.step ? { step: route.step } : {})} />;
-  else if (route.name === 'incident-document') screen = <IncidentDocumentView id={route.id} kind={route.kind} />;
+  else if (route.name === 'start-incident')
+    screen = <StartIncidentForm {...(route.runbook ? { runbook: route.runbook } : {})} />;
+  else if (route.name === 'incident')
+    screen = (
+      <IncidentScreen
+        key={route.id}
+        id={route.id}
+        tab={route.tab}
+        {...(route.runbook ? { runbook: route.runbook } : {})}
+        {...(route.step ? { step: route.step } : {})}
+      />
+    );
+  else if (route.name === 'incident-document')
+    screen = <IncidentDocumentView id={route.id} kind={route.kind} />;
   else if (route.name === 'exercises') screen = <ExercisesScreen />;
   else if (route.name === 'exercise') screen = <ExerciseConsole key={route.id} id={route.id} />;
-  else if (route.name === 'exercise-projector') screen = <ProjectorView key={route.id} id={route.id} />;
+  else if (route.name === 'exercise-projector')
+    screen = <ProjectorView key={route.id} id={route.id} />;
   else if (route.name === 'exercise-report') screen = <AfterActionReportView id={route.id} />;
   else if (route.name === 'inject-cards') screen = <InjectCardsView scenario={route.scenario} />;
-  else if (route.name === 'contacts') screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
-  else if (route.name === 'systems') screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
+  else if (route.name === 'contacts')
+    screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
+  else if (route.name === 'systems')
+    screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
   else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
-  else if (route.name === 'edit-runbook') screen = <RunbookEditorScreen key={route.id} id={route.id} />;
+  else if (route.name === 'edit-runbook')
+    screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;
-  else if (route.name === 'new-runbook') screen = <RunbookEditorScreen key={`new-${route.from ?? ''}`} id={null} {...(route.from ? { from: route.from } : {})} />;
+  else if (route.name === 'new-runbook')
+    screen = (
+      <RunbookEditorScreen
+        key={`new-${route.from ?? ''}`}
+        id={null}
+        {...(route.from ? { from: route.from } : {})}
+      />
+    );
   else if (library.status === 'loading') screen = <p role="status">Loading runbooks…</p>;
   else if (library.status === 'failed') {
     screen = (
       <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>Runbooks could not be loaded</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          Runbooks could not be loaded
+        </h1>
         <p>{describeError(library.error)}</p>
-        <button type="button" onClick={retry}>Try again</button>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
       </div>
     );
   } else if (route.name === 'not-sure') screen = <NotSureScreen library={library.value} />;
-  else if (route.name === 'all') screen = <SituationScreen library={library.value} category="all" />;
+  else if (route.name === 'all')
+    screen = <SituationScreen library={library.value} category="all" />;
   else if (route.name === 'situation' && route.category in CATEGORIES) {
     screen = <SituationScreen library={library.value} category={route.category as Category} />;
   } else screen = <HomeScreen library={library.value} />;
@@ -85,9 +150,20 @@ export function App() {
 
   return (
     <>
-      <a className="skip-link" href="#main" onClick={(event) => { event.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to main content</a>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <header className="app-header">
-        <a className="brand" href={href.home}>Holdfast</a>
+        <a className="brand" href={href.home}>
+          Holdfast
+        </a>
         <SearchBox />
         <nav aria-label="Holdfast" className="header-nav">
           <a href={href.incidents}>Incidents</a>
@@ -100,7 +176,9 @@ export function App() {
       </header>
       {status.status === 'ready' && status.value.notices.length > 0 && (
         <div className="notices" role="alert">
-          {status.value.notices.map((notice, index) => <p key={index}>{notice.message}</p>)}
+          {status.value.notices.map((notice, index) => (
+            <p key={index}>{notice.message}</p>
+          ))}
         </div>
       )}
       <main id="main" tabIndex={-1} data-ready={library.status !== 'loading' ? 'true' : 'false'}>

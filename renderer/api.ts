@@ -34,10 +34,18 @@ function createHttpApi(): HoldfastApi {
       });
       return (await response.json()) as Result<unknown>;
     } catch {
-      return { ok: false, error: { code: 'NOT_AVAILABLE', message: 'Holdfast could not reach its own background service.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'NOT_AVAILABLE',
+          message: 'Holdfast could not reach its own background service.',
+        },
+      };
     }
   };
-  return Object.fromEntries(CALL_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as HoldfastApi;
+  return Object.fromEntries(
+    CALL_NAMES.map((name) => [name, (input: unknown) => call(name, input)]),
+  ) as HoldfastApi;
 }
 
 /** The only way the UI reaches the core; it never knows which transport is underneath. */
@@ -47,7 +55,10 @@ const started = new Map<string, Promise<Result<unknown>>>();
 const keyOf = (name: CallName, input: unknown): string => `${name} ${JSON.stringify(input)}`;
 
 /** Calls the API; a call already started by `startEarly` with the same input is reused once. */
-export async function request<K extends CallName>(name: K, input: CallInput<K>): Promise<Result<CallOutput<K>>> {
+export async function request<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Promise<Result<CallOutput<K>>> {
   const key = keyOf(name, input);
   const early = started.get(key);
   if (early) {

@@ -15,6 +15,7 @@ const PLAIN: Record<ErrorCode, string> = {
 export function describeError(error: ApiError): string {
   if (error.code === 'NOT_FOUND') return `${PLAIN.NOT_FOUND} (${error.message})`;
   // The core words these for the person using the app, with the next step to take.
-  if ((error.code === 'STORAGE_FAILED' || error.code === 'FORBIDDEN') && error.message) return error.message;
+  if ((error.code === 'STORAGE_FAILED' || error.code === 'FORBIDDEN') && error.message)
+    return error.message;
   return PLAIN[error.code];
 }

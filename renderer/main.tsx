@@ -12,4 +12,9 @@ startEarly('runbooks.list', {});
 startEarly('app.status', {});
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

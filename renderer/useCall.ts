@@ -4,13 +4,17 @@ import type { CallInput, CallOutput } from '../main/contract/contract';
 import type { ApiError } from '../main/contract/result';
 import { request } from './api';
 
-export type CallState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: ApiError };
+export type CallState<T> =
+  { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: ApiError };
 
 /**
  * Runs a call when its input changes and tracks loading, value and failure. `refresh` asks again
  * while the current value stays on screen (no loading state), for data that changed elsewhere.
  */
-export function useCall<K extends CallName>(name: K, input: CallInput<K>): [CallState<CallOutput<K>>, () => void, () => void] {
+export function useCall<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): [CallState<CallOutput<K>>, () => void, () => void] {
   const [state, setState] = useState<CallState<CallOutput<K>>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const isQuiet = useRef(false);
@@ -21,7 +25,11 @@ export function useCall<K extends CallName>(name: K, input: CallInput<K>): [Call
     isQuiet.current = false;
     void request(name, JSON.parse(key) as CallInput<K>).then((result) => {
       if (!current) return;
-      setState(result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error });
+      setState(
+        result.ok
+          ? { status: 'ready', value: result.value }
+          : { status: 'failed', error: result.error },
+      );
     });
     return () => {
       current = false;

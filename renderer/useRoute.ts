@@ -25,21 +25,28 @@ export type Route =
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
-const isTab = (value: string | undefined): value is IncidentTab => (INCIDENT_TABS as readonly string[]).includes(value ?? '');
+const isTab = (value: string | undefined): value is IncidentTab =>
+  (INCIDENT_TABS as readonly string[]).includes(value ?? '');
 
 /** Reads the hash route; hash routing works the same under app:// and the web harness. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'runbooks' && parts[1]) return parts[2] ? { name: 'runbook', id: parts[1], stepId: parts[2] } : { name: 'runbook', id: parts[1] };
+  if (parts[0] === 'runbooks' && parts[1])
+    return parts[2]
+      ? { name: 'runbook', id: parts[1], stepId: parts[2] }
+      : { name: 'runbook', id: parts[1] };
   if (parts[0] === 'situations' && parts[1]) return { name: 'situation', category: parts[1] };
   if (parts[0] === 'all') return { name: 'all' };
   if (parts[0] === 'not-sure') return { name: 'not-sure' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'incidents') {
     if (!parts[1]) return { name: 'incidents' };
-    if (parts[1] === 'new') return parts[2] ? { name: 'start-incident', runbook: parts[2] } : { name: 'start-incident' };
-    if (parts[2] === 'print' && (parts[3] === 'report' || parts[3] === 'handover')) return { name: 'incident-document', id: parts[1], kind: parts[3] };
-    if (parts[2] === 'steps' && parts[3] && parts[4]) return { name: 'incident', id: parts[1], tab: 'steps', runbook: parts[3], step: parts[4] };
+    if (parts[1] === 'new')
+      return parts[2] ? { name: 'start-incident', runbook: parts[2] } : { name: 'start-incident' };
+    if (parts[2] === 'print' && (parts[3] === 'report' || parts[3] === 'handover'))
+      return { name: 'incident-document', id: parts[1], kind: parts[3] };
+    if (parts[2] === 'steps' && parts[3] && parts[4])
+      return { name: 'incident', id: parts[1], tab: 'steps', runbook: parts[3], step: parts[4] };
     return { name: 'incident', id: parts[1], tab: isTab(parts[2]) ? parts[2] : 'steps' };
   }
   if (parts[0] === 'exercises') {
@@ -49,12 +56,15 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'report') return { name: 'exercise-report', id: parts[1] };
     return { name: 'exercise', id: parts[1] };
   }
-  if (parts[0] === 'contacts') return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
-  if (parts[0] === 'systems') return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
+  if (parts[0] === 'contacts')
+    return parts[1] ? { name: 'contacts', role: parts[1] } : { name: 'contacts' };
+  if (parts[0] === 'systems')
+    return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
   if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
-  if (parts[0] === 'new-runbook') return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
+  if (parts[0] === 'new-runbook')
+    return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };
 }
 
@@ -74,10 +84,14 @@ export const href = {
   notSure: '#/not-sure',
   settings: '#/settings',
   incidents: '#/incidents',
-  startIncident: (runbook?: string) => (runbook ? `#/incidents/new/${encodeURIComponent(runbook)}` : '#/incidents/new'),
-  incident: (id: string, tab: IncidentTab = 'steps') => `#/incidents/${encodeURIComponent(id)}${tab === 'steps' ? '' : `/${tab}`}`,
-  incidentStep: (id: string, runbook: string, step: string) => `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}/${encodeURIComponent(step)}`,
-  incidentDocument: (id: string, kind: 'report' | 'handover') => `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
+  startIncident: (runbook?: string) =>
+    runbook ? `#/incidents/new/${encodeURIComponent(runbook)}` : '#/incidents/new',
+  incident: (id: string, tab: IncidentTab = 'steps') =>
+    `#/incidents/${encodeURIComponent(id)}${tab === 'steps' ? '' : `/${tab}`}`,
+  incidentStep: (id: string, runbook: string, step: string) =>
+    `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}/${encodeURIComponent(step)}`,
+  incidentDocument: (id: string, kind: 'report' | 'handover') =>
+    `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
   exercises: '#/exercises',
   exercise: (id: string) => `#/exercises/${encodeURIComponent(id)}`,
   projector: (id: string) => `#/exercises/${encodeURIComponent(id)}/projector`,
@@ -89,7 +103,9 @@ export const href = {
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
   /** A new runbook: from the template, or a copy of `from`. */
   runbookPacks: '#/runbook-packs',
-  newRunbook: (from?: string) => (from ? `#/new-runbook/${encodeURIComponent(from)}` : '#/new-runbook'),
+  newRunbook: (from?: string) =>
+    from ? `#/new-runbook/${encodeURIComponent(from)}` : '#/new-runbook',
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,
-  runbook: (id: string, stepId?: string) => `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
+  runbook: (id: string, stepId?: string) =>
+    `#/runbooks/${encodeURIComponent(id)}${stepId ? `/${encodeURIComponent(stepId)}` : ''}`,
 };

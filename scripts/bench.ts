@@ -34,7 +34,15 @@ const COLD_SCRIPT = join(ROOT, 'scripts', 'bench', 'coldLoad.ts');
 
 const SEED = 20_240_601;
 const LIBRARY_SIZE = 1000;
-const RUNS = { bundled: 15, large: 5, cold: 3, searchPasses: 2, reader: 15, logAppends: 1000, logOpens: 5 };
+const RUNS = {
+  bundled: 15,
+  large: 5,
+  cold: 3,
+  searchPasses: 2,
+  reader: 15,
+  logAppends: 1000,
+  logOpens: 5,
+};
 const LONG_LOG_ENTRIES = 10_000;
 const READER_RUNBOOK = 'ransomware';
 // The load target is checked for both real starts: the first (nothing cached) and every later one.
@@ -52,7 +60,14 @@ const TARGETS: Array<[figure: string, limit: number]> = [
 ];
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 };
 
 const figures = new Map<string, number>();
@@ -67,25 +82,33 @@ const note = (text: string): void => console.log(`# ${text}`);
 /** Undo stack for temp folders, servers and the browser; runs once, also on Ctrl+C. */
 const cleanups: Array<() => Promise<unknown>> = [];
 async function cleanUp(): Promise<void> {
-  for (const undo of cleanups.splice(0).reverse()) await undo().catch((error: unknown) => console.error('# cleanup failed:', error));
+  for (const undo of cleanups.splice(0).reverse())
+    await undo().catch((error: unknown) => console.error('# cleanup failed:', error));
 }
 
 async function rendererAssets(): Promise<{ css: string; js: string[] }> {
   const assets = join(RENDERER_DIR, 'assets');
   if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(assets)) {
-    throw new Error(`the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build".`);
+    throw new Error(
+      `the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build".`,
+    );
   }
   const names = await readdir(assets);
   const css = names.find((name) => name.endsWith('.css'));
   const js = names.filter((name) => name.endsWith('.js'));
-  if (!css || js.length === 0) throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build".`);
+  if (!css || js.length === 0)
+    throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build".`);
   return { css, js };
 }
 
 // ---- 1 and 2: load + parse + index ----
 
 /** Warm figure: the median of `runs` in this process, after one discarded warm-up run. */
-async function warmLoads(bundledDir: string, userDir: string, runs: number): Promise<{ samples: LoadIndexResult[]; last: LoadIndexResult }> {
+async function warmLoads(
+  bundledDir: string,
+  userDir: string,
+  runs: number,
+): Promise<{ samples: LoadIndexResult[]; last: LoadIndexResult }> {
   await loadAndIndex(bundledDir, userDir);
   const samples: LoadIndexResult[] = [];
   for (let i = 0; i < runs; i += 1) samples.push(await loadAndIndex(bundledDir, userDir));
@@ -95,17 +118,36 @@ async function warmLoads(bundledDir: string, userDir: string, runs: number): Pro
 const execFileAsync = promisify(execFile);
 
 /** Cold figure: a fresh Node process per run (see coldLoad.ts), median of `runs`. */
-async function coldLoads(bundledDir: string, userDir: string, runs: number, cachePath?: string): Promise<ColdLoadOutput[]> {
+async function coldLoads(
+  bundledDir: string,
+  userDir: string,
+  runs: number,
+  cachePath?: string,
+): Promise<ColdLoadOutput[]> {
   const outputs: ColdLoadOutput[] = [];
   for (let i = 0; i < runs; i += 1) {
-    const args = ['--expose-gc', '--import', 'tsx', COLD_SCRIPT, bundledDir, userDir, ...(cachePath ? [cachePath] : [])];
+    const args = [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      COLD_SCRIPT,
+      bundledDir,
+      userDir,
+      ...(cachePath ? [cachePath] : []),
+    ];
     const { stdout } = await execFileAsync(process.execPath, args, { cwd: ROOT, timeout: 60_000 });
     outputs.push(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ColdLoadOutput);
   }
   return outputs;
 }
 
-async function benchLoad(prefix: string, bundledDir: string, userDir: string, runs: number, temp: string): Promise<LoadIndexResult> {
+async function benchLoad(
+  prefix: string,
+  bundledDir: string,
+  userDir: string,
+  runs: number,
+  temp: string,
+): Promise<LoadIndexResult> {
   const cold = await coldLoads(bundledDir, userDir, RUNS.cold);
   // An app start after the first: a fresh process, with the parse cache the previous start saved.
   const cachePath = join(temp, `${prefix}-parse-cache.json`);
@@ -119,7 +161,9 @@ async function benchLoad(prefix: string, bundledDir: string, userDir: string, ru
   report(`${prefix}_load_ms`, median(samples.map((s) => s.loadMs)), 'ms');
   report(`${prefix}_index_ms`, median(samples.map((s) => s.indexMs)), 'ms');
   if (prefix === 'load_index_1000') {
-    note('rss_mb, heap_used_mb: a fresh Node process holding the loaded 1,000 library and its index, after a full GC (median of the cold runs)');
+    note(
+      'rss_mb, heap_used_mb: a fresh Node process holding the loaded 1,000 library and its index, after a full GC (median of the cold runs)',
+    );
     report('rss_mb', median(cold.map((c) => c.rssMb)), 'MB');
     report('heap_used_mb', median(cold.map((c) => c.heapUsedMb)), 'MB');
   }
@@ -128,12 +172,18 @@ async function benchLoad(prefix: string, bundledDir: string, userDir: string, ru
 
 /** Writes the generated library as a complete bundled folder (with the national contacts pack). */
 async function writeLargeLibrary(dir: string, bundled: LoadIndexResult): Promise<void> {
-  const files = generateRunbooks(buildCorpus(bundled.library.runbooks.values()), LIBRARY_SIZE, SEED);
+  const files = generateRunbooks(
+    buildCorpus(bundled.library.runbooks.values()),
+    LIBRARY_SIZE,
+    SEED,
+  );
   await mkdir(dir, { recursive: true });
   await Promise.all(files.map((file) => writeFile(join(dir, file.name), file.text)));
   await copyFile(join(BUNDLED_DIR, NATIONAL_CONTACTS_FILE), join(dir, NATIONAL_CONTACTS_FILE));
   const bytes = files.reduce((sum, file) => sum + Buffer.byteLength(file.text), 0);
-  note(`generated ${files.length} runbooks (seed ${SEED}), ${(bytes / 2 ** 20).toFixed(1)} MB, ${Math.round(bytes / files.length / 1024)} KB each on average`);
+  note(
+    `generated ${files.length} runbooks (seed ${SEED}), ${(bytes / 2 ** 20).toFixed(1)} MB, ${Math.round(bytes / files.length / 1024)} KB each on average`,
+  );
 }
 
 /** Where parse time goes in the large library: one warm pass, stage by stage. */
@@ -143,7 +193,11 @@ async function benchBreakdown(dir: string): Promise<void> {
   report('parse_1000_yaml_ms', stages.yamlMs, 'ms');
   report('parse_1000_zod_ms', stages.zodMs, 'ms');
   report('parse_1000_markdown_ms', stages.markdownMs, 'ms');
-  report('parse_1000_walk_ms', stages.parseRunbookMs - stages.yamlMs - stages.zodMs - stages.markdownMs, 'ms');
+  report(
+    'parse_1000_walk_ms',
+    stages.parseRunbookMs - stages.yamlMs - stages.zodMs - stages.markdownMs,
+    'ms',
+  );
   report('read_1000_files_ms', stages.readMs, 'ms');
 }
 
@@ -165,8 +219,13 @@ function benchSearch(result: LoadIndexResult): void {
       if (pass === 0 && hits.length === 0) empty += 1;
     }
   }
-  const steps = [...result.library.runbooks.values()].reduce((sum, runbook) => sum + runbook.phases.reduce((n, phase) => n + phase.steps.length, 0), 0);
-  note(`search: ${queries.length} queries x ${RUNS.searchPasses} passes (first pass included) over ${result.library.runbooks.size} runbooks, ${steps} steps; ${empty} queries found nothing`);
+  const steps = [...result.library.runbooks.values()].reduce(
+    (sum, runbook) => sum + runbook.phases.reduce((n, phase) => n + phase.steps.length, 0),
+    0,
+  );
+  note(
+    `search: ${queries.length} queries x ${RUNS.searchPasses} passes (first pass included) over ${result.library.runbooks.size} runbooks, ${steps} steps; ${empty} queries found nothing`,
+  );
   const worst = [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 8);
   note(`slowest queries: ${worst.map(([query, ms]) => `"${query}" ${round(ms)} ms`).join(', ')}`);
   report('search_p50_ms', percentile(times, 50), 'ms');
@@ -176,14 +235,31 @@ function benchSearch(result: LoadIndexResult): void {
 
 // ---- 4: reader, app vs static ----
 
-async function benchReader(browser: Browser, temp: string, bundled: LoadIndexResult, css: string): Promise<void> {
+async function benchReader(
+  browser: Browser,
+  temp: string,
+  bundled: LoadIndexResult,
+  css: string,
+): Promise<void> {
   const runbook = bundled.library.runbooks.get(READER_RUNBOOK);
   if (!runbook) throw new Error(`the bundled runbook "${READER_RUNBOOK}" did not load`);
-  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const dataDir = join(temp, 'harness-data');
-  const harness = await startHarness({ port: 0, dataDir, rendererDir: RENDERER_DIR, bundledRunbooksDir: BUNDLED_DIR, version });
+  const harness = await startHarness({
+    port: 0,
+    dataDir,
+    rendererDir: RENDERER_DIR,
+    bundledRunbooksDir: BUNDLED_DIR,
+    version,
+  });
   cleanups.push(() => harness.close());
-  const site = await serveStaticPage(renderStaticReader(runbook, `/assets/${css}`), join(RENDERER_DIR, 'assets', css), `/assets/${css}`);
+  const site = await serveStaticPage(
+    renderStaticReader(runbook, `/assets/${css}`),
+    join(RENDERER_DIR, 'assets', css),
+    `/assets/${css}`,
+  );
   cleanups.push(() => site.close());
 
   const appUrl = `${harness.url}#/runbooks/${READER_RUNBOOK}`;
@@ -202,7 +278,9 @@ async function benchReader(browser: Browser, temp: string, bundled: LoadIndexRes
       app.push(await measureReadable(browser, appUrl));
     }
   }
-  note(`reader: "${READER_RUNBOOK}", ${RUNS.reader} runs each, interleaved, fresh browser context per run, both over HTTP on 127.0.0.1; medians`);
+  note(
+    `reader: "${READER_RUNBOOK}", ${RUNS.reader} runs each, interleaved, fresh browser context per run, both over HTTP on 127.0.0.1; medians`,
+  );
   const harnessMs = median(app.map((s) => s.painted));
   const staticMs = median(page.map((s) => s.painted));
   report('reader_harness_ms', harnessMs, 'ms');
@@ -224,10 +302,14 @@ function reportMilestones(prefix: string, samples: ReadableSample[]): void {
     ['js_end', of((s) => s.jsEnd)],
     ['dom_content_loaded', of((s) => s.domContentLoaded)],
     ['first_contentful_paint', of((s) => s.firstContentfulPaint)],
-    ...Object.keys(samples[0]?.apiEnds ?? {}).map((call): [string, number | null] => [`api_${call.replace(/\W/g, '_')}_end`, of((s) => s.apiEnds[call])]),
+    ...Object.keys(samples[0]?.apiEnds ?? {}).map((call): [string, number | null] => [
+      `api_${call.replace(/\W/g, '_')}_end`,
+      of((s) => s.apiEnds[call]),
+    ]),
     ['steps_in_dom', of((s) => s.inDom)],
   ];
-  for (const [name, value] of milestones) if (value !== null) report(`${prefix}_${name}_ms`, value, 'ms');
+  for (const [name, value] of milestones)
+    if (value !== null) report(`${prefix}_${name}_ms`, value, 'ms');
 }
 
 // ---- 5: bundle size ----
@@ -235,7 +317,11 @@ function reportMilestones(prefix: string, samples: ReadableSample[]): void {
 async function benchBundle(js: string[]): Promise<void> {
   const bodies = await Promise.all(js.map((name) => readFile(join(RENDERER_DIR, 'assets', name))));
   report('renderer_js_kb', bodies.reduce((sum, body) => sum + body.length, 0) / 1024, 'KB');
-  report('renderer_js_gzip_kb', bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) / 1024, 'KB');
+  report(
+    'renderer_js_gzip_kb',
+    bodies.reduce((sum, body) => sum + gzipSync(body).length, 0) / 1024,
+    'KB',
+  );
 }
 
 // ---- 6: evidence log ----
@@ -245,14 +331,20 @@ async function benchEvidenceLog(temp: string): Promise<void> {
   const dir = join(temp, 'evidence-log');
   await mkdir(dir);
   const appends = await timeAppends(dir, RUNS.logAppends);
-  note(`log append: ${RUNS.logAppends} entries, a ${Math.round(appends.bodyBytes)}-byte body and ${Math.round(appends.lineBytes)} bytes a line; each EvidenceLog.append timed beside a bare write + fdatasync of the same bytes to an O_APPEND file in the same folder, interleaved`);
+  note(
+    `log append: ${RUNS.logAppends} entries, a ${Math.round(appends.bodyBytes)}-byte body and ${Math.round(appends.lineBytes)} bytes a line; each EvidenceLog.append timed beside a bare write + fdatasync of the same bytes to an O_APPEND file in the same folder, interleaved`,
+  );
   const logP99 = percentile(appends.logMs, 99);
   const bareP99 = percentile(appends.bareMs, 99);
   report('log_append_p50_ms', percentile(appends.logMs, 50), 'ms');
   report('log_append_p99_ms', logP99, 'ms');
   report('bare_append_p50_ms', percentile(appends.bareMs, 50), 'ms');
   report('bare_append_p99_ms', bareP99, 'ms');
-  report('log_append_p50_ratio', percentile(appends.logMs, 50) / percentile(appends.bareMs, 50), 'x');
+  report(
+    'log_append_p50_ratio',
+    percentile(appends.logMs, 50) / percentile(appends.bareMs, 50),
+    'x',
+  );
   report('log_append_p99_ratio', logP99 / bareP99, 'x');
 
   const path = await writeLongLog(dir, LONG_LOG_ENTRIES);
@@ -261,14 +353,23 @@ async function benchEvidenceLog(temp: string): Promise<void> {
   const first = await timeOpen(path, LONG_LOG_ENTRIES);
   const opens: number[] = [];
   for (let i = 0; i < RUNS.logOpens; i += 1) opens.push(await timeOpen(path, LONG_LOG_ENTRIES));
-  note(`log open: ${LONG_LOG_ENTRIES} entries (${megabytes.toFixed(1)} MB), openEvidenceLog + entries(); the first open in this process, then the median of ${RUNS.logOpens} more`);
+  note(
+    `log open: ${LONG_LOG_ENTRIES} entries (${megabytes.toFixed(1)} MB), openEvidenceLog + entries(); the first open in this process, then the median of ${RUNS.logOpens} more`,
+  );
   report('log_open_10000_first_ms', first, 'ms');
   report('log_open_10000_ms', median(opens), 'ms');
 
   const incidentDir = join(temp, 'incident-data');
   await mkdir(incidentDir);
-  const incident = await timeIncidentOpens(incidentDir, BUNDLED_DIR, LONG_LOG_ENTRIES, RUNS.logOpens);
-  note(`incident open: ${LONG_LOG_ENTRIES} entries after opening, incidents.get through the core (check the log, replay it, render the runbook snapshot); the first get after a start, then the median of ${RUNS.logOpens} more with the log already open`);
+  const incident = await timeIncidentOpens(
+    incidentDir,
+    BUNDLED_DIR,
+    LONG_LOG_ENTRIES,
+    RUNS.logOpens,
+  );
+  note(
+    `incident open: ${LONG_LOG_ENTRIES} entries after opening, incidents.get through the core (check the log, replay it, render the runbook snapshot); the first get after a start, then the median of ${RUNS.logOpens} more with the log already open`,
+  );
   report('incident_open_10000_first_ms', incident.first, 'ms');
   report('incident_open_10000_ms', median(incident.later), 'ms');
 }
@@ -283,12 +384,17 @@ async function benchEvidenceLog(temp: string): Promise<void> {
  */
 function benchMarkdownWorstCase(): void {
   const time = (run: () => unknown): number =>
-    median([0, 1, 2].map(() => {
-      const started = performance.now();
-      run();
-      return performance.now() - started;
-    }));
-  const worst = (bytes: number, measure: (input: string) => number): { name: string; ms: number } => {
+    median(
+      [0, 1, 2].map(() => {
+        const started = performance.now();
+        run();
+        return performance.now() - started;
+      }),
+    );
+  const worst = (
+    bytes: number,
+    measure: (input: string) => number,
+  ): { name: string; ms: number } => {
     let slowest = { name: '', ms: 0 };
     for (const { name, input } of pathologicalInputs(bytes, SEED)) {
       const ms = measure(input);
@@ -300,7 +406,9 @@ function benchMarkdownWorstCase(): void {
   const markdown = worst(100 * 1024, render);
   const runbook = worst(100 * 1024, (input) => time(() => renderRunbookFile(asRunbookFile(input))));
   const doubled = worst(200 * 1024, render);
-  note(`markdown_worst_*: slowest of ${pathologicalInputs(1024, SEED).length} pathological inputs, median of 3; renderMarkdown at 100 KB "${markdown.name}", at 200 KB "${doubled.name}"; runbook path (parseRunbook + renderRunbook) at 100 KB "${runbook.name}"`);
+  note(
+    `markdown_worst_*: slowest of ${pathologicalInputs(1024, SEED).length} pathological inputs, median of 3; renderMarkdown at 100 KB "${markdown.name}", at 200 KB "${doubled.name}"; runbook path (parseRunbook + renderRunbook) at 100 KB "${runbook.name}"`,
+  );
   report('markdown_worst_100kb_ms', markdown.ms, 'ms');
   report('runbook_worst_100kb_ms', runbook.ms, 'ms');
   report('markdown_worst_200kb_ms', doubled.ms, 'ms');
@@ -313,14 +421,19 @@ function printChecks(isPartial = false): void {
     if (isPartial && !figures.has(figure)) continue;
     const value = figures.get(figure);
     if (value === undefined) console.log(`check ${figure} missing <= ${limit} FAIL`);
-    else console.log(`check ${figure} ${round(value)} <= ${limit} ${value <= limit ? 'PASS' : 'FAIL'}`);
+    else
+      console.log(
+        `check ${figure} ${round(value)} <= ${limit} ${value <= limit ? 'PASS' : 'FAIL'}`,
+      );
   }
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
   const [one, five] = loadavg();
-  note(`holdfast bench: node ${process.version}, ${cpus().length} cpus, load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`);
+  note(
+    `holdfast bench: node ${process.version}, ${cpus().length} cpus, load average ${one?.toFixed(2)} / ${five?.toFixed(2)} (1 / 5 min)`,
+  );
   const temp = await mkdtemp(join(tmpdir(), 'holdfast-bench-'));
   cleanups.push(() => rm(temp, { recursive: true, force: true }));
 
@@ -339,7 +452,9 @@ async function main(): Promise<void> {
   }
 
   const { css, js } = await rendererAssets();
-  note(`load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up, no parse cache; cold = median of ${RUNS.cold} fresh Node processes, no parse cache (first start); cached = ${RUNS.cold} fresh processes reading the parse cache a previous start saved (every later start)`);
+  note(
+    `load_index_*: warm = median of ${RUNS.bundled} (bundled) / ${RUNS.large} (1,000) runs in this process after a warm-up, no parse cache; cold = median of ${RUNS.cold} fresh Node processes, no parse cache (first start); cached = ${RUNS.cold} fresh processes reading the parse cache a previous start saved (every later start)`,
+  );
 
   const userDir = join(temp, 'user-runbooks');
   await mkdir(userDir);
@@ -355,14 +470,17 @@ async function main(): Promise<void> {
   }
 
   const bundled = await benchLoad('load_index_bundled', BUNDLED_DIR, userDir, RUNS.bundled, temp);
-  if (bundled.library.problems.some((p) => p.severity === 'error')) note('warning: the bundled runbooks have errors; run "npm run runbooks:check -- runbooks"');
+  if (bundled.library.problems.some((p) => p.severity === 'error'))
+    note('warning: the bundled runbooks have errors; run "npm run runbooks:check -- runbooks"');
 
   const largeDir = join(temp, 'library-1000');
   await writeLargeLibrary(largeDir, bundled);
   const large = await benchLoad('load_index_1000', largeDir, userDir, RUNS.large, temp);
   const errors = large.library.problems.filter((p) => p.severity === 'error');
   if (large.library.runbooks.size !== LIBRARY_SIZE || errors.length > 0) {
-    throw new Error(`the generated library did not load cleanly: ${large.library.runbooks.size} runbooks, first error: ${JSON.stringify(errors[0])}`);
+    throw new Error(
+      `the generated library did not load cleanly: ${large.library.runbooks.size} runbooks, first error: ${JSON.stringify(errors[0])}`,
+    );
   }
   await benchBreakdown(largeDir);
   benchSearch(large);

@@ -22,7 +22,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentPowerLoss, logPowerLoss, logRepairPowerLoss, scratchBase } from '../main/core/storage/__fixtures__/powerLossTrials';
+import {
+  documentPowerLoss,
+  logPowerLoss,
+  logRepairPowerLoss,
+  scratchBase,
+} from '../main/core/storage/__fixtures__/powerLossTrials';
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
 import { describeKillFigures, documentKillTrials } from './crash/documentKills';
 import { twoWriterTrials } from './crash/twoWriters';
@@ -76,7 +81,11 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     trials: 1_000_000,
     run: (inputs, seed) => {
       console.log(`# markdown: ${inputs} inputs, seed ${seed}`);
-      const summary = runMarkdownFuzz({ inputs, seed, onProgress: (done) => console.log(`# ${done} inputs`) });
+      const summary = runMarkdownFuzz({
+        inputs,
+        seed,
+        onProgress: (done) => console.log(`# ${done} inputs`),
+      });
       for (const line of describeMarkdownFuzz(summary)) console.log(line);
       return Promise.resolve(summary.failures === 0);
     },
@@ -85,7 +94,11 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     trials: 200_000,
     run: (inputs, seed) => {
       console.log(`# front-matter: ${inputs} inputs, seed ${seed}`);
-      const summary = runFrontMatterFuzz({ inputs, seed, onProgress: (done) => console.log(`# ${done} inputs`) });
+      const summary = runFrontMatterFuzz({
+        inputs,
+        seed,
+        onProgress: (done) => console.log(`# ${done} inputs`),
+      });
       for (const line of describeFrontMatterFuzz(summary)) console.log(line);
       return Promise.resolve(summary.failures === 0);
     },
@@ -94,7 +107,9 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     trials: 50_000,
     run: async (perCall, seed) => {
       const httpPerCall = Math.ceil((perCall * 2) / 5);
-      console.log(`# api: ${perCall} payloads per call over IPC, ${httpPerCall} over HTTP, seed ${seed}`);
+      console.log(
+        `# api: ${perCall} payloads per call over IPC, ${httpPerCall} over HTTP, seed ${seed}`,
+      );
       const ipc = await runIpcFuzz({ perCall, seed });
       for (const line of describeApiFuzz('ipc', ipc)) console.log(line);
       const http = await runHttpFuzz({ perCall: httpPerCall, seed });
@@ -122,15 +137,28 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
       const scratch = await mkdtemp(join(tmpdir(), 'holdfast-soak-power-'));
       const repairScratch = await mkdtemp(join(scratchBase(), 'holdfast-soak-repair-'));
       try {
-        console.log(`# power-loss: ${states} document states, ${Math.ceil(states / 10)} log append states, ${Math.ceil(states / 10)} log repair states, seed ${seed}`);
+        console.log(
+          `# power-loss: ${states} document states, ${Math.ceil(states / 10)} log append states, ${Math.ceil(states / 10)} log repair states, seed ${seed}`,
+        );
         const documents = await documentPowerLoss({ states, seed, scratch });
-        console.log(`power loss (document writes): ${documents.states} states, ${documents.failures} failures`);
+        console.log(
+          `power loss (document writes): ${documents.states} states, ${documents.failures} failures`,
+        );
         const log = await logPowerLoss({ states: Math.ceil(states / 10), scratch });
         console.log(`power loss (log appends): ${log.states} states, ${log.failures} failures`);
-        const repair = await logRepairPowerLoss({ states: Math.ceil(states / 10), seed, scratch: repairScratch });
-        console.log(`power loss (log repair): ${repair.states} states, ${repair.failures} failures`);
-        console.log(`# log repair: ${repair.tornLogs} torn logs; in ${repair.repairedAgain} states the real reopen repaired the same tear again`);
-        for (const problem of [...documents.problems, ...log.problems, ...repair.problems]) console.log(`# problem: ${problem}`);
+        const repair = await logRepairPowerLoss({
+          states: Math.ceil(states / 10),
+          seed,
+          scratch: repairScratch,
+        });
+        console.log(
+          `power loss (log repair): ${repair.states} states, ${repair.failures} failures`,
+        );
+        console.log(
+          `# log repair: ${repair.tornLogs} torn logs; in ${repair.repairedAgain} states the real reopen repaired the same tear again`,
+        );
+        for (const problem of [...documents.problems, ...log.problems, ...repair.problems])
+          console.log(`# problem: ${problem}`);
         return documents.failures + log.failures + repair.failures === 0;
       } finally {
         await rm(scratch, { recursive: true, force: true });
@@ -160,7 +188,9 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     trials: 5_000,
     run: async (packs, seed) => {
       const figures = await hostileArchiveTrials({ packs, seed });
-      console.log(`hostile archives: ${figures.packs} archives, ${figures.failures} failures, peak RSS ${figures.peakRssMb} MB`);
+      console.log(
+        `hostile archives: ${figures.packs} archives, ${figures.failures} failures, peak RSS ${figures.peakRssMb} MB`,
+      );
       for (const problem of figures.problems) console.log(`# problem: ${problem}`);
       return figures.failures === 0 && figures.peakRssMb < 256;
     },
@@ -179,8 +209,12 @@ for (const [name, part] of Object.entries(SUITES)) {
   if (suite !== undefined && name !== suite) continue;
   const started = performance.now();
   const passed = await part.run(numberOption('trials', part.trials), seed);
-  console.log(`# ${name}: ${passed ? 'passed' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `# ${name}: ${passed ? 'passed' : 'FAILED'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   isPassing &&= passed;
 }
-console.log(`# soak: ${isPassing ? 'passed' : 'FAILED'} in ${((performance.now() - soakStarted) / 60_000).toFixed(1)} min`);
+console.log(
+  `# soak: ${isPassing ? 'passed' : 'FAILED'} in ${((performance.now() - soakStarted) / 60_000).toFixed(1)} min`,
+);
 process.exitCode = isPassing ? 0 : 1;

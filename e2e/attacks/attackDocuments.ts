@@ -86,9 +86,22 @@ export interface AttackDocument {
 }
 
 const oneLine = (payload: string): string => payload.replace(/\n+/g, ' ');
-const indent = (text: string): string => text.split('\n').map((line) => (line ? `   ${line}` : '')).join('\n');
+const indent = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => (line ? `   ${line}` : ''))
+    .join('\n');
 
-function runbook(id: string, parts: { intro?: string; phaseIntro?: string; headline?: string; details?: string; option?: string }): string {
+function runbook(
+  id: string,
+  parts: {
+    intro?: string;
+    phaseIntro?: string;
+    headline?: string;
+    details?: string;
+    option?: string;
+  },
+): string {
   return `---
 id: ${id}
 title: Attack ${id}

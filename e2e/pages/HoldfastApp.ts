@@ -12,7 +12,9 @@ export class HoldfastApp {
   async openHome(): Promise<void> {
     await this.page.goto(this.url);
     await expect(this.page.locator('main[data-ready="true"]')).toBeVisible();
-    await expect(this.page.getByRole('heading', { level: 1, name: "What's happening?" })).toBeVisible();
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: "What's happening?" }),
+    ).toBeVisible();
   }
 
   async openRunbookById(id: string): Promise<void> {
@@ -29,7 +31,9 @@ export class HoldfastApp {
   async openEditor(id: string): Promise<void> {
     await this.page.goto(`${this.url}#/edit/${id}`);
     await expect(this.page.getByRole('heading', { level: 1, name: /^Edit: / })).toBeVisible();
-    await expect(this.page.getByRole('status').filter({ hasText: /problems found|errors? and/ })).toBeVisible();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: /problems found|errors? and/ }),
+    ).toBeVisible();
   }
 
   get runbookText(): Locator {
@@ -50,7 +54,10 @@ export class HoldfastApp {
   }
 
   historyRows(): Locator {
-    return this.page.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return this.page
+      .getByRole('table')
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
   }
 
   get searchBox(): Locator {
@@ -84,21 +91,36 @@ export class HoldfastApp {
 
   /** Opens the Contacts screen from the header, as a user would. */
   async openContacts(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Contacts' }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Holdfast' })
+      .getByRole('link', { name: 'Contacts' })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
   }
 
   /** The entry for one role in the directory (e.g. "IT supplier"). */
   contactEntry(label: string): Locator {
-    return this.page.locator('li.directory-entry').filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
+    return this.page
+      .locator('li.directory-entry')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
   }
 
   /** Fills the open contact form with a name, organisation and one phone number, then saves. */
-  async fillAndSaveContact(contact: { name: string; organisation?: string; phone: string; hours?: string; outOfBand?: boolean }): Promise<void> {
+  async fillAndSaveContact(contact: {
+    name: string;
+    organisation?: string;
+    phone: string;
+    hours?: string;
+    outOfBand?: boolean;
+  }): Promise<void> {
     await this.page.getByLabel('Name', { exact: true }).fill(contact.name);
-    if (contact.organisation) await this.page.getByLabel('Organisation (optional)').fill(contact.organisation);
+    if (contact.organisation)
+      await this.page.getByLabel('Organisation (optional)').fill(contact.organisation);
     await this.page.getByLabel('Number or address').fill(contact.phone);
-    if (contact.outOfBand) await this.page.getByLabel('Still works when our own email, internet or phones are down').check();
+    if (contact.outOfBand)
+      await this.page
+        .getByLabel('Still works when our own email, internet or phones are down')
+        .check();
     if (contact.hours) await this.page.getByLabel('Hours (optional)').fill(contact.hours);
     await this.page.getByRole('button', { name: 'Save contact' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
@@ -116,7 +138,9 @@ export class HoldfastApp {
   /** Chooses a file in the Contacts screen's import picker and waits for the preview of it. */
   async chooseImportFile(name: string, text: string): Promise<Locator> {
     const mimeType = name.endsWith('.vcf') ? 'text/vcard' : 'text/csv';
-    await this.page.getByLabel('Import contacts from a CSV or vCard file').setInputFiles({ name, mimeType, buffer: Buffer.from(text, 'utf8') });
+    await this.page
+      .getByLabel('Import contacts from a CSV or vCard file')
+      .setInputFiles({ name, mimeType, buffer: Buffer.from(text, 'utf8') });
     const preview = this.page.getByRole('region', { name: `Check before importing: ${name}` });
     await expect(preview).toBeVisible();
     return preview;
@@ -124,21 +148,37 @@ export class HoldfastApp {
 
   /** Opens a screen from the header navigation, as a user would, and waits for its heading. */
   async openFromNav(link: 'Systems' | 'Grab-bag pack', heading: string = link): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: link, exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Holdfast' })
+      .getByRole('link', { name: link, exact: true })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   }
 
   /** The entry for one system in the register (e.g. "eMAR (electronic medicines records)"). */
   systemEntry(label: string): Locator {
-    return this.page.locator('li.directory-entry').filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
+    return this.page
+      .locator('li.directory-entry')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: label, exact: true }) });
   }
 
   /** Fills the open system form and saves it; only the given fields are changed. */
-  async fillAndSaveSystem(system: { impact?: string; paperLocation?: string; fallback?: string; supplier?: string }): Promise<void> {
-    if (system.impact) await this.page.getByLabel('How bad it is if it is down').selectOption({ label: system.impact });
-    if (system.paperLocation !== undefined) await this.page.getByLabel('Where the paper copy is kept').fill(system.paperLocation);
-    if (system.fallback !== undefined) await this.page.getByLabel('Paper or manual fallback').fill(system.fallback);
-    if (system.supplier) await this.page.getByLabel('Who supports it').selectOption({ label: system.supplier });
+  async fillAndSaveSystem(system: {
+    impact?: string;
+    paperLocation?: string;
+    fallback?: string;
+    supplier?: string;
+  }): Promise<void> {
+    if (system.impact)
+      await this.page
+        .getByLabel('How bad it is if it is down')
+        .selectOption({ label: system.impact });
+    if (system.paperLocation !== undefined)
+      await this.page.getByLabel('Where the paper copy is kept').fill(system.paperLocation);
+    if (system.fallback !== undefined)
+      await this.page.getByLabel('Paper or manual fallback').fill(system.fallback);
+    if (system.supplier)
+      await this.page.getByLabel('Who supports it').selectOption({ label: system.supplier });
     await this.page.getByRole('button', { name: 'Save system' }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Systems' })).toBeVisible();
   }
@@ -150,7 +190,9 @@ export class HoldfastApp {
       const focused = await this.page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return '';
-        const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+        const labelled = el.id
+          ? document.querySelector(`label[for="${el.id}"]`)?.textContent
+          : null;
         return (labelled ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
       });
       if (typeof text === 'string' ? focused === text : text.test(focused)) return;

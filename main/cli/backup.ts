@@ -2,7 +2,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createBackup, restoreBackup } from '../core/backup/dataBackup';
 
-const USAGE = 'usage: npm run backup -- create <data folder> <backup.zip>\n       npm run backup -- restore <backup.zip> <new empty data folder>';
+const USAGE =
+  'usage: npm run backup -- create <data folder> <backup.zip>\n       npm run backup -- restore <backup.zip> <new empty data folder>';
 
 /**
  * `npm run backup`: writes all of a data folder to one file, or restores such a file into a new,
@@ -11,7 +12,12 @@ const USAGE = 'usage: npm run backup -- create <data folder> <backup.zip>\n     
  */
 async function main(): Promise<void> {
   const [command, from, to] = process.argv.slice(2);
-  if (!from || !to || (command !== 'create' && command !== 'restore') || process.argv.length !== 5) {
+  if (
+    !from ||
+    !to ||
+    (command !== 'create' && command !== 'restore') ||
+    process.argv.length !== 5
+  ) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -25,12 +31,16 @@ async function main(): Promise<void> {
     console.error(outcome.problem);
     process.exit(1);
   }
-  console.log(`Restored ${outcome.files} files into ${to}; ${outcome.incidentLogs} incident logs verified.`);
+  console.log(
+    `Restored ${outcome.files} files into ${to}; ${outcome.incidentLogs} incident logs verified.`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   main().catch((error: unknown) => {
-    console.error(`The backup could not be ${process.argv[2] === 'restore' ? 'restored' : 'written'}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `The backup could not be ${process.argv[2] === 'restore' ? 'restored' : 'written'}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(2);
   });
 }

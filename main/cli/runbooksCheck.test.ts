@@ -98,11 +98,8 @@ describe.concurrent('npm run runbooks:check', { timeout: 30_000 }, () => {
     expect(run.stderr).toContain('usage: npm run runbooks:check -- <folder');
   });
 
-  it(
-    'fails when the folder does not exist, so a typo cannot pass a build',
-    async ({ expect }) => {
-      const run = await runCheck(join(await tempFolder(), 'no-such-folder'));
-      expect(run.code).not.toBe(0);
-    },
-  );
+  it('fails when the folder does not exist, so a typo cannot pass a build', async ({ expect }) => {
+    const run = await runCheck(join(await tempFolder(), 'no-such-folder'));
+    expect(run.code).not.toBe(0);
+  });
 });

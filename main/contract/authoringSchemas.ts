@@ -19,12 +19,27 @@ export const saveRunbookSchema = z.strictObject({
 });
 
 export const revisionRefSchema = z.strictObject({ id: slugSchema, seq: revisionSeqSchema });
-export const diffRevisionsSchema = z.strictObject({ id: slugSchema, from: revisionSeqSchema, to: revisionSeqSchema });
-export const restoreRevisionSchema = z.strictObject({ id: slugSchema, seq: revisionSeqSchema, author: authorSchema, message: messageSchema });
-export const runbookChangeSchema = z.strictObject({ id: slugSchema, author: authorSchema, message: messageSchema });
+export const diffRevisionsSchema = z.strictObject({
+  id: slugSchema,
+  from: revisionSeqSchema,
+  to: revisionSeqSchema,
+});
+export const restoreRevisionSchema = z.strictObject({
+  id: slugSchema,
+  seq: revisionSeqSchema,
+  author: authorSchema,
+  message: messageSchema,
+});
+export const runbookChangeSchema = z.strictObject({
+  id: slugSchema,
+  author: authorSchema,
+  message: messageSchema,
+});
 
 /** A pack's zip as base64; about 6 MB of zip at most, so a huge upload never reaches the reader. */
 export const packUploadSchema = z.strictObject({
-  base64: z.base64('must be a file encoded as base64').max(8_400_000, 'the pack is larger than 6 MB'),
+  base64: z
+    .base64('must be a file encoded as base64')
+    .max(8_400_000, 'the pack is larger than 6 MB'),
   author: authorSchema,
 });

@@ -17,8 +17,23 @@ import type {
   Settings,
   SystemsRegister,
 } from './types';
-import type { ChainCheck, IncidentDocument, IncidentSummary, IncidentView, ReportDraft } from './incidentTypes';
-import type { DiffLine, PackFile, PackPreview, Revision, RevisionSummary, RunbookPreview, RunbookSourceText, SaveOutcome } from './authoringTypes';
+import type {
+  ChainCheck,
+  IncidentDocument,
+  IncidentSummary,
+  IncidentView,
+  ReportDraft,
+} from './incidentTypes';
+import type {
+  DiffLine,
+  PackFile,
+  PackPreview,
+  Revision,
+  RevisionSummary,
+  RunbookPreview,
+  RunbookSourceText,
+  SaveOutcome,
+} from './authoringTypes';
 import {
   diffRevisionsSchema,
   packUploadSchema,
@@ -29,7 +44,13 @@ import {
   saveRunbookSchema,
 } from './authoringSchemas';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
-import type { ExerciseSummary, ExerciseView, ProjectorOutcome, ScenarioLibrary, ScenarioView } from './exerciseTypes';
+import type {
+  ExerciseSummary,
+  ExerciseView,
+  ProjectorOutcome,
+  ScenarioLibrary,
+  ScenarioView,
+} from './exerciseTypes';
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
 import { IMPORT_LIMITS } from './vocabulary';
 import {
@@ -63,14 +84,22 @@ const suggestedFileNameSchema = z
   .trim()
   .min(1, 'enter a file name')
   .max(120, 'must be 120 characters or fewer')
-  .regex(/^[^\\/:*?"<>|\x00-\x1f]+$/, 'a file name may not contain \\ / : * ? " < > | or control characters')
+  .regex(
+    /^[^\\/:*?"<>|\x00-\x1f]+$/,
+    'a file name may not contain \\ / : * ? " < > | or control characters',
+  )
   .refine((name) => !name.startsWith('.'), 'a file name may not start with a dot');
 
 const importFormatSchema = z.enum(['csv', 'vcard']);
 /** An import file's text as the renderer read it; the size bound keeps huge input away from the parser. */
 const importFileSchema = z.strictObject({
   format: importFormatSchema,
-  text: z.string().max(IMPORT_LIMITS.chars, `the file is larger than ${IMPORT_LIMITS.chars / 1024} KB; split it into smaller files`),
+  text: z
+    .string()
+    .max(
+      IMPORT_LIMITS.chars,
+      `the file is larger than ${IMPORT_LIMITS.chars / 1024} KB; split it into smaller files`,
+    ),
 });
 
 /**
@@ -116,7 +145,12 @@ export const contract = {
   /** Checks a whole pack and says what importing it would change; writes nothing. */
   'packs.previewImport': call<PackPreview>()(packUploadSchema),
   /** Checks a whole pack, then writes all its runbooks (each a new revision) or none of them. */
-  'packs.import': call<{ library: RunbookLibrary; imported: number; unchanged: number; contacts: ImportCounts | null }>()(packUploadSchema),
+  'packs.import': call<{
+    library: RunbookLibrary;
+    imported: number;
+    unchanged: number;
+    contacts: ImportCounts | null;
+  }>()(packUploadSchema),
   /** Everything in the data folder as one file, with a checksum for each file inside. */
   'backup.export': call<PackFile>()(none),
   'settings.get': call<Settings>()(none),
@@ -134,13 +168,17 @@ export const contract = {
   /** Removes a role's contact; a role the provider added is removed with it. */
   'contacts.delete': call<ContactsDirectory>()(z.strictObject({ role: slugSchema })),
   /** Adds a role of the provider's own; its id is made from the label. */
-  'contacts.addRole': call<{ directory: ContactsDirectory; role: string }>()(z.strictObject({ label: customRoleLabelSchema })),
+  'contacts.addRole': call<{ directory: ContactsDirectory; role: string }>()(
+    z.strictObject({ label: customRoleLabelSchema }),
+  ),
   /** The provider's contacts as a CSV or vCard file's text. */
   'contacts.export': call<ContactsExport>()(z.strictObject({ format: importFormatSchema })),
   /** What importing the file would do, with every row's problems; writes nothing. */
   'contacts.previewImport': call<ImportPreview>()(importFileSchema),
   /** Saves every contact in the file in one durable write, or nothing at all if any row has a problem. */
-  'contacts.import': call<{ directory: ContactsDirectory; counts: ImportCounts }>()(importFileSchema),
+  'contacts.import': call<{ directory: ContactsDirectory; counts: ImportCounts }>()(
+    importFileSchema,
+  ),
   'incidents.list': call<IncidentSummary[]>()(none),
   /** Opens a new incident (with a snapshot of its runbook) and starts the runbook's clocks. */
   'incidents.start': call<IncidentView>()(startIncidentSchema),
@@ -150,7 +188,9 @@ export const contract = {
   /** Re-reads the log file and checks its whole hash chain. */
   'incidents.verify': call<ChainCheck>()(z.strictObject({ id: incidentIdSchema })),
   /** The incident report or a handover summary, as markdown and as safe HTML for printing. */
-  'incidents.document': call<IncidentDocument>()(z.strictObject({ id: incidentIdSchema, kind: z.enum(['report', 'handover']) })),
+  'incidents.document': call<IncidentDocument>()(
+    z.strictObject({ id: incidentIdSchema, kind: z.enum(['report', 'handover']) }),
+  ),
   /** Prefilled drafts for NCSC, DSPT/ICO, CSOC, CQC and the police. */
   'incidents.drafts': call<ReportDraft[]>()(z.strictObject({ id: incidentIdSchema })),
   'systems.list': call<SystemsRegister>()(none),
@@ -159,13 +199,17 @@ export const contract = {
   /** Clears what is recorded for a system; a system the provider added is removed with it. */
   'systems.delete': call<SystemsRegister>()(z.strictObject({ system: slugSchema })),
   /** Adds a system of the provider's own; its id is made from the label. */
-  'systems.add': call<{ register: SystemsRegister; system: string }>()(z.strictObject({ label: customSystemLabelSchema })),
+  'systems.add': call<{ register: SystemsRegister; system: string }>()(
+    z.strictObject({ label: customSystemLabelSchema }),
+  ),
   /** Everything the printable grab-bag pack shows. */
   'grabbag.get': call<GrabBagPack>()(none),
   /** Whether the printed pack is up to date (for the home screen reminder). */
   'grabbag.status': call<PackStatus>()(none),
   /** Records that the pack with this fingerprint was printed or saved as a PDF. */
-  'grabbag.markPrinted': call<PackStatus>()(z.strictObject({ fingerprint: packFingerprintSchema, how: z.enum(['print', 'pdf']) })),
+  'grabbag.markPrinted': call<PackStatus>()(
+    z.strictObject({ fingerprint: packFingerprintSchema, how: z.enum(['print', 'pdf']) }),
+  ),
   /** Every exercise scenario, with the problems found in their files. */
   'exercises.scenarios': call<ScenarioLibrary>()(none),
   'exercises.scenario': call<ScenarioView>()(z.strictObject({ id: slugSchema })),
@@ -187,7 +231,9 @@ export const contract = {
    * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to
    * keep. Any printable screen can use it; the web harness answers that it is not available.
    */
-  'documents.savePdf': call<SavePdfOutcome>()(z.strictObject({ suggestedName: suggestedFileNameSchema })),
+  'documents.savePdf': call<SavePdfOutcome>()(
+    z.strictObject({ suggestedName: suggestedFileNameSchema }),
+  ),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
 type Contract = typeof contract;

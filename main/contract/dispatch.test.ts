@@ -19,10 +19,16 @@ function spyHandlers() {
 const VALID = VALID_INPUTS;
 
 const SYSTEM = VALID['systems.save'] as Record<string, unknown>;
-const PRINTED = VALID['grabbag.markPrinted'] as { fingerprint: Record<string, string>; how: string };
+const PRINTED = VALID['grabbag.markPrinted'] as {
+  fingerprint: Record<string, string>;
+  how: string;
+};
 
 const CONTACT = VALID['contacts.save'] as Record<string, unknown>;
-const withChannel = (channel: Record<string, unknown>) => ({ ...CONTACT, channels: [{ outOfBand: false, ...channel }] });
+const withChannel = (channel: Record<string, unknown>) => ({
+  ...CONTACT,
+  channels: [{ outOfBand: false, ...channel }],
+});
 
 const HUGE = 'x'.repeat(1_000_000);
 
@@ -125,13 +131,48 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['no action', { id: INCIDENT_ID, author: 'Ann' }],
     ['no author', { id: INCIDENT_ID, action: { type: 'note', text: 'x' } }],
     ['an unknown action', { id: INCIDENT_ID, author: 'Ann', action: { type: 'delete', seq: 1 } }],
-    ["can't do without a reason", { id: INCIDENT_ID, author: 'Ann', action: { type: 'step', runbook: 'ransomware', step: 'unplug', status: 'cant' } }],
-    ['a clock done without a reference', { id: INCIDENT_ID, author: 'Ann', action: { type: 'stopClock', clock: 'cqc-safe-care', outcome: 'done' } }],
+    [
+      "can't do without a reason",
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        action: { type: 'step', runbook: 'ransomware', step: 'unplug', status: 'cant' },
+      },
+    ],
+    [
+      'a clock done without a reference',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        action: { type: 'stopClock', clock: 'cqc-safe-care', outcome: 'done' },
+      },
+    ],
     ['a huge note', { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', text: HUGE } }],
-    ['recordedAt supplied by the caller', { id: INCIDENT_ID, author: 'Ann', recordedAt: '2020-01-01T00:00:00Z', action: { type: 'note', text: 'x' } }],
-    ['a hash supplied by the caller', { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', text: 'x', hash: '0'.repeat(64) } }],
-    ['an unknown role', { id: INCIDENT_ID, author: 'Ann', action: { type: 'role', role: 'king', person: 'Bob' } }],
-    ['a decision with both text and option', { id: INCIDENT_ID, author: 'Ann', action: { type: 'decision', text: 'x', option: { runbook: 'a', step: 'b', index: 0 } } }],
+    [
+      'recordedAt supplied by the caller',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        recordedAt: '2020-01-01T00:00:00Z',
+        action: { type: 'note', text: 'x' },
+      },
+    ],
+    [
+      'a hash supplied by the caller',
+      { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', text: 'x', hash: '0'.repeat(64) } },
+    ],
+    [
+      'an unknown role',
+      { id: INCIDENT_ID, author: 'Ann', action: { type: 'role', role: 'king', person: 'Bob' } },
+    ],
+    [
+      'a decision with both text and option',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        action: { type: 'decision', text: 'x', option: { runbook: 'a', step: 'b', index: 0 } },
+      },
+    ],
   ],
   'incidents.verify': [['no id', {}]],
   'incidents.document': [['an unknown kind', { id: INCIDENT_ID, kind: 'pdf' }]],
@@ -152,12 +193,47 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'exercises.get': [['a path as id', { id: '../../exercises' }]],
   'exercises.record': [
     ['an unknown action', { id: INCIDENT_ID, author: 'Ann', action: { type: 'delete' } }],
-    ['a release with an unknown trigger', { id: INCIDENT_ID, author: 'Ann', action: { type: 'release', inject: 'app-down', trigger: 'auto' } }],
-    ['an inject path', { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', inject: '../x', text: 'x' } }],
-    ['a huge decision', { id: INCIDENT_ID, author: 'Ann', action: { type: 'decision', text: HUGE } }],
-    ['an action without a due date', { id: INCIDENT_ID, author: 'Ann', action: { type: 'action', text: 'Print MAR sheets', owner: 'Bo' } }],
-    ['an action due "next week"', { id: INCIDENT_ID, author: 'Ann', action: { type: 'action', text: 'x', owner: 'Bo', due: 'next week' } }],
-    ['a release time supplied by the caller', { id: INCIDENT_ID, author: 'Ann', eventAt: '2020-01-01T00:00:00Z', action: { type: 'start' } }],
+    [
+      'a release with an unknown trigger',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        action: { type: 'release', inject: 'app-down', trigger: 'auto' },
+      },
+    ],
+    [
+      'an inject path',
+      { id: INCIDENT_ID, author: 'Ann', action: { type: 'note', inject: '../x', text: 'x' } },
+    ],
+    [
+      'a huge decision',
+      { id: INCIDENT_ID, author: 'Ann', action: { type: 'decision', text: HUGE } },
+    ],
+    [
+      'an action without a due date',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        action: { type: 'action', text: 'Print MAR sheets', owner: 'Bo' },
+      },
+    ],
+    [
+      'an action due "next week"',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        action: { type: 'action', text: 'x', owner: 'Bo', due: 'next week' },
+      },
+    ],
+    [
+      'a release time supplied by the caller',
+      {
+        id: INCIDENT_ID,
+        author: 'Ann',
+        eventAt: '2020-01-01T00:00:00Z',
+        action: { type: 'start' },
+      },
+    ],
   ],
   'exercises.report': [['a numeric id', { id: 7 }]],
   'exercises.openProjector': [['a url instead of an id', { id: 'https://example.com' }]],
@@ -181,7 +257,17 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a huge name', { ...CONTACT, name: HUGE }],
     ['huge notes', { ...CONTACT, notes: HUGE }],
     ['no channels', { ...CONTACT, channels: [] }],
-    ['eleven channels', { ...CONTACT, channels: Array.from({ length: 11 }, () => ({ kind: 'phone', value: '0300 123 4567', outOfBand: false })) }],
+    [
+      'eleven channels',
+      {
+        ...CONTACT,
+        channels: Array.from({ length: 11 }, () => ({
+          kind: 'phone',
+          value: '0300 123 4567',
+          outOfBand: false,
+        })),
+      },
+    ],
     ['a phone with letters', withChannel({ kind: 'phone', value: '0800 CALL NOW' })],
     ['a phone with two digits', withChannel({ kind: 'phone', value: '99' })],
     ['a phone with 21 digits', withChannel({ kind: 'mobile', value: '1'.repeat(21) })],
@@ -189,7 +275,10 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['an email without @', withChannel({ kind: 'email', value: 'it.acme.example' })],
     ['an email with a script', withChannel({ kind: 'email', value: '<script>@x.y' })],
     ['an unknown channel kind', withChannel({ kind: 'fax', value: '01632 960123' })],
-    ['a channel without outOfBand', { ...CONTACT, channels: [{ kind: 'phone', value: '01632 960123' }] }],
+    [
+      'a channel without outOfBand',
+      { ...CONTACT, channels: [{ kind: 'phone', value: '01632 960123' }] },
+    ],
     ['a date that is not a date', { ...CONTACT, lastVerified: 'last week' }],
     ['a role that is a path', { ...CONTACT, role: '../settings' }],
   ],
@@ -233,9 +322,25 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'grabbag.markPrinted': [
     ['no fingerprint', { how: 'pdf' }],
     ['a short hash', { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, contacts: 'abc' } }],
-    ['a hash in capitals', { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, systems: 'C'.repeat(64) } }],
-    ['a missing section', { ...PRINTED, fingerprint: { settings: 'a'.repeat(64), contacts: 'b'.repeat(64), systems: 'c'.repeat(64) } }],
-    ['an extra section', { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, extra: 'e'.repeat(64) } }],
+    [
+      'a hash in capitals',
+      { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, systems: 'C'.repeat(64) } },
+    ],
+    [
+      'a missing section',
+      {
+        ...PRINTED,
+        fingerprint: {
+          settings: 'a'.repeat(64),
+          contacts: 'b'.repeat(64),
+          systems: 'c'.repeat(64),
+        },
+      },
+    ],
+    [
+      'an extra section',
+      { ...PRINTED, fingerprint: { ...PRINTED.fingerprint, extra: 'e'.repeat(64) } },
+    ],
     ['an unknown way of printing', { ...PRINTED, how: 'fax' }],
   ],
   'documents.savePdf': [
@@ -265,9 +370,13 @@ describe('dispatch', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.message).toContain('name: enter a name');
-    expect(result.error.message).toContain('channels.0.value: a phone number may use only digits, spaces, +, brackets and hyphens, with 3 to 20 digits');
+    expect(result.error.message).toContain(
+      'channels.0.value: a phone number may use only digits, spaces, +, brackets and hyphens, with 3 to 20 digits',
+    );
     const huge = await dispatch(handlers, 'contacts.save', { ...CONTACT, notes: HUGE });
-    expect(!huge.ok && huge.error.message).toBe('contacts.save: notes: must be 2000 characters or fewer');
+    expect(!huge.ok && huge.error.message).toBe(
+      'contacts.save: notes: must be 2000 characters or fewer',
+    );
   });
 
   it.each(CALL_NAMES)('%s: passes valid input through to its handler', async (name) => {

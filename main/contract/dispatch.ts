@@ -24,15 +24,20 @@ export async function dispatch(
   rawInput: unknown,
   onInternalError: (name: string, error: unknown) => void = () => {},
 ): Promise<Result<unknown>> {
-  if (!isCallName(name)) return fail('UNKNOWN_CALL', `There is no call named "${name.slice(0, 80)}".`);
+  if (!isCallName(name))
+    return fail('UNKNOWN_CALL', `There is no call named "${name.slice(0, 80)}".`);
   // Only a missing body means "no input"; an explicit null is malformed like any other bad value.
   const parsed = contract[name].input.safeParse(rawInput === undefined ? {} : rawInput);
-  if (!parsed.success) return fail('INVALID_INPUT', `${name}: ${describeIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    return fail('INVALID_INPUT', `${name}: ${describeIssues(parsed.error.issues)}`);
   try {
     const handler = handlers[name] as (input: unknown) => Promise<Result<unknown>>;
     return await handler(parsed.data);
   } catch (error: unknown) {
     onInternalError(name, error);
-    return fail('INTERNAL', 'Something went wrong inside Holdfast. Your saved work is safe; try again.');
+    return fail(
+      'INTERNAL',
+      'Something went wrong inside Holdfast. Your saved work is safe; try again.',
+    );
   }
 }

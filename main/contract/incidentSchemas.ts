@@ -3,25 +3,49 @@ import { keysOf, slugSchema } from './schemas';
 import { INCIDENT_ROLES, type IncidentRole } from './vocabulary';
 
 /** Limits for what people type into an incident: room for real notes, refusal of huge input. */
-export const INCIDENT_LIMITS = { name: 120, person: 120, text: 4000, reason: 1000, reference: 120 } as const;
+export const INCIDENT_LIMITS = {
+  name: 120,
+  person: 120,
+  text: 4000,
+  reason: 1000,
+  reference: 120,
+} as const;
 
 /** How the core names incidents (and exercises): UTC date, time, six random hex digits. */
 export const INCIDENT_ID_PATTERN = /^[0-9]{8}-[0-9]{4}-[a-f0-9]{6}$/;
 
 export const incidentIdSchema = z.string().regex(INCIDENT_ID_PATTERN, 'not an incident id');
 export const incidentRoleSchema = z.enum(keysOf<IncidentRole>(INCIDENT_ROLES));
-export const personSchema = z.string().trim().min(1, 'enter a name').max(INCIDENT_LIMITS.person, `must be ${INCIDENT_LIMITS.person} characters or fewer`);
-export const textSchema = z.string().trim().min(1, 'enter some text').max(INCIDENT_LIMITS.text, `must be ${INCIDENT_LIMITS.text} characters or fewer`);
-export const reasonSchema = z.string().trim().min(1, 'say why').max(INCIDENT_LIMITS.reason, `must be ${INCIDENT_LIMITS.reason} characters or fewer`);
+export const personSchema = z
+  .string()
+  .trim()
+  .min(1, 'enter a name')
+  .max(INCIDENT_LIMITS.person, `must be ${INCIDENT_LIMITS.person} characters or fewer`);
+export const textSchema = z
+  .string()
+  .trim()
+  .min(1, 'enter some text')
+  .max(INCIDENT_LIMITS.text, `must be ${INCIDENT_LIMITS.text} characters or fewer`);
+export const reasonSchema = z
+  .string()
+  .trim()
+  .min(1, 'say why')
+  .max(INCIDENT_LIMITS.reason, `must be ${INCIDENT_LIMITS.reason} characters or fewer`);
 export const likelihoodSchema = z.enum(['not-likely', 'likely', 'highly-likely', 'occurred']);
 export const impactSchema = z.enum(['none', 'minor', 'adverse', 'serious', 'catastrophic']);
 /** A clock id: a regulatory clock from the vocabulary or a provider's contract clock. */
-export const clockIdSchema = z.string().regex(/^(contract:)?[a-z0-9][a-z0-9-]{0,63}$/, 'not a clock id');
+export const clockIdSchema = z
+  .string()
+  .regex(/^(contract:)?[a-z0-9][a-z0-9-]{0,63}$/, 'not a clock id');
 const timeSchema = z.iso.datetime({ offset: true });
 
 /** Starting an incident: a name, when we became aware (clocks run from it), and the lead. */
 export const startIncidentSchema = z.strictObject({
-  name: z.string().trim().min(1, 'give the incident a short name').max(INCIDENT_LIMITS.name, `must be ${INCIDENT_LIMITS.name} characters or fewer`),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'give the incident a short name')
+    .max(INCIDENT_LIMITS.name, `must be ${INCIDENT_LIMITS.name} characters or fewer`),
   runbook: slugSchema.optional(),
   awareAt: timeSchema.optional(),
   lead: personSchema,
@@ -38,17 +62,31 @@ export const incidentActionSchema = z.discriminatedUnion('type', [
       status: z.enum(['done', 'cant', 'skipped', 'reopened']),
       reason: reasonSchema.optional(),
     })
-    .refine((step) => step.reason !== undefined || step.status === 'done' || step.status === 'reopened', { message: 'say why', path: ['reason'] }),
+    .refine(
+      (step) => step.reason !== undefined || step.status === 'done' || step.status === 'reopened',
+      { message: 'say why', path: ['reason'] },
+    ),
   z.strictObject({ type: z.literal('note'), text: textSchema, called: slugSchema.optional() }),
-  z.strictObject({
-    type: z.literal('decision'),
-    text: textSchema.optional(),
-    rationale: reasonSchema.optional(),
-    /** A decision point's option, by position, instead of free text. */
-    option: z.strictObject({ runbook: slugSchema, step: slugSchema, index: z.int().min(0).max(20) }).optional(),
-  }).refine((decision) => (decision.text === undefined) !== (decision.option === undefined), { message: 'give either the decision or the option chosen', path: ['text'] }),
+  z
+    .strictObject({
+      type: z.literal('decision'),
+      text: textSchema.optional(),
+      rationale: reasonSchema.optional(),
+      /** A decision point's option, by position, instead of free text. */
+      option: z
+        .strictObject({ runbook: slugSchema, step: slugSchema, index: z.int().min(0).max(20) })
+        .optional(),
+    })
+    .refine((decision) => (decision.text === undefined) !== (decision.option === undefined), {
+      message: 'give either the decision or the option chosen',
+      path: ['text'],
+    }),
   z.strictObject({ type: z.literal('addRunbook'), runbook: slugSchema }),
-  z.strictObject({ type: z.literal('startClock'), clock: clockIdSchema, startedAt: timeSchema.optional() }),
+  z.strictObject({
+    type: z.literal('startClock'),
+    clock: clockIdSchema,
+    startedAt: timeSchema.optional(),
+  }),
   z
     .strictObject({
       type: z.literal('stopClock'),
@@ -57,10 +95,15 @@ export const incidentActionSchema = z.discriminatedUnion('type', [
       reference: z.string().trim().min(1).max(INCIDENT_LIMITS.reference).optional(),
       reason: reasonSchema.optional(),
     })
-    .refine((stop) => (stop.outcome === 'done' ? stop.reference !== undefined : stop.reason !== undefined), {
-      message: 'a clock marked done needs the reference number you were given; one marked not needed needs the reason',
-      path: ['reference'],
-    }),
+    .refine(
+      (stop) =>
+        stop.outcome === 'done' ? stop.reference !== undefined : stop.reason !== undefined,
+      {
+        message:
+          'a clock marked done needs the reference number you were given; one marked not needed needs the reason',
+        path: ['reference'],
+      },
+    ),
   z.strictObject({ type: z.literal('role'), role: incidentRoleSchema, person: personSchema }),
   z.strictObject({
     type: z.literal('assessment'),
@@ -69,7 +112,12 @@ export const incidentActionSchema = z.discriminatedUnion('type', [
     decision: z.enum(['report', 'not-report']),
     reason: reasonSchema,
   }),
-  z.strictObject({ type: z.literal('handover'), from: personSchema, to: personSchema, notes: z.string().trim().max(INCIDENT_LIMITS.text) }),
+  z.strictObject({
+    type: z.literal('handover'),
+    from: personSchema,
+    to: personSchema,
+    notes: z.string().trim().max(INCIDENT_LIMITS.text),
+  }),
   z.strictObject({ type: z.literal('correction'), amends: z.int().min(1), text: textSchema }),
   z.strictObject({ type: z.literal('close'), summary: textSchema }),
 ]);

@@ -183,7 +183,12 @@ export interface LocalContact {
   role: string;
   name: string;
   organisation: string;
-  channels: { kind: 'phone' | 'mobile' | 'email' | 'other'; value: string; outOfBand: boolean; note?: string }[];
+  channels: {
+    kind: 'phone' | 'mobile' | 'email' | 'other';
+    value: string;
+    outOfBand: boolean;
+    note?: string;
+  }[];
   hours: string;
   notes: string;
   /** ISO date (YYYY-MM-DD) the provider last checked these details. */

@@ -73,7 +73,10 @@ export type SettingPlaceholder = keyof typeof SETTING_PLACEHOLDERS;
  * `{{system:<id>.<field>}}` placeholders.
  */
 export const SYSTEMS = {
-  'care-records': { label: 'Care records (digital care plans)', supplierRole: 'care-record-supplier' },
+  'care-records': {
+    label: 'Care records (digital care plans)',
+    supplierRole: 'care-record-supplier',
+  },
   emar: { label: 'eMAR (electronic medicines records)', supplierRole: 'emar-supplier' },
   rota: { label: 'Rota and staff scheduling', supplierRole: 'rota-supplier' },
   'call-monitoring': { label: 'Home care visit monitoring', supplierRole: 'rota-supplier' },
@@ -142,14 +145,14 @@ export const INCIDENT_ROLES = {
     card: [
       'Keeps care safe: medicines rounds, care plans and handovers on paper.',
       'Checks the paper copies are where the plan says, and up to date.',
-      'Tells the incident lead at once if anyone\'s care cannot be delivered safely.',
+      "Tells the incident lead at once if anyone's care cannot be delivered safely.",
     ],
   },
   'it-liaison': {
     label: 'IT and supplier liaison',
     card: [
       'The one point of contact for the IT supplier and system suppliers.',
-      'Follows the IT supplier\'s instructions; does not try fixes on their own.',
+      "Follows the IT supplier's instructions; does not try fixes on their own.",
       'Records what the suppliers say, with times and reference numbers.',
     ],
   },

@@ -11,7 +11,14 @@ import { openContactsDirectory } from './contacts/contactsDirectory';
 import { documentsHandlers } from './host/documentsHandlers';
 import { grabBagHandlers } from './grabbag/grabBagHandlers';
 import { openPrintRecord } from './grabbag/printRecord';
-import { compareWithDirectory, describeProblems, exportCsv, exportVcard, importRolesOf, parseImport } from './contacts/transfer';
+import {
+  compareWithDirectory,
+  describeProblems,
+  exportCsv,
+  exportVcard,
+  importRolesOf,
+  parseImport,
+} from './contacts/transfer';
 import type { NationalContact } from './contacts/nationalContacts';
 import { resolveContact, type LoadedLibrary } from './runbooks/library';
 import { loadRunbooks } from './runbooks/loadRunbooks';
@@ -63,9 +70,31 @@ export interface Core {
 
 function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary {
   const list: RunbookSummary[] = [...runbooks.values()]
-    .map(({ id, title, category, summary, providerTypes, reviewed, owner, version, source, overridesBundled }) => ({
-      id, title, category, summary, providerTypes, reviewed, owner, version, source, overridesBundled,
-    }))
+    .map(
+      ({
+        id,
+        title,
+        category,
+        summary,
+        providerTypes,
+        reviewed,
+        owner,
+        version,
+        source,
+        overridesBundled,
+      }) => ({
+        id,
+        title,
+        category,
+        summary,
+        providerTypes,
+        reviewed,
+        owner,
+        version,
+        source,
+        overridesBundled,
+      }),
+    )
     .sort((a, b) => a.title.localeCompare(b.title));
   return { runbooks: list, problems };
 }
@@ -78,7 +107,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const paths = dataPaths(options.dataDir);
   await mkdir(paths.userRunbooks, { recursive: true });
-  const lock = await acquireDataFolderLock(options.dataDir, options.lockEnvironment ?? currentProcess(now));
+  const lock = await acquireDataFolderLock(
+    options.dataDir,
+    options.lockEnvironment ?? currentProcess(now),
+  );
   const readOnlyReason = lock.held
     ? null
     : `Another Holdfast${lock.holder ? ` (started ${lock.holder.since} on ${lock.holder.host})` : ''} is using this data folder, so this one can only show it: nothing can be changed here. Close the other one, or use it instead.`;
@@ -96,9 +128,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let nationalById = new Map<string, NationalContact>();
   const load = async (): Promise<void> => {
     const cache = await openParseCache(paths.parseCache, options.version);
-    ({ library, search, national } = await loadRunbooks({ bundledDir: options.bundledRunbooksDir, userDir: paths.userRunbooks, cache }));
+    ({ library, search, national } = await loadRunbooks({
+      bundledDir: options.bundledRunbooksDir,
+      userDir: paths.userRunbooks,
+      cache,
+    }));
     // The cache is derived data: failing to write it only makes the next start slower.
-    await cache.save().catch((error: unknown) => options.log?.('could not save the runbook cache', error));
+    await cache
+      .save()
+      .catch((error: unknown) => options.log?.('could not save the runbook cache', error));
     nationalById = new Map(national.map((contact) => [contact.id, contact]));
   };
   await load();
@@ -119,22 +157,42 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     quarantineDir: paths.quarantine,
     suppliers: {
       roles: () => contacts.list().roles.map(({ role, label }) => ({ role, label })),
-      resolve: (role) => (contacts.lookup(role) ? resolveContact(role, nationalById, contacts.lookup) : null),
+      resolve: (role) =>
+        contacts.lookup(role) ? resolveContact(role, nationalById, contacts.lookup) : null,
     },
     now,
     ...(options.log ? { log: options.log } : {}),
   });
   notices.push(...register.notices);
   const { systems } = register;
-  const printRecord = await openPrintRecord({ filePath: paths.grabBag, quarantineDir: paths.quarantine, now, ...(options.log ? { log: options.log } : {}) });
+  const printRecord = await openPrintRecord({
+    filePath: paths.grabBag,
+    quarantineDir: paths.quarantine,
+    now,
+    ...(options.log ? { log: options.log } : {}),
+  });
   notices.push(...printRecord.notices);
 
   // Local contacts and systems change while the app runs, so they are filled in at each read, not at load.
   const present = (runbook: Runbook) =>
-    renderRunbook({ ...runbook, contacts: runbook.contacts.map((ref) => resolveContact(ref.role, nationalById, contacts.lookup)) }, settings.get(), systems.entry);
+    renderRunbook(
+      {
+        ...runbook,
+        contacts: runbook.contacts.map((ref) =>
+          resolveContact(ref.role, nationalById, contacts.lookup),
+        ),
+      },
+      settings.get(),
+      systems.entry,
+    );
   const contactRef = (role: string) => resolveContact(role, nationalById, contacts.lookup);
   const incidents = createIncidentService({
-    store: openIncidentStore({ dirs: { real: paths.incidents, exercise: paths.exerciseIncidents }, quarantineDir: paths.quarantine, now, readOnlyReason }),
+    store: openIncidentStore({
+      dirs: { real: paths.incidents, exercise: paths.exerciseIncidents },
+      quarantineDir: paths.quarantine,
+      now,
+      readOnlyReason,
+    }),
     now,
     library: () => library,
     national: () => nationalById,
@@ -147,8 +205,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const view = await incidents.get(id);
     if (!view.ok) return view;
     const organisation = settings.get().organisationName;
-    const plain = (markdown: string): string => plainText(markdown, (role) => contactRef(role).label);
-    const markdown = (kind === 'report' ? incidentReport : handoverSummary)(view.value, organisation, now(), plain);
+    const plain = (markdown: string): string =>
+      plainText(markdown, (role) => contactRef(role).label);
+    const markdown = (kind === 'report' ? incidentReport : handoverSummary)(
+      view.value,
+      organisation,
+      now(),
+      plain,
+    );
     const date = now().toISOString().slice(0, 10);
     return ok({
       title: `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`,
@@ -191,7 +255,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'runbooks.list': async () => ok(summarise(library)),
     'runbooks.get': async ({ id }) => {
       const runbook = library.runbooks.get(id);
-      return runbook ? ok(present(runbook)) : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      return runbook
+        ? ok(present(runbook))
+        : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
     },
     'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
     'runbooks.reload': async () => {
@@ -205,7 +271,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return ok(await settings.update(patch));
       } catch (error: unknown) {
         options.log?.('settings.update failed', error);
-        return fail('STORAGE_FAILED', 'Your settings could not be saved. Check there is free disk space, then try again.');
+        return fail(
+          'STORAGE_FAILED',
+          'Your settings could not be saved. Check there is free disk space, then try again.',
+        );
       }
     },
     'contacts.list': async () => ok(contacts.list()),
@@ -217,8 +286,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const date = now().toISOString().slice(0, 10);
       return ok(
         format === 'csv'
-          ? { filename: `holdfast-contacts-${date}.csv`, mimeType: 'text/csv;charset=utf-8', text: exportCsv(directory) }
-          : { filename: `holdfast-contacts-${date}.vcf`, mimeType: 'text/vcard;charset=utf-8', text: exportVcard(directory) },
+          ? {
+              filename: `holdfast-contacts-${date}.csv`,
+              mimeType: 'text/csv;charset=utf-8',
+              text: exportCsv(directory),
+            }
+          : {
+              filename: `holdfast-contacts-${date}.vcf`,
+              mimeType: 'text/vcard;charset=utf-8',
+              text: exportVcard(directory),
+            },
       );
     },
     'contacts.previewImport': async ({ format, text }) => {
@@ -229,8 +306,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'contacts.import': async ({ format, text }) => {
       const before = contacts.list();
       const { rows, problems } = parseImport(format, text, importRolesOf(before));
-      if (problems.length > 0) return fail('INVALID_INPUT', describeProblems(problems, format === 'csv' ? 'Row' : 'Card'));
-      if (rows.length === 0) return fail('INVALID_INPUT', 'Nothing was imported: the file has no contacts in it.');
+      if (problems.length > 0)
+        return fail('INVALID_INPUT', describeProblems(problems, format === 'csv' ? 'Row' : 'Card'));
+      if (rows.length === 0)
+        return fail('INVALID_INPUT', 'Nothing was imported: the file has no contacts in it.');
       const counts = compareWithDirectory(rows, before);
       const saved = await contacts.saveMany(rows);
       return saved.ok ? ok({ directory: saved.value, counts }) : saved;
@@ -243,12 +322,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     'incidents.document': async ({ id, kind }) => incidentDocument(id, kind),
     'incidents.drafts': async ({ id }) => {
       const view = await incidents.get(id);
-      return view.ok ? ok(reportDrafts(view.value, settings.get().organisationName, contactRef)) : view;
+      return view.ok
+        ? ok(reportDrafts(view.value, settings.get().organisationName, contactRef))
+        : view;
     },
     ...exercises.handlers,
     'links.openExternal': async ({ url }) => {
       // The renderer is untrusted: re-check the scheme here whatever the host does.
-      if (!isAllowedExternalUrl(url)) return ok({ opened: false, reason: 'Holdfast only opens secure web links (https), email and phone links.' });
+      if (!isAllowedExternalUrl(url))
+        return ok({
+          opened: false,
+          reason: 'Holdfast only opens secure web links (https), email and phone links.',
+        });
       return ok(await options.openExternal(url));
     },
     ...systemsHandlers(systems),
@@ -271,8 +356,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         check: (csv) => {
           const directory = contacts.list();
           const { rows, problems } = parseImport('csv', csv, importRolesOf(directory));
-          if (problems.length > 0) return { ok: false, problem: `The pack was refused: its contacts have problems. ${describeProblems(problems, 'Row')}` };
-          return { ok: true, counts: compareWithDirectory(rows, directory), save: () => contacts.saveMany(rows) };
+          if (problems.length > 0)
+            return {
+              ok: false,
+              problem: `The pack was refused: its contacts have problems. ${describeProblems(problems, 'Row')}`,
+            };
+          return {
+            ok: true,
+            counts: compareWithDirectory(rows, directory),
+            save: () => contacts.saveMany(rows),
+          };
         },
       },
       userDir: paths.userRunbooks,
@@ -285,7 +378,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
   };
   if (readOnlyReason) {
-    for (const name of WRITING_CALLS) handlers[name] = (async () => fail('FORBIDDEN', readOnlyReason));
+    for (const name of WRITING_CALLS)
+      handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);
   }
   return {
     handlers,

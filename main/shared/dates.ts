@@ -19,7 +19,9 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 
 /** A moment as people in England read it, with GMT or BST said out loud: "Tue 27 Oct 2026, 09:00 GMT". */
 export function formatLondonTime(iso: string): string {
-  const parts = Object.fromEntries(LONDON.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    LONDON.formatToParts(new Date(iso)).map((part) => [part.type, part.value]),
+  );
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
@@ -31,7 +33,9 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (days > 0) return hours > 0 ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : plural(days, 'day');
-  if (hours > 0) return mins > 0 ? `${plural(hours, 'hour')} ${plural(mins, 'minute')}` : plural(hours, 'hour');
+  if (days > 0)
+    return hours > 0 ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : plural(days, 'day');
+  if (hours > 0)
+    return mins > 0 ? `${plural(hours, 'hour')} ${plural(mins, 'minute')}` : plural(hours, 'hour');
   return plural(mins, 'minute');
 }

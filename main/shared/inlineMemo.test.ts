@@ -18,7 +18,8 @@ function renderCounting(source: string, env: RenderEnv = {}): { html: string; pa
 
 describe('inline parses shared between checking and rendering', () => {
   it('renders a checked document from the check’s inline tokens, with the same HTML', () => {
-    const source = '# Call [the runbook](runbook:ransomware) *now*\n\n| a | **b** |\n|-|-|\n| [step](#call) | `c` |\n\n> Phone {{contact:csoc}}.';
+    const source =
+      '# Call [the runbook](runbook:ransomware) *now*\n\n| a | **b** |\n|-|-|\n| [step](#call) | `c` |\n\n> Phone {{contact:csoc}}.';
     const fresh = renderCounting(source);
     expect(fresh.parsed).toBeGreaterThan(0);
     lint.parse(source, {});
@@ -28,7 +29,8 @@ describe('inline parses shared between checking and rendering', () => {
   });
 
   it('renders reused tokens again and again the same way (a render changes only its own copy)', () => {
-    const source = 'See [the runbook](runbook:ransomware#pay) and [NCSC](https://www.ncsc.gov.uk/).';
+    const source =
+      'See [the runbook](runbook:ransomware#pay) and [NCSC](https://www.ncsc.gov.uk/).';
     lint.parse(source, {});
     const first = renderCounting(source);
     const second = renderCounting(source);
@@ -40,8 +42,12 @@ describe('inline parses shared between checking and rendering', () => {
   it('fills placeholders at each render, not at the check', () => {
     const source = 'Phone {{contact:csoc}} first.';
     lint.parse(source, {});
-    const one = renderCounting(source, { resolveContact: () => ({ label: 'CSOC', detail: '0300 111' }) });
-    const two = renderCounting(source, { resolveContact: () => ({ label: 'CSOC', detail: '0300 222' }) });
+    const one = renderCounting(source, {
+      resolveContact: () => ({ label: 'CSOC', detail: '0300 111' }),
+    });
+    const two = renderCounting(source, {
+      resolveContact: () => ({ label: 'CSOC', detail: '0300 222' }),
+    });
     expect(one.parsed + two.parsed).toBe(0);
     expect(one.html).toContain('0300 111');
     expect(two.html).toContain('0300 222');

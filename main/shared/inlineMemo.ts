@@ -37,7 +37,8 @@ export function useInlineMemo(md: MarkdownIt, mode: 'render' | 'lint'): void {
   }
 }
 
-const hasReferences = (state: StateCore): boolean => (state.env as { references?: unknown } | undefined)?.references !== undefined;
+const hasReferences = (state: StateCore): boolean =>
+  (state.env as { references?: unknown } | undefined)?.references !== undefined;
 
 function parseAndMark(state: StateCore): void {
   kept = new Map();
@@ -47,7 +48,12 @@ function parseAndMark(state: StateCore): void {
   for (const token of state.tokens) {
     if (token.type !== 'inline') continue;
     refused = false;
-    state.md.inline.parse(token.content, state.md, state.env, token.children ?? (token.children = []));
+    state.md.inline.parse(
+      token.content,
+      state.md,
+      state.env,
+      token.children ?? (token.children = []),
+    );
     if (isPlain && !refused) keepable.push(token);
   }
 }
@@ -61,7 +67,10 @@ function keepMarked(state: StateCore): void {
     if (keptTokens + count > MAX_TOKENS) continue;
     keptTokens += count;
     // Copies both ways: neither the checker nor a renderer may change another's tokens.
-    kept.set(token.content, (token.children ?? []).map((child) => cloneToken(state, child)));
+    kept.set(
+      token.content,
+      (token.children ?? []).map((child) => cloneToken(state, child)),
+    );
   }
 }
 
@@ -71,7 +80,13 @@ function parseOrReuse(state: StateCore): void {
     if (token.type !== 'inline') continue;
     const hit = isPlain ? kept.get(token.content) : undefined;
     if (hit) token.children = hit.map((child) => cloneToken(state, child));
-    else state.md.inline.parse(token.content, state.md, state.env, token.children ?? (token.children = []));
+    else
+      state.md.inline.parse(
+        token.content,
+        state.md,
+        state.env,
+        token.children ?? (token.children = []),
+      );
   }
 }
 

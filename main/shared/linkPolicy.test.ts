@@ -94,8 +94,8 @@ const TABLE: Array<[string, LinkTarget | null]> = [
   ['https://www.ncsc.gov.uk/\u0000', null],
 ];
 
-
-const runbook = (id: string, step?: string): LinkTarget => (step ? { kind: 'runbook', runbook: id, step } : { kind: 'runbook', runbook: id });
+const runbook = (id: string, step?: string): LinkTarget =>
+  step ? { kind: 'runbook', runbook: id, step } : { kind: 'runbook', runbook: id };
 const stepLink = (id: string): LinkTarget => ({ kind: 'step', step: id });
 
 /** More cases by threat; together with TABLE at least 200, all of which must be decided right. */
@@ -275,7 +275,10 @@ const MORE: Array<[string, LinkTarget | null]> = [
   ['https://a.example', external('https://a.example')],
   ['https://A.EXAMPLE/PATH', external('https://A.EXAMPLE/PATH')],
   ['https://a_b.example/', external('https://a_b.example/')],
-  ['https://a.example/<script>alert(1)</script>', external('https://a.example/<script>alert(1)</script>')],
+  [
+    'https://a.example/<script>alert(1)</script>',
+    external('https://a.example/<script>alert(1)</script>'),
+  ],
   [`https://a.example/${'a'.repeat(2030)}`, external(`https://a.example/${'a'.repeat(2030)}`)],
   [`https://a.example/${'a'.repeat(2031)}`, null],
   ['https://', null],
@@ -342,7 +345,9 @@ const MORE: Array<[string, LinkTarget | null]> = [
 describe('classifyHref', () => {
   it('decides every case of a table of at least 200 links as expected', () => {
     const cases = [...TABLE, ...MORE];
-    const wrong = cases.filter(([href, expected]) => JSON.stringify(classifyHref(href)) !== JSON.stringify(expected));
+    const wrong = cases.filter(
+      ([href, expected]) => JSON.stringify(classifyHref(href)) !== JSON.stringify(expected),
+    );
     console.log(`link policy table: ${cases.length} urls, ${wrong.length} failures`);
     expect(cases.length).toBeGreaterThanOrEqual(200);
     expect(new Set(cases.map(([href]) => href)).size, 'every case is different').toBe(cases.length);

@@ -24,7 +24,10 @@ export function classifyHref(href: string): LinkTarget | null {
     return null;
   }
   const runbook = RUNBOOK_LINK.exec(href);
-  if (runbook?.[1]) return runbook[2] ? { kind: 'runbook', runbook: runbook[1], step: runbook[2] } : { kind: 'runbook', runbook: runbook[1] };
+  if (runbook?.[1])
+    return runbook[2]
+      ? { kind: 'runbook', runbook: runbook[1], step: runbook[2] }
+      : { kind: 'runbook', runbook: runbook[1] };
   const step = STEP_LINK.exec(href);
   if (step?.[1]) return { kind: 'step', step: step[1] };
   return isAllowedExternalUrl(href) ? { kind: 'external', url: href } : null;
@@ -50,7 +53,11 @@ export function isAllowedExternalUrl(raw: string): boolean {
     // An empty label (".example", "a..example") is not a name anyone registered.
     const labels = url.hostname.split('.');
     const tld = labels.at(-1) ?? '';
-    return labels.length > 1 && labels.every((label) => label !== '') && /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld);
+    return (
+      labels.length > 1 &&
+      labels.every((label) => label !== '') &&
+      /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)
+    );
   }
   // Markdown percent-encodes the spaces people write in numbers ("tel:0300%20303%205222").
   if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw.replace(/%20/g, ' '));

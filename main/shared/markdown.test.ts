@@ -366,7 +366,8 @@ describe('lint mode', () => {
 });
 
 describe('nesting limits', () => {
-  const image = (depth: number) => `${'!['.repeat(depth)}a${'](https://x.example/p.png)'.repeat(depth)}`;
+  const image = (depth: number) =>
+    `${'!['.repeat(depth)}a${'](https://x.example/p.png)'.repeat(depth)}`;
 
   it('shows inline markup nested deeper than 20 as text, so nested brackets cost less to parse', () => {
     expect(renderMarkdown(image(20))).toMatch(/^<p><span class="image-removed">/);

@@ -39,12 +39,15 @@ export interface RenderEnv {
  * `{{kind:key}}`, the only placeholder syntax in runbooks. A key is a slug, optionally followed
  * by one `.field` (`{{system:emar.paper-location}}`).
  */
-export const PLACEHOLDER_RE = /\{\{\s*([a-z]+)\s*:\s*([a-z0-9][a-z0-9-]{0,63}(?:\.[a-z0-9][a-z0-9-]{0,63})?)\s*\}\}/g;
+export const PLACEHOLDER_RE =
+  /\{\{\s*([a-z]+)\s*:\s*([a-z0-9][a-z0-9-]{0,63}(?:\.[a-z0-9][a-z0-9-]{0,63})?)\s*\}\}/g;
 
 /** Splits a system placeholder's key (`emar.paper-location`) into the system and the field. */
 export function splitSystemKey(key: string): { system: string; field: string | null } {
   const dot = key.indexOf('.');
-  return dot === -1 ? { system: key, field: null } : { system: key.slice(0, dot), field: key.slice(dot + 1) };
+  return dot === -1
+    ? { system: key, field: null }
+    : { system: key.slice(0, dot), field: key.slice(dot + 1) };
 }
 
 function placeholderRule(state: StateInline, silent: boolean): boolean {
@@ -112,7 +115,10 @@ function installSafeRenderRules(md: MarkdownIt): void {
 
   md.renderer.rules.placeholder = (tokens, idx, _options, env) => {
     const meta = (tokens[idx]?.meta ?? {}) as { kind?: string; key?: string };
-    const setting = meta.kind === 'setting' && meta.key ? ((env as RenderEnv | undefined)?.resolveSetting?.(meta.key) ?? null) : null;
+    const setting =
+      meta.kind === 'setting' && meta.key
+        ? ((env as RenderEnv | undefined)?.resolveSetting?.(meta.key) ?? null)
+        : null;
     if (setting) {
       return setting.value
         ? `<span class="setting-ref"><strong>${escape(setting.label)}:</strong> ${escape(setting.value)}</span>`
@@ -120,7 +126,9 @@ function installSafeRenderRules(md: MarkdownIt): void {
     }
     if (meta.kind === 'system' && meta.key) {
       const { system, field } = splitSystemKey(meta.key);
-      const found = field ? ((env as RenderEnv | undefined)?.resolveSystem?.(system, field) ?? null) : null;
+      const found = field
+        ? ((env as RenderEnv | undefined)?.resolveSystem?.(system, field) ?? null)
+        : null;
       if (found?.value) return `<span class="system-ref">${escape(found.value)}</span>`;
       // The system id is a slug (the placeholder grammar allows nothing else), so it is safe in the href.
       if (found) {
@@ -185,7 +193,8 @@ export function renderMarkdownInline(source: string, env: RenderEnv = {}): strin
 export function contactDisplay(ref: ContactRef): ContactDisplay {
   // In a step, show the way most likely to work during an incident: a phone that still works when
   // our own systems are down, then any phone, then whatever comes first.
-  const rank = (channel: ContactChannel): number => (channel.outOfBand ? 0 : 2) + (channel.kind === 'phone' || channel.kind === 'mobile' ? 0 : 1);
+  const rank = (channel: ContactChannel): number =>
+    (channel.outOfBand ? 0 : 2) + (channel.kind === 'phone' || channel.kind === 'mobile' ? 0 : 1);
   const first = [...(ref.channels ?? [])].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return { label: ref.label, detail: null };
   const who = ref.name ? `${ref.name}${ref.organisation ? ` (${ref.organisation})` : ''} — ` : '';

@@ -3,7 +3,11 @@
  * navigation, so neither the CSP (which governs loads) nor the navigation guards in
  * main/shells/electron/security.ts stop it; Electron asks where to save it.
  */
-export function offerDownload(file: { filename: string; mimeType: string; text: string | Uint8Array<ArrayBuffer> }): void {
+export function offerDownload(file: {
+  filename: string;
+  mimeType: string;
+  text: string | Uint8Array<ArrayBuffer>;
+}): void {
   const url = URL.createObjectURL(new Blob([file.text], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;

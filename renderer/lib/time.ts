@@ -1,6 +1,12 @@
 /** A moment in the reader's own time zone, e.g. "Sun 1 Mar, 02:15". */
 export function formatMoment(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** The value for a datetime-local input: local time, to the minute. */

@@ -7,19 +7,41 @@ import type { CallState } from '../useCall';
 import { SafeHtml } from './SafeHtml';
 
 /** A document made in the core (report, handover, inject cards) as a printable page: print, save as PDF, or save the markdown. */
-export function DocumentPage({ state, retry, back, banner, className }: { state: CallState<IncidentDocument>; retry: () => void; back: ReactNode; banner?: ReactNode; className?: string }) {
+export function DocumentPage({
+  state,
+  retry,
+  back,
+  banner,
+  className,
+}: {
+  state: CallState<IncidentDocument>;
+  retry: () => void;
+  back: ReactNode;
+  banner?: ReactNode;
+  className?: string;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     if (state.status === 'ready') document.getElementById('page-title')?.focus();
   }, [state.status]);
-  if (state.status === 'loading') return <>{banner}<p role="status">Preparing the document…</p></>;
+  if (state.status === 'loading')
+    return (
+      <>
+        {banner}
+        <p role="status">Preparing the document…</p>
+      </>
+    );
   if (state.status === 'failed') {
     return (
       <div role="alert">
         {banner}
-        <h1 id="page-title" tabIndex={-1}>The document could not be prepared</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          The document could not be prepared
+        </h1>
         <p>{describeError(state.error)}</p>
-        <button type="button" onClick={retry}>Try again</button>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
       </div>
     );
   }
@@ -27,9 +49,16 @@ export function DocumentPage({ state, retry, back, banner, className }: { state:
   // The desktop app prints this page to a PDF file; the web harness says to use Print instead.
   const savePdf = async (): Promise<void> => {
     setMessage('Saving…');
-    const result = await request('documents.savePdf', { suggestedName: document_.filename.replace(/\.md$/, '.pdf') });
+    const result = await request('documents.savePdf', {
+      suggestedName: document_.filename.replace(/\.md$/, '.pdf'),
+    });
     if (!result.ok) setMessage(`Not saved. ${describeError(result.error)}`);
-    else setMessage(result.value.saved ? `Saved to ${result.value.path ?? 'the folder you chose'}.` : (result.value.reason ?? 'Not saved.'));
+    else
+      setMessage(
+        result.value.saved
+          ? `Saved to ${result.value.path ?? 'the folder you chose'}.`
+          : (result.value.reason ?? 'Not saved.'),
+      );
   };
   return (
     <>
@@ -37,14 +66,34 @@ export function DocumentPage({ state, retry, back, banner, className }: { state:
         {banner}
         <p>{back}</p>
         <p>
-          <button type="button" className="button-primary" onClick={() => window.print()}>Print</button>{' '}
-          <button type="button" onClick={() => offerDownload({ filename: document_.filename, mimeType: 'text/markdown;charset=utf-8', text: document_.markdown })}>Save as a markdown file</button>{' '}
-          <button type="button" onClick={() => void savePdf()}>Save as PDF</button>
+          <button type="button" className="button-primary" onClick={() => window.print()}>
+            Print
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() =>
+              offerDownload({
+                filename: document_.filename,
+                mimeType: 'text/markdown;charset=utf-8',
+                text: document_.markdown,
+              })
+            }
+          >
+            Save as a markdown file
+          </button>{' '}
+          <button type="button" onClick={() => void savePdf()}>
+            Save as PDF
+          </button>
         </p>
         <p role="status">{message}</p>
       </div>
       {/* The document's own first heading is the page's h1; focus lands on the document itself. */}
-      <div id="page-title" tabIndex={-1} aria-label={document_.title} {...(className ? { className } : {})}>
+      <div
+        id="page-title"
+        tabIndex={-1}
+        aria-label={document_.title}
+        {...(className ? { className } : {})}
+      >
         <SafeHtml className="print-document incident-document" html={document_.html} />
       </div>
     </>

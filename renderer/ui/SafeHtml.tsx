@@ -24,9 +24,12 @@ export function SafeHtml({ html, inline = false, className, onNotice, onStepLink
     if (link.dataset.external === 'true') {
       // Outside links never open inside the app window.
       event.preventDefault();
-      void request('links.openExternal', { url: link.getAttribute('href') ?? '' }).then((result) => {
-        if (result.ok && !result.value.opened && result.value.reason) onNotice?.(result.value.reason);
-      });
+      void request('links.openExternal', { url: link.getAttribute('href') ?? '' }).then(
+        (result) => {
+          if (result.ok && !result.value.opened && result.value.reason)
+            onNotice?.(result.value.reason);
+        },
+      );
     } else if (link.dataset.step) {
       event.preventDefault();
       if (onStepLink) return onStepLink(link.dataset.step);

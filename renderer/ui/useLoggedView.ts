@@ -58,7 +58,9 @@ export function useLoggedView<V, A>(source: LoggedViewSource<V, A>) {
       setView(result.value);
       return true;
     }
-    setSaveError(`Not saved. ${result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error)}`);
+    setSaveError(
+      `Not saved. ${result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error)}`,
+    );
     return false;
   };
 

@@ -92,7 +92,8 @@ function readReport(report: Record<string, unknown>): AuditResult {
       range: typeof entry.range === 'string' ? entry.range : '?',
       via: via.map((source) => {
         if (typeof source === 'string') return `through ${source}`;
-        if (isRecord(source)) return `${String(source.title ?? source.name)} (${String(source.url)})`;
+        if (isRecord(source))
+          return `${String(source.title ?? source.name)} (${String(source.url)})`;
         return String(source);
       }),
     });

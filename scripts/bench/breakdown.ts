@@ -1,6 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { frontMatterSchema, parseFrontMatter, splitFrontMatter } from '../../main/core/runbooks/frontMatter';
+import {
+  frontMatterSchema,
+  parseFrontMatter,
+  splitFrontMatter,
+} from '../../main/core/runbooks/frontMatter';
 import { parseRunbook } from '../../main/core/runbooks/parseRunbook';
 import { createMarkdown } from '../../main/shared/markdown';
 import { CORE_SCHEMA, load } from 'js-yaml';
@@ -24,10 +28,20 @@ export interface ParseBreakdown {
  * remainder (parseRunbookMs − yaml − zod − markdown) is the body walk and checks, roughly.
  */
 export async function profileParse(dir: string): Promise<ParseBreakdown> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.md') && name !== 'README.md').sort();
+  const names = (await readdir(dir))
+    .filter((name) => name.endsWith('.md') && name !== 'README.md')
+    .sort();
   const readStart = performance.now();
   const files = await Promise.all(names.map((name) => readFile(join(dir, name))));
-  const result: ParseBreakdown = { files: files.length, bytes: 0, readMs: performance.now() - readStart, parseRunbookMs: 0, yamlMs: 0, zodMs: 0, markdownMs: 0 };
+  const result: ParseBreakdown = {
+    files: files.length,
+    bytes: 0,
+    readMs: performance.now() - readStart,
+    parseRunbookMs: 0,
+    yamlMs: 0,
+    zodMs: 0,
+    markdownMs: 0,
+  };
   const markdown = createMarkdown('lint');
   let frontMatterMs = 0;
   for (const [index, bytes] of files.entries()) {

@@ -23,7 +23,11 @@ if (!bundledDir || !userDir) {
   console.error('usage: coldLoad.ts <bundledDir> <userDir>');
   process.exit(2);
 }
-const { loadMs, indexMs, totalMs, library, search } = await loadAndIndex(bundledDir, userDir, cachePath);
+const { loadMs, indexMs, totalMs, library, search } = await loadAndIndex(
+  bundledDir,
+  userDir,
+  cachePath,
+);
 globalThis.gc?.();
 const memory = process.memoryUsage();
 const output: ColdLoadOutput = {

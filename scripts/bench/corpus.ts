@@ -28,10 +28,15 @@ function splitBlocks(markdown: string): { paragraphs: string[]; bullets: string[
   const paragraphs: string[] = [];
   const bullets: string[] = [];
   for (const block of stripLinks(markdown).split(/\n\s*\n/)) {
-    const lines = block.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = block
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
     if (lines.length === 0) continue;
-    if (lines.every((line) => /^[-*] /.test(line))) bullets.push(...lines.map((line) => line.slice(2).trim()));
-    else if (!lines.some((line) => /^([-*] |\d+\. |#)/.test(line))) paragraphs.push(lines.join(' '));
+    if (lines.every((line) => /^[-*] /.test(line)))
+      bullets.push(...lines.map((line) => line.slice(2).trim()));
+    else if (!lines.some((line) => /^([-*] |\d+\. |#)/.test(line)))
+      paragraphs.push(lines.join(' '));
   }
   return { paragraphs, bullets };
 }
@@ -40,7 +45,9 @@ function plainSentences(text: string): string[] {
   return stripLinks(text)
     .replace(/^\s*[-*]\s+/gm, '')
     .replace(/\s+/g, ' ')
-    .replace(/\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}/g, (_, role: string) => role.replace(/-/g, ' '))
+    .replace(/\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}/g, (_, role: string) =>
+      role.replace(/-/g, ' '),
+    )
     .replace(/[*_`]/g, '')
     .split(/(?<=[.?!])\s+/)
     .map((sentence) => sentence.trim())
@@ -50,7 +57,18 @@ function plainSentences(text: string): string[] {
 const unique = (items: string[]): string[] => [...new Set(items)];
 
 export function buildCorpus(runbooks: Iterable<Runbook>): Corpus {
-  const corpus: Corpus = { actions: [], decisions: [], paragraphs: [], bullets: [], intros: [], phaseTitles: [], phaseIntros: [], synonyms: [], sentences: [], systems: [] };
+  const corpus: Corpus = {
+    actions: [],
+    decisions: [],
+    paragraphs: [],
+    bullets: [],
+    intros: [],
+    phaseTitles: [],
+    phaseIntros: [],
+    synonyms: [],
+    sentences: [],
+    systems: [],
+  };
   for (const runbook of runbooks) {
     corpus.intros.push(...splitBlocks(runbook.intro).paragraphs);
     corpus.synonyms.push(...runbook.synonyms);
@@ -62,7 +80,13 @@ export function buildCorpus(runbooks: Iterable<Runbook>): Corpus {
       for (const step of phase.steps) {
         const headline = stripLinks(step.text);
         if (step.kind === 'decision') {
-          corpus.decisions.push({ headline, options: step.options.map((option) => ({ label: option.label, text: option.text.split('\n')[0] ?? '' })) });
+          corpus.decisions.push({
+            headline,
+            options: step.options.map((option) => ({
+              label: option.label,
+              text: option.text.split('\n')[0] ?? '',
+            })),
+          });
         } else {
           corpus.actions.push(headline);
         }
@@ -86,7 +110,8 @@ export function buildCorpus(runbooks: Iterable<Runbook>): Corpus {
     systems: unique(corpus.systems),
   };
   for (const [name, items] of Object.entries(result)) {
-    if (Array.isArray(items) && items.length === 0) throw new Error(`the bundled runbooks gave no ${name} to build a test library from`);
+    if (Array.isArray(items) && items.length === 0)
+      throw new Error(`the bundled runbooks gave no ${name} to build a test library from`);
   }
   return result;
 }

@@ -48,10 +48,16 @@ describe('generateRunbooks', () => {
       expect(runbook.phases.length).toBeLessThanOrEqual(5);
       expect(steps.length).toBeGreaterThanOrEqual(10);
       expect(steps.length).toBeLessThanOrEqual(25);
-      expect(runbook.phases.every((phase) => phase.steps.length >= 1 && phase.steps.length <= 9)).toBe(true);
+      expect(
+        runbook.phases.every((phase) => phase.steps.length >= 1 && phase.steps.length <= 9),
+      ).toBe(true);
     }
     const allSteps = runbooks.flatMap((runbook) => runbook.phases.flatMap((phase) => phase.steps));
-    expect(allSteps.some((step) => step.kind === 'decision' && step.options.some((option) => option.goto?.step))).toBe(true);
+    expect(
+      allSteps.some(
+        (step) => step.kind === 'decision' && step.options.some((option) => option.goto?.step),
+      ),
+    ).toBe(true);
     expect(allSteps.some((step) => step.contacts.length > 0)).toBe(true);
     expect(runbooks.some((runbook) => runbook.links.length > 0)).toBe(true);
   });

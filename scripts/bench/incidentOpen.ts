@@ -13,15 +13,25 @@ const startCore = (dataDir: string, bundledRunbooksDir: string): Promise<Core> =
     bundledRunbooksDir,
     shell: 'web-harness',
     version: 'bench',
-    openSettingsStore: () => new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
+    openSettingsStore: () =>
+      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
     openExternal: async () => ({ opened: false }),
     savePdf: async () => ({ saved: false }),
   });
 
 /** The first `incidents.get` after a start (log opened and checked), then `runs` more (log already open). */
-export async function timeIncidentOpens(dataDir: string, bundledDir: string, entries: number, runs: number): Promise<{ first: number; later: number[] }> {
+export async function timeIncidentOpens(
+  dataDir: string,
+  bundledDir: string,
+  entries: number,
+  runs: number,
+): Promise<{ first: number; later: number[] }> {
   const setup = await startCore(dataDir, bundledDir);
-  const started = await setup.handlers['incidents.start']({ name: 'Bench incident', runbook: 'ransomware', lead: 'Sam Patel' });
+  const started = await setup.handlers['incidents.start']({
+    name: 'Bench incident',
+    runbook: 'ransomware',
+    lead: 'Sam Patel',
+  });
   await setup.close();
   if (!started.ok) throw new Error(`the bench incident could not start: ${started.error.message}`);
   const { id } = started.value;
@@ -33,7 +43,8 @@ export async function timeIncidentOpens(dataDir: string, bundledDir: string, ent
       const start = performance.now();
       const view = await core.handlers['incidents.get']({ id });
       const ms = performance.now() - start;
-      if (!view.ok || view.value.log.entries < entries || view.value.log.readOnly) throw new Error('the long incident did not open whole');
+      if (!view.ok || view.value.log.entries < entries || view.value.log.readOnly)
+        throw new Error('the long incident did not open whole');
       return ms;
     };
     const first = await get();

@@ -22,10 +22,18 @@ export interface LoadIndexResult extends LoadIndexTiming {
  * data folder (saved afterwards, as the app does). The index share is timed by rebuilding the
  * index once more on the loaded runbooks.
  */
-export async function loadAndIndex(bundledDir: string, userDir: string, cachePath?: string): Promise<LoadIndexResult> {
+export async function loadAndIndex(
+  bundledDir: string,
+  userDir: string,
+  cachePath?: string,
+): Promise<LoadIndexResult> {
   const start = performance.now();
   const cache = cachePath ? await openParseCache(cachePath, 'bench') : undefined;
-  const { library, search } = await loadRunbooks({ bundledDir, userDir, ...(cache ? { cache } : {}) });
+  const { library, search } = await loadRunbooks({
+    bundledDir,
+    userDir,
+    ...(cache ? { cache } : {}),
+  });
   const totalMs = performance.now() - start;
   await cache?.save();
   const indexStart = performance.now();

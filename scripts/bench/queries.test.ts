@@ -11,6 +11,8 @@ describe('buildQueries', () => {
 
   it('is the same every run, and includes typing from the first letter', () => {
     expect(buildQueries()).toEqual(buildQueries());
-    expect(buildQueries()).toEqual(expect.arrayContaining(['r', 'ra', 'ran', 'rans', 'lost p', 'call bells']));
+    expect(buildQueries()).toEqual(
+      expect.arrayContaining(['r', 'ra', 'ran', 'rans', 'lost p', 'call bells']),
+    );
   });
 });

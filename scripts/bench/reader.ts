@@ -83,11 +83,17 @@ export async function measureReadable(browser: Browser, url: string): Promise<Re
     await page.addInitScript({ content: READABLE_PROBE });
     await page.goto(url, { waitUntil: 'commit' });
     // A function, not a string: the app's CSP forbids eval, which a string predicate would need.
-    await page.waitForFunction(() => (globalThis as { __holdfastBench?: unknown }).__holdfastBench !== undefined, null, { timeout: 15_000, polling: 50 });
+    await page.waitForFunction(
+      () => (globalThis as { __holdfastBench?: unknown }).__holdfastBench !== undefined,
+      null,
+      { timeout: 15_000, polling: 50 },
+    );
     const raw = await page.evaluate<RawSample>(COLLECT);
     if (!raw.visible) throw new Error('the first step is in the page but not visible');
     const lastEnd = (pattern: RegExp): number | null => {
-      const ends = raw.resources.filter((r) => pattern.test(new URL(r.name).pathname)).map((r) => r.end);
+      const ends = raw.resources
+        .filter((r) => pattern.test(new URL(r.name).pathname))
+        .map((r) => r.end);
       return ends.length > 0 ? Math.max(...ends) : null;
     };
     const apiEnds: Record<string, number> = {};
@@ -95,10 +101,22 @@ export async function measureReadable(browser: Browser, url: string): Promise<Re
       const call = /^\/api\/(.+)$/.exec(new URL(resource.name).pathname)?.[1];
       if (call) apiEnds[call] = resource.end;
     }
-    return { painted: raw.painted, inDom: raw.inDom, htmlEnd: raw.htmlEnd, domContentLoaded: raw.domContentLoaded, firstContentfulPaint: raw.fcp, jsEnd: lastEnd(/\.js$/), cssEnd: lastEnd(/\.css$/), apiEnds };
+    return {
+      painted: raw.painted,
+      inDom: raw.inDom,
+      htmlEnd: raw.htmlEnd,
+      domContentLoaded: raw.domContentLoaded,
+      firstContentfulPaint: raw.fcp,
+      jsEnd: lastEnd(/\.js$/),
+      cssEnd: lastEnd(/\.css$/),
+      apiEnds,
+    };
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`could not time ${url.replace(/token=[^#&]+/, 'token=…')}: ${message}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`, { cause: error });
+    throw new Error(
+      `could not time ${url.replace(/token=[^#&]+/, 'token=…')}: ${message}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`,
+      { cause: error },
+    );
   } finally {
     await context.close();
   }
@@ -113,7 +131,11 @@ export interface StaticSite {
  * Serves the pre-rendered page and the app's stylesheet on 127.0.0.1, with the same headers the
  * harness sends (CSP, no-store), so both pages travel the same way: HTTP over loopback.
  */
-export async function serveStaticPage(html: string, cssPath: string, cssUrlPath: string): Promise<StaticSite> {
+export async function serveStaticPage(
+  html: string,
+  cssPath: string,
+  cssUrlPath: string,
+): Promise<StaticSite> {
   const css = await readFile(cssPath);
   const page = Buffer.from(html, 'utf8');
   const server = createServer((req, res) => {
@@ -123,7 +145,11 @@ export async function serveStaticPage(html: string, cssPath: string, cssUrlPath:
       res.writeHead(404, RENDERER_HEADERS).end();
       return;
     }
-    res.writeHead(200, { ...RENDERER_HEADERS, 'Content-Type': path === '/' ? 'text/html; charset=utf-8' : 'text/css; charset=utf-8', 'Content-Length': body.length });
+    res.writeHead(200, {
+      ...RENDERER_HEADERS,
+      'Content-Type': path === '/' ? 'text/html; charset=utf-8' : 'text/css; charset=utf-8',
+      'Content-Length': body.length,
+    });
     res.end(body);
   });
   await new Promise<void>((resolveListen, reject) => {
@@ -133,9 +159,10 @@ export async function serveStaticPage(html: string, cssPath: string, cssUrlPath:
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolveClose) => {
-      server.closeAllConnections();
-      server.close(() => resolveClose());
-    }),
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
   };
 }

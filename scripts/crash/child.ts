@@ -10,12 +10,23 @@ import { build } from 'esbuild';
 /** Bundles `source` into one plain-JS file in `dir`; returns its path. */
 export async function bundleChild(source: string, dir: string): Promise<string> {
   const outfile = join(dir, basename(source).replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [source], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node22', logLevel: 'silent' });
+  await build({
+    entryPoints: [source],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
 /** Starts a bundled child with piped stdio; its compile cache lives next to the bundle. */
-export function spawnChild(script: string, args: readonly string[]): ChildProcessWithoutNullStreams {
+export function spawnChild(
+  script: string,
+  args: readonly string[],
+): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [script, ...args], {
     stdio: 'pipe',
     env: { ...process.env, NODE_COMPILE_CACHE: join(script, '..', 'compile-cache') },

@@ -207,7 +207,10 @@ export async function runCrashTrials(options: CrashTrialOptions): Promise<CrashS
   const startAhead = (upTo: number): void => {
     for (; started <= Math.min(upTo, trials - 1); started += 1) {
       const plan = planTrial(rng);
-      queued.push({ plan, child: startChild(script, [logPath(started), String(started), plan.writes]) });
+      queued.push({
+        plan,
+        child: startChild(script, [logPath(started), String(started), plan.writes]),
+      });
     }
   };
   try {

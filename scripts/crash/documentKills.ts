@@ -41,7 +41,11 @@ async function killAsPlanned(child: Child, plan: KillPlan, typicalOpenMs: number
   if (plan.openFraction !== null) {
     await pause(plan.openFraction * typicalOpenMs);
   } else {
-    await child.waitFor((lines) => openedMs(lines) !== undefined && lines.filter((line) => line.startsWith('ack ')).length >= plan.afterAcks);
+    await child.waitFor(
+      (lines) =>
+        openedMs(lines) !== undefined &&
+        lines.filter((line) => line.startsWith('ack ')).length >= plan.afterAcks,
+    );
     await pause(plan.jitterMs);
   }
   child.kill();
@@ -68,10 +72,22 @@ export function describeKillFigures(figures: KillFigures): string[] {
   ];
 }
 
-export async function documentKillTrials(options: { trials: number; seed: number }): Promise<KillFigures> {
+export async function documentKillTrials(options: {
+  trials: number;
+  seed: number;
+}): Promise<KillFigures> {
   const began = performance.now();
   const work = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'holdfast-document-kills-'));
-  const figures: KillFigures = { trials: 0, acknowledged: 0, whileOpening: 0, lost: 0, failedReopen: 0, childErrors: 0, problems: [], durationMs: 0 };
+  const figures: KillFigures = {
+    trials: 0,
+    acknowledged: 0,
+    whileOpening: 0,
+    lost: 0,
+    failedReopen: 0,
+    childErrors: 0,
+    problems: [],
+    durationMs: 0,
+  };
   const problem = (text: string): void => {
     if (figures.problems.length < 5) figures.problems.push(text);
   };
@@ -86,27 +102,39 @@ export async function documentKillTrials(options: { trials: number; seed: number
     const script = await bundleChild(CHILD_SOURCE, work);
     let started = 0;
     for (let trial = 0; trial < options.trials; trial += 1) {
-      for (; started < Math.min(trial + 1 + CHILDREN_AHEAD, options.trials); started += 1) queued.push(startChild(script, [dataDir]));
+      for (; started < Math.min(trial + 1 + CHILDREN_AHEAD, options.trials); started += 1)
+        queued.push(startChild(script, [dataDir]));
       current = queued.shift();
       if (!current) throw new Error(`no child queued for trial ${trial}`);
       await current.ready;
-      await killAsPlanned(current, planKill(random), openTimes.length > 0 ? median(openTimes.slice(-20)) : 15);
+      await killAsPlanned(
+        current,
+        planKill(random),
+        openTimes.length > 0 ? median(openTimes.slice(-20)) : 15,
+      );
       const { lines, signal, code, stderr } = await current.exited;
       const opened = openedMs(lines);
       if (opened !== undefined) openTimes.push(opened);
       figures.trials += 1;
       if (signal !== 'SIGKILL') {
         figures.childErrors += 1;
-        problem(`trial ${trial}: the child was not killed but exited (${code}): ${stderr.trim().slice(0, 300)}`);
+        problem(
+          `trial ${trial}: the child was not killed but exited (${code}): ${stderr.trim().slice(0, 300)}`,
+        );
       }
       if (opened === undefined) figures.whileOpening += 1;
-      const lastAck = Math.max(0, ...lines.filter((line) => line.startsWith('ack ')).map((line) => Number(line.slice(4))));
+      const lastAck = Math.max(
+        0,
+        ...lines.filter((line) => line.startsWith('ack ')).map((line) => Number(line.slice(4))),
+      );
       figures.acknowledged = Math.max(figures.acknowledged, lastAck);
       try {
         const versions = versionsIn(await openTrialStores(dataDir));
         if (versions.contacts < lastAck || versions.settings < lastAck) {
           figures.lost += 1;
-          problem(`trial ${trial}: acknowledged ${lastAck}, contacts ${versions.contacts}, settings ${versions.settings}`);
+          problem(
+            `trial ${trial}: acknowledged ${lastAck}, contacts ${versions.contacts}, settings ${versions.settings}`,
+          );
         }
       } catch (error: unknown) {
         figures.failedReopen += 1;

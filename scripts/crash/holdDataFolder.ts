@@ -7,7 +7,10 @@ import { acquireDataFolderLock, currentProcess } from '../../main/core/storage/d
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: holdDataFolder <data folder>');
-const outcome = await acquireDataFolderLock(dataDir, currentProcess(() => new Date()));
+const outcome = await acquireDataFolderLock(
+  dataDir,
+  currentProcess(() => new Date()),
+);
 process.stdout.write(`${outcome.held ? 'writer' : 'read-only'}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   if (line === 'release') break;

@@ -1,13 +1,23 @@
 import { join } from 'node:path';
 import Conf from 'conf';
-import { openContactsDirectory, type ContactsDirectoryService } from '../../main/core/contacts/contactsDirectory';
+import {
+  openContactsDirectory,
+  type ContactsDirectoryService,
+} from '../../main/core/contacts/contactsDirectory';
 import { openSettings, type SettingsService } from '../../main/core/settings/settings';
 
 /** The contacts directory and settings of a data folder, opened as the app opens them. */
-export async function openTrialStores(dataDir: string): Promise<{ contacts: ContactsDirectoryService; settings: SettingsService }> {
+export async function openTrialStores(
+  dataDir: string,
+): Promise<{ contacts: ContactsDirectoryService; settings: SettingsService }> {
   const quarantineDir = join(dataDir, 'quarantine');
   const now = (): Date => new Date();
-  const { contacts } = await openContactsDirectory({ filePath: join(dataDir, 'contacts.json'), quarantineDir, national: () => [], now });
+  const { contacts } = await openContactsDirectory({
+    filePath: join(dataDir, 'contacts.json'),
+    quarantineDir,
+    national: () => [],
+    now,
+  });
   const { settings } = await openSettings({
     filePath: join(dataDir, 'settings.json'),
     quarantineDir,
@@ -29,8 +39,16 @@ export const supplierVersion = (n: number) => ({
 });
 
 /** The version each store holds now (0 when it holds none). */
-export function versionsIn(stores: { contacts: ContactsDirectoryService; settings: SettingsService }): { contacts: number; settings: number } {
-  const supplier = stores.contacts.list().roles.find((role) => role.role === 'it-supplier')?.contact;
+export function versionsIn(stores: {
+  contacts: ContactsDirectoryService;
+  settings: SettingsService;
+}): { contacts: number; settings: number } {
+  const supplier = stores.contacts
+    .list()
+    .roles.find((role) => role.role === 'it-supplier')?.contact;
   const number = (text: string | undefined): number => Number(/(\d+)$/.exec(text ?? '')?.[1] ?? 0);
-  return { contacts: number(supplier?.name), settings: number(stores.settings.get().organisationName) };
+  return {
+    contacts: number(supplier?.name),
+    settings: number(stores.settings.get().organisationName),
+  };
 }

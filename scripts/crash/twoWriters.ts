@@ -18,10 +18,13 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
   });
 }
 
-const exited = (child: ChildProcessWithoutNullStreams): Promise<void> => new Promise((done) => child.once('exit', () => done()));
+const exited = (child: ChildProcessWithoutNullStreams): Promise<void> =>
+  new Promise((done) => child.once('exit', () => done()));
 
 /** Runs the trials; returns how many trials did not end with exactly one writer. */
-export async function twoWriterTrials(trials: number): Promise<{ trials: number; failures: number; detail: string[] }> {
+export async function twoWriterTrials(
+  trials: number,
+): Promise<{ trials: number; failures: number; detail: string[] }> {
   const work = await mkdtemp(join(process.env.TMPDIR ?? '/tmp', 'holdfast-two-writers-'));
   const detail: string[] = [];
   try {
@@ -45,7 +48,9 @@ export async function twoWriterTrials(trials: number): Promise<{ trials: number;
       const writers = answers.filter((answer) => answer === 'writer').length;
       if (writers !== 1 || lateAnswer !== 'read-only' || afterAnswer !== 'writer') {
         failures += 1;
-        detail.push(`trial ${trial}: ${answers.join(', ')}; late ${lateAnswer}; after ${afterAnswer}`);
+        detail.push(
+          `trial ${trial}: ${answers.join(', ')}; late ${lateAnswer}; after ${afterAnswer}`,
+        );
       }
     }
     return { trials, failures, detail };

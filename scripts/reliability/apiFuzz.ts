@@ -36,21 +36,73 @@ import { createRng, type Rng } from '../bench/prng';
 const HUGE = 'x'.repeat(2 * MAX_BODY_BYTES);
 const DEEP_TEXT = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
 const DEEP = JSON.parse(DEEP_TEXT) as unknown;
-const KEYS = ['id', 'query', 'limit', 'url', 'text', 'format', 'role', 'name', 'action', 'type', 'system', 'label', '__proto__', 'constructor', 'prototype', 'toString', '', 'a'.repeat(300)];
+const KEYS = [
+  'id',
+  'query',
+  'limit',
+  'url',
+  'text',
+  'format',
+  'role',
+  'name',
+  'action',
+  'type',
+  'system',
+  'label',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '',
+  'a'.repeat(300),
+];
 
 /** A random value of the kinds JSON bodies and structured clones carry, and a few they don't. */
 function randomValue(rng: Rng, depth: number): unknown {
   switch (rng.int(0, depth > 0 ? 12 : 8)) {
-    case 0: return null;
-    case 1: return rng.chance(0.5);
-    case 2: return rng.pick([0, -0, 1, -1, 1.5, 51, 2 ** 53, Number.MAX_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
-    case 3: return rng.pick(['', 'ransomware', '../../etc/passwd', 'C:\\Windows\\x', '\\\\srv\\s', 'javascript:alert(1)', 'a\u0000b', '\u202eexe.pdf', 'https://www.ncsc.gov.uk', '20260301-0215-a1b2c3']);
-    case 4: return 'x'.repeat(rng.pick([100, 201, 10_000, 100_000]));
-    case 5: return rng.chance(0.05) ? HUGE : 'é'.repeat(rng.int(0, 500));
-    case 6: return undefined;
-    case 7: return rng.pick([DEEP, [], {}]);
-    case 8: return JSON.parse('{"__proto__": {"isAdmin": true, "polluted": true}}') as unknown;
-    case 9: return Array.from({ length: rng.pick([1, 3, 100, 10_000]) }, () => randomValue(rng, 0));
+    case 0:
+      return null;
+    case 1:
+      return rng.chance(0.5);
+    case 2:
+      return rng.pick([
+        0,
+        -0,
+        1,
+        -1,
+        1.5,
+        51,
+        2 ** 53,
+        Number.MAX_VALUE,
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        Number.NEGATIVE_INFINITY,
+      ]);
+    case 3:
+      return rng.pick([
+        '',
+        'ransomware',
+        '../../etc/passwd',
+        'C:\\Windows\\x',
+        '\\\\srv\\s',
+        'javascript:alert(1)',
+        'a\u0000b',
+        '\u202eexe.pdf',
+        'https://www.ncsc.gov.uk',
+        '20260301-0215-a1b2c3',
+      ]);
+    case 4:
+      return 'x'.repeat(rng.pick([100, 201, 10_000, 100_000]));
+    case 5:
+      return rng.chance(0.05) ? HUGE : 'é'.repeat(rng.int(0, 500));
+    case 6:
+      return undefined;
+    case 7:
+      return rng.pick([DEEP, [], {}]);
+    case 8:
+      return JSON.parse('{"__proto__": {"isAdmin": true, "polluted": true}}') as unknown;
+    case 9:
+      return Array.from({ length: rng.pick([1, 3, 100, 10_000]) }, () => randomValue(rng, 0));
     default: {
       const text = `{${Array.from({ length: rng.int(0, 4) }, () => `${JSON.stringify(rng.pick(KEYS))}:0`).join(',')}}`;
       const object = JSON.parse(text) as Record<string, unknown>;
@@ -61,9 +113,14 @@ function randomValue(rng: Rng, depth: number): unknown {
 }
 
 /** Paths to every leaf and branch of a JSON value. */
-function pathsOf(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
+function pathsOf(
+  value: unknown,
+  prefix: Array<string | number> = [],
+): Array<Array<string | number>> {
   if (value === null || typeof value !== 'object') return [prefix];
-  const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as const)
+    : Object.entries(value);
   return [prefix, ...entries.flatMap(([key, item]) => pathsOf(item, [...prefix, key]))];
 }
 
@@ -80,8 +137,17 @@ function wrongKind(rng: Rng, original: unknown): unknown {
 /** A mutation of the call's valid input that the contract must refuse. */
 export function invalidPayload(rng: Rng, name: CallName): { label: string; payload: unknown } {
   const valid = structuredClone(VALID_INPUTS[name]) as Record<string, unknown>;
-  const set = (target: Record<string, unknown>, path: Array<string | number>, value: unknown): void => {
-    const parent = path.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], target) as Record<string | number, unknown>;
+  const set = (
+    target: Record<string, unknown>,
+    path: Array<string | number>,
+    value: unknown,
+  ): void => {
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>(
+        (node, key) => (node as Record<string | number, unknown>)[key],
+        target,
+      ) as Record<string | number, unknown>;
     parent[path.at(-1) as string | number] = value;
   };
   switch (rng.int(0, 5)) {
@@ -89,15 +155,43 @@ export function invalidPayload(rng: Rng, name: CallName): { label: string; paylo
       const paths = pathsOf(valid).filter((path) => path.length > 0);
       const path = paths.length > 0 ? rng.pick(paths) : null;
       if (!path) return { label: 'a top-level array', payload: [valid] };
-      const original = path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], valid);
+      const original = path.reduce<unknown>(
+        (node, key) => (node as Record<string | number, unknown>)[key],
+        valid,
+      );
       set(valid, path, wrongKind(rng, original));
       return { label: `a wrong kind at ${path.join('.')}`, payload: valid };
     }
-    case 1: return { label: 'an unknown key', payload: { ...valid, [rng.pick(['extra', 'isAdmin', 'recordedAt', 'hash'])]: randomValue(rng, 1) ?? 0 } };
-    case 2: return { label: 'a __proto__ key from JSON', payload: JSON.parse(`{"__proto__":{"polluted":true}${Object.keys(valid).length > 0 ? `,${JSON.stringify(valid).slice(1, -1)}` : ''}}`) as unknown };
-    case 3: return { label: 'a constructor.prototype key', payload: { ...valid, constructor: { prototype: { polluted: true } } } };
-    case 4: return { label: 'not an object', payload: rng.pick([null, 42, Number.NaN, 'x', HUGE, true, [valid], DEEP]) };
-    default: return { label: 'a NaN field', payload: { ...valid, [Object.keys(valid)[0] ?? 'limit']: Number.NaN } };
+    case 1:
+      return {
+        label: 'an unknown key',
+        payload: {
+          ...valid,
+          [rng.pick(['extra', 'isAdmin', 'recordedAt', 'hash'])]: randomValue(rng, 1) ?? 0,
+        },
+      };
+    case 2:
+      return {
+        label: 'a __proto__ key from JSON',
+        payload: JSON.parse(
+          `{"__proto__":{"polluted":true}${Object.keys(valid).length > 0 ? `,${JSON.stringify(valid).slice(1, -1)}` : ''}}`,
+        ) as unknown,
+      };
+    case 3:
+      return {
+        label: 'a constructor.prototype key',
+        payload: { ...valid, constructor: { prototype: { polluted: true } } },
+      };
+    case 4:
+      return {
+        label: 'not an object',
+        payload: rng.pick([null, 42, Number.NaN, 'x', HUGE, true, [valid], DEEP]),
+      };
+    default:
+      return {
+        label: 'a NaN field',
+        payload: { ...valid, [Object.keys(valid)[0] ?? 'limit']: Number.NaN },
+      };
   }
 }
 
@@ -110,7 +204,10 @@ function isSaneInput(value: unknown, depth = 0): boolean {
   if (typeof value !== 'object') return false;
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== Array.prototype) return false;
-  return Object.entries(value).every(([key, item]) => !['__proto__', 'constructor', 'prototype'].includes(key) && isSaneInput(item, depth + 1));
+  return Object.entries(value).every(
+    ([key, item]) =>
+      !['__proto__', 'constructor', 'prototype'].includes(key) && isSaneInput(item, depth + 1),
+  );
 }
 
 type Listener = (event: unknown, input: unknown) => Promise<unknown>;
@@ -134,19 +231,32 @@ function countRuns(handlers: Handlers): Run[] {
 }
 
 /** Spy handlers that answer ok and do nothing else. */
-const spyHandlers = (): Handlers => Object.fromEntries(CALL_NAMES.map((name) => [name, () => Promise.resolve(ok(`${name} ran`))])) as unknown as Handlers;
+const spyHandlers = (): Handlers =>
+  Object.fromEntries(
+    CALL_NAMES.map((name) => [name, () => Promise.resolve(ok(`${name} ran`))]),
+  ) as unknown as Handlers;
 
 /** Whether `dispatch` lets this input through to the handler (a missing body is `{}`). */
-const accepts = (name: CallName, input: unknown): boolean => contract[name].input.safeParse(input === undefined ? {} : input).success;
+const accepts = (name: CallName, input: unknown): boolean =>
+  contract[name].input.safeParse(input === undefined ? {} : input).success;
 
 /** The payload both transports send: a mutation of the valid input, or a random value. */
-const fuzzPayload = (rng: Rng, name: CallName, mutation: boolean): { label: string; payload: unknown } =>
+const fuzzPayload = (
+  rng: Rng,
+  name: CallName,
+  mutation: boolean,
+): { label: string; payload: unknown } =>
   mutation ? invalidPayload(rng, name) : { label: 'a random value', payload: randomValue(rng, 3) };
 
 function isResult(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const result = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
-  return result.ok === true || (result.ok === false && typeof result.error?.code === 'string' && typeof result.error.message === 'string');
+  return (
+    result.ok === true ||
+    (result.ok === false &&
+      typeof result.error?.code === 'string' &&
+      typeof result.error.message === 'string')
+  );
 }
 
 /** Senders that are not the app's top-level frame. */
@@ -178,7 +288,16 @@ export interface ApiFuzzSummary {
   examples: string[];
 }
 
-const newSummary = (): ApiFuzzSummary => ({ calls: CALL_NAMES.length, payloads: 0, failures: 0, badInputRuns: 0, accepted: 0, folderChanges: 0, seconds: 0, examples: [] });
+const newSummary = (): ApiFuzzSummary => ({
+  calls: CALL_NAMES.length,
+  payloads: 0,
+  failures: 0,
+  badInputRuns: 0,
+  accepted: 0,
+  folderChanges: 0,
+  seconds: 0,
+  examples: [],
+});
 
 function recordFailure(summary: ApiFuzzSummary, text: string): void {
   summary.failures += 1;
@@ -190,7 +309,10 @@ function checkNoRuns(summary: ApiFuzzSummary, runs: Run[], where: string): void 
   if (runs.length > 0) {
     summary.badInputRuns += runs.length;
     const first = toWire(runs[0]?.input);
-    recordFailure(summary, `${where}: ${runs.length} handler runs on input the contract refuses, first ${runs[0]?.name} with ${first === TOO_LARGE ? 'a large input' : first.body.slice(0, 200)}`);
+    recordFailure(
+      summary,
+      `${where}: ${runs.length} handler runs on input the contract refuses, first ${runs[0]?.name} with ${first === TOO_LARGE ? 'a large input' : first.body.slice(0, 200)}`,
+    );
   }
   runs.length = 0;
 }
@@ -199,13 +321,21 @@ function checkNoRuns(summary: ApiFuzzSummary, runs: Run[], where: string): void 
  * IPC: `perCall` payloads for each call from the trusted frame (half mutations, half random
  * values), then each valid input from every untrusted sender.
  */
-export async function runIpcFuzz(options: { perCall: number; seed: number }): Promise<ApiFuzzSummary> {
+export async function runIpcFuzz(options: {
+  perCall: number;
+  seed: number;
+}): Promise<ApiFuzzSummary> {
   const started = performance.now();
   const summary = newSummary();
   const listeners = new Map<string, Listener>();
   const handlers = spyHandlers();
   const runs = countRuns(handlers);
-  registerIpc({ handle: (channel: string, listener: Listener) => listeners.set(channel, listener) } as unknown as Parameters<typeof registerIpc>[0], { handlers, appOrigin: 'app://bundle' });
+  registerIpc(
+    {
+      handle: (channel: string, listener: Listener) => listeners.set(channel, listener),
+    } as unknown as Parameters<typeof registerIpc>[0],
+    { handlers, appOrigin: 'app://bundle' },
+  );
   const trusted = { senderFrame: { url: 'app://bundle/index.html', parent: null } };
   for (const [callIndex, name] of CALL_NAMES.entries()) {
     const listener = listeners.get(ipcChannel(name)) as Listener;
@@ -224,20 +354,35 @@ export async function runIpcFuzz(options: { perCall: number; seed: number }): Pr
         continue;
       }
       const isAccepted = accepts(name, payload);
-      if (!isResult(result)) recordFailure(summary, `${where}: not a Result: ${JSON.stringify(result)}`);
-      else if (isMutation && isAccepted) recordFailure(summary, `${where}: the contract accepted a mutation meant to be invalid`);
+      if (!isResult(result))
+        recordFailure(summary, `${where}: not a Result: ${JSON.stringify(result)}`);
+      else if (isMutation && isAccepted)
+        recordFailure(summary, `${where}: the contract accepted a mutation meant to be invalid`);
       else if (!isAccepted) {
         checkNoRuns(summary, runs, where);
-        if ((result as { error?: { code?: string } }).error?.code !== 'INVALID_INPUT') recordFailure(summary, `${where}: refused without INVALID_INPUT: ${JSON.stringify(result)}`);
+        if ((result as { error?: { code?: string } }).error?.code !== 'INVALID_INPUT')
+          recordFailure(
+            summary,
+            `${where}: refused without INVALID_INPUT: ${JSON.stringify(result)}`,
+          );
       } else if (runs.length !== 1 || runs[0]?.name !== name || !isSaneInput(runs[0].input)) {
-        recordFailure(summary, `${where}: valid input did not reach its handler once, as plain bounded data (${runs.length} runs)`);
+        recordFailure(
+          summary,
+          `${where}: valid input did not reach its handler once, as plain bounded data (${runs.length} runs)`,
+        );
       } else summary.accepted += 1;
     }
     for (const [senderIndex, sender] of UNTRUSTED_SENDERS.entries()) {
       runs.length = 0;
       summary.payloads += 1;
-      const result = await listener(sender, structuredClone(VALID_INPUTS[name])).catch((error: unknown) => error);
-      if ((result as { error?: { code?: string } }).error?.code !== 'FORBIDDEN') recordFailure(summary, `${name}: untrusted sender ${senderIndex} was not refused: ${JSON.stringify(result)}`);
+      const result = await listener(sender, structuredClone(VALID_INPUTS[name])).catch(
+        (error: unknown) => error,
+      );
+      if ((result as { error?: { code?: string } }).error?.code !== 'FORBIDDEN')
+        recordFailure(
+          summary,
+          `${name}: untrusted sender ${senderIndex} was not refused: ${JSON.stringify(result)}`,
+        );
       checkNoRuns(summary, runs, `${name}: untrusted sender ${senderIndex}`);
     }
   }
@@ -277,11 +422,21 @@ function minJsonBytes(value: unknown): number {
  */
 function toWire(payload: unknown): { body: string; input: unknown } | typeof TOO_LARGE {
   if (minJsonBytes(payload) > MAX_BODY_BYTES) return TOO_LARGE;
-  const marked = (JSON.stringify(payload, (_key, value: unknown) => (value === DEEP ? DEEP_MARK : value)) as string | undefined) ?? '';
+  const marked =
+    (JSON.stringify(payload, (_key, value: unknown) => (value === DEEP ? DEEP_MARK : value)) as
+      string | undefined) ?? '';
   const body = marked.replaceAll(JSON.stringify(DEEP_MARK), DEEP_TEXT);
   if (Buffer.byteLength(body) > MAX_BODY_BYTES) return TOO_LARGE;
   // The same as parsing `body` (an empty body is no input), without parsing 10,000 levels each time.
-  return { body, input: marked === '' ? undefined : JSON.parse(marked, (_key, value: unknown) => (value === DEEP_MARK ? DEEP : value)) as unknown };
+  return {
+    body,
+    input:
+      marked === ''
+        ? undefined
+        : (JSON.parse(marked, (_key, value: unknown) =>
+            value === DEEP_MARK ? DEEP : value,
+          ) as unknown),
+  };
 }
 
 interface HttpCase {
@@ -301,7 +456,15 @@ interface HttpCase {
   oversized?: 'declared' | 'chunked';
 }
 
-const CODE_FOR_STATUS: Record<number, string> = { 400: 'INVALID_INPUT', 401: 'UNAUTHORIZED', 403: 'FORBIDDEN', 404: 'UNKNOWN_CALL', 405: 'INVALID_INPUT', 413: 'INVALID_INPUT', 415: 'INVALID_INPUT' };
+const CODE_FOR_STATUS: Record<number, string> = {
+  400: 'INVALID_INPUT',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'UNKNOWN_CALL',
+  405: 'INVALID_INPUT',
+  413: 'INVALID_INPUT',
+  415: 'INVALID_INPUT',
+};
 
 const oversized = (rng: Rng, label: string): HttpCase => {
   const how = rng.pick(['declared', 'chunked'] as const);
@@ -326,38 +489,151 @@ export function payloadCase(rng: Rng, name: CallName, mutation: boolean): HttpCa
 function notJson(rng: Rng, name: CallName): HttpCase {
   const valid = JSON.stringify(VALID_INPUTS[name]);
   switch (rng.int(0, 2)) {
-    case 0: return { label: 'broken JSON', status: 400, body: rng.pick(['{', '{"id":', "{'id':'x'}", 'NaN', '{"a":Infinity}', '\u0000', '[1,]', 'undefined', ' ', '{"a":1}}', '\uFEFF{}']) };
-    case 1: return { label: 'a cut-off body', status: 400, body: valid.slice(0, rng.int(1, valid.length - 1)) };
+    case 0:
+      return {
+        label: 'broken JSON',
+        status: 400,
+        body: rng.pick([
+          '{',
+          '{"id":',
+          "{'id':'x'}",
+          'NaN',
+          '{"a":Infinity}',
+          '\u0000',
+          '[1,]',
+          'undefined',
+          ' ',
+          '{"a":1}}',
+          '\uFEFF{}',
+        ]),
+      };
+    case 1:
+      return {
+        label: 'a cut-off body',
+        status: 400,
+        body: valid.slice(0, rng.int(1, valid.length - 1)),
+      };
     default: {
       const quote = valid.indexOf(':"');
       const at = quote === -1 ? 1 : quote + 2;
-      const bytes = rng.pick([[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]]);
-      return { label: `not UTF-8 (${bytes.map((byte) => byte.toString(16)).join(' ')} at ${at})`, status: 400, body: Buffer.concat([Buffer.from(valid.slice(0, at)), Buffer.from(bytes), Buffer.from(valid.slice(at))]) };
+      const bytes = rng.pick([
+        [0xff],
+        [0xc3],
+        [0xed, 0xa0, 0x80],
+        [0xc0, 0xaf],
+        [0xf8, 0x88, 0x80, 0x80, 0x80],
+      ]);
+      return {
+        label: `not UTF-8 (${bytes.map((byte) => byte.toString(16)).join(' ')} at ${at})`,
+        status: 400,
+        body: Buffer.concat([
+          Buffer.from(valid.slice(0, at)),
+          Buffer.from(bytes),
+          Buffer.from(valid.slice(at)),
+        ]),
+      };
     }
   }
 }
 
 /** The ways a request can be wrong besides its payload, in the order the harness checks them. */
 const FRAMING_CASES: Array<(rng: Rng, name: CallName, port: number, token: string) => HttpCase> = [
-  (rng, _name, port) => ({ label: 'a wrong Host', status: 403, headers: { host: rng.pick(['evil.example', `evil.example:${port}`, '127.0.0.1', `127.0.0.1:${port + 1}`, 'localhost', `127.0.0.1.evil.example:${port}`, `[::1]:${port}`]) } }),
+  (rng, _name, port) => ({
+    label: 'a wrong Host',
+    status: 403,
+    headers: {
+      host: rng.pick([
+        'evil.example',
+        `evil.example:${port}`,
+        '127.0.0.1',
+        `127.0.0.1:${port + 1}`,
+        'localhost',
+        `127.0.0.1.evil.example:${port}`,
+        `[::1]:${port}`,
+      ]),
+    },
+  }),
   (rng, name, _port, token) => {
-    const authorization = rng.pick([undefined, 'Bearer wrong-token', `Bearer ${token}x`, `Bearer ${token.slice(0, -1)}`, `Basic ${token}`, token, 'Bearer ', `bearer ${token}`]);
+    const authorization = rng.pick([
+      undefined,
+      'Bearer wrong-token',
+      `Bearer ${token}x`,
+      `Bearer ${token.slice(0, -1)}`,
+      `Basic ${token}`,
+      token,
+      'Bearer ',
+      `bearer ${token}`,
+    ]);
     // Without the header the token rides in the query string, which API calls must ignore.
-    return { label: `the token as ${authorization === undefined ? 'a query parameter' : JSON.stringify(authorization.replace(token, '<token>'))}`, status: 401, headers: { authorization }, path: authorization === undefined ? `/api/${name}?token=${token}` : `/api/${name}` };
+    return {
+      label: `the token as ${authorization === undefined ? 'a query parameter' : JSON.stringify(authorization.replace(token, '<token>'))}`,
+      status: 401,
+      headers: { authorization },
+      path: authorization === undefined ? `/api/${name}?token=${token}` : `/api/${name}`,
+    };
   },
   (rng, _name, port) => {
     // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- a lookalike origin the harness must refuse
     const lookalike = `http://127.0.0.1.evil.example:${port}`;
-    return { label: 'a page on another origin', status: 403, headers: { origin: rng.pick(['https://evil.example', 'null', `http://127.0.0.1:${port + 1}`, `https://127.0.0.1:${port}`, lookalike, 'app://bundle', 'file://']) } };
+    return {
+      label: 'a page on another origin',
+      status: 403,
+      headers: {
+        origin: rng.pick([
+          'https://evil.example',
+          'null',
+          `http://127.0.0.1:${port + 1}`,
+          `https://127.0.0.1:${port}`,
+          lookalike,
+          'app://bundle',
+          'file://',
+        ]),
+      },
+    };
   },
-  (rng) => ({ label: 'a wrong method', status: 405, method: rng.pick(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']), body: '' }),
+  (rng) => ({
+    label: 'a wrong method',
+    status: 405,
+    method: rng.pick(['GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']),
+    body: '',
+  }),
   (rng) => {
-    const type = rng.pick([undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/jsonp', 'application/json-patch+json', '']);
-    return { label: `content type ${JSON.stringify(type)}`, status: 415, headers: { 'content-type': type } };
+    const type = rng.pick([
+      undefined,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/jsonp',
+      'application/json-patch+json',
+      '',
+    ]);
+    return {
+      label: `content type ${JSON.stringify(type)}`,
+      status: 415,
+      headers: { 'content-type': type },
+    };
   },
   (rng) => oversized(rng, 'an oversized body'),
   notJson,
-  (rng, name) => ({ label: 'an unknown call', status: 404, path: rng.pick([`/api/${name}x`, `/api/${name}/..`, `/api/${name}/.`, `/api/${name}.constructor`, `/api/${name}%00`, `/api/${name.replace('.', '%2E')}`, `/api/${name.toUpperCase()}`, `/api//${name}`, '/api', '/api/', '/api/__proto__', '/api/constructor', '/api/hasOwnProperty']) }),
+  (rng, name) => ({
+    label: 'an unknown call',
+    status: 404,
+    path: rng.pick([
+      `/api/${name}x`,
+      `/api/${name}/..`,
+      `/api/${name}/.`,
+      `/api/${name}.constructor`,
+      `/api/${name}%00`,
+      `/api/${name.replace('.', '%2E')}`,
+      `/api/${name.toUpperCase()}`,
+      `/api//${name}`,
+      '/api',
+      '/api/',
+      '/api/__proto__',
+      '/api/constructor',
+      '/api/hasOwnProperty',
+    ]),
+  }),
 ];
 
 type HttpReply = { status: number; code: string | null } | 'reset';
@@ -368,49 +644,91 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   const state = new Map<string, string>();
   for (const entry of entries) {
     const path = join(entry.parentPath, entry.name);
-    state.set(relative(dir, path), entry.isFile() ? createHash('sha256').update(await readFile(path)).digest('hex') : entry.isDirectory() ? 'folder' : 'other');
+    state.set(
+      relative(dir, path),
+      entry.isFile()
+        ? createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')
+        : entry.isDirectory()
+          ? 'folder'
+          : 'other',
+    );
   }
   return state;
 }
 
 const changedPaths = (before: Map<string, string>, after: Map<string, string>): string[] =>
-  [...new Set([...before.keys(), ...after.keys()])].filter((path) => before.get(path) !== after.get(path));
+  [...new Set([...before.keys(), ...after.keys()])].filter(
+    (path) => before.get(path) !== after.get(path),
+  );
 
 /**
  * HTTP: the web harness (the real core on a temp data folder) on loopback. For each call, `perCall`
  * requests on CONNECTIONS keep-alive connections: even trials carry a payload the contract refuses
  * (mutations and random values in turn), odd trials cycle through FRAMING_CASES.
  */
-export async function runHttpFuzz(options: { perCall: number; seed: number }): Promise<ApiFuzzSummary> {
+export async function runHttpFuzz(options: {
+  perCall: number;
+  seed: number;
+}): Promise<ApiFuzzSummary> {
   const summary = newSummary();
   const root = await mkdtemp(join(tmpdir(), 'holdfast-api-fuzz-'));
   const dataDir = join(root, 'data');
-  const harness = await startHarness({ port: 0, dataDir, rendererDir: join(root, 'renderer'), bundledRunbooksDir: BUNDLED_DIR, version: 'fuzz' });
+  const harness = await startHarness({
+    port: 0,
+    dataDir,
+    rendererDir: join(root, 'renderer'),
+    bundledRunbooksDir: BUNDLED_DIR,
+    version: 'fuzz',
+  });
   const { port, token } = harness;
   const runs = countRuns(harness.core.handlers);
   const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
 
   const send = (name: CallName, test: HttpCase): Promise<HttpReply> =>
     new Promise((resolve, reject) => {
-      const headers = Object.entries({ host: `127.0.0.1:${port}`, 'content-type': 'application/json', authorization: `Bearer ${token}`, ...test.headers }).filter((entry): entry is [string, string] => entry[1] !== undefined);
-      const req = request({ host: '127.0.0.1', port, path: test.path ?? `/api/${name}`, method: test.method ?? 'POST', agent, headers: Object.fromEntries(headers) }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          let code: string | null = null;
-          try {
-            code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { error?: { code?: string } }).error?.code ?? null;
-          } catch {
-            // HEAD has no body; a missing code fails below.
-          }
-          resolve({ status: res.statusCode ?? 0, code });
-          // A declared body was never sent: this connection cannot carry another request.
-          if (!req.writableEnded) req.destroy();
-        });
-      });
+      const headers = Object.entries({
+        host: `127.0.0.1:${port}`,
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        ...test.headers,
+      }).filter((entry): entry is [string, string] => entry[1] !== undefined);
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: test.path ?? `/api/${name}`,
+          method: test.method ?? 'POST',
+          agent,
+          headers: Object.fromEntries(headers),
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            let code: string | null = null;
+            try {
+              code =
+                (
+                  JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+                    error?: { code?: string };
+                  }
+                ).error?.code ?? null;
+            } catch {
+              // HEAD has no body; a missing code fails below.
+            }
+            resolve({ status: res.statusCode ?? 0, code });
+            // A declared body was never sent: this connection cannot carry another request.
+            if (!req.writableEnded) req.destroy();
+          });
+        },
+      );
       // The harness answers 413 and closes once a chunked body passes the limit, so the client may
       // see the connection reset while still writing the rest.
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? resolve('reset') : reject(error)));
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'EPIPE' || error.code === 'ECONNRESET' ? resolve('reset') : reject(error),
+      );
       if (test.oversized === 'declared') {
         req.setHeader('content-length', OVERSIZED_BODY.length);
         req.flushHeaders();
@@ -424,9 +742,14 @@ export async function runHttpFuzz(options: { perCall: number; seed: number }): P
   const validPass = async (when: string): Promise<void> => {
     for (const name of CALL_NAMES) {
       runs.length = 0;
-      const reply = await send(name, { label: 'the valid input', status: 200 }).catch((error: unknown) => ({ status: -1, code: String(error) }));
+      const reply = await send(name, { label: 'the valid input', status: 200 }).catch(
+        (error: unknown) => ({ status: -1, code: String(error) }),
+      );
       if (reply === 'reset' || reply.status >= 500 || runs.length !== 1 || runs[0]?.name !== name) {
-        recordFailure(summary, `${name}, the valid input ${when} the fuzzing: ${JSON.stringify(reply)}, ${runs.length} handler runs`);
+        recordFailure(
+          summary,
+          `${name}, the valid input ${when} the fuzzing: ${JSON.stringify(reply)}, ${runs.length} handler runs`,
+        );
       }
     }
     runs.length = 0;
@@ -443,12 +766,29 @@ export async function runHttpFuzz(options: { perCall: number; seed: number }): P
       const worker = async (): Promise<void> => {
         while (next < options.perCall) {
           const trial = next++;
-          const test = trial % 2 === 0 ? payloadCase(rng, name, trial % 4 === 0) : (FRAMING_CASES[(trial >> 1) % FRAMING_CASES.length] as (typeof FRAMING_CASES)[number])(rng, name, port, token);
+          const test =
+            trial % 2 === 0
+              ? payloadCase(rng, name, trial % 4 === 0)
+              : (
+                  FRAMING_CASES[
+                    (trial >> 1) % FRAMING_CASES.length
+                  ] as (typeof FRAMING_CASES)[number]
+                )(rng, name, port, token);
           summary.payloads += 1;
-          const reply = await send(name, test).catch((error: unknown) => ({ status: -1, code: String(error) }));
+          const reply = await send(name, test).catch((error: unknown) => ({
+            status: -1,
+            code: String(error),
+          }));
           const expectedCode = test.method === 'HEAD' ? null : CODE_FOR_STATUS[test.status];
-          const isRight = reply === 'reset' ? test.oversized === 'chunked' : reply.status === test.status && reply.code === expectedCode;
-          if (!isRight) recordFailure(summary, `${name} trial ${trial} (seed ${seed}), ${test.label}: ${JSON.stringify(reply)}, expected ${test.status} ${expectedCode}`);
+          const isRight =
+            reply === 'reset'
+              ? test.oversized === 'chunked'
+              : reply.status === test.status && reply.code === expectedCode;
+          if (!isRight)
+            recordFailure(
+              summary,
+              `${name} trial ${trial} (seed ${seed}), ${test.label}: ${JSON.stringify(reply)}, expected ${test.status} ${expectedCode}`,
+            );
         }
       };
       await Promise.all(Array.from({ length: CONNECTIONS }, worker));
@@ -457,7 +797,10 @@ export async function runHttpFuzz(options: { perCall: number; seed: number }): P
       const changed = changedPaths(before, after);
       if (changed.length > 0) {
         summary.folderChanges += 1;
-        recordFailure(summary, `${name} (seed ${seed}): the data folder changed: ${changed.slice(0, 5).join(', ')}`);
+        recordFailure(
+          summary,
+          `${name} (seed ${seed}): the data folder changed: ${changed.slice(0, 5).join(', ')}`,
+        );
       }
       before = after;
     }
@@ -476,9 +819,11 @@ export function describeApiFuzz(transport: 'ipc' | 'http', summary: ApiFuzzSumma
   const rate = `${Math.round(summary.payloads / summary.seconds)} a second`;
   return [
     `api fuzz (${transport}): ${summary.payloads} payloads over ${summary.calls} calls, ${summary.failures} failures`,
-    `# ${summary.badInputRuns} handler runs on bad input; ${transport === 'ipc'
-      ? `${summary.accepted} random values were valid input and reached their handler as plain data; ${UNTRUSTED_SENDERS.length} untrusted senders per call refused; ${rate}`
-      : `the real core's data folder changed after ${summary.folderChanges} of ${summary.calls} call batches; ${rate} over ${CONNECTIONS} keep-alive connections`}`,
+    `# ${summary.badInputRuns} handler runs on bad input; ${
+      transport === 'ipc'
+        ? `${summary.accepted} random values were valid input and reached their handler as plain data; ${UNTRUSTED_SENDERS.length} untrusted senders per call refused; ${rate}`
+        : `the real core's data folder changed after ${summary.folderChanges} of ${summary.calls} call batches; ${rate} over ${CONNECTIONS} keep-alive connections`
+    }`,
     ...summary.examples.map((example) => `# failure: ${example}`),
   ];
 }

@@ -18,7 +18,10 @@ import { VALID_INPUTS } from '../../main/contract/__fixtures__/validInputs';
 import { openContactsDirectory } from '../../main/core/contacts/contactsDirectory';
 import { openPrintRecord } from '../../main/core/grabbag/printRecord';
 import { openSettings } from '../../main/core/settings/settings';
-import { openSystemsRegister, type SupplierContacts } from '../../main/core/systems/systemsRegister';
+import {
+  openSystemsRegister,
+  type SupplierContacts,
+} from '../../main/core/systems/systemsRegister';
 import { createRng, type Rng } from '../bench/prng';
 
 const NOW = new Date('2026-03-01T02:15:30.000Z');
@@ -43,7 +46,13 @@ interface Target {
 
 /** Settings the way the app opens them: Conf over `<dir>/settings.json`. */
 const settingsAt = (filePath: string, quarantineDir: string) =>
-  openSettings({ filePath, quarantineDir, open: () => new Conf({ cwd: dirname(filePath), configName: 'settings', projectName: 'holdfast' }), now });
+  openSettings({
+    filePath,
+    quarantineDir,
+    open: () =>
+      new Conf({ cwd: dirname(filePath), configName: 'settings', projectName: 'holdfast' }),
+    now,
+  });
 
 const TARGETS: Target[] = [
   {
@@ -53,50 +62,83 @@ const TARGETS: Target[] = [
     open: async (filePath, quarantineDir) => (await settingsAt(filePath, quarantineDir)).notices,
     seed: async (filePath, quarantineDir) => {
       const { settings } = await settingsAt(filePath, quarantineDir);
-      await settings.update({ organisationName: 'Rose Lodge Care Home', providerType: 'care-home', isolationInstruction: 'Pull the blue cable.' });
+      await settings.update({
+        organisationName: 'Rose Lodge Care Home',
+        providerType: 'care-home',
+        isolationInstruction: 'Pull the blue cable.',
+      });
     },
   },
   {
     name: 'contacts',
     file: 'contacts.json',
-    open: async (filePath, quarantineDir) => (await openContactsDirectory({ filePath, quarantineDir, national: () => [], now })).notices,
+    open: async (filePath, quarantineDir) =>
+      (await openContactsDirectory({ filePath, quarantineDir, national: () => [], now })).notices,
     seed: async (filePath, quarantineDir) => {
-      const { contacts } = await openContactsDirectory({ filePath, quarantineDir, national: () => [], now });
-      const result = await contacts.save(contract['contacts.save'].input.parse(VALID_INPUTS['contacts.save']));
+      const { contacts } = await openContactsDirectory({
+        filePath,
+        quarantineDir,
+        national: () => [],
+        now,
+      });
+      const result = await contacts.save(
+        contract['contacts.save'].input.parse(VALID_INPUTS['contacts.save']),
+      );
       if (!result.ok) throw new Error(`could not write the contacts file: ${result.error.message}`);
     },
   },
   {
     name: 'systems register',
     file: 'systems.json',
-    open: async (filePath, quarantineDir) => (await openSystemsRegister({ filePath, quarantineDir, suppliers: SUPPLIERS, now })).notices,
+    open: async (filePath, quarantineDir) =>
+      (await openSystemsRegister({ filePath, quarantineDir, suppliers: SUPPLIERS, now })).notices,
     seed: async (filePath, quarantineDir) => {
-      const { systems } = await openSystemsRegister({ filePath, quarantineDir, suppliers: SUPPLIERS, now });
-      const result = await systems.save(contract['systems.save'].input.parse(VALID_INPUTS['systems.save']));
+      const { systems } = await openSystemsRegister({
+        filePath,
+        quarantineDir,
+        suppliers: SUPPLIERS,
+        now,
+      });
+      const result = await systems.save(
+        contract['systems.save'].input.parse(VALID_INPUTS['systems.save']),
+      );
       if (!result.ok) throw new Error(`could not write the systems file: ${result.error.message}`);
     },
   },
   {
     name: 'grab-bag print record',
     file: 'grabbag.json',
-    open: async (filePath, quarantineDir) => (await openPrintRecord({ filePath, quarantineDir, now })).notices,
+    open: async (filePath, quarantineDir) =>
+      (await openPrintRecord({ filePath, quarantineDir, now })).notices,
     seed: async (filePath, quarantineDir) => {
       const { prints } = await openPrintRecord({ filePath, quarantineDir, now });
-      const { fingerprint, how } = contract['grabbag.markPrinted'].input.parse(VALID_INPUTS['grabbag.markPrinted']);
+      const { fingerprint, how } = contract['grabbag.markPrinted'].input.parse(
+        VALID_INPUTS['grabbag.markPrinted'],
+      );
       const result = await prints.record(fingerprint, how);
       if (!result.ok) throw new Error(`could not write the print record: ${result.error.message}`);
     },
   },
 ];
 
-type Damage = 'truncated' | 'zero-filled' | 'bit-flipped' | 'other JSON' | 'empty' | 'NUL-filled' | 'deleted';
-const DAMAGES: Damage[] = ['truncated', 'zero-filled', 'bit-flipped', 'other JSON', 'empty', 'NUL-filled', 'deleted'];
+type Damage =
+  'truncated' | 'zero-filled' | 'bit-flipped' | 'other JSON' | 'empty' | 'NUL-filled' | 'deleted';
+const DAMAGES: Damage[] = [
+  'truncated',
+  'zero-filled',
+  'bit-flipped',
+  'other JSON',
+  'empty',
+  'NUL-filled',
+  'deleted',
+];
 
 /** The damaged bytes, or null for a deleted file. */
 function damage(rng: Rng, kind: Damage, good: Buffer): Buffer | null {
   const bytes = Buffer.from(good);
   switch (kind) {
-    case 'truncated': return bytes.subarray(0, rng.int(0, bytes.length - 1));
+    case 'truncated':
+      return bytes.subarray(0, rng.int(0, bytes.length - 1));
     case 'zero-filled': {
       // A range of zeros with the size kept, as a crashed file system leaves it.
       const from = rng.int(0, bytes.length - 1);
@@ -110,10 +152,26 @@ function damage(rng: Rng, kind: Damage, good: Buffer): Buffer | null {
       }
       return bytes;
     }
-    case 'other JSON': return Buffer.from(rng.pick(['null', '[]', '{}', '42', '"contacts"', 'true', '{"formatVersion":2}', '{"__proto__":{"polluted":true}}', JSON.stringify([JSON.parse(good.toString('utf8'))])]));
-    case 'empty': return Buffer.alloc(0);
-    case 'NUL-filled': return Buffer.alloc(good.length);
-    case 'deleted': return null;
+    case 'other JSON':
+      return Buffer.from(
+        rng.pick([
+          'null',
+          '[]',
+          '{}',
+          '42',
+          '"contacts"',
+          'true',
+          '{"formatVersion":2}',
+          '{"__proto__":{"polluted":true}}',
+          JSON.stringify([JSON.parse(good.toString('utf8'))]),
+        ]),
+      );
+    case 'empty':
+      return Buffer.alloc(0);
+    case 'NUL-filled':
+      return Buffer.alloc(good.length);
+    case 'deleted':
+      return null;
   }
 }
 
@@ -130,18 +188,34 @@ export interface CorruptFileSummary {
 }
 
 /** Runs `mutations` trials from `seed` in `dir` (an empty folder the caller removes). */
-export async function runCorruptFileTrials(options: { mutations: number; seed: number; dir: string }): Promise<CorruptFileSummary> {
-  const summary: CorruptFileSummary = { mutations: 0, failures: 0, invalid: 0, detected: 0, stillValid: 0, examples: [] };
+export async function runCorruptFileTrials(options: {
+  mutations: number;
+  seed: number;
+  dir: string;
+}): Promise<CorruptFileSummary> {
+  const summary: CorruptFileSummary = {
+    mutations: 0,
+    failures: 0,
+    invalid: 0,
+    detected: 0,
+    stillValid: 0,
+    examples: [],
+  };
   const fail = (text: string): void => {
     summary.failures += 1;
     if (summary.examples.length < 5) summary.examples.push(text);
   };
-  const goods = await Promise.all(TARGETS.map(async (target) => {
-    const home = join(options.dir, `good-${target.file}`);
-    await mkdir(home, { recursive: true });
-    await target.seed(join(home, target.file), join(home, 'quarantine'));
-    return { main: await readFile(join(home, target.file)), backup: join(home, `${target.file}.bak`) };
-  }));
+  const goods = await Promise.all(
+    TARGETS.map(async (target) => {
+      const home = join(options.dir, `good-${target.file}`);
+      await mkdir(home, { recursive: true });
+      await target.seed(join(home, target.file), join(home, 'quarantine'));
+      return {
+        main: await readFile(join(home, target.file)),
+        backup: join(home, `${target.file}.bak`),
+      };
+    }),
+  );
 
   for (let trial = 0; trial < options.mutations; trial += 1) {
     const rng = createRng(options.seed + trial);
@@ -166,7 +240,8 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
       try {
         const parsed: unknown = JSON.parse((damaged ?? Buffer.alloc(0)).toString('utf8'));
         isObject = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
-        isSameDocument = JSON.stringify(parsed) === JSON.stringify(JSON.parse(good.main.toString('utf8')));
+        isSameDocument =
+          JSON.stringify(parsed) === JSON.stringify(JSON.parse(good.main.toString('utf8')));
       } catch {
         isValidJson = false;
       }
@@ -179,7 +254,13 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
         // Nothing to detect (a deleted file, or flips that cancelled out): the last good copy must still be used.
         summary.invalid += damaged === null ? 1 : 0;
         if (!isRestored) fail(`${where}: the last good copy was not put back`);
-        else if (damaged === null && !notices.some((notice) => /missing\. Holdfast restored the last good copy/.test(notice.message))) fail(`${where}: the user was not told`);
+        else if (
+          damaged === null &&
+          !notices.some((notice) =>
+            /missing\. Holdfast restored the last good copy/.test(notice.message),
+          )
+        )
+          fail(`${where}: the user was not told`);
         else if (damaged === null) summary.detected += 1;
         continue;
       }
@@ -187,18 +268,29 @@ export async function runCorruptFileTrials(options: { mutations: number; seed: n
       if (isDetected) {
         summary.invalid += 1;
         summary.detected += 1;
-        const quarantined = kept.length === 1 ? await readFile(join(quarantineDir, kept[0] as string)) : null;
-        if (!quarantined?.equals(damaged)) fail(`${where}: the damaged file is not in quarantine byte for byte (${kept.length} files there)`);
+        const quarantined =
+          kept.length === 1 ? await readFile(join(quarantineDir, kept[0] as string)) : null;
+        if (!quarantined?.equals(damaged))
+          fail(
+            `${where}: the damaged file is not in quarantine byte for byte (${kept.length} files there)`,
+          );
         if (!isRestored) fail(`${where}: the last good copy was not restored`);
-        if (!notices.some((notice) => /restored the last good copy/.test(notice.message))) fail(`${where}: the user was not told the copy was restored`);
-      } else if (!isValidJson || (kind !== 'bit-flipped' && !isSameDocument && !(target.isAnyObjectValid && isObject))) {
+        if (!notices.some((notice) => /restored the last good copy/.test(notice.message)))
+          fail(`${where}: the user was not told the copy was restored`);
+      } else if (
+        !isValidJson ||
+        (kind !== 'bit-flipped' && !isSameDocument && !(target.isAnyObjectValid && isObject))
+      ) {
         summary.invalid += 1;
-        fail(`${where}: damage not detected (${JSON.stringify(damaged.toString('utf8').slice(0, 120))})`);
+        fail(
+          `${where}: damage not detected (${JSON.stringify(damaged.toString('utf8').slice(0, 120))})`,
+        );
       } else {
         // A flip inside a value that still validates (or, for settings, any object; or the same
         // document without its final newline): accepted as it is, never overwritten.
         summary.stillValid += 1;
-        if (!isUnchanged || kept.length > 0 || notices.length > 0) fail(`${where}: a still-valid file was changed or quarantined`);
+        if (!isUnchanged || kept.length > 0 || notices.length > 0)
+          fail(`${where}: a still-valid file was changed or quarantined`);
       }
     } catch (error: unknown) {
       fail(`${where}: threw ${error instanceof Error ? error.message : String(error)}`);

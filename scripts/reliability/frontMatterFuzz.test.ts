@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { createRng } from '../bench/prng';
-import { describeFrontMatterFuzz, frontMatterDocument, runFrontMatterFuzz } from './frontMatterFuzz';
+import {
+  describeFrontMatterFuzz,
+  frontMatterDocument,
+  runFrontMatterFuzz,
+} from './frontMatterFuzz';
 
 const SEED = 20_261_124;
 
@@ -15,9 +19,26 @@ it('parses 5,000 hostile runbook headers without a throw, a payload running or a
 }, 60_000);
 
 it('generates every family of attack it claims to', () => {
-  const texts = Array.from({ length: 2000 }, (_, trial) => new TextDecoder().decode(frontMatterDocument(createRng(SEED + trial))));
-  for (const marker of ['---js', '!!js/function', '!!python/object', '!custom', '<<:', '__proto__', 'constructor:', '&a', '*a', '\u0000', '\ufffd']) {
-    expect(texts.some((text) => text.includes(marker)), marker).toBe(true);
+  const texts = Array.from({ length: 2000 }, (_, trial) =>
+    new TextDecoder().decode(frontMatterDocument(createRng(SEED + trial))),
+  );
+  for (const marker of [
+    '---js',
+    '!!js/function',
+    '!!python/object',
+    '!custom',
+    '<<:',
+    '__proto__',
+    'constructor:',
+    '&a',
+    '*a',
+    '\u0000',
+    '\ufffd',
+  ]) {
+    expect(
+      texts.some((text) => text.includes(marker)),
+      marker,
+    ).toBe(true);
   }
   expect(texts.some((text) => text.length > 16 * 1024)).toBe(true);
 });

@@ -7,7 +7,11 @@
  * header always comes with problems that name a line of the file. Used by frontMatterFuzz.test.ts
  * and `npm run soak -- --suite=front-matter`.
  */
-import { frontMatterSchema, parseFrontMatter, splitFrontMatter } from '../../main/core/runbooks/frontMatter';
+import {
+  frontMatterSchema,
+  parseFrontMatter,
+  splitFrontMatter,
+} from '../../main/core/runbooks/frontMatter';
 import { parseRunbook } from '../../main/core/runbooks/parseRunbook';
 import type { Problem } from '../../main/contract/types';
 import { createRng, type Rng } from '../bench/prng';
@@ -16,9 +20,35 @@ const CANARY = '__holdfastFrontMatterCanary';
 /** Code that sets the canary if anything ever evaluates it. */
 const PAYLOAD = `globalThis.${CANARY} = true`;
 
-const VALID = ['id: fuzzed', 'title: A fuzzed runbook', 'category: guide', 'summary: Fuzzed.', 'reviewed: 2026-01-15', 'owner: Tests', 'version: 1', 'contacts: [csoc]', 'synonyms:', '  - cyber attack', 'clocks: [personal-data-breach-72h]'];
+const VALID = [
+  'id: fuzzed',
+  'title: A fuzzed runbook',
+  'category: guide',
+  'summary: Fuzzed.',
+  'reviewed: 2026-01-15',
+  'owner: Tests',
+  'version: 1',
+  'contacts: [csoc]',
+  'synonyms:',
+  '  - cyber attack',
+  'clocks: [personal-data-breach-72h]',
+];
 
-const FENCES = ['---', '---js', '---javascript', '--- js', '---coffee', '---yaml', '---json', '+++', ';;;', '\ufeff---', '---\r', '-- -', '----'];
+const FENCES = [
+  '---',
+  '---js',
+  '---javascript',
+  '--- js',
+  '---coffee',
+  '---yaml',
+  '---json',
+  '+++',
+  ';;;',
+  '\ufeff---',
+  '---\r',
+  '-- -',
+  '----',
+];
 
 const POLLUTERS = [
   '__proto__: {polluted: yes}',
@@ -74,33 +104,100 @@ const ALIASES = [
   'base: &base {id: other}\n<<: *base',
 ];
 
-const JUNK = ['\u0000', '\u0001', '\u007f', '\u0085', '\u2028', '\ufeff', '\ud800', '\t', '\r', '\\', '"', "'", ':', '- ', '[', '{', '&', '*', '!', '%', '@', '`', '|', '>', '#'];
+const JUNK = [
+  '\u0000',
+  '\u0001',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+  '\ud800',
+  '\t',
+  '\r',
+  '\\',
+  '"',
+  "'",
+  ':',
+  '- ',
+  '[',
+  '{',
+  '&',
+  '*',
+  '!',
+  '%',
+  '@',
+  '`',
+  '|',
+  '>',
+  '#',
+];
 
 function junk(rng: Rng, length: number): string {
-  return Array.from({ length }, () => (rng.chance(0.7) ? rng.pick(JUNK) : String.fromCharCode(rng.int(0, 0xffff)))).join('');
+  return Array.from({ length }, () =>
+    rng.chance(0.7) ? rng.pick(JUNK) : String.fromCharCode(rng.int(0, 0xffff)),
+  ).join('');
 }
 
 /** One mutation of the header lines. */
 function mutate(rng: Rng, lines: string[]): void {
   const at = rng.int(0, lines.length);
   switch (rng.int(0, 10)) {
-    case 0: lines.splice(at, 0, ...rng.pick(POLLUTERS).split('\n')); break;
-    case 1: lines.splice(at, 0, ...rng.pick(TAGS).split('\n')); break;
-    case 2: lines.splice(at, 0, ...rng.pick(ALIASES).split('\n')); break;
+    case 0:
+      lines.splice(at, 0, ...rng.pick(POLLUTERS).split('\n'));
+      break;
+    case 1:
+      lines.splice(at, 0, ...rng.pick(TAGS).split('\n'));
+      break;
+    case 2:
+      lines.splice(at, 0, ...rng.pick(ALIASES).split('\n'));
+      break;
     // A duplicate key, as it stands or with a new value.
-    case 3: lines.splice(at, 0, rng.chance(0.5) ? (lines[rng.int(0, lines.length - 1)] ?? '') : `${rng.pick(['id', 'title', 'summary', 'version'])}: again`); break;
-    case 4: lines.splice(at, 0, `${rng.pick(['summary', 'title', 'owner', 'x'])}: ${rng.pick(['x', 'é', '"', '- '])}`.padEnd(rng.pick([200, 5_000, 17_000, 40_000]), rng.pick(['x', 'é', ' y', '[']))); break;
-    case 5: lines.splice(at, 0, junk(rng, rng.int(1, 60))); break;
-    case 6: lines.splice(at, 1); break;
-    case 7: lines[at] = `${' '.repeat(rng.int(1, 4))}${lines[at] ?? ''}`; break;
+    case 3:
+      lines.splice(
+        at,
+        0,
+        rng.chance(0.5)
+          ? (lines[rng.int(0, lines.length - 1)] ?? '')
+          : `${rng.pick(['id', 'title', 'summary', 'version'])}: again`,
+      );
+      break;
+    case 4:
+      lines.splice(
+        at,
+        0,
+        `${rng.pick(['summary', 'title', 'owner', 'x'])}: ${rng.pick(['x', 'é', '"', '- '])}`.padEnd(
+          rng.pick([200, 5_000, 17_000, 40_000]),
+          rng.pick(['x', 'é', ' y', '[']),
+        ),
+      );
+      break;
+    case 5:
+      lines.splice(at, 0, junk(rng, rng.int(1, 60)));
+      break;
+    case 6:
+      lines.splice(at, 1);
+      break;
+    case 7:
+      lines[at] = `${' '.repeat(rng.int(1, 4))}${lines[at] ?? ''}`;
+      break;
     case 8: {
       const line = lines[at] ?? '';
       const cut = rng.int(0, line.length);
       lines[at] = line.slice(0, cut) + junk(rng, rng.int(0, 3)) + line.slice(cut + rng.int(0, 3));
       break;
     }
-    case 9: lines.splice(at, 0, `${'  '.repeat(rng.int(1, 40))}${rng.pick(['- ', 'a: ', '[', '{'])}`.repeat(rng.int(1, 200))); break;
-    default: lines.splice(at, 0, `${rng.pick(['x', 'y', 'synonyms'])}: ${'['.repeat(rng.int(1, 2000))}`); break;
+    case 9:
+      lines.splice(
+        at,
+        0,
+        `${'  '.repeat(rng.int(1, 40))}${rng.pick(['- ', 'a: ', '[', '{'])}`.repeat(
+          rng.int(1, 200),
+        ),
+      );
+      break;
+    default:
+      lines.splice(at, 0, `${rng.pick(['x', 'y', 'synonyms'])}: ${'['.repeat(rng.int(1, 2000))}`);
+      break;
   }
 }
 
@@ -111,11 +208,36 @@ function reshape(rng: Rng, lines: string[]): void {
     if (at !== -1) lines.splice(at, 1, ...replacement);
   };
   switch (rng.int(0, 4)) {
-    case 0: lines.splice(rng.int(0, lines.length), 0, rng.pick(['# a comment', '', '#', '# __proto__: {polluted: yes}'])); break;
-    case 1: replace('title:', `title: "${rng.pick(['A  title', 'Title: with colon', 'Ünïcode title', '<script>alert(1)</script>'])}"`); break;
-    case 2: replace('owner:', `owner: ${rng.pick(['"__proto__"', 'constructor', 'prototype', '"{{contact:x}}"'])}`); break;
-    case 3: replace('summary:', 'summary: |', `  ${rng.pick(['Line one.', '__proto__: x', 'javascript:alert(1)'])}`, '  Line two.'); break;
-    default: lines.push(rng.pick(['systems: [emar]', 'providerTypes: [care-home]', 'synonyms: [a, b]'])); break;
+    case 0:
+      lines.splice(
+        rng.int(0, lines.length),
+        0,
+        rng.pick(['# a comment', '', '#', '# __proto__: {polluted: yes}']),
+      );
+      break;
+    case 1:
+      replace(
+        'title:',
+        `title: "${rng.pick(['A  title', 'Title: with colon', 'Ünïcode title', '<script>alert(1)</script>'])}"`,
+      );
+      break;
+    case 2:
+      replace(
+        'owner:',
+        `owner: ${rng.pick(['"__proto__"', 'constructor', 'prototype', '"{{contact:x}}"'])}`,
+      );
+      break;
+    case 3:
+      replace(
+        'summary:',
+        'summary: |',
+        `  ${rng.pick(['Line one.', '__proto__: x', 'javascript:alert(1)'])}`,
+        '  Line two.',
+      );
+      break;
+    default:
+      lines.push(rng.pick(['systems: [emar]', 'providerTypes: [care-home]', 'synonyms: [a, b]']));
+      break;
   }
 }
 
@@ -126,7 +248,9 @@ export function frontMatterDocument(rng: Rng): Uint8Array {
   for (let n = rng.int(1, 4); n > 0; n -= 1) (isBenign ? reshape : mutate)(rng, lines);
   const fence = rng.chance(0.8) ? '---' : rng.pick(FENCES);
   const header = rng.chance(0.15) ? [PAYLOAD, `module.exports = { id: 'x' }`] : lines;
-  const closing = rng.chance(0.97) ? rng.pick(['---', '---', '---', '...', '--- ']) : rng.pick(['', '---js']);
+  const closing = rng.chance(0.97)
+    ? rng.pick(['---', '---', '---', '...', '--- '])
+    : rng.pick(['', '---js']);
   const text = [fence, ...header, closing, '', '## Act {#act}', '', '1. Do it. {#do}'].join('\n');
   const bytes = new TextEncoder().encode(text);
   if (rng.chance(0.05)) {
@@ -140,16 +264,28 @@ export function frontMatterDocument(rng: Rng): Uint8Array {
 const SCHEMA_KEYS = new Set(Object.keys(frontMatterSchema.shape));
 
 function prototypeKeys(): string {
-  return [Object.prototype, Array.prototype, Function.prototype, String.prototype].map((proto) => Reflect.ownKeys(proto).map(String).sort().join(',')).join('|');
+  return [Object.prototype, Array.prototype, Function.prototype, String.prototype]
+    .map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','))
+    .join('|');
 }
 
 function checkProblems(problems: Problem[], lineCount: number, where: string): string | null {
-  const bad = problems.find((problem) => !Number.isInteger(problem.line) || problem.line < 1 || problem.line > lineCount + 1 || problem.message.length === 0);
+  const bad = problems.find(
+    (problem) =>
+      !Number.isInteger(problem.line) ||
+      problem.line < 1 ||
+      problem.line > lineCount + 1 ||
+      problem.message.length === 0,
+  );
   return bad ? `${where}: problem without a usable line: ${JSON.stringify(bad)}` : null;
 }
 
 /** One file through every front-matter path; `problem` is null when every oracle held. */
-export function frontMatterTrial(trialSeed: number): { input: string; problem: string | null; isAccepted: boolean } {
+export function frontMatterTrial(trialSeed: number): {
+  input: string;
+  problem: string | null;
+  isAccepted: boolean;
+} {
   const bytes = frontMatterDocument(createRng(trialSeed));
   const input = new TextDecoder().decode(bytes);
   const before = prototypeKeys();
@@ -158,27 +294,34 @@ export function frontMatterTrial(trialSeed: number): { input: string; problem: s
   try {
     const lineCount = input.split('\n').length;
     const split = splitFrontMatter(input, 'runbooks/fuzzed.md');
-    if (split.yaml === null && split.problems.length === 0) found.push('splitFrontMatter refused without a problem');
+    if (split.yaml === null && split.problems.length === 0)
+      found.push('splitFrontMatter refused without a problem');
     found.push(checkProblems(split.problems, lineCount, 'splitFrontMatter') ?? '');
     if (split.yaml !== null) {
       const front = parseFrontMatter(split.yaml, 'runbooks/fuzzed.md');
       found.push(checkProblems(front.problems, lineCount, 'parseFrontMatter') ?? '');
-      if (front.value === null && front.problems.length === 0) found.push('parseFrontMatter refused without a problem');
+      if (front.value === null && front.problems.length === 0)
+        found.push('parseFrontMatter refused without a problem');
       if (front.value !== null) {
         isAccepted = true;
-        const extra = Reflect.ownKeys(front.value).map(String).filter((key) => !SCHEMA_KEYS.has(key));
+        const extra = Reflect.ownKeys(front.value)
+          .map(String)
+          .filter((key) => !SCHEMA_KEYS.has(key));
         if (extra.length > 0) found.push(`accepted keys outside the schema: ${extra.join(', ')}`);
-        if (Object.getPrototypeOf(front.value) !== Object.prototype) found.push('accepted value has a changed prototype');
+        if (Object.getPrototypeOf(front.value) !== Object.prototype)
+          found.push('accepted value has a changed prototype');
       }
     }
     const outcome = parseRunbook(bytes, 'runbooks/fuzzed.md');
     found.push(checkProblems(outcome.problems, lineCount, 'parseRunbook') ?? '');
-    if (outcome.runbook === null && !outcome.problems.some((p) => p.severity === 'error')) found.push('parseRunbook refused without an error');
+    if (outcome.runbook === null && !outcome.problems.some((p) => p.severity === 'error'))
+      found.push('parseRunbook refused without an error');
   } catch (error: unknown) {
     found.push(`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
   if (CANARY in globalThis) found.push('a payload ran: the canary is set');
-  if (({} as Record<string, unknown>).polluted !== undefined) found.push('Object.prototype.polluted is set');
+  if (({} as Record<string, unknown>).polluted !== undefined)
+    found.push('Object.prototype.polluted is set');
   if (prototypeKeys() !== before) found.push('a built-in prototype gained or lost a key');
   const problems = found.filter((text) => text !== '');
   return { input, problem: problems.length > 0 ? problems.join('; ') : null, isAccepted };
@@ -195,8 +338,18 @@ export interface FrontMatterFuzzSummary {
 }
 
 /** Runs `inputs` trials from `seed`; trial n replays alone with `frontMatterTrial(seed + n)`. */
-export function runFrontMatterFuzz(options: { inputs: number; seed: number; onProgress?: (done: number) => void }): FrontMatterFuzzSummary {
-  const summary: FrontMatterFuzzSummary = { inputs: 0, failures: 0, accepted: 0, slowestMs: 0, examples: [] };
+export function runFrontMatterFuzz(options: {
+  inputs: number;
+  seed: number;
+  onProgress?: (done: number) => void;
+}): FrontMatterFuzzSummary {
+  const summary: FrontMatterFuzzSummary = {
+    inputs: 0,
+    failures: 0,
+    accepted: 0,
+    slowestMs: 0,
+    examples: [],
+  };
   for (let trial = 0; trial < options.inputs; trial += 1) {
     const started = performance.now();
     const result = frontMatterTrial(options.seed + trial);
@@ -205,7 +358,13 @@ export function runFrontMatterFuzz(options: { inputs: number; seed: number; onPr
     if (result.isAccepted) summary.accepted += 1;
     if (result.problem !== null) {
       summary.failures += 1;
-      if (summary.examples.length < 5) summary.examples.push({ seed: options.seed, trial, input: result.input, problem: result.problem });
+      if (summary.examples.length < 5)
+        summary.examples.push({
+          seed: options.seed,
+          trial,
+          input: result.input,
+          problem: result.problem,
+        });
       // A polluted prototype would fail every later trial; undo it so the count stays honest.
       delete (Object.prototype as Record<string, unknown>).polluted;
       delete (globalThis as Record<string, unknown>)[CANARY];
@@ -220,6 +379,9 @@ export function describeFrontMatterFuzz(summary: FrontMatterFuzzSummary): string
   return [
     `front-matter fuzz: ${summary.inputs} inputs, ${summary.failures} failures`,
     `# ${summary.accepted} headers were valid after mutation and accepted; slowest file ${summary.slowestMs.toFixed(1)} ms`,
-    ...summary.examples.map((example) => `# failure: seed ${example.seed}, trial ${example.trial} (frontMatterTrial(${example.seed + example.trial})): ${example.problem.slice(0, 1000)}\n# input: ${JSON.stringify(example.input.slice(0, 2000))}`),
+    ...summary.examples.map(
+      (example) =>
+        `# failure: seed ${example.seed}, trial ${example.trial} (frontMatterTrial(${example.seed + example.trial})): ${example.problem.slice(0, 1000)}\n# input: ${JSON.stringify(example.input.slice(0, 2000))}`,
+    ),
   ];
 }

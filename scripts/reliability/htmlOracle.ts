@@ -8,22 +8,65 @@ import { classifyHref } from '../../main/shared/linkPolicy';
 
 /** Tags markdown-it and Holdfast's render rules may emit; nothing that loads, embeds or runs. */
 const ALLOWED_TAGS = new Set([
-  'p', 'em', 'strong', 's', 'a', 'code', 'pre', 'ul', 'ol', 'li', 'blockquote', 'hr', 'br',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span',
+  'p',
+  'em',
+  'strong',
+  's',
+  'a',
+  'code',
+  'pre',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'hr',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'span',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
-  'href', 'title', 'class', 'rel', 'start', 'style',
-  'data-external', 'data-runbook', 'data-step', 'data-system', 'data-contact-role',
+  'href',
+  'title',
+  'class',
+  'rel',
+  'start',
+  'style',
+  'data-external',
+  'data-runbook',
+  'data-step',
+  'data-system',
+  'data-contact-role',
 ]);
 // The app's own routes, written by the render rules from slugs (`#/contacts/<role>`).
-const APP_ROUTE = /^#\/(runbooks|contacts|systems)\/[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})?$/;
+const APP_ROUTE =
+  /^#\/(runbooks|contacts|systems)\/[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63})?$/;
 // markdown-it writes table alignment as a style attribute; nothing else may style.
 const TABLE_ALIGN = /^text-align:(left|right|center)$/;
 
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'<>/=]+(?:="[^"<>]*")?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /\s+([^\s"'<>/=]+)(?:="([^"]*)")?/g;
 
-const NAMED: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>', apos: "'", colon: ':', tab: '\t', newline: '\n' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  quot: '"',
+  lt: '<',
+  gt: '>',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+};
 
 /** The text of an attribute value as the browser reads it: character references decoded. */
 function decodeAttribute(value: string): string {
@@ -53,11 +96,14 @@ export function findUnsafeHtml(html: string): string[] {
     for (const [, rawAttribute = '', rawValue] of attributes.matchAll(ATTRIBUTE)) {
       const attribute = rawAttribute.toLowerCase();
       const value = decodeAttribute(rawValue ?? '');
-      if (/^on\w+/.test(attribute)) violations.push(`event handler ${attribute}=${JSON.stringify(value)}`);
-      else if (!ALLOWED_ATTRIBUTES.has(attribute)) violations.push(`attribute ${attribute} on <${name}> is not allowed`);
+      if (/^on\w+/.test(attribute))
+        violations.push(`event handler ${attribute}=${JSON.stringify(value)}`);
+      else if (!ALLOWED_ATTRIBUTES.has(attribute))
+        violations.push(`attribute ${attribute} on <${name}> is not allowed`);
       else if (attribute === 'href' && !APP_ROUTE.test(value) && classifyHref(value) === null) {
         violations.push(`href ${JSON.stringify(value)} is not on the allow-list`);
-      } else if (attribute === 'style' && !TABLE_ALIGN.test(value)) violations.push(`style ${JSON.stringify(value)}`);
+      } else if (attribute === 'style' && !TABLE_ALIGN.test(value))
+        violations.push(`style ${JSON.stringify(value)}`);
     }
   }
   return violations;

@@ -37,7 +37,10 @@ export function createRng(seed: number): Rng {
         const j = int(i, indexes.length - 1);
         [indexes[i], indexes[j]] = [indexes[j] as number, indexes[i] as number];
       }
-      return indexes.slice(0, wanted).sort((a, b) => a - b).map((index) => items[index] as T);
+      return indexes
+        .slice(0, wanted)
+        .sort((a, b) => a - b)
+        .map((index) => items[index] as T);
     },
   };
 }

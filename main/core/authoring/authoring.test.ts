@@ -18,7 +18,9 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const value = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+const value = <T>(
+  result: { ok: true; value: T } | { ok: false; error: { message: string } },
+): T => {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
@@ -30,7 +32,10 @@ async function bundledText(id: string): Promise<string> {
 /** Adds a step at the end of the first phase, as someone typing in the editor would (no id). */
 function withExtraStep(text: string, headline: string): string {
   const lines = text.split('\n');
-  const secondPhase = lines.findIndex((line, index) => index > 0 && line.startsWith('## ') && lines.slice(0, index).some((l) => l.startsWith('## ')));
+  const secondPhase = lines.findIndex(
+    (line, index) =>
+      index > 0 && line.startsWith('## ') && lines.slice(0, index).some((l) => l.startsWith('## ')),
+  );
   lines.splice(secondPhase, 0, `9. ${headline}`, '');
   return lines.join('\n');
 }
@@ -39,7 +44,14 @@ describe('saving a bundled runbook', () => {
   it('saves an override in the user folder, leaves the bundled file alone and keeps two revisions', async () => {
     const before = await bundledText('lost-device');
     const edited = withExtraStep(before, 'Tell the practice manager');
-    const saved = value(await core.handlers['runbooks.save']({ id: 'lost-device', text: edited, author: 'Sam Patel', message: 'Added a step' }));
+    const saved = value(
+      await core.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: edited,
+        author: 'Sam Patel',
+        message: 'Added a step',
+      }),
+    );
 
     expect(saved.id).toBe('lost-device');
     expect(await bundledText('lost-device')).toBe(before);
@@ -48,21 +60,39 @@ describe('saving a bundled runbook', () => {
 
     const view = value(await core.handlers['runbooks.get']({ id: 'lost-device' }));
     expect(view.overridesBundled).toBe(true);
-    expect(view.phases.flatMap((phase) => phase.steps.map((step) => step.id))).toContain('tell-the-practice-manager');
+    expect(view.phases.flatMap((phase) => phase.steps.map((step) => step.id))).toContain(
+      'tell-the-practice-manager',
+    );
     expect(saved.library.runbooks.find((r) => r.id === 'lost-device')?.overridesBundled).toBe(true);
 
     const history = value(await core.handlers['runbooks.history']({ id: 'lost-device' }));
-    expect(history.map(({ seq, kind, author, message }) => ({ seq, kind, author, message }))).toEqual([
-      { seq: 1, kind: 'original', author: 'Holdfast', message: 'The version that comes with Holdfast' },
+    expect(
+      history.map(({ seq, kind, author, message }) => ({ seq, kind, author, message })),
+    ).toEqual([
+      {
+        seq: 1,
+        kind: 'original',
+        author: 'Holdfast',
+        message: 'The version that comes with Holdfast',
+      },
       { seq: 2, kind: 'save', author: 'Sam Patel', message: 'Added a step' },
     ]);
     expect(history[1]?.savedAt).toBe('2026-03-01T02:15:30.000Z');
   });
 
   it('keeps generated step ids when the step is edited again', async () => {
-    const first = value(await core.handlers['runbooks.save']({ id: 'lost-device', text: withExtraStep(await bundledText('lost-device'), 'Tell the manager'), author: 'Sam' }));
+    const first = value(
+      await core.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: withExtraStep(await bundledText('lost-device'), 'Tell the manager'),
+        author: 'Sam',
+      }),
+    );
     const saved = value(await core.handlers['runbooks.source']({ id: first.id })).text;
-    const reworded = saved.replace('Tell the manager {#tell-the-manager}', 'Tell the manager on duty {#tell-the-manager}');
+    const reworded = saved.replace(
+      'Tell the manager {#tell-the-manager}',
+      'Tell the manager on duty {#tell-the-manager}',
+    );
     value(await core.handlers['runbooks.save']({ id: 'lost-device', text: reworded }));
     const onDisk = await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8');
     expect(onDisk).toContain('Tell the manager on duty {#tell-the-manager}');
@@ -79,7 +109,10 @@ describe('saving a bundled runbook', () => {
 
   it('refuses a changed id, and a new runbook whose id is taken', async () => {
     const text = await bundledText('lost-device');
-    const renamed = await core.handlers['runbooks.save']({ id: 'lost-device', text: text.replace('id: lost-device', 'id: lost-laptop') });
+    const renamed = await core.handlers['runbooks.save']({
+      id: 'lost-device',
+      text: text.replace('id: lost-device', 'id: lost-laptop'),
+    });
     expect(!renamed.ok && renamed.error.message).toContain('must stay "lost-device"');
     const taken = await core.handlers['runbooks.save']({ id: null, text });
     expect(!taken.ok && taken.error.message).toContain('"lost-device" is already used');
@@ -87,8 +120,15 @@ describe('saving a bundled runbook', () => {
 
   it('reset to bundled removes the override, keeps it in the trash and records a revision', async () => {
     const before = await bundledText('lost-device');
-    value(await core.handlers['runbooks.save']({ id: 'lost-device', text: withExtraStep(before, 'Tell the manager') }));
-    const reset = value(await core.handlers['runbooks.resetToBundled']({ id: 'lost-device', author: 'Sam' }));
+    value(
+      await core.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: withExtraStep(before, 'Tell the manager'),
+      }),
+    );
+    const reset = value(
+      await core.handlers['runbooks.resetToBundled']({ id: 'lost-device', author: 'Sam' }),
+    );
 
     expect(reset.revision).toMatchObject({ seq: 3, kind: 'reset', author: 'Sam' });
     expect(await readdir(join(dataDir, 'runbooks'))).toEqual([]);
@@ -97,18 +137,30 @@ describe('saving a bundled runbook', () => {
     expect(trash[0]).toMatch(/-lost-device\.md$/);
     const view = value(await core.handlers['runbooks.get']({ id: 'lost-device' }));
     expect(view.source).toBe('bundled');
-    expect(value(await core.handlers['runbooks.revision']({ id: 'lost-device', seq: 3 })).text).toBe(before);
-    expect(await core.handlers['runbooks.resetToBundled']({ id: 'lost-device' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      value(await core.handlers['runbooks.revision']({ id: 'lost-device', seq: 3 })).text,
+    ).toBe(before);
+    expect(await core.handlers['runbooks.resetToBundled']({ id: 'lost-device' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 });
 
 describe('history', () => {
   it('diffs two revisions and restores an older one as a new revision', async () => {
     const before = await bundledText('lost-device');
-    value(await core.handlers['runbooks.save']({ id: 'lost-device', text: withExtraStep(before, 'Tell the manager') }));
+    value(
+      await core.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: withExtraStep(before, 'Tell the manager'),
+      }),
+    );
 
     const diff = value(await core.handlers['runbooks.diff']({ id: 'lost-device', from: 1, to: 2 }));
-    expect(diff.filter((line) => line.change !== 'same').map(({ change, text }) => [change, text])).toEqual([
+    expect(
+      diff.filter((line) => line.change !== 'same').map(({ change, text }) => [change, text]),
+    ).toEqual([
       ['added', '9. Tell the manager {#tell-the-manager}'],
       ['added', ''],
     ]);
@@ -116,19 +168,36 @@ describe('history', () => {
     expect(added?.oldLine).toBeUndefined();
     expect(added?.newLine).toBeGreaterThan(1);
 
-    const restored = value(await core.handlers['runbooks.restore']({ id: 'lost-device', seq: 1, author: 'Sam' }));
-    expect(restored.revision).toMatchObject({ seq: 3, kind: 'restore', restoredFrom: 1, message: 'Restored revision 1' });
+    const restored = value(
+      await core.handlers['runbooks.restore']({ id: 'lost-device', seq: 1, author: 'Sam' }),
+    );
+    expect(restored.revision).toMatchObject({
+      seq: 3,
+      kind: 'restore',
+      restoredFrom: 1,
+      message: 'Restored revision 1',
+    });
     expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(before);
     expect(value(await core.handlers['runbooks.history']({ id: 'lost-device' }))).toHaveLength(3);
-    expect(await core.handlers['runbooks.diff']({ id: 'lost-device', from: 1, to: 9 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await core.handlers['runbooks.diff']({ id: 'lost-device', from: 1, to: 9 }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('records a change made outside Holdfast before the next save', async () => {
     const text = runbookSource({ id: 'our-own', body: SIMPLE_BODY });
     value(await core.handlers['runbooks.save']({ id: null, text, author: 'Sam' }));
-    await writeFile(join(dataDir, 'runbooks', 'our-own.md'), text.replace('Stay calm.', 'Stay calm, please.'));
+    await writeFile(
+      join(dataDir, 'runbooks', 'our-own.md'),
+      text.replace('Stay calm.', 'Stay calm, please.'),
+    );
     value(await core.handlers['runbooks.reload']({}));
-    value(await core.handlers['runbooks.save']({ id: 'our-own', text: text.replace('Stay calm.', 'Keep calm.') }));
+    value(
+      await core.handlers['runbooks.save']({
+        id: 'our-own',
+        text: text.replace('Stay calm.', 'Keep calm.'),
+      }),
+    );
     const history = value(await core.handlers['runbooks.history']({ id: 'our-own' }));
     expect(history.map((revision) => [revision.kind, revision.message])).toEqual([
       ['save', ''],
@@ -143,25 +212,39 @@ describe('a runbook of the provider’s own', () => {
     const text = runbookSource({ id: 'our-own', body: SIMPLE_BODY });
     const created = value(await core.handlers['runbooks.save']({ id: null, text, author: 'Sam' }));
     expect(created.library.runbooks.some((r) => r.id === 'our-own')).toBe(true);
-    expect(await core.handlers['runbooks.trash']({ id: 'lost-device' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.handlers['runbooks.trash']({ id: 'lost-device' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
 
     const trashed = value(await core.handlers['runbooks.trash']({ id: 'our-own', author: 'Sam' }));
     expect(trashed.library.runbooks.some((r) => r.id === 'our-own')).toBe(false);
     expect(await readdir(join(dataDir, 'trash', 'runbooks'))).toHaveLength(1);
-    expect(value(await core.handlers['runbooks.trashed']({}))).toEqual([{ id: 'our-own', title: 'A test runbook', trashedAt: '2026-03-01T02:15:30.000Z' }]);
+    expect(value(await core.handlers['runbooks.trashed']({}))).toEqual([
+      { id: 'our-own', title: 'A test runbook', trashedAt: '2026-03-01T02:15:30.000Z' },
+    ]);
 
     value(await core.handlers['runbooks.restore']({ id: 'our-own', seq: trashed.revision.seq }));
-    expect(value(await core.handlers['runbooks.get']({ id: 'our-own' })).title).toBe('A test runbook');
+    expect(value(await core.handlers['runbooks.get']({ id: 'our-own' })).title).toBe(
+      'A test runbook',
+    );
     expect(value(await core.handlers['runbooks.trashed']({}))).toEqual([]);
   });
 
   it('keeps a broken file of the same name in the trash instead of overwriting it', async () => {
     await writeFile(join(dataDir, 'runbooks', 'our-own.md'), 'not a runbook yet');
     value(await core.handlers['runbooks.reload']({}));
-    value(await core.handlers['runbooks.save']({ id: null, text: runbookSource({ id: 'our-own', body: SIMPLE_BODY }) }));
+    value(
+      await core.handlers['runbooks.save']({
+        id: null,
+        text: runbookSource({ id: 'our-own', body: SIMPLE_BODY }),
+      }),
+    );
     const trash = await readdir(join(dataDir, 'trash', 'runbooks'));
     expect(trash).toHaveLength(1);
-    expect(await readFile(join(dataDir, 'trash', 'runbooks', trash[0] ?? ''), 'utf8')).toBe('not a runbook yet');
+    expect(await readFile(join(dataDir, 'trash', 'runbooks', trash[0] ?? ''), 'utf8')).toBe(
+      'not a runbook yet',
+    );
   });
 });
 
@@ -170,7 +253,15 @@ describe('preview', () => {
     const text = runbookSource({
       id: 'our-own',
       contacts: ['csoc'],
-      body: ['', '## Contain {#contain}', '', '1. Phone {{contact:not-a-role}} {#a}', '2. Read [the other one](runbook:no-such-runbook) {#a}', '3. New step without an id', ''],
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Phone {{contact:not-a-role}} {#a}',
+        '2. Read [the other one](runbook:no-such-runbook) {#a}',
+        '3. New step without an id',
+        '',
+      ],
     });
     const preview = value(await core.handlers['runbooks.preview']({ text }));
     expect(preview.problems.map(({ line, message }) => `${line}: ${message}`)).toEqual([
@@ -179,7 +270,9 @@ describe('preview', () => {
     expect(preview.view).toBeNull();
     expect(preview.textWithIds).toContain('3. New step without an id {#new-step-without-an-id}');
 
-    const fixed = value(await core.handlers['runbooks.preview']({ text: text.replace('{#a}\n2.', '{#b}\n2.') }));
+    const fixed = value(
+      await core.handlers['runbooks.preview']({ text: text.replace('{#a}\n2.', '{#b}\n2.') }),
+    );
     expect(fixed.problems.map(({ line, message }) => `${line}: ${message}`)).toEqual([
       '14: unknown contact role "not-a-role"',
       '15: link to runbook "no-such-runbook", which does not exist',
@@ -189,10 +282,20 @@ describe('preview', () => {
   });
 
   it('names the open incidents that follow a runbook', async () => {
-    value(await core.handlers['incidents.start']({ name: 'Laptop left on a bus', runbook: 'lost-device', lead: 'Sam' }));
+    value(
+      await core.handlers['incidents.start']({
+        name: 'Laptop left on a bus',
+        runbook: 'lost-device',
+        lead: 'Sam',
+      }),
+    );
     const source = value(await core.handlers['runbooks.source']({ id: 'lost-device' }));
     expect(source).toMatchObject({ source: 'bundled', hasBundled: true, overridesBundled: false });
-    expect(source.openIncidents.map(({ name, exercise }) => ({ name, exercise }))).toEqual([{ name: 'Laptop left on a bus', exercise: false }]);
-    expect(value(await core.handlers['runbooks.source']({ id: 'ransomware' })).openIncidents).toEqual([]);
+    expect(source.openIncidents.map(({ name, exercise }) => ({ name, exercise }))).toEqual([
+      { name: 'Laptop left on a bus', exercise: false },
+    ]);
+    expect(
+      value(await core.handlers['runbooks.source']({ id: 'ransomware' })).openIncidents,
+    ).toEqual([]);
   });
 });

@@ -1,6 +1,10 @@
 import { lstat, mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { IncidentUsingRunbook, RevisionKind, SaveOutcome } from '../../contract/authoringTypes';
+import type {
+  IncidentUsingRunbook,
+  RevisionKind,
+  SaveOutcome,
+} from '../../contract/authoringTypes';
 import type { Handlers } from '../../contract/contract';
 import type { IncidentSummary, IncidentView } from '../../contract/incidentTypes';
 import { fail, ok, type Result } from '../../contract/result';
@@ -59,8 +63,13 @@ export function openAuthoring(options: AuthoringOptions) {
   let bundledIds: Promise<Map<string, string>> | null = null;
   /** Bundled files never change while the app runs, so they are listed once. */
   const bundled = (): Promise<Map<string, string>> => {
-    bundledIds ??= readRunbookFolder({ dir: options.bundledDir, source: 'bundled', label: 'runbooks' }).then(
-      ({ candidates }) => new Map(candidates.map((candidate) => [candidate.parsed.meta.id, candidate.origin.path])),
+    bundledIds ??= readRunbookFolder({
+      dir: options.bundledDir,
+      source: 'bundled',
+      label: 'runbooks',
+    }).then(
+      ({ candidates }) =>
+        new Map(candidates.map((candidate) => [candidate.parsed.meta.id, candidate.origin.path])),
     );
     return bundledIds;
   };
@@ -90,8 +99,17 @@ export function openAuthoring(options: AuthoringOptions) {
     const last = history.at(-1);
     if (last?.sha256 === sha256(Buffer.from(text, 'utf8'))) return;
     const source = options.library().runbooks.get(id)?.source;
-    const message = last ? 'Changed outside Holdfast' : source === 'bundled' ? 'The version that comes with Holdfast' : 'As found in your runbooks folder';
-    await revisions.append(id, { kind: 'original', author: last || source === 'user' ? NOBODY : 'Holdfast', message, text });
+    const message = last
+      ? 'Changed outside Holdfast'
+      : source === 'bundled'
+        ? 'The version that comes with Holdfast'
+        : 'As found in your runbooks folder';
+    await revisions.append(id, {
+      kind: 'original',
+      author: last || source === 'user' ? NOBODY : 'Holdfast',
+      message,
+      text,
+    });
   }
 
   async function moveToTrash(path: string): Promise<void> {
@@ -102,7 +120,13 @@ export function openAuthoring(options: AuthoringOptions) {
     await fsyncDir(options.userDir);
   }
 
-  async function finish(id: string, kind: RevisionKind, text: string, who: { author?: string | undefined; message?: string | undefined }, restoredFrom?: number): Promise<Result<SaveOutcome>> {
+  async function finish(
+    id: string,
+    kind: RevisionKind,
+    text: string,
+    who: { author?: string | undefined; message?: string | undefined },
+    restoredFrom?: number,
+  ): Promise<Result<SaveOutcome>> {
     const revision = await revisions.append(id, {
       kind,
       author: who.author || NOBODY,
@@ -114,16 +138,27 @@ export function openAuthoring(options: AuthoringOptions) {
     return ok({ id, revision, library: options.summary() });
   }
 
-  async function save(expectedId: string | null, text: string, who: { author?: string | undefined; message?: string | undefined }, restoredFrom?: number): Promise<Result<SaveOutcome>> {
+  async function save(
+    expectedId: string | null,
+    text: string,
+    who: { author?: string | undefined; message?: string | undefined },
+    restoredFrom?: number,
+  ): Promise<Result<SaveOutcome>> {
     const ids = await bundled();
     const { parsed, preview } = checkRunbookText(text, context(ids));
     if (!parsed) return fail('INVALID_INPUT', describeErrors(preview.problems));
     const id = parsed.meta.id;
     if (expectedId === null && (options.library().runbooks.has(id) || ids.has(id))) {
-      return fail('INVALID_INPUT', `The runbook was not saved: the id "${id}" is already used by another runbook. Choose a different id.`);
+      return fail(
+        'INVALID_INPUT',
+        `The runbook was not saved: the id "${id}" is already used by another runbook. Choose a different id.`,
+      );
     }
     if (expectedId !== null && id !== expectedId) {
-      return fail('INVALID_INPUT', `The runbook was not saved: its id must stay "${expectedId}" (progress in incidents is kept by id). To make a copy under a new id, use Duplicate.`);
+      return fail(
+        'INVALID_INPUT',
+        `The runbook was not saved: its id must stay "${expectedId}" (progress in incidents is kept by id). To make a copy under a new id, use Duplicate.`,
+      );
     }
     try {
       await recordBaseline(id);
@@ -132,10 +167,19 @@ export function openAuthoring(options: AuthoringOptions) {
       // A file already there that the library did not load (it has errors) is kept, not overwritten.
       if (!ownPath && (await exists(path))) await moveToTrash(path);
       await writeFileDurable(path, preview.textWithIds);
-      return await finish(id, restoredFrom === undefined ? 'save' : 'restore', preview.textWithIds, who, restoredFrom);
+      return await finish(
+        id,
+        restoredFrom === undefined ? 'save' : 'restore',
+        preview.textWithIds,
+        who,
+        restoredFrom,
+      );
     } catch (error: unknown) {
       options.log?.('runbook save failed', error);
-      return fail('STORAGE_FAILED', 'The runbook could not be saved. Check there is free disk space, then try again.');
+      return fail(
+        'STORAGE_FAILED',
+        'The runbook could not be saved. Check there is free disk space, then try again.',
+      );
     }
   }
 
@@ -147,10 +191,14 @@ export function openAuthoring(options: AuthoringOptions) {
   });
 
   async function incidentsUsing(id: string): Promise<IncidentUsingRunbook[]> {
-    const open = (await options.incidents.list()).filter((incident) => incident.status === 'open' && !incident.problem);
+    const open = (await options.incidents.list()).filter(
+      (incident) => incident.status === 'open' && !incident.problem,
+    );
     const views = await Promise.all(open.map((incident) => options.incidents.get(incident.id)));
     return views.flatMap((view) =>
-      view.ok && view.value.runbooks.some((runbook) => runbook.id === id) ? [{ id: view.value.id, name: view.value.name, exercise: view.value.exercise }] : [],
+      view.ok && view.value.runbooks.some((runbook) => runbook.id === id)
+        ? [{ id: view.value.id, name: view.value.name, exercise: view.value.exercise }]
+        : [],
     );
   }
 
@@ -158,7 +206,8 @@ export function openAuthoring(options: AuthoringOptions) {
     'runbooks.source': async ({ id }) => {
       const runbook = options.library().runbooks.get(id);
       const text = await currentText(id);
-      if (!runbook || text === null) return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+      if (!runbook || text === null)
+        return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
       return ok({
         id,
         text,
@@ -171,7 +220,8 @@ export function openAuthoring(options: AuthoringOptions) {
     'runbooks.preview': async ({ text }) => {
       return ok(checkRunbookText(text, context(await bundled())).preview);
     },
-    'runbooks.save': ({ id, text, author, message }) => serial(() => save(id, text, { author, message })),
+    'runbooks.save': ({ id, text, author, message }) =>
+      serial(() => save(id, text, { author, message })),
     'runbooks.history': async ({ id }) => ok(await revisions.list(id)),
     'runbooks.trashed': async () => {
       const trashed = await Promise.all(
@@ -187,44 +237,74 @@ export function openAuthoring(options: AuthoringOptions) {
     },
     'runbooks.revision': async ({ id, seq }) => {
       const revision = await revisions.read(id, seq);
-      return revision ? ok(revision) : fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
+      return revision
+        ? ok(revision)
+        : fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
     },
     'runbooks.diff': async ({ id, from, to }) => {
       const [older, newer] = await Promise.all([revisions.read(id, from), revisions.read(id, to)]);
-      if (!older || !newer) return fail('NOT_FOUND', `Revision ${older ? to : from} of "${id}" does not exist.`);
+      if (!older || !newer)
+        return fail('NOT_FOUND', `Revision ${older ? to : from} of "${id}" does not exist.`);
       return ok(textDiff(older.text, newer.text));
     },
     'runbooks.restore': ({ id, seq, author, message }) =>
       serial(async () => {
         const revision = await revisions.read(id, seq);
         if (!revision) return fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
-        return save(id, revision.text, { author, message: message || `Restored revision ${seq}` }, seq);
+        return save(
+          id,
+          revision.text,
+          { author, message: message || `Restored revision ${seq}` },
+          seq,
+        );
       }),
     'runbooks.resetToBundled': ({ id, author, message }) =>
       serial(async () => {
         const bundledPath = (await bundled()).get(id);
         const userPath = userPathOf(id);
-        if (!bundledPath) return fail('INVALID_INPUT', `"${id}" is not a runbook that comes with Holdfast, so there is nothing to reset to.`);
-        if (!userPath) return fail('INVALID_INPUT', `"${id}" has no edited version: it already shows the version that comes with Holdfast.`);
+        if (!bundledPath)
+          return fail(
+            'INVALID_INPUT',
+            `"${id}" is not a runbook that comes with Holdfast, so there is nothing to reset to.`,
+          );
+        if (!userPath)
+          return fail(
+            'INVALID_INPUT',
+            `"${id}" has no edited version: it already shows the version that comes with Holdfast.`,
+          );
         try {
           await recordBaseline(id);
           await moveToTrash(userPath);
-          return await finish(id, 'reset', await readFile(bundledPath, 'utf8'), { author, message: message || 'Reset to the version that comes with Holdfast' });
+          return await finish(id, 'reset', await readFile(bundledPath, 'utf8'), {
+            author,
+            message: message || 'Reset to the version that comes with Holdfast',
+          });
         } catch (error: unknown) {
           options.log?.('runbook reset failed', error);
-          return fail('STORAGE_FAILED', 'The runbook could not be reset. Check there is free disk space, then try again.');
+          return fail(
+            'STORAGE_FAILED',
+            'The runbook could not be reset. Check there is free disk space, then try again.',
+          );
         }
       }),
     'runbooks.trash': ({ id, author, message }) =>
       serial(async () => {
-        if ((await bundled()).has(id)) return fail('INVALID_INPUT', `"${id}" comes with Holdfast and cannot be deleted. To undo your changes, reset it to the version that comes with Holdfast.`);
+        if ((await bundled()).has(id))
+          return fail(
+            'INVALID_INPUT',
+            `"${id}" comes with Holdfast and cannot be deleted. To undo your changes, reset it to the version that comes with Holdfast.`,
+          );
         const userPath = userPathOf(id);
-        if (!userPath) return fail('NOT_FOUND', `There is no runbook of yours with the id "${id}".`);
+        if (!userPath)
+          return fail('NOT_FOUND', `There is no runbook of yours with the id "${id}".`);
         try {
           await recordBaseline(id);
           const text = await readFile(userPath, 'utf8');
           await moveToTrash(userPath);
-          return await finish(id, 'trash', text, { author, message: message || 'Moved to the trash' });
+          return await finish(id, 'trash', text, {
+            author,
+            message: message || 'Moved to the trash',
+          });
         } catch (error: unknown) {
           options.log?.('runbook trash failed', error);
           return fail('STORAGE_FAILED', 'The runbook could not be moved to the trash. Try again.');
@@ -239,8 +319,17 @@ export function openAuthoring(options: AuthoringOptions) {
     userPathOf,
     recordBaseline,
     /** Records text just written by someone other than the editor (a pack import). */
-    recordSaved: (id: string, text: string, who: { author?: string | undefined; message?: string | undefined }) =>
-      revisions.append(id, { kind: 'save', author: who.author || NOBODY, message: who.message ?? '', text }),
+    recordSaved: (
+      id: string,
+      text: string,
+      who: { author?: string | undefined; message?: string | undefined },
+    ) =>
+      revisions.append(id, {
+        kind: 'save',
+        author: who.author || NOBODY,
+        message: who.message ?? '',
+        text,
+      }),
   };
 }
 

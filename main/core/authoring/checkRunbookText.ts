@@ -19,15 +19,26 @@ export interface CheckedText {
  */
 export function checkRunbookText(
   text: string,
-  context: { library: LoadedLibrary; national: Map<string, NationalContact>; isBundledId: (id: string) => boolean; present: (runbook: Runbook) => RunbookView },
+  context: {
+    library: LoadedLibrary;
+    national: Map<string, NationalContact>;
+    isBundledId: (id: string) => boolean;
+    present: (runbook: Runbook) => RunbookView;
+  },
 ): CheckedText {
   const textWithIds = addMissingStepIds(text);
   const { runbook: parsed, problems } = parseRunbook(Buffer.from(textWithIds, 'utf8'), EDITED_FILE);
   if (!parsed) return { parsed, preview: { problems, view: null, textWithIds } };
   const ownId = parsed.meta.id;
   const targets = (id: string) => (id === ownId ? parsed : context.library.runbooks.get(id));
-  const all: Problem[] = [...problems, ...crossCheck({ parsed, file: EDITED_FILE }, targets, context.national)].sort((a, b) => a.line - b.line);
-  const runbook = toRunbook({ parsed, file: EDITED_FILE, source: 'user', overridesBundled: context.isBundledId(ownId) }, context.national);
+  const all: Problem[] = [
+    ...problems,
+    ...crossCheck({ parsed, file: EDITED_FILE }, targets, context.national),
+  ].sort((a, b) => a.line - b.line);
+  const runbook = toRunbook(
+    { parsed, file: EDITED_FILE, source: 'user', overridesBundled: context.isBundledId(ownId) },
+    context.national,
+  );
   return { parsed, preview: { problems: all, view: context.present(runbook), textWithIds } };
 }
 

@@ -19,7 +19,15 @@ const revisionSchema = z.strictObject({
   text: z.string(),
 });
 
-const summaryOf = ({ seq, kind, savedAt, author, message, sha256: hash, restoredFrom }: Revision): RevisionSummary => ({
+const summaryOf = ({
+  seq,
+  kind,
+  savedAt,
+  author,
+  message,
+  sha256: hash,
+  restoredFrom,
+}: Revision): RevisionSummary => ({
   seq,
   kind,
   savedAt,
@@ -123,7 +131,11 @@ export function openRevisionStore(dir: string, now: () => Date) {
         ...(revision.restoredFrom === undefined ? {} : { restoredFrom: revision.restoredFrom }),
       };
       const path = join(folder(id), `${String(seq).padStart(6, '0')}.json`);
-      await writeNewFileDurable(path, folder(id), `${JSON.stringify({ ...summary, text: revision.text }, null, 2)}\n`);
+      await writeNewFileDurable(
+        path,
+        folder(id),
+        `${JSON.stringify({ ...summary, text: revision.text }, null, 2)}\n`,
+      );
       return summary;
     },
   };

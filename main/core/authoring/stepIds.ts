@@ -29,7 +29,9 @@ export function stepIdFrom(headline: string, taken: ReadonlySet<string>): string
  */
 export function addMissingStepIds(text: string): string {
   const { problems } = parseRunbook(Buffer.from(text, 'utf8'), 'runbook.md');
-  const missing = problems.filter((problem) => MISSING_ID.test(problem.message)).map((problem) => problem.line);
+  const missing = problems
+    .filter((problem) => MISSING_ID.test(problem.message))
+    .map((problem) => problem.line);
   if (missing.length === 0) return text;
   const lines = text.split('\n');
   const taken = new Set([...text.matchAll(ID_MARKER)].map((match) => match[1] ?? ''));
@@ -37,7 +39,12 @@ export function addMissingStepIds(text: string): string {
     const first = line - 1;
     // The id closes the headline, which runs until the first blank line.
     let last = first;
-    while (last + 1 < lines.length && (lines[last + 1] ?? '').trim() !== '' && !/^\s*(\d{1,9}[.)]|[-*+])\s/.test(lines[last + 1] ?? '')) last += 1;
+    while (
+      last + 1 < lines.length &&
+      (lines[last + 1] ?? '').trim() !== '' &&
+      !/^\s*(\d{1,9}[.)]|[-*+])\s/.test(lines[last + 1] ?? '')
+    )
+      last += 1;
     const headline = lines.slice(first, last + 1).join(' ');
     const id = stepIdFrom(headline, taken);
     taken.add(id);

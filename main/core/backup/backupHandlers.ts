@@ -8,7 +8,12 @@ export function backupHandlers(dataDir: string, now: () => Date): Pick<Handlers,
     'backup.export': async () => {
       const { zip, files } = await createBackup(dataDir, now());
       const stamp = now().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-      return ok({ filename: `holdfast-backup-${stamp}.zip`, mimeType: 'application/zip', base64: Buffer.from(zip).toString('base64'), count: files });
+      return ok({
+        filename: `holdfast-backup-${stamp}.zip`,
+        mimeType: 'application/zip',
+        base64: Buffer.from(zip).toString('base64'),
+        count: files,
+      });
     },
   };
 }

@@ -20,9 +20,17 @@ afterEach(async () => {
 async function usedDataFolder(): Promise<{ dataDir: string; incidentId: string }> {
   const dataDir = join(root, 'data');
   const core = await startTestCore(dataDir);
-  const saved = await core.handlers['runbooks.save']({ id: null, text: runbookSource({ id: 'our-own', body: SIMPLE_BODY }), author: 'Sam' });
+  const saved = await core.handlers['runbooks.save']({
+    id: null,
+    text: runbookSource({ id: 'our-own', body: SIMPLE_BODY }),
+    author: 'Sam',
+  });
   expect(saved.ok).toBe(true);
-  const started = await core.handlers['incidents.start']({ name: 'Laptop left on a bus', runbook: 'lost-device', lead: 'Sam' });
+  const started = await core.handlers['incidents.start']({
+    name: 'Laptop left on a bus',
+    runbook: 'lost-device',
+    lead: 'Sam',
+  });
   if (!started.ok) throw new Error(started.error.message);
   await core.close();
   return { dataDir, incidentId: started.value.id };
@@ -55,18 +63,32 @@ describe('full backup', () => {
 
   it('refuses a backup whose incident log was altered, even with a matching checksum, and writes nothing', async () => {
     const { dataDir, incidentId } = await usedDataFolder();
-    const files = unzipSync((await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z'))).zip);
+    const files = unzipSync(
+      (await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z'))).zip,
+    );
     const logPath = `incidents/${incidentId}/log.jsonl`;
     const log = new TextDecoder().decode(files[logPath]);
-    const altered = new TextEncoder().encode(log.replace('Laptop left on a bus', 'Nothing happened here'));
-    const manifest = JSON.parse(new TextDecoder().decode(files[BACKUP_MANIFEST])) as { files: Array<{ path: string; sha256: string; bytes: number }> };
-    for (const file of manifest.files) if (file.path === logPath) Object.assign(file, { sha256: sha256(altered), bytes: altered.byteLength });
-    const tampered = zipSync({ ...files, [logPath]: altered, [BACKUP_MANIFEST]: new TextEncoder().encode(JSON.stringify(manifest)) });
+    const altered = new TextEncoder().encode(
+      log.replace('Laptop left on a bus', 'Nothing happened here'),
+    );
+    const manifest = JSON.parse(new TextDecoder().decode(files[BACKUP_MANIFEST])) as {
+      files: Array<{ path: string; sha256: string; bytes: number }>;
+    };
+    for (const file of manifest.files)
+      if (file.path === logPath)
+        Object.assign(file, { sha256: sha256(altered), bytes: altered.byteLength });
+    const tampered = zipSync({
+      ...files,
+      [logPath]: altered,
+      [BACKUP_MANIFEST]: new TextEncoder().encode(JSON.stringify(manifest)),
+    });
 
     const target = join(root, 'restored');
     const outcome = await restoreBackup(tampered, target);
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.problem).toMatch(new RegExp(`Nothing was restored: the incident log ${logPath} is broken at line 1`));
+    expect(!outcome.ok && outcome.problem).toMatch(
+      new RegExp(`Nothing was restored: the incident log ${logPath} is broken at line 1`),
+    );
     expect(await readdir(root)).toEqual(['data']);
   });
 
@@ -85,7 +107,9 @@ describe('backup.export', () => {
     const dataDir = join(root, 'data');
     const core = await startTestCore(dataDir);
     try {
-      expect((await core.handlers['settings.update']({ organisationName: 'Rose Lodge' })).ok).toBe(true);
+      expect((await core.handlers['settings.update']({ organisationName: 'Rose Lodge' })).ok).toBe(
+        true,
+      );
       const result = await core.handlers['backup.export']({});
       if (!result.ok) throw new Error(result.error.message);
       expect(result.value.filename).toBe('holdfast-backup-2026-03-01-02-15.zip');

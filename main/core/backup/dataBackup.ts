@@ -17,13 +17,23 @@ const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging']);
 const INCIDENT_LOG = /^(incidents|exercises\/incidents)\/[^/]+\/log\.jsonl$/;
 
 /** A backup holds everything, so its bounds are wider than a runbook pack's. */
-export const BACKUP_LIMITS: ZipLimits = { files: 20_000, fileBytes: 256 * 1024 * 1024, totalBytes: 1024 * 1024 * 1024 };
+export const BACKUP_LIMITS: ZipLimits = {
+  files: 20_000,
+  fileBytes: 256 * 1024 * 1024,
+  totalBytes: 1024 * 1024 * 1024,
+};
 
 const manifestSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
   created: z.iso.datetime(),
-  files: z.array(z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.int().min(0) })),
+  files: z.array(
+    z.strictObject({
+      path: z.string(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      bytes: z.int().min(0),
+    }),
+  ),
 });
 
 /** Every file of a data folder, by its path inside it with forward slashes; links are never followed. */
@@ -41,22 +51,38 @@ async function listFiles(root: string, dir = root): Promise<string[]> {
 }
 
 /** One file holding all local data (settings, contacts, systems, runbooks, history, incidents), with checksums. */
-export async function createBackup(dataDir: string, created: Date): Promise<{ zip: Uint8Array; files: number }> {
-  const files = await Promise.all((await listFiles(dataDir)).map(async (path) => ({ path, bytes: new Uint8Array(await readFile(join(dataDir, ...path.split('/')))) })));
+export async function createBackup(
+  dataDir: string,
+  created: Date,
+): Promise<{ zip: Uint8Array; files: number }> {
+  const files = await Promise.all(
+    (await listFiles(dataDir)).map(async (path) => ({
+      path,
+      bytes: new Uint8Array(await readFile(join(dataDir, ...path.split('/')))),
+    })),
+  );
   const manifest = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     created: created.toISOString(),
-    files: files.map(({ path, bytes }) => ({ path, sha256: sha256(bytes), bytes: bytes.byteLength })),
+    files: files.map(({ path, bytes }) => ({
+      path,
+      sha256: sha256(bytes),
+      bytes: bytes.byteLength,
+    })),
   };
   const zip = zipSync(
-    { [BACKUP_MANIFEST]: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), ...Object.fromEntries(files.map(({ path, bytes }) => [path, bytes])) },
+    {
+      [BACKUP_MANIFEST]: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+      ...Object.fromEntries(files.map(({ path, bytes }) => [path, bytes])),
+    },
     { mtime: created },
   );
   return { zip, files: files.length };
 }
 
-export type RestoreOutcome = { ok: true; files: number; incidentLogs: number } | { ok: false; problem: string };
+export type RestoreOutcome =
+  { ok: true; files: number; incidentLogs: number } | { ok: false; problem: string };
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
   try {
@@ -73,8 +99,12 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
  * files are then written to a folder beside the target and renamed into place in one step.
  */
 export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise<RestoreOutcome> {
-  const refuse = (problem: string): RestoreOutcome => ({ ok: false, problem: `Nothing was restored: ${problem}` });
-  if (!(await isEmptyOrMissing(targetDir))) return refuse(`${targetDir} is not empty. Restore into a new, empty folder.`);
+  const refuse = (problem: string): RestoreOutcome => ({
+    ok: false,
+    problem: `Nothing was restored: ${problem}`,
+  });
+  if (!(await isEmptyOrMissing(targetDir)))
+    return refuse(`${targetDir} is not empty. Restore into a new, empty folder.`);
   const read = readZip(zip, BACKUP_LIMITS);
   if (!read.ok) return refuse(read.problem);
   const manifestFile = read.files.find((file) => file.name === BACKUP_MANIFEST);
@@ -86,26 +116,36 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
     return refuse(`its ${BACKUP_MANIFEST} cannot be read.`);
   }
   const manifest = manifestSchema.safeParse(raw);
-  if (!manifest.success) return refuse('it is not a backup format this version of Holdfast understands.');
+  if (!manifest.success)
+    return refuse('it is not a backup format this version of Holdfast understands.');
   const listed = new Map(manifest.data.files.map((file) => [file.path, file]));
   const files = read.files.filter((file) => file.name !== BACKUP_MANIFEST);
   let incidentLogs = 0;
   for (const file of files) {
     const entry = listed.get(file.name);
-    if (!entry) return refuse(`it holds ${JSON.stringify(file.name)}, which its manifest does not list.`);
-    if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes)) return refuse(`${file.name} does not match its checksum, so the backup is damaged.`);
+    if (!entry)
+      return refuse(`it holds ${JSON.stringify(file.name)}, which its manifest does not list.`);
+    if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes))
+      return refuse(`${file.name} does not match its checksum, so the backup is damaged.`);
     listed.delete(file.name);
     if (INCIDENT_LOG.test(file.name)) {
       const chain = verifyEvidenceLog(file.bytes);
-      if (!chain.ok) return refuse(`the incident log ${file.name} is broken at line ${chain.line}: ${chain.reason}.`);
+      if (!chain.ok)
+        return refuse(
+          `the incident log ${file.name} is broken at line ${chain.line}: ${chain.reason}.`,
+        );
       incidentLogs += 1;
     }
   }
-  if (listed.size > 0) return refuse(`it is missing ${[...listed.keys()].slice(0, 3).join(', ')}, which its manifest lists.`);
+  if (listed.size > 0)
+    return refuse(
+      `it is missing ${[...listed.keys()].slice(0, 3).join(', ')}, which its manifest lists.`,
+    );
 
   const staging = `${targetDir}.restoring-${randomBytes(4).toString('hex')}`;
   try {
-    for (const file of files) await writeFileDurable(join(staging, ...file.name.split('/')), file.bytes);
+    for (const file of files)
+      await writeFileDurable(join(staging, ...file.name.split('/')), file.bytes);
     await mkdir(dirname(targetDir), { recursive: true });
     await rmdir(targetDir).catch(() => undefined);
     await rename(staging, targetDir);

@@ -266,14 +266,18 @@ describe('contacts directory through the core handlers', () => {
 });
 
 describe('contacts import and export through the core handlers', () => {
-  const HEADER = 'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
+  const HEADER =
+    'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
   const contactsFile = () => readFile(join(dataDir, 'contacts.json'), 'utf8');
 
   it('exports what is saved, previews an import without writing, then applies it in one write', async () => {
     const { handlers } = await start();
     await handlers['contacts.save'](itSupplier);
     const exported = await handlers['contacts.export']({ format: 'csv' });
-    expect(exported).toMatchObject({ ok: true, value: { filename: 'holdfast-contacts-2026-03-01.csv', mimeType: 'text/csv;charset=utf-8' } });
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { filename: 'holdfast-contacts-2026-03-01.csv', mimeType: 'text/csv;charset=utf-8' },
+    });
     if (!exported.ok) throw new Error('export failed');
     expect(exported.value.text).toContain('07700 900123');
 
@@ -283,7 +287,10 @@ describe('contacts import and export through the core handlers', () => {
     ].join('');
     const before = await contactsFile();
     const preview = await handlers['contacts.previewImport']({ format: 'csv', text });
-    expect(preview).toEqual({ ok: true, value: { new: 1, updated: 1, unchanged: 0, problems: [] } });
+    expect(preview).toEqual({
+      ok: true,
+      value: { new: 1, updated: 1, unchanged: 0, problems: [] },
+    });
     expect(await contactsFile()).toBe(before);
 
     const imported = await handlers['contacts.import']({ format: 'csv', text });
@@ -297,7 +304,10 @@ describe('contacts import and export through the core handlers', () => {
     const vcard = await handlers['contacts.export']({ format: 'vcard' });
     if (!vcard.ok) throw new Error('export failed');
     expect(vcard.value.filename).toBe('holdfast-contacts-2026-03-01.vcf');
-    const again = await handlers['contacts.previewImport']({ format: 'vcard', text: vcard.value.text });
+    const again = await handlers['contacts.previewImport']({
+      format: 'vcard',
+      text: vcard.value.text,
+    });
     expect(again).toEqual({ ok: true, value: { new: 0, updated: 0, unchanged: 2, problems: [] } });
   });
 
@@ -312,13 +322,24 @@ describe('contacts import and export through the core handlers', () => {
       'it-supplier,,,01632 960123,,,,,,,2026-02-01',
     ].join('\r\n');
     const preview = await handlers['contacts.previewImport']({ format: 'csv', text });
-    expect(preview.ok && preview.value).toMatchObject({ new: 1, updated: 0, problems: [{ row: 3, field: 'phone' }, { row: 4, field: 'name' }] });
+    expect(preview.ok && preview.value).toMatchObject({
+      new: 1,
+      updated: 0,
+      problems: [
+        { row: 3, field: 'phone' },
+        { row: 4, field: 'name' },
+      ],
+    });
     const imported = await handlers['contacts.import']({ format: 'csv', text });
     expect(imported).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(!imported.ok && imported.error.message).toMatch(/^Nothing was imported: the file has 2 problems\. Row 3: phone: .* Row 4: name: enter a name$/);
+    expect(!imported.ok && imported.error.message).toMatch(
+      /^Nothing was imported: the file has 2 problems\. Row 3: phone: .* Row 4: name: enter a name$/,
+    );
     expect(await contactsFile()).toBe(before);
     const listed = await handlers['contacts.list']({});
-    expect(listed.ok && listed.value.roles.find((entry) => entry.role === 'insurer')?.contact).toBeNull();
+    expect(
+      listed.ok && listed.value.roles.find((entry) => entry.role === 'insurer')?.contact,
+    ).toBeNull();
   });
 
   it('saveMany keeps memory and disk as they were when the one write fails', async () => {
@@ -332,18 +353,31 @@ describe('contacts import and export through the core handlers', () => {
     expect(imported).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } });
     const listed = await handlers['contacts.list']({});
     if (!listed.ok) throw new Error('list failed');
-    expect(listed.value.roles.filter((entry) => entry.contact).map((entry) => entry.role)).toEqual(['it-supplier']);
+    expect(listed.value.roles.filter((entry) => entry.contact).map((entry) => entry.role)).toEqual([
+      'it-supplier',
+    ]);
     expect(await readFile(join(dataDir, 'contacts.json.bak'), 'utf8')).toBe(before);
   });
 
   it('refuses an empty file and a file over the size limit before parsing', async () => {
     const { handlers } = await start();
-    expect(await handlers['contacts.import']({ format: 'csv', text: `${HEADER}\n` })).toMatchObject({
-      ok: false,
-      error: { message: 'Nothing was imported: the file has no contacts in it.' },
+    expect(await handlers['contacts.import']({ format: 'csv', text: `${HEADER}\n` })).toMatchObject(
+      {
+        ok: false,
+        error: { message: 'Nothing was imported: the file has no contacts in it.' },
+      },
+    );
+    const huge = await dispatch(handlers, 'contacts.previewImport', {
+      format: 'vcard',
+      text: 'x'.repeat(600 * 1024),
     });
-    const huge = await dispatch(handlers, 'contacts.previewImport', { format: 'vcard', text: 'x'.repeat(600 * 1024) });
-    expect(huge).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('larger than 512 KB') as unknown } });
+    expect(huge).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('larger than 512 KB') as unknown,
+      },
+    });
   });
 });
 

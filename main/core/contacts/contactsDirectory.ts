@@ -56,7 +56,11 @@ const STORAGE_MESSAGE =
   'Your contacts could not be saved. Check there is free disk space, then try again. Nothing was changed.';
 
 /** A slug for a role label ("Out-of-hours GP" → "out-of-hours-gp"), made unique against `taken`; `fallback` when nothing is left. */
-export function roleIdFor(label: string, taken: (id: string) => boolean, fallback = 'role'): string {
+export function roleIdFor(
+  label: string,
+  taken: (id: string) => boolean,
+  fallback = 'role',
+): string {
   const base =
     label
       .normalize('NFKD')
@@ -140,7 +144,10 @@ export async function openContactsDirectory(options: {
     lookup: (role) => {
       const label = labelOf(role);
       if (label === undefined) return undefined;
-      return { label, contact: document.current().contacts.find((contact) => contact.role === role) ?? null };
+      return {
+        label,
+        contact: document.current().contacts.find((contact) => contact.role === role) ?? null,
+      };
     },
     async save(contact) {
       // National contacts are read-only: their ids are never local roles, so they are refused here.
@@ -161,11 +168,18 @@ export async function openContactsDirectory(options: {
     async saveMany(incoming) {
       const unknown = incoming.find((contact) => labelOf(contact.role) === undefined);
       if (unknown)
-        return fail('NOT_FOUND', `There is no local contact role "${unknown.role}". Add it as a role of your own first.`);
+        return fail(
+          'NOT_FOUND',
+          `There is no local contact role "${unknown.role}". Add it as a role of your own first.`,
+        );
       const roles = new Set(incoming.map((contact) => contact.role));
-      if (roles.size !== incoming.length) return fail('INVALID_INPUT', 'Each role may appear only once.');
+      if (roles.size !== incoming.length)
+        return fail('INVALID_INPUT', 'Each role may appear only once.');
       const saved = await change((draft) => {
-        draft.contacts = [...draft.contacts.filter((existing) => !roles.has(existing.role)), ...incoming];
+        draft.contacts = [
+          ...draft.contacts.filter((existing) => !roles.has(existing.role)),
+          ...incoming,
+        ];
       });
       return saved.ok ? ok(list()) : saved;
     },

@@ -30,7 +30,10 @@ export type NationalContact = z.infer<typeof nationalContactSchema>;
  * Parses the bundled national contacts pack. A broken pack is reported with its line and yields
  * no contacts, so runbooks say "not set" rather than show a number we cannot vouch for.
  */
-export function parseNationalContacts(text: string, file: string): { contacts: NationalContact[]; problems: Problem[] } {
+export function parseNationalContacts(
+  text: string,
+  file: string,
+): { contacts: NationalContact[]; problems: Problem[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -38,7 +41,10 @@ export function parseNationalContacts(text: string, file: string): { contacts: N
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message)?.[1];
     const line = position === undefined ? 1 : text.slice(0, Number(position)).split('\n').length;
-    return { contacts: [], problems: [{ file, line, severity: 'error', message: `not valid JSON: ${message}` }] };
+    return {
+      contacts: [],
+      problems: [{ file, line, severity: 'error', message: `not valid JSON: ${message}` }],
+    };
   }
   const parsed = packSchema.safeParse(raw);
   if (!parsed.success) {
@@ -55,7 +61,13 @@ export function parseNationalContacts(text: string, file: string): { contacts: N
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const contact of parsed.data.contacts) {
-    if (seen.has(contact.id)) problems.push({ file, line: lineOfPath(text, ['contacts']), severity: 'error', message: `duplicate contact id "${contact.id}"` });
+    if (seen.has(contact.id))
+      problems.push({
+        file,
+        line: lineOfPath(text, ['contacts']),
+        severity: 'error',
+        message: `duplicate contact id "${contact.id}"`,
+      });
     seen.add(contact.id);
   }
   return { contacts: problems.length > 0 ? [] : parsed.data.contacts, problems };
@@ -71,12 +83,14 @@ function lineOfPath(text: string, path: readonly PropertyKey[]): number {
       if (/^\s*"id"\s*:/.test(lines[i] ?? '')) count += 1;
       if (count === index) {
         if (typeof key !== 'string') return i + 1;
-        for (let j = i; j < lines.length; j += 1) if ((lines[j] ?? '').includes(`"${key}"`)) return j + 1;
+        for (let j = i; j < lines.length; j += 1)
+          if ((lines[j] ?? '').includes(`"${key}"`)) return j + 1;
         return i + 1;
       }
     }
   }
   const first = path[0];
-  const found = typeof first === 'string' ? lines.findIndex((line) => line.includes(`"${first}"`)) : -1;
+  const found =
+    typeof first === 'string' ? lines.findIndex((line) => line.includes(`"${first}"`)) : -1;
   return found === -1 ? 1 : found + 1;
 }

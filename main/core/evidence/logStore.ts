@@ -6,7 +6,12 @@ import { writeFileDurable } from '../storage/durableFile';
 import { INCIDENT_ID_PATTERN } from '../../contract/incidentSchemas';
 import type { LogStatus } from '../../contract/incidentTypes';
 import { GENESIS_HASH, scanLog, verifyEvidenceLog } from './evidenceChain';
-import { openEvidenceLog, type EvidenceLog, type EvidenceRecord, type NewEntry } from './evidenceLog';
+import {
+  openEvidenceLog,
+  type EvidenceLog,
+  type EvidenceRecord,
+  type NewEntry,
+} from './evidenceLog';
 
 const LOG_FILE = 'log.jsonl';
 
@@ -47,7 +52,6 @@ export function logStatus(log: IncidentLog): LogStatus {
   };
 }
 
-
 /**
  * Incident folders: `<id>/log.jsonl` (the evidence log) and `<id>/snapshots/<sha256>.md` (the
  * runbook text the incident followed). Exercise incidents live under their own directory, so
@@ -85,7 +89,9 @@ export function openIncidentStore(options: {
     const path = join(folder(id), LOG_FILE);
     if (readOnlyReason !== null) {
       const scan = scanLog(await readFile(path));
-      const problem = scan.broken ? `The log does not verify at line ${scan.broken.line}: ${scan.broken.reason}.` : null;
+      const problem = scan.broken
+        ? `The log does not verify at line ${scan.broken.line}: ${scan.broken.reason}.`
+        : null;
       return {
         id,
         records: () => scan.records,
@@ -107,15 +113,17 @@ export function openIncidentStore(options: {
       readOnlyReason: state.readOnly
         ? `This ${noun}'s log does not verify at line ${state.problem.line} (${state.problem.reason}). It is shown read-only so the evidence is kept as it is.`
         : null,
-      recovered: !state.readOnly && state.recovered
-        ? `The last entry being saved when Holdfast stopped was incomplete and was set aside (copy kept in ${state.recovered.quarantinedCopy}).`
-        : null,
+      recovered:
+        !state.readOnly && state.recovered
+          ? `The last entry being saved when Holdfast stopped was incomplete and was set aside (copy kept in ${state.recovered.quarantinedCopy}).`
+          : null,
     };
   }
 
   return {
     async ids() {
-      for (const root of [dirs.exercise, dirs.real]) for (const id of await listDir(root)) roots.set(id, root);
+      for (const root of [dirs.exercise, dirs.real])
+        for (const id of await listDir(root)) roots.set(id, root);
       return [...roots.keys()].sort().reverse();
     },
     newId(exercise) {

@@ -26,7 +26,10 @@ export interface ClockReading extends ExerciseClockView {
 }
 
 /** The status and running time (pauses excluded) that a list of clock events adds up to at `now`. */
-export function runningTime(events: readonly ClockEvent[], now: number): { status: ExerciseStatus; elapsedMs: number } {
+export function runningTime(
+  events: readonly ClockEvent[],
+  now: number,
+): { status: ExerciseStatus; elapsedMs: number } {
   let status: ExerciseStatus = 'ready';
   let elapsedMs = 0;
   let runningSince: number | null = null;
@@ -37,7 +40,10 @@ export function runningTime(events: readonly ClockEvent[], now: number): { statu
     } else if (event.action === 'resume' && status === 'paused') {
       status = 'running';
       runningSince = event.at;
-    } else if ((event.action === 'pause' && status === 'running') || (event.action === 'finish' && status !== 'finished')) {
+    } else if (
+      (event.action === 'pause' && status === 'running') ||
+      (event.action === 'finish' && status !== 'finished')
+    ) {
       if (runningSince !== null) elapsedMs += Math.max(0, event.at - runningSince);
       runningSince = null;
       status = event.action === 'pause' ? 'paused' : 'finished';
@@ -53,13 +59,22 @@ export function runningTime(events: readonly ClockEvent[], now: number): { statu
  * skipped. A timed one is due once the running time reaches its release time; a pause stops the
  * countdown; a manual one waits for the facilitator, however long the exercise has run.
  */
-export function readClock(events: readonly ClockEvent[], injects: readonly ClockInject[], now: number): ClockReading {
+export function readClock(
+  events: readonly ClockEvent[],
+  injects: readonly ClockInject[],
+  now: number,
+): ClockReading {
   const { status, elapsedMs } = runningTime(events, now);
   const base = { status, elapsedMs, at: new Date(now).toISOString() };
   const next = status === 'finished' ? undefined : injects.find((inject) => !inject.isDone);
   if (!next) return { ...base, next: null, isDue: false, dueSince: null };
   if (next.releaseAfterMs === null) {
-    return { ...base, next: { inject: next.id, manual: true, dueAt: null, remainingMs: null }, isDue: false, dueSince: null };
+    return {
+      ...base,
+      next: { inject: next.id, manual: true, dueAt: null, remainingMs: null },
+      isDue: false,
+      dueSince: null,
+    };
   }
   const remainingMs = next.releaseAfterMs - elapsedMs;
   const isRunning = status === 'running';

@@ -23,13 +23,21 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
   const release = (id: string): string => {
     const progress = view.progress[id];
     if (!progress || progress.status === 'pending') return 'not released';
-    if (progress.status === 'skipped') return `skipped${progress.reason ? ` (${esc(progress.reason)})` : ''}`;
+    if (progress.status === 'skipped')
+      return `skipped${progress.reason ? ` (${esc(progress.reason)})` : ''}`;
     return `released ${progress.at ? formatLondonTime(progress.at) : ''}${progress.trigger === 'timer' ? ' on its timer' : ' by hand'}`;
   };
   const decisionsFor = (inject: string | null): string[] =>
-    view.decisions.filter((decision) => decision.inject === inject).map((decision) => `  - Decision (${formatLondonTime(decision.at)}, ${esc(decision.by)}): ${esc(decision.text)}`);
+    view.decisions
+      .filter((decision) => decision.inject === inject)
+      .map(
+        (decision) =>
+          `  - Decision (${formatLondonTime(decision.at)}, ${esc(decision.by)}): ${esc(decision.text)}`,
+      );
   const points = (kind: 'went-well' | 'improve'): string[] => {
-    const list = view.debrief.filter((point) => point.kind === kind).map((point) => `- ${esc(point.text)}`);
+    const list = view.debrief
+      .filter((point) => point.kind === kind)
+      .map((point) => `- ${esc(point.text)}`);
     return list.length > 0 ? list : ['None recorded.'];
   };
   return [
@@ -47,7 +55,11 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
     '',
     '## Who took part',
     '',
-    ...(view.attendees.length > 0 ? view.attendees.map((person) => `- ${esc(person.name)}${person.role ? ` — ${esc(person.role)}` : ''}`) : ['Not recorded.']),
+    ...(view.attendees.length > 0
+      ? view.attendees.map(
+          (person) => `- ${esc(person.name)}${person.role ? ` — ${esc(person.role)}` : ''}`,
+        )
+      : ['Not recorded.']),
     '',
     '## Objectives',
     '',
@@ -77,7 +89,10 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
       ? [
           '| # | Action | Owner | Due | Status |',
           '|---|---|---|---|---|',
-          ...view.actions.map((action) => `| ${action.number} | ${esc(action.text)} | ${esc(action.owner)} | ${action.due} | ${action.status === 'done' ? `Done ${action.doneAt ? formatLondonTime(action.doneAt) : ''}` : 'Open'} |`),
+          ...view.actions.map(
+            (action) =>
+              `| ${action.number} | ${esc(action.text)} | ${esc(action.owner)} | ${action.due} | ${action.status === 'done' ? `Done ${action.doneAt ? formatLondonTime(action.doneAt) : ''}` : 'Open'} |`,
+          ),
         ]
       : ['None recorded.']),
     '',
@@ -112,8 +127,12 @@ export function injectCards(parsed: ParsedScenario): string {
       '',
       inject.text,
       '',
-      ...(inject.expected.length > 0 ? ['### Expected actions (facilitator)', '', bulletList(inject.expected), ''] : []),
-      ...(inject.questions.length > 0 ? ['### Discussion questions', '', bulletList(inject.questions), ''] : []),
+      ...(inject.expected.length > 0
+        ? ['### Expected actions (facilitator)', '', bulletList(inject.expected), '']
+        : []),
+      ...(inject.questions.length > 0
+        ? ['### Discussion questions', '', bulletList(inject.questions), '']
+        : []),
     ]),
   ].join('\n');
 }

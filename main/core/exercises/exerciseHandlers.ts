@@ -43,16 +43,29 @@ export const projectorRoute = (id: string): string => `#/exercises/${id}/project
  * The exercise calls over their own store. Scenarios are loaded with the runbooks (and again on
  * `reload`), so a scenario naming a runbook that has gone is reported and left out.
  */
-export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{ handlers: ExerciseCalls; reload: () => Promise<void>; close: () => Promise<void> }> {
+export async function createExerciseHandlers(
+  deps: ExerciseDeps,
+): Promise<{ handlers: ExerciseCalls; reload: () => Promise<void>; close: () => Promise<void> }> {
   const { options, now } = deps;
   let library: ScenarioLibraryState = { scenarios: new Map(), problems: [] };
   const reload = async (): Promise<void> => {
-    library = await loadScenarios({ dir: scenariosDir(options.bundledRunbooksDir), label: 'runbooks/scenarios', runbooks: deps.runbooks(), national: deps.national() });
+    library = await loadScenarios({
+      dir: scenariosDir(options.bundledRunbooksDir),
+      label: 'runbooks/scenarios',
+      runbooks: deps.runbooks(),
+      national: deps.national(),
+    });
   };
   await reload();
 
   const exercises = createExerciseService({
-    store: openIncidentStore({ dirs: { real: deps.runsDir, exercise: deps.runsDir }, quarantineDir: deps.quarantineDir, now, readOnlyReason: deps.readOnlyReason, noun: 'exercise' }),
+    store: openIncidentStore({
+      dirs: { real: deps.runsDir, exercise: deps.runsDir },
+      quarantineDir: deps.quarantineDir,
+      now,
+      readOnlyReason: deps.readOnlyReason,
+      noun: 'exercise',
+    }),
     now,
     scenarios: () => library,
     render: () => ({
@@ -71,7 +84,12 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{ hand
       if (!parsed) return fail('NOT_FOUND', `There is no scenario with the id "${scenario}".`);
       const markdown = injectCards(parsed);
       const env = { resolveContact: (role: string) => contactDisplay(deps.contactRef(role)) };
-      return ok({ title: `Inject cards: ${parsed.meta.title}`, filename: `holdfast-exercise-inject-cards-${scenario}.md`, markdown, html: renderMarkdown(markdown, env) });
+      return ok({
+        title: `Inject cards: ${parsed.meta.title}`,
+        filename: `holdfast-exercise-inject-cards-${scenario}.md`,
+        markdown,
+        html: renderMarkdown(markdown, env),
+      });
     },
     'exercises.list': async () => ok(await exercises.list()),
     'exercises.create': async (input) => exercises.create(input),
@@ -81,13 +99,22 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{ hand
       const view = await exercises.get(id);
       if (!view.ok) return view;
       const markdown = afterActionReport(view.value, deps.organisation());
-      return ok({ title: `After-action report: ${view.value.title}`, filename: `holdfast-exercise-after-action-report-${date()}-${id}.md`, markdown, html: renderMarkdown(markdown) });
+      return ok({
+        title: `After-action report: ${view.value.title}`,
+        filename: `holdfast-exercise-after-action-report-${date()}-${id}.md`,
+        markdown,
+        html: renderMarkdown(markdown),
+      });
     },
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;
       const route = projectorRoute(id);
-      return ok(options.openProjector ? await options.openProjector(route) : { opened: false, address: route });
+      return ok(
+        options.openProjector
+          ? await options.openProjector(route)
+          : { opened: false, address: route },
+      );
     },
   };
   return { handlers, reload, close: () => exercises.close() };

@@ -25,23 +25,94 @@ function scenarioSource(body: string[], extraFront: string[] = []): string {
   ].join('\n');
 }
 
-const SECTIONS = ['## Background {#background}', '', 'It is Monday.', '', '## Objectives {#objectives}', '', '- Test the plan.', '', '## Roles {#roles}', '', '- **Facilitator**: reads the injects.', '', '## Injects {#injects}', ''];
-const INJECT = ['### The app is down {#app-down}', '', 'Release: 0 minutes', 'Runbook: care-record-system-down', '', 'Nobody can log in.', '', '#### Expected actions', '', '- Get the paper charts.', '', '#### Discussion questions', '', '- Where are they kept?', ''];
+const SECTIONS = [
+  '## Background {#background}',
+  '',
+  'It is Monday.',
+  '',
+  '## Objectives {#objectives}',
+  '',
+  '- Test the plan.',
+  '',
+  '## Roles {#roles}',
+  '',
+  '- **Facilitator**: reads the injects.',
+  '',
+  '## Injects {#injects}',
+  '',
+];
+const INJECT = [
+  '### The app is down {#app-down}',
+  '',
+  'Release: 0 minutes',
+  'Runbook: care-record-system-down',
+  '',
+  'Nobody can log in.',
+  '',
+  '#### Expected actions',
+  '',
+  '- Get the paper charts.',
+  '',
+  '#### Discussion questions',
+  '',
+  '- Where are they kept?',
+  '',
+];
 
 const parse = (text: string) => parseScenario(new TextEncoder().encode(text), 'scenarios/test.md');
-const errors = (text: string) => parse(text).problems.filter((p) => p.severity === 'error').map((p) => `${p.line}: ${p.message}`);
+const errors = (text: string) =>
+  parse(text)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.line}: ${p.message}`);
 
 describe('parseScenario', () => {
   it('reads background, objectives, roles and each inject with its release time, runbook, text, actions and questions', () => {
-    const manual = ['### The supplier rings {#supplier-rings}', '', 'Release: manual', '', 'They say it is an attack.'];
+    const manual = [
+      '### The supplier rings {#supplier-rings}',
+      '',
+      'Release: manual',
+      '',
+      'They say it is an attack.',
+    ];
     const { scenario, problems } = parse(scenarioSource([...SECTIONS, ...INJECT, ...manual]));
     expect(problems).toEqual([]);
     expect(scenario?.background).toBe('It is Monday.');
     expect(scenario?.objectives).toEqual(['Test the plan.']);
     expect(scenario?.roles).toEqual(['**Facilitator**: reads the injects.']);
-    expect(scenario?.injects.map(({ id, title, releaseAfterMinutes, runbook, text, expected, questions, line }) => ({ id, title, releaseAfterMinutes, runbook, text, expected, questions, line }))).toEqual([
-      { id: 'app-down', title: 'The app is down', releaseAfterMinutes: 0, runbook: 'care-record-system-down', text: 'Nobody can log in.', expected: ['Get the paper charts.'], questions: ['Where are they kept?'], line: 24 },
-      { id: 'supplier-rings', title: 'The supplier rings', releaseAfterMinutes: null, runbook: null, text: 'They say it is an attack.', expected: [], questions: [], line: 39 },
+    expect(
+      scenario?.injects.map(
+        ({ id, title, releaseAfterMinutes, runbook, text, expected, questions, line }) => ({
+          id,
+          title,
+          releaseAfterMinutes,
+          runbook,
+          text,
+          expected,
+          questions,
+          line,
+        }),
+      ),
+    ).toEqual([
+      {
+        id: 'app-down',
+        title: 'The app is down',
+        releaseAfterMinutes: 0,
+        runbook: 'care-record-system-down',
+        text: 'Nobody can log in.',
+        expected: ['Get the paper charts.'],
+        questions: ['Where are they kept?'],
+        line: 24,
+      },
+      {
+        id: 'supplier-rings',
+        title: 'The supplier rings',
+        releaseAfterMinutes: null,
+        runbook: null,
+        text: 'They say it is an attack.',
+        expected: [],
+        questions: [],
+        line: 39,
+      },
     ]);
   });
 
@@ -50,12 +121,27 @@ describe('parseScenario', () => {
     expect(errors(scenarioSource([...SECTIONS, ...noRelease]))).toEqual([
       '26: inject "app-down" needs a line "Release: 10 minutes" or "Release: manual" straight under its heading',
     ]);
-    const badRelease = ['### The app is down {#app-down}', '', 'Release: soon', '', 'Nobody can log in.'];
+    const badRelease = [
+      '### The app is down {#app-down}',
+      '',
+      'Release: soon',
+      '',
+      'Nobody can log in.',
+    ];
     expect(errors(scenarioSource([...SECTIONS, ...badRelease]))).toEqual([
       '26: release "soon" is not valid: write "manual" or the minutes after the start, such as "15 minutes" (at most 480)',
     ]);
-    const textInFields = ['### The app is down {#app-down}', '', 'Release: 5 minutes', 'Nobody can log in.', '', 'More text.'];
-    expect(errors(scenarioSource([...SECTIONS, ...textInFields]))[0]).toMatch(/^27: "Nobody can log in\." is not an inject field/);
+    const textInFields = [
+      '### The app is down {#app-down}',
+      '',
+      'Release: 5 minutes',
+      'Nobody can log in.',
+      '',
+      'More text.',
+    ];
+    expect(errors(scenarioSource([...SECTIONS, ...textInFields]))[0]).toMatch(
+      /^27: "Nobody can log in\." is not an inject field/,
+    );
   });
 
   it('refuses inject headings without an id, duplicate ids, unknown sections and unknown inject parts', () => {
@@ -86,8 +172,12 @@ describe('parseScenario', () => {
   });
 
   it('warns about injects timed out of order or after the planned duration', () => {
-    const late = INJECT.map((line) => line.replace('0 minutes', '90 minutes').replace('app-down', 'late'));
-    const early = INJECT.map((line) => line.replace('0 minutes', '10 minutes').replace('app-down', 'early'));
+    const late = INJECT.map((line) =>
+      line.replace('0 minutes', '90 minutes').replace('app-down', 'late'),
+    );
+    const early = INJECT.map((line) =>
+      line.replace('0 minutes', '10 minutes').replace('app-down', 'early'),
+    );
     const { scenario, problems } = parse(scenarioSource([...SECTIONS, ...late, ...early]));
     expect(scenario).not.toBeNull();
     expect(problems.map((p) => `${p.severity} ${p.line}: ${p.message}`)).toEqual([
@@ -97,9 +187,15 @@ describe('parseScenario', () => {
   });
 
   it('checks the front matter as strictly and safely as a runbook header', () => {
-    expect(errors(scenarioSource([...SECTIONS, ...INJECT], ['durations: 60']))).toEqual(['9: front matter: unknown field "durations"']);
-    expect(errors(scenarioSource([...SECTIONS, ...INJECT], ['runbooks: &x [a]']))).toEqual(['9: front matter: anchors and aliases (&name, *name) are not allowed']);
-    expect(errors(`---js\n${scenarioSource(SECTIONS).slice(4)}`)).toEqual(['1: front matter must open with a line of exactly "---" (language tags such as "---js" are not allowed)']);
+    expect(errors(scenarioSource([...SECTIONS, ...INJECT], ['durations: 60']))).toEqual([
+      '9: front matter: unknown field "durations"',
+    ]);
+    expect(errors(scenarioSource([...SECTIONS, ...INJECT], ['runbooks: &x [a]']))).toEqual([
+      '9: front matter: anchors and aliases (&name, *name) are not allowed',
+    ]);
+    expect(errors(`---js\n${scenarioSource(SECTIONS).slice(4)}`)).toEqual([
+      '1: front matter must open with a line of exactly "---" (language tags such as "---js" are not allowed)',
+    ]);
   });
 });
 
@@ -110,10 +206,24 @@ describe('scenario library', () => {
   });
 
   it('loads the five bundled scenarios with no problems', async () => {
-    const { library, national } = await loadRunbooks({ bundledDir: BUNDLED_DIR, userDir: join(BUNDLED_DIR, 'no-such-folder') });
-    const loaded = await loadScenarios({ dir: scenariosDir(BUNDLED_DIR), label: 'scenarios', runbooks: library.runbooks, national: new Map(national.map((c) => [c.id, c])) });
+    const { library, national } = await loadRunbooks({
+      bundledDir: BUNDLED_DIR,
+      userDir: join(BUNDLED_DIR, 'no-such-folder'),
+    });
+    const loaded = await loadScenarios({
+      dir: scenariosDir(BUNDLED_DIR),
+      label: 'scenarios',
+      runbooks: library.runbooks,
+      national: new Map(national.map((c) => [c.id, c])),
+    });
     expect(loaded.problems).toEqual([]);
-    expect([...loaded.scenarios.keys()].sort()).toEqual(['broadband-callbells-overnight', 'invoice-fraud', 'lost-tablet', 'nhsmail-compromised', 'supplier-ransomware']);
+    expect([...loaded.scenarios.keys()].sort()).toEqual([
+      'broadband-callbells-overnight',
+      'invoice-fraud',
+      'lost-tablet',
+      'nhsmail-compromised',
+      'supplier-ransomware',
+    ]);
     for (const { parsed } of loaded.scenarios.values()) {
       expect(parsed.injects.length).toBeGreaterThanOrEqual(4);
       expect(parsed.injects.some((inject) => inject.releaseAfterMinutes === null)).toBe(true);
@@ -128,7 +238,12 @@ describe('scenario library', () => {
     const { problems, scenarios } = await checkFolder(dir, BUNDLED_DIR);
     expect(scenarios).toBe(0);
     expect(problems).toEqual([
-      { file: expect.stringMatching(/scenarios\/broken\.md$/) as string, line: 27, severity: 'error', message: 'inject "app-down" exercises runbook "no-such-runbook", which does not exist' },
+      {
+        file: expect.stringMatching(/scenarios\/broken\.md$/) as string,
+        line: 27,
+        severity: 'error',
+        message: 'inject "app-down" exercises runbook "no-such-runbook", which does not exist',
+      },
     ]);
     expect((await loadNationalContacts(BUNDLED_DIR)).problems).toEqual([]);
   });

@@ -5,7 +5,17 @@ import { providerTypeSchema, slugSchema } from '../../contract/schemas';
 import { PROVIDER_TYPES, SLUG_PATTERN, type ProviderType } from '../../contract/vocabulary';
 import { createMarkdown } from '../../shared/markdown';
 import { parseFrontMatter, splitFrontMatter } from '../runbooks/frontMatter';
-import { childItems, closingIndex, decodeText, formatSize, itemSource, lintInline, MAX_RUNBOOK_BYTES, takeId, type Report } from '../runbooks/parseRunbook';
+import {
+  childItems,
+  closingIndex,
+  decodeText,
+  formatSize,
+  itemSource,
+  lintInline,
+  MAX_RUNBOOK_BYTES,
+  takeId,
+  type Report,
+} from '../runbooks/parseRunbook';
 
 /** The longest release time an inject may have: a tabletop exercise is a morning, not a day. */
 export const MAX_RELEASE_MINUTES = 480;
@@ -86,7 +96,10 @@ export function parseScenario(bytes: Uint8Array, file: string): ScenarioOutcome 
     warn: (line, message) => problems.push({ file, line, severity: 'warning', message }),
   };
   if (bytes.byteLength > MAX_RUNBOOK_BYTES) {
-    report.error(1, `file is too large (${formatSize(bytes.byteLength)}; a scenario may be at most ${formatSize(MAX_RUNBOOK_BYTES)})`);
+    report.error(
+      1,
+      `file is too large (${formatSize(bytes.byteLength)}; a scenario may be at most ${formatSize(MAX_RUNBOOK_BYTES)})`,
+    );
     return { scenario: null, problems };
   }
   const text = decodeText(bytes);
@@ -104,14 +117,26 @@ export function parseScenario(bytes: Uint8Array, file: string): ScenarioOutcome 
   const body = readScenarioBody(split.body, split.bodyStartLine, report);
   if (front.value) {
     for (const inject of body.injects) {
-      if (inject.releaseAfterMinutes !== null && inject.releaseAfterMinutes > front.value.duration) {
-        report.warn(inject.line, `inject "${inject.id}" is released after ${inject.releaseAfterMinutes} minutes, later than the scenario's duration (${front.value.duration} minutes)`);
+      if (
+        inject.releaseAfterMinutes !== null &&
+        inject.releaseAfterMinutes > front.value.duration
+      ) {
+        report.warn(
+          inject.line,
+          `inject "${inject.id}" is released after ${inject.releaseAfterMinutes} minutes, later than the scenario's duration (${front.value.duration} minutes)`,
+        );
       }
     }
   }
-  if (!front.value || problems.some((p) => p.severity === 'error')) return { scenario: null, problems };
+  if (!front.value || problems.some((p) => p.severity === 'error'))
+    return { scenario: null, problems };
   return {
-    scenario: { meta: front.value, idLine: front.idLine, runbooksLine: runbooksAt === -1 ? front.idLine : runbooksAt + 2, ...body },
+    scenario: {
+      meta: front.value,
+      idLine: front.idLine,
+      runbooksLine: runbooksAt === -1 ? front.idLine : runbooksAt + 2,
+      ...body,
+    },
     problems,
   };
 }
@@ -122,14 +147,23 @@ function readScenarioBody(body: string, bodyStartLine: number, report: Report): 
   const lines = body.split('\n');
   const tokens = lintMarkdown.parse(body, {});
   const fileLine = (bodyLine: number): number => bodyStartLine + bodyLine;
-  const source = (token: Token): string => lines.slice(token.map?.[0] ?? 0, token.map?.[1] ?? 0).join('\n');
+  const source = (token: Token): string =>
+    lines.slice(token.map?.[0] ?? 0, token.map?.[1] ?? 0).join('\n');
   const listItems = (index: number): string[] =>
     childItems(tokens, index).map(([open]) => {
       const [from, to] = (tokens[open] as Token).map ?? [0, 0];
       return itemSource(lines, from, to).join('\n').trim();
     });
 
-  const out: Body = { intro: '', background: '', objectives: [], roles: [], injects: [], contactUses: [], runbookLinks: [] };
+  const out: Body = {
+    intro: '',
+    background: '',
+    objectives: [],
+    roles: [],
+    injects: [],
+    contactUses: [],
+    runbookLinks: [],
+  };
   const introParts: string[] = [];
   const backgroundParts: string[] = [];
   const seenSections = new Map<Section, number>();
@@ -142,7 +176,11 @@ function readScenarioBody(body: string, bodyStartLine: number, report: Report): 
   const finishInject = (): void => {
     if (!inject) return;
     inject.text = textParts.join('\n\n').trim();
-    if (!inject.text) report.error(inject.line, `inject "${inject.id}" has no text: write what the group is told under its Release line`);
+    if (!inject.text)
+      report.error(
+        inject.line,
+        `inject "${inject.id}" has no text: write what the group is told under its Release line`,
+      );
     out.injects.push(inject);
     inject = null;
   };
@@ -157,36 +195,66 @@ function readScenarioBody(body: string, bodyStartLine: number, report: Report): 
         finishInject();
         const name = (id ?? text.toLowerCase()) as Section;
         if (!SECTIONS.includes(name)) {
-          report.error(line, `unknown section "${text}": a scenario has the sections Background, Objectives, Roles and Injects`);
+          report.error(
+            line,
+            `unknown section "${text}": a scenario has the sections Background, Objectives, Roles and Injects`,
+          );
           section = null;
           continue;
         }
         const first = seenSections.get(name);
-        if (first !== undefined) report.error(line, `the section "${text}" appears twice (first on line ${first})`);
+        if (first !== undefined)
+          report.error(line, `the section "${text}" appears twice (first on line ${first})`);
         seenSections.set(name, line);
         section = name;
       } else if (token.tag === 'h3') {
         finishInject();
         if (section !== 'injects') {
-          report.error(line, `"${text}" looks like an inject: put injects (### headings) under "## Injects"`);
+          report.error(
+            line,
+            `"${text}" looks like an inject: put injects (### headings) under "## Injects"`,
+          );
           continue;
         }
         if (id === undefined || !SLUG_PATTERN.test(id)) {
-          report.error(line, id === undefined ? `inject "${text}" has no id: add {#a-short-id} at the end of its heading` : `inject id "${id}" is not valid: use lower-case letters, digits and hyphens`);
+          report.error(
+            line,
+            id === undefined
+              ? `inject "${text}" has no id: add {#a-short-id} at the end of its heading`
+              : `inject id "${id}" is not valid: use lower-case letters, digits and hyphens`,
+          );
           continue;
         }
         const first = seenInjects.get(id);
-        if (first !== undefined) report.error(line, `duplicate inject id "${id}" (first used on line ${first})`);
+        if (first !== undefined)
+          report.error(line, `duplicate inject id "${id}" (first used on line ${first})`);
         seenInjects.set(id, line);
-        inject = { id, title: text, releaseAfterMinutes: null, runbook: null, text: '', expected: [], questions: [], line, runbookLine: line };
+        inject = {
+          id,
+          title: text,
+          releaseAfterMinutes: null,
+          runbook: null,
+          text: '',
+          expected: [],
+          questions: [],
+          line,
+          runbookLine: line,
+        };
         part = 'fields';
         textParts = [];
       } else if (token.tag === 'h4' && inject) {
         const named = PART_TITLES[text.toLowerCase()];
         if (named) part = named;
-        else report.error(line, `unknown part "${text}" in an inject: use "#### Expected actions" or "#### Discussion questions"`);
+        else
+          report.error(
+            line,
+            `unknown part "${text}" in an inject: use "#### Expected actions" or "#### Discussion questions"`,
+          );
       } else {
-        report.error(line, `heading "${text}" is not part of the scenario format: use ## for sections, ### for injects and #### for their parts`);
+        report.error(
+          line,
+          `heading "${text}" is not part of the scenario format: use ## for sections, ### for injects and #### for their parts`,
+        );
       }
       continue;
     }
@@ -200,15 +268,21 @@ function readScenarioBody(body: string, bodyStartLine: number, report: Report): 
       }
       if (part === 'text') textParts.push(source(token));
       else if (token.type === 'bullet_list_open') inject[part].push(...listItems(i));
-      else report.warn(line, 'only a bullet list is shown here; put each point on its own "- " line');
+      else
+        report.warn(line, 'only a bullet list is shown here; put each point on its own "- " line');
       continue;
     }
 
     if (section === 'objectives' || section === 'roles') {
       if (token.type === 'bullet_list_open') out[section].push(...listItems(i));
-      else report.warn(line, `only the bullet list under ${section === 'roles' ? 'Roles' : 'Objectives'} is shown; put each point on its own "- " line`);
+      else
+        report.warn(
+          line,
+          `only the bullet list under ${section === 'roles' ? 'Roles' : 'Objectives'} is shown; put each point on its own "- " line`,
+        );
     } else if (section === 'background') backgroundParts.push(source(token));
-    else if (section === 'injects') report.warn(line, 'text between "## Injects" and the first inject is not shown');
+    else if (section === 'injects')
+      report.warn(line, 'text between "## Injects" and the first inject is not shown');
     else introParts.push(source(token));
   }
   finishInject();
@@ -218,20 +292,44 @@ function readScenarioBody(body: string, bodyStartLine: number, report: Report): 
   const need = (name: Section, present: boolean, message: string): void => {
     if (!present) report.error(seenSections.get(name) ?? bodyStartLine, message);
   };
-  need('background', out.background !== '', 'the scenario needs a "## Background" section saying what the situation is before the first inject');
-  need('objectives', out.objectives.length > 0, 'the scenario needs a "## Objectives" section with a bullet list of what the exercise tests');
-  need('roles', out.roles.length > 0, 'the scenario needs a "## Roles" section with a bullet list of who takes part');
-  need('injects', out.injects.length > 0, 'the scenario needs a "## Injects" section with at least one "### Inject title {#id}"');
+  need(
+    'background',
+    out.background !== '',
+    'the scenario needs a "## Background" section saying what the situation is before the first inject',
+  );
+  need(
+    'objectives',
+    out.objectives.length > 0,
+    'the scenario needs a "## Objectives" section with a bullet list of what the exercise tests',
+  );
+  need(
+    'roles',
+    out.roles.length > 0,
+    'the scenario needs a "## Roles" section with a bullet list of who takes part',
+  );
+  need(
+    'injects',
+    out.injects.length > 0,
+    'the scenario needs a "## Injects" section with at least one "### Inject title {#id}"',
+  );
 
   let latest = 0;
   for (const each of out.injects) {
     if (each.releaseAfterMinutes === null) continue;
-    if (each.releaseAfterMinutes < latest) report.warn(each.line, `inject "${each.id}" is timed earlier (${each.releaseAfterMinutes} minutes) than an inject above it; injects are released in the order they are written`);
+    if (each.releaseAfterMinutes < latest)
+      report.warn(
+        each.line,
+        `inject "${each.id}" is timed earlier (${each.releaseAfterMinutes} minutes) than an inject above it; injects are released in the order they are written`,
+      );
     latest = Math.max(latest, each.releaseAfterMinutes);
   }
 
   const links = lintInline(tokens, fileLine, report);
-  for (const use of links.stepLinks) report.warn(use.line, `link to "#${use.step}": a scenario has no steps; link to a runbook step as runbook:id#step`);
+  for (const use of links.stepLinks)
+    report.warn(
+      use.line,
+      `link to "#${use.step}": a scenario has no steps; link to a runbook step as runbook:id#step`,
+    );
   return { ...out, contactUses: links.contactUses, runbookLinks: links.runbookLinks };
 }
 
@@ -239,9 +337,16 @@ function readScenarioBody(body: string, bodyStartLine: number, report: Report): 
  * The `Release:` and `Runbook:` lines straight under an inject heading. False when the block
  * there holds no field at all (the author forgot them): it is then read as the inject's text.
  */
-function readFields(paragraph: string | null, line: number, inject: ParsedInject, report: Report): boolean {
+function readFields(
+  paragraph: string | null,
+  line: number,
+  inject: ParsedInject,
+  report: Report,
+): boolean {
   const missing = `inject "${inject.id}" needs a line "Release: 10 minutes" or "Release: manual" straight under its heading`;
-  const keys = (paragraph ?? '').split('\n').map((text) => FIELD.exec(text.trim())?.[1]?.toLowerCase());
+  const keys = (paragraph ?? '')
+    .split('\n')
+    .map((text) => FIELD.exec(text.trim())?.[1]?.toLowerCase());
   if (paragraph === null || !keys.some((key) => key === 'release' || key === 'runbook')) {
     report.error(line, missing);
     return false;
@@ -256,15 +361,27 @@ function readFields(paragraph: string | null, line: number, inject: ParsedInject
       hasRelease = true;
       const minutes = MINUTES.exec(value);
       if (value.toLowerCase() === 'manual') inject.releaseAfterMinutes = null;
-      else if (minutes && Number(minutes[1]) <= MAX_RELEASE_MINUTES) inject.releaseAfterMinutes = Number(minutes[1]);
-      else report.error(at, `release "${value}" is not valid: write "manual" or the minutes after the start, such as "15 minutes" (at most ${MAX_RELEASE_MINUTES})`);
+      else if (minutes && Number(minutes[1]) <= MAX_RELEASE_MINUTES)
+        inject.releaseAfterMinutes = Number(minutes[1]);
+      else
+        report.error(
+          at,
+          `release "${value}" is not valid: write "manual" or the minutes after the start, such as "15 minutes" (at most ${MAX_RELEASE_MINUTES})`,
+        );
     } else if (key === 'runbook') {
       if (SLUG_PATTERN.test(value)) {
         inject.runbook = value;
         inject.runbookLine = at;
-      } else report.error(at, `runbook "${value}" is not a runbook id: use the id from the runbook's front matter, such as "ransomware"`);
+      } else
+        report.error(
+          at,
+          `runbook "${value}" is not a runbook id: use the id from the runbook's front matter, such as "ransomware"`,
+        );
     } else {
-      report.error(at, `"${text.trim()}" is not an inject field: only "Release:" and "Runbook:" lines go straight under the heading, then a blank line before the text`);
+      report.error(
+        at,
+        `"${text.trim()}" is not an inject field: only "Release:" and "Runbook:" lines go straight under the heading, then a blank line before the text`,
+      );
     }
   });
   if (!hasRelease) report.error(line, missing);

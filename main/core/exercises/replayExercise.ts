@@ -9,26 +9,48 @@ import type { ClockEvent } from './exerciseClock';
  * replay reads bodies through these schemas and shows anything else as it is.
  */
 export const exerciseBodySchemas = {
-  opened: z.object({ exercise: z.string(), title: z.string(), facilitator: z.string(), scenario: snapshotRefSchema }),
+  opened: z.object({
+    exercise: z.string(),
+    title: z.string(),
+    facilitator: z.string(),
+    scenario: snapshotRefSchema,
+  }),
   exercise: z.discriminatedUnion('action', [
     z.object({ action: z.enum(['start', 'pause', 'resume', 'finish']) }),
     z.object({ action: z.literal('practice'), incident: z.string(), runbook: z.string() }),
   ]),
   inject: z.discriminatedUnion('action', [
-    z.object({ action: z.literal('release'), inject: z.string(), trigger: z.enum(['hand', 'timer']) }),
+    z.object({
+      action: z.literal('release'),
+      inject: z.string(),
+      trigger: z.enum(['hand', 'timer']),
+    }),
     z.object({ action: z.literal('skip'), inject: z.string(), reason: z.string().optional() }),
-    z.object({ action: z.literal('adHoc'), inject: z.string(), title: z.string(), text: z.string() }),
+    z.object({
+      action: z.literal('adHoc'),
+      inject: z.string(),
+      title: z.string(),
+      text: z.string(),
+    }),
   ]),
   note: z.object({ text: z.string(), inject: z.string().optional() }),
   decision: z.object({ text: z.string(), inject: z.string().optional() }),
   attendance: z.object({ name: z.string(), role: z.string() }),
   debrief: z.object({ kind: z.enum(['went-well', 'improve']), text: z.string() }),
   action: z.discriminatedUnion('action', [
-    z.object({ action: z.literal('add'), number: z.int(), text: z.string(), owner: z.string(), due: z.string() }),
+    z.object({
+      action: z.literal('add'),
+      number: z.int(),
+      text: z.string(),
+      owner: z.string(),
+      due: z.string(),
+    }),
     z.object({ action: z.literal('done'), number: z.int() }),
   ]),
 };
-export type ExerciseBodies = { [K in keyof typeof exerciseBodySchemas]: z.infer<(typeof exerciseBodySchemas)[K]> };
+export type ExerciseBodies = {
+  [K in keyof typeof exerciseBodySchemas]: z.infer<(typeof exerciseBodySchemas)[K]>;
+};
 
 export interface AdHocInject {
   id: string;
@@ -38,7 +60,18 @@ export interface AdHocInject {
 
 /** Everything an exercise's log says, before its scenario is rendered. */
 /** What the exercise view shows straight from the log, field for field. */
-type RecordedFields = Pick<ExerciseView, 'progress' | 'current' | 'attendees' | 'notes' | 'decisions' | 'debrief' | 'actions' | 'practice' | 'timeline'>;
+type RecordedFields = Pick<
+  ExerciseView,
+  | 'progress'
+  | 'current'
+  | 'attendees'
+  | 'notes'
+  | 'decisions'
+  | 'debrief'
+  | 'actions'
+  | 'practice'
+  | 'timeline'
+>;
 
 export interface ExerciseState extends RecordedFields {
   id: string;
@@ -53,7 +86,9 @@ export interface ExerciseState extends RecordedFields {
   adHoc: AdHocInject[];
 }
 
-type Parsed = { [K in keyof ExerciseBodies]: { kind: K; body: ExerciseBodies[K] } }[keyof ExerciseBodies];
+type Parsed = {
+  [K in keyof ExerciseBodies]: { kind: K; body: ExerciseBodies[K] };
+}[keyof ExerciseBodies];
 
 function parse(record: EvidenceRecord): Parsed | null {
   const schema = (exerciseBodySchemas as Record<string, z.ZodType>)[record.kind];
@@ -61,10 +96,18 @@ function parse(record: EvidenceRecord): Parsed | null {
   return result?.success ? ({ kind: record.kind, body: result.data } as Parsed) : null;
 }
 
-const CLOCK_WORDS = { start: 'Exercise started', pause: 'Exercise paused', resume: 'Exercise resumed', finish: 'Exercise finished' } as const;
+const CLOCK_WORDS = {
+  start: 'Exercise started',
+  pause: 'Exercise paused',
+  resume: 'Exercise resumed',
+  finish: 'Exercise finished',
+} as const;
 
 /** Rebuilds an exercise from its log; null when the first entry is not a readable opening. */
-export function replayExercise(records: readonly EvidenceRecord[], injectTitle: (id: string) => string): ExerciseState | null {
+export function replayExercise(
+  records: readonly EvidenceRecord[],
+  injectTitle: (id: string) => string,
+): ExerciseState | null {
   const first = records[0];
   const opened = first ? parse(first) : null;
   if (!first || opened?.kind !== 'opened') return null;
@@ -88,25 +131,42 @@ export function replayExercise(records: readonly EvidenceRecord[], injectTitle: 
     practice: [],
     timeline: [],
   };
-  const titleOf = (id: string): string => state.adHoc.find((inject) => inject.id === id)?.title ?? injectTitle(id);
+  const titleOf = (id: string): string =>
+    state.adHoc.find((inject) => inject.id === id)?.title ?? injectTitle(id);
   for (const record of records) {
     const parsed = parse(record);
     const line = (text: string): void => {
-      state.timeline.push({ seq: record.seq, at: record.eventAt, author: record.author, kind: record.kind, text });
+      state.timeline.push({
+        seq: record.seq,
+        at: record.eventAt,
+        author: record.author,
+        kind: record.kind,
+        text,
+      });
     };
     if (!parsed) {
-      line(record.kind === 'recovery' ? 'The log was repaired after an interrupted save (a copy of the damaged part was kept).' : `Entry of kind "${record.kind}"`);
+      line(
+        record.kind === 'recovery'
+          ? 'The log was repaired after an interrupted save (a copy of the damaged part was kept).'
+          : `Entry of kind "${record.kind}"`,
+      );
       continue;
     }
     const who = { at: record.eventAt, by: record.author };
     switch (parsed.kind) {
       case 'opened':
-        line(`Exercise set up: ${parsed.body.title} (scenario "${parsed.body.scenario.title}", version ${parsed.body.scenario.version}), facilitated by ${parsed.body.facilitator}`);
+        line(
+          `Exercise set up: ${parsed.body.title} (scenario "${parsed.body.scenario.title}", version ${parsed.body.scenario.version}), facilitated by ${parsed.body.facilitator}`,
+        );
         break;
       case 'exercise': {
         const { body } = parsed;
         if (body.action === 'practice') {
-          state.practice.push({ incident: body.incident, runbook: body.runbook, at: record.eventAt });
+          state.practice.push({
+            incident: body.incident,
+            runbook: body.runbook,
+            at: record.eventAt,
+          });
           line(`Practice incident started on runbook "${body.runbook}"`);
           break;
         }
@@ -126,18 +186,31 @@ export function replayExercise(records: readonly EvidenceRecord[], injectTitle: 
         } else if (body.action === 'release') {
           state.progress[body.inject] = { status: 'released', ...who, trigger: body.trigger };
           state.current = body.inject;
-          line(`Inject released${body.trigger === 'timer' ? ' on its timer' : ' by hand'}: ${titleOf(body.inject)}`);
+          line(
+            `Inject released${body.trigger === 'timer' ? ' on its timer' : ' by hand'}: ${titleOf(body.inject)}`,
+          );
         } else {
-          state.progress[body.inject] = { status: 'skipped', ...who, ...(body.reason ? { reason: body.reason } : {}) };
+          state.progress[body.inject] = {
+            status: 'skipped',
+            ...who,
+            ...(body.reason ? { reason: body.reason } : {}),
+          };
           line(`Inject skipped: ${titleOf(body.inject)}${body.reason ? ` (${body.reason})` : ''}`);
         }
         break;
       }
       case 'note':
       case 'decision': {
-        const entry: ExerciseNote = { seq: record.seq, inject: parsed.body.inject ?? null, text: parsed.body.text, ...who };
+        const entry: ExerciseNote = {
+          seq: record.seq,
+          inject: parsed.body.inject ?? null,
+          text: parsed.body.text,
+          ...who,
+        };
         (parsed.kind === 'note' ? state.notes : state.decisions).push(entry);
-        line(`${parsed.kind === 'note' ? 'Note' : 'Decision'}${entry.inject ? ` (${titleOf(entry.inject)})` : ''}: ${entry.text}`);
+        line(
+          `${parsed.kind === 'note' ? 'Note' : 'Decision'}${entry.inject ? ` (${titleOf(entry.inject)})` : ''}: ${entry.text}`,
+        );
         break;
       }
       case 'attendance':
@@ -146,12 +219,20 @@ export function replayExercise(records: readonly EvidenceRecord[], injectTitle: 
         break;
       case 'debrief':
         state.debrief.push({ kind: parsed.body.kind, text: parsed.body.text, by: record.author });
-        line(`${parsed.body.kind === 'went-well' ? 'Went well' : 'To improve'}: ${parsed.body.text}`);
+        line(
+          `${parsed.body.kind === 'went-well' ? 'Went well' : 'To improve'}: ${parsed.body.text}`,
+        );
         break;
       case 'action': {
         const { body } = parsed;
         if (body.action === 'add') {
-          state.actions.push({ number: body.number, text: body.text, owner: body.owner, due: body.due, status: 'open' });
+          state.actions.push({
+            number: body.number,
+            text: body.text,
+            owner: body.owner,
+            due: body.due,
+            status: 'open',
+          });
           line(`Action ${body.number}: ${body.text} (owner ${body.owner}, due ${body.due})`);
         } else {
           const action = state.actions.find((each) => each.number === body.number);

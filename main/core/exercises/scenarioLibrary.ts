@@ -23,27 +23,52 @@ export interface ScenarioLibraryState {
  * Checks what one scenario refers to outside itself: every runbook it exercises must exist (an
  * inject's "practise this runbook" would otherwise lead nowhere), and contacts and links resolve.
  */
-export function crossCheckScenario(parsed: ParsedScenario, file: string, runbooks: ReadonlyMap<string, Runbook>, national: Map<string, NationalContact>): Problem[] {
+export function crossCheckScenario(
+  parsed: ParsedScenario,
+  file: string,
+  runbooks: ReadonlyMap<string, Runbook>,
+  national: Map<string, NationalContact>,
+): Problem[] {
   const problems: Problem[] = [];
   const problem = (line: number, severity: Problem['severity'], message: string): void => {
     problems.push({ file, line, severity, message });
   };
   for (const id of parsed.meta.runbooks) {
-    if (!runbooks.has(id)) problem(parsed.runbooksLine, 'error', `front matter: runbook "${id}" does not exist`);
+    if (!runbooks.has(id))
+      problem(parsed.runbooksLine, 'error', `front matter: runbook "${id}" does not exist`);
   }
   for (const inject of parsed.injects) {
-    if (inject.runbook && !runbooks.has(inject.runbook)) problem(inject.runbookLine, 'error', `inject "${inject.id}" exercises runbook "${inject.runbook}", which does not exist`);
+    if (inject.runbook && !runbooks.has(inject.runbook))
+      problem(
+        inject.runbookLine,
+        'error',
+        `inject "${inject.id}" exercises runbook "${inject.runbook}", which does not exist`,
+      );
   }
   const declared = new Set(parsed.meta.contacts);
   for (const use of parsed.contactUses) {
-    if (!isKnownRole(use.role, national)) problem(use.line, 'warning', `unknown contact role "${use.role}"`);
-    else if (!declared.has(use.role)) problem(use.line, 'warning', `contact "${use.role}" is used but not listed in the front matter "contacts"`);
+    if (!isKnownRole(use.role, national))
+      problem(use.line, 'warning', `unknown contact role "${use.role}"`);
+    else if (!declared.has(use.role))
+      problem(
+        use.line,
+        'warning',
+        `contact "${use.role}" is used but not listed in the front matter "contacts"`,
+      );
   }
   for (const link of parsed.runbookLinks) {
     const target = runbooks.get(link.runbook);
-    if (!target) problem(link.line, 'warning', `link to runbook "${link.runbook}", which does not exist`);
-    else if (link.step && !target.phases.some((phase) => phase.steps.some((step) => step.id === link.step))) {
-      problem(link.line, 'warning', `link to step "${link.step}" of runbook "${link.runbook}", which has no such step`);
+    if (!target)
+      problem(link.line, 'warning', `link to runbook "${link.runbook}", which does not exist`);
+    else if (
+      link.step &&
+      !target.phases.some((phase) => phase.steps.some((step) => step.id === link.step))
+    ) {
+      problem(
+        link.line,
+        'warning',
+        `link to step "${link.step}" of runbook "${link.runbook}", which has no such step`,
+      );
     }
   }
   return problems;
@@ -56,7 +81,10 @@ export async function loadScenarios(options: {
   runbooks: ReadonlyMap<string, Runbook>;
   national: Map<string, NationalContact>;
 }): Promise<ScenarioLibraryState> {
-  const { files, problems } = await readMarkdownFiles({ dir: options.dir, label: options.label }, 'scenario');
+  const { files, problems } = await readMarkdownFiles(
+    { dir: options.dir, label: options.label },
+    'scenario',
+  );
   const scenarios = new Map<string, LoadedScenario>();
   for (const { path, file, bytes } of files) {
     const outcome = parseScenario(bytes, file);
@@ -65,7 +93,12 @@ export async function loadScenarios(options: {
     const { id } = outcome.scenario.meta;
     const earlier = scenarios.get(id);
     if (earlier) {
-      problems.push({ file, line: outcome.scenario.idLine, severity: 'error', message: `scenario id "${id}" is already used by ${earlier.file}; this file is ignored` });
+      problems.push({
+        file,
+        line: outcome.scenario.idLine,
+        severity: 'error',
+        message: `scenario id "${id}" is already used by ${earlier.file}; this file is ignored`,
+      });
       continue;
     }
     const checked = crossCheckScenario(outcome.scenario, file, options.runbooks, options.national);
@@ -79,4 +112,5 @@ export async function loadScenarios(options: {
 }
 
 /** Where the bundled scenarios are, given the bundled runbooks folder. */
-export const scenariosDir = (bundledRunbooksDir: string): string => join(bundledRunbooksDir, SCENARIOS_FOLDER);
+export const scenariosDir = (bundledRunbooksDir: string): string =>
+  join(bundledRunbooksDir, SCENARIOS_FOLDER);

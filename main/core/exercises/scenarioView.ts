@@ -17,20 +17,36 @@ export function bulletList(items: readonly string[]): string {
 /** The short form used in lists. */
 export function summariseScenario(parsed: ParsedScenario): ScenarioSummary {
   const { id, title, summary, duration, providerTypes, version } = parsed.meta;
-  return { id, title, summary, durationMinutes: duration, providerTypes, version, injectCount: parsed.injects.length };
+  return {
+    id,
+    title,
+    summary,
+    durationMinutes: duration,
+    providerTypes,
+    version,
+    injectCount: parsed.injects.length,
+  };
 }
 
-function injectView(inject: ParsedInject, number: number, context: ScenarioRenderContext): InjectView {
+function injectView(
+  inject: ParsedInject,
+  number: number,
+  context: ScenarioRenderContext,
+): InjectView {
   const { env } = context;
   return {
     id: inject.id,
     number,
     title: inject.title,
     releaseAfterMinutes: inject.releaseAfterMinutes,
-    runbook: inject.runbook ? { id: inject.runbook, title: context.runbookTitle(inject.runbook) } : null,
+    runbook: inject.runbook
+      ? { id: inject.runbook, title: context.runbookTitle(inject.runbook) }
+      : null,
     textHtml: renderMarkdown(inject.text, env),
-    expectedHtml: inject.expected.length > 0 ? renderMarkdown(bulletList(inject.expected), env) : '',
-    questionsHtml: inject.questions.length > 0 ? renderMarkdown(bulletList(inject.questions), env) : '',
+    expectedHtml:
+      inject.expected.length > 0 ? renderMarkdown(bulletList(inject.expected), env) : '',
+    questionsHtml:
+      inject.questions.length > 0 ? renderMarkdown(bulletList(inject.questions), env) : '',
     adHoc: false,
   };
 }
@@ -52,11 +68,17 @@ export function adHocInjectView(inject: AdHocInject, number: number): InjectView
 }
 
 /** Renders a scenario's markdown to safe HTML once, in the core, as runbooks are. */
-export function renderScenario(parsed: ParsedScenario, context: ScenarioRenderContext): ScenarioView {
+export function renderScenario(
+  parsed: ParsedScenario,
+  context: ScenarioRenderContext,
+): ScenarioView {
   const { env } = context;
   return {
     ...summariseScenario(parsed),
-    backgroundHtml: renderMarkdown([parsed.intro, parsed.background].filter(Boolean).join('\n\n'), env),
+    backgroundHtml: renderMarkdown(
+      [parsed.intro, parsed.background].filter(Boolean).join('\n\n'),
+      env,
+    ),
     objectives: parsed.objectives,
     objectivesHtml: renderMarkdown(bulletList(parsed.objectives), env),
     rolesHtml: renderMarkdown(bulletList(parsed.roles), env),

@@ -13,7 +13,10 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'holdfast-grabbag-'));
   clock = new Date('2026-03-01T02:15:30.000Z');
 });
-const cores = restartingCores(() => dataDir, () => ({ now: () => clock }));
+const cores = restartingCores(
+  () => dataDir,
+  () => ({ now: () => clock }),
+);
 const start = cores.start;
 afterEach(async () => {
   await cores.stop();

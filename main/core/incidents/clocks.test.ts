@@ -18,8 +18,14 @@ describe('regulatory clocks', () => {
   });
 
   it('gives the 24-hour CQC threshold a due time and "as soon as possible" none', () => {
-    expect(startClock('cqc-equipment-24h', '2026-03-01T02:00:00.000Z')).toMatchObject({ kind: 'threshold', dueAt: '2026-03-02T02:00:00.000Z' });
-    expect(startClock('cqc-safe-care', '2026-03-01T02:00:00.000Z')).toMatchObject({ kind: 'asap', dueAt: null });
+    expect(startClock('cqc-equipment-24h', '2026-03-01T02:00:00.000Z')).toMatchObject({
+      kind: 'threshold',
+      dueAt: '2026-03-02T02:00:00.000Z',
+    });
+    expect(startClock('cqc-safe-care', '2026-03-01T02:00:00.000Z')).toMatchObject({
+      kind: 'asap',
+      dueAt: null,
+    });
     expect(clockDueAt('2026-03-01T02:00:00.000Z', null)).toBeNull();
   });
 
@@ -27,15 +33,25 @@ describe('regulatory clocks', () => {
     const clock = startClock('personal-data-breach-72h', '2026-03-01T00:00:00.000Z');
     expect(timeLeft(clock, new Date('2026-03-03T23:00:00.000Z'))).toBe(60 * 60 * 1000);
     expect(timeLeft(clock, new Date('2026-03-04T01:30:00.000Z'))).toBe(-90 * 60 * 1000);
-    expect(timeLeft(startClock('cqc-safe-care', '2026-03-01T00:00:00.000Z'), new Date())).toBeNull();
+    expect(
+      timeLeft(startClock('cqc-safe-care', '2026-03-01T00:00:00.000Z'), new Date()),
+    ).toBeNull();
   });
 
   it('orders running clocks by deadline, "as soon as possible" after them, stopped clocks last', () => {
     const breach = startClock('personal-data-breach-72h', '2026-03-01T00:00:00.000Z');
     const equipment = startClock('cqc-equipment-24h', '2026-03-01T00:00:00.000Z');
     const asap = startClock('cqc-safe-care', '2026-03-01T00:00:00.000Z');
-    const stopped = { ...startClock('cqc-equipment-24h', '2026-02-01T00:00:00.000Z'), status: 'done' as const };
-    expect([asap, stopped, breach, equipment].sort(byUrgency)).toEqual([equipment, breach, asap, stopped]);
+    const stopped = {
+      ...startClock('cqc-equipment-24h', '2026-02-01T00:00:00.000Z'),
+      status: 'done' as const,
+    };
+    expect([asap, stopped, breach, equipment].sort(byUrgency)).toEqual([
+      equipment,
+      breach,
+      asap,
+      stopped,
+    ]);
   });
 
   it('says durations in words', () => {

@@ -18,8 +18,7 @@ export const CLOCK_RULES: Record<ClockId, ClockRule> = {
   'personal-data-breach-72h': {
     kind: 'deadline',
     hours: 72,
-    duty:
-      'If personal data was affected and people are likely to be at risk, report it through the DSPT incident reporting tool (it passes the report to the ICO) within 72 hours of becoming aware. If you decide not to report, record why.',
+    duty: 'If personal data was affected and people are likely to be at risk, report it through the DSPT incident reporting tool (it passes the report to the ICO) within 72 hours of becoming aware. If you decide not to report, record why.',
   },
   'cqc-safe-care': {
     kind: 'asap',
@@ -43,7 +42,15 @@ export function clockDueAt(startedAt: string, hours: number | null): string | nu
 /** A newly started clock, running. */
 export function startClock(id: ClockId, startedAt: string): ClockView {
   const rule = CLOCK_RULES[id];
-  return { id, label: CLOCKS[id], duty: rule.duty, kind: rule.kind, startedAt, dueAt: clockDueAt(startedAt, rule.hours), status: 'running' };
+  return {
+    id,
+    label: CLOCKS[id],
+    duty: rule.duty,
+    kind: rule.kind,
+    startedAt,
+    dueAt: clockDueAt(startedAt, rule.hours),
+    status: 'running',
+  };
 }
 
 /** Milliseconds left before a running clock is due (negative once overdue); null when it has no deadline. */
@@ -55,6 +62,7 @@ export function timeLeft(clock: Pick<ClockView, 'dueAt'>, now: Date): number | n
 export function byUrgency(a: ClockView, b: ClockView): number {
   const rank = (clock: ClockView): number => (clock.status === 'running' ? 0 : 1);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const due = (clock: ClockView): number => (clock.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(clock.dueAt));
+  const due = (clock: ClockView): number =>
+    clock.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(clock.dueAt);
   return due(a) - due(b) || Date.parse(a.startedAt) - Date.parse(b.startedAt);
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { clockIdSchema, impactSchema, incidentRoleSchema, likelihoodSchema } from '../../contract/incidentSchemas';
+import {
+  clockIdSchema,
+  impactSchema,
+  incidentRoleSchema,
+  likelihoodSchema,
+} from '../../contract/incidentSchemas';
 import { slugSchema } from '../../contract/schemas';
 
 /** Which runbook text an incident follows: its id and the SHA-256 of the snapshot file. */
@@ -31,7 +36,11 @@ export const entryBodySchemas = {
     status: z.enum(['done', 'cant', 'skipped', 'reopened']),
     reason: z.string().optional(),
   }),
-  note: z.object({ text: z.string(), called: slugSchema.optional(), calledLabel: z.string().optional() }),
+  note: z.object({
+    text: z.string(),
+    called: slugSchema.optional(),
+    calledLabel: z.string().optional(),
+  }),
   decision: z.object({
     text: z.string(),
     rationale: z.string().optional(),
@@ -61,12 +70,17 @@ export const entryBodySchemas = {
   correction: z.object({ text: z.string() }),
   closed: z.object({ summary: z.string() }),
 };
-export type EntryBodies = { [K in keyof typeof entryBodySchemas]: z.infer<(typeof entryBodySchemas)[K]> };
+export type EntryBodies = {
+  [K in keyof typeof entryBodySchemas]: z.infer<(typeof entryBodySchemas)[K]>;
+};
 
 /**
  * The harm × impact test: a breach is reportable when harm to people's rights and freedoms is at
  * least likely and the impact at least minor (the DSPT incident reporting tool's rule).
  */
-export function suggestsReporting(likelihood: z.infer<typeof likelihoodSchema>, impact: z.infer<typeof impactSchema>): boolean {
+export function suggestsReporting(
+  likelihood: z.infer<typeof likelihoodSchema>,
+  impact: z.infer<typeof impactSchema>,
+): boolean {
   return likelihood !== 'not-likely' && impact !== 'none';
 }

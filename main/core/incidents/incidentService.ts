@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { IncidentAction } from '../../contract/incidentSchemas';
-import type { ChainCheck, IncidentRunbook, IncidentSummary, IncidentView } from '../../contract/incidentTypes';
+import type {
+  ChainCheck,
+  IncidentRunbook,
+  IncidentSummary,
+  IncidentView,
+} from '../../contract/incidentTypes';
 import { fail, ok, type Result } from '../../contract/result';
 import type { ContractClock, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
@@ -45,9 +50,16 @@ type Loaded = { log: IncidentLog; state: IncidentState; runbooks: Map<string, Ru
 export function storageFailure(error: unknown): ReturnType<typeof fail> {
   if (error instanceof EvidenceLogError) {
     if (error.code === 'LOG_READ_ONLY') return fail('FORBIDDEN', error.message);
-    if (error.code === 'STORAGE_FULL') return fail('STORAGE_FAILED', 'Not saved: the disk is full. Free some space (or write this on a paper log sheet), then try again.');
+    if (error.code === 'STORAGE_FULL')
+      return fail(
+        'STORAGE_FAILED',
+        'Not saved: the disk is full. Free some space (or write this on a paper log sheet), then try again.',
+      );
   }
-  return fail('STORAGE_FAILED', 'Not saved: the disk reported an error. Write this on a paper log sheet now and try again; if it keeps failing, copy the data folder somewhere safe.');
+  return fail(
+    'STORAGE_FAILED',
+    'Not saved: the disk reported an error. Write this on a paper log sheet now and try again; if it keeps failing, copy the data folder somewhere safe.',
+  );
 }
 
 /**
@@ -62,22 +74,34 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const cached = snapshots.get(ref.sha256);
     if (cached) return cached;
     const bytes = await store.readSnapshot(id, ref.sha256);
-    if (!bytes) return `The saved copy of "${ref.title}" is missing or does not match the log, so the current version is shown instead.`;
-    const { runbook, problems } = runbookFromSnapshot(bytes, `incident snapshot of ${ref.id}`, 'user', options.national());
-    const outcome = runbook ?? `The saved copy of "${ref.title}" could not be read (${problems[0]?.message ?? 'unknown problem'}).`;
+    if (!bytes)
+      return `The saved copy of "${ref.title}" is missing or does not match the log, so the current version is shown instead.`;
+    const { runbook, problems } = runbookFromSnapshot(
+      bytes,
+      `incident snapshot of ${ref.id}`,
+      'user',
+      options.national(),
+    );
+    const outcome =
+      runbook ??
+      `The saved copy of "${ref.title}" could not be read (${problems[0]?.message ?? 'unknown problem'}).`;
     snapshots.set(ref.sha256, outcome);
     return outcome;
   }
 
-  const stepTitleFrom = (runbooks: Map<string, Runbook | string>) => (runbookId: string, stepId: string) => {
-    const runbook = runbooks.get(runbookId);
-    if (!runbook || typeof runbook === 'string') return undefined;
-    for (const phase of runbook.phases) for (const step of phase.steps) if (step.id === stepId) return plainText(step.text, options.contactLabel);
-    return undefined;
-  };
+  const stepTitleFrom =
+    (runbooks: Map<string, Runbook | string>) => (runbookId: string, stepId: string) => {
+      const runbook = runbooks.get(runbookId);
+      if (!runbook || typeof runbook === 'string') return undefined;
+      for (const phase of runbook.phases)
+        for (const step of phase.steps)
+          if (step.id === stepId) return plainText(step.text, options.contactLabel);
+      return undefined;
+    };
 
   async function load(id: string): Promise<Result<Loaded>> {
-    if (!(await store.ids()).includes(id)) return fail('NOT_FOUND', 'There is no incident with that id.');
+    if (!(await store.ids()).includes(id))
+      return fail('NOT_FOUND', 'There is no incident with that id.');
     const log = await store.open(id);
     const records = log.records();
     const refs = runbookRefs(records);
@@ -88,9 +112,14 @@ export function createIncidentService(options: IncidentServiceOptions) {
     return ok({ log, state, runbooks });
   }
 
-  function summaryOf(state: IncidentState, runbooks: Map<string, Runbook | string>): IncidentSummary {
+  function summaryOf(
+    state: IncidentState,
+    runbooks: Map<string, Runbook | string>,
+  ): IncidentSummary {
     let stepsTotal = 0;
-    for (const runbook of runbooks.values()) if (typeof runbook !== 'string') stepsTotal += runbook.phases.reduce((sum, phase) => sum + phase.steps.length, 0);
+    for (const runbook of runbooks.values())
+      if (typeof runbook !== 'string')
+        stepsTotal += runbook.phases.reduce((sum, phase) => sum + phase.steps.length, 0);
     return {
       id: state.id,
       name: state.name,
@@ -112,9 +141,15 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const incidentRunbooks: IncidentRunbook[] = state.runbooks.map((ref) => {
       const snapshot = runbooks.get(ref.id);
       const current = options.library().runbooks.get(ref.id);
-      const newerVersionAvailable = origins.get(ref.id)?.sha256 !== undefined && origins.get(ref.id)?.sha256 !== ref.sha256;
+      const newerVersionAvailable =
+        origins.get(ref.id)?.sha256 !== undefined && origins.get(ref.id)?.sha256 !== ref.sha256;
       if (typeof snapshot === 'string' || !snapshot) {
-        return { ...ref, view: current ? options.present(current) : null, problem: snapshot ?? 'Not loaded.', newerVersionAvailable };
+        return {
+          ...ref,
+          view: current ? options.present(current) : null,
+          problem: snapshot ?? 'Not loaded.',
+          newerVersionAvailable,
+        };
       }
       return { ...ref, view: options.present(snapshot), newerVersionAvailable };
     });
@@ -137,73 +172,152 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const library = options.library();
     const runbook = library.runbooks.get(runbookId);
     const origin = library.origins.get(runbookId);
-    if (!runbook || !origin) return fail('NOT_FOUND', `There is no runbook with the id "${runbookId}".`);
+    if (!runbook || !origin)
+      return fail('NOT_FOUND', `There is no runbook with the id "${runbookId}".`);
     const bytes = await readFile(origin.path);
     const sha256 = await store.writeSnapshot(incidentId, bytes);
     return ok({ id: runbook.id, title: runbook.title, version: runbook.version, sha256 });
   }
 
-  const clockEntries = (runbook: Runbook, startedAt: string, author: string, running: Set<string>): NewEntry[] =>
+  const clockEntries = (
+    runbook: Runbook,
+    startedAt: string,
+    author: string,
+    running: Set<string>,
+  ): NewEntry[] =>
     runbook.clocks
       .filter((clock) => !running.has(clock))
-      .map((clock) => ({ author, kind: 'clock', body: { clock, action: 'start', startedAt } satisfies EntryBodies['clock'] }));
+      .map((clock) => ({
+        author,
+        kind: 'clock',
+        body: { clock, action: 'start', startedAt } satisfies EntryBodies['clock'],
+      }));
 
   function checkEventAt(eventAt: string | undefined): string | null {
     if (eventAt === undefined) return null;
-    return Date.parse(eventAt) > now().getTime() + FUTURE_TOLERANCE_MS ? 'The time it happened cannot be in the future.' : null;
+    return Date.parse(eventAt) > now().getTime() + FUTURE_TOLERANCE_MS
+      ? 'The time it happened cannot be in the future.'
+      : null;
   }
 
   /** Turns one action into the log entries it records, after checking it against the incident. */
-  async function entriesFor(loaded: Loaded, author: string, eventAt: string | undefined, action: IncidentAction): Promise<Result<NewEntry[]>> {
+  async function entriesFor(
+    loaded: Loaded,
+    author: string,
+    eventAt: string | undefined,
+    action: IncidentAction,
+  ): Promise<Result<NewEntry[]>> {
     const { state, runbooks } = loaded;
     const at = eventAt !== undefined ? { eventAt: new Date(eventAt).toISOString() } : {};
-    const entry = <K extends keyof EntryBodies>(kind: K, body: EntryBodies[K], extra: Partial<NewEntry> = {}): NewEntry => ({ ...at, author, kind, body, ...extra });
+    const entry = <K extends keyof EntryBodies>(
+      kind: K,
+      body: EntryBodies[K],
+      extra: Partial<NewEntry> = {},
+    ): NewEntry => ({ ...at, author, kind, body, ...extra });
     const findStep = (runbookId: string, stepId: string) => {
       const runbook = runbooks.get(runbookId);
       if (!runbook || typeof runbook === 'string') return null;
-      for (const phase of runbook.phases) for (const step of phase.steps) if (step.id === stepId) return step;
+      for (const phase of runbook.phases)
+        for (const step of phase.steps) if (step.id === stepId) return step;
       return null;
     };
     const running = new Set(state.clocks.map((clock) => clock.id));
 
-    if (state.status === 'closed' && action.type !== 'correction') return fail('INVALID_INPUT', 'This incident is closed; you can still add a correction to an entry.');
+    if (state.status === 'closed' && action.type !== 'correction')
+      return fail(
+        'INVALID_INPUT',
+        'This incident is closed; you can still add a correction to an entry.',
+      );
     switch (action.type) {
       case 'step': {
         const step = findStep(action.runbook, action.step);
         if (!step) return fail('INVALID_INPUT', 'That step is not part of this incident.');
-        return ok([entry('step', { runbook: action.runbook, step: action.step, status: action.status, ...(action.reason ? { reason: action.reason } : {}) })]);
+        return ok([
+          entry('step', {
+            runbook: action.runbook,
+            step: action.step,
+            status: action.status,
+            ...(action.reason ? { reason: action.reason } : {}),
+          }),
+        ]);
       }
       case 'note':
-        return ok([entry('note', { text: action.text, ...(action.called ? { called: action.called, calledLabel: options.contactLabel(action.called) } : {}) })]);
+        return ok([
+          entry('note', {
+            text: action.text,
+            ...(action.called
+              ? { called: action.called, calledLabel: options.contactLabel(action.called) }
+              : {}),
+          }),
+        ]);
       case 'decision': {
-        if (!action.option) return ok([entry('decision', { text: action.text ?? '', ...(action.rationale ? { rationale: action.rationale } : {}) })]);
+        if (!action.option)
+          return ok([
+            entry('decision', {
+              text: action.text ?? '',
+              ...(action.rationale ? { rationale: action.rationale } : {}),
+            }),
+          ]);
         const step = findStep(action.option.runbook, action.option.step);
         const option = step?.options[action.option.index];
-        if (!step || !option) return fail('INVALID_INPUT', 'That choice is not part of this incident.');
+        if (!step || !option)
+          return fail('INVALID_INPUT', 'That choice is not part of this incident.');
         const entries = [
-          entry('decision', { text: `${plainText(step.text, options.contactLabel)} → ${option.label}`, runbook: action.option.runbook, step: action.option.step, ...(action.rationale ? { rationale: action.rationale } : {}) }),
-          entry('step', { runbook: action.option.runbook, step: action.option.step, status: 'done' }),
+          entry('decision', {
+            text: `${plainText(step.text, options.contactLabel)} → ${option.label}`,
+            runbook: action.option.runbook,
+            step: action.option.step,
+            ...(action.rationale ? { rationale: action.rationale } : {}),
+          }),
+          entry('step', {
+            runbook: action.option.runbook,
+            step: action.option.step,
+            status: 'done',
+          }),
         ];
         const target = option.goto?.runbook;
         if (target && !runbooks.has(target)) {
-          const added = await addRunbookEntries(loaded, target, author, at, `Chosen at "${step.text}".`);
+          const added = await addRunbookEntries(
+            loaded,
+            target,
+            author,
+            at,
+            `Chosen at "${step.text}".`,
+          );
           if (!added.ok) return added;
           entries.push(...added.value);
         }
         return ok(entries);
       }
       case 'addRunbook': {
-        if (runbooks.has(action.runbook)) return fail('INVALID_INPUT', 'That runbook is already part of this incident.');
+        if (runbooks.has(action.runbook))
+          return fail('INVALID_INPUT', 'That runbook is already part of this incident.');
         return addRunbookEntries(loaded, action.runbook, author, at);
       }
       case 'startClock': {
-        if (running.has(action.clock) && state.clocks.find((clock) => clock.id === action.clock)?.status === 'running') return fail('INVALID_INPUT', 'That clock is already running.');
+        if (
+          running.has(action.clock) &&
+          state.clocks.find((clock) => clock.id === action.clock)?.status === 'running'
+        )
+          return fail('INVALID_INPUT', 'That clock is already running.');
         const startedAt = new Date(action.startedAt ?? state.awareAt).toISOString();
-        if (isClockId(action.clock)) return ok([entry('clock', { clock: action.clock, action: 'start', startedAt })]);
+        if (isClockId(action.clock))
+          return ok([entry('clock', { clock: action.clock, action: 'start', startedAt })]);
         // A contract clock's terms are copied into the log, so later edits in Settings never change this incident.
-        const contract = options.contractClocks().find((clock) => `contract:${clock.id}` === action.clock);
+        const contract = options
+          .contractClocks()
+          .find((clock) => `contract:${clock.id}` === action.clock);
         if (!contract) return fail('INVALID_INPUT', 'There is no clock with that id.');
-        return ok([entry('clock', { clock: action.clock, action: 'start', startedAt, label: contract.label, hours: contract.hours, duty: contract.duty })]);
+        return ok([
+          entry('clock', {
+            clock: action.clock,
+            action: 'start',
+            startedAt,
+            label: contract.label,
+            hours: contract.hours,
+            duty: contract.duty,
+          }),
+        ]);
       }
       case 'stopClock': {
         const clock = state.clocks.find((candidate) => candidate.id === action.clock);
@@ -221,25 +335,52 @@ export function createIncidentService(options: IncidentServiceOptions) {
       case 'role':
         return ok([entry('role', { role: action.role, person: action.person })]);
       case 'assessment':
-        return ok([entry('assessment', { likelihood: action.likelihood, impact: action.impact, suggestsReporting: suggestsReporting(action.likelihood, action.impact), decision: action.decision, reason: action.reason })]);
+        return ok([
+          entry('assessment', {
+            likelihood: action.likelihood,
+            impact: action.impact,
+            suggestsReporting: suggestsReporting(action.likelihood, action.impact),
+            decision: action.decision,
+            reason: action.reason,
+          }),
+        ]);
       case 'handover':
         return ok([entry('handover', { from: action.from, to: action.to, notes: action.notes })]);
       case 'correction':
-        if (!loaded.log.records().some((record) => record.seq === action.amends)) return fail('INVALID_INPUT', `There is no entry ${action.amends} to correct.`);
-        return ok([{ author, kind: 'correction', body: { text: action.text }, amends: action.amends }]);
+        if (!loaded.log.records().some((record) => record.seq === action.amends))
+          return fail('INVALID_INPUT', `There is no entry ${action.amends} to correct.`);
+        return ok([
+          { author, kind: 'correction', body: { text: action.text }, amends: action.amends },
+        ]);
       case 'close':
         return ok([entry('closed', { summary: action.summary })]);
     }
   }
 
-  async function addRunbookEntries(loaded: Loaded, runbookId: string, author: string, at: { eventAt?: string }, reason?: string): Promise<Result<NewEntry[]>> {
+  async function addRunbookEntries(
+    loaded: Loaded,
+    runbookId: string,
+    author: string,
+    at: { eventAt?: string },
+    reason?: string,
+  ): Promise<Result<NewEntry[]>> {
     const ref = await snapshotOf(loaded.state.id, runbookId);
     if (!ref.ok) return ref;
     const runbook = await loadSnapshot(loaded.state.id, ref.value);
     const running = new Set(loaded.state.clocks.map((clock) => clock.id));
     return ok([
-      { ...at, author, kind: 'runbook', body: { runbook: ref.value, ...(reason ? { reason } : {}) } satisfies EntryBodies['runbook'] },
-      ...(typeof runbook === 'string' ? [] : clockEntries(runbook, new Date(at.eventAt ?? now()).toISOString(), author, running)),
+      {
+        ...at,
+        author,
+        kind: 'runbook',
+        body: {
+          runbook: ref.value,
+          ...(reason ? { reason } : {}),
+        } satisfies EntryBodies['runbook'],
+      },
+      ...(typeof runbook === 'string'
+        ? []
+        : clockEntries(runbook, new Date(at.eventAt ?? now()).toISOString(), author, running)),
     ]);
   }
 
@@ -264,7 +405,21 @@ export function createIncidentService(options: IncidentServiceOptions) {
         } catch (error: unknown) {
           // One unreadable incident must not hide the others: list it with the problem.
           options.log?.(`incident ${id} could not be opened`, error);
-          summaries.push({ id, name: `Incident ${id}`, exercise: false, status: 'open', awareAt: '', openedAt: '', closedAt: null, lead: '', runbookTitles: [], stepsAnswered: 0, stepsTotal: 0, nextClock: null, problem: 'This incident could not be opened. Its files are kept as they are.' });
+          summaries.push({
+            id,
+            name: `Incident ${id}`,
+            exercise: false,
+            status: 'open',
+            awareAt: '',
+            openedAt: '',
+            closedAt: null,
+            lead: '',
+            runbookTitles: [],
+            stepsAnswered: 0,
+            stepsTotal: 0,
+            nextClock: null,
+            problem: 'This incident could not be opened. Its files are kept as they are.',
+          });
         }
       }
       return summaries;
@@ -294,9 +449,19 @@ export function createIncidentService(options: IncidentServiceOptions) {
       const opened: NewEntry = {
         author: input.lead,
         kind: 'opened',
-        body: { incident: id, name: input.name, awareAt: awareIso, lead: input.lead, exercise: input.exercise ?? false, runbook: ref } satisfies EntryBodies['opened'],
+        body: {
+          incident: id,
+          name: input.name,
+          awareAt: awareIso,
+          lead: input.lead,
+          exercise: input.exercise ?? false,
+          runbook: ref,
+        } satisfies EntryBodies['opened'],
       };
-      const clocks = runbook && typeof runbook !== 'string' ? clockEntries(runbook, awareIso, input.lead, new Set()) : [];
+      const clocks =
+        runbook && typeof runbook !== 'string'
+          ? clockEntries(runbook, awareIso, input.lead, new Set())
+          : [];
       const written = await append(log, [opened, ...clocks]);
       if (!written.ok) return written;
       const loaded = await load(id);
@@ -308,12 +473,18 @@ export function createIncidentService(options: IncidentServiceOptions) {
       return loaded.ok ? ok(viewOf(loaded.value)) : loaded;
     },
 
-    async record(input: { id: string; author: string; eventAt?: string | undefined; action: IncidentAction }): Promise<Result<IncidentView>> {
+    async record(input: {
+      id: string;
+      author: string;
+      eventAt?: string | undefined;
+      action: IncidentAction;
+    }): Promise<Result<IncidentView>> {
       const futureProblem = checkEventAt(input.eventAt);
       if (futureProblem) return fail('INVALID_INPUT', futureProblem);
       const loaded = await load(input.id);
       if (!loaded.ok) return loaded;
-      if (loaded.value.log.readOnlyReason) return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
+      if (loaded.value.log.readOnlyReason)
+        return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
       const entries = await entriesFor(loaded.value, input.author, input.eventAt, input.action);
       if (!entries.ok) return entries;
       const written = await append(loaded.value.log, entries.value);
@@ -330,7 +501,12 @@ export function createIncidentService(options: IncidentServiceOptions) {
       return ok(
         result.ok
           ? { ok: true, entries: result.count, head: result.headHash }
-          : { ok: false, entries: loaded.value.log.records().length, head: loaded.value.log.records().at(-1)?.hash ?? GENESIS_HASH, problem: `The log breaks at line ${result.line}${result.seq ? ` (entry ${result.seq})` : ''}: ${result.reason}.` },
+          : {
+              ok: false,
+              entries: loaded.value.log.records().length,
+              head: loaded.value.log.records().at(-1)?.hash ?? GENESIS_HASH,
+              problem: `The log breaks at line ${result.line}${result.seq ? ` (entry ${result.seq})` : ''}: ${result.reason}.`,
+            },
       );
     },
 

@@ -39,37 +39,88 @@ function value<T>(result: Result<T>): T {
   return result.value;
 }
 
-async function startRansomware(handlers: Core['handlers'], extra: { exercise?: boolean; awareAt?: string } = {}): Promise<IncidentView> {
-  return value(await handlers['incidents.start']({ name: 'Ransom note on office PC', runbook: 'ransomware', lead: 'Ann Lee', ...extra }));
+async function startRansomware(
+  handlers: Core['handlers'],
+  extra: { exercise?: boolean; awareAt?: string } = {},
+): Promise<IncidentView> {
+  return value(
+    await handlers['incidents.start']({
+      name: 'Ransom note on office PC',
+      runbook: 'ransomware',
+      lead: 'Ann Lee',
+      ...extra,
+    }),
+  );
 }
 
-const record = async (handlers: Core['handlers'], id: string, action: Parameters<Core['handlers']['incidents.record']>[0]['action'], eventAt?: string) =>
+const record = async (
+  handlers: Core['handlers'],
+  id: string,
+  action: Parameters<Core['handlers']['incidents.record']>[0]['action'],
+  eventAt?: string,
+) =>
   handlers['incidents.record']({ id, author: 'Ann Lee', action, ...(eventAt ? { eventAt } : {}) });
 
 describe('starting an incident', () => {
   it('takes a snapshot of the runbook, names the lead and starts its clocks from the time of awareness', async () => {
     const handlers = await start();
     const view = await startRansomware(handlers, { awareAt: '2026-03-01T01:00:00.000Z' });
-    expect(view).toMatchObject({ name: 'Ransom note on office PC', lead: 'Ann Lee', status: 'open', exercise: false, awareAt: '2026-03-01T01:00:00.000Z' });
+    expect(view).toMatchObject({
+      name: 'Ransom note on office PC',
+      lead: 'Ann Lee',
+      status: 'open',
+      exercise: false,
+      awareAt: '2026-03-01T01:00:00.000Z',
+    });
     expect(view.roles['incident-lead']).toBe('Ann Lee');
     const { version } = value(await handlers['runbooks.get']({ id: 'ransomware' }));
-    expect(view.runbooks.map((runbook) => [runbook.id, runbook.version, runbook.newerVersionAvailable, runbook.problem])).toEqual([['ransomware', version, false, undefined]]);
+    expect(
+      view.runbooks.map((runbook) => [
+        runbook.id,
+        runbook.version,
+        runbook.newerVersionAvailable,
+        runbook.problem,
+      ]),
+    ).toEqual([['ransomware', version, false, undefined]]);
     expect(view.runbooks[0]?.view?.html.steps['check-safety']?.text).toContain('999');
     const breach = view.clocks.find((clock) => clock.id === 'personal-data-breach-72h');
-    expect(breach).toMatchObject({ status: 'running', startedAt: '2026-03-01T01:00:00.000Z', dueAt: '2026-03-04T01:00:00.000Z', kind: 'deadline' });
-    expect(view.clocks.map((clock) => clock.id).sort()).toEqual(['cqc-equipment-24h', 'cqc-safe-care', 'personal-data-breach-72h']);
+    expect(breach).toMatchObject({
+      status: 'running',
+      startedAt: '2026-03-01T01:00:00.000Z',
+      dueAt: '2026-03-04T01:00:00.000Z',
+      kind: 'deadline',
+    });
+    expect(view.clocks.map((clock) => clock.id).sort()).toEqual([
+      'cqc-equipment-24h',
+      'cqc-safe-care',
+      'personal-data-breach-72h',
+    ]);
 
     const folder = join(dataDir, 'incidents', view.id);
-    const snapshot = await readFile(join(folder, 'snapshots', `${view.runbooks[0]?.sha256}.md`), 'utf8');
+    const snapshot = await readFile(
+      join(folder, 'snapshots', `${view.runbooks[0]?.sha256}.md`),
+      'utf8',
+    );
     expect(snapshot).toBe(await readFile(join(BUNDLED_DIR, 'ransomware.md'), 'utf8'));
-    expect(verifyEvidenceLog(await readFile(join(folder, 'log.jsonl')))).toMatchObject({ ok: true, count: 4 });
+    expect(verifyEvidenceLog(await readFile(join(folder, 'log.jsonl')))).toMatchObject({
+      ok: true,
+      count: 4,
+    });
   });
 
   it('refuses an awareness time in the future and an unknown runbook, writing nothing', async () => {
     const handlers = await start();
-    const future = await handlers['incidents.start']({ name: 'x', lead: 'Ann', awareAt: '2026-03-02T00:00:00.000Z' });
+    const future = await handlers['incidents.start']({
+      name: 'x',
+      lead: 'Ann',
+      awareAt: '2026-03-02T00:00:00.000Z',
+    });
     expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const unknown = await handlers['incidents.start']({ name: 'x', lead: 'Ann', runbook: 'no-such-runbook' });
+    const unknown = await handlers['incidents.start']({
+      name: 'x',
+      lead: 'Ann',
+      runbook: 'no-such-runbook',
+    });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(value(await handlers['incidents.list']({}))).toEqual([]);
   });
@@ -77,7 +128,13 @@ describe('starting an incident', () => {
   it('keeps several incidents open at once, each listed with its progress and next clock', async () => {
     const handlers = await start();
     const first = await startRansomware(handlers);
-    const second = value(await handlers['incidents.start']({ name: 'Phones down', runbook: 'phones-telecare-down', lead: 'Bo' }));
+    const second = value(
+      await handlers['incidents.start']({
+        name: 'Phones down',
+        runbook: 'phones-telecare-down',
+        lead: 'Bo',
+      }),
+    );
     const list = value(await handlers['incidents.list']({}));
     expect(list.map((incident) => incident.id).sort()).toEqual([first.id, second.id].sort());
     const phones = list.find((incident) => incident.id === second.id);
@@ -87,17 +144,65 @@ describe('starting an incident', () => {
 });
 
 describe('guided mode', () => {
-  it('records done, can\'t do and skip with reasons, and a reopened step loses its answer but not its history', async () => {
+  it("records done, can't do and skip with reasons, and a reopened step loses its answer but not its history", async () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers);
-    value(await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'check-safety', status: 'done' }));
-    value(await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'call-insurer', status: 'cant', reason: 'No answer, voicemail left' }));
-    value(await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'check-visits', status: 'skipped', reason: 'We are a care home' }));
-    const view = value(await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'check-safety', status: 'reopened' }));
-    expect(Object.keys(view.steps).sort()).toEqual(['ransomware/call-insurer', 'ransomware/check-visits']);
-    expect(view.steps['ransomware/call-insurer']).toMatchObject({ status: 'cant', reason: 'No answer, voicemail left', by: 'Ann Lee' });
-    expect(view.timeline.map((entry) => entry.text)).toContain("Can't do: Phone Insurer incident line before you bring in any new IT company or lawyer. — No answer, voicemail left");
-    expect((await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'no-such-step', status: 'done' })).ok).toBe(false);
+    value(
+      await record(handlers, id, {
+        type: 'step',
+        runbook: 'ransomware',
+        step: 'check-safety',
+        status: 'done',
+      }),
+    );
+    value(
+      await record(handlers, id, {
+        type: 'step',
+        runbook: 'ransomware',
+        step: 'call-insurer',
+        status: 'cant',
+        reason: 'No answer, voicemail left',
+      }),
+    );
+    value(
+      await record(handlers, id, {
+        type: 'step',
+        runbook: 'ransomware',
+        step: 'check-visits',
+        status: 'skipped',
+        reason: 'We are a care home',
+      }),
+    );
+    const view = value(
+      await record(handlers, id, {
+        type: 'step',
+        runbook: 'ransomware',
+        step: 'check-safety',
+        status: 'reopened',
+      }),
+    );
+    expect(Object.keys(view.steps).sort()).toEqual([
+      'ransomware/call-insurer',
+      'ransomware/check-visits',
+    ]);
+    expect(view.steps['ransomware/call-insurer']).toMatchObject({
+      status: 'cant',
+      reason: 'No answer, voicemail left',
+      by: 'Ann Lee',
+    });
+    expect(view.timeline.map((entry) => entry.text)).toContain(
+      "Can't do: Phone Insurer incident line before you bring in any new IT company or lawyer. — No answer, voicemail left",
+    );
+    expect(
+      (
+        await record(handlers, id, {
+          type: 'step',
+          runbook: 'ransomware',
+          step: 'no-such-step',
+          status: 'done',
+        })
+      ).ok,
+    ).toBe(false);
   });
 
   it('places a backfilled note at the time it happened, with the time it was typed kept separately', async () => {
@@ -105,29 +210,84 @@ describe('guided mode', () => {
     const handlers = await start({ now: () => clock });
     const { id } = await startRansomware(handlers);
     clock = new Date('2026-03-01T03:00:00.000Z');
-    const view = value(await record(handlers, id, { type: 'note', text: 'From paper: unplugged the office PC' }, '2026-03-01T02:20:00.000Z'));
-    const note = view.timeline.find((entry) => entry.text === 'From paper: unplugged the office PC');
-    expect(note).toMatchObject({ eventAt: '2026-03-01T02:20:00.000Z', recordedAt: '2026-03-01T03:00:00.000Z', backfilled: true });
+    const view = value(
+      await record(
+        handlers,
+        id,
+        { type: 'note', text: 'From paper: unplugged the office PC' },
+        '2026-03-01T02:20:00.000Z',
+      ),
+    );
+    const note = view.timeline.find(
+      (entry) => entry.text === 'From paper: unplugged the office PC',
+    );
+    expect(note).toMatchObject({
+      eventAt: '2026-03-01T02:20:00.000Z',
+      recordedAt: '2026-03-01T03:00:00.000Z',
+      backfilled: true,
+    });
     expect(view.timeline.at(-1)?.text).toBe('From paper: unplugged the office PC');
     const later = value(await record(handlers, id, { type: 'note', text: 'Now' }));
-    expect(later.timeline.map((entry) => entry.text).slice(-2)).toEqual(['From paper: unplugged the office PC', 'Now']);
-    const backfilledFirst = value(await record(handlers, id, { type: 'note', text: 'Even earlier, from paper' }, '2026-03-01T02:16:00.000Z'));
-    expect(backfilledFirst.timeline.findIndex((entry) => entry.text === 'Even earlier, from paper')).toBeLessThan(backfilledFirst.timeline.findIndex((entry) => entry.text === 'From paper: unplugged the office PC'));
-    expect((await record(handlers, id, { type: 'note', text: 'tomorrow' }, '2026-03-02T03:00:00.000Z')).ok).toBe(false);
+    expect(later.timeline.map((entry) => entry.text).slice(-2)).toEqual([
+      'From paper: unplugged the office PC',
+      'Now',
+    ]);
+    const backfilledFirst = value(
+      await record(
+        handlers,
+        id,
+        { type: 'note', text: 'Even earlier, from paper' },
+        '2026-03-01T02:16:00.000Z',
+      ),
+    );
+    expect(
+      backfilledFirst.timeline.findIndex((entry) => entry.text === 'Even earlier, from paper'),
+    ).toBeLessThan(
+      backfilledFirst.timeline.findIndex(
+        (entry) => entry.text === 'From paper: unplugged the office PC',
+      ),
+    );
+    expect(
+      (await record(handlers, id, { type: 'note', text: 'tomorrow' }, '2026-03-02T03:00:00.000Z'))
+        .ok,
+    ).toBe(false);
   });
 
   it('follows a decision into a linked runbook inside the same incident and starts its clocks', async () => {
     const handlers = await start();
-    const { id } = value(await handlers['incidents.start']({ name: 'Care system down', runbook: 'care-record-system-down', lead: 'Ann Lee' }));
+    const { id } = value(
+      await handlers['incidents.start']({
+        name: 'Care system down',
+        runbook: 'care-record-system-down',
+        lead: 'Ann Lee',
+      }),
+    );
     const before = value(await handlers['incidents.get']({ id }));
-    const decision = before.runbooks[0]?.view?.phases.flatMap((phase) => phase.steps).find((step) => step.id === 'cause-question');
-    const index = decision?.options.findIndex((option) => option.goto?.runbook === 'ransomware') ?? -1;
+    const decision = before.runbooks[0]?.view?.phases
+      .flatMap((phase) => phase.steps)
+      .find((step) => step.id === 'cause-question');
+    const index =
+      decision?.options.findIndex((option) => option.goto?.runbook === 'ransomware') ?? -1;
     expect(index).toBeGreaterThanOrEqual(0);
-    const view = value(await record(handlers, id, { type: 'decision', option: { runbook: 'care-record-system-down', step: 'cause-question', index }, rationale: 'Ransom note on screen' }));
-    expect(view.runbooks.map((runbook) => runbook.id)).toEqual(['care-record-system-down', 'ransomware']);
+    const view = value(
+      await record(handlers, id, {
+        type: 'decision',
+        option: { runbook: 'care-record-system-down', step: 'cause-question', index },
+        rationale: 'Ransom note on screen',
+      }),
+    );
+    expect(view.runbooks.map((runbook) => runbook.id)).toEqual([
+      'care-record-system-down',
+      'ransomware',
+    ]);
     expect(view.steps['care-record-system-down/cause-question']?.status).toBe('done');
     expect(view.clocks.map((clock) => clock.id)).toContain('cqc-equipment-24h');
-    expect(view.timeline.some((entry) => entry.kind === 'decision' && entry.text.includes('because Ransom note on screen'))).toBe(true);
+    expect(
+      view.timeline.some(
+        (entry) =>
+          entry.kind === 'decision' && entry.text.includes('because Ransom note on screen'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -135,29 +295,102 @@ describe('clocks', () => {
   it('stops a clock only with a reference number (done) or a reason (not needed), and logs it', async () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers);
-    const done = value(await record(handlers, id, { type: 'stopClock', clock: 'personal-data-breach-72h', outcome: 'done', reference: 'DSPT-12345' }));
-    expect(done.clocks.find((clock) => clock.id === 'personal-data-breach-72h')).toMatchObject({ status: 'done', reference: 'DSPT-12345', stoppedAt: NOW.toISOString() });
-    const notNeeded = value(await record(handlers, id, { type: 'stopClock', clock: 'cqc-equipment-24h', outcome: 'not-needed', reason: 'Call bells work' }));
-    expect(notNeeded.clocks.find((clock) => clock.id === 'cqc-equipment-24h')).toMatchObject({ status: 'not-needed', reason: 'Call bells work' });
-    expect(notNeeded.timeline.map((entry) => entry.text)).toContain('Clock stopped, done: Personal data breach: report within 72 hours of becoming aware (DSPT incident reporting tool) (reference DSPT-12345)');
-    expect((await record(handlers, id, { type: 'stopClock', clock: 'cqc-equipment-24h', outcome: 'not-needed', reason: 'again' })).ok).toBe(false);
-    const restarted = value(await record(handlers, id, { type: 'startClock', clock: 'cqc-equipment-24h', startedAt: '2026-03-01T02:00:00.000Z' }));
-    expect(restarted.clocks.find((clock) => clock.id === 'cqc-equipment-24h')).toMatchObject({ status: 'running', dueAt: '2026-03-02T02:00:00.000Z' });
+    const done = value(
+      await record(handlers, id, {
+        type: 'stopClock',
+        clock: 'personal-data-breach-72h',
+        outcome: 'done',
+        reference: 'DSPT-12345',
+      }),
+    );
+    expect(done.clocks.find((clock) => clock.id === 'personal-data-breach-72h')).toMatchObject({
+      status: 'done',
+      reference: 'DSPT-12345',
+      stoppedAt: NOW.toISOString(),
+    });
+    const notNeeded = value(
+      await record(handlers, id, {
+        type: 'stopClock',
+        clock: 'cqc-equipment-24h',
+        outcome: 'not-needed',
+        reason: 'Call bells work',
+      }),
+    );
+    expect(notNeeded.clocks.find((clock) => clock.id === 'cqc-equipment-24h')).toMatchObject({
+      status: 'not-needed',
+      reason: 'Call bells work',
+    });
+    expect(notNeeded.timeline.map((entry) => entry.text)).toContain(
+      'Clock stopped, done: Personal data breach: report within 72 hours of becoming aware (DSPT incident reporting tool) (reference DSPT-12345)',
+    );
+    expect(
+      (
+        await record(handlers, id, {
+          type: 'stopClock',
+          clock: 'cqc-equipment-24h',
+          outcome: 'not-needed',
+          reason: 'again',
+        })
+      ).ok,
+    ).toBe(false);
+    const restarted = value(
+      await record(handlers, id, {
+        type: 'startClock',
+        clock: 'cqc-equipment-24h',
+        startedAt: '2026-03-01T02:00:00.000Z',
+      }),
+    );
+    expect(restarted.clocks.find((clock) => clock.id === 'cqc-equipment-24h')).toMatchObject({
+      status: 'running',
+      dueAt: '2026-03-02T02:00:00.000Z',
+    });
   });
 });
 
 describe('contract clocks', () => {
   it('starts a contract deadline from Settings, copying its terms so later edits do not change the incident', async () => {
     const handlers = await start();
-    const settings = value(await handlers['settings.update']({ contractClocks: [{ label: 'Tell the commissioner', hours: 24, duty: 'Email the contract manager' }] }));
-    expect(settings.contractClocks).toEqual([{ id: 'tell-the-commissioner', label: 'Tell the commissioner', hours: 24, duty: 'Email the contract manager' }]);
+    const settings = value(
+      await handlers['settings.update']({
+        contractClocks: [
+          { label: 'Tell the commissioner', hours: 24, duty: 'Email the contract manager' },
+        ],
+      }),
+    );
+    expect(settings.contractClocks).toEqual([
+      {
+        id: 'tell-the-commissioner',
+        label: 'Tell the commissioner',
+        hours: 24,
+        duty: 'Email the contract manager',
+      },
+    ]);
     const { id } = await startRansomware(handlers, { awareAt: '2026-03-01T01:00:00.000Z' });
-    const view = value(await record(handlers, id, { type: 'startClock', clock: 'contract:tell-the-commissioner' }));
-    expect(view.clocks.find((clock) => clock.id === 'contract:tell-the-commissioner')).toMatchObject({ label: 'Tell the commissioner', dueAt: '2026-03-02T01:00:00.000Z', duty: 'Email the contract manager', kind: 'deadline' });
-    value(await handlers['settings.update']({ contractClocks: [{ id: 'tell-the-commissioner', label: 'Tell the commissioner', hours: 48, duty: 'Phone' }] }));
+    const view = value(
+      await record(handlers, id, { type: 'startClock', clock: 'contract:tell-the-commissioner' }),
+    );
+    expect(
+      view.clocks.find((clock) => clock.id === 'contract:tell-the-commissioner'),
+    ).toMatchObject({
+      label: 'Tell the commissioner',
+      dueAt: '2026-03-02T01:00:00.000Z',
+      duty: 'Email the contract manager',
+      kind: 'deadline',
+    });
+    value(
+      await handlers['settings.update']({
+        contractClocks: [
+          { id: 'tell-the-commissioner', label: 'Tell the commissioner', hours: 48, duty: 'Phone' },
+        ],
+      }),
+    );
     const later = value(await handlers['incidents.get']({ id }));
-    expect(later.clocks.find((clock) => clock.id === 'contract:tell-the-commissioner')?.dueAt).toBe('2026-03-02T01:00:00.000Z');
-    expect(await record(handlers, id, { type: 'startClock', clock: 'contract:unknown' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(later.clocks.find((clock) => clock.id === 'contract:tell-the-commissioner')?.dueAt).toBe(
+      '2026-03-02T01:00:00.000Z',
+    );
+    expect(
+      await record(handlers, id, { type: 'startClock', clock: 'contract:unknown' }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 
@@ -168,15 +401,55 @@ describe('roles, corrections, reportability and closing', () => {
     value(await record(handlers, id, { type: 'role', role: 'scribe', person: 'Bo Chan' }));
     const noted = value(await record(handlers, id, { type: 'note', text: 'Rang CSOC at 02:10' }));
     const seq = noted.timeline.find((entry) => entry.text === 'Rang CSOC at 02:10')?.seq ?? 0;
-    const corrected = value(await record(handlers, id, { type: 'correction', amends: seq, text: 'It was 02:20, not 02:10' }));
-    expect(corrected.timeline.find((entry) => entry.seq === seq)).toMatchObject({ text: 'Rang CSOC at 02:10', correctedBy: [seq + 1] });
-    const assessed = value(await record(handlers, id, { type: 'assessment', likelihood: 'not-likely', impact: 'minor', decision: 'not-report', reason: 'Encrypted backups only, no records touched' }));
-    expect(assessed.assessment).toMatchObject({ suggestsReporting: false, decision: 'not-report', reason: 'Encrypted backups only, no records touched' });
+    const corrected = value(
+      await record(handlers, id, {
+        type: 'correction',
+        amends: seq,
+        text: 'It was 02:20, not 02:10',
+      }),
+    );
+    expect(corrected.timeline.find((entry) => entry.seq === seq)).toMatchObject({
+      text: 'Rang CSOC at 02:10',
+      correctedBy: [seq + 1],
+    });
+    const assessed = value(
+      await record(handlers, id, {
+        type: 'assessment',
+        likelihood: 'not-likely',
+        impact: 'minor',
+        decision: 'not-report',
+        reason: 'Encrypted backups only, no records touched',
+      }),
+    );
+    expect(assessed.assessment).toMatchObject({
+      suggestsReporting: false,
+      decision: 'not-report',
+      reason: 'Encrypted backups only, no records touched',
+    });
     expect(assessed.roles).toMatchObject({ 'incident-lead': 'Ann Lee', scribe: 'Bo Chan' });
-    const closed = value(await record(handlers, id, { type: 'close', summary: 'Systems restored from clean backups.' }));
-    expect(closed).toMatchObject({ status: 'closed', summary: 'Systems restored from clean backups.' });
-    expect(await record(handlers, id, { type: 'note', text: 'after close' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect((await record(handlers, id, { type: 'correction', amends: 1, text: 'Name should say "office laptop"' })).ok).toBe(true);
+    const closed = value(
+      await record(handlers, id, {
+        type: 'close',
+        summary: 'Systems restored from clean backups.',
+      }),
+    );
+    expect(closed).toMatchObject({
+      status: 'closed',
+      summary: 'Systems restored from clean backups.',
+    });
+    expect(await record(handlers, id, { type: 'note', text: 'after close' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(
+      (
+        await record(handlers, id, {
+          type: 'correction',
+          amends: 1,
+          text: 'Name should say "office laptop"',
+        })
+      ).ok,
+    ).toBe(true);
   });
 });
 
@@ -184,23 +457,42 @@ describe('restart, snapshots and tampering', () => {
   it('resumes exactly where it was after a restart, and the log verifies', async () => {
     let handlers = await start();
     const { id } = await startRansomware(handlers);
-    value(await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'check-safety', status: 'done' }));
+    value(
+      await record(handlers, id, {
+        type: 'step',
+        runbook: 'ransomware',
+        step: 'check-safety',
+        status: 'done',
+      }),
+    );
     const before = value(await record(handlers, id, { type: 'note', text: 'Manager on the way' }));
     handlers = await restart();
     const after = value(await handlers['incidents.get']({ id }));
     expect(after).toEqual(before);
-    expect(value(await handlers['incidents.verify']({ id }))).toEqual({ ok: true, entries: before.log.entries, head: before.log.head });
+    expect(value(await handlers['incidents.verify']({ id }))).toEqual({
+      ok: true,
+      entries: before.log.entries,
+      head: before.log.head,
+    });
   });
 
   it('keeps following its snapshot after the runbook is edited, and says a newer version exists', async () => {
     let handlers = await start();
     const { id } = await startRansomware(handlers);
     const original = await readFile(join(BUNDLED_DIR, 'ransomware.md'), 'utf8');
-    await writeFile(join(dataDir, 'runbooks', 'ransomware.md'), original.replace('Check that everyone is safe.', 'Check that every resident and member of staff is safe.'));
+    await writeFile(
+      join(dataDir, 'runbooks', 'ransomware.md'),
+      original.replace(
+        'Check that everyone is safe.',
+        'Check that every resident and member of staff is safe.',
+      ),
+    );
     handlers = await restart();
     const view = value(await handlers['incidents.get']({ id }));
     expect(view.runbooks[0]?.newerVersionAvailable).toBe(true);
-    expect(view.runbooks[0]?.view?.phases[0]?.steps[0]?.text).toContain('Check that everyone is safe.');
+    expect(view.runbooks[0]?.view?.phases[0]?.steps[0]?.text).toContain(
+      'Check that everyone is safe.',
+    );
     const current = value(await handlers['runbooks.get']({ id: 'ransomware' }));
     expect(current.phases[0]?.steps[0]?.text).toContain('every resident');
   });
@@ -215,7 +507,9 @@ describe('restart, snapshots and tampering', () => {
     expect(view.log).toMatchObject({ readOnly: false, entries: 5 });
     expect(view.log.recovered).toMatch(/set aside/);
     expect(view.timeline.at(-1)?.text).toMatch(/repaired after an interrupted save/);
-    expect(value(await record(handlers, id, { type: 'note', text: 'carrying on' })).log.entries).toBe(6);
+    expect(
+      value(await record(handlers, id, { type: 'note', text: 'carrying on' })).log.entries,
+    ).toBe(6);
     expect(await readdir(join(dataDir, 'quarantine'))).toHaveLength(1);
   });
 
@@ -231,7 +525,10 @@ describe('restart, snapshots and tampering', () => {
     expect(view.log).toMatchObject({ readOnly: true });
     expect(view.log.problem).toMatch(/line 5/);
     expect(value(await handlers['incidents.verify']({ id }))).toMatchObject({ ok: false });
-    expect(await record(handlers, id, { type: 'note', text: 'more' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await record(handlers, id, { type: 'note', text: 'more' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -243,24 +540,47 @@ describe('one writer per data folder', () => {
     const status = value(await second['app.status']({}));
     expect(status.notices[0]?.message).toMatch(/Another Holdfast .* is using this data folder/);
     expect(value(await second['incidents.get']({ id })).name).toBe('Ransom note on office PC');
-    expect(await second['incidents.record']({ id, author: 'x', action: { type: 'note', text: 'y' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await second['contacts.addRole']({ label: 'Out-of-hours GP' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await second['settings.update']({ organisationName: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await second['incidents.record']({ id, author: 'x', action: { type: 'note', text: 'y' } }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await second['contacts.addRole']({ label: 'Out-of-hours GP' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await second['settings.update']({ organisationName: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect((await record(first, id, { type: 'note', text: 'still writing' })).ok).toBe(true);
   });
 
   it('takes over a lock left behind by a crashed Holdfast on this machine', async () => {
     await mkdir(dataDir, { recursive: true });
-    await writeFile(join(dataDir, 'holdfast.lock'), JSON.stringify({ pid: 999_999, host: 'this-host', since: '2026-02-28T00:00:00.000Z' }));
-    const handlers = await start({ lockEnvironment: { pid: 4242, host: 'this-host', isRunning: () => false, now: () => NOW } });
+    await writeFile(
+      join(dataDir, 'holdfast.lock'),
+      JSON.stringify({ pid: 999_999, host: 'this-host', since: '2026-02-28T00:00:00.000Z' }),
+    );
+    const handlers = await start({
+      lockEnvironment: { pid: 4242, host: 'this-host', isRunning: () => false, now: () => NOW },
+    });
     expect((await startRansomware(handlers)).status).toBe('open');
-    expect(JSON.parse(await readFile(join(dataDir, 'holdfast.lock'), 'utf8'))).toMatchObject({ pid: 4242 });
+    expect(JSON.parse(await readFile(join(dataDir, 'holdfast.lock'), 'utf8'))).toMatchObject({
+      pid: 4242,
+    });
   });
 
   it('respects a lock held on another machine (a shared or USB folder)', async () => {
-    await writeFile(join(dataDir, 'holdfast.lock'), JSON.stringify({ pid: 1, host: 'office-pc', since: '2026-02-28T00:00:00.000Z' }));
-    const handlers = await start({ lockEnvironment: { pid: 4242, host: 'this-host', isRunning: () => false, now: () => NOW } });
-    expect(await handlers['incidents.start']({ name: 'x', lead: 'Ann' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await writeFile(
+      join(dataDir, 'holdfast.lock'),
+      JSON.stringify({ pid: 1, host: 'office-pc', since: '2026-02-28T00:00:00.000Z' }),
+    );
+    const handlers = await start({
+      lockEnvironment: { pid: 4242, host: 'this-host', isRunning: () => false, now: () => NOW },
+    });
+    expect(await handlers['incidents.start']({ name: 'x', lead: 'Ann' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await readdir(dataDir)).not.toContain('incidents');
   });
 });
@@ -269,8 +589,15 @@ describe('documents', () => {
   it('exports the report as markdown and safe HTML, with user text printed as typed and the head hash quoted', async () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers, { exercise: true });
-    value(await record(handlers, id, { type: 'note', text: '<script>alert(1)</script> [click](javascript:alert(1)) {{contact:csoc}} **bold**' }));
-    const view = value(await record(handlers, id, { type: 'close', summary: 'Practice run finished.' }));
+    value(
+      await record(handlers, id, {
+        type: 'note',
+        text: '<script>alert(1)</script> [click](javascript:alert(1)) {{contact:csoc}} **bold**',
+      }),
+    );
+    const view = value(
+      await record(handlers, id, { type: 'close', summary: 'Practice run finished.' }),
+    );
     expect(await readdir(join(dataDir, 'exercises', 'incidents'))).toEqual([id]);
     expect(await readdir(join(dataDir, 'incidents')).catch(() => [])).toEqual([]);
     const report = value(await handlers['incidents.document']({ id, kind: 'report' }));
@@ -278,7 +605,9 @@ describe('documents', () => {
     expect(report.markdown.split('\n')[0]).toBe('**EXERCISE — NOT A REAL INCIDENT**');
     expect(report.markdown).toContain(view.log.head);
     expect(report.html).not.toMatch(/<script|<a |href=/i);
-    expect(report.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1)) {{contact:csoc}} **bold**');
+    expect(report.html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1)) {{contact:csoc}} **bold**',
+    );
     expect(report.html).toContain('<table>');
     const handover = value(await handlers['incidents.document']({ id, kind: 'handover' }));
     expect(handover.markdown).toContain('## Still to do (next steps)');
@@ -288,20 +617,34 @@ describe('documents', () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers);
     value(await handlers['settings.update']({ organisationName: 'Rose Lodge' }));
-    value(await record(handlers, id, { type: 'step', runbook: 'ransomware', step: 'isolate-devices', status: 'done' }));
+    value(
+      await record(handlers, id, {
+        type: 'step',
+        runbook: 'ransomware',
+        step: 'isolate-devices',
+        status: 'done',
+      }),
+    );
     value(await record(handlers, id, { type: 'note', text: 'Reported', called: 'csoc' }));
     const drafts = value(await handlers['incidents.drafts']({ id }));
     expect(drafts.map((draft) => draft.id)).toEqual(['ncsc', 'dspt', 'csoc', 'cqc', 'police']);
     const ncsc = drafts[0];
     expect(ncsc?.fields).toHaveLength(9);
     expect(ncsc?.fields.find((f) => f.label === 'Organisation')?.value).toBe('Rose Lodge');
-    expect(ncsc?.fields.find((f) => f.label === 'Who else has been told')?.value).toContain('NHS England Cyber Security Operations Centre');
+    expect(ncsc?.fields.find((f) => f.label === 'Who else has been told')?.value).toContain(
+      'NHS England Cyber Security Operations Centre',
+    );
     expect(ncsc?.fields.find((f) => f.label === 'Contact details')).toMatchObject({ value: '' });
     expect(ncsc?.fields.find((f) => f.label === 'Contact details')?.hint).toContain('not affected');
     const csoc = drafts.find((draft) => draft.id === 'csoc');
-    const pack = JSON.parse(await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8')) as { contacts: Array<{ id: string; channels: Array<{ value: string }> }> };
-    const csocNumber = pack.contacts.find((contact) => contact.id === 'csoc')?.channels[0]?.value ?? 'missing';
+    const pack = JSON.parse(
+      await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8'),
+    ) as { contacts: Array<{ id: string; channels: Array<{ value: string }> }> };
+    const csocNumber =
+      pack.contacts.find((contact) => contact.id === 'csoc')?.channels[0]?.value ?? 'missing';
     expect(csoc?.howToSend).toContain(csocNumber);
-    expect(csoc?.text).toContain('[say whether this report is for information only or a request for technical support]');
+    expect(csoc?.text).toContain(
+      '[say whether this report is for information only or a request for technical support]',
+    );
   });
 });

@@ -39,16 +39,26 @@ export type StepTitle = (runbook: string, step: string) => string | undefined;
 type Parsed = { [K in keyof EntryBodies]: { kind: K; body: EntryBodies[K] } }[keyof EntryBodies];
 
 function parseBody(record: EvidenceRecord): Parsed | null {
-  const schema = (entryBodySchemas as Record<string, (typeof entryBodySchemas)[keyof typeof entryBodySchemas]>)[record.kind];
+  const schema = (
+    entryBodySchemas as Record<string, (typeof entryBodySchemas)[keyof typeof entryBodySchemas]>
+  )[record.kind];
   if (!schema) return null;
   const result = schema.safeParse(record.body);
   return result.success ? ({ kind: record.kind, body: result.data } as Parsed) : null;
 }
 
-const STEP_WORDS = { done: 'Done', cant: "Can't do", skipped: 'Skipped', reopened: 'Reopened' } as const;
+const STEP_WORDS = {
+  done: 'Done',
+  cant: "Can't do",
+  skipped: 'Skipped',
+  reopened: 'Reopened',
+} as const;
 
 function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: StepTitle): string {
-  if (!parsed) return record.kind === 'recovery' ? 'The log was repaired after an interrupted save (a copy of the damaged part was kept).' : `Entry of kind "${record.kind}"`;
+  if (!parsed)
+    return record.kind === 'recovery'
+      ? 'The log was repaired after an interrupted save (a copy of the damaged part was kept).'
+      : `Entry of kind "${record.kind}"`;
   const { kind, body } = parsed;
   switch (kind) {
     case 'opened':
@@ -64,7 +74,9 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
     case 'decision':
       return `Decision: ${body.text}${body.rationale ? ` — because ${body.rationale}` : ''}`;
     case 'clock': {
-      const label = body.label ?? (isClockId(body.clock) ? startClock(body.clock, record.eventAt).label : body.clock);
+      const label =
+        body.label ??
+        (isClockId(body.clock) ? startClock(body.clock, record.eventAt).label : body.clock);
       if (body.action === 'start') return `Clock started: ${label}`;
       return body.outcome === 'done'
         ? `Clock stopped, done: ${label}${body.reference ? ` (reference ${body.reference})` : ''}`
@@ -83,7 +95,11 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
   }
 }
 
-function applyClock(clocks: Map<string, ClockView>, body: EntryBodies['clock'], record: EvidenceRecord): void {
+function applyClock(
+  clocks: Map<string, ClockView>,
+  body: EntryBodies['clock'],
+  record: EvidenceRecord,
+): void {
   if (body.action === 'start') {
     if (clocks.get(body.clock)?.status === 'running') return;
     const startedAt = body.startedAt ?? record.eventAt;
@@ -120,7 +136,12 @@ export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
   for (const record of records) {
     if (record.kind !== 'opened' && record.kind !== 'runbook') continue;
     const parsed = parseBody(record);
-    const ref = parsed?.kind === 'opened' ? parsed.body.runbook : parsed?.kind === 'runbook' ? parsed.body.runbook : null;
+    const ref =
+      parsed?.kind === 'opened'
+        ? parsed.body.runbook
+        : parsed?.kind === 'runbook'
+          ? parsed.body.runbook
+          : null;
     if (ref && !refs.some((known) => known.id === ref.id)) refs.push(ref);
   }
   return refs;
@@ -131,7 +152,10 @@ export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
  * is the order people acted in; the timeline is shown by event time so backfilled paper notes
  * take their real place. Entries this version does not understand are kept on the timeline.
  */
-export function replayIncident(records: readonly EvidenceRecord[], stepTitle: StepTitle): IncidentState | null {
+export function replayIncident(
+  records: readonly EvidenceRecord[],
+  stepTitle: StepTitle,
+): IncidentState | null {
   const first = records[0];
   const opened = first ? parseBody(first) : null;
   if (!first || opened?.kind !== 'opened') return null;
@@ -159,7 +183,8 @@ export function replayIncident(records: readonly EvidenceRecord[], stepTitle: St
 
   for (const record of records) {
     const parsed = record === first ? opened : parseBody(record);
-    if (record.amends !== undefined) corrections.set(record.amends, [...(corrections.get(record.amends) ?? []), record.seq]);
+    if (record.amends !== undefined)
+      corrections.set(record.amends, [...(corrections.get(record.amends) ?? []), record.seq]);
     state.timeline.push({
       seq: record.seq,
       eventAt: record.eventAt,
@@ -174,7 +199,8 @@ export function replayIncident(records: readonly EvidenceRecord[], stepTitle: St
     if (!parsed || record === first) continue;
     switch (parsed.kind) {
       case 'runbook':
-        if (!state.runbooks.some((ref) => ref.id === parsed.body.runbook.id)) state.runbooks.push(parsed.body.runbook);
+        if (!state.runbooks.some((ref) => ref.id === parsed.body.runbook.id))
+          state.runbooks.push(parsed.body.runbook);
         break;
       case 'step': {
         const key = `${parsed.body.runbook}/${parsed.body.step}`;
@@ -191,7 +217,13 @@ export function replayIncident(records: readonly EvidenceRecord[], stepTitle: St
       }
       case 'note':
         if (parsed.body.called)
-          state.calls.push({ role: parsed.body.called, label: parsed.body.calledLabel ?? parsed.body.called, at: record.eventAt, by: record.author, note: parsed.body.text });
+          state.calls.push({
+            role: parsed.body.called,
+            label: parsed.body.calledLabel ?? parsed.body.called,
+            at: record.eventAt,
+            by: record.author,
+            note: parsed.body.text,
+          });
         break;
       case 'clock':
         applyClock(clocks, parsed.body, record);
@@ -217,4 +249,3 @@ export function replayIncident(records: readonly EvidenceRecord[], stepTitle: St
   state.clocks = [...clocks.values()].sort(byUrgency);
   return state;
 }
-

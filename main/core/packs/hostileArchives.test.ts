@@ -5,7 +5,9 @@ import { hostileArchiveTrials } from './__fixtures__/hostileArchiveTrials';
 it('refuses every hostile pack with a clear message, writing nothing and staying within memory', async () => {
   const corpus = hostileArchives().length;
   const figures = await hostileArchiveTrials({ packs: corpus + 40, seed: 20_261_123 });
-  console.log(`hostile archives: ${figures.packs} archives, ${figures.failures} failures, peak RSS ${figures.peakRssMb} MB`);
+  console.log(
+    `hostile archives: ${figures.packs} archives, ${figures.failures} failures, peak RSS ${figures.peakRssMb} MB`,
+  );
   expect(figures.problems).toEqual([]);
   expect(corpus).toBeGreaterThanOrEqual(60);
   expect(figures.peakRssMb).toBeLessThan(256);

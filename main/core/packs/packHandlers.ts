@@ -15,7 +15,11 @@ type PackCall = 'packs.export' | 'packs.previewImport' | 'packs.import';
 /** The contacts directory as packs need it: its CSV, and a checked import ready to save. */
 export interface PackContacts {
   exportCsv(): string;
-  check(csv: string): { ok: true; counts: ImportCounts; save: () => Promise<Result<unknown>> } | { ok: false; problem: string };
+  check(
+    csv: string,
+  ):
+    | { ok: true; counts: ImportCounts; save: () => Promise<Result<unknown>> }
+    | { ok: false; problem: string };
 }
 
 export interface PackOptions {
@@ -35,7 +39,11 @@ export interface PackOptions {
  * Moves every staged file into place, or none: if one move fails, the files already moved are
  * put back as they were before the error is passed on. Resolves to a way of undoing the lot.
  */
-async function commitAll(writes: Array<{ path: string; text: string }>, stagingDir: string, userDir: string): Promise<() => Promise<void>> {
+async function commitAll(
+  writes: Array<{ path: string; text: string }>,
+  stagingDir: string,
+  userDir: string,
+): Promise<() => Promise<void>> {
   const stage = join(stagingDir, randomBytes(6).toString('hex'));
   await mkdir(stage, { recursive: true });
   const moved: Array<{ path: string; previous: Buffer | null }> = [];
@@ -93,50 +101,95 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
           .filter((runbook) => runbook.source === 'user')
           .flatMap((runbook) => {
             const origin = library.origins.get(runbook.id);
-            return origin ? [readFile(origin.path).then((bytes) => ({ name: `${runbook.id}.md`, bytes: new Uint8Array(bytes) }))] : [];
+            return origin
+              ? [
+                  readFile(origin.path).then((bytes) => ({
+                    name: `${runbook.id}.md`,
+                    bytes: new Uint8Array(bytes),
+                  })),
+                ]
+              : [];
           }),
       );
-      if (files.length === 0 && !includeContacts) return fail('INVALID_INPUT', 'You have no runbooks of your own or edited runbooks to export yet.');
-      const zip = buildPack(files, options.now(), includeContacts ? options.contacts.exportCsv() : null);
+      if (files.length === 0 && !includeContacts)
+        return fail(
+          'INVALID_INPUT',
+          'You have no runbooks of your own or edited runbooks to export yet.',
+        );
+      const zip = buildPack(
+        files,
+        options.now(),
+        includeContacts ? options.contacts.exportCsv() : null,
+      );
       const date = options.now().toISOString().slice(0, 10);
-      return ok({ filename: `holdfast-runbooks-${date}.zip`, mimeType: 'application/zip', base64: Buffer.from(zip).toString('base64'), count: files.length });
+      return ok({
+        filename: `holdfast-runbooks-${date}.zip`,
+        mimeType: 'application/zip',
+        base64: Buffer.from(zip).toString('base64'),
+        count: files.length,
+      });
     },
     'packs.previewImport': async ({ base64 }) => {
       const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
       if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
       const contacts = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
       if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
-      const runbooks = await Promise.all(pack.runbooks.map(async (runbook) => ({ id: runbook.parsed.meta.id, title: runbook.parsed.meta.title, change: await changeOf(runbook) })));
+      const runbooks = await Promise.all(
+        pack.runbooks.map(async (runbook) => ({
+          id: runbook.parsed.meta.id,
+          title: runbook.parsed.meta.title,
+          change: await changeOf(runbook),
+        })),
+      );
       return ok({ created: pack.created, runbooks, contacts: contacts ? contacts.counts : null });
     },
     'packs.import': ({ base64, author }) =>
       authoring.serial(async () => {
         const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
         if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
-        const contacts = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
+        const contacts =
+          pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
         if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
         const changed: PackRunbook[] = [];
-        for (const runbook of pack.runbooks) if ((await changeOf(runbook)) !== 'same') changed.push(runbook);
+        for (const runbook of pack.runbooks)
+          if ((await changeOf(runbook)) !== 'same') changed.push(runbook);
         const message = `Imported from a pack made ${pack.created.slice(0, 10)}`;
         try {
           for (const { parsed } of changed) await authoring.recordBaseline(parsed.meta.id);
           const undo = await commitAll(
-            changed.map(({ parsed, text }) => ({ path: authoring.userPathOf(parsed.meta.id) ?? join(options.userDir, `${basename(parsed.meta.id)}.md`), text })),
+            changed.map(({ parsed, text }) => ({
+              path:
+                authoring.userPathOf(parsed.meta.id) ??
+                join(options.userDir, `${basename(parsed.meta.id)}.md`),
+              text,
+            })),
             options.stagingDir,
             options.userDir,
           );
           const saved = contacts ? await contacts.save() : null;
           if (saved && !saved.ok) {
             await undo();
-            return fail('STORAGE_FAILED', 'Nothing was imported: the contacts could not be saved. Check there is free disk space, then try again.');
+            return fail(
+              'STORAGE_FAILED',
+              'Nothing was imported: the contacts could not be saved. Check there is free disk space, then try again.',
+            );
           }
         } catch (error: unknown) {
           options.log?.('pack import failed', error);
-          return fail('STORAGE_FAILED', 'Nothing was imported: the runbooks could not be written. Check there is free disk space, then try again.');
+          return fail(
+            'STORAGE_FAILED',
+            'Nothing was imported: the runbooks could not be written. Check there is free disk space, then try again.',
+          );
         }
         await options.reload();
-        for (const { parsed, text } of changed) await authoring.recordSaved(parsed.meta.id, text, { author, message });
-        return ok({ library: options.summary(), imported: changed.length, unchanged: pack.runbooks.length - changed.length, contacts: contacts ? contacts.counts : null });
+        for (const { parsed, text } of changed)
+          await authoring.recordSaved(parsed.meta.id, text, { author, message });
+        return ok({
+          library: options.summary(),
+          imported: changed.length,
+          unchanged: pack.runbooks.length - changed.length,
+          contacts: contacts ? contacts.counts : null,
+        });
       }),
   };
 }

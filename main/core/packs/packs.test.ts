@@ -29,7 +29,9 @@ async function freshCore(): Promise<{ core: Core; dataDir: string }> {
   return { core, dataDir };
 }
 
-const value = <T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+const value = <T>(
+  result: { ok: true; value: T } | { ok: false; error: { message: string } },
+): T => {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
@@ -38,12 +40,21 @@ const base64 = (zip: Uint8Array): string => Buffer.from(zip).toString('base64');
 const OWN = runbookSource({ id: 'our-own', body: SIMPLE_BODY });
 
 /** A zip with a manifest that lists `files` correctly, so only the thing under test is wrong. */
-function packWith(files: Record<string, Uint8Array | [Uint8Array, ZipOptions]>, manifest: Record<string, unknown> = {}): Uint8Array {
+function packWith(
+  files: Record<string, Uint8Array | [Uint8Array, ZipOptions]>,
+  manifest: Record<string, unknown> = {},
+): Uint8Array {
   const listed = Object.entries(files).map(([path, entry]) => {
     const bytes = entry instanceof Uint8Array ? entry : entry[0];
     return { path, sha256: sha256(bytes), bytes: bytes.byteLength };
   });
-  const body = { format: 'holdfast-runbook-pack', formatVersion: 1, created: '2026-03-01T02:15:30.000Z', files: listed, ...manifest };
+  const body = {
+    format: 'holdfast-runbook-pack',
+    formatVersion: 1,
+    created: '2026-03-01T02:15:30.000Z',
+    files: listed,
+    ...manifest,
+  };
   return zipSync({ [MANIFEST]: encode(JSON.stringify(body)), ...files });
 }
 
@@ -66,7 +77,12 @@ describe('runbook packs', () => {
     const { core: source } = await freshCore();
     value(await source.handlers['runbooks.save']({ id: null, text: OWN, author: 'Sam' }));
     const bundled = await readFile(join(BUNDLED_DIR, 'lost-device.md'), 'utf8');
-    value(await source.handlers['runbooks.save']({ id: 'lost-device', text: bundled.replace(/^title: .*$/m, 'title: Laptop or phone gone missing') }));
+    value(
+      await source.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: bundled.replace(/^title: .*$/m, 'title: Laptop or phone gone missing'),
+      }),
+    );
     const pack = value(await source.handlers['packs.export']({ includeContacts: false }));
     expect(pack).toMatchObject({ filename: 'holdfast-runbooks-2026-03-01.zip', count: 2 });
 
@@ -79,16 +95,23 @@ describe('runbook packs', () => {
     ]);
     expect(await readdir(join(dataDir, 'runbooks'))).toEqual([]);
 
-    const imported = value(await target.handlers['packs.import']({ base64: pack.base64, author: 'Alex' }));
+    const imported = value(
+      await target.handlers['packs.import']({ base64: pack.base64, author: 'Alex' }),
+    );
     expect(imported).toMatchObject({ imported: 2, unchanged: 0 });
-    expect(value(await target.handlers['runbooks.get']({ id: 'lost-device' })).title).toBe('Laptop or phone gone missing');
+    expect(value(await target.handlers['runbooks.get']({ id: 'lost-device' })).title).toBe(
+      'Laptop or phone gone missing',
+    );
     expect(value(await target.handlers['runbooks.get']({ id: 'our-own' })).source).toBe('user');
     const history = value(await target.handlers['runbooks.history']({ id: 'lost-device' }));
     expect(history.map(({ kind, author, message }) => [kind, author, message])).toEqual([
       ['original', 'Holdfast', 'The version that comes with Holdfast'],
       ['save', 'Alex', 'Imported from a pack made 2026-03-01'],
     ]);
-    expect(value(await target.handlers['packs.import']({ base64: pack.base64 }))).toMatchObject({ imported: 0, unchanged: 2 });
+    expect(value(await target.handlers['packs.import']({ base64: pack.base64 }))).toMatchObject({
+      imported: 0,
+      unchanged: 2,
+    });
   });
 
   it('carries local contacts when asked, and imports them with the runbooks', async () => {
@@ -108,20 +131,35 @@ describe('runbook packs', () => {
     const pack = value(await source.handlers['packs.export']({ includeContacts: true }));
 
     const { core: target } = await freshCore();
-    expect(value(await target.handlers['packs.previewImport']({ base64: pack.base64 })).contacts).toEqual({ new: 1, updated: 0, unchanged: 0 });
-    expect(value(await target.handlers['packs.import']({ base64: pack.base64 })).contacts).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    expect(
+      value(await target.handlers['packs.previewImport']({ base64: pack.base64 })).contacts,
+    ).toEqual({ new: 1, updated: 0, unchanged: 0 });
+    expect(value(await target.handlers['packs.import']({ base64: pack.base64 })).contacts).toEqual({
+      new: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     const directory = value(await target.handlers['contacts.list']({}));
-    expect(directory.roles.find((role) => role.role === 'it-supplier')?.contact?.name).toBe('Sam Patel');
+    expect(directory.roles.find((role) => role.role === 'it-supplier')?.contact?.name).toBe(
+      'Sam Patel',
+    );
     expect(value(await target.handlers['runbooks.get']({ id: 'our-own' })).source).toBe('user');
   });
 
   it('refuses a pack whose contacts have problems, and writes neither runbooks nor contacts', async () => {
     const csv = 'role,name,phone\nno-such-role,Sam,01632 960123\n';
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN), 'contacts.csv': encode(csv) }), /its contacts have problems/);
+    await expectRefused(
+      packWith({ 'runbooks/a.md': encode(OWN), 'contacts.csv': encode(csv) }),
+      /its contacts have problems/,
+    );
   });
 
   it.each([
-    ['a path that climbs out with ..', '../evil.md', /"\.\.\/evil\.md" has a path that leaves its folder/],
+    [
+      'a path that climbs out with ..',
+      '../evil.md',
+      /"\.\.\/evil\.md" has a path that leaves its folder/,
+    ],
     ['a path climbing out from inside the folder', 'runbooks/../../evil.md', /leaves its folder/],
     ['an absolute path', '/etc/evil.md', /"\/etc\/evil\.md" has an absolute path/],
     ['a Windows drive path', 'C:/evil.md', /has an absolute path/],
@@ -132,11 +170,17 @@ describe('runbook packs', () => {
 
   it('refuses a symbolic link', async () => {
     const link = encode('/etc/passwd');
-    await expectRefused(packWith({ 'runbooks/our-own.md': [link, { os: 3, attrs: (0o120777 << 16) >>> 0 }] }), /is a symbolic link/);
+    await expectRefused(
+      packWith({ 'runbooks/our-own.md': [link, { os: 3, attrs: (0o120777 << 16) >>> 0 }] }),
+      /is a symbolic link/,
+    );
   });
 
   it('refuses a file larger than a runbook may be', async () => {
-    await expectRefused(packWith({ 'runbooks/huge.md': new Uint8Array(20 * 1024 * 1024) }), /a file may be at most 512 KB/);
+    await expectRefused(
+      packWith({ 'runbooks/huge.md': new Uint8Array(20 * 1024 * 1024) }),
+      /a file may be at most 512 KB/,
+    );
   });
 
   it('refuses a zip bomb whose entries claim to be small', async () => {
@@ -145,33 +189,61 @@ describe('runbook packs', () => {
     const view = new DataView(zip.buffer);
     for (let at = 0; at < zip.length - 4; at += 1) {
       const signature = view.getUint32(at, true);
-      if (signature === 0x04034b50 && view.getUint32(at + 22, true) === 4 * 1024 * 1024) view.setUint32(at + 22, 100, true);
-      if (signature === 0x02014b50 && view.getUint32(at + 24, true) === 4 * 1024 * 1024) view.setUint32(at + 24, 100, true);
+      if (signature === 0x04034b50 && view.getUint32(at + 22, true) === 4 * 1024 * 1024)
+        view.setUint32(at + 22, 100, true);
+      if (signature === 0x02014b50 && view.getUint32(at + 24, true) === 4 * 1024 * 1024)
+        view.setUint32(at + 24, 100, true);
     }
     await expectRefused(zip, /larger than it says it is \(a "zip bomb"\)/);
   });
 
   it('refuses too many files', async () => {
-    const files = Object.fromEntries(Array.from({ length: 201 }, (_, index) => [`runbooks/r${index}.md`, encode(OWN)]));
+    const files = Object.fromEntries(
+      Array.from({ length: 201 }, (_, index) => [`runbooks/r${index}.md`, encode(OWN)]),
+    );
     await expectRefused(packWith(files), /202 files; a pack may hold at most 200/);
   });
 
   it('refuses two runbooks with the same id', async () => {
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN), 'runbooks/b.md': encode(OWN) }), /runbooks\/b\.md and runbooks\/a\.md both use the runbook id "our-own"/);
+    await expectRefused(
+      packWith({ 'runbooks/a.md': encode(OWN), 'runbooks/b.md': encode(OWN) }),
+      /runbooks\/b\.md and runbooks\/a\.md both use the runbook id "our-own"/,
+    );
   });
 
   it('refuses an unknown format, a newer format, a bad checksum, a stray file and a broken runbook', async () => {
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN) }, { format: 'something-else' }), /not a Holdfast runbook pack/);
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN) }, { formatVersion: 2 }), /newer version of Holdfast/);
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN) }, { files: [{ path: 'runbooks/a.md', sha256: '0'.repeat(64), bytes: 3 }] }), /does not match its checksum/);
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN), 'notes.txt': encode('hello') }), /a file Holdfast does not expect \("notes\.txt"\)/);
-    await expectRefused(packWith({ 'runbooks/a.md': encode(OWN.replace(/^title: .*$/m, 'title: x')) }), /runbooks\/a\.md:3: front matter: "title"/);
+    await expectRefused(
+      packWith({ 'runbooks/a.md': encode(OWN) }, { format: 'something-else' }),
+      /not a Holdfast runbook pack/,
+    );
+    await expectRefused(
+      packWith({ 'runbooks/a.md': encode(OWN) }, { formatVersion: 2 }),
+      /newer version of Holdfast/,
+    );
+    await expectRefused(
+      packWith(
+        { 'runbooks/a.md': encode(OWN) },
+        { files: [{ path: 'runbooks/a.md', sha256: '0'.repeat(64), bytes: 3 }] },
+      ),
+      /does not match its checksum/,
+    );
+    await expectRefused(
+      packWith({ 'runbooks/a.md': encode(OWN), 'notes.txt': encode('hello') }),
+      /a file Holdfast does not expect \("notes\.txt"\)/,
+    );
+    await expectRefused(
+      packWith({ 'runbooks/a.md': encode(OWN.replace(/^title: .*$/m, 'title: x')) }),
+      /runbooks\/a\.md:3: front matter: "title"/,
+    );
     await expectRefused(encode('just some text, not a zip'), /not a zip file/);
     await expectRefused(zipSync({ 'runbooks/a.md': encode(OWN) }), /has no holdfast-pack\.json/);
   });
 
   it('builds packs whose manifest lists every file with its checksum', () => {
-    const zip = buildPack([{ name: 'our-own.md', bytes: encode(OWN) }], new Date('2026-03-01T02:15:30.000Z'));
+    const zip = buildPack(
+      [{ name: 'our-own.md', bytes: encode(OWN) }],
+      new Date('2026-03-01T02:15:30.000Z'),
+    );
     expect(zip.byteLength).toBeGreaterThan(100);
   });
 });

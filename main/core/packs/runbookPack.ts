@@ -15,7 +15,15 @@ const manifestSchema = z.strictObject({
   format: z.literal(PACK_FORMAT),
   formatVersion: z.int().min(1),
   created: z.iso.datetime(),
-  files: z.array(z.strictObject({ path: z.string().max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/), bytes: z.int().min(0) })).max(200),
+  files: z
+    .array(
+      z.strictObject({
+        path: z.string().max(200),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        bytes: z.int().min(0),
+      }),
+    )
+    .max(200),
 });
 
 /** One runbook read from a pack, checked by the same parser the library uses. */
@@ -25,22 +33,36 @@ export interface PackRunbook {
   parsed: ParsedRunbook;
 }
 
-export type PackRead = { ok: true; created: string; runbooks: PackRunbook[]; contactsCsv: string | null } | { ok: false; problem: string };
+export type PackRead =
+  | { ok: true; created: string; runbooks: PackRunbook[]; contactsCsv: string | null }
+  | { ok: false; problem: string };
 
 /** Builds a pack: the runbook files under `runbooks/` and a manifest with each file's checksum. */
-export function buildPack(files: Array<{ name: string; bytes: Uint8Array }>, created: Date, contactsCsv: string | null = null): Uint8Array {
+export function buildPack(
+  files: Array<{ name: string; bytes: Uint8Array }>,
+  created: Date,
+  contactsCsv: string | null = null,
+): Uint8Array {
   const entries = files.map(({ name, bytes }) => ({ path: `runbooks/${name}`, bytes }));
-  if (contactsCsv !== null) entries.push({ path: CONTACTS_FILE, bytes: new TextEncoder().encode(contactsCsv) });
+  if (contactsCsv !== null)
+    entries.push({ path: CONTACTS_FILE, bytes: new TextEncoder().encode(contactsCsv) });
   const manifest = {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
     created: created.toISOString(),
-    files: entries.map(({ path, bytes }) => ({ path, sha256: sha256(bytes), bytes: bytes.byteLength })),
+    files: entries.map(({ path, bytes }) => ({
+      path,
+      sha256: sha256(bytes),
+      bytes: bytes.byteLength,
+    })),
   };
-  return zipSync({
-    [MANIFEST]: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
-    ...Object.fromEntries(entries.map(({ path, bytes }) => [path, bytes])),
-  }, { mtime: created });
+  return zipSync(
+    {
+      [MANIFEST]: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+      ...Object.fromEntries(entries.map(({ path, bytes }) => [path, bytes])),
+    },
+    { mtime: created },
+  );
 }
 
 /**
@@ -60,12 +82,16 @@ export function readPack(zip: Uint8Array): PackRead {
     return refuse(`The pack was refused: its ${MANIFEST} cannot be read.`);
   }
   const format = (raw as { format?: unknown; formatVersion?: unknown } | null) ?? {};
-  if (format.format !== PACK_FORMAT) return refuse('This is not a Holdfast runbook pack (unknown format).');
+  if (format.format !== PACK_FORMAT)
+    return refuse('This is not a Holdfast runbook pack (unknown format).');
   if (typeof format.formatVersion === 'number' && format.formatVersion > PACK_FORMAT_VERSION) {
-    return refuse('This pack was made by a newer version of Holdfast. Update Holdfast, then import it again.');
+    return refuse(
+      'This pack was made by a newer version of Holdfast. Update Holdfast, then import it again.',
+    );
   }
   const manifest = manifestSchema.safeParse(raw);
-  if (!manifest.success || manifest.data.formatVersion !== PACK_FORMAT_VERSION) return refuse(`The pack was refused: its ${MANIFEST} is not in a form Holdfast understands.`);
+  if (!manifest.success || manifest.data.formatVersion !== PACK_FORMAT_VERSION)
+    return refuse(`The pack was refused: its ${MANIFEST} is not in a form Holdfast understands.`);
 
   const listed = new Map(manifest.data.files.map((file) => [file.path, file]));
   const runbooks: PackRunbook[] = [];
@@ -74,8 +100,14 @@ export function readPack(zip: Uint8Array): PackRead {
   for (const file of read.files) {
     if (file.name === MANIFEST) continue;
     const entry = listed.get(file.name);
-    if ((!RUNBOOK_PATH.test(file.name) && file.name !== CONTACTS_FILE) || !entry) return refuse(`The pack was refused: it holds a file Holdfast does not expect (${JSON.stringify(file.name.slice(0, 80))}).`);
-    if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes)) return refuse(`The pack was refused: ${file.name} does not match its checksum, so the pack may be damaged.`);
+    if ((!RUNBOOK_PATH.test(file.name) && file.name !== CONTACTS_FILE) || !entry)
+      return refuse(
+        `The pack was refused: it holds a file Holdfast does not expect (${JSON.stringify(file.name.slice(0, 80))}).`,
+      );
+    if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes))
+      return refuse(
+        `The pack was refused: ${file.name} does not match its checksum, so the pack may be damaged.`,
+      );
     listed.delete(file.name);
     if (file.name === CONTACTS_FILE) {
       contactsCsv = new TextDecoder().decode(file.bytes);
@@ -84,14 +116,22 @@ export function readPack(zip: Uint8Array): PackRead {
     const { runbook, problems } = parseRunbook(file.bytes, file.name);
     if (!runbook) {
       const first = problems.find((problem) => problem.severity === 'error');
-      return refuse(`The pack was refused: ${file.name}${first ? `:${first.line}: ${first.message}` : ' cannot be read as a runbook'}.`);
+      return refuse(
+        `The pack was refused: ${file.name}${first ? `:${first.line}: ${first.message}` : ' cannot be read as a runbook'}.`,
+      );
     }
     const earlier = ids.get(runbook.meta.id);
-    if (earlier) return refuse(`The pack was refused: ${file.name} and ${earlier} both use the runbook id "${runbook.meta.id}".`);
+    if (earlier)
+      return refuse(
+        `The pack was refused: ${file.name} and ${earlier} both use the runbook id "${runbook.meta.id}".`,
+      );
     ids.set(runbook.meta.id, file.name);
     runbooks.push({ path: file.name, text: new TextDecoder().decode(file.bytes), parsed: runbook });
   }
   const missing = [...listed.keys()];
-  if (missing.length > 0) return refuse(`The pack was refused: it is missing ${missing.slice(0, 3).join(', ')}, which its manifest lists.`);
+  if (missing.length > 0)
+    return refuse(
+      `The pack was refused: it is missing ${missing.slice(0, 3).join(', ')}, which its manifest lists.`,
+    );
   return { ok: true, created: manifest.data.created, runbooks, contactsCsv };
 }

@@ -39,7 +39,8 @@ export function unsafeNameReason(name: string): string | null {
   if (name.length === 0 || name.length > 200) return 'has an empty or overlong name';
   if (/[\\\x00-\x1f]/.test(name)) return 'has a backslash or control character in its name';
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'has an absolute path';
-  if (name.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) return 'has a path that leaves its folder ("..")';
+  if (name.split('/').some((segment) => segment === '..' || segment === '.' || segment === ''))
+    return 'has a path that leaves its folder ("..")';
   return null;
 }
 
@@ -90,14 +91,22 @@ export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRea
   if (end === -1) return refuse('This is not a Holdfast pack: it is not a zip file.');
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
-  if (count > limits.files) return refuse(`The pack has ${count} files; a pack may hold at most ${limits.files}.`);
+  if (count > limits.files)
+    return refuse(`The pack has ${count} files; a pack may hold at most ${limits.files}.`);
 
-  const entries: Array<{ name: string; method: number; compressed: number; size: number; localOffset: number }> = [];
+  const entries: Array<{
+    name: string;
+    method: number;
+    compressed: number;
+    size: number;
+    localOffset: number;
+  }> = [];
   const seen = new Set<string>();
   let declaredTotal = 0;
   let at = directoryOffset;
   for (let index = 0; index < count; index += 1) {
-    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL) return refuse('The pack is damaged: its list of files cannot be read.');
+    if (at + 46 > end || view.getUint32(at, true) !== CENTRAL)
+      return refuse('The pack is damaged: its list of files cannot be read.');
     const host = view.getUint8(at + 5);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
@@ -108,21 +117,32 @@ export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRea
     const commentLength = view.getUint16(at + 32, true);
     const mode = view.getUint32(at + 38, true) >>> 16;
     const localOffset = view.getUint32(at + 42, true);
-    const name = new TextDecoder('utf-8', { fatal: false }).decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const name = new TextDecoder('utf-8', { fatal: false }).decode(
+      zip.subarray(at + 46, at + 46 + nameLength),
+    );
     at += 46 + nameLength + extraLength + commentLength;
 
     const shown = JSON.stringify(name.slice(0, 80));
     const unsafe = unsafeNameReason(name);
     if (unsafe) return refuse(`The pack was refused: the file ${shown} ${unsafe}.`);
     if (host === UNIX_HOST && (mode & S_IFMT) !== 0 && (mode & S_IFMT) !== S_IFREG) {
-      return refuse(`The pack was refused: ${shown} is ${(mode & S_IFMT) === S_IFLNK ? 'a symbolic link' : 'not a plain file'}.`);
+      return refuse(
+        `The pack was refused: ${shown} is ${(mode & S_IFMT) === S_IFLNK ? 'a symbolic link' : 'not a plain file'}.`,
+      );
     }
     if (name.endsWith('/')) return refuse(`The pack was refused: ${shown} is a folder entry.`);
     if (flags & 0x1) return refuse(`The pack was refused: ${shown} is encrypted.`);
-    if (method !== 0 && method !== 8) return refuse(`The pack was refused: ${shown} uses a compression Holdfast does not read.`);
-    if (size > limits.fileBytes) return refuse(`The pack was refused: ${shown} is ${Math.ceil(size / 1024)} KB; a file may be at most ${limits.fileBytes / 1024} KB.`);
+    if (method !== 0 && method !== 8)
+      return refuse(`The pack was refused: ${shown} uses a compression Holdfast does not read.`);
+    if (size > limits.fileBytes)
+      return refuse(
+        `The pack was refused: ${shown} is ${Math.ceil(size / 1024)} KB; a file may be at most ${limits.fileBytes / 1024} KB.`,
+      );
     declaredTotal += size;
-    if (declaredTotal > limits.totalBytes) return refuse(`The pack was refused: its files add up to more than ${limits.totalBytes / (1024 * 1024)} MB.`);
+    if (declaredTotal > limits.totalBytes)
+      return refuse(
+        `The pack was refused: its files add up to more than ${limits.totalBytes / (1024 * 1024)} MB.`,
+      );
     if (seen.has(name)) return refuse(`The pack was refused: ${shown} appears twice.`);
     seen.add(name);
     entries.push({ name, method, compressed, size, localOffset });
@@ -132,17 +152,25 @@ export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRea
   for (const entry of entries) {
     const shown = JSON.stringify(entry.name.slice(0, 80));
     const local = entry.localOffset;
-    if (local + 30 > zip.length || view.getUint32(local, true) !== LOCAL) return refuse(`The pack is damaged: ${shown} cannot be found in it.`);
+    if (local + 30 > zip.length || view.getUint32(local, true) !== LOCAL)
+      return refuse(`The pack is damaged: ${shown} cannot be found in it.`);
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + entry.compressed > zip.length) return refuse(`The pack is damaged: ${shown} is cut short.`);
+    if (start + entry.compressed > zip.length)
+      return refuse(`The pack is damaged: ${shown} is cut short.`);
     const data = zip.subarray(start, start + entry.compressed);
     let bytes: Uint8Array | null;
     try {
-      bytes = entry.method === 0 ? (data.length === entry.size ? data.slice() : null) : inflateBounded(data, entry.size, limits.fileBytes);
+      bytes =
+        entry.method === 0
+          ? data.length === entry.size
+            ? data.slice()
+            : null
+          : inflateBounded(data, entry.size, limits.fileBytes);
     } catch {
       return refuse(`The pack is damaged: ${shown} cannot be decompressed.`);
     }
-    if (!bytes) return refuse(`The pack was refused: ${shown} is larger than it says it is (a "zip bomb").`);
+    if (!bytes)
+      return refuse(`The pack was refused: ${shown} is larger than it says it is (a "zip bomb").`);
     files.push({ name: entry.name, bytes });
   }
   return { ok: true, files };

@@ -76,10 +76,15 @@ describe('the bundled runbook library', () => {
   });
 
   it('resolves every placeholder to a national contact or a local directory role', async () => {
-    const national = new Set((await loadNationalContacts(BUNDLED)).contacts.map((contact) => contact.id));
+    const national = new Set(
+      (await loadNationalContacts(BUNDLED)).contacts.map((contact) => contact.id),
+    );
     for (const runbook of library.runbooks.values()) {
       for (const contact of runbook.contacts) {
-        expect(national.has(contact.role) || Object.hasOwn(LOCAL_CONTACT_ROLES, contact.role), `${runbook.id}: ${contact.role}`).toBe(true);
+        expect(
+          national.has(contact.role) || Object.hasOwn(LOCAL_CONTACT_ROLES, contact.role),
+          `${runbook.id}: ${contact.role}`,
+        ).toBe(true);
       }
     }
   });
@@ -89,15 +94,24 @@ describe('the bundled runbook library', () => {
     expect(problems).toEqual([]);
     for (const contact of contacts) {
       expect(contact.source, contact.id).toMatch(/^https:\/\//);
-      expect(contact.sourceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(contact.sourceDate), contact.id).toBe(true);
+      expect(
+        contact.sourceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(contact.sourceDate),
+        contact.id,
+      ).toBe(true);
     }
   });
 
   it('writes no phone number in any runbook: numbers live only in the contacts pack', () => {
     for (const name of readdirSync(BUNDLED).filter((file) => file.endsWith('.md'))) {
-      const body = readFileSync(join(BUNDLED, name), 'utf8').split(/^---$/m).slice(2).join('---').replace(/\{\{[^}]*\}\}/g, '');
+      const body = readFileSync(join(BUNDLED, name), 'utf8')
+        .split(/^---$/m)
+        .slice(2)
+        .join('---')
+        .replace(/\{\{[^}]*\}\}/g, '');
       // UK numbers (0300 303 5222, 01234 567890, +44 …) and the short emergency/text numbers.
-      const found = body.match(/(\+44\s?\d|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b(999|101|111|7726)\b)/g) ?? [];
+      const found =
+        body.match(/(\+44\s?\d|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b(999|101|111|7726)\b)/g) ??
+        [];
       expect(found, name).toEqual([]);
     }
   });

@@ -176,13 +176,24 @@ describe('parseFrontMatter', () => {
 });
 
 describe('runbook ids that are Windows device names', () => {
-  it.each(['con', 'aux', 'nul', 'prn', 'com1', 'lpt9'])('refuses "%s", which could not be saved as a file on Windows', (id) => {
-    const { value, problems } = parseFrontMatter(`id: ${id}\ntitle: A title\ncategory: guide\nsummary: x\nreviewed: 2026-01-01\nowner: me\nversion: 1`, 'f.md');
-    expect(value).toBeNull();
-    expect(problems[0]?.message).toMatch(/Windows keeps for devices/);
-  });
+  it.each(['con', 'aux', 'nul', 'prn', 'com1', 'lpt9'])(
+    'refuses "%s", which could not be saved as a file on Windows',
+    (id) => {
+      const { value, problems } = parseFrontMatter(
+        `id: ${id}\ntitle: A title\ncategory: guide\nsummary: x\nreviewed: 2026-01-01\nowner: me\nversion: 1`,
+        'f.md',
+      );
+      expect(value).toBeNull();
+      expect(problems[0]?.message).toMatch(/Windows keeps for devices/);
+    },
+  );
 
   it('still allows ids that only start like one ("console-down", "aux-power")', () => {
-    expect(parseFrontMatter('id: console-down\ntitle: A title\ncategory: guide\nsummary: x\nreviewed: 2026-01-01\nowner: me\nversion: 1', 'f.md').value?.id).toBe('console-down');
+    expect(
+      parseFrontMatter(
+        'id: console-down\ntitle: A title\ncategory: guide\nsummary: x\nreviewed: 2026-01-01\nowner: me\nversion: 1',
+        'f.md',
+      ).value?.id,
+    ).toBe('console-down');
   });
 });

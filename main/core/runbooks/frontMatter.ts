@@ -1,7 +1,12 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import type { Problem } from '../../contract/types';
-import { categorySchema, clockSchema, providerTypeSchema, slugSchema } from '../../contract/schemas';
+import {
+  categorySchema,
+  clockSchema,
+  providerTypeSchema,
+  slugSchema,
+} from '../../contract/schemas';
 import { PROVIDER_TYPES, SYSTEMS, type ProviderType } from '../../contract/vocabulary';
 
 const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
@@ -18,7 +23,10 @@ const isoDate = z.iso.date('use a date written as YYYY-MM-DD');
 /** The runbook header every file must carry; unknown keys are refused so typos are caught. */
 export const frontMatterSchema = z.strictObject({
   // The id is also the file name: Windows cannot hold a file named after a device (con.md, lpt1.md).
-  id: slugSchema.refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'this id is a name Windows keeps for devices (such as con, aux, nul, com1); choose another'),
+  id: slugSchema.refine(
+    (id) => !WINDOWS_DEVICE_NAME.test(id),
+    'this id is a name Windows keeps for devices (such as con, aux, nul, com1); choose another',
+  ),
   title: z.string().trim().min(3).max(120),
   category: categorySchema,
   summary: z.string().trim().min(1).max(400),
@@ -60,11 +68,16 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   });
   if (first.trimEnd() !== '---') {
     return first.startsWith('---')
-      ? problem('front matter must open with a line of exactly "---" (language tags such as "---js" are not allowed)')
-      : problem('missing front matter: the file must start with a line "---", then id, title and the other fields, then "---"');
+      ? problem(
+          'front matter must open with a line of exactly "---" (language tags such as "---js" are not allowed)',
+        )
+      : problem(
+          'missing front matter: the file must start with a line "---", then id, title and the other fields, then "---"',
+        );
   }
   const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (close === -1) return problem('front matter is not closed: add a line "---" after the last field');
+  if (close === -1)
+    return problem('front matter is not closed: add a line "---" after the last field');
   const yaml = lines.slice(1, close).join('\n');
   if (Buffer.byteLength(yaml) > MAX_FRONT_MATTER_BYTES) {
     return problem(`front matter is too large (over ${MAX_FRONT_MATTER_BYTES / 1024} KB)`);
@@ -77,7 +90,9 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
  * `!!js/function`), no merge keys, duplicate keys refused. Lines are file lines (line 1 is `---`).
  * `schema` is the runbook header unless another format (exercise scenarios) brings its own.
  */
-export function parseFrontMatter<S extends z.ZodType<Record<string, unknown>> = typeof frontMatterSchema>(
+export function parseFrontMatter<
+  S extends z.ZodType<Record<string, unknown>> = typeof frontMatterSchema,
+>(
   yaml: string,
   file: string,
   schema: S = frontMatterSchema as unknown as S,
@@ -92,7 +107,8 @@ export function parseFrontMatter<S extends z.ZodType<Record<string, unknown>> = 
 
   // Headers need no anchors or aliases, and refusing them rules out alias bombs.
   const aliasLine = lines.findIndex((line) => ALIAS_OR_ANCHOR.test(line.replace(QUOTED, '""')));
-  if (aliasLine !== -1) return failWith(aliasLine + 2, 'anchors and aliases (&name, *name) are not allowed');
+  if (aliasLine !== -1)
+    return failWith(aliasLine + 2, 'anchors and aliases (&name, *name) are not allowed');
 
   let raw: unknown;
   try {
@@ -106,24 +122,48 @@ export function parseFrontMatter<S extends z.ZodType<Record<string, unknown>> = 
     });
   } catch (error: unknown) {
     if (error instanceof YAMLException) {
-      const hint = /multiline key|bad indentation of a mapping entry/.test(error.reason) ? ' (put text that contains ": " in quotes)' : '';
-      const reason = error.reason === 'duplicated mapping key' ? 'this field appears twice; each field must be unique' : error.reason;
+      const hint = /multiline key|bad indentation of a mapping entry/.test(error.reason)
+        ? ' (put text that contains ": " in quotes)'
+        : '';
+      const reason =
+        error.reason === 'duplicated mapping key'
+          ? 'this field appears twice; each field must be unique'
+          : error.reason;
       return failWith((error.mark?.line ?? 0) + 2, `${reason}${hint}`);
     }
     return failWith(2, error instanceof Error ? error.message : String(error));
   }
   if (!isPlainRecord(raw)) {
-    return { value: null, idLine, problems: [{ file, line: 2, severity: 'error', message: 'front matter must be a list of "key: value" fields' }] };
+    return {
+      value: null,
+      idLine,
+      problems: [
+        {
+          file,
+          line: 2,
+          severity: 'error',
+          message: 'front matter must be a list of "key: value" fields',
+        },
+      ],
+    };
   }
 
   const parsed = schema.safeParse(raw);
   if (parsed.success) {
     // An unknown system is only a warning: the runbook still works, its systems panel skips it.
     const systems: unknown = parsed.data.systems;
-    const unknownSystems = (Array.isArray(systems) ? (systems as string[]) : []).flatMap((system, index) =>
-      Object.hasOwn(SYSTEMS, system)
-        ? []
-        : [{ file, line: lineOfPath(lines, ['systems', index]), severity: 'warning' as const, message: `front matter: unknown system "${system}" in "systems" (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})` }],
+    const unknownSystems = (Array.isArray(systems) ? (systems as string[]) : []).flatMap(
+      (system, index) =>
+        Object.hasOwn(SYSTEMS, system)
+          ? []
+          : [
+              {
+                file,
+                line: lineOfPath(lines, ['systems', index]),
+                severity: 'warning' as const,
+                message: `front matter: unknown system "${system}" in "systems" (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})`,
+              },
+            ],
     );
     return { value: parsed.data, problems: unknownSystems, idLine };
   }
@@ -132,7 +172,10 @@ export function parseFrontMatter<S extends z.ZodType<Record<string, unknown>> = 
     idLine,
     problems: parsed.error.issues.map((issue) => ({
       file,
-      line: issue.code === 'unrecognized_keys' ? lineOfPath(lines, [issue.keys[0] ?? '']) : lineOfPath(lines, issue.path),
+      line:
+        issue.code === 'unrecognized_keys'
+          ? lineOfPath(lines, [issue.keys[0] ?? ''])
+          : lineOfPath(lines, issue.path),
       severity: 'error' as const,
       message: `front matter: ${describe(issue, raw)}`,
     })),
@@ -144,10 +187,12 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describe(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   const field = issue.path.map(String).join('.');
   const [top] = issue.path;
-  if (issue.path.length === 1 && typeof top === 'string' && !Object.hasOwn(raw, top)) return `"${field}" is required`;
+  if (issue.path.length === 1 && typeof top === 'string' && !Object.hasOwn(raw, top))
+    return `"${field}" is required`;
   return field ? `"${field}": ${issue.message}` : issue.message;
 }
 
@@ -158,7 +203,10 @@ function describe(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string
 function lineOfPath(lines: string[], path: readonly PropertyKey[]): number {
   const [key, index] = path;
   if (typeof key !== 'string') return 1;
-  const at = lines.findIndex((line) => line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`));
+  const at = lines.findIndex(
+    (line) =>
+      line.startsWith(`${key}:`) || line.startsWith(`"${key}":`) || line.startsWith(`'${key}':`),
+  );
   if (at === -1) return 1;
   if (typeof index === 'number') {
     let item = -1;

@@ -131,23 +131,20 @@ describe('loadLibrary', () => {
     ]);
   });
 
-  it(
-    'points the duplicate-id error at the id line even when id is not the first field',
-    async () => {
-      await put('a.md', runbookSource({ id: 'same-id', body: SIMPLE_BODY }));
-      const second = runbookSource({ id: 'same-id', body: SIMPLE_BODY })
-        .replace('id: same-id\n', '')
-        .replace('version: 1', 'version: 1\nid: same-id');
-      await put('b.md', second);
-      const { problems } = await loadLibrary([user], national);
-      expect(problems).toEqual([
-        expect.objectContaining({
-          file: 'your runbooks/b.md',
-          line: lineOf(second, 'id: same-id'),
-        }),
-      ]);
-    },
-  );
+  it('points the duplicate-id error at the id line even when id is not the first field', async () => {
+    await put('a.md', runbookSource({ id: 'same-id', body: SIMPLE_BODY }));
+    const second = runbookSource({ id: 'same-id', body: SIMPLE_BODY })
+      .replace('id: same-id\n', '')
+      .replace('version: 1', 'version: 1\nid: same-id');
+    await put('b.md', second);
+    const { problems } = await loadLibrary([user], national);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: 'your runbooks/b.md',
+        line: lineOf(second, 'id: same-id'),
+      }),
+    ]);
+  });
 
   it('warns, with lines, about links to missing runbooks or steps and about unknown contact roles', async () => {
     const source = runbookSource({

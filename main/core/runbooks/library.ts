@@ -1,7 +1,14 @@
 import { sha256 } from '../lib/hash';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ContactRef, LocalContact, Phase, Problem, Runbook, RunbookSource } from '../../contract/types';
+import type {
+  ContactRef,
+  LocalContact,
+  Phase,
+  Problem,
+  Runbook,
+  RunbookSource,
+} from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { ParseCache } from './parseCache';
@@ -46,10 +53,15 @@ export interface MarkdownFile {
  * Reads every `.md` file of one folder (not README.md, not subfolders), refusing oversize files
  * unread; a missing folder is simply empty and one unreadable file never hides the rest.
  */
-export async function readMarkdownFiles(folder: { dir: string; label: string }, what = 'runbook'): Promise<{ files: MarkdownFile[]; problems: Problem[] }> {
+export async function readMarkdownFiles(
+  folder: { dir: string; label: string },
+  what = 'runbook',
+): Promise<{ files: MarkdownFile[]; problems: Problem[] }> {
   let names: string[];
   try {
-    names = (await readdir(folder.dir)).filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md').sort();
+    names = (await readdir(folder.dir))
+      .filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md')
+      .sort();
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };
     throw error;
@@ -65,19 +77,34 @@ export async function readMarkdownFiles(folder: { dir: string; label: string }, 
       try {
         info = await stat(path);
       } catch (error: unknown) {
-        problems.push({ file, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+        problems.push({
+          file,
+          line: 1,
+          severity: 'error',
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+        });
         return;
       }
       if (!info.isFile()) return;
       // Refuse oversize files before reading them into memory.
       if (info.size > MAX_RUNBOOK_BYTES) {
-        problems.push({ file, line: 1, severity: 'error', message: `file is too large (${(info.size / (1024 * 1024)).toFixed(1)} MB; a ${what} may be at most ${MAX_RUNBOOK_BYTES / 1024} KB)` });
+        problems.push({
+          file,
+          line: 1,
+          severity: 'error',
+          message: `file is too large (${(info.size / (1024 * 1024)).toFixed(1)} MB; a ${what} may be at most ${MAX_RUNBOOK_BYTES / 1024} KB)`,
+        });
         return;
       }
       try {
         files.push({ path, file, bytes: await readFile(path) });
       } catch (error: unknown) {
-        problems.push({ file, line: 1, severity: 'error', message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})` });
+        problems.push({
+          file,
+          line: 1,
+          severity: 'error',
+          message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+        });
       }
     }),
   );
@@ -86,7 +113,10 @@ export async function readMarkdownFiles(folder: { dir: string; label: string }, 
 }
 
 /** Reads and parses every runbook file of one folder. */
-export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCache): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
+export async function readRunbookFolder(
+  folder: RunbookFolder,
+  cache?: ParseCache,
+): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
   const { files, problems } = await readMarkdownFiles(folder);
   const candidates: Candidate[] = [];
   for (const { path, file, bytes } of files) {
@@ -96,7 +126,13 @@ export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCach
       cache?.store(bytes, file, outcome);
     }
     problems.push(...outcome.problems);
-    if (outcome.runbook) candidates.push({ parsed: outcome.runbook, file, source: folder.source, origin: { path, sha256: sha256(bytes) } });
+    if (outcome.runbook)
+      candidates.push({
+        parsed: outcome.runbook,
+        file,
+        source: folder.source,
+        origin: { path, sha256: sha256(bytes) },
+      });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { candidates, problems };
@@ -106,7 +142,11 @@ export async function readRunbookFolder(folder: RunbookFolder, cache?: ParseCach
  * Loads bundled and user runbooks: a user file with the same id replaces the bundled one, one
  * bad file never hides the good ones, and cross-file links and contact roles are checked.
  */
-export async function loadLibrary(folders: RunbookFolder[], nationalContacts: NationalContact[], cache?: ParseCache): Promise<LoadedLibrary> {
+export async function loadLibrary(
+  folders: RunbookFolder[],
+  nationalContacts: NationalContact[],
+  cache?: ParseCache,
+): Promise<LoadedLibrary> {
   const read = await Promise.all(folders.map((folder) => readRunbookFolder(folder, cache)));
   const problems: Problem[] = read.flatMap((r) => r.problems);
   const chosen = new Map<string, Candidate & { overridesBundled: boolean }>();
@@ -117,12 +157,20 @@ export async function loadLibrary(folders: RunbookFolder[], nationalContacts: Na
       const id = candidate.parsed.meta.id;
       const earlier = seenInFolder.get(id);
       if (earlier) {
-        problems.push({ file: candidate.file, line: candidate.parsed.idLine, severity: 'error', message: `runbook id "${id}" is already used by ${earlier}; this file is ignored` });
+        problems.push({
+          file: candidate.file,
+          line: candidate.parsed.idLine,
+          severity: 'error',
+          message: `runbook id "${id}" is already used by ${earlier}; this file is ignored`,
+        });
         continue;
       }
       seenInFolder.set(id, candidate.file);
       const existing = chosen.get(id);
-      chosen.set(id, { ...candidate, overridesBundled: existing?.source === 'bundled' && candidate.source === 'user' });
+      chosen.set(id, {
+        ...candidate,
+        overridesBundled: existing?.source === 'bundled' && candidate.source === 'user',
+      });
     }
   }
 
@@ -150,17 +198,40 @@ export function crossCheck(
   const declared = new Set(parsed.meta.contacts);
   for (const use of parsed.contactUses) {
     if (!isKnownRole(use.role, national)) {
-      problems.push({ file, line: use.line, severity: 'warning', message: `unknown contact role "${use.role}"` });
+      problems.push({
+        file,
+        line: use.line,
+        severity: 'warning',
+        message: `unknown contact role "${use.role}"`,
+      });
     } else if (!declared.has(use.role)) {
-      problems.push({ file, line: use.line, severity: 'warning', message: `contact "${use.role}" is used but not listed in the front matter "contacts"` });
+      problems.push({
+        file,
+        line: use.line,
+        severity: 'warning',
+        message: `contact "${use.role}" is used but not listed in the front matter "contacts"`,
+      });
     }
   }
   for (const link of parsed.runbookLinks) {
     const target = targets(link.runbook);
     if (!target) {
-      problems.push({ file, line: link.line, severity: 'warning', message: `link to runbook "${link.runbook}", which does not exist` });
-    } else if (link.step && !target.phases.some((phase) => phase.steps.some((step) => step.id === link.step))) {
-      problems.push({ file, line: link.line, severity: 'warning', message: `link to step "${link.step}" of runbook "${link.runbook}", which has no such step` });
+      problems.push({
+        file,
+        line: link.line,
+        severity: 'warning',
+        message: `link to runbook "${link.runbook}", which does not exist`,
+      });
+    } else if (
+      link.step &&
+      !target.phases.some((phase) => phase.steps.some((step) => step.id === link.step))
+    ) {
+      problems.push({
+        file,
+        line: link.line,
+        severity: 'warning',
+        message: `link to step "${link.step}" of runbook "${link.runbook}", which has no such step`,
+      });
     }
   }
   return problems;
@@ -172,18 +243,33 @@ export function isKnownRole(role: string, national: Map<string, NationalContact>
 }
 
 /** The provider's own contact for a local role (or undefined when the role is not a local one). */
-export type LocalContactLookup = (role: string) => { label: string; contact: LocalContact | null } | undefined;
+export type LocalContactLookup = (
+  role: string,
+) => { label: string; contact: LocalContact | null } | undefined;
 
 /**
  * Resolves a role for display. Local roles come from the provider's directory first (with their
  * number, or "not set" until one is entered); national contacts carry their number and dated
  * source and stay read-only.
  */
-export function resolveContact(role: string, national: Map<string, NationalContact>, local?: LocalContactLookup): ContactRef {
+export function resolveContact(
+  role: string,
+  national: Map<string, NationalContact>,
+  local?: LocalContactLookup,
+): ContactRef {
   const own = local?.(role);
   if (own?.contact) {
     const { name, organisation, channels, hours, lastVerified } = own.contact;
-    return { role, label: own.label, national: false, channels, name, lastVerified, ...(organisation ? { organisation } : {}), ...(hours ? { hours } : {}) };
+    return {
+      role,
+      label: own.label,
+      national: false,
+      channels,
+      name,
+      lastVerified,
+      ...(organisation ? { organisation } : {}),
+      ...(hours ? { hours } : {}),
+    };
   }
   const contact = national.get(role);
   if (contact) {
@@ -197,10 +283,13 @@ export function resolveContact(role: string, national: Map<string, NationalConta
       sourceDate: contact.sourceDate,
     };
   }
-  const label = own?.label ?? (Object.hasOwn(LOCAL_CONTACT_ROLES, role) ? LOCAL_CONTACT_ROLES[role as LocalContactRole] : role);
+  const label =
+    own?.label ??
+    (Object.hasOwn(LOCAL_CONTACT_ROLES, role)
+      ? LOCAL_CONTACT_ROLES[role as LocalContactRole]
+      : role);
   return { role, label, national: false, channels: null };
 }
-
 
 /**
  * A runbook from text kept elsewhere (an incident's snapshot): parsed like a library file, but
@@ -214,11 +303,17 @@ export function runbookFromSnapshot(
 ): { runbook: Runbook | null; problems: Problem[] } {
   const { runbook: parsed, problems } = parseRunbook(bytes, file);
   if (!parsed) return { runbook: null, problems };
-  return { runbook: toRunbook({ parsed, file, source, overridesBundled: false }, national), problems };
+  return {
+    runbook: toRunbook({ parsed, file, source, overridesBundled: false }, national),
+    problems,
+  };
 }
 
 /** A parsed file as the library holds it, with its contacts resolved against the national pack. */
-export function toRunbook(candidate: Omit<Candidate, 'origin'> & { overridesBundled: boolean }, national: Map<string, NationalContact>): Runbook {
+export function toRunbook(
+  candidate: Omit<Candidate, 'origin'> & { overridesBundled: boolean },
+  national: Map<string, NationalContact>,
+): Runbook {
   const { meta, intro, phases, contactUses, runbookLinks } = candidate.parsed;
   const roles = [...new Set([...meta.contacts, ...contactUses.map((use) => use.role)])];
   return {

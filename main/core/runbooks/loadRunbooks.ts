@@ -9,7 +9,10 @@ import { buildSearch, type RunbookSearch } from './search';
 export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';
 
 /** Reads the bundled national contacts pack; a missing pack means no national numbers, not a crash. */
-export async function loadNationalContacts(bundledDir: string, label = 'runbooks'): Promise<{ contacts: NationalContact[]; problems: Problem[] }> {
+export async function loadNationalContacts(
+  bundledDir: string,
+  label = 'runbooks',
+): Promise<{ contacts: NationalContact[]; problems: Problem[] }> {
   try {
     const text = await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8');
     return parseNationalContacts(text, `${label}/${NATIONAL_CONTACTS_FILE}`);

@@ -21,14 +21,18 @@ interface CacheFile {
   entries: Record<string, ParseOutcome>;
 }
 
-const keyOf = (bytes: Uint8Array, file: string): string => `${createHash('sha256').update(bytes).digest('base64url')}:${file}`;
+const keyOf = (bytes: Uint8Array, file: string): string =>
+  `${createHash('sha256').update(bytes).digest('base64url')}:${file}`;
 
 /**
  * A parse cache kept in one file. It holds derived data only: a missing, damaged or foreign cache
  * is ignored and rebuilt, and a checksum line guards against reading a torn or bit-flipped file.
  * Keys are content hashes, not modification times (USB sticks keep 2-second times).
  */
-export async function openParseCache(path: string, version: string): Promise<ParseCache & { save(): Promise<void> }> {
+export async function openParseCache(
+  path: string,
+  version: string,
+): Promise<ParseCache & { save(): Promise<void> }> {
   const previous = await readCacheFile(path, version);
   const entries = new Map<string, ParseOutcome>();
   let changed = false;
@@ -46,7 +50,11 @@ export async function openParseCache(path: string, version: string): Promise<Par
     /** Writes the entries used since opening (old ones drop out), only when something changed. */
     async save() {
       if (!changed && entries.size === previous.size) return;
-      const body = JSON.stringify({ format: PARSE_CACHE_FORMAT, version, entries: Object.fromEntries(entries) } satisfies CacheFile);
+      const body = JSON.stringify({
+        format: PARSE_CACHE_FORMAT,
+        version,
+        entries: Object.fromEntries(entries),
+      } satisfies CacheFile);
       const checksum = createHash('sha256').update(body).digest('hex');
       await mkdir(dirname(path), { recursive: true });
       // Atomic (temp + rename) but not fsynced: losing the cache only costs one slower start.
@@ -72,10 +80,16 @@ async function readCacheFile(path: string, version: string): Promise<Map<string,
   }
   const newline = text.indexOf('\n');
   const body = text.slice(newline + 1);
-  if (newline !== 64 || createHash('sha256').update(body).digest('hex') !== text.slice(0, 64)) return new Map();
+  if (newline !== 64 || createHash('sha256').update(body).digest('hex') !== text.slice(0, 64))
+    return new Map();
   try {
     const parsed = JSON.parse(body) as Partial<CacheFile>;
-    if (parsed.format !== PARSE_CACHE_FORMAT || parsed.version !== version || typeof parsed.entries !== 'object' || parsed.entries === null) {
+    if (
+      parsed.format !== PARSE_CACHE_FORMAT ||
+      parsed.version !== version ||
+      typeof parsed.entries !== 'object' ||
+      parsed.entries === null
+    ) {
       return new Map();
     }
     return new Map(Object.entries(parsed.entries));

@@ -87,16 +87,13 @@ describe('front matter that is broken or hostile', () => {
     ]);
   });
 
-  it(
-    'does not quote a YAML-relative line number that disagrees with the reported line',
-    () => {
-      const [problem] = parse(
-        runbookSource({ title: 'Ransomware: pay', body: SIMPLE_BODY }),
-      ).problems;
-      expect(problem?.line).toBe(3);
-      expect(problem?.message).not.toMatch(/at line (?!3\b)\d+/);
-    },
-  );
+  it('does not quote a YAML-relative line number that disagrees with the reported line', () => {
+    const [problem] = parse(
+      runbookSource({ title: 'Ransomware: pay', body: SIMPLE_BODY }),
+    ).problems;
+    expect(problem?.line).toBe(3);
+    expect(problem?.message).not.toMatch(/at line (?!3\b)\d+/);
+  });
 
   it('names a missing required field', () => {
     const source = runbookSource({ body: SIMPLE_BODY }).replace('owner: Holdfast tests\n', '');
@@ -166,17 +163,14 @@ describe('front matter that is broken or hostile', () => {
     expect(globals.holdfastCanary2).toBeUndefined();
   });
 
-  it(
-    'reports a !!js/function tag on a known field instead of silently reading it as text',
-    () => {
-      const source = runbookSource({ body: SIMPLE_BODY }).replace(
-        'owner: Holdfast tests',
-        'owner: !!js/function "function () { return 1 }"',
-      );
-      const { problems } = parse(source);
-      expect(problems).toEqual([expect.objectContaining({ file: FILE, line: 7 })]);
-    },
-  );
+  it('reports a !!js/function tag on a known field instead of silently reading it as text', () => {
+    const source = runbookSource({ body: SIMPLE_BODY }).replace(
+      'owner: Holdfast tests',
+      'owner: !!js/function "function () { return 1 }"',
+    );
+    const { problems } = parse(source);
+    expect(problems).toEqual([expect.objectContaining({ file: FILE, line: 7 })]);
+  });
 
   it('refuses a __proto__ key without touching Object.prototype', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -597,24 +591,21 @@ describe('content that is neutralised, with a warning', () => {
     expect(html).not.toContain('evil.example');
   });
 
-  it(
-    'reports a bad link on the line where it is, not on the first line of its paragraph',
-    () => {
-      const source = runbookSource({
-        body: [
-          '',
-          '## Contain {#contain}',
-          '',
-          '1. Write down the time. {#note-time}',
-          '',
-          '   Use paper.',
-          '   Never click [this](javascript:alert(1)).',
-          '   Or load ![this](https://evil.example/t.png).',
-        ],
-      });
-      expect(parse(source).problems.map((p) => p.line)).toEqual([16, 17]);
-    },
-  );
+  it('reports a bad link on the line where it is, not on the first line of its paragraph', () => {
+    const source = runbookSource({
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '',
+        '   Use paper.',
+        '   Never click [this](javascript:alert(1)).',
+        '   Or load ![this](https://evil.example/t.png).',
+      ],
+    });
+    expect(parse(source).problems.map((p) => p.line)).toEqual([16, 17]);
+  });
 });
 
 describe('files that are not runbooks at all', () => {
@@ -705,11 +696,23 @@ describe('files that are not runbooks at all', () => {
 describe('reading level', () => {
   it('flags a step headline over 30 words, on its line, and keeps the runbook', () => {
     const long = Array.from({ length: 31 }, (_, i) => `word${i}`).join(' ');
-    const source = runbookSource({ body: ['', '## Contain {#contain}', '', `1. ${long} {#long}`, `2. Call {{contact:it-supplier}} now. {#short}`] });
+    const source = runbookSource({
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        `1. ${long} {#long}`,
+        `2. Call {{contact:it-supplier}} now. {#short}`,
+      ],
+    });
     const { runbook, problems } = parse(source);
     expect(runbook).not.toBeNull();
     expect(problems).toEqual([
-      expect.objectContaining({ line: lineOf(source, '{#long}'), severity: 'warning', message: expect.stringMatching(/31 words/) as unknown }),
+      expect.objectContaining({
+        line: lineOf(source, '{#long}'),
+        severity: 'warning',
+        message: expect.stringMatching(/31 words/) as unknown,
+      }),
     ]);
   });
 });

@@ -51,7 +51,10 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
   };
 
   if (bytes.byteLength > MAX_RUNBOOK_BYTES) {
-    error(1, `file is too large (${formatSize(bytes.byteLength)}; a runbook may be at most ${formatSize(MAX_RUNBOOK_BYTES)})`);
+    error(
+      1,
+      `file is too large (${formatSize(bytes.byteLength)}; a runbook may be at most ${formatSize(MAX_RUNBOOK_BYTES)})`,
+    );
     return { runbook: null, problems };
   }
   const text = decodeText(bytes);
@@ -68,20 +71,33 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
 
   const body = readBody(split.body, split.bodyStartLine, { error, warn });
   if (front.value) checkSystemUses(body.systemUses, front.value.systems, warn);
-  if (!front.value || problems.some((p) => p.severity === 'error')) return { runbook: null, problems };
+  if (!front.value || problems.some((p) => p.severity === 'error'))
+    return { runbook: null, problems };
   return { runbook: { meta: front.value, idLine: front.idLine, ...body }, problems };
 }
 
 /** A placeholder must name one of Holdfast's systems and one of its fields, and the system must be in front matter. */
-function checkSystemUses(uses: ParsedRunbook['systemUses'], declared: string[], warn: Report['warn']): void {
+function checkSystemUses(
+  uses: ParsedRunbook['systemUses'],
+  declared: string[],
+  warn: Report['warn'],
+): void {
   for (const use of uses) {
     const { system, field } = splitSystemKey(use.key);
     const placeholder = `{{system:${use.key}}}`;
     if (!Object.hasOwn(SYSTEMS, system)) {
-      warn(use.line, `unknown system "${system}" in ${placeholder} (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})`);
+      warn(
+        use.line,
+        `unknown system "${system}" in ${placeholder} (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})`,
+      );
     } else if (field === null || !Object.hasOwn(SYSTEM_FIELDS, field)) {
       const fields = Object.keys(SYSTEM_FIELDS).join(', ');
-      warn(use.line, field === null ? `${placeholder} needs a field after a dot, such as {{system:${system}.paper-location}} (fields: ${fields})` : `unknown field "${field}" in ${placeholder} (fields: ${fields})`);
+      warn(
+        use.line,
+        field === null
+          ? `${placeholder} needs a field after a dot, such as {{system:${system}.paper-location}} (fields: ${fields})`
+          : `unknown field "${field}" in ${placeholder} (fields: ${fields})`,
+      );
     } else if (!declared.includes(system)) {
       warn(use.line, `system "${system}" is used but not listed in the front matter "systems"`);
     }
@@ -90,7 +106,9 @@ function checkSystemUses(uses: ParsedRunbook['systemUses'], declared: string[], 
 
 /** A file size in KB or MB for problem messages. */
 export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Strict UTF-8 text with normalised line endings, or null for binary or mis-encoded bytes. */
@@ -112,7 +130,11 @@ export interface Report {
 }
 
 /** Walks the markdown body: `##` headings open phases, numbered lists under them are steps. */
-function readBody(body: string, bodyStartLine: number, report: Report): Omit<ParsedRunbook, 'meta' | 'idLine'> {
+function readBody(
+  body: string,
+  bodyStartLine: number,
+  report: Report,
+): Omit<ParsedRunbook, 'meta' | 'idLine'> {
   const lines = body.split('\n');
   const tokens = lintMarkdown.parse(body, {});
   const fileLine = (bodyLine: number): number => bodyStartLine + bodyLine;
@@ -134,9 +156,14 @@ function readBody(body: string, bodyStartLine: number, report: Report): Omit<Par
       const { text, id } = takeId(inline);
       const phaseId = id ?? slugify(text);
       const line = fileLine(map[0]);
-      if (id !== undefined && !SLUG.test(id)) report.error(line, `phase id "${id}" is not valid: use lower-case letters, digits and hyphens`);
+      if (id !== undefined && !SLUG.test(id))
+        report.error(
+          line,
+          `phase id "${id}" is not valid: use lower-case letters, digits and hyphens`,
+        );
       const firstLine = seenPhases.get(phaseId);
-      if (firstLine !== undefined) report.error(line, `duplicate phase id "${phaseId}" (first used on line ${firstLine})`);
+      if (firstLine !== undefined)
+        report.error(line, `duplicate phase id "${phaseId}" (first used on line ${firstLine})`);
       seenPhases.set(phaseId, line);
       const phase: Phase = { id: phaseId, title: text, intro: '', steps: [], line };
       phases.push(phase);
@@ -153,7 +180,11 @@ function readBody(body: string, bodyStartLine: number, report: Report): Omit<Par
         const step = readStep(tokens, item, lines, fileLine, current.steps.length + 1, report);
         if (!step) continue;
         const firstLine = seenSteps.get(step.id);
-        if (firstLine !== undefined) report.error(step.line, `duplicate step id "${step.id}" (first used on line ${firstLine})`);
+        if (firstLine !== undefined)
+          report.error(
+            step.line,
+            `duplicate step id "${step.id}" (first used on line ${firstLine})`,
+          );
         seenSteps.set(step.id, step.line);
         current.steps.push(step);
       }
@@ -167,13 +198,19 @@ function readBody(body: string, bodyStartLine: number, report: Report): Omit<Par
 
   for (const phase of phases) {
     phase.intro = (phaseIntro.get(phase) ?? []).join('\n\n').trim();
-    if (phase.steps.length === 0) report.warn(phase.line, `phase "${phase.title}" has no numbered steps`);
+    if (phase.steps.length === 0)
+      report.warn(phase.line, `phase "${phase.title}" has no numbered steps`);
   }
-  if (phases.length === 0) report.error(bodyStartLine, 'no phases: add a "## Phase" heading followed by a numbered list of steps');
+  if (phases.length === 0)
+    report.error(
+      bodyStartLine,
+      'no phases: add a "## Phase" heading followed by a numbered list of steps',
+    );
 
   const links = lintInline(tokens, fileLine, report);
   for (const use of links.stepLinks) {
-    if (!seenSteps.has(use.step)) report.warn(use.line, `link to step "#${use.step}", but no step has that id`);
+    if (!seenSteps.has(use.step))
+      report.warn(use.line, `link to step "#${use.step}", but no step has that id`);
   }
   return { intro: introParts.join('\n\n').trim(), phases, ...links };
 }
@@ -214,7 +251,11 @@ export function takeId(text: string): { text: string; id?: string } {
 }
 
 function slugify(text: string): string {
-  const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64);
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64);
   return slug || 'phase';
 }
 
@@ -241,25 +282,42 @@ function readStep(
   const item = tokens[open] as Token;
   const [from, to] = item.map ?? [0, 0];
   const line = fileLine(from);
-  const headlineInline = tokens.slice(open, close).find((t) => t.type === 'inline' && t.level === item.level + 2);
-  const headlineParagraph = tokens.slice(open, close).find((t) => t.type === 'paragraph_open' && t.level === item.level + 1);
+  const headlineInline = tokens
+    .slice(open, close)
+    .find((t) => t.type === 'inline' && t.level === item.level + 2);
+  const headlineParagraph = tokens
+    .slice(open, close)
+    .find((t) => t.type === 'paragraph_open' && t.level === item.level + 1);
   if (!headlineInline || !headlineParagraph?.map) {
     report.error(line, 'a step must start with a line of text');
     return null;
   }
   const { text: rawHeadline, id } = takeId(headlineInline.content.replace(/\n/g, ' '));
   if (id === undefined) {
-    report.error(line, `step "${truncate(rawHeadline)}" has no id: add {#a-short-id} at the end of its first line`);
+    report.error(
+      line,
+      `step "${truncate(rawHeadline)}" has no id: add {#a-short-id} at the end of its first line`,
+    );
     return null;
   }
   if (!SLUG.test(id)) {
-    report.error(line, `step id "${id}" is not valid: use lower-case letters, digits and hyphens (max 64)`);
+    report.error(
+      line,
+      `step id "${id}" is not valid: use lower-case letters, digits and hyphens (max 64)`,
+    );
     return null;
   }
 
-  const words = rawHeadline.replace(/\{\{[^}]*\}\}/g, 'contact').replace(/\]\([^)]*\)/g, ']').split(/\s+/).filter(Boolean).length;
+  const words = rawHeadline
+    .replace(/\{\{[^}]*\}\}/g, 'contact')
+    .replace(/\]\([^)]*\)/g, ']')
+    .split(/\s+/)
+    .filter(Boolean).length;
   if (words > MAX_HEADLINE_WORDS) {
-    report.warn(line, `step "${truncate(rawHeadline)}" has ${words} words; keep each step to one short action (${MAX_HEADLINE_WORDS} words at most) and put the rest in the lines below it`);
+    report.warn(
+      line,
+      `step "${truncate(rawHeadline)}" has ${words} words; keep each step to one short action (${MAX_HEADLINE_WORDS} words at most) and put the rest in the lines below it`,
+    );
   }
 
   const isDecision = /^decision:\s*/i.test(rawHeadline);
@@ -271,10 +329,14 @@ function readStep(
   for (const listIndex of optionLists) {
     const listMap = (tokens[listIndex] as Token).map ?? [0, 0];
     for (let l = listMap[0]; l < listMap[1]; l += 1) excluded.add(l);
-    for (const range of childItems(tokens, listIndex)) options.push(readOption(tokens, range, lines));
+    for (const range of childItems(tokens, listIndex))
+      options.push(readOption(tokens, range, lines));
   }
   if (isDecision && options.length === 0) {
-    report.error(line, 'a decision needs options: add a bullet list such as "- Yes: …" and "- No: …" under it');
+    report.error(
+      line,
+      'a decision needs options: add a bullet list such as "- Yes: …" and "- No: …" under it',
+    );
   }
 
   const details = itemSource(lines, from, to)
@@ -303,22 +365,39 @@ function directChildren(tokens: Token[], open: number, close: number, type: stri
   return found;
 }
 
-function readOption(tokens: Token[], [open, close]: [number, number], lines: string[]): DecisionOption {
+function readOption(
+  tokens: Token[],
+  [open, close]: [number, number],
+  lines: string[],
+): DecisionOption {
   const item = tokens[open] as Token;
   const [from, to] = item.map ?? [0, 0];
   const text = itemSource(lines, from, to).join('\n').trim();
   const firstLine = text.split('\n')[0] ?? '';
   const colon = firstLine.indexOf(':');
-  const label = colon > 0 && colon <= 60 ? firstLine.slice(0, colon).replace(/[*_]/g, '').trim() : truncate(firstLine);
+  const label =
+    colon > 0 && colon <= 60
+      ? firstLine.slice(0, colon).replace(/[*_]/g, '').trim()
+      : truncate(firstLine);
   let goto: DecisionOption['goto'] = null;
   for (const token of tokens.slice(open, close)) {
     const link = token.children?.find((child) => child.type === 'link_open');
     const target = classifyHref(String(link?.attrGet('href') ?? ''));
     if (target?.kind === 'step') goto = { step: target.step };
-    else if (target?.kind === 'runbook') goto = target.step ? { runbook: target.runbook, step: target.step } : { runbook: target.runbook };
+    else if (target?.kind === 'runbook')
+      goto = target.step
+        ? { runbook: target.runbook, step: target.step }
+        : { runbook: target.runbook };
     if (goto) break;
   }
-  return { label, text: colon > 0 && colon <= 60 ? firstLine.slice(colon + 1).trim() + text.slice(firstLine.length) : text, goto };
+  return {
+    label,
+    text:
+      colon > 0 && colon <= 60
+        ? firstLine.slice(colon + 1).trim() + text.slice(firstLine.length)
+        : text,
+    goto,
+  };
 }
 
 function contactRolesIn(tokens: Token[]): string[] {
@@ -356,17 +435,36 @@ export function lintInline(
       } else if (child.type === 'link_open') {
         const href = String(child.attrGet('href') ?? '');
         const target = classifyHref(href);
-        if (!target) report.warn(line, `link "${truncate(href)}" is not allowed (only https:, mailto:, tel:, runbook: and #step links); it is shown as plain text`);
-        else if (target.kind === 'runbook') runbookLinks.push(target.step ? { runbook: target.runbook, step: target.step, line } : { runbook: target.runbook, line });
+        if (!target)
+          report.warn(
+            line,
+            `link "${truncate(href)}" is not allowed (only https:, mailto:, tel:, runbook: and #step links); it is shown as plain text`,
+          );
+        else if (target.kind === 'runbook')
+          runbookLinks.push(
+            target.step
+              ? { runbook: target.runbook, step: target.step, line }
+              : { runbook: target.runbook, line },
+          );
         else if (target.kind === 'step') stepLinks.push({ step: target.step, line });
       } else if (child.type === 'image') {
-        report.warn(line, 'images are not shown in Holdfast (pictures from the internet are never loaded)');
+        report.warn(
+          line,
+          'images are not shown in Holdfast (pictures from the internet are never loaded)',
+        );
       } else if (child.type === 'placeholder') {
         const meta = child.meta as { kind?: string; key?: string };
         if (meta.kind === 'contact' && meta.key) contactUses.push({ role: meta.key, line });
         else if (meta.kind === 'system' && meta.key) systemUses.push({ key: meta.key, line });
-        else if (!(meta.kind === 'setting' && meta.key && Object.hasOwn(SETTING_PLACEHOLDERS, meta.key))) {
-          report.warn(line, `unknown placeholder "${child.content}" (use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}})`);
+        else if (!(
+          meta.kind === 'setting' &&
+          meta.key &&
+          Object.hasOwn(SETTING_PLACEHOLDERS, meta.key)
+        )) {
+          report.warn(
+            line,
+            `unknown placeholder "${child.content}" (use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}})`,
+          );
         }
       } else if (child.type === 'text' && HTML_TAG.test(child.content)) {
         report.warn(line, 'HTML is not allowed in runbooks; it is shown as plain text');

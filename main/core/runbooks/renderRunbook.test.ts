@@ -18,15 +18,31 @@ const csoc: NationalContact = {
 };
 
 function runbookFrom(body: string[]): Runbook {
-  const { runbook } = parseRunbook(new TextEncoder().encode(runbookSource({ contacts: ['csoc', 'it-supplier'], body })), 'runbooks/t.md');
+  const { runbook } = parseRunbook(
+    new TextEncoder().encode(runbookSource({ contacts: ['csoc', 'it-supplier'], body })),
+    'runbooks/t.md',
+  );
   if (!runbook) throw new Error('fixture did not parse');
   const national = new Map([[csoc.id, csoc]]);
   return {
-    id: runbook.meta.id, title: runbook.meta.title, category: runbook.meta.category, summary: runbook.meta.summary,
-    providerTypes: runbook.meta.providerTypes, reviewed: runbook.meta.reviewed, owner: runbook.meta.owner,
-    version: runbook.meta.version, source: 'bundled', overridesBundled: false, synonyms: [], intro: runbook.intro,
-    phases: runbook.phases, contacts: runbook.meta.contacts.map((role) => resolveContact(role, national)),
-    systems: [], clocks: [], links: [], file: 'runbooks/t.md',
+    id: runbook.meta.id,
+    title: runbook.meta.title,
+    category: runbook.meta.category,
+    summary: runbook.meta.summary,
+    providerTypes: runbook.meta.providerTypes,
+    reviewed: runbook.meta.reviewed,
+    owner: runbook.meta.owner,
+    version: runbook.meta.version,
+    source: 'bundled',
+    overridesBundled: false,
+    synonyms: [],
+    intro: runbook.intro,
+    phases: runbook.phases,
+    contacts: runbook.meta.contacts.map((role) => resolveContact(role, national)),
+    systems: [],
+    clocks: [],
+    links: [],
+    file: 'runbooks/t.md',
   };
 }
 
@@ -46,12 +62,21 @@ describe('renderRunbook', () => {
       '   - No: carry on.',
       '3. Isolate the computer: {{setting:isolation-instruction}} {#isolate}',
     ]),
-    { organisationName: '', providerType: null, isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.', contractClocks: [] },
+    {
+      organisationName: '',
+      providerType: null,
+      isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.',
+      contractClocks: [],
+    },
   );
 
   it('fills a national number in place and warns where a local one is missing', () => {
-    expect(view.html.steps.call?.text).toContain('<strong>CSOC</strong>: 0300 303 5222 (24 hours a day)');
-    expect(view.html.steps.call?.text).toContain('not set yet — <a href="#/contacts/it-supplier" data-contact-role="it-supplier">add your local number</a>');
+    expect(view.html.steps.call?.text).toContain(
+      '<strong>CSOC</strong>: 0300 303 5222 (24 hours a day)',
+    );
+    expect(view.html.steps.call?.text).toContain(
+      'not set yet — <a href="#/contacts/it-supplier" data-contact-role="it-supplier">add your local number</a>',
+    );
   });
 
   it('renders hostile markdown as inert text', () => {
@@ -61,11 +86,21 @@ describe('renderRunbook', () => {
   });
 
   it("shows the provider's own IT supplier instruction, escaped, where the runbook asks for it", () => {
-    expect(view.html.steps.isolate?.text).toContain('Pull the blue network cable; &lt;b&gt;leave it on&lt;/b&gt;.');
-    const unset = renderRunbook(runbookFrom(['', '## A {#a}', '', '1. Do: {{setting:isolation-instruction}} {#do}']), {
-      organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [],
-    });
-    expect(unset.html.steps.do?.text).toContain('not recorded yet — ask your IT supplier and record it in Settings');
+    expect(view.html.steps.isolate?.text).toContain(
+      'Pull the blue network cable; &lt;b&gt;leave it on&lt;/b&gt;.',
+    );
+    const unset = renderRunbook(
+      runbookFrom(['', '## A {#a}', '', '1. Do: {{setting:isolation-instruction}} {#do}']),
+      {
+        organisationName: '',
+        providerType: null,
+        isolationInstruction: '',
+        contractClocks: [],
+      },
+    );
+    expect(unset.html.steps.do?.text).toContain(
+      'not recorded yet — ask your IT supplier and record it in Settings',
+    );
   });
 
   it('renders decision options in the order of the options', () => {
@@ -88,7 +123,11 @@ describe('contact shown inside a step', () => {
       ],
     };
     expect(contactDisplay(ref).detail).toBe('07700 900123');
-    expect(contactDisplay({ ...ref, channels: ref.channels.slice(0, 2) }).detail).toBe('01632 960000');
-    expect(contactDisplay({ ...ref, channels: ref.channels.slice(0, 1) }).detail).toBe('help@acme.example');
+    expect(contactDisplay({ ...ref, channels: ref.channels.slice(0, 2) }).detail).toBe(
+      '01632 960000',
+    );
+    expect(contactDisplay({ ...ref, channels: ref.channels.slice(0, 1) }).detail).toBe(
+      'help@acme.example',
+    );
   });
 });

@@ -1,6 +1,23 @@
-import type { Runbook, RunbookHtml, RunbookView, Settings, SystemEntry } from '../../contract/types';
-import { SETTING_PLACEHOLDERS, SYSTEM_FIELDS, type SettingPlaceholder, type SystemField } from '../../contract/vocabulary';
-import { contactDisplay, renderMarkdown, renderMarkdownInline, type RenderEnv, type SystemDisplay } from '../../shared/markdown';
+import type {
+  Runbook,
+  RunbookHtml,
+  RunbookView,
+  Settings,
+  SystemEntry,
+} from '../../contract/types';
+import {
+  SETTING_PLACEHOLDERS,
+  SYSTEM_FIELDS,
+  type SettingPlaceholder,
+  type SystemField,
+} from '../../contract/vocabulary';
+import {
+  contactDisplay,
+  renderMarkdown,
+  renderMarkdownInline,
+  type RenderEnv,
+  type SystemDisplay,
+} from '../../shared/markdown';
 
 /** A system's register entry by id, or undefined when there is no such system. */
 export type SystemLookup = (system: string) => SystemEntry | undefined;
@@ -11,7 +28,8 @@ export function systemDisplay(entry: SystemEntry, field: SystemField): SystemDis
   const shown = { label: entry.label, field: SYSTEM_FIELDS[field] };
   if (record && !record.inUse) return { ...shown, value: 'not used here' };
   if (!record) return { ...shown, value: null };
-  if (field === 'impact') return { ...shown, value: record.impact === null ? null : `${record.impact} out of 10` };
+  if (field === 'impact')
+    return { ...shown, value: record.impact === null ? null : `${record.impact} out of 10` };
   const value = field === 'paper-location' ? record.paperLocation : record.fallback;
   return { ...shown, value: value || null };
 }
@@ -21,9 +39,15 @@ export function systemDisplay(entry: SystemEntry, field: SystemField): SystemDis
  * parser of its own: raw HTML off, links allow-listed, images dropped, contacts, settings and
  * the systems register filled in.
  */
-export function renderRunbook(runbook: Runbook, settings: Settings, systems: SystemLookup = () => undefined): RunbookView {
+export function renderRunbook(
+  runbook: Runbook,
+  settings: Settings,
+  systems: SystemLookup = () => undefined,
+): RunbookView {
   const contacts = new Map(runbook.contacts.map((contact) => [contact.role, contact]));
-  const settingValues: Record<SettingPlaceholder, string> = { 'isolation-instruction': settings.isolationInstruction };
+  const settingValues: Record<SettingPlaceholder, string> = {
+    'isolation-instruction': settings.isolationInstruction,
+  };
   const env: RenderEnv = {
     resolveContact: (role) => {
       const contact = contacts.get(role);
@@ -31,7 +55,10 @@ export function renderRunbook(runbook: Runbook, settings: Settings, systems: Sys
     },
     resolveSetting: (key) =>
       Object.hasOwn(SETTING_PLACEHOLDERS, key)
-        ? { label: SETTING_PLACEHOLDERS[key as SettingPlaceholder], value: settingValues[key as SettingPlaceholder] || null }
+        ? {
+            label: SETTING_PLACEHOLDERS[key as SettingPlaceholder],
+            value: settingValues[key as SettingPlaceholder] || null,
+          }
         : null,
     resolveSystem: (system, field) => {
       const entry = Object.hasOwn(SYSTEM_FIELDS, field) ? systems(system) : undefined;

@@ -52,7 +52,12 @@ const entry = (
   supplier: null,
 });
 
-const SETTINGS = { organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] };
+const SETTINGS = {
+  organisationName: '',
+  providerType: null,
+  isolationInstruction: '',
+  contractClocks: [],
+};
 
 describe('{{system:<id>.<field>}} placeholders', () => {
   const body = [

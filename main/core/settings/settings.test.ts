@@ -41,7 +41,12 @@ async function saveGoodSettings(): Promise<void> {
 describe('openSettings', () => {
   it('starts empty on first run, with no notices', async () => {
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
+    expect(settings.get()).toEqual({
+      organisationName: '',
+      providerType: null,
+      isolationInstruction: '',
+      contractClocks: [],
+    });
     expect(notices).toEqual([]);
   });
 
@@ -112,7 +117,11 @@ describe('openSettings', () => {
       expect(notices).toEqual([
         {
           level: 'warning',
-          message: expect.stringMatching(new RegExp(`^Your settings file was damaged \\([A-Za-z ]+\\)\\. Holdfast restored the last good copy and kept the damaged file at ${escapeRegExp(kept ?? '')}\\.$`)) as unknown,
+          message: expect.stringMatching(
+            new RegExp(
+              `^Your settings file was damaged \\([A-Za-z ]+\\)\\. Holdfast restored the last good copy and kept the damaged file at ${escapeRegExp(kept ?? '')}\\.$`,
+            ),
+          ) as unknown,
         },
       ]);
     },
@@ -124,13 +133,22 @@ describe('openSettings', () => {
 
     const { settings, notices } = await open();
 
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
+    expect(settings.get()).toEqual({
+      organisationName: '',
+      providerType: null,
+      isolationInstruction: '',
+      contractClocks: [],
+    });
     const [kept] = await quarantined();
     expect(new Uint8Array(await readFile(kept as string))).toEqual(bytes);
     expect(notices).toEqual([
       {
         level: 'warning',
-        message: expect.stringMatching(new RegExp(`^Your settings file was damaged \\([A-Za-z ]+\\) and no good copy was found, so settings start empty\\. The damaged file is kept at ${escapeRegExp(kept ?? '')}\\.$`)) as unknown,
+        message: expect.stringMatching(
+          new RegExp(
+            `^Your settings file was damaged \\([A-Za-z ]+\\) and no good copy was found, so settings start empty\\. The damaged file is kept at ${escapeRegExp(kept ?? '')}\\.$`,
+          ),
+        ) as unknown,
       },
     ]);
   });
@@ -139,7 +157,12 @@ describe('openSettings', () => {
     await writeFile(settingsPath, 'null');
     await writeFile(`${settingsPath}.bak`, '{"organisa');
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
+    expect(settings.get()).toEqual({
+      organisationName: '',
+      providerType: null,
+      isolationInstruction: '',
+      contractClocks: [],
+    });
     expect(notices[0]?.message).toContain('no good copy was found');
   });
 
@@ -158,7 +181,12 @@ describe('openSettings', () => {
       JSON.stringify({ organisationName: 42, providerType: 'hospital' }),
     );
     const { settings, notices } = await open();
-    expect(settings.get()).toEqual({ organisationName: '', providerType: null, isolationInstruction: '', contractClocks: [] });
+    expect(settings.get()).toEqual({
+      organisationName: '',
+      providerType: null,
+      isolationInstruction: '',
+      contractClocks: [],
+    });
     expect(notices).toEqual([]);
   });
 });

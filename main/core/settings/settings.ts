@@ -5,7 +5,9 @@ import type { ContractClock, Notice, Settings } from '../../contract/types';
 
 type ContractClockInput = Omit<ContractClock, 'id'> & { id?: string | undefined };
 /** A change to settings: contract clocks may arrive without ids. */
-export type SettingsPatch = Partial<Omit<Settings, 'contractClocks'>> & { contractClocks?: ContractClockInput[] | undefined };
+export type SettingsPatch = Partial<Omit<Settings, 'contractClocks'>> & {
+  contractClocks?: ContractClockInput[] | undefined;
+};
 import { contractClockSchema, providerTypeSchema } from '../../contract/schemas';
 import { roleIdFor } from '../contacts/contactsDirectory';
 import type { KeyValueStore } from '../hostTypes';
@@ -16,14 +18,18 @@ const settingsSchema = z.object({
   organisationName: z.string().max(120).catch(''),
   providerType: providerTypeSchema.nullable().catch(null),
   isolationInstruction: z.string().max(2000).catch(''),
-  contractClocks: z.array(contractClockSchema.required({ id: true })).max(20).catch([]),
+  contractClocks: z
+    .array(contractClockSchema.required({ id: true }))
+    .max(20)
+    .catch([]),
 });
 
 /** Gives every contract clock a stable id made from its label (kept when it already has one). */
 function withIds(clocks: ContractClockInput[]): ContractClock[] {
   const taken = new Set<string>();
   return clocks.map(({ id, label, hours, duty }) => {
-    const chosen = id && !taken.has(id) ? id : roleIdFor(label, (candidate) => taken.has(candidate));
+    const chosen =
+      id && !taken.has(id) ? id : roleIdFor(label, (candidate) => taken.has(candidate));
     taken.add(chosen);
     return { id: chosen, label, hours, duty };
   });
@@ -53,7 +59,8 @@ export async function openSettings(options: {
     quarantineDir,
     label: 'settings',
     now,
-    validate: (raw) => (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : null),
+    validate: (raw) =>
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : null,
   });
   if (notice) notices.push(notice);
 
@@ -72,7 +79,8 @@ export async function openSettings(options: {
     settings: {
       get: read,
       async update({ contractClocks, ...patch }) {
-        for (const [key, value] of Object.entries(patch)) if (value !== undefined) store.set(key, value);
+        for (const [key, value] of Object.entries(patch))
+          if (value !== undefined) store.set(key, value);
         if (contractClocks !== undefined) store.set('contractClocks', withIds(contractClocks));
         // The store renames its temp file but does not sync the folder; do it before acknowledging.
         await fsyncDir(dirname(store.path));

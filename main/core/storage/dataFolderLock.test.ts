@@ -24,20 +24,29 @@ describe('data folder lock', () => {
     const first = await acquireDataFolderLock(dir, env(100, [100, 200]));
     expect(first.held).toBe(true);
     const second = await acquireDataFolderLock(dir, env(200, [100, 200]));
-    expect(second).toEqual({ held: false, holder: { pid: 100, host: 'care-office', since: '2026-03-01T02:00:00.000Z' } });
+    expect(second).toEqual({
+      held: false,
+      holder: { pid: 100, host: 'care-office', since: '2026-03-01T02:00:00.000Z' },
+    });
     if (first.held) await first.release();
     expect((await acquireDataFolderLock(dir, env(200, [200]))).held).toBe(true);
   });
 
   it('takes over a lock whose process on this machine has gone (a crash)', async () => {
-    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: 100, host: 'care-office', since: '2026-02-01T00:00:00.000Z' }));
+    await writeFile(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 100, host: 'care-office', since: '2026-02-01T00:00:00.000Z' }),
+    );
     const outcome = await acquireDataFolderLock(dir, env(200, [200]));
     expect(outcome.held).toBe(true);
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: 200 });
   });
 
   it('never takes over a lock from another machine, and treats an unreadable lock file as stale', async () => {
-    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: 100, host: 'reception-pc', since: '2026-02-01T00:00:00.000Z' }));
+    await writeFile(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 100, host: 'reception-pc', since: '2026-02-01T00:00:00.000Z' }),
+    );
     expect((await acquireDataFolderLock(dir, env(200))).held).toBe(false);
     await writeFile(join(dir, LOCK_FILE), '');
     expect((await acquireDataFolderLock(dir, env(200))).held).toBe(true);
@@ -45,7 +54,10 @@ describe('data folder lock', () => {
 
   it('release removes only its own lock', async () => {
     const outcome = await acquireDataFolderLock(dir, env(100, [100]));
-    await writeFile(join(dir, LOCK_FILE), JSON.stringify({ pid: 300, host: 'care-office', since: 'x' }));
+    await writeFile(
+      join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 300, host: 'care-office', since: 'x' }),
+    );
     if (outcome.held) await outcome.release();
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: 300 });
   });

@@ -12,8 +12,7 @@ export interface LockHolder {
 }
 
 export type LockOutcome =
-  | { held: true; release: () => Promise<void> }
-  | { held: false; holder: LockHolder | null };
+  { held: true; release: () => Promise<void> } | { held: false; holder: LockHolder | null };
 
 /** The parts of the process the lock looks at; tests pass their own. */
 export interface LockEnvironment {
@@ -34,12 +33,21 @@ const processIsRunning = (pid: number): boolean => {
   }
 };
 
-export const currentProcess = (now: () => Date): LockEnvironment => ({ pid: process.pid, host: hostname(), isRunning: processIsRunning, now });
+export const currentProcess = (now: () => Date): LockEnvironment => ({
+  pid: process.pid,
+  host: hostname(),
+  isRunning: processIsRunning,
+  now,
+});
 
 async function readHolder(path: string): Promise<LockHolder | null> {
   try {
     const raw = JSON.parse(await readFile(path, 'utf8')) as Partial<LockHolder>;
-    return typeof raw.pid === 'number' && typeof raw.host === 'string' && typeof raw.since === 'string' ? { pid: raw.pid, host: raw.host, since: raw.since } : null;
+    return typeof raw.pid === 'number' &&
+      typeof raw.host === 'string' &&
+      typeof raw.since === 'string'
+      ? { pid: raw.pid, host: raw.host, since: raw.since }
+      : null;
   } catch {
     return null;
   }
@@ -51,13 +59,18 @@ async function readHolder(path: string): Promise<LockHolder | null> {
  * (a crash leaves the file behind). A holder on another machine (a shared or USB folder) is
  * always respected: we cannot tell whether it is still running.
  */
-export async function acquireDataFolderLock(dataDir: string, env: LockEnvironment): Promise<LockOutcome> {
+export async function acquireDataFolderLock(
+  dataDir: string,
+  env: LockEnvironment,
+): Promise<LockOutcome> {
   const path = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const handle = await open(path, 'wx', 0o600);
       try {
-        await handle.writeFile(JSON.stringify({ pid: env.pid, host: env.host, since: env.now().toISOString() }));
+        await handle.writeFile(
+          JSON.stringify({ pid: env.pid, host: env.host, since: env.now().toISOString() }),
+        );
         await handle.sync();
       } finally {
         await handle.close();
@@ -70,7 +83,8 @@ export async function acquireDataFolderLock(dataDir: string, env: LockEnvironmen
           if (released) return;
           released = true;
           const holder = await readHolder(path);
-          if (holder?.pid === env.pid && holder.host === env.host) await unlink(path).catch(() => undefined);
+          if (holder?.pid === env.pid && holder.host === env.host)
+            await unlink(path).catch(() => undefined);
         },
       };
     } catch (error: unknown) {
@@ -83,7 +97,9 @@ export async function acquireDataFolderLock(dataDir: string, env: LockEnvironmen
       holder = await readHolder(path);
     }
     // Still unreadable: its writer died between create and write, so it is stale.
-    const stale = holder === null || (holder.host === env.host && holder.pid !== env.pid && !env.isRunning(holder.pid));
+    const stale =
+      holder === null ||
+      (holder.host === env.host && holder.pid !== env.pid && !env.isRunning(holder.pid));
     if (!stale) return { held: false, holder };
     await unlink(path).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -9,14 +9,23 @@ import { basename, dirname, join } from 'node:path';
 export interface DurableFs {
   mkdir(path: string, options: { recursive: true }): Promise<unknown>;
   /** `wx` creates a new file (never an existing one); `r` opens a folder so it can be synced. */
-  open(path: string, flags: 'wx' | 'r', mode?: number): Promise<{ writeFile(data: string | Uint8Array): Promise<void>; sync(): Promise<void>; close(): Promise<void> }>;
+  open(
+    path: string,
+    flags: 'wx' | 'r',
+    mode?: number,
+  ): Promise<{
+    writeFile(data: string | Uint8Array): Promise<void>;
+    sync(): Promise<void>;
+    close(): Promise<void>;
+  }>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, options: { force: true }): Promise<void>;
 }
 
 const nodeFs: DurableFs = { mkdir, open, rename, rm };
 
-const asError = (error: unknown): Error => (error instanceof Error ? error : new Error('file system error', { cause: error }));
+const asError = (error: unknown): Error =>
+  error instanceof Error ? error : new Error('file system error', { cause: error });
 
 /**
  * Fsyncs a folder so a rename inside it survives power loss. Windows cannot open a folder for
@@ -40,7 +49,11 @@ export async function fsyncDir(dir: string, fs: DurableFs = nodeFs): Promise<voi
  * or the new content, never a mix: unique temp file (O_EXCL) → write → fsync → rename → fsync dir.
  * Resolves only once the new content is durable.
  */
-export async function writeFileDurable(path: string, data: string | Uint8Array, fs: DurableFs = nodeFs): Promise<void> {
+export async function writeFileDurable(
+  path: string,
+  data: string | Uint8Array,
+  fs: DurableFs = nodeFs,
+): Promise<void> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -83,7 +96,11 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Moves a damaged file into `<dataDir>/quarantine/` under a timestamped name; never deletes it. */
-export async function quarantineFile(path: string, quarantineDir: string, now: Date): Promise<string> {
+export async function quarantineFile(
+  path: string,
+  quarantineDir: string,
+  now: Date,
+): Promise<string> {
   await mkdir(quarantineDir, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   // rename() would replace an earlier quarantined copy: pick a name that is not taken yet.

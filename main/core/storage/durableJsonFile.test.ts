@@ -124,7 +124,12 @@ describe('DurableJsonFile', () => {
     const file = adapter();
     expect(await file.read()).toEqual({ formatVersion: 1, names: ['Sam'] });
     expect(await readJson(path)).toEqual({ formatVersion: 1, names: ['Sam'] });
-    expect(file.notices).toEqual([{ level: 'warning', message: 'Your contacts file was missing. Holdfast restored the last good copy.' }]);
+    expect(file.notices).toEqual([
+      {
+        level: 'warning',
+        message: 'Your contacts file was missing. Holdfast restored the last good copy.',
+      },
+    ]);
   });
 
   it('keeps a damaged copy in quarantine when the file itself is missing, and starts empty with a notice', async () => {
@@ -132,7 +137,9 @@ describe('DurableJsonFile', () => {
     await writeFile(`${path}.bak`, 'broken');
     const file = adapter();
     expect(await file.read()).toBeNull();
-    expect(file.notices[0]?.message).toMatch(/contacts file was missing and its last copy was damaged/);
+    expect(file.notices[0]?.message).toMatch(
+      /contacts file was missing and its last copy was damaged/,
+    );
     const kept = await readdir(quarantineDir);
     expect(kept).toHaveLength(1);
     expect(await readFile(join(quarantineDir, kept[0] ?? ''), 'utf8')).toBe('broken');

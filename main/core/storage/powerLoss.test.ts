@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../__fixtures__/prng';
-import { commitUntilCut, DOC_PATH, DOC_ROOT, docOf, docSchema, documentOn, documentPowerLoss, docText, freshDocDisk } from './__fixtures__/powerLossTrials';
+import {
+  commitUntilCut,
+  DOC_PATH,
+  DOC_ROOT,
+  docOf,
+  docSchema,
+  documentOn,
+  documentPowerLoss,
+  docText,
+  freshDocDisk,
+} from './__fixtures__/powerLossTrials';
 
 /*
  * Power loss, write order and I/O errors for the durable document path (contacts, systems, the
@@ -23,7 +33,11 @@ afterAll(async () => {
 
 describe('durable document writes', () => {
   it('survive a power cut at every call: never an older version than was acknowledged, never unable to open', async () => {
-    const { states, failures, problems } = await documentPowerLoss({ states: 10_000, seed: 20261123, scratch });
+    const { states, failures, problems } = await documentPowerLoss({
+      states: 10_000,
+      seed: 20261123,
+      scratch,
+    });
     console.log(`power loss (document writes): ${states} states, ${failures} failures`);
     expect(problems).toEqual([]);
     expect(failures).toBe(0);
@@ -44,9 +58,18 @@ describe('durable document writes', () => {
         const [create, write, fsync, close, rename, fsyncdir] = ops.slice(at, at + 6);
         const temp = create?.path ?? '';
         const good =
-          create?.op === 'create' && temp.endsWith('.tmp') && write?.op === 'write' && write.path === temp && fsync?.op === 'fsync' && fsync.path === temp &&
-          close?.op === 'close' && rename?.op === 'rename' && rename.path === temp && (rename.to === DOC_PATH || rename.to === `${DOC_PATH}.bak`) &&
-          fsyncdir?.op === 'fsyncdir' && fsyncdir.path === DOC_ROOT;
+          create?.op === 'create' &&
+          temp.endsWith('.tmp') &&
+          write?.op === 'write' &&
+          write.path === temp &&
+          fsync?.op === 'fsync' &&
+          fsync.path === temp &&
+          close?.op === 'close' &&
+          rename?.op === 'rename' &&
+          rename.path === temp &&
+          (rename.to === DOC_PATH || rename.to === `${DOC_PATH}.bak`) &&
+          fsyncdir?.op === 'fsyncdir' &&
+          fsyncdir.path === DOC_ROOT;
         if (!good) failures += 1;
       }
       expect(disk.read(DOC_PATH)).toBe(docText(docOf(count)));
@@ -66,11 +89,20 @@ describe('durable document writes', () => {
         trials += 1;
         const disk = freshDocDisk();
         disk.failAt = { index, code };
-        const outcome = await documentOn(disk).write(docOf(1)).then(() => 'saved', (error: NodeJS.ErrnoException) => error.code);
+        const outcome = await documentOn(disk)
+          .write(docOf(1))
+          .then(
+            () => 'saved',
+            (error: NodeJS.ErrnoException) => error.code,
+          );
         // The error reaches the caller (who says "not saved"), no temp file is left, the data is whole.
         const onDisk = docSchema.safeParse(JSON.parse(disk.read(DOC_PATH) ?? 'null'));
         const backup = docSchema.safeParse(JSON.parse(disk.read(`${DOC_PATH}.bak`) ?? 'null'));
-        const good = outcome === code && onDisk.success && backup.success && !disk.names().some((name) => name.endsWith('.tmp'));
+        const good =
+          outcome === code &&
+          onDisk.success &&
+          backup.success &&
+          !disk.names().some((name) => name.endsWith('.tmp'));
         // The next write, once the fault has passed, works.
         disk.failAt = null;
         await documentOn(disk).write(docOf(2));

@@ -9,7 +9,10 @@ export type JsonFileState<T> =
   | { kind: 'damaged'; reason: string };
 
 /** Reads and validates a JSON file; only a missing file is "missing", other read errors throw. */
-export async function readJsonFile<T>(path: string, validate: (raw: unknown) => T | null): Promise<JsonFileState<T>> {
+export async function readJsonFile<T>(
+  path: string,
+  validate: (raw: unknown) => T | null,
+): Promise<JsonFileState<T>> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -25,7 +28,9 @@ export async function readJsonFile<T>(path: string, validate: (raw: unknown) => 
     return { kind: 'damaged', reason: 'not valid JSON' };
   }
   const data = validate(raw);
-  return data === null ? { kind: 'damaged', reason: 'unexpected content' } : { kind: 'good', data, bytes };
+  return data === null
+    ? { kind: 'damaged', reason: 'unexpected content' }
+    : { kind: 'good', data, bytes };
 }
 
 export interface RecoveryOptions<T> {
@@ -44,7 +49,9 @@ export interface RecoveryOptions<T> {
  * byte for byte and the last good copy (`<file>.bak`) put back, and the user is told which
  * happened. Returns the data (null when there is none) and the notice, if any.
  */
-export async function recoverJsonFile<T>(options: RecoveryOptions<T>): Promise<{ data: T | null; notice: Notice | null }> {
+export async function recoverJsonFile<T>(
+  options: RecoveryOptions<T>,
+): Promise<{ data: T | null; notice: Notice | null }> {
   const { path, quarantineDir, label, now, validate } = options;
   const main = await readJsonFile(path, validate);
   if (main.kind === 'good') return { data: main.data, notice: null };
@@ -56,12 +63,18 @@ export async function recoverJsonFile<T>(options: RecoveryOptions<T>): Promise<{
     await (options.restore ?? writeFileDurable)(path, backup.bytes);
     return {
       data: backup.data,
-      notice: { level: 'warning', message: `Your ${label} file was damaged (${main.reason}). Holdfast restored the last good copy and kept the damaged file at ${kept}.` },
+      notice: {
+        level: 'warning',
+        message: `Your ${label} file was damaged (${main.reason}). Holdfast restored the last good copy and kept the damaged file at ${kept}.`,
+      },
     };
   }
   return {
     data: null,
-    notice: { level: 'warning', message: `Your ${label} file was damaged (${main.reason}) and no good copy was found, so ${label} start empty. The damaged file is kept at ${kept}.` },
+    notice: {
+      level: 'warning',
+      message: `Your ${label} file was damaged (${main.reason}) and no good copy was found, so ${label} start empty. The damaged file is kept at ${kept}.`,
+    },
   };
 }
 
@@ -69,7 +82,9 @@ export async function recoverJsonFile<T>(options: RecoveryOptions<T>): Promise<{
  * The main file is gone but a last good copy may not be: a file deleted by hand or by security
  * software must not make the data start empty, because the next save would replace the copy too.
  */
-async function recoverMissing<T>(options: RecoveryOptions<T>): Promise<{ data: T | null; notice: Notice | null }> {
+async function recoverMissing<T>(
+  options: RecoveryOptions<T>,
+): Promise<{ data: T | null; notice: Notice | null }> {
   const { path, quarantineDir, label, now, validate } = options;
   const backup = await readJsonFile(`${path}.bak`, validate);
   if (backup.kind === 'missing') return { data: null, notice: null };
@@ -77,12 +92,18 @@ async function recoverMissing<T>(options: RecoveryOptions<T>): Promise<{ data: T
     await (options.restore ?? writeFileDurable)(path, backup.bytes);
     return {
       data: backup.data,
-      notice: { level: 'warning', message: `Your ${label} file was missing. Holdfast restored the last good copy.` },
+      notice: {
+        level: 'warning',
+        message: `Your ${label} file was missing. Holdfast restored the last good copy.`,
+      },
     };
   }
   const kept = await quarantineFile(`${path}.bak`, quarantineDir, now());
   return {
     data: null,
-    notice: { level: 'warning', message: `Your ${label} file was missing and its last copy was damaged (${backup.reason}), so ${label} start empty. The damaged copy is kept at ${kept}.` },
+    notice: {
+      level: 'warning',
+      message: `Your ${label} file was missing and its last copy was damaged (${backup.reason}), so ${label} start empty. The damaged copy is kept at ${kept}.`,
+    },
   };
 }

@@ -15,7 +15,9 @@ class FakeApp extends EventEmitter {
   readonly enableSandbox = vi.fn();
   readonly setAboutPanelOptions = vi.fn();
   readonly whenReady = vi.fn(() => this.ready);
-  readonly getPath = vi.fn((name: string) => (name === 'documents' ? '/home/carer/Documents' : '/home/carer/.config/Holdfast'));
+  readonly getPath = vi.fn((name: string) =>
+    name === 'documents' ? '/home/carer/Documents' : '/home/carer/.config/Holdfast',
+  );
   readonly getVersion = () => '0.1.0';
   becomeReady(): void {
     this.markReady();
@@ -30,7 +32,9 @@ class FakeWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => (this.minimized = false));
   readonly maximize = vi.fn();
-  readonly webContents = { printToPDF: vi.fn(async (_options: unknown) => new Uint8Array([37, 80, 68, 70])) };
+  readonly webContents = {
+    printToPDF: vi.fn(async (_options: unknown) => new Uint8Array([37, 80, 68, 70])),
+  };
   constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
     super();
     FakeWindow.instances.push(this);
@@ -74,7 +78,10 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     dialog: {
       showMessageBox: vi.fn(),
       showErrorBox: vi.fn(),
-      showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({ canceled: false, filePath: '/media/usb/pack.pdf' })),
+      showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({
+        canceled: false,
+        filePath: '/media/usb/pack.pdf',
+      })),
     },
     screen: {
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
@@ -197,10 +204,23 @@ describe('startApp: start-up', () => {
   it('gives the core a savePdf that asks where to save, prints the main window and writes the file', async () => {
     const { fakes, options, window } = await started();
     const coreOptions = vi.mocked(options.createCore).mock.calls[0]![0];
-    expect(await coreOptions.savePdf('Rose Lodge grab-bag pack.pdf')).toEqual({ saved: true, path: '/media/usb/pack.pdf' });
-    expect(fakes.dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: '/home/carer/Documents/Rose Lodge grab-bag pack.pdf' }));
-    expect(window!.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 'A4', printBackground: true }));
-    expect(options.writeFile).toHaveBeenCalledWith('/media/usb/pack.pdf', new Uint8Array([37, 80, 68, 70]));
+    expect(await coreOptions.savePdf('Rose Lodge grab-bag pack.pdf')).toEqual({
+      saved: true,
+      path: '/media/usb/pack.pdf',
+    });
+    expect(fakes.dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({
+        defaultPath: '/home/carer/Documents/Rose Lodge grab-bag pack.pdf',
+      }),
+    );
+    expect(window!.webContents.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ pageSize: 'A4', printBackground: true }),
+    );
+    expect(options.writeFile).toHaveBeenCalledWith(
+      '/media/usb/pack.pdf',
+      new Uint8Array([37, 80, 68, 70]),
+    );
   });
 
   it('gives the core an openProjector that opens one secure second window on an exercise projector route only', async () => {
@@ -211,12 +231,18 @@ describe('startApp: start-up', () => {
     expect(FakeWindow.instances).toHaveLength(2);
     const projector = FakeWindow.instances[1]!;
     expect(projector.loadURL).toHaveBeenCalledWith(`app://bundle/index.html${route}`);
-    expect(projector.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(projector.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     // A second click reuses the window; any other route opens nothing.
     expect(await coreOptions.openProjector?.(route)).toEqual({ opened: true });
     expect(FakeWindow.instances).toHaveLength(2);
     expect(await coreOptions.openProjector?.('#/settings')).toEqual({ opened: false });
-    expect(await coreOptions.openProjector?.('https://attacker.example/#/exercises/x/projector')).toEqual({ opened: false });
+    expect(
+      await coreOptions.openProjector?.('https://attacker.example/#/exercises/x/projector'),
+    ).toEqual({ opened: false });
     expect(await coreOptions.openProjector?.(route)).toEqual({ opened: true });
     expect(FakeWindow.instances).toHaveLength(2);
   });

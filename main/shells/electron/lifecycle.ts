@@ -177,7 +177,10 @@ export async function startApp(
   }
   for (const notice of core.notices) log(`[${notice.level}] ${notice.message}`);
   // Best effort: a lock left by a crash is taken over at the next start (its process is gone).
-  app.on('will-quit', () => void core.close().catch((error: unknown) => log('closing the core failed', error)));
+  app.on(
+    'will-quit',
+    () => void core.close().catch((error: unknown) => log('closing the core failed', error)),
+  );
 
   registerIpc(electron.ipcMain, { handlers: core.handlers, appOrigin, log });
   app.setAboutPanelOptions({ applicationName: 'Holdfast', applicationVersion: app.getVersion() });

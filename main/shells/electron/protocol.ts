@@ -52,11 +52,17 @@ export function createProtocolHandler(
     if (!filePath) return plainResponse(404, 'Not found');
     const asset = await readStaticFile(filePath, deps.readFile, deps.log);
     if (asset.status !== 200) {
-      return plainResponse(asset.status, asset.status === 404 ? 'Not found' : 'Could not read file');
+      return plainResponse(
+        asset.status,
+        asset.status === 404 ? 'Not found' : 'Could not read file',
+      );
     }
-    return new Response(request.method === 'HEAD' ? null : (asset.body as Uint8Array<ArrayBuffer>), {
-      status: 200,
-      headers: { ...RENDERER_HEADERS, 'Content-Type': asset.contentType },
-    });
+    return new Response(
+      request.method === 'HEAD' ? null : (asset.body as Uint8Array<ArrayBuffer>),
+      {
+        status: 200,
+        headers: { ...RENDERER_HEADERS, 'Content-Type': asset.contentType },
+      },
+    );
   };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createMainWindow, mainWindowOptions, openProjectorWindow, type MainWindow } from './window';
+import {
+  createMainWindow,
+  mainWindowOptions,
+  openProjectorWindow,
+  type MainWindow,
+} from './window';
 import { MIN_WINDOW_SIZE } from './windowState';
 
 describe('mainWindowOptions', () => {
@@ -96,14 +101,28 @@ describe('openProjectorWindow', () => {
   const route = '#/exercises/20260301-1000-a1b2c3/projector';
 
   it('opens a second window with the same secure options, at the projector route', () => {
-    const window = openProjectorWindow({ BrowserWindow: FakeProjector, existing: null, preloadPath: '/p.cjs', entryUrl: 'app://bundle/index.html', route });
-    expect(window?.options.webPreferences).toEqual(mainWindowOptions({ width: 1, height: 1 }, '/p.cjs').webPreferences);
+    const window = openProjectorWindow({
+      BrowserWindow: FakeProjector,
+      existing: null,
+      preloadPath: '/p.cjs',
+      entryUrl: 'app://bundle/index.html',
+      route,
+    });
+    expect(window?.options.webPreferences).toEqual(
+      mainWindowOptions({ width: 1, height: 1 }, '/p.cjs').webPreferences,
+    );
     expect(window?.loadURL).toHaveBeenCalledWith(`app://bundle/index.html${route}`);
   });
 
   it('reuses the projector already open instead of stacking windows', () => {
     const existing = new FakeProjector(mainWindowOptions({ width: 1, height: 1 }, '/p.cjs'));
-    const window = openProjectorWindow({ BrowserWindow: FakeProjector, existing, preloadPath: '/p.cjs', entryUrl: 'app://bundle/index.html', route });
+    const window = openProjectorWindow({
+      BrowserWindow: FakeProjector,
+      existing,
+      preloadPath: '/p.cjs',
+      entryUrl: 'app://bundle/index.html',
+      route,
+    });
     expect(window).toBe(existing);
     expect(existing.loadURL).toHaveBeenCalledWith(`app://bundle/index.html${route}`);
     expect(existing.focus).toHaveBeenCalled();
@@ -111,7 +130,15 @@ describe('openProjectorWindow', () => {
 
   it('refuses any route that is not an exercise projector', () => {
     for (const bad of ['#/settings', 'https://example.com', '#/exercises/../../x/projector']) {
-      expect(openProjectorWindow({ BrowserWindow: FakeProjector, existing: null, preloadPath: '/p.cjs', entryUrl: 'app://bundle/index.html', route: bad })).toBeNull();
+      expect(
+        openProjectorWindow({
+          BrowserWindow: FakeProjector,
+          existing: null,
+          preloadPath: '/p.cjs',
+          entryUrl: 'app://bundle/index.html',
+          route: bad,
+        }),
+      ).toBeNull();
     }
   });
 });

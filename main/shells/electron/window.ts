@@ -83,7 +83,9 @@ const PROJECTOR_ROUTE = /^#\/exercises\/[0-9a-f-]{1,40}\/projector$/;
  * Opens the exercise projector as a second window with exactly the main window's secure options,
  * or points the one already open at the new route, so a second click never stacks windows.
  */
-export function openProjectorWindow<W extends MainWindow & { isDestroyed(): boolean; focus(): void }>(deps: {
+export function openProjectorWindow<
+  W extends MainWindow & { isDestroyed(): boolean; focus(): void },
+>(deps: {
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => W;
   existing: W | null;
   preloadPath: string;
@@ -96,9 +98,18 @@ export function openProjectorWindow<W extends MainWindow & { isDestroyed(): bool
   if (!PROJECTOR_ROUTE.test(deps.route)) return null;
   const url = `${deps.entryUrl}${deps.route}`;
   if (deps.existing && !deps.existing.isDestroyed()) {
-    deps.existing.loadURL(url).catch((error: unknown) => deps.log?.(`Could not load ${url}`, error));
+    deps.existing
+      .loadURL(url)
+      .catch((error: unknown) => deps.log?.(`Could not load ${url}`, error));
     deps.existing.focus();
     return deps.existing;
   }
-  return createMainWindow({ BrowserWindow: deps.BrowserWindow, bounds: PROJECTOR_SIZE, isMaximized: false, preloadPath: deps.preloadPath, url, ...(deps.log ? { log: deps.log } : {}) });
+  return createMainWindow({
+    BrowserWindow: deps.BrowserWindow,
+    bounds: PROJECTOR_SIZE,
+    isMaximized: false,
+    preloadPath: deps.preloadPath,
+    url,
+    ...(deps.log ? { log: deps.log } : {}),
+  });
 }

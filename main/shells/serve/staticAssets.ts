@@ -46,7 +46,8 @@ const FORBIDDEN_IN_SEGMENT = /[/\\:\u0000-\u001f\u007f]/;
  * `..` in any spelling, decoded separators, backslashes, drive letters and NUL never get out.
  */
 export function resolveInside(root: string, urlPath: string): string | null {
-  const rawSegments = urlPath === '' || urlPath === '/' ? [INDEX_FILE] : urlPath.replace(/^\//, '').split('/');
+  const rawSegments =
+    urlPath === '' || urlPath === '/' ? [INDEX_FILE] : urlPath.replace(/^\//, '').split('/');
   const segments: string[] = [];
   for (const raw of rawSegments) {
     let segment: string;
@@ -56,17 +57,25 @@ export function resolveInside(root: string, urlPath: string): string | null {
       return null;
     }
     // Empty segments ("//etc/passwd") and decoded separators ("..%2f") are never in the bundle.
-    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment)) return null;
+    if (segment === '' || segment === '.' || segment === '..' || FORBIDDEN_IN_SEGMENT.test(segment))
+      return null;
     segments.push(segment);
   }
   const base = path.resolve(root);
   const candidate = path.resolve(base, ...segments);
   const relative = path.relative(base, candidate);
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return null;
+  if (
+    relative === '' ||
+    relative === '..' ||
+    relative.startsWith(`..${path.sep}`) ||
+    path.isAbsolute(relative)
+  )
+    return null;
   return candidate;
 }
 
-export type StaticAsset = { status: 200; body: Uint8Array; contentType: string; path: string } | { status: 404 | 500 };
+export type StaticAsset =
+  { status: 200; body: Uint8Array; contentType: string; path: string } | { status: 404 | 500 };
 
 const MISSING_FILE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 
@@ -74,9 +83,18 @@ type ReadFile = (filePath: string) => Promise<Uint8Array>;
 type Log = (message: string, error: unknown) => void;
 
 /** Reads an already resolved renderer file: a missing one is a 404, any other read error a 500. */
-export async function readStaticFile(filePath: string, readFile: ReadFile = fsReadFile, log?: Log): Promise<StaticAsset> {
+export async function readStaticFile(
+  filePath: string,
+  readFile: ReadFile = fsReadFile,
+  log?: Log,
+): Promise<StaticAsset> {
   try {
-    return { status: 200, body: await readFile(filePath), contentType: contentTypeFor(filePath), path: filePath };
+    return {
+      status: 200,
+      body: await readFile(filePath),
+      contentType: contentTypeFor(filePath),
+      path: filePath,
+    };
   } catch (error: unknown) {
     const code = (error as { code?: unknown } | null)?.code;
     if (typeof code === 'string' && MISSING_FILE_CODES.has(code)) return { status: 404 };
@@ -86,7 +104,12 @@ export async function readStaticFile(filePath: string, readFile: ReadFile = fsRe
 }
 
 /** Reads a renderer file for either shell; anything outside the folder or missing is a 404. */
-export async function loadStaticAsset(root: string, urlPath: string, readFile?: ReadFile, log?: Log): Promise<StaticAsset> {
+export async function loadStaticAsset(
+  root: string,
+  urlPath: string,
+  readFile?: ReadFile,
+  log?: Log,
+): Promise<StaticAsset> {
   const filePath = resolveInside(root, urlPath);
   return filePath ? readStaticFile(filePath, readFile, log) : { status: 404 };
 }

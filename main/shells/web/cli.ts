@@ -13,11 +13,15 @@ async function main(): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}"`);
+    console.error(
+      `--port must be a whole number from 0 to 65535 (0 picks a free port); got "${values.port}"`,
+    );
     process.exit(2);
   }
   const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
-  const { version } = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const { version } = JSON.parse(readFileSync(resolve(repoRoot, 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const harness = await startHarness({
     port,
     dataDir: resolve(values.data),

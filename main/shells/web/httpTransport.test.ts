@@ -5,7 +5,14 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../contract/result';
-import type { ContactsDirectory, Runbook, RunbookLibrary, RunbookView, SearchHit, Settings } from '../../contract/types';
+import type {
+  ContactsDirectory,
+  Runbook,
+  RunbookLibrary,
+  RunbookView,
+  SearchHit,
+  Settings,
+} from '../../contract/types';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { MAX_BODY_BYTES } from './httpTransport';
 import { startHarness, type RunningHarness } from './startHarness';
@@ -229,7 +236,11 @@ describe('the Origin check (calls from other pages)', () => {
   it('refuses an API call sent by a page on any other origin, even with the token, and runs nothing', async () => {
     const before = await value<Settings>('settings.get');
     for (const origin of foreignOrigins()) {
-      const reply = await call('settings.update', { organisationName: 'Written from elsewhere' }, { headers: { origin } });
+      const reply = await call(
+        'settings.update',
+        { organisationName: 'Written from elsewhere' },
+        { headers: { origin } },
+      );
       expect(reply.status, origin).toBe(403);
       expect(errorCode(reply), origin).toBe('FORBIDDEN');
     }
@@ -237,11 +248,15 @@ describe('the Origin check (calls from other pages)', () => {
   });
 
   it('still asks for the token first, so a foreign page learns nothing more without it', async () => {
-    const reply = await call('runbooks.list', {}, { headers: { origin: 'https://evil.example', authorization: undefined } });
+    const reply = await call(
+      'runbooks.list',
+      {},
+      { headers: { origin: 'https://evil.example', authorization: undefined } },
+    );
     expect(reply.status).toBe(401);
   });
 
-  it('answers the harness\'s own pages, and callers that send no Origin', async () => {
+  it("answers the harness's own pages, and callers that send no Origin", async () => {
     for (const origin of [`http://127.0.0.1:${harness.port}`, `http://LOCALHOST:${harness.port}`]) {
       expect((await call('runbooks.list', {}, { headers: { origin } })).status, origin).toBe(200);
     }
@@ -466,7 +481,11 @@ describe('a full session over HTTP', () => {
       contractClocks: [],
     });
     expect(await value<Settings>('settings.get')).toEqual(saved);
-    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({ organisationName: saved.organisationName, providerType: saved.providerType, isolationInstruction: saved.isolationInstruction });
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({
+      organisationName: saved.organisationName,
+      providerType: saved.providerType,
+      isolationInstruction: saved.isolationInstruction,
+    });
   });
 
   it('refuses to open a javascript: link and never hands it to the host', async () => {
@@ -519,11 +538,15 @@ describe('the contacts directory over HTTP', () => {
   it('adds, lists, shows in a runbook and deletes a contact, writing it to the data folder', async () => {
     const saved = await value<ContactsDirectory>('contacts.save', contact);
     expect(saved.roles.find((entry) => entry.role === 'insurer')?.contact).toEqual(contact);
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as { contacts: unknown[] };
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'contacts.json'), 'utf8')) as {
+      contacts: unknown[];
+    };
     expect(onDisk.contacts).toEqual([contact]);
 
     const runbook = await value<RunbookView>('runbooks.get', { id: 'ransomware' });
-    expect(runbook.html.steps['call-insurer']?.text).toContain('Hiscox claims (Hiscox) — 0800 123 4567 (24/7)');
+    expect(runbook.html.steps['call-insurer']?.text).toContain(
+      'Hiscox claims (Hiscox) — 0800 123 4567 (24/7)',
+    );
 
     const listed = await value<ContactsDirectory>('contacts.list');
     expect(listed.roles.find((entry) => entry.role === 'insurer')?.status).toBe('current');
@@ -532,7 +555,10 @@ describe('the contacts directory over HTTP', () => {
   });
 
   it('refuses a bad phone number with a plain message and writes nothing', async () => {
-    const reply = await call('contacts.save', { ...contact, channels: [{ kind: 'phone', value: 'call me', outOfBand: false }] });
+    const reply = await call('contacts.save', {
+      ...contact,
+      channels: [{ kind: 'phone', value: 'call me', outOfBand: false }],
+    });
     expect(errorCode(reply)).toBe('INVALID_INPUT');
     expect(reply.text).toContain('a phone number may use only digits');
     const listed = await value<ContactsDirectory>('contacts.list');
@@ -540,25 +566,37 @@ describe('the contacts directory over HTTP', () => {
   });
 
   it('adds a role of the provider’s own', async () => {
-    const added = await value<{ role: string; directory: ContactsDirectory }>('contacts.addRole', { label: 'Pharmacy out of hours' });
+    const added = await value<{ role: string; directory: ContactsDirectory }>('contacts.addRole', {
+      label: 'Pharmacy out of hours',
+    });
     expect(added.role).toBe('pharmacy-out-of-hours');
     expect(added.directory.roles.at(-1)).toMatchObject({ isCustom: true, status: 'missing' });
     await value('contacts.delete', { role: added.role });
   });
 
   it('exports, previews and imports contacts, and refuses a bad file without writing', async () => {
-    const header = 'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
+    const header =
+      'role,name,organisation,phone,mobile,email,other,out_of_band,hours,notes,last_verified';
     const good = `${header}\r\nbank-fraud-line,Fraud team,Big Bank,0800 111 2222,,,,phone,24/7,,2026-02-01\r\n`;
-    const preview = await value<{ new: number; problems: unknown[] }>('contacts.previewImport', { format: 'csv', text: good });
+    const preview = await value<{ new: number; problems: unknown[] }>('contacts.previewImport', {
+      format: 'csv',
+      text: good,
+    });
     expect(preview).toEqual({ new: 1, updated: 0, unchanged: 0, problems: [] });
     const bad = `${good}police-non-emergency,Police,,999 or 101 please,,,,,,,2026-02-01\r\n`;
     const refused = await call('contacts.import', { format: 'csv', text: bad });
     expect(errorCode(refused)).toBe('INVALID_INPUT');
     expect(refused.text).toContain('Row 3: phone:');
-    expect((await value<ContactsDirectory>('contacts.list')).roles.every((entry) => entry.contact === null)).toBe(true);
+    expect(
+      (await value<ContactsDirectory>('contacts.list')).roles.every(
+        (entry) => entry.contact === null,
+      ),
+    ).toBe(true);
 
     await value('contacts.import', { format: 'csv', text: good });
-    const exported = await value<{ text: string; mimeType: string }>('contacts.export', { format: 'vcard' });
+    const exported = await value<{ text: string; mimeType: string }>('contacts.export', {
+      format: 'vcard',
+    });
     expect(exported.text).toContain('TEL;TYPE=voice;X-HOLDFAST-OOB=yes:0800 111 2222');
     await value('contacts.delete', { role: 'bank-fraud-line' });
   });

@@ -75,7 +75,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
  * the built renderer as static files. It holds no logic: every call goes through `dispatch`.
  */
 export function createHttpTransport(options: HttpTransportOptions) {
-  const allowedHosts = (): string[] => [`127.0.0.1:${options.port()}`, `localhost:${options.port()}`];
+  const allowedHosts = (): string[] => [
+    `127.0.0.1:${options.port()}`,
+    `localhost:${options.port()}`,
+  ];
   // A browser names the page behind every POST; only the harness's own pages may call. Tools that
   // send no Origin (scripts, test runners) are judged by the token alone.
   const allowedOrigin = (origin: string | undefined): boolean =>
@@ -83,25 +86,44 @@ export function createHttpTransport(options: HttpTransportOptions) {
     // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- the harness's own loopback origins
     allowedHosts().some((host) => origin.toLowerCase() === `http://${host}`);
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
     // The token comes first: without it nothing else is revealed, not even whether a call exists.
     if (!tokenMatches(req.headers.authorization, options.token)) {
       return failure(res, 401, 'UNAUTHORIZED', 'Missing or wrong access token.');
     }
     if (!allowedOrigin(req.headers.origin)) {
-      return failure(res, 403, 'FORBIDDEN', 'API calls are only answered for pages served by this harness.');
+      return failure(
+        res,
+        403,
+        'FORBIDDEN',
+        'API calls are only answered for pages served by this harness.',
+      );
     }
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
       return failure(res, 405, 'INVALID_INPUT', 'Use POST for API calls.');
     }
     if (!/^application\/json(;|$)/i.test(req.headers['content-type'] ?? '')) {
-      return failure(res, 415, 'INVALID_INPUT', 'Send the request body as JSON (Content-Type: application/json).');
+      return failure(
+        res,
+        415,
+        'INVALID_INPUT',
+        'Send the request body as JSON (Content-Type: application/json).',
+      );
     }
     const body = await readBody(req);
     if (body === 'too-large') {
       res.setHeader('Connection', 'close');
-      return failure(res, 413, 'INVALID_INPUT', `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+      return failure(
+        res,
+        413,
+        'INVALID_INPUT',
+        `Request body is larger than ${MAX_BODY_BYTES} bytes.`,
+      );
     }
     let input: unknown;
     try {
@@ -109,21 +131,39 @@ export function createHttpTransport(options: HttpTransportOptions) {
     } catch {
       return failure(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON in UTF-8.');
     }
-    const result = await dispatch(options.handlers, pathname.slice('/api/'.length), input, options.log);
+    const result = await dispatch(
+      options.handlers,
+      pathname.slice('/api/'.length),
+      input,
+      options.log,
+    );
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  async function handleStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
     const asset = await loadStaticAsset(options.rendererDir, pathname, undefined, options.log);
     if (asset.status !== 200) {
-      res.writeHead(asset.status, { ...RENDERER_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end(asset.status === 404 ? 'Not found' : 'Could not read file');
+      res
+        .writeHead(asset.status, {
+          ...RENDERER_HEADERS,
+          'Content-Type': 'text/plain; charset=utf-8',
+        })
+        .end(asset.status === 404 ? 'Not found' : 'Could not read file');
       return;
     }
-    res.writeHead(200, { ...RENDERER_HEADERS, 'Content-Type': asset.contentType, 'Content-Length': asset.body.byteLength });
+    res.writeHead(200, {
+      ...RENDERER_HEADERS,
+      'Content-Type': asset.contentType,
+      'Content-Length': asset.body.byteLength,
+    });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   }
 
@@ -131,10 +171,16 @@ export function createHttpTransport(options: HttpTransportOptions) {
     try {
       // DNS rebinding: a hostile page re-pointing its own name at 127.0.0.1 still sends its own Host.
       if (!allowedHosts().includes((req.headers.host ?? '').toLowerCase())) {
-        return failure(res, 403, 'FORBIDDEN', 'This server only answers requests addressed to 127.0.0.1.');
+        return failure(
+          res,
+          403,
+          'FORBIDDEN',
+          'This server only answers requests addressed to 127.0.0.1.',
+        );
       }
       const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      if (pathname === '/api' || pathname.startsWith('/api/')) return await handleApi(req, res, pathname);
+      if (pathname === '/api' || pathname.startsWith('/api/'))
+        return await handleApi(req, res, pathname);
       return await handleStatic(req, res, pathname);
     } catch (error: unknown) {
       options.log?.('harness request failed', error);

@@ -38,14 +38,20 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     shell: 'web-harness',
     version: options.version,
     // The same Conf engine electron-store uses in the desktop app, on the same file name.
-    openSettingsStore: () => new Conf({ cwd: options.dataDir, configName: 'settings', projectName: 'holdfast' }),
+    openSettingsStore: () =>
+      new Conf({ cwd: options.dataDir, configName: 'settings', projectName: 'holdfast' }),
     openExternal: async (url) => {
       requestedLinks.push(url);
-      return { opened: false, reason: 'The web harness does not open outside links. The desktop app asks you first, then opens them in your browser.' };
+      return {
+        opened: false,
+        reason:
+          'The web harness does not open outside links. The desktop app asks you first, then opens them in your browser.',
+      };
     },
     savePdf: async () => ({
       saved: false,
-      reason: 'Saving as a PDF is not available here. Use your browser’s Print (Ctrl+P) and choose “Save as PDF” as the printer.',
+      reason:
+        'Saving as a PDF is not available here. Use your browser’s Print (Ctrl+P) and choose “Save as PDF” as the printer.',
     }),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -62,7 +68,9 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   server.headersTimeout = 10_000;
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
-    server.listen({ port: options.port, host: '127.0.0.1', exclusive: true }, () => resolvePromise());
+    server.listen({ port: options.port, host: '127.0.0.1', exclusive: true }, () =>
+      resolvePromise(),
+    );
   });
   const port = (server.address() as AddressInfo).port;
   return {

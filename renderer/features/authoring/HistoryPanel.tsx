@@ -1,5 +1,9 @@
 import { useState } from 'react';
-import type { DiffLine, RevisionKind, RevisionSummary } from '../../../main/contract/authoringTypes';
+import type {
+  DiffLine,
+  RevisionKind,
+  RevisionSummary,
+} from '../../../main/contract/authoringTypes';
 import { describeError } from '../../errors';
 import { formatMoment } from '../../lib/time';
 import { request } from '../../api';
@@ -13,7 +17,15 @@ const KIND: Record<RevisionKind, string> = {
 };
 
 /** Every saved revision, the changes between any two, and a way to bring an older one back. */
-export function HistoryPanel({ id, revisions, onRestore }: { id: string; revisions: RevisionSummary[]; onRestore: (seq: number) => Promise<void> }) {
+export function HistoryPanel({
+  id,
+  revisions,
+  onRestore,
+}: {
+  id: string;
+  revisions: RevisionSummary[];
+  onRestore: (seq: number) => Promise<void>;
+}) {
   const latest = revisions.at(-1)?.seq ?? 0;
   const [from, setFrom] = useState(Math.max(latest - 1, 1));
   const [to, setTo] = useState(latest);
@@ -45,18 +57,38 @@ export function HistoryPanel({ id, revisions, onRestore }: { id: string; revisio
       <table className="history-table">
         <caption className="visually-hidden">Revisions, oldest first</caption>
         <thead>
-          <tr><th scope="col">Revision</th><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          <tr>
+            <th scope="col">Revision</th>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
         </thead>
         <tbody>
           {revisions.map((revision) => (
             <tr key={revision.seq}>
-              <td>{revision.seq}{revision.seq === latest ? ' (latest)' : ''}</td>
+              <td>
+                {revision.seq}
+                {revision.seq === latest ? ' (latest)' : ''}
+              </td>
               <td>{formatMoment(revision.savedAt)}</td>
               <td>{revision.author}</td>
-              <td>{KIND[revision.kind]}{revision.restoredFrom ? ` revision ${revision.restoredFrom}` : ''}{revision.message && !revision.message.startsWith('Restored revision') ? `: ${revision.message}` : ''}</td>
+              <td>
+                {KIND[revision.kind]}
+                {revision.restoredFrom ? ` revision ${revision.restoredFrom}` : ''}
+                {revision.message && !revision.message.startsWith('Restored revision')
+                  ? `: ${revision.message}`
+                  : ''}
+              </td>
               <td className="history-actions">
                 {revision.seq > 1 && (
-                  <button type="button" onClick={() => void compare(revision.seq - 1, revision.seq)}>
+                  <button
+                    type="button"
+                    onClick={() => void compare(revision.seq - 1, revision.seq)}
+                  >
                     Show changes<span className="visually-hidden"> in revision {revision.seq}</span>
                   </button>
                 )}
@@ -71,29 +103,60 @@ export function HistoryPanel({ id, revisions, onRestore }: { id: string; revisio
         </tbody>
       </table>
       {revisions.length > 1 && (
-        <form className="compare-form" onSubmit={(event) => { event.preventDefault(); void compare(from, to); }}>
-          <label>Compare revision{' '}
+        <form
+          className="compare-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void compare(from, to);
+          }}
+        >
+          <label>
+            Compare revision{' '}
             <select value={from} onChange={(event) => setFrom(Number(event.target.value))}>
-              {revisions.map((revision) => <option key={revision.seq} value={revision.seq}>{revision.seq}</option>)}
+              {revisions.map((revision) => (
+                <option key={revision.seq} value={revision.seq}>
+                  {revision.seq}
+                </option>
+              ))}
             </select>
           </label>{' '}
-          <label>with revision{' '}
+          <label>
+            with revision{' '}
             <select value={to} onChange={(event) => setTo(Number(event.target.value))}>
-              {revisions.map((revision) => <option key={revision.seq} value={revision.seq}>{revision.seq}</option>)}
+              {revisions.map((revision) => (
+                <option key={revision.seq} value={revision.seq}>
+                  {revision.seq}
+                </option>
+              ))}
             </select>
           </label>{' '}
           <button type="submit">Compare</button>
         </form>
       )}
-      {error && <p role="alert" className="save-failed">{error}</p>}
+      {error && (
+        <p role="alert" className="save-failed">
+          {error}
+        </p>
+      )}
       {diff && (
-        <div className="diff" role="region" aria-label={`Changes from revision ${diff.from} to revision ${diff.to}`}>
-          <p role="status">{changed === 0 ? `Revisions ${diff.from} and ${diff.to} have the same text.` : `Changes from revision ${diff.from} to revision ${diff.to}: ${changed} ${changed === 1 ? 'line' : 'lines'}.`}</p>
+        <div
+          className="diff"
+          role="region"
+          aria-label={`Changes from revision ${diff.from} to revision ${diff.to}`}
+        >
+          <p role="status">
+            {changed === 0
+              ? `Revisions ${diff.from} and ${diff.to} have the same text.`
+              : `Changes from revision ${diff.from} to revision ${diff.to}: ${changed} ${changed === 1 ? 'line' : 'lines'}.`}
+          </p>
           <ol className="diff-lines">
             {diff.lines.map((line, index) =>
               line.change === 'same' ? null : (
                 <li key={index} className={`diff-${line.change}`}>
-                  <span className="diff-sign">{line.change === 'added' ? 'Added' : 'Removed'} line {line.change === 'added' ? line.newLine : line.oldLine}:</span>{' '}
+                  <span className="diff-sign">
+                    {line.change === 'added' ? 'Added' : 'Removed'} line{' '}
+                    {line.change === 'added' ? line.newLine : line.oldLine}:
+                  </span>{' '}
                   <code>{line.text || ' '}</code>
                 </li>
               ),

@@ -3,7 +3,13 @@ import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { Compartment, EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  keymap,
+  lineNumbers,
+} from '@codemirror/view';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Problem } from '../../../main/contract/types';
 
@@ -104,7 +110,11 @@ export function MarkdownEditor({
   }, [value]);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: gutter.current.reconfigure(lineNumbers({ formatNumber: (n) => String(n + firstLine - 1) })) });
+    view.current?.dispatch({
+      effects: gutter.current.reconfigure(
+        lineNumbers({ formatNumber: (n) => String(n + firstLine - 1) }),
+      ),
+    });
   }, [firstLine]);
 
   useEffect(() => {
@@ -115,21 +125,30 @@ export function MarkdownEditor({
       const bodyLine = problem.line - firstLine + 1;
       if (bodyLine < 1 || bodyLine > doc.lines) return [];
       const line = doc.line(bodyLine);
-      return [{ from: line.from, to: line.to, severity: problem.severity, message: problem.message }];
+      return [
+        { from: line.from, to: line.to, severity: problem.severity, message: problem.message },
+      ];
     });
     editor.dispatch(setDiagnostics(editor.state, diagnostics));
   }, [problems, firstLine, value]);
 
-  useImperativeHandle(ref, () => ({
-    goToFileLine(fileLine: number) {
-      const editor = view.current;
-      if (!editor) return;
-      const bodyLine = Math.min(Math.max(fileLine - firstLine + 1, 1), editor.state.doc.lines);
-      const line = editor.state.doc.line(bodyLine);
-      editor.dispatch({ selection: { anchor: line.from }, effects: EditorView.scrollIntoView(line.from, { y: 'center' }) });
-      editor.focus();
-    },
-  }), [firstLine]);
+  useImperativeHandle(
+    ref,
+    () => ({
+      goToFileLine(fileLine: number) {
+        const editor = view.current;
+        if (!editor) return;
+        const bodyLine = Math.min(Math.max(fileLine - firstLine + 1, 1), editor.state.doc.lines);
+        const line = editor.state.doc.line(bodyLine);
+        editor.dispatch({
+          selection: { anchor: line.from },
+          effects: EditorView.scrollIntoView(line.from, { y: 'center' }),
+        });
+        editor.focus();
+      },
+    }),
+    [firstLine],
+  );
 
   return <div className="markdown-editor" ref={host} />;
 }

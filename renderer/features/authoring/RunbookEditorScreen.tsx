@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { RevisionSummary, RunbookSourceText, SaveOutcome } from '../../../main/contract/authoringTypes';
+import type {
+  RevisionSummary,
+  RunbookSourceText,
+  SaveOutcome,
+} from '../../../main/contract/authoringTypes';
 import type { Result } from '../../../main/contract/result';
 import { LOCAL_CONTACT_ROLES } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
@@ -46,7 +50,10 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
     const history = await request('runbooks.history', { id });
     if (history.ok) setRevisions(history.value);
     // A runbook in the trash is not in the library: only its history can bring it back.
-    const opened = history.ok && history.value.at(-1)?.kind === 'trash' ? null : await request('runbooks.source', { id });
+    const opened =
+      history.ok && history.value.at(-1)?.kind === 'trash'
+        ? null
+        : await request('runbooks.source', { id });
     if (!opened?.ok) {
       // Moved to the trash, or never existed: the history (if any) can still bring it back.
       setSource(null);
@@ -69,7 +76,10 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
   const problems = useMemo(() => preview?.problems ?? [], [preview]);
   const contactRoles = useMemo((): Array<[string, string]> => {
     if (contacts.status !== 'ready') return Object.entries(LOCAL_CONTACT_ROLES);
-    return [...contacts.value.roles.map(({ role, label }): [string, string] => [role, label]), ...contacts.value.national.map(({ id: role, name }): [string, string] => [role, name])];
+    return [
+      ...contacts.value.roles.map(({ role, label }): [string, string] => [role, label]),
+      ...contacts.value.national.map(({ id: role, name }): [string, string] => [role, name]),
+    ];
   }, [contacts]);
 
   const change = (next: Draft): void => {
@@ -77,9 +87,18 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
     setDirty(true);
     setOutcome(null);
   };
-  const finish = async (result: Result<SaveOutcome>, done: (saved: SaveOutcome) => string): Promise<void> => {
+  const finish = async (
+    result: Result<SaveOutcome>,
+    done: (saved: SaveOutcome) => string,
+  ): Promise<void> => {
     if (!result.ok) {
-      setOutcome({ ok: false, message: result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error) });
+      setOutcome({
+        ok: false,
+        message:
+          result.error.code === 'INVALID_INPUT'
+            ? result.error.message
+            : describeError(result.error),
+      });
       return;
     }
     announceLibraryChanged();
@@ -97,23 +116,47 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
     if (text === null) return;
     localStorage.setItem(AUTHOR_KEY, author.trim());
     // The core checks again before writing; this only saves a round trip that would be refused.
-    const errors = preview && !checking ? preview.problems.filter((problem) => problem.severity === 'error').length : 0;
+    const errors =
+      preview && !checking
+        ? preview.problems.filter((problem) => problem.severity === 'error').length
+        : 0;
     if (errors > 0) {
-      setOutcome({ ok: false, message: `The runbook was not saved because it has ${errors === 1 ? 'an error' : `${errors} errors`}. Fix ${errors === 1 ? 'it' : 'them'} using the list under Checks, then save again.` });
+      setOutcome({
+        ok: false,
+        message: `The runbook was not saved because it has ${errors === 1 ? 'an error' : `${errors} errors`}. Fix ${errors === 1 ? 'it' : 'them'} using the list under Checks, then save again.`,
+      });
       return;
     }
-    const result = await request('runbooks.save', { id, text, ...who(), ...(message.trim() ? { message: message.trim() } : {}) });
-    await finish(result, (saved) => `Saved as revision ${saved.revision.seq}.${source?.hasBundled && !source.overridesBundled ? ' This is now your edited version; the version that comes with Holdfast is kept as it was.' : ''}`);
+    const result = await request('runbooks.save', {
+      id,
+      text,
+      ...who(),
+      ...(message.trim() ? { message: message.trim() } : {}),
+    });
+    await finish(
+      result,
+      (saved) =>
+        `Saved as revision ${saved.revision.seq}.${source?.hasBundled && !source.overridesBundled ? ' This is now your edited version; the version that comes with Holdfast is kept as it was.' : ''}`,
+    );
   };
   const restore = async (seq: number): Promise<void> => {
     if (id === null) return;
     const result = await request('runbooks.restore', { id, seq, ...who() });
-    await finish(result, (saved) => `Revision ${seq} was restored as revision ${saved.revision.seq}.`);
+    await finish(
+      result,
+      (saved) => `Revision ${seq} was restored as revision ${saved.revision.seq}.`,
+    );
   };
   const resetOrTrash = async (): Promise<void> => {
     if (id === null || !source) return;
-    const result = source.hasBundled ? await request('runbooks.resetToBundled', { id, ...who() }) : await request('runbooks.trash', { id, ...who() });
-    await finish(result, () => (source.hasBundled ? 'Reset: the version that comes with Holdfast is in use again. Your edited version is kept in the history.' : 'Moved to the trash. You can bring it back from the history.'));
+    const result = source.hasBundled
+      ? await request('runbooks.resetToBundled', { id, ...who() })
+      : await request('runbooks.trash', { id, ...who() });
+    await finish(result, () =>
+      source.hasBundled
+        ? 'Reset: the version that comes with Holdfast is in use again. Your edited version is kept in the history.'
+        : 'Moved to the trash. You can bring it back from the history.',
+    );
   };
 
   if (loadError && !draft) {
@@ -121,32 +164,62 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
       <div>
         {revisions.at(-1)?.kind === 'trash' ? (
           <>
-            <h1 id="page-title" tabIndex={-1}>“{id}” is in the trash</h1>
+            <h1 id="page-title" tabIndex={-1}>
+              “{id}” is in the trash
+            </h1>
             <p>To bring it back, restore its last revision from the history below.</p>
           </>
         ) : (
           <>
-            <h1 id="page-title" tabIndex={-1}>This runbook could not be opened</h1>
+            <h1 id="page-title" tabIndex={-1}>
+              This runbook could not be opened
+            </h1>
             <p role="alert">{loadError}</p>
           </>
         )}
         {id !== null && <HistoryPanel id={id} revisions={revisions} onRestore={restore} />}
-        {outcome && <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>{outcome.message}</p>}
-        <p><a href={href.home}>Back to the start</a></p>
+        {outcome && (
+          <p
+            role={outcome.ok ? 'status' : 'alert'}
+            className={outcome.ok ? 'notice' : 'save-failed'}
+          >
+            {outcome.message}
+          </p>
+        )}
+        <p>
+          <a href={href.home}>Back to the start</a>
+        </p>
       </div>
     );
   }
   if (!draft || text === null) return <p role="status">Opening the editor…</p>;
-  const title = draft.kind === 'fields' && typeof draft.front.title === 'string' ? draft.front.title : id ?? '';
+  const title =
+    draft.kind === 'fields' && typeof draft.front.title === 'string'
+      ? draft.front.title
+      : (id ?? '');
 
   return (
     <div className="editor-screen">
-      <p>{id ? <a href={href.runbook(id)}>← Back to the runbook</a> : <a href={href.home}>← Back to the start</a>}</p>
-      <h1 id="page-title" tabIndex={-1}>{id ? `Edit: ${title}` : 'New runbook'}</h1>
+      <p>
+        {id ? (
+          <a href={href.runbook(id)}>← Back to the runbook</a>
+        ) : (
+          <a href={href.home}>← Back to the start</a>
+        )}
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        {id ? `Edit: ${title}` : 'New runbook'}
+      </h1>
       {source && source.openIncidents.length > 0 && (
         <div className="notice" role="note">
-          <p><strong>In use by an open incident:</strong> {source.openIncidents.map((incident) => incident.name).join(', ')}.</p>
-          <p>Each incident keeps the version it started with. What you save here is used by new incidents.</p>
+          <p>
+            <strong>In use by an open incident:</strong>{' '}
+            {source.openIncidents.map((incident) => incident.name).join(', ')}.
+          </p>
+          <p>
+            Each incident keeps the version it started with. What you save here is used by new
+            incidents.
+          </p>
         </div>
       )}
       {source?.hasBundled && (
@@ -161,20 +234,32 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
           {draft.kind === 'fields' ? (
             <section aria-labelledby="details-title">
               <h2 id="details-title">Details</h2>
-              <FrontMatterForm front={draft.front} isNew={id === null} contactRoles={contactRoles} onChange={(front) => change({ ...draft, front })} />
+              <FrontMatterForm
+                front={draft.front}
+                isNew={id === null}
+                contactRoles={contactRoles}
+                onChange={(front) => change({ ...draft, front })}
+              />
             </section>
           ) : (
-            <p className="notice">The details at the top of this file could not be read, so the whole file is shown below. Fix the lines between the two <code>---</code> lines.</p>
+            <p className="notice">
+              The details at the top of this file could not be read, so the whole file is shown
+              below. Fix the lines between the two <code>---</code> lines.
+            </p>
           )}
           <section aria-labelledby="text-title">
             <h2 id="text-title">Steps and text</h2>
             <p className="hint" id="text-hint">
-              Start each phase with <code>## </code> and number its steps. New steps get a short id when you save. Write contacts as <code>{'{{contact:it-supplier}}'}</code>. Press Tab to leave the text box.
+              Start each phase with <code>## </code> and number its steps. New steps get a short id
+              when you save. Write contacts as <code>{'{{contact:it-supplier}}'}</code>. Press Tab
+              to leave the text box.
             </p>
             <MarkdownEditor
               ref={editor}
               value={draft.kind === 'fields' ? draft.body : draft.text}
-              onChange={(body) => change(draft.kind === 'fields' ? { ...draft, body } : { kind: 'raw', text: body })}
+              onChange={(body) =>
+                change(draft.kind === 'fields' ? { ...draft, body } : { kind: 'raw', text: body })
+              }
               problems={problems}
               firstLine={bodyStartLine}
               label="Steps and text"
@@ -191,38 +276,69 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
               <RunbookContent runbook={preview.view} onNotice={() => undefined} />
             </div>
           ) : (
-            <p>{preview ? 'The preview will show when the errors listed under Checks are fixed.' : 'Preparing the preview…'}</p>
+            <p>
+              {preview
+                ? 'The preview will show when the errors listed under Checks are fixed.'
+                : 'Preparing the preview…'}
+            </p>
           )}
         </section>
       </div>
-      <LintPanel problems={problems} bodyStartLine={bodyStartLine} checking={checking} onGoTo={(line) => editor.current?.goToFileLine(line)} />
+      <LintPanel
+        problems={problems}
+        bodyStartLine={bodyStartLine}
+        checking={checking}
+        onGoTo={(line) => editor.current?.goToFileLine(line)}
+      />
       <section className="save-bar" aria-labelledby="save-title">
         <h2 id="save-title">Save</h2>
         <div className="field">
           <label htmlFor="author-name">Your name</label>
-          <input id="author-name" value={author} autoComplete="name" onChange={(event) => setAuthor(event.target.value)} />
+          <input
+            id="author-name"
+            value={author}
+            autoComplete="name"
+            onChange={(event) => setAuthor(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="change-message">What did you change? (optional)</label>
-          <input id="change-message" value={message} onChange={(event) => setMessage(event.target.value)} />
+          <input
+            id="change-message"
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+          />
         </div>
         <p>
-          <button type="button" className="button-primary" onClick={() => void save()}>Save</button>{' '}
+          <button type="button" className="button-primary" onClick={() => void save()}>
+            Save
+          </button>{' '}
           {isDirty && <span>You have changes that are not saved.</span>}
         </p>
-        {outcome && <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>{outcome.message}</p>}
+        {outcome && (
+          <p
+            role={outcome.ok ? 'status' : 'alert'}
+            className={outcome.ok ? 'notice' : 'save-failed'}
+          >
+            {outcome.message}
+          </p>
+        )}
         {id !== null && source && (
           <p className="editor-actions">
             <a href={href.newRunbook(id)}>Duplicate as a new runbook</a>{' '}
             {(source.overridesBundled || !source.hasBundled) && (
               <button type="button" onClick={() => void resetOrTrash()}>
-                {source.hasBundled ? 'Reset to the version that comes with Holdfast' : 'Move to the trash'}
+                {source.hasBundled
+                  ? 'Reset to the version that comes with Holdfast'
+                  : 'Move to the trash'}
               </button>
             )}
           </p>
         )}
       </section>
-      {id !== null && <HistoryPanel key={revisions.length} id={id} revisions={revisions} onRestore={restore} />}
+      {id !== null && (
+        <HistoryPanel key={revisions.length} id={id} revisions={revisions} onRestore={restore} />
+      )}
     </div>
   );
 }

@@ -12,7 +12,8 @@ export function TrashedRunbooks() {
       <ul>
         {trashed.value.map((runbook) => (
           <li key={runbook.id}>
-            <a href={href.editRunbook(runbook.id)}>{runbook.title}</a> (moved to the trash {formatMoment(runbook.trashedAt)}; open it to restore it)
+            <a href={href.editRunbook(runbook.id)}>{runbook.title}</a> (moved to the trash{' '}
+            {formatMoment(runbook.trashedAt)}; open it to restore it)
           </li>
         ))}
       </ul>

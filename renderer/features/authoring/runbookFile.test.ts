@@ -22,11 +22,24 @@ const FILE = [
 describe('runbook file for the editor', () => {
   it('splits the header from the body and writes an edited header back', () => {
     const file = splitRunbookFile(FILE);
-    expect(file?.front).toMatchObject({ id: 'lost-device', title: 'Lost device: what to do', reviewed: '2026-01-15', version: 3 });
+    expect(file?.front).toMatchObject({
+      id: 'lost-device',
+      title: 'Lost device: what to do',
+      reviewed: '2026-01-15',
+      version: 3,
+    });
     expect(file?.bodyStartLine).toBe(11);
-    const text = joinRunbookFile({ ...file?.front, title: 'Lost: laptop # or phone', owner: 'Rose Lodge' }, file?.body ?? '');
+    const text = joinRunbookFile(
+      { ...file?.front, title: 'Lost: laptop # or phone', owner: 'Rose Lodge' },
+      file?.body ?? '',
+    );
     const again = splitRunbookFile(text);
-    expect(again?.front).toMatchObject({ title: 'Lost: laptop # or phone', owner: 'Rose Lodge', synonyms: ['left on a bus', 'stolen phone'], reviewed: '2026-01-15' });
+    expect(again?.front).toMatchObject({
+      title: 'Lost: laptop # or phone',
+      owner: 'Rose Lodge',
+      synonyms: ['left on a bus', 'stolen phone'],
+      reviewed: '2026-01-15',
+    });
     expect(again?.body).toBe(file?.body);
     expect(text).toContain('synonyms: [left on a bus, stolen phone]');
     expect(bodyStartLineOf(again?.front ?? {})).toBe(again?.bodyStartLine);

@@ -27,12 +27,20 @@ export function splitRunbookFile(text: string): RunbookFile | null {
     return null;
   }
   if (typeof front !== 'object' || front === null || Array.isArray(front)) return null;
-  return { front: front as FrontMatterFields, body: lines.slice(close + 1).join('\n'), bodyStartLine: close + 2 };
+  return {
+    front: front as FrontMatterFields,
+    body: lines.slice(close + 1).join('\n'),
+    bodyStartLine: close + 2,
+  };
 }
 
 /** Writes the header back in the usual field order, quoting whatever YAML would misread. */
 export function joinRunbookFile(front: FrontMatterFields, body: string): string {
-  const present = Object.fromEntries(Object.entries(front).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
+  const present = Object.fromEntries(
+    Object.entries(front).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  );
   const yaml = dump(present, { schema: CORE_SCHEMA, lineWidth: -1, flowLevel: 1, noRefs: true });
   return `---\n${yaml}---\n${body}`;
 }

@@ -1,9 +1,20 @@
 import type { FrontMatterFields } from './runbookFile';
 
 /** A new runbook's starting text: the header the form fills in, and a body showing the layout. */
-export function templateFile(today: string, owner: string): { front: FrontMatterFields; body: string } {
+export function templateFile(
+  today: string,
+  owner: string,
+): { front: FrontMatterFields; body: string } {
   return {
-    front: { id: '', title: '', category: 'guide', summary: '', reviewed: today, owner, version: 1 },
+    front: {
+      id: '',
+      title: '',
+      category: 'guide',
+      summary: '',
+      reviewed: today,
+      owner,
+      version: 1,
+    },
     body: [
       '',
       'Say in one or two sentences what this incident is. Stay calm.',
@@ -21,5 +32,10 @@ export function templateFile(today: string, owner: string): { front: FrontMatter
 export function copyOf(front: FrontMatterFields): FrontMatterFields {
   const title = typeof front.title === 'string' ? front.title : '';
   const id = typeof front.id === 'string' ? front.id : 'runbook';
-  return { ...front, id: `${id}-copy`.slice(0, 64), title: `${title} (copy)`.slice(0, 120), version: 1 };
+  return {
+    ...front,
+    id: `${id}-copy`.slice(0, 64),
+    title: `${title} (copy)`.slice(0, 120),
+    version: 1,
+  };
 }

@@ -6,9 +6,11 @@ import { joinRunbookFile, splitRunbookFile, type FrontMatterFields } from './run
 import { copyOf, templateFile } from './runbookTemplate';
 
 /** The text being edited: header fields and body, or the whole file when its header cannot be read. */
-export type Draft = { kind: 'fields'; front: FrontMatterFields; body: string } | { kind: 'raw'; text: string };
+export type Draft =
+  { kind: 'fields'; front: FrontMatterFields; body: string } | { kind: 'raw'; text: string };
 
-export const draftText = (draft: Draft): string => (draft.kind === 'raw' ? draft.text : joinRunbookFile(draft.front, draft.body));
+export const draftText = (draft: Draft): string =>
+  draft.kind === 'raw' ? draft.text : joinRunbookFile(draft.front, draft.body);
 
 export const draftFrom = (text: string): Draft => {
   const file = splitRunbookFile(text);
@@ -18,7 +20,10 @@ export const draftFrom = (text: string): Draft => {
 const PREVIEW_DELAY_MS = 300;
 
 /** Checks and renders the draft a moment after typing stops; older answers never overwrite newer ones. */
-export function usePreview(text: string | null): { preview: RunbookPreview | null; checking: boolean } {
+export function usePreview(text: string | null): {
+  preview: RunbookPreview | null;
+  checking: boolean;
+} {
   const [preview, setPreview] = useState<RunbookPreview | null>(null);
   const [checking, setChecking] = useState(false);
   useEffect(() => {
@@ -44,7 +49,10 @@ export function usePreview(text: string | null): { preview: RunbookPreview | nul
 export async function newDraft(from: string | undefined): Promise<Draft | string> {
   if (!from) {
     const settings = await request('settings.get', {});
-    const { front, body } = templateFile(today(), settings.ok ? settings.value.organisationName : '');
+    const { front, body } = templateFile(
+      today(),
+      settings.ok ? settings.value.organisationName : '',
+    );
     return { kind: 'fields', front, body };
   }
   const source = await request('runbooks.source', { id: from });

@@ -1,14 +1,9 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type {
-  ContactsDirectory,
-  ImportFormat,
-  ImportPreview,
-} from '../../../main/contract/types';
+import type { ContactsDirectory, ImportFormat, ImportPreview } from '../../../main/contract/types';
 import { IMPORT_LIMITS } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
 import { offerDownload } from '../../lib/download';
 import { describeError } from '../../errors';
-
 
 /** Export buttons and the import file picker with its preview, for the Contacts screen. */
 export function ContactsTransfer({

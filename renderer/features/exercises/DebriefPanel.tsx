@@ -9,25 +9,68 @@ export function today(now: Date = new Date()): string {
 }
 
 /** An action's state in words; overdue is said, not only coloured. */
-export function actionStatusWords(action: FollowUpAction, now: Date = new Date()): { words: string; isOverdue: boolean } {
+export function actionStatusWords(
+  action: FollowUpAction,
+  now: Date = new Date(),
+): { words: string; isOverdue: boolean } {
   if (action.status === 'done') return { words: 'Done', isOverdue: false };
   const isOverdue = action.due < today(now);
-  return { words: isOverdue ? `Overdue: was due ${action.due}` : `Open: due ${action.due}`, isOverdue };
+  return {
+    words: isOverdue ? `Overdue: was due ${action.due}` : `Open: due ${action.due}`,
+    isOverdue,
+  };
 }
 
 /** The hot debrief: what went well, what to improve, and actions with an owner and a due date. */
-export function DebriefPanel({ view, act, saving }: { view: ExerciseView; act: ExerciseAct; saving: boolean }) {
-  const points = (kind: 'went-well' | 'improve') => view.debrief.filter((point) => point.kind === kind);
+export function DebriefPanel({
+  view,
+  act,
+  saving,
+}: {
+  view: ExerciseView;
+  act: ExerciseAct;
+  saving: boolean;
+}) {
+  const points = (kind: 'went-well' | 'improve') =>
+    view.debrief.filter((point) => point.kind === kind);
   return (
     <section aria-labelledby="debrief-title" className="debrief">
       <h2 id="debrief-title">Debrief</h2>
       <p>Talk it through while it is fresh. Everything here goes into the after-action report.</p>
       <h3>What went well</h3>
-      {points('went-well').length === 0 ? <p>Nothing recorded yet.</p> : <ul>{points('went-well').map((point, index) => <li key={index}>{point.text}</li>)}</ul>}
-      <QuickForm id="went-well" label="Something that went well" button="Add to what went well" saving={saving} onSave={(text) => act({ type: 'debrief', kind: 'went-well', text })} />
+      {points('went-well').length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <ul>
+          {points('went-well').map((point, index) => (
+            <li key={index}>{point.text}</li>
+          ))}
+        </ul>
+      )}
+      <QuickForm
+        id="went-well"
+        label="Something that went well"
+        button="Add to what went well"
+        saving={saving}
+        onSave={(text) => act({ type: 'debrief', kind: 'went-well', text })}
+      />
       <h3>What to improve</h3>
-      {points('improve').length === 0 ? <p>Nothing recorded yet.</p> : <ul>{points('improve').map((point, index) => <li key={index}>{point.text}</li>)}</ul>}
-      <QuickForm id="improve" label="Something to improve" button="Add to what to improve" saving={saving} onSave={(text) => act({ type: 'debrief', kind: 'improve', text })} />
+      {points('improve').length === 0 ? (
+        <p>Nothing recorded yet.</p>
+      ) : (
+        <ul>
+          {points('improve').map((point, index) => (
+            <li key={index}>{point.text}</li>
+          ))}
+        </ul>
+      )}
+      <QuickForm
+        id="improve"
+        label="Something to improve"
+        button="Add to what to improve"
+        saving={saving}
+        onSave={(text) => act({ type: 'debrief', kind: 'improve', text })}
+      />
       <h3>Actions</h3>
       <ActionList actions={view.actions} act={act} saving={saving} />
       <ActionForm act={act} saving={saving} />
@@ -35,7 +78,15 @@ export function DebriefPanel({ view, act, saving }: { view: ExerciseView; act: E
   );
 }
 
-function ActionList({ actions, act, saving }: { actions: FollowUpAction[]; act: ExerciseAct; saving: boolean }) {
+function ActionList({
+  actions,
+  act,
+  saving,
+}: {
+  actions: FollowUpAction[];
+  act: ExerciseAct;
+  saving: boolean;
+}) {
   if (actions.length === 0) return <p>No actions yet.</p>;
   return (
     <ul className="action-list">
@@ -43,8 +94,19 @@ function ActionList({ actions, act, saving }: { actions: FollowUpAction[]; act: 
         const status = actionStatusWords(action);
         return (
           <li key={action.number} className={status.isOverdue ? 'action-overdue' : undefined}>
-            <strong>{action.number}. {action.text}</strong> — owner {action.owner} · <span>{status.words}</span>{' '}
-            {action.status === 'open' && <button type="button" disabled={saving} onClick={() => void act({ type: 'actionDone', action: action.number })}>Mark action {action.number} done</button>}
+            <strong>
+              {action.number}. {action.text}
+            </strong>{' '}
+            — owner {action.owner} · <span>{status.words}</span>{' '}
+            {action.status === 'open' && (
+              <button
+                type="button"
+                disabled={saving}
+                onClick={() => void act({ type: 'actionDone', action: action.number })}
+              >
+                Mark action {action.number} done
+              </button>
+            )}
           </li>
         );
       })}
@@ -66,10 +128,36 @@ function ActionForm({ act, saving }: { act: ExerciseAct; saving: boolean }) {
   };
   return (
     <form className="action-form" onSubmit={(event) => void submit(event)}>
-      <div className="field"><label htmlFor="action-text">Action</label><input id="action-text" value={text} maxLength={4000} onChange={(event) => setText(event.target.value)} /></div>
-      <div className="field"><label htmlFor="action-owner">Owner</label><input id="action-owner" value={owner} maxLength={120} onChange={(event) => setOwner(event.target.value)} /></div>
-      <div className="field"><label htmlFor="action-due">Due date</label><input id="action-due" type="date" value={due} onChange={(event) => setDue(event.target.value)} /></div>
-      <button type="submit" disabled={saving || !text.trim() || !owner.trim() || !due}>Add action</button>
+      <div className="field">
+        <label htmlFor="action-text">Action</label>
+        <input
+          id="action-text"
+          value={text}
+          maxLength={4000}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="action-owner">Owner</label>
+        <input
+          id="action-owner"
+          value={owner}
+          maxLength={120}
+          onChange={(event) => setOwner(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="action-due">Due date</label>
+        <input
+          id="action-due"
+          type="date"
+          value={due}
+          onChange={(event) => setDue(event.target.value)}
+        />
+      </div>
+      <button type="submit" disabled={saving || !text.trim() || !owner.trim() || !due}>
+        Add action
+      </button>
     </form>
   );
 }

@@ -26,29 +26,66 @@ export function ExerciseConsole({ id }: { id: string }) {
     return (
       <div role="alert">
         <ExerciseBanner />
-        <h1 id="page-title" tabIndex={-1}>This exercise could not be opened</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          This exercise could not be opened
+        </h1>
         <p>{describeError(loadError)}</p>
-        <p><button type="button" onClick={exercise.reload}>Try again</button> <a href={href.exercises}>All exercises</a></p>
+        <p>
+          <button type="button" onClick={exercise.reload}>
+            Try again
+          </button>{' '}
+          <a href={href.exercises}>All exercises</a>
+        </p>
       </div>
     );
   }
-  if (!view) return <><ExerciseBanner /><p role="status">Opening the exercise…</p></>;
+  if (!view)
+    return (
+      <>
+        <ExerciseBanner />
+        <p role="status">Opening the exercise…</p>
+      </>
+    );
   const { act, saving } = exercise;
   return (
     <div className="exercise">
       <ExerciseBanner />
-      <p><a href={href.exercises}>← Exercises</a></p>
-      <h1 id="page-title" tabIndex={-1}>{view.title}</h1>
-      <p>Scenario: {view.scenario.title} (version {view.scenario.version}) · Facilitator: <strong>{view.facilitator}</strong></p>
-      {view.log.problem && <p className="notice" role="alert">{view.log.problem}</p>}
+      <p>
+        <a href={href.exercises}>← Exercises</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        {view.title}
+      </h1>
+      <p>
+        Scenario: {view.scenario.title} (version {view.scenario.version}) · Facilitator:{' '}
+        <strong>{view.facilitator}</strong>
+      </p>
+      {view.log.problem && (
+        <p className="notice" role="alert">
+          {view.log.problem}
+        </p>
+      )}
       <div className="field author-field">
         <label htmlFor="exercise-author">Your name (shown on what you record)</label>
-        <input id="exercise-author" value={exercise.author} placeholder={view.facilitator} maxLength={120} autoComplete="name" onChange={(event) => exercise.setAuthor(event.target.value)} />
+        <input
+          id="exercise-author"
+          value={exercise.author}
+          placeholder={view.facilitator}
+          maxLength={120}
+          autoComplete="name"
+          onChange={(event) => exercise.setAuthor(event.target.value)}
+        />
       </div>
       <ExerciseClockPanel view={view} act={act} isFacilitator />
       <Controls view={view} act={act} saving={saving} onError={setError} />
-      <div aria-live="polite" className="save-state">{saving ? 'Saving…' : ''}</div>
-      {(exercise.saveError ?? error) && <p className="save-failed" role="alert">{exercise.saveError ?? error}</p>}
+      <div aria-live="polite" className="save-state">
+        {saving ? 'Saving…' : ''}
+      </div>
+      {(exercise.saveError ?? error) && (
+        <p className="save-failed" role="alert">
+          {exercise.saveError ?? error}
+        </p>
+      )}
 
       <details className="exercise-brief">
         <summary>Background, objectives and roles</summary>
@@ -58,21 +95,43 @@ export function ExerciseConsole({ id }: { id: string }) {
       <section aria-labelledby="injects-title">
         <h2 id="injects-title">Injects</h2>
         <InjectList view={view} act={act} saving={saving} who={exercise.who} onError={setError} />
-        {(view.status === 'running' || view.status === 'paused') && <AdHocForm act={act} saving={saving} />}
+        {(view.status === 'running' || view.status === 'paused') && (
+          <AdHocForm act={act} saving={saving} />
+        )}
       </section>
 
       <section aria-labelledby="decisions-title">
         <h2 id="decisions-title">Decisions</h2>
-        {view.decisions.length === 0 ? <p>No decisions recorded yet.</p> : (
-          <ul>{view.decisions.map((decision) => <li key={decision.seq}>{decision.text} ({decision.by}, {formatMoment(decision.at)})</li>)}</ul>
+        {view.decisions.length === 0 ? (
+          <p>No decisions recorded yet.</p>
+        ) : (
+          <ul>
+            {view.decisions.map((decision) => (
+              <li key={decision.seq}>
+                {decision.text} ({decision.by}, {formatMoment(decision.at)})
+              </li>
+            ))}
+          </ul>
         )}
-        <QuickForm id="decision-text" label="The group's decision" button="Record decision" saving={saving} multiline
-          onSave={(text) => act({ type: 'decision', text, ...(view.current ? { inject: view.current } : {}) })} />
+        <QuickForm
+          id="decision-text"
+          label="The group's decision"
+          button="Record decision"
+          saving={saving}
+          multiline
+          onSave={(text) =>
+            act({ type: 'decision', text, ...(view.current ? { inject: view.current } : {}) })
+          }
+        />
       </section>
 
       <Attendees view={view} act={act} saving={saving} />
       {view.status === 'finished' && <DebriefPanel view={view} act={act} saving={saving} />}
-      <p><a className="button-link" href={href.exerciseReport(view.id)}>After-action report (print or save)</a></p>
+      <p>
+        <a className="button-link" href={href.exerciseReport(view.id)}>
+          After-action report (print or save)
+        </a>
+      </p>
       <ExerciseBanner />
     </div>
   );
@@ -91,32 +150,86 @@ function Brief({ view }: { view: ExerciseView }) {
   );
 }
 
-function Controls({ view, act, saving, onError }: { view: ExerciseView; act: ExerciseAct; saving: boolean; onError: (message: string | null) => void }) {
+function Controls({
+  view,
+  act,
+  saving,
+  onError,
+}: {
+  view: ExerciseView;
+  act: ExerciseAct;
+  saving: boolean;
+  onError: (message: string | null) => void;
+}) {
   const [projector, setProjector] = useState<string | null>(null);
-  const next = view.clock.next ? view.injects.find((inject) => inject.id === view.clock.next?.inject) : undefined;
+  const next = view.clock.next
+    ? view.injects.find((inject) => inject.id === view.clock.next?.inject)
+    : undefined;
   const openProjector = async (): Promise<void> => {
     const result = await request('exercises.openProjector', { id: view.id });
     if (!result.ok) return onError(describeError(result.error));
     onError(null);
-    setProjector(result.value.opened ? null : `${window.location.origin}${window.location.pathname}${result.value.address ?? href.projector(view.id)}`);
+    setProjector(
+      result.value.opened
+        ? null
+        : `${window.location.origin}${window.location.pathname}${result.value.address ?? href.projector(view.id)}`,
+    );
   };
   const isLive = view.status === 'running' || view.status === 'paused';
   return (
     <div className="exercise-controls">
       <p>
-        {view.status === 'ready' && <button type="button" className="button-primary" disabled={saving} onClick={() => void act({ type: 'start' })}>Start the exercise</button>}
-        {view.status === 'running' && <button type="button" disabled={saving} onClick={() => void act({ type: 'pause' })}>Pause</button>}
-        {view.status === 'paused' && <button type="button" className="button-primary" disabled={saving} onClick={() => void act({ type: 'resume' })}>Resume</button>}{' '}
-        {isLive && next && <button type="button" className="button-primary" disabled={saving} onClick={() => void act({ type: 'release', inject: next.id, trigger: 'hand' })}>Release the next inject: {next.title}</button>}{' '}
-        {isLive && <button type="button" disabled={saving} onClick={() => void act({ type: 'finish' })}>Finish and go to the debrief</button>}
+        {view.status === 'ready' && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={saving}
+            onClick={() => void act({ type: 'start' })}
+          >
+            Start the exercise
+          </button>
+        )}
+        {view.status === 'running' && (
+          <button type="button" disabled={saving} onClick={() => void act({ type: 'pause' })}>
+            Pause
+          </button>
+        )}
+        {view.status === 'paused' && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={saving}
+            onClick={() => void act({ type: 'resume' })}
+          >
+            Resume
+          </button>
+        )}{' '}
+        {isLive && next && (
+          <button
+            type="button"
+            className="button-primary"
+            disabled={saving}
+            onClick={() => void act({ type: 'release', inject: next.id, trigger: 'hand' })}
+          >
+            Release the next inject: {next.title}
+          </button>
+        )}{' '}
+        {isLive && (
+          <button type="button" disabled={saving} onClick={() => void act({ type: 'finish' })}>
+            Finish and go to the debrief
+          </button>
+        )}
       </p>
       <p>
-        <button type="button" onClick={() => void openProjector()}>Open the projector view</button>{' '}
+        <button type="button" onClick={() => void openProjector()}>
+          Open the projector view
+        </button>{' '}
         <a href={href.injectCards(view.scenario.id)}>Print inject cards</a>
       </p>
       {projector && (
         <p className="projector-address" role="status">
-          Open this address in another browser window on the projector: <a href={href.projector(view.id)}>{projector}</a>
+          Open this address in another browser window on the projector:{' '}
+          <a href={href.projector(view.id)}>{projector}</a>
         </p>
       )}
     </div>
@@ -134,16 +247,47 @@ function AdHocForm({ act, saving }: { act: ExerciseAct; saving: boolean }) {
     }
   };
   return (
-    <form className="adhoc-form" onSubmit={(event) => void submit(event)} aria-labelledby="adhoc-title">
+    <form
+      className="adhoc-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="adhoc-title"
+    >
       <h3 id="adhoc-title">Add an inject of your own</h3>
-      <div className="field"><label htmlFor="adhoc-name">Title</label><input id="adhoc-name" value={title} maxLength={120} onChange={(event) => setTitle(event.target.value)} /></div>
-      <div className="field"><label htmlFor="adhoc-text">What the group is told</label><textarea id="adhoc-text" rows={3} value={text} maxLength={4000} onChange={(event) => setText(event.target.value)} /></div>
-      <button type="submit" disabled={saving || !title.trim() || !text.trim()}>Release this inject now</button>
+      <div className="field">
+        <label htmlFor="adhoc-name">Title</label>
+        <input
+          id="adhoc-name"
+          value={title}
+          maxLength={120}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="adhoc-text">What the group is told</label>
+        <textarea
+          id="adhoc-text"
+          rows={3}
+          value={text}
+          maxLength={4000}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </div>
+      <button type="submit" disabled={saving || !title.trim() || !text.trim()}>
+        Release this inject now
+      </button>
     </form>
   );
 }
 
-function Attendees({ view, act, saving }: { view: ExerciseView; act: ExerciseAct; saving: boolean }) {
+function Attendees({
+  view,
+  act,
+  saving,
+}: {
+  view: ExerciseView;
+  act: ExerciseAct;
+  saving: boolean;
+}) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const submit = async (event: FormEvent): Promise<void> => {
@@ -156,13 +300,41 @@ function Attendees({ view, act, saving }: { view: ExerciseView; act: ExerciseAct
   return (
     <section aria-labelledby="attendees-title">
       <h2 id="attendees-title">Who took part</h2>
-      {view.attendees.length === 0 ? <p>Nobody recorded yet.</p> : (
-        <ul>{view.attendees.map((person, index) => <li key={index}>{person.name}{person.role ? ` — ${person.role}` : ''}</li>)}</ul>
+      {view.attendees.length === 0 ? (
+        <p>Nobody recorded yet.</p>
+      ) : (
+        <ul>
+          {view.attendees.map((person, index) => (
+            <li key={index}>
+              {person.name}
+              {person.role ? ` — ${person.role}` : ''}
+            </li>
+          ))}
+        </ul>
       )}
       <form className="attendee-form" onSubmit={(event) => void submit(event)}>
-        <div className="field"><label htmlFor="attendee-name">Name</label><input id="attendee-name" value={name} maxLength={120} autoComplete="off" onChange={(event) => setName(event.target.value)} /></div>
-        <div className="field"><label htmlFor="attendee-role">Job or role in the exercise (optional)</label><input id="attendee-role" value={role} maxLength={120} onChange={(event) => setRole(event.target.value)} /></div>
-        <button type="submit" disabled={saving || !name.trim()}>Add to who took part</button>
+        <div className="field">
+          <label htmlFor="attendee-name">Name</label>
+          <input
+            id="attendee-name"
+            value={name}
+            maxLength={120}
+            autoComplete="off"
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="attendee-role">Job or role in the exercise (optional)</label>
+          <input
+            id="attendee-role"
+            value={role}
+            maxLength={120}
+            onChange={(event) => setRole(event.target.value)}
+          />
+        </div>
+        <button type="submit" disabled={saving || !name.trim()}>
+          Add to who took part
+        </button>
       </form>
     </section>
   );

@@ -8,7 +8,12 @@ import { ProblemsPanel } from '../library/ProblemsPanel';
 import { formatMoment } from '../../lib/time';
 import { ExerciseBanner } from './ExerciseBanner';
 
-const STATUS_WORDS = { ready: 'Set up, not started', running: 'Running', paused: 'Paused', finished: 'Finished' } as const;
+const STATUS_WORDS = {
+  ready: 'Set up, not started',
+  running: 'Running',
+  paused: 'Paused',
+  finished: 'Finished',
+} as const;
 
 /** Tabletop exercises: choose a scenario and set one up, print its cards, or go back to one already run. */
 export function ExercisesScreen() {
@@ -17,12 +22,26 @@ export function ExercisesScreen() {
   return (
     <>
       <ExerciseBanner />
-      <h1 id="page-title" tabIndex={-1}>Exercises</h1>
-      <p className="lead">Test your continuity plan by talking through a made-up incident. What you record is kept apart from real incidents and never counted as one.</p>
-      {exercises.status === 'ready' && exercises.value.length > 0 && <ExerciseList exercises={exercises.value} />}
+      <h1 id="page-title" tabIndex={-1}>
+        Exercises
+      </h1>
+      <p className="lead">
+        Test your continuity plan by talking through a made-up incident. What you record is kept
+        apart from real incidents and never counted as one.
+      </p>
+      {exercises.status === 'ready' && exercises.value.length > 0 && (
+        <ExerciseList exercises={exercises.value} />
+      )}
       <h2>Set up an exercise</h2>
       {library.status === 'loading' && <p role="status">Loading scenarios…</p>}
-      {library.status === 'failed' && <div role="alert"><p>{describeError(library.error)}</p><button type="button" onClick={retry}>Try again</button></div>}
+      {library.status === 'failed' && (
+        <div role="alert">
+          <p>{describeError(library.error)}</p>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      )}
       {library.status === 'ready' && (
         <>
           <SetUpForm scenarios={library.value.scenarios} />
@@ -32,7 +51,12 @@ export function ExercisesScreen() {
               <li key={scenario.id}>
                 <h3>{scenario.title}</h3>
                 <p>{scenario.summary}</p>
-                <p>About {scenario.durationMinutes} minutes · {scenario.injectCount} injects · <a href={href.injectCards(scenario.id)}>Print inject cards for “{scenario.title}”</a></p>
+                <p>
+                  About {scenario.durationMinutes} minutes · {scenario.injectCount} injects ·{' '}
+                  <a href={href.injectCards(scenario.id)}>
+                    Print inject cards for “{scenario.title}”
+                  </a>
+                </p>
               </li>
             ))}
           </ul>
@@ -51,9 +75,12 @@ function ExerciseList({ exercises }: { exercises: ExerciseSummary[] }) {
       <ul>
         {exercises.map((exercise) => (
           <li key={exercise.id}>
-            <a href={href.exercise(exercise.id)}>{exercise.title}</a> — {STATUS_WORDS[exercise.status]}
+            <a href={href.exercise(exercise.id)}>{exercise.title}</a> —{' '}
+            {STATUS_WORDS[exercise.status]}
             {exercise.startedAt ? `, started ${formatMoment(exercise.startedAt)}` : ''}
-            {exercise.openActions.length > 0 ? `, ${exercise.openActions.length} open action${exercise.openActions.length === 1 ? '' : 's'}` : ''}
+            {exercise.openActions.length > 0
+              ? `, ${exercise.openActions.length} open action${exercise.openActions.length === 1 ? '' : 's'}`
+              : ''}
           </li>
         ))}
       </ul>
@@ -71,23 +98,50 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
     setSaving(true);
     const result = await request('exercises.create', { scenario, facilitator: facilitator.trim() });
     setSaving(false);
-    if (!result.ok) return setError(result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error));
+    if (!result.ok)
+      return setError(
+        result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error),
+      );
     window.location.hash = href.exercise(result.value.id);
   };
   return (
     <form className="exercise-setup" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor="setup-scenario">Scenario</label>
-        <select id="setup-scenario" value={scenario} onChange={(event) => setScenario(event.target.value)}>
-          {scenarios.map((each) => <option key={each.id} value={each.id}>{each.title}</option>)}
+        <select
+          id="setup-scenario"
+          value={scenario}
+          onChange={(event) => setScenario(event.target.value)}
+        >
+          {scenarios.map((each) => (
+            <option key={each.id} value={each.id}>
+              {each.title}
+            </option>
+          ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor="setup-facilitator">Facilitator's name</label>
-        <input id="setup-facilitator" value={facilitator} maxLength={120} autoComplete="name" onChange={(event) => setFacilitator(event.target.value)} />
+        <input
+          id="setup-facilitator"
+          value={facilitator}
+          maxLength={120}
+          autoComplete="name"
+          onChange={(event) => setFacilitator(event.target.value)}
+        />
       </div>
-      {error && <p className="save-failed" role="alert">{error}</p>}
-      <button type="submit" className="button-primary" disabled={saving || !facilitator.trim() || !scenario}>Set up the exercise</button>
+      {error && (
+        <p className="save-failed" role="alert">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        className="button-primary"
+        disabled={saving || !facilitator.trim() || !scenario}
+      >
+        Set up the exercise
+      </button>
     </form>
   );
 }

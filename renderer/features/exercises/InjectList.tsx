@@ -1,4 +1,8 @@
-import type { ExerciseView, InjectProgress, InjectView } from '../../../main/contract/exerciseTypes';
+import type {
+  ExerciseView,
+  InjectProgress,
+  InjectView,
+} from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { SafeHtml } from '../../ui/SafeHtml';
@@ -11,63 +15,158 @@ import type { ExerciseAct } from './useExercise';
 export function progressWords(progress: InjectProgress | undefined): string {
   if (!progress || progress.status === 'pending') return 'Not released yet';
   const at = progress.at ? ` ${formatMoment(progress.at)}` : '';
-  if (progress.status === 'skipped') return `Skipped${at}${progress.reason ? `: ${progress.reason}` : ''}`;
+  if (progress.status === 'skipped')
+    return `Skipped${at}${progress.reason ? `: ${progress.reason}` : ''}`;
   return `Released${at}${progress.trigger === 'timer' ? ' on its timer' : ' by hand'}`;
 }
 
 /** Every inject with its status, its text and prompts for the facilitator, notes, and a practice incident on its runbook. */
-export function InjectList({ view, act, saving, who, onError }: { view: ExerciseView; act: ExerciseAct; saving: boolean; who: string; onError: (message: string) => void }) {
+export function InjectList({
+  view,
+  act,
+  saving,
+  who,
+  onError,
+}: {
+  view: ExerciseView;
+  act: ExerciseAct;
+  saving: boolean;
+  who: string;
+  onError: (message: string) => void;
+}) {
   const isLive = view.status === 'running' || view.status === 'paused';
   return (
     <ol className="inject-list">
       {view.injects.map((inject) => (
-        <InjectItem key={inject.id} inject={inject} view={view} act={act} saving={saving} isLive={isLive} who={who} onError={onError} />
+        <InjectItem
+          key={inject.id}
+          inject={inject}
+          view={view}
+          act={act}
+          saving={saving}
+          isLive={isLive}
+          who={who}
+          onError={onError}
+        />
       ))}
     </ol>
   );
 }
 
-function InjectItem({ inject, view, act, saving, isLive, who, onError }: { inject: InjectView; view: ExerciseView; act: ExerciseAct; saving: boolean; isLive: boolean; who: string; onError: (message: string) => void }) {
+function InjectItem({
+  inject,
+  view,
+  act,
+  saving,
+  isLive,
+  who,
+  onError,
+}: {
+  inject: InjectView;
+  view: ExerciseView;
+  act: ExerciseAct;
+  saving: boolean;
+  isLive: boolean;
+  who: string;
+  onError: (message: string) => void;
+}) {
   const progress = view.progress[inject.id];
   const isPending = !progress || progress.status === 'pending';
   const notes = view.notes.filter((note) => note.inject === inject.id);
   const isCurrent = view.current === inject.id;
   const practise = async (runbook: string): Promise<void> => {
-    const started = await request('incidents.start', { name: `Exercise: ${inject.title}`.slice(0, 120), runbook, lead: who, exercise: true });
+    const started = await request('incidents.start', {
+      name: `Exercise: ${inject.title}`.slice(0, 120),
+      runbook,
+      lead: who,
+      exercise: true,
+    });
     if (!started.ok) return onError(describeError(started.error));
-    if (await act({ type: 'practice', incident: started.value.id, runbook })) window.location.hash = href.incident(started.value.id);
+    if (await act({ type: 'practice', incident: started.value.id, runbook }))
+      window.location.hash = href.incident(started.value.id);
   };
   return (
-    <li className={`inject${isCurrent ? ' inject-current' : ''}`} aria-labelledby={`inject-${inject.id}`}>
-      <h3 id={`inject-${inject.id}`}>{inject.number}. {inject.title}</h3>
+    <li
+      className={`inject${isCurrent ? ' inject-current' : ''}`}
+      aria-labelledby={`inject-${inject.id}`}
+    >
+      <h3 id={`inject-${inject.id}`}>
+        {inject.number}. {inject.title}
+      </h3>
       <p className="inject-status">
-        <strong>{isCurrent ? 'On screen now · ' : ''}{progressWords(progress)}</strong>
-        {' · '}{inject.adHoc ? 'Added during the exercise' : inject.releaseAfterMinutes === null ? 'Released by hand' : `Timed: ${inject.releaseAfterMinutes} minutes after the start`}
+        <strong>
+          {isCurrent ? 'On screen now · ' : ''}
+          {progressWords(progress)}
+        </strong>
+        {' · '}
+        {inject.adHoc
+          ? 'Added during the exercise'
+          : inject.releaseAfterMinutes === null
+            ? 'Released by hand'
+            : `Timed: ${inject.releaseAfterMinutes} minutes after the start`}
       </p>
       {isLive && isPending && (
         <p className="inject-actions">
-          <button type="button" disabled={saving} onClick={() => void act({ type: 'release', inject: inject.id, trigger: 'hand' })}>Release now: {inject.title}</button>{' '}
-          <button type="button" disabled={saving} onClick={() => void act({ type: 'skip', inject: inject.id })}>Skip: {inject.title}</button>
+          <button
+            type="button"
+            disabled={saving}
+            onClick={() => void act({ type: 'release', inject: inject.id, trigger: 'hand' })}
+          >
+            Release now: {inject.title}
+          </button>{' '}
+          <button
+            type="button"
+            disabled={saving}
+            onClick={() => void act({ type: 'skip', inject: inject.id })}
+          >
+            Skip: {inject.title}
+          </button>
         </p>
       )}
       <details>
         <summary>Text, expected actions and questions</summary>
         <SafeHtml className="inject-text" html={inject.textHtml} />
-        {inject.expectedHtml && <><h4>Expected actions</h4><SafeHtml html={inject.expectedHtml} /></>}
-        {inject.questionsHtml && <><h4>Discussion questions</h4><SafeHtml html={inject.questionsHtml} /></>}
+        {inject.expectedHtml && (
+          <>
+            <h4>Expected actions</h4>
+            <SafeHtml html={inject.expectedHtml} />
+          </>
+        )}
+        {inject.questionsHtml && (
+          <>
+            <h4>Discussion questions</h4>
+            <SafeHtml html={inject.questionsHtml} />
+          </>
+        )}
       </details>
       {inject.runbook && (
         <p>
           Runbook: <a href={href.runbook(inject.runbook.id)}>{inject.runbook.title}</a>{' '}
-          <button type="button" disabled={saving || view.log.readOnly} onClick={() => void practise(inject.runbook?.id ?? '')}>Practise this runbook as an exercise incident</button>
+          <button
+            type="button"
+            disabled={saving || view.log.readOnly}
+            onClick={() => void practise(inject.runbook?.id ?? '')}
+          >
+            Practise this runbook as an exercise incident
+          </button>
         </p>
       )}
       {notes.length > 0 && (
         <ul className="inject-notes">
-          {notes.map((note) => <li key={note.seq}>{note.text} ({note.by}, {formatMoment(note.at)})</li>)}
+          {notes.map((note) => (
+            <li key={note.seq}>
+              {note.text} ({note.by}, {formatMoment(note.at)})
+            </li>
+          ))}
         </ul>
       )}
-      <QuickForm id={`note-${inject.id}`} label={`Note on "${inject.title}"`} button="Add note" saving={saving} onSave={(text) => act({ type: 'note', inject: inject.id, text })} />
+      <QuickForm
+        id={`note-${inject.id}`}
+        label={`Note on "${inject.title}"`}
+        button="Add note"
+        saving={saving}
+        onSave={(text) => act({ type: 'note', inject: inject.id, text })}
+      />
     </li>
   );
 }

@@ -14,8 +14,23 @@ export function ProjectorView({ id }: { id: string }) {
   useEffect(() => {
     if (opened) document.getElementById('page-title')?.focus();
   }, [opened]);
-  if (loadError) return <div role="alert"><ExerciseBanner /><h1 id="page-title" tabIndex={-1}>This exercise could not be shown</h1><p>{describeError(loadError)}</p></div>;
-  if (!view) return <><ExerciseBanner /><p role="status">Opening…</p></>;
+  if (loadError)
+    return (
+      <div role="alert">
+        <ExerciseBanner />
+        <h1 id="page-title" tabIndex={-1}>
+          This exercise could not be shown
+        </h1>
+        <p>{describeError(loadError)}</p>
+      </div>
+    );
+  if (!view)
+    return (
+      <>
+        <ExerciseBanner />
+        <p role="status">Opening…</p>
+      </>
+    );
   const current = view.injects.find((inject) => inject.id === view.current);
   return (
     <div className="projector">
@@ -25,14 +40,24 @@ export function ProjectorView({ id }: { id: string }) {
       <div aria-live="polite">
         {current && view.status !== 'finished' ? (
           <>
-            <h1 id="page-title" tabIndex={-1}>{current.number}. {current.title}</h1>
+            <h1 id="page-title" tabIndex={-1}>
+              {current.number}. {current.title}
+            </h1>
             <SafeHtml className="projector-text" html={current.textHtml} />
           </>
         ) : (
-          <h1 id="page-title" tabIndex={-1}>{view.status === 'finished' ? 'The exercise has finished' : 'Waiting for the first inject'}</h1>
+          <h1 id="page-title" tabIndex={-1}>
+            {view.status === 'finished'
+              ? 'The exercise has finished'
+              : 'Waiting for the first inject'}
+          </h1>
         )}
       </div>
-      {view.status === 'paused' && <p className="projector-paused"><strong>Paused</strong></p>}
+      {view.status === 'paused' && (
+        <p className="projector-paused">
+          <strong>Paused</strong>
+        </p>
+      )}
       <ExerciseBanner />
     </div>
   );

@@ -10,32 +10,49 @@ import { OpenIncidentsPanel } from './OpenIncidentsPanel';
 
 // Getting ready (print the pack, record paper locations) matters before an incident, not during
 // one: those panels load after the entry points have drawn.
-const ReadinessPanels = lazy(() => import('../grabbag/ReadinessPanels').then((m) => ({ default: m.ReadinessPanels })));
+const ReadinessPanels = lazy(() =>
+  import('../grabbag/ReadinessPanels').then((m) => ({ default: m.ReadinessPanels })),
+);
 
 /** "What's happening?": large entry points by kind of problem. */
 export function HomeScreen({ library }: { library: RunbookLibrary }) {
-  const countFor = (category: string): number => library.runbooks.filter((r) => r.category === category).length;
+  const countFor = (category: string): number =>
+    library.runbooks.filter((r) => r.category === category).length;
   return (
     <>
       <OpenIncidentsPanel />
-      <h1 id="page-title" tabIndex={-1}>What's happening?</h1>
-      <p className="lead">Choose the closest match. You can also search at the top of the page (Ctrl+K).</p>
+      <h1 id="page-title" tabIndex={-1}>
+        What's happening?
+      </h1>
+      <p className="lead">
+        Choose the closest match. You can also search at the top of the page (Ctrl+K).
+      </p>
       <ul className="entry-points">
         {ENTRY_POINTS.map((entry) => {
-          const count = entry.category === 'not-sure' ? library.runbooks.length : countFor(entry.category);
+          const count =
+            entry.category === 'not-sure' ? library.runbooks.length : countFor(entry.category);
           return (
             <li key={entry.category}>
-              <a className="entry-point" href={entry.category === 'not-sure' ? href.notSure : href.situation(entry.category)}>
+              <a
+                className="entry-point"
+                href={entry.category === 'not-sure' ? href.notSure : href.situation(entry.category)}
+              >
                 <span className="entry-label">{entry.label}</span>
                 <span className="entry-hint">{entry.hint}</span>
-                <span className="entry-count">{count === 1 ? '1 runbook' : `${count} runbooks`}</span>
+                <span className="entry-count">
+                  {count === 1 ? '1 runbook' : `${count} runbooks`}
+                </span>
               </a>
             </li>
           );
         })}
       </ul>
       <MoreSituations library={library} />
-      <p className="start-incident"><a className="button-link button-primary" href={href.startIncident()}>Start an incident log now</a></p>
+      <p className="start-incident">
+        <a className="button-link button-primary" href={href.startIncident()}>
+          Start an incident log now
+        </a>
+      </p>
       <OpenActionsPanel />
       <ContactGapsPanel />
       <Suspense fallback={null}>
@@ -50,7 +67,8 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
 function MoreSituations({ library }: { library: RunbookLibrary }) {
   const onHome = new Set<string>(ENTRY_POINTS.map((entry) => entry.category));
   const more = (Object.keys(CATEGORIES) as Category[]).filter(
-    (category) => !onHome.has(category) && library.runbooks.some((runbook) => runbook.category === category),
+    (category) =>
+      !onHome.has(category) && library.runbooks.some((runbook) => runbook.category === category),
   );
   if (more.length === 0) return null;
   return (

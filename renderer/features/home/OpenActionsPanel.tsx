@@ -6,7 +6,9 @@ import { actionStatusWords } from '../exercises/DebriefPanel';
 export function OpenActionsPanel() {
   const [state] = useCall('exercises.list', {});
   if (state.status !== 'ready') return null;
-  const open = state.value.flatMap((exercise) => exercise.openActions.map((action) => ({ exercise, action })));
+  const open = state.value.flatMap((exercise) =>
+    exercise.openActions.map((action) => ({ exercise, action })),
+  );
   if (open.length === 0) return null;
   return (
     <section className="open-actions" aria-labelledby="open-actions-title">
@@ -15,8 +17,12 @@ export function OpenActionsPanel() {
         {open.map(({ exercise, action }) => {
           const status = actionStatusWords(action);
           return (
-            <li key={`${exercise.id}-${action.number}`} className={status.isOverdue ? 'action-overdue' : undefined}>
-              <strong>{status.words}</strong> — {action.text} (owner {action.owner}) · <a href={href.exercise(exercise.id)}>{exercise.title}</a>
+            <li
+              key={`${exercise.id}-${action.number}`}
+              className={status.isOverdue ? 'action-overdue' : undefined}
+            >
+              <strong>{status.words}</strong> — {action.text} (owner {action.owner}) ·{' '}
+              <a href={href.exercise(exercise.id)}>{exercise.title}</a>
             </li>
           );
         })}

@@ -16,7 +16,9 @@ export function OpenIncidentsPanel() {
     <>
       {real.length > 0 && (
         <section className="open-incidents" aria-labelledby="open-incidents-title">
-          <h2 id="open-incidents-title">{real.length === 1 ? 'An incident is open' : `${real.length} incidents are open`}</h2>
+          <h2 id="open-incidents-title">
+            {real.length === 1 ? 'An incident is open' : `${real.length} incidents are open`}
+          </h2>
           <OpenList incidents={real} />
         </section>
       )}
@@ -35,7 +37,8 @@ function OpenList({ incidents }: { incidents: IncidentSummary[] }) {
     <ul>
       {incidents.map((incident) => (
         <li key={incident.id}>
-          <a href={href.incident(incident.id)}>{incident.name}</a> — {incident.stepsAnswered} of {incident.stepsTotal} steps answered
+          <a href={href.incident(incident.id)}>{incident.name}</a> — {incident.stepsAnswered} of{' '}
+          {incident.stepsTotal} steps answered
         </li>
       ))}
     </ul>

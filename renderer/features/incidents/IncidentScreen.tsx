@@ -10,12 +10,28 @@ import { RolesPanel } from './RolesPanel';
 import { formatMoment } from '../../lib/time';
 import { useIncident } from './useIncident';
 
-const TAB_LABELS: Record<IncidentTab, string> = { steps: 'Steps', log: 'Log', clocks: 'Clocks', roles: 'Roles and handover', reports: 'Reports' };
+const TAB_LABELS: Record<IncidentTab, string> = {
+  steps: 'Steps',
+  log: 'Log',
+  clocks: 'Clocks',
+  roles: 'Roles and handover',
+  reports: 'Reports',
+};
 
 export const EXERCISE_BANNER = 'EXERCISE — NOT A REAL INCIDENT';
 
 /** One incident: banner, who is typing, the running clocks, and its tabs. */
-export function IncidentScreen({ id, tab, runbook, step }: { id: string; tab: IncidentTab; runbook?: string; step?: string }) {
+export function IncidentScreen({
+  id,
+  tab,
+  runbook,
+  step,
+}: {
+  id: string;
+  tab: IncidentTab;
+  runbook?: string;
+  step?: string;
+}) {
   const incident = useIncident(id);
   const { view, loadError } = incident;
   // Focus moves to the title when the incident opens or the tab changes, not on every save.
@@ -27,9 +43,16 @@ export function IncidentScreen({ id, tab, runbook, step }: { id: string; tab: In
   if (loadError) {
     return (
       <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>This incident could not be opened</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          This incident could not be opened
+        </h1>
         <p>{describeError(loadError)}</p>
-        <p><button type="button" onClick={incident.reload}>Try again</button> <a href={href.incidents}>All incidents</a></p>
+        <p>
+          <button type="button" onClick={incident.reload}>
+            Try again
+          </button>{' '}
+          <a href={href.incidents}>All incidents</a>
+        </p>
       </div>
     );
   }
@@ -37,31 +60,70 @@ export function IncidentScreen({ id, tab, runbook, step }: { id: string; tab: In
   return (
     <div className="incident">
       {view.exercise && <p className="exercise-banner">{EXERCISE_BANNER}</p>}
-      <p><a href={href.incidents}>← Incidents</a></p>
-      <h1 id="page-title" tabIndex={-1}>{view.name}</h1>
-      <p className="incident-facts">
-        Lead: <strong>{view.lead}</strong> · Aware since {formatMoment(view.awareAt)} · {view.status === 'open' ? 'Open' : 'Closed'}
+      <p>
+        <a href={href.incidents}>← Incidents</a>
       </p>
-      {view.log.readOnly && <p className="notice" role="alert">{view.log.problem}</p>}
+      <h1 id="page-title" tabIndex={-1}>
+        {view.name}
+      </h1>
+      <p className="incident-facts">
+        Lead: <strong>{view.lead}</strong> · Aware since {formatMoment(view.awareAt)} ·{' '}
+        {view.status === 'open' ? 'Open' : 'Closed'}
+      </p>
+      {view.log.readOnly && (
+        <p className="notice" role="alert">
+          {view.log.problem}
+        </p>
+      )}
       <div className="field author-field">
         <label htmlFor="incident-author">Your name (shown on what you record)</label>
-        <input id="incident-author" value={incident.author} placeholder={view.lead} maxLength={120} autoComplete="name" onChange={(e) => incident.setAuthor(e.target.value)} />
+        <input
+          id="incident-author"
+          value={incident.author}
+          placeholder={view.lead}
+          maxLength={120}
+          autoComplete="name"
+          onChange={(e) => incident.setAuthor(e.target.value)}
+        />
       </div>
       <ClockStrip view={view} />
       <nav className="tabs" aria-label="Incident">
         <ul>
           {(Object.keys(TAB_LABELS) as IncidentTab[]).map((name) => (
-            <li key={name}><a href={href.incident(view.id, name)} aria-current={name === tab ? 'page' : undefined}>{TAB_LABELS[name]}</a></li>
+            <li key={name}>
+              <a
+                href={href.incident(view.id, name)}
+                aria-current={name === tab ? 'page' : undefined}
+              >
+                {TAB_LABELS[name]}
+              </a>
+            </li>
           ))}
         </ul>
       </nav>
-      <div aria-live="polite" className="save-state">{incident.saving ? 'Saving…' : ''}</div>
-      {incident.saveError && <p className="save-failed" role="alert">{incident.saveError}</p>}
-      {tab === 'steps' && <GuidedSteps view={view} act={incident.act} saving={incident.saving} {...(runbook ? { runbookId: runbook } : {})} {...(step ? { stepId: step } : {})} />}
+      <div aria-live="polite" className="save-state">
+        {incident.saving ? 'Saving…' : ''}
+      </div>
+      {incident.saveError && (
+        <p className="save-failed" role="alert">
+          {incident.saveError}
+        </p>
+      )}
+      {tab === 'steps' && (
+        <GuidedSteps
+          view={view}
+          act={incident.act}
+          saving={incident.saving}
+          {...(runbook ? { runbookId: runbook } : {})}
+          {...(step ? { stepId: step } : {})}
+        />
+      )}
       {tab === 'log' && <LogPanel view={view} act={incident.act} saving={incident.saving} />}
       {tab === 'clocks' && <ClocksPanel view={view} act={incident.act} saving={incident.saving} />}
       {tab === 'roles' && <RolesPanel view={view} act={incident.act} saving={incident.saving} />}
-      {tab === 'reports' && <ReportsPanel view={view} act={incident.act} saving={incident.saving} />}
+      {tab === 'reports' && (
+        <ReportsPanel view={view} act={incident.act} saving={incident.saving} />
+      )}
       {view.exercise && <p className="exercise-banner">{EXERCISE_BANNER}</p>}
     </div>
   );
@@ -79,7 +141,8 @@ function ClockStrip({ view }: { view: IncidentView }) {
           const status = clockStatus(clock, now);
           return (
             <li key={clock.id}>
-              <a href={href.incident(view.id, 'clocks')}>{clock.label}</a>: {status.urgent ? <strong>⚠ {status.words}</strong> : status.words}
+              <a href={href.incident(view.id, 'clocks')}>{clock.label}</a>:{' '}
+              {status.urgent ? <strong>⚠ {status.words}</strong> : status.words}
             </li>
           );
         })}

@@ -13,13 +13,21 @@ export function IncidentsScreen() {
   useEffect(() => document.getElementById('page-title')?.focus(), []);
   return (
     <>
-      <h1 id="page-title" tabIndex={-1}>Incidents</h1>
-      <p><a className="button-link button-primary" href={href.startIncident()}>Start an incident</a></p>
+      <h1 id="page-title" tabIndex={-1}>
+        Incidents
+      </h1>
+      <p>
+        <a className="button-link button-primary" href={href.startIncident()}>
+          Start an incident
+        </a>
+      </p>
       {state.status === 'loading' && <p role="status">Loading incidents…</p>}
       {state.status === 'failed' && (
         <div role="alert">
           <p>{describeError(state.error)}</p>
-          <button type="button" onClick={retry}>Try again</button>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
         </div>
       )}
       {state.status === 'ready' && <IncidentList incidents={state.value} />}
@@ -27,7 +35,13 @@ export function IncidentsScreen() {
   );
 }
 
-export function IncidentList({ incidents, heading = true }: { incidents: IncidentSummary[]; heading?: boolean }) {
+export function IncidentList({
+  incidents,
+  heading = true,
+}: {
+  incidents: IncidentSummary[];
+  heading?: boolean;
+}) {
   if (incidents.length === 0) return <p>No incidents recorded on this computer.</p>;
   const groups = [
     { title: 'Open', list: incidents.filter((incident) => incident.status === 'open') },
@@ -36,10 +50,16 @@ export function IncidentList({ incidents, heading = true }: { incidents: Inciden
   return (
     <>
       {groups.map(({ title, list }) => (
-        <section key={title} aria-labelledby={heading ? `incidents-${title}` : undefined} aria-label={heading ? undefined : `${title} incidents`}>
+        <section
+          key={title}
+          aria-labelledby={heading ? `incidents-${title}` : undefined}
+          aria-label={heading ? undefined : `${title} incidents`}
+        >
           {heading && <h2 id={`incidents-${title}`}>{title}</h2>}
           <ul className="incident-list">
-            {list.map((incident) => <IncidentItem key={incident.id} incident={incident} />)}
+            {list.map((incident) => (
+              <IncidentItem key={incident.id} incident={incident} />
+            ))}
           </ul>
         </section>
       ))}
@@ -53,18 +73,23 @@ function IncidentItem({ incident }: { incident: IncidentSummary }) {
   return (
     <li className="incident-item">
       <a className="incident-link" href={href.incident(incident.id)}>
-        <span className="incident-name">{incident.exercise && <span className="tag tag-exercise">Exercise</span>} {incident.name}</span>
+        <span className="incident-name">
+          {incident.exercise && <span className="tag tag-exercise">Exercise</span>} {incident.name}
+        </span>
         {incident.problem ? (
           <span className="incident-problem">{incident.problem}</span>
         ) : (
           <span className="incident-meta">
-            Lead: {incident.lead} · Aware since {formatMoment(incident.awareAt)} · {incident.stepsAnswered} of {incident.stepsTotal} steps answered
+            Lead: {incident.lead} · Aware since {formatMoment(incident.awareAt)} ·{' '}
+            {incident.stepsAnswered} of {incident.stepsTotal} steps answered
             {incident.status === 'closed' ? ' · Closed' : ''}
           </span>
         )}
         {clock && incident.status === 'open' && (
           <span className="incident-clock">
-            {left === null ? `${clock.label}: as soon as possible` : `${clock.label}: ${left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(left)}`}`}
+            {left === null
+              ? `${clock.label}: as soon as possible`
+              : `${clock.label}: ${left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(left)}`}`}
           </span>
         )}
       </a>

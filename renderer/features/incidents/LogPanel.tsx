@@ -15,20 +15,37 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
       {!closed && <DecisionForm act={act} saving={saving} />}
       <ChainCheckPanel view={view} />
       <table className="timeline">
-        <caption>Every entry, in the order things happened. Entries are never changed: corrections are added as new entries.</caption>
+        <caption>
+          Every entry, in the order things happened. Entries are never changed: corrections are
+          added as new entries.
+        </caption>
         <thead>
-          <tr><th scope="col">#</th><th scope="col">When it happened</th><th scope="col">Recorded</th><th scope="col">Who</th><th scope="col">What</th></tr>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">When it happened</th>
+            <th scope="col">Recorded</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+          </tr>
         </thead>
         <tbody>
           {view.timeline.map((entry) => (
             <tr key={entry.seq}>
               <td>{entry.seq}</td>
-              <td>{formatMoment(entry.eventAt)}{entry.backfilled && <span className="tag">filled in later</span>}</td>
+              <td>
+                {formatMoment(entry.eventAt)}
+                {entry.backfilled && <span className="tag">filled in later</span>}
+              </td>
               <td>{formatMoment(entry.recordedAt)}</td>
               <td>{entry.author}</td>
               <td>
                 {entry.text}
-                {entry.correctedBy.length > 0 && <span className="corrected"> (corrected by entry {entry.correctedBy.join(', ')})</span>}
+                {entry.correctedBy.length > 0 && (
+                  <span className="corrected">
+                    {' '}
+                    (corrected by entry {entry.correctedBy.join(', ')})
+                  </span>
+                )}
               </td>
             </tr>
           ))}
@@ -57,19 +74,40 @@ function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
     <form className="note-form" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor="note-text">Add a note</label>
-        <textarea id="note-text" rows={3} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); setSaved(null); }} />
+        <textarea
+          id="note-text"
+          rows={3}
+          maxLength={4000}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setSaved(null);
+          }}
+        />
       </div>
       <div className="field-checkbox">
-        <input id="note-earlier" type="checkbox" checked={earlier} onChange={(e) => setEarlier(e.target.checked)} />
+        <input
+          id="note-earlier"
+          type="checkbox"
+          checked={earlier}
+          onChange={(e) => setEarlier(e.target.checked)}
+        />
         <label htmlFor="note-earlier">This happened earlier (copying from paper notes)</label>
       </div>
       {earlier && (
         <div className="field">
           <label htmlFor="note-when">When did it happen?</label>
-          <input id="note-when" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+          <input
+            id="note-when"
+            type="datetime-local"
+            value={when}
+            onChange={(e) => setWhen(e.target.value)}
+          />
         </div>
       )}
-      <button type="submit" className="button-primary" disabled={saving || !text.trim()}>{saving ? 'Saving…' : 'Save note'}</button>
+      <button type="submit" className="button-primary" disabled={saving || !text.trim()}>
+        {saving ? 'Saving…' : 'Save note'}
+      </button>
       {saved && <p role="status">{saved}</p>}
     </form>
   );
@@ -94,13 +132,30 @@ function DecisionForm({ act, saving }: { act: Act; saving: boolean }) {
       <form onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor="decision-text">What was decided</label>
-          <textarea id="decision-text" rows={2} maxLength={4000} value={text} onChange={(e) => { setText(e.target.value); setSaved(null); }} />
+          <textarea
+            id="decision-text"
+            rows={2}
+            maxLength={4000}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setSaved(null);
+            }}
+          />
         </div>
         <div className="field">
           <label htmlFor="decision-rationale">Why</label>
-          <textarea id="decision-rationale" rows={2} maxLength={1000} value={rationale} onChange={(e) => setRationale(e.target.value)} />
+          <textarea
+            id="decision-rationale"
+            rows={2}
+            maxLength={1000}
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
         </div>
-        <button type="submit" disabled={saving || !text.trim() || !rationale.trim()}>Save decision</button>
+        <button type="submit" disabled={saving || !text.trim() || !rationale.trim()}>
+          Save decision
+        </button>
         {saved && <p role="status">{saved}</p>}
       </form>
     </details>
@@ -127,14 +182,26 @@ function CorrectionForm({ view, act, saving }: { view: IncidentView; act: Act; s
           <label htmlFor="correction-seq">Entry number</label>
           <select id="correction-seq" value={seq} onChange={(e) => setSeq(e.target.value)}>
             <option value="">Choose an entry</option>
-            {view.timeline.map((entry) => <option key={entry.seq} value={entry.seq}>{entry.seq}: {entry.text.slice(0, 80)}</option>)}
+            {view.timeline.map((entry) => (
+              <option key={entry.seq} value={entry.seq}>
+                {entry.seq}: {entry.text.slice(0, 80)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="correction-text">What should it say?</label>
-          <textarea id="correction-text" rows={2} maxLength={4000} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id="correction-text"
+            rows={2}
+            maxLength={4000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
-        <button type="submit" disabled={saving || !seq || !text.trim()}>Add correction</button>
+        <button type="submit" disabled={saving || !seq || !text.trim()}>
+          Add correction
+        </button>
       </form>
     </details>
   );
@@ -151,14 +218,31 @@ function ChainCheckPanel({ view }: { view: IncidentView }) {
   };
   return (
     <div className="chain-check">
-      {view.log.problem && <p className="notice" role="alert">{view.log.problem}</p>}
+      {view.log.problem && (
+        <p className="notice" role="alert">
+          {view.log.problem}
+        </p>
+      )}
       {view.log.recovered && <p className="notice">{view.log.recovered}</p>}
       <p>
-        {view.log.entries} entries saved. Last entry hash: <code className="hash">{view.log.head}</code>
+        {view.log.entries} entries saved. Last entry hash:{' '}
+        <code className="hash">{view.log.head}</code>
       </p>
-      <button type="button" onClick={() => void run()}>Check the log has not been changed</button>
+      <button type="button" onClick={() => void run()}>
+        Check the log has not been changed
+      </button>
       <div role="status">
-        {check && (check.ok ? <p><strong>Log checked: all {check.entries} entries are intact.</strong> Last entry hash {check.head.slice(0, 16)}…</p> : <p><strong>⚠ The log does not check out.</strong> {check.problem}</p>)}
+        {check &&
+          (check.ok ? (
+            <p>
+              <strong>Log checked: all {check.entries} entries are intact.</strong> Last entry hash{' '}
+              {check.head.slice(0, 16)}…
+            </p>
+          ) : (
+            <p>
+              <strong>⚠ The log does not check out.</strong> {check.problem}
+            </p>
+          ))}
         {error && <p>{error}</p>}
       </div>
     </div>

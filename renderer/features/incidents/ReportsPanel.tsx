@@ -1,5 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { IncidentView, Impact, Likelihood, ReportDraft } from '../../../main/contract/incidentTypes';
+import type {
+  IncidentView,
+  Impact,
+  Likelihood,
+  ReportDraft,
+} from '../../../main/contract/incidentTypes';
 import { describeError } from '../../errors';
 import { request } from '../../api';
 import type { CallState } from '../../useCall';
@@ -21,7 +26,15 @@ const IMPACT: Record<Impact, string> = {
 };
 
 /** Report drafts to read out or paste, the reportability decision, the report and closing. */
-export function ReportsPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
+export function ReportsPanel({
+  view,
+  act,
+  saving,
+}: {
+  view: IncidentView;
+  act: Act;
+  saving: boolean;
+}) {
   const closed = view.status === 'closed' || view.log.readOnly;
   return (
     <>
@@ -29,16 +42,35 @@ export function ReportsPanel({ view, act, saving }: { view: IncidentView; act: A
       <Drafts id={view.id} entries={view.log.entries} />
       <section aria-labelledby="report-heading">
         <h2 id="report-heading">Incident report</h2>
-        <p>The full report: timeline, decisions, clocks, steps and contacts called, with the log's last hash.</p>
-        <p><a className="button-link" href={href.incidentDocument(view.id, 'report')}>Open the incident report</a></p>
+        <p>
+          The full report: timeline, decisions, clocks, steps and contacts called, with the log's
+          last hash.
+        </p>
+        <p>
+          <a className="button-link" href={href.incidentDocument(view.id, 'report')}>
+            Open the incident report
+          </a>
+        </p>
       </section>
       {!closed && <CloseIncident act={act} saving={saving} />}
-      {view.status === 'closed' && <p className="notice">This incident was closed. Summary: {view.summary}</p>}
+      {view.status === 'closed' && (
+        <p className="notice">This incident was closed. Summary: {view.summary}</p>
+      )}
     </>
   );
 }
 
-function Reportability({ view, act, saving, closed }: { view: IncidentView; act: Act; saving: boolean; closed: boolean }) {
+function Reportability({
+  view,
+  act,
+  saving,
+  closed,
+}: {
+  view: IncidentView;
+  act: Act;
+  saving: boolean;
+  closed: boolean;
+}) {
   const [likelihood, setLikelihood] = useState<Likelihood | ''>('');
   const [impact, setImpact] = useState<Impact | ''>('');
   const [reason, setReason] = useState('');
@@ -46,38 +78,91 @@ function Reportability({ view, act, saving, closed }: { view: IncidentView; act:
   const submit = async (decision: 'report' | 'not-report', event?: FormEvent): Promise<void> => {
     event?.preventDefault();
     if (!likelihood || !impact || !reason.trim()) return;
-    if (await act({ type: 'assessment', likelihood, impact, decision, reason: reason.trim() })) setReason('');
+    if (await act({ type: 'assessment', likelihood, impact, decision, reason: reason.trim() }))
+      setReason('');
   };
   return (
     <section aria-labelledby="reportability-heading">
       <h2 id="reportability-heading">Does the personal data breach need reporting?</h2>
-      <p>A breach is reported (through the DSPT incident reporting tool, which passes it to the ICO) when harm to people is at least likely and the impact at least minor. Record the decision either way: the ICO expects a record of why a breach was not reported.</p>
+      <p>
+        A breach is reported (through the DSPT incident reporting tool, which passes it to the ICO)
+        when harm to people is at least likely and the impact at least minor. Record the decision
+        either way: the ICO expects a record of why a breach was not reported.
+      </p>
       {view.assessment && (
-        <p className="notice">Recorded: {view.assessment.decision === 'report' ? 'to be reported' : 'not reported'} (likelihood: {LIKELIHOOD[view.assessment.likelihood]}; impact: {IMPACT[view.assessment.impact]}). Reason: {view.assessment.reason} — {view.assessment.by}</p>
+        <p className="notice">
+          Recorded: {view.assessment.decision === 'report' ? 'to be reported' : 'not reported'}{' '}
+          (likelihood: {LIKELIHOOD[view.assessment.likelihood]}; impact:{' '}
+          {IMPACT[view.assessment.impact]}). Reason: {view.assessment.reason} — {view.assessment.by}
+        </p>
       )}
       {!closed && (
         <form onSubmit={(event) => event.preventDefault()}>
           <div className="field">
-            <label htmlFor="assess-likelihood">How likely is harm to the people whose data it is?</label>
-            <select id="assess-likelihood" value={likelihood} onChange={(e) => setLikelihood(e.target.value as Likelihood)}>
+            <label htmlFor="assess-likelihood">
+              How likely is harm to the people whose data it is?
+            </label>
+            <select
+              id="assess-likelihood"
+              value={likelihood}
+              onChange={(e) => setLikelihood(e.target.value as Likelihood)}
+            >
               <option value="">Choose</option>
-              {Object.entries(LIKELIHOOD).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {Object.entries(LIKELIHOOD).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="assess-impact">How bad would it be for them?</label>
-            <select id="assess-impact" value={impact} onChange={(e) => setImpact(e.target.value as Impact)}>
+            <select
+              id="assess-impact"
+              value={impact}
+              onChange={(e) => setImpact(e.target.value as Impact)}
+            >
               <option value="">Choose</option>
-              {Object.entries(IMPACT).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {Object.entries(IMPACT).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
             </select>
           </div>
-          {suggests !== null && <p role="status"><strong>{suggests ? 'This suggests reporting it.' : 'This suggests it does not need reporting.'}</strong></p>}
+          {suggests !== null && (
+            <p role="status">
+              <strong>
+                {suggests
+                  ? 'This suggests reporting it.'
+                  : 'This suggests it does not need reporting.'}
+              </strong>
+            </p>
+          )}
           <div className="field">
             <label htmlFor="assess-reason">Reason for your decision</label>
-            <textarea id="assess-reason" rows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} />
+            <textarea
+              id="assess-reason"
+              rows={2}
+              maxLength={1000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
-          <button type="button" disabled={saving || !likelihood || !impact || !reason.trim()} onClick={() => void submit('report')}>Record: we will report it</button>{' '}
-          <button type="button" disabled={saving || !likelihood || !impact || !reason.trim()} onClick={() => void submit('not-report')}>Record: we will not report it</button>
+          <button
+            type="button"
+            disabled={saving || !likelihood || !impact || !reason.trim()}
+            onClick={() => void submit('report')}
+          >
+            Record: we will report it
+          </button>{' '}
+          <button
+            type="button"
+            disabled={saving || !likelihood || !impact || !reason.trim()}
+            onClick={() => void submit('not-report')}
+          >
+            Record: we will not report it
+          </button>
         </form>
       )}
     </section>
@@ -91,7 +176,12 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
   useEffect(() => {
     let current = true;
     void request('incidents.drafts', { id }).then((result) => {
-      if (current) setState(result.ok ? { status: 'ready', value: result.value } : { status: 'failed', error: result.error });
+      if (current)
+        setState(
+          result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'failed', error: result.error },
+        );
     });
     return () => {
       current = false;
@@ -115,9 +205,14 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
   return (
     <section aria-labelledby="drafts-heading">
       <h2 id="drafts-heading">Report drafts</h2>
-      <p>Filled in from this incident, to read out on the phone or paste into a form. Gaps in square brackets are for you to add.</p>
+      <p>
+        Filled in from this incident, to read out on the phone or paste into a form. Gaps in square
+        brackets are for you to add.
+      </p>
       <p className="no-print">
-        <button type="button" onClick={printDrafts}>Print all drafts</button>
+        <button type="button" onClick={printDrafts}>
+          Print all drafts
+        </button>
       </p>
       <div role="status">{copied}</div>
       {state.value.map((draft) => (
@@ -128,11 +223,19 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
             {draft.fields.map((field) => (
               <div key={field.label} className="draft-field">
                 <dt>{field.label}</dt>
-                <dd>{field.value ? <span className="draft-value">{field.value}</span> : <span className="draft-gap">[{field.hint}]</span>}</dd>
+                <dd>
+                  {field.value ? (
+                    <span className="draft-value">{field.value}</span>
+                  ) : (
+                    <span className="draft-gap">[{field.hint}]</span>
+                  )}
+                </dd>
               </div>
             ))}
           </dl>
-          <button type="button" onClick={() => copy(draft)}>Copy this draft</button>
+          <button type="button" onClick={() => copy(draft)}>
+            Copy this draft
+          </button>
         </details>
       ))}
     </section>
@@ -154,10 +257,26 @@ function CloseIncident({ act, saving }: { act: Act; saving: boolean }) {
       <form onSubmit={(event) => void submit(event)}>
         <div className="field">
           <label htmlFor="close-summary">Summary: what happened and how it ended</label>
-          <textarea id="close-summary" rows={3} maxLength={4000} value={summary} onChange={(e) => { setSummary(e.target.value); setConfirming(false); }} />
+          <textarea
+            id="close-summary"
+            rows={3}
+            maxLength={4000}
+            value={summary}
+            onChange={(e) => {
+              setSummary(e.target.value);
+              setConfirming(false);
+            }}
+          />
         </div>
-        {confirming && <p className="confirm" role="alert">After closing, only corrections can be added. Press "Close the incident" again to confirm.</p>}
-        <button type="submit" disabled={saving || !summary.trim()}>Close the incident</button>
+        {confirming && (
+          <p className="confirm" role="alert">
+            After closing, only corrections can be added. Press "Close the incident" again to
+            confirm.
+          </p>
+        )}
+        <button type="submit" disabled={saving || !summary.trim()}>
+          Close the incident
+        </button>
       </form>
     </section>
   );

@@ -5,21 +5,52 @@ import { href } from '../../useRoute';
 import type { Act } from './useIncident';
 
 /** Who holds each role, with its role card, and the shift-change handover. */
-export function RolesPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
+export function RolesPanel({
+  view,
+  act,
+  saving,
+}: {
+  view: IncidentView;
+  act: Act;
+  saving: boolean;
+}) {
   const closed = view.status === 'closed' || view.log.readOnly;
   return (
     <section aria-labelledby="roles-heading">
       <h2 id="roles-heading">Roles</h2>
-      <p className="hint">In a small service one person may hold several roles. Only the incident lead is required.</p>
+      <p className="hint">
+        In a small service one person may hold several roles. Only the incident lead is required.
+      </p>
       <ul className="role-cards">
-        {(Object.keys(INCIDENT_ROLES) as IncidentRole[]).map((role) => <RoleCard key={role} role={role} holder={view.roles[role]} act={act} saving={saving} closed={closed} />)}
+        {(Object.keys(INCIDENT_ROLES) as IncidentRole[]).map((role) => (
+          <RoleCard
+            key={role}
+            role={role}
+            holder={view.roles[role]}
+            act={act}
+            saving={saving}
+            closed={closed}
+          />
+        ))}
       </ul>
       <Handover view={view} act={act} saving={saving} closed={closed} />
     </section>
   );
 }
 
-function RoleCard({ role, holder, act, saving, closed }: { role: IncidentRole; holder: string | undefined; act: Act; saving: boolean; closed: boolean }) {
+function RoleCard({
+  role,
+  holder,
+  act,
+  saving,
+  closed,
+}: {
+  role: IncidentRole;
+  holder: string | undefined;
+  act: Act;
+  saving: boolean;
+  closed: boolean;
+}) {
   const [person, setPerson] = useState('');
   const { label, card } = INCIDENT_ROLES[role];
   const submit = async (event: FormEvent): Promise<void> => {
@@ -29,20 +60,45 @@ function RoleCard({ role, holder, act, saving, closed }: { role: IncidentRole; h
   return (
     <li className="role-card">
       <h3>{label}</h3>
-      <p><strong>{holder ? `Held by ${holder}` : 'Not named yet'}</strong></p>
-      <ul>{card.map((line) => <li key={line}>{line}</li>)}</ul>
+      <p>
+        <strong>{holder ? `Held by ${holder}` : 'Not named yet'}</strong>
+      </p>
+      <ul>
+        {card.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
       {!closed && (
         <form className="inline-form" onSubmit={(event) => void submit(event)}>
-          <label htmlFor={`role-${role}`}>{holder ? `Hand ${label.toLowerCase()} to` : `Name the ${label.toLowerCase()}`}</label>
-          <input id={`role-${role}`} value={person} maxLength={120} onChange={(e) => setPerson(e.target.value)} />
-          <button type="submit" disabled={saving || !person.trim()}>Save</button>
+          <label htmlFor={`role-${role}`}>
+            {holder ? `Hand ${label.toLowerCase()} to` : `Name the ${label.toLowerCase()}`}
+          </label>
+          <input
+            id={`role-${role}`}
+            value={person}
+            maxLength={120}
+            onChange={(e) => setPerson(e.target.value)}
+          />
+          <button type="submit" disabled={saving || !person.trim()}>
+            Save
+          </button>
         </form>
       )}
     </li>
   );
 }
 
-function Handover({ view, act, saving, closed }: { view: IncidentView; act: Act; saving: boolean; closed: boolean }) {
+function Handover({
+  view,
+  act,
+  saving,
+  closed,
+}: {
+  view: IncidentView;
+  act: Act;
+  saving: boolean;
+  closed: boolean;
+}) {
   const [to, setTo] = useState('');
   const [notes, setNotes] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -58,19 +114,39 @@ function Handover({ view, act, saving, closed }: { view: IncidentView; act: Act;
   return (
     <section aria-labelledby="handover-heading">
       <h2 id="handover-heading">Shift handover</h2>
-      <p>Print the handover summary (done, still to do, clocks, who was called) and go through it in person.</p>
-      <p><a className="button-link" href={href.incidentDocument(view.id, 'handover')}>Open the handover summary</a></p>
+      <p>
+        Print the handover summary (done, still to do, clocks, who was called) and go through it in
+        person.
+      </p>
+      <p>
+        <a className="button-link" href={href.incidentDocument(view.id, 'handover')}>
+          Open the handover summary
+        </a>
+      </p>
       {!closed && (
         <form onSubmit={(event) => void submit(event)}>
           <div className="field">
             <label htmlFor="handover-to">Handing over to</label>
-            <input id="handover-to" value={to} maxLength={120} onChange={(e) => setTo(e.target.value)} />
+            <input
+              id="handover-to"
+              value={to}
+              maxLength={120}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="handover-notes">Anything to add</label>
-            <textarea id="handover-notes" rows={2} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+            <textarea
+              id="handover-notes"
+              rows={2}
+              maxLength={4000}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
           </div>
-          <button type="submit" disabled={saving || !to.trim()}>Record the handover</button>
+          <button type="submit" disabled={saving || !to.trim()}>
+            Record the handover
+          </button>
           {done && <p role="status">{done}</p>}
         </form>
       )}

@@ -24,24 +24,48 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const found: Array<{ field: string; message: string }> = [];
-    if (!name.trim()) found.push({ field: 'incident-name', message: 'Give the incident a short name, for example "Ransom note on office PC".' });
-    if (!lead.trim()) found.push({ field: 'incident-lead', message: 'Enter the name of the incident lead.' });
+    if (!name.trim())
+      found.push({
+        field: 'incident-name',
+        message: 'Give the incident a short name, for example "Ransom note on office PC".',
+      });
+    if (!lead.trim())
+      found.push({ field: 'incident-lead', message: 'Enter the name of the incident lead.' });
     const aware = fromLocalInput(awareAt);
-    if (!aware) found.push({ field: 'incident-aware', message: 'Enter when you became aware, as a date and time.' });
-    else if (Date.parse(aware) > Date.now() + 60_000) found.push({ field: 'incident-aware', message: 'The time you became aware cannot be in the future.' });
+    if (!aware)
+      found.push({
+        field: 'incident-aware',
+        message: 'Enter when you became aware, as a date and time.',
+      });
+    else if (Date.parse(aware) > Date.now() + 60_000)
+      found.push({
+        field: 'incident-aware',
+        message: 'The time you became aware cannot be in the future.',
+      });
     setErrors(found);
     if (found.length > 0) {
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
     setSaving(true);
-    const result = await request('incidents.start', { name: name.trim(), lead: lead.trim(), runbook: chosen, ...(aware ? { awareAt: aware } : {}), exercise });
+    const result = await request('incidents.start', {
+      name: name.trim(),
+      lead: lead.trim(),
+      runbook: chosen,
+      ...(aware ? { awareAt: aware } : {}),
+      exercise,
+    });
     setSaving(false);
     if (result.ok) {
       sessionStorage.setItem(`holdfast-author-${result.value.id}`, lead.trim());
       window.location.hash = href.incident(result.value.id);
     } else {
-      setErrors([{ field: 'incident-name', message: `Not started. ${result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error)}` }]);
+      setErrors([
+        {
+          field: 'incident-name',
+          message: `Not started. ${result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error)}`,
+        },
+      ]);
       requestAnimationFrame(() => summary.current?.focus());
     }
   };
@@ -49,48 +73,121 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
 
   return (
     <>
-      <p><a href={href.incidents}>← Incidents</a></p>
-      <h1 id="page-title" tabIndex={-1}>Start an incident</h1>
-      <p className="lead">Holdfast will keep a log of everything you do from now on. You can change the details later by adding notes.</p>
+      <p>
+        <a href={href.incidents}>← Incidents</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        Start an incident
+      </h1>
+      <p className="lead">
+        Holdfast will keep a log of everything you do from now on. You can change the details later
+        by adding notes.
+      </p>
       {errors.length > 0 && (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
           <h2>There is a problem</h2>
-          <ul>{errors.map((error) => <li key={error.field + error.message}><a href={`#${error.field}`} onClick={(e) => { e.preventDefault(); document.getElementById(error.field)?.focus(); }}>{error.message}</a></li>)}</ul>
+          <ul>
+            {errors.map((error) => (
+              <li key={error.field + error.message}>
+                <a
+                  href={`#${error.field}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    document.getElementById(error.field)?.focus();
+                  }}
+                >
+                  {error.message}
+                </a>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <form className="settings-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
           <label htmlFor="incident-name">Short name for this incident</label>
-          <p className="hint" id="incident-name-hint">For example: "Ransom note on office PC".</p>
-          <input id="incident-name" value={name} maxLength={120} aria-describedby="incident-name-hint" aria-invalid={errorFor('incident-name') ? true : undefined} onChange={(e) => setName(e.target.value)} />
+          <p className="hint" id="incident-name-hint">
+            For example: "Ransom note on office PC".
+          </p>
+          <input
+            id="incident-name"
+            value={name}
+            maxLength={120}
+            aria-describedby="incident-name-hint"
+            aria-invalid={errorFor('incident-name') ? true : undefined}
+            onChange={(e) => setName(e.target.value)}
+          />
           {errorFor('incident-name') && <p className="field-error">{errorFor('incident-name')}</p>}
         </div>
         <div className="field">
           <label htmlFor="incident-runbook">Runbook to follow</label>
-          <p className="hint" id="incident-runbook-hint">Not sure? Start with "First 15 minutes"; you can add others as you go.</p>
-          <select id="incident-runbook" value={chosen} aria-describedby="incident-runbook-hint" onChange={(e) => setChosen(e.target.value)}>
-            {library.status === 'ready'
-              ? library.value.runbooks.map((summary) => <option key={summary.id} value={summary.id}>{summary.title}</option>)
-              : <option value={chosen}>{chosen}</option>}
+          <p className="hint" id="incident-runbook-hint">
+            Not sure? Start with "First 15 minutes"; you can add others as you go.
+          </p>
+          <select
+            id="incident-runbook"
+            value={chosen}
+            aria-describedby="incident-runbook-hint"
+            onChange={(e) => setChosen(e.target.value)}
+          >
+            {library.status === 'ready' ? (
+              library.value.runbooks.map((summary) => (
+                <option key={summary.id} value={summary.id}>
+                  {summary.title}
+                </option>
+              ))
+            ) : (
+              <option value={chosen}>{chosen}</option>
+            )}
           </select>
         </div>
         <div className="field">
           <label htmlFor="incident-aware">When did you become aware?</label>
-          <p className="hint" id="incident-aware-hint">Regulator clocks run from this moment. If you found out earlier, change it.</p>
-          <input id="incident-aware" type="datetime-local" value={awareAt} aria-describedby="incident-aware-hint" aria-invalid={errorFor('incident-aware') ? true : undefined} onChange={(e) => setAwareAt(e.target.value)} />
-          {errorFor('incident-aware') && <p className="field-error">{errorFor('incident-aware')}</p>}
+          <p className="hint" id="incident-aware-hint">
+            Regulator clocks run from this moment. If you found out earlier, change it.
+          </p>
+          <input
+            id="incident-aware"
+            type="datetime-local"
+            value={awareAt}
+            aria-describedby="incident-aware-hint"
+            aria-invalid={errorFor('incident-aware') ? true : undefined}
+            onChange={(e) => setAwareAt(e.target.value)}
+          />
+          {errorFor('incident-aware') && (
+            <p className="field-error">{errorFor('incident-aware')}</p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="incident-lead">Incident lead</label>
-          <p className="hint" id="incident-lead-hint">The person making decisions. Other roles can be named later.</p>
-          <input id="incident-lead" value={lead} maxLength={120} autoComplete="name" aria-describedby="incident-lead-hint" aria-invalid={errorFor('incident-lead') ? true : undefined} onChange={(e) => setLead(e.target.value)} />
+          <p className="hint" id="incident-lead-hint">
+            The person making decisions. Other roles can be named later.
+          </p>
+          <input
+            id="incident-lead"
+            value={lead}
+            maxLength={120}
+            autoComplete="name"
+            aria-describedby="incident-lead-hint"
+            aria-invalid={errorFor('incident-lead') ? true : undefined}
+            onChange={(e) => setLead(e.target.value)}
+          />
           {errorFor('incident-lead') && <p className="field-error">{errorFor('incident-lead')}</p>}
         </div>
         <div className="field-checkbox">
-          <input id="incident-exercise" type="checkbox" checked={exercise} onChange={(e) => setExercise(e.target.checked)} />
-          <label htmlFor="incident-exercise">This is a practice exercise, not a real incident</label>
+          <input
+            id="incident-exercise"
+            type="checkbox"
+            checked={exercise}
+            onChange={(e) => setExercise(e.target.checked)}
+          />
+          <label htmlFor="incident-exercise">
+            This is a practice exercise, not a real incident
+          </label>
         </div>
-        <button type="submit" className="button-primary" disabled={saving}>{saving ? 'Starting…' : 'Start the incident'}</button>
+        <button type="submit" className="button-primary" disabled={saving}>
+          {saving ? 'Starting…' : 'Start the incident'}
+        </button>
       </form>
     </>
   );

@@ -10,7 +10,8 @@ export function useIncident(id: string) {
   return useLoggedView<IncidentView, IncidentAction>({
     authorKey: `holdfast-author-${id}`,
     load: () => request('incidents.get', { id }),
-    record: (author, action, eventAt) => request('incidents.record', { id, author, action, ...(eventAt ? { eventAt } : {}) }),
+    record: (author, action, eventAt) =>
+      request('incidents.record', { id, author, action, ...(eventAt ? { eventAt } : {}) }),
     defaultAuthor: (view) => view?.lead || 'Unknown',
   });
 }

@@ -15,7 +15,9 @@ export function ProblemsPanel({ problems }: { problems: Problem[] }) {
       <ul>
         {problems.map((problem, index) => (
           <li key={index} className={`problem problem-${problem.severity}`}>
-            <span className="problem-severity">{problem.severity === 'error' ? 'Error' : 'Warning'}</span>{' '}
+            <span className="problem-severity">
+              {problem.severity === 'error' ? 'Error' : 'Warning'}
+            </span>{' '}
             <code>{`${problem.file}:${problem.line}`}</code> {problem.message}
           </li>
         ))}

@@ -3,7 +3,8 @@ import { href } from '../../useRoute';
 
 /** A list of runbooks as large links with their summaries. */
 export function RunbookList({ runbooks }: { runbooks: RunbookSummary[] }) {
-  if (runbooks.length === 0) return <p>No runbooks here yet. Try the search at the top of the page.</p>;
+  if (runbooks.length === 0)
+    return <p>No runbooks here yet. Try the search at the top of the page.</p>;
   return (
     <ul className="runbook-list">
       {runbooks.map((runbook) => (

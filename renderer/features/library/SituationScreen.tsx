@@ -6,12 +6,22 @@ import { RunbookList } from './RunbookList';
 import { TrashedRunbooks } from '../authoring/TrashedRunbooks';
 
 /** Runbooks for one kind of problem, or every runbook grouped by kind ("Not sure"). */
-export function SituationScreen({ library, category }: { library: RunbookLibrary; category: Category | 'all' }) {
+export function SituationScreen({
+  library,
+  category,
+}: {
+  library: RunbookLibrary;
+  category: Category | 'all';
+}) {
   if (category !== 'all') {
     return (
       <>
-        <p><a href={href.home}>← What's happening?</a></p>
-        <h1 id="page-title" tabIndex={-1}>{CATEGORIES[category]}</h1>
+        <p>
+          <a href={href.home}>← What's happening?</a>
+        </p>
+        <h1 id="page-title" tabIndex={-1}>
+          {CATEGORIES[category]}
+        </h1>
         <RunbookList runbooks={library.runbooks.filter((r) => r.category === category)} />
       </>
     );
@@ -21,9 +31,16 @@ export function SituationScreen({ library, category }: { library: RunbookLibrary
     .filter((group) => group.runbooks.length > 0);
   return (
     <>
-      <p><a href={href.home}>← What's happening?</a></p>
-      <h1 id="page-title" tabIndex={-1}>All runbooks</h1>
-      <p className="lead">If you are not sure what is happening, start with the guide for any incident, or the closest match below.</p>
+      <p>
+        <a href={href.home}>← What's happening?</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        All runbooks
+      </h1>
+      <p className="lead">
+        If you are not sure what is happening, start with the guide for any incident, or the closest
+        match below.
+      </p>
       {groups.map((group) => (
         <section key={group.key} aria-labelledby={`group-${group.key}`}>
           <h2 id={`group-${group.key}`}>{CATEGORIES[group.key]}</h2>
@@ -31,8 +48,12 @@ export function SituationScreen({ library, category }: { library: RunbookLibrary
         </section>
       ))}
       <ProblemsPanel problems={library.problems} />
-      <p><a href={href.newRunbook()}>Write a new runbook of your own</a></p>
-      <p><a href={href.runbookPacks}>Share runbooks: export or import a pack</a></p>
+      <p>
+        <a href={href.newRunbook()}>Write a new runbook of your own</a>
+      </p>
+      <p>
+        <a href={href.runbookPacks}>Share runbooks: export or import a pack</a>
+      </p>
       <TrashedRunbooks />
     </>
   );

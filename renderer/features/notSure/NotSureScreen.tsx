@@ -20,24 +20,42 @@ export function NotSureScreen({ library }: { library: RunbookLibrary }) {
 
   return (
     <>
-      <p><a href={href.home}>← What's happening?</a></p>
+      <p>
+        <a href={href.home}>← What's happening?</a>
+      </p>
       {result ? (
         <section aria-labelledby="page-title">
-          <h1 id="page-title" tabIndex={-1} ref={heading}>Follow: {runbook?.title ?? result}</h1>
+          <h1 id="page-title" tabIndex={-1} ref={heading}>
+            Follow: {runbook?.title ?? result}
+          </h1>
           {runbook && <p className="lead">{runbook.summary}</p>}
           <p className="not-sure-actions">
-            <a className="button-link button-primary" href={href.startIncident(result)}>Start an incident with this runbook</a>{' '}
-            <a className="button-link" href={href.runbook(result)}>Read it first</a>
+            <a className="button-link button-primary" href={href.startIncident(result)}>
+              Start an incident with this runbook
+            </a>{' '}
+            <a className="button-link" href={href.runbook(result)}>
+              Read it first
+            </a>
           </p>
         </section>
       ) : (
         <section aria-labelledby="page-title">
           <p className="hint">Question {path.length}</p>
-          <h1 id="page-title" tabIndex={-1} ref={heading}>{question.text}</h1>
+          <h1 id="page-title" tabIndex={-1} ref={heading}>
+            {question.text}
+          </h1>
           <ul className="answers">
             {question.answers.map((answer) => (
               <li key={answer.label}>
-                <button type="button" className="answer" onClick={() => ('runbook' in answer ? setResult(answer.runbook) : setPath((steps) => [...steps, answer.next]))}>
+                <button
+                  type="button"
+                  className="answer"
+                  onClick={() =>
+                    'runbook' in answer
+                      ? setResult(answer.runbook)
+                      : setPath((steps) => [...steps, answer.next])
+                  }
+                >
                   {answer.label}
                 </button>
               </li>
@@ -46,7 +64,13 @@ export function NotSureScreen({ library }: { library: RunbookLibrary }) {
         </section>
       )}
       <p>
-        {(path.length > 1 || result) && <><button type="button" onClick={back}>Back</button>{' '}</>}
+        {(path.length > 1 || result) && (
+          <>
+            <button type="button" onClick={back}>
+              Back
+            </button>{' '}
+          </>
+        )}
         <a href={href.all}>See every runbook instead</a>
       </p>
     </>

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FIRST_QUESTION, QUESTIONS, type QuestionId } from './questions';
 
 // The bundled runbook files, listed by the build tool at test time (nothing is read at run time).
-const BUNDLED = new Set(Object.keys(import.meta.glob('../../../runbooks/*.md')).map((path) => path.replace(/^.*\/|\.md$/g, '')));
+const BUNDLED = new Set(
+  Object.keys(import.meta.glob('../../../runbooks/*.md')).map((path) =>
+    path.replace(/^.*\/|\.md$/g, ''),
+  ),
+);
 
 describe('"Not sure" questions', () => {
   it('lead only to bundled runbooks, and every question can be reached', () => {

@@ -26,9 +26,15 @@ export const QUESTIONS: Record<QuestionId, Question> = {
       { label: 'A screen asks for money, or files are locked', runbook: 'ransomware' },
       { label: 'A system, the internet, phones or power are not working', next: 'not-working' },
       { label: 'Something about an email, text or link', next: 'message' },
-      { label: 'A laptop, phone, tablet or paper records are lost or stolen', runbook: 'lost-device' },
+      {
+        label: 'A laptop, phone, tablet or paper records are lost or stolen',
+        runbook: 'lost-device',
+      },
       { label: 'Personal information went to the wrong people', runbook: 'data-breach' },
-      { label: 'Bank details changed, or a payment went to the wrong place', runbook: 'payment-diversion' },
+      {
+        label: 'Bank details changed, or a payment went to the wrong place',
+        runbook: 'payment-diversion',
+      },
       { label: 'One computer is acting strangely', runbook: 'malware-one-device' },
       { label: 'A member of staff may have misused their access', runbook: 'staff-misuse' },
       { label: 'None of these, or I still do not know', runbook: 'first-15-minutes' },
@@ -37,7 +43,10 @@ export const QUESTIONS: Record<QuestionId, Question> = {
   'not-working': {
     text: 'What is not working?',
     answers: [
-      { label: 'The care record, medicines (eMAR) or rota system', runbook: 'care-record-system-down' },
+      {
+        label: 'The care record, medicines (eMAR) or rota system',
+        runbook: 'care-record-system-down',
+      },
       { label: 'The internet', runbook: 'internet-down' },
       { label: 'Phones, telecare or call bells', runbook: 'phones-telecare-down' },
       { label: 'The power', runbook: 'power-cut' },
@@ -47,10 +56,22 @@ export const QUESTIONS: Record<QuestionId, Question> = {
   message: {
     text: 'What happened with the message?',
     answers: [
-      { label: 'Someone clicked a link, opened an attachment or typed a password', runbook: 'clicked-link' },
-      { label: 'An NHSmail account is sending emails nobody wrote', runbook: 'nhsmail-compromised' },
-      { label: 'Another email account is sending emails nobody wrote, or we are locked out', runbook: 'email-hacked' },
-      { label: 'A suspicious message arrived, but nobody clicked or replied', runbook: 'suspicious-message' },
+      {
+        label: 'Someone clicked a link, opened an attachment or typed a password',
+        runbook: 'clicked-link',
+      },
+      {
+        label: 'An NHSmail account is sending emails nobody wrote',
+        runbook: 'nhsmail-compromised',
+      },
+      {
+        label: 'Another email account is sending emails nobody wrote, or we are locked out',
+        runbook: 'email-hacked',
+      },
+      {
+        label: 'A suspicious message arrived, but nobody clicked or replied',
+        runbook: 'suspicious-message',
+      },
     ],
   },
 };

@@ -3,10 +3,25 @@ import { request } from '../../api';
 import { formatDate, isOlderThanMonths } from '../../lib/formatDate';
 import { href } from '../../useRoute';
 
-const KIND_LABEL: Record<ContactChannel['kind'], string> = { phone: 'Phone', mobile: 'Mobile', sms: 'Text', email: 'Email', web: 'Website', other: 'Other' };
+const KIND_LABEL: Record<ContactChannel['kind'], string> = {
+  phone: 'Phone',
+  mobile: 'Mobile',
+  sms: 'Text',
+  email: 'Email',
+  web: 'Website',
+  other: 'Other',
+};
 
 /** A web address shown by its host, opened only through the main process (which asks first). */
-export function WebLink({ url, label, onNotice }: { url: string; label: string; onNotice: (message: string) => void }) {
+export function WebLink({
+  url,
+  label,
+  onNotice,
+}: {
+  url: string;
+  label: string;
+  onNotice: (message: string) => void;
+}) {
   let host: string;
   try {
     host = new URL(url).hostname.replace(/^www\./, '');
@@ -19,7 +34,12 @@ export function WebLink({ url, label, onNotice }: { url: string; label: string; 
     });
   };
   return (
-    <button type="button" className="link-button" onClick={open} aria-label={`${label}: open ${host} in your web browser`}>
+    <button
+      type="button"
+      className="link-button"
+      onClick={open}
+      aria-label={`${label}: open ${host} in your web browser`}
+    >
       {host}
     </button>
   );
@@ -29,14 +49,23 @@ export function WebLink({ url, label, onNotice }: { url: string; label: string; 
  * Who a runbook may need: the provider's own contacts, national contacts with their dated source,
  * and local roles not entered yet marked "not set" with a link to add them.
  */
-export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; onNotice: (message: string) => void }) {
+export function ContactsPanel({
+  contacts,
+  onNotice,
+}: {
+  contacts: ContactRef[];
+  onNotice: (message: string) => void;
+}) {
   if (contacts.length === 0) return null;
   return (
     <section className="contacts" aria-labelledby="contacts-title">
       <h2 id="contacts-title">Who you may need to call</h2>
       <ul>
         {contacts.map((contact) => (
-          <li key={contact.role} className={contact.channels ? 'contact' : 'contact contact-missing'}>
+          <li
+            key={contact.role}
+            className={contact.channels ? 'contact' : 'contact contact-missing'}
+          >
             <strong className="contact-label">{contact.label}</strong>
             {contact.name && (
               <p className="contact-who">
@@ -56,7 +85,9 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
                         <span className="channel-value">{channel.value}</span>
                       )}
                       {channel.note && <span className="channel-note"> ({channel.note})</span>}
-                      {channel.outOfBand && <span className="channel-oob"> — works when our systems are down</span>}
+                      {channel.outOfBand && (
+                        <span className="channel-oob"> — works when our systems are down</span>
+                      )}
                     </li>
                   ))}
                 </ul>
@@ -64,22 +95,34 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
                 {contact.lastVerified && isOlderThanMonths(contact.lastVerified, 12) && (
                   <p className="contact-stale">
                     <span aria-hidden="true">⚠ </span>
-                    Last checked {formatDate(contact.lastVerified)}, more than 12 months ago. Check the number is still right when you can.
+                    Last checked {formatDate(contact.lastVerified)}, more than 12 months ago. Check
+                    the number is still right when you can.
                   </p>
                 )}
-                {contact.national && (!contact.sourceDate || isOlderThanMonths(contact.sourceDate, 12)) && (
-                  <p className="contact-stale">
-                    <span aria-hidden="true">⚠ </span>
-                    {contact.sourceDate ? 'This source is more than 12 months old.' : 'This source has no date.'} Check the details are still right when you can.
-                  </p>
-                )}
+                {contact.national &&
+                  (!contact.sourceDate || isOlderThanMonths(contact.sourceDate, 12)) && (
+                    <p className="contact-stale">
+                      <span aria-hidden="true">⚠ </span>
+                      {contact.sourceDate
+                        ? 'This source is more than 12 months old.'
+                        : 'This source has no date.'}{' '}
+                      Check the details are still right when you can.
+                    </p>
+                  )}
                 {contact.national && (
                   <p className="contact-source">
-                    National contact. {contact.sourceDate ? `Source dated ${formatDate(contact.sourceDate)}` : 'Source undated'}
+                    National contact.{' '}
+                    {contact.sourceDate
+                      ? `Source dated ${formatDate(contact.sourceDate)}`
+                      : 'Source undated'}
                     {contact.source && (
                       <>
                         {': '}
-                        <WebLink url={contact.source} label={`Source for ${contact.label}`} onNotice={onNotice} />
+                        <WebLink
+                          url={contact.source}
+                          label={`Source for ${contact.label}`}
+                          onNotice={onNotice}
+                        />
                       </>
                     )}
                   </p>
@@ -87,7 +130,11 @@ export function ContactsPanel({ contacts, onNotice }: { contacts: ContactRef[]; 
               </>
             ) : (
               <p className="contact-missing-text">
-                Not set yet: <a href={href.contacts(contact.role)}>add your local number<span className="visually-hidden"> for {contact.label}</span></a>.
+                Not set yet:{' '}
+                <a href={href.contacts(contact.role)}>
+                  add your local number<span className="visually-hidden"> for {contact.label}</span>
+                </a>
+                .
               </p>
             )}
           </li>

@@ -5,49 +5,91 @@ import { SystemsPanel } from '../systems/SystemsPanel';
 import { ContactsPanel } from './ContactsPanel';
 
 /** A runbook's body as the reader shows it (intro, deadlines, contacts, systems, phases and steps); the editor's preview shows the same. */
-export function RunbookContent({ runbook, onNotice }: { runbook: RunbookView; onNotice: (message: string) => void }) {
+export function RunbookContent({
+  runbook,
+  onNotice,
+}: {
+  runbook: RunbookView;
+  onNotice: (message: string) => void;
+}) {
   return (
     <>
-        {runbook.intro && <SafeHtml html={runbook.html.intro} onNotice={onNotice} />}
-        {runbook.clocks.length > 0 && (
-          <section className="clocks" aria-labelledby="clocks-title">
-            <h2 id="clocks-title">Deadlines this may start</h2>
-            <ul>{runbook.clocks.map((clock) => <li key={clock}>{CLOCKS[clock]}</li>)}</ul>
-          </section>
-        )}
-        <ContactsPanel contacts={runbook.contacts} onNotice={onNotice} />
-        <SystemsPanel entries={runbook.systemEntries} />
-        {runbook.phases.length > 1 && (
-          <nav aria-label="Phases" className="phase-nav">
-            <ol>
-              {runbook.phases.map((phase) => (
-                <li key={phase.id}><a href={`#phase-${phase.id}`} onClick={(event) => { event.preventDefault(); document.getElementById(`phase-${phase.id}`)?.focus(); document.getElementById(`phase-${phase.id}`)?.scrollIntoView(); }}>{phase.title}</a></li>
-              ))}
-            </ol>
-          </nav>
-        )}
-        {runbook.phases.map((phase) => (
-          <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
-            <h2 id={`phase-${phase.id}`} tabIndex={-1}>{phase.title}</h2>
-            {phase.intro && <SafeHtml html={runbook.html.phases[phase.id] ?? ''} onNotice={onNotice} />}
-            <ol className="steps">
-              {phase.steps.map((step) => <StepItem key={step.id} step={step} runbook={runbook} onNotice={onNotice} />)}
-            </ol>
-          </section>
-        ))}
+      {runbook.intro && <SafeHtml html={runbook.html.intro} onNotice={onNotice} />}
+      {runbook.clocks.length > 0 && (
+        <section className="clocks" aria-labelledby="clocks-title">
+          <h2 id="clocks-title">Deadlines this may start</h2>
+          <ul>
+            {runbook.clocks.map((clock) => (
+              <li key={clock}>{CLOCKS[clock]}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ContactsPanel contacts={runbook.contacts} onNotice={onNotice} />
+      <SystemsPanel entries={runbook.systemEntries} />
+      {runbook.phases.length > 1 && (
+        <nav aria-label="Phases" className="phase-nav">
+          <ol>
+            {runbook.phases.map((phase) => (
+              <li key={phase.id}>
+                <a
+                  href={`#phase-${phase.id}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(`phase-${phase.id}`)?.focus();
+                    document.getElementById(`phase-${phase.id}`)?.scrollIntoView();
+                  }}
+                >
+                  {phase.title}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+      {runbook.phases.map((phase) => (
+        <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
+          <h2 id={`phase-${phase.id}`} tabIndex={-1}>
+            {phase.title}
+          </h2>
+          {phase.intro && (
+            <SafeHtml html={runbook.html.phases[phase.id] ?? ''} onNotice={onNotice} />
+          )}
+          <ol className="steps">
+            {phase.steps.map((step) => (
+              <StepItem key={step.id} step={step} runbook={runbook} onNotice={onNotice} />
+            ))}
+          </ol>
+        </section>
+      ))}
     </>
   );
 }
 
-function StepItem({ step, runbook, onNotice }: { step: Step; runbook: RunbookView; onNotice: (m: string) => void }) {
+function StepItem({
+  step,
+  runbook,
+  onNotice,
+}: {
+  step: Step;
+  runbook: RunbookView;
+  onNotice: (m: string) => void;
+}) {
   const html = runbook.html.steps[step.id] ?? { text: '', details: '', options: [] };
   return (
-    <li id={`step-${step.id}`} className={`step step-${step.kind}`} tabIndex={-1} value={step.number}>
+    <li
+      id={`step-${step.id}`}
+      className={`step step-${step.kind}`}
+      tabIndex={-1}
+      value={step.number}
+    >
       <p className="step-text">
         {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
         <SafeHtml inline html={html.text} onNotice={onNotice} />
       </p>
-      {step.details && <SafeHtml className="step-details" html={html.details} onNotice={onNotice} />}
+      {step.details && (
+        <SafeHtml className="step-details" html={html.details} onNotice={onNotice} />
+      )}
       {step.options.length > 0 && (
         <ul className="options" aria-label="Choices">
           {step.options.map((option, index) => (

@@ -13,7 +13,9 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
 
   useEffect(() => {
     if (state.status !== 'ready') return;
-    const target = stepId ? document.getElementById(`step-${stepId}`) : document.getElementById('page-title');
+    const target = stepId
+      ? document.getElementById(`step-${stepId}`)
+      : document.getElementById('page-title');
     target?.scrollIntoView({ block: 'start' });
     target?.focus();
   }, [state.status, stepId]);
@@ -22,28 +24,66 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
   if (state.status === 'failed') {
     return (
       <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>This runbook could not be opened</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          This runbook could not be opened
+        </h1>
         <p>{describeError(state.error)}</p>
-        <p><button type="button" onClick={retry}>Try again</button> <a href={href.home}>Back to the start</a></p>
+        <p>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>{' '}
+          <a href={href.home}>Back to the start</a>
+        </p>
       </div>
     );
   }
   const runbook = state.value;
   return (
     <article className="reader" aria-labelledby="page-title">
-      <p><a href={href.home}>← What's happening?</a></p>
-      <h1 id="page-title" tabIndex={-1}>{runbook.title}</h1>
+      <p>
+        <a href={href.home}>← What's happening?</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        {runbook.title}
+      </h1>
       <p className="lead">{runbook.summary}</p>
-      <p><a className="button-link button-primary" href={href.startIncident(runbook.id)}>Start an incident with this runbook</a></p>
+      <p>
+        <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
+          Start an incident with this runbook
+        </a>
+      </p>
       <dl className="runbook-meta">
-        <div><dt>Last reviewed</dt><dd>{formatDate(runbook.reviewed)}</dd></div>
-        <div><dt>Version</dt><dd>{runbook.version}</dd></div>
-        <div><dt>Looked after by</dt><dd>{runbook.owner}</dd></div>
-        <div><dt>For</dt><dd>{runbook.providerTypes.map((type) => PROVIDER_TYPES[type]).join(', ')}</dd></div>
-        {runbook.source === 'user' && <div><dt>Source</dt><dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd></div>}
+        <div>
+          <dt>Last reviewed</dt>
+          <dd>{formatDate(runbook.reviewed)}</dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{runbook.version}</dd>
+        </div>
+        <div>
+          <dt>Looked after by</dt>
+          <dd>{runbook.owner}</dd>
+        </div>
+        <div>
+          <dt>For</dt>
+          <dd>{runbook.providerTypes.map((type) => PROVIDER_TYPES[type]).join(', ')}</dd>
+        </div>
+        {runbook.source === 'user' && (
+          <div>
+            <dt>Source</dt>
+            <dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd>
+          </div>
+        )}
       </dl>
-      <p><a href={href.editRunbook(runbook.id)}>Edit this runbook</a></p>
-      {notice && <p className="notice" role="status">{notice}</p>}
+      <p>
+        <a href={href.editRunbook(runbook.id)}>Edit this runbook</a>
+      </p>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <RunbookContent runbook={runbook} onNotice={setNotice} />
     </article>
   );

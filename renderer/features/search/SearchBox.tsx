@@ -70,7 +70,9 @@ export function SearchBox() {
   const showList = open && query.trim() !== '';
   return (
     <div className="search" role="search">
-      <label htmlFor="search-input" className="search-label">Search runbooks <kbd>Ctrl</kbd>+<kbd>K</kbd></label>
+      <label htmlFor="search-input" className="search-label">
+        Search runbooks <kbd>Ctrl</kbd>+<kbd>K</kbd>
+      </label>
       <input
         ref={inputRef}
         id="search-input"
@@ -89,7 +91,13 @@ export function SearchBox() {
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul id={listId} role="listbox" aria-label="Matching runbooks" className="search-results" hidden={!showList}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching runbooks"
+        className="search-results"
+        hidden={!showList}
+      >
         {hits.map((hit, index) => (
           <li
             key={hit.id}
@@ -112,7 +120,11 @@ export function SearchBox() {
             )}
           </li>
         ))}
-        {hits.length === 0 && <li role="option" aria-selected={false} aria-disabled="true" className="search-empty">No runbook matches “{query}”. Try fewer or different words.</li>}
+        {hits.length === 0 && (
+          <li role="option" aria-selected={false} aria-disabled="true" className="search-empty">
+            No runbook matches “{query}”. Try fewer or different words.
+          </li>
+        )}
       </ul>
       <p className="visually-hidden" role="status">
         {showList ? (hits.length === 1 ? '1 runbook found' : `${hits.length} runbooks found`) : ''}

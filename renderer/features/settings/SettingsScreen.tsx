@@ -7,7 +7,11 @@ import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { BackupPanel } from './BackupPanel';
 
-type SaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
+type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'saved' }
+  | { status: 'failed'; message: string };
 
 /** The provider's own answers that runbooks show: organisation, provider type, IT supplier instruction. */
 export function SettingsScreen() {
@@ -16,9 +20,13 @@ export function SettingsScreen() {
   if (loaded.status === 'failed') {
     return (
       <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>Settings could not be opened</h1>
+        <h1 id="page-title" tabIndex={-1}>
+          Settings could not be opened
+        </h1>
         <p>{describeError(loaded.error)}</p>
-        <button type="button" onClick={retry}>Try again</button>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
       </div>
     );
   }
@@ -35,7 +43,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
     event.preventDefault();
     setSave({ status: 'saving' });
     // A new deadline has no id yet: the core makes one from its label.
-    const contractClocks = form.contractClocks.map(({ id, ...clock }) => (id ? { id, ...clock } : clock));
+    const contractClocks = form.contractClocks.map(({ id, ...clock }) =>
+      id ? { id, ...clock } : clock,
+    );
     void request('settings.update', { ...form, contractClocks }).then((result) => {
       // "Saved" only once the core says the settings are on disk.
       if (result.ok) {
@@ -51,30 +61,51 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   return (
     <>
-      <p><a href={href.home}>← What's happening?</a></p>
-      <h1 id="page-title" tabIndex={-1}>Settings</h1>
+      <p>
+        <a href={href.home}>← What's happening?</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        Settings
+      </h1>
       <form className="settings-form" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor="organisation-name">Organisation name</label>
-          <input id="organisation-name" value={form.organisationName} maxLength={120} autoComplete="organization" onChange={(event) => change({ organisationName: event.target.value })} />
+          <input
+            id="organisation-name"
+            value={form.organisationName}
+            maxLength={120}
+            autoComplete="organization"
+            onChange={(event) => change({ organisationName: event.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="provider-type">Type of service</label>
           <select
             id="provider-type"
             value={form.providerType ?? ''}
-            onChange={(event) => change({ providerType: event.target.value === '' ? null : (event.target.value as ProviderType) })}
+            onChange={(event) =>
+              change({
+                providerType:
+                  event.target.value === '' ? null : (event.target.value as ProviderType),
+              })
+            }
           >
             <option value="">Not chosen</option>
             {(Object.keys(PROVIDER_TYPES) as ProviderType[]).map((type) => (
-              <option key={type} value={type}>{PROVIDER_TYPES[type]}</option>
+              <option key={type} value={type}>
+                {PROVIDER_TYPES[type]}
+              </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="isolation-instruction">What your IT supplier says to do with an affected computer</label>
+          <label htmlFor="isolation-instruction">
+            What your IT supplier says to do with an affected computer
+          </label>
           <p className="hint" id="isolation-hint">
-            Experts disagree on whether to unplug the network cable, turn off Wi-Fi or switch a computer off. Ask your IT supplier which they want, and write their answer here. Runbooks show it at the step where it matters.
+            Experts disagree on whether to unplug the network cable, turn off Wi-Fi or switch a
+            computer off. Ask your IT supplier which they want, and write their answer here.
+            Runbooks show it at the step where it matters.
           </p>
           <textarea
             id="isolation-instruction"
@@ -85,12 +116,21 @@ function SettingsForm({ initial }: { initial: Settings }) {
             onChange={(event) => change({ isolationInstruction: event.target.value })}
           />
         </div>
-        <ContractClocksEditor clocks={form.contractClocks} onChange={(contractClocks) => change({ contractClocks })} />
-        <button type="submit" disabled={save.status === 'saving'}>Save settings</button>
+        <ContractClocksEditor
+          clocks={form.contractClocks}
+          onChange={(contractClocks) => change({ contractClocks })}
+        />
+        <button type="submit" disabled={save.status === 'saving'}>
+          Save settings
+        </button>
         <p role="status" className="save-status">
           {save.status === 'saving' ? 'Saving…' : save.status === 'saved' ? 'Saved.' : ''}
         </p>
-        {save.status === 'failed' && <p role="alert" className="save-failed">Not saved. {save.message}</p>}
+        {save.status === 'failed' && (
+          <p role="alert" className="save-failed">
+            Not saved. {save.message}
+          </p>
+        )}
       </form>
       <BackupPanel />
     </>
@@ -98,30 +138,67 @@ function SettingsForm({ initial }: { initial: Settings }) {
 }
 
 /** Deadlines from the provider's contracts; each can be started as a clock in an incident. */
-function ContractClocksEditor({ clocks, onChange }: { clocks: ContractClock[]; onChange: (clocks: ContractClock[]) => void }) {
-  const update = (index: number, patch: Partial<ContractClock>): void => onChange(clocks.map((clock, i) => (i === index ? { ...clock, ...patch } : clock)));
+function ContractClocksEditor({
+  clocks,
+  onChange,
+}: {
+  clocks: ContractClock[];
+  onChange: (clocks: ContractClock[]) => void;
+}) {
+  const update = (index: number, patch: Partial<ContractClock>): void =>
+    onChange(clocks.map((clock, i) => (i === index ? { ...clock, ...patch } : clock)));
   return (
     <fieldset className="contract-clocks">
       <legend>Deadlines in your contracts</legend>
-      <p className="hint">For example, a commissioner who must be told within 24 hours. These can be started as clocks in an incident; take the hours from your contract.</p>
+      <p className="hint">
+        For example, a commissioner who must be told within 24 hours. These can be started as clocks
+        in an incident; take the hours from your contract.
+      </p>
       {clocks.map((clock, index) => (
         <div key={index} className="contract-clock">
           <div className="field">
             <label htmlFor={`contract-label-${index}`}>Deadline {index + 1}: what it is</label>
-            <input id={`contract-label-${index}`} value={clock.label} maxLength={120} onChange={(event) => update(index, { label: event.target.value })} />
+            <input
+              id={`contract-label-${index}`}
+              value={clock.label}
+              maxLength={120}
+              onChange={(event) => update(index, { label: event.target.value })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`contract-hours-${index}`}>Hours from becoming aware</label>
-            <input id={`contract-hours-${index}`} type="number" min={1} max={8760} step={1} value={clock.hours} onChange={(event) => update(index, { hours: Number(event.target.value) })} />
+            <input
+              id={`contract-hours-${index}`}
+              type="number"
+              min={1}
+              max={8760}
+              step={1}
+              value={clock.hours}
+              onChange={(event) => update(index, { hours: Number(event.target.value) })}
+            />
           </div>
           <div className="field">
             <label htmlFor={`contract-duty-${index}`}>What to send, to whom</label>
-            <input id={`contract-duty-${index}`} value={clock.duty} maxLength={400} onChange={(event) => update(index, { duty: event.target.value })} />
+            <input
+              id={`contract-duty-${index}`}
+              value={clock.duty}
+              maxLength={400}
+              onChange={(event) => update(index, { duty: event.target.value })}
+            />
           </div>
-          <button type="button" onClick={() => onChange(clocks.filter((_, i) => i !== index))}>Remove deadline {index + 1}</button>
+          <button type="button" onClick={() => onChange(clocks.filter((_, i) => i !== index))}>
+            Remove deadline {index + 1}
+          </button>
         </div>
       ))}
-      {clocks.length < 20 && <button type="button" onClick={() => onChange([...clocks, { id: '', label: '', hours: 24, duty: '' }])}>Add a contract deadline</button>}
+      {clocks.length < 20 && (
+        <button
+          type="button"
+          onClick={() => onChange([...clocks, { id: '', label: '', hours: 24, duty: '' }])}
+        >
+          Add a contract deadline
+        </button>
+      )}
     </fieldset>
   );
 }

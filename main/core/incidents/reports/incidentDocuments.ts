@@ -12,9 +12,12 @@ const STATUS_WORDS = { done: 'Done', cant: "Can't do", skipped: 'Skipped' } as c
 
 function clockLine(clock: ClockView, now: Date): string {
   const started = formatLondonTime(clock.startedAt);
-  if (clock.status === 'done') return `**${esc(clock.label)}**: done${clock.reference ? `, reference ${esc(clock.reference)}` : ''} (${formatLondonTime(clock.stoppedAt ?? clock.startedAt)})`;
-  if (clock.status === 'not-needed') return `**${esc(clock.label)}**: not needed — ${esc(clock.reason ?? '')}`;
-  if (clock.dueAt === null) return `**${esc(clock.label)}**: running since ${started}; do it as soon as possible`;
+  if (clock.status === 'done')
+    return `**${esc(clock.label)}**: done${clock.reference ? `, reference ${esc(clock.reference)}` : ''} (${formatLondonTime(clock.stoppedAt ?? clock.startedAt)})`;
+  if (clock.status === 'not-needed')
+    return `**${esc(clock.label)}**: not needed — ${esc(clock.reason ?? '')}`;
+  if (clock.dueAt === null)
+    return `**${esc(clock.label)}**: running since ${started}; do it as soon as possible`;
   const left = Date.parse(clock.dueAt) - now.getTime();
   return `**${esc(clock.label)}**: due ${formatLondonTime(clock.dueAt)} (${left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(left)}`})`;
 }
@@ -33,8 +36,15 @@ function header(view: IncidentView, title: string, organisation: string): string
 }
 
 function rolesSection(view: IncidentView): string[] {
-  const assigned = (Object.keys(INCIDENT_ROLES) as IncidentRole[]).filter((role) => view.roles[role]);
-  return ['## Roles', '', ...assigned.map((role) => `- ${INCIDENT_ROLES[role].label}: ${esc(view.roles[role] ?? '')}`), ''];
+  const assigned = (Object.keys(INCIDENT_ROLES) as IncidentRole[]).filter(
+    (role) => view.roles[role],
+  );
+  return [
+    '## Roles',
+    '',
+    ...assigned.map((role) => `- ${INCIDENT_ROLES[role].label}: ${esc(view.roles[role] ?? '')}`),
+    '',
+  ];
 }
 
 function stepsSection(view: IncidentView, which: 'answered' | 'open', plain: Plain): string[] {
@@ -46,11 +56,15 @@ function stepsSection(view: IncidentView, which: 'answered' | 'open', plain: Pla
       for (const step of phase.steps) {
         const progress = view.steps[`${runbook.id}/${step.id}`];
         if (which === 'answered' && progress)
-          items.push(`- ${STATUS_WORDS[progress.status]}: ${esc(plain(step.text))}${progress.reason ? ` — ${esc(progress.reason)}` : ''} (${esc(progress.by)}, ${formatLondonTime(progress.at)})`);
-        if (which === 'open' && !progress) items.push(`- ${esc(phase.title)}: ${esc(plain(step.text))}`);
+          items.push(
+            `- ${STATUS_WORDS[progress.status]}: ${esc(plain(step.text))}${progress.reason ? ` — ${esc(progress.reason)}` : ''} (${esc(progress.by)}, ${formatLondonTime(progress.at)})`,
+          );
+        if (which === 'open' && !progress)
+          items.push(`- ${esc(phase.title)}: ${esc(plain(step.text))}`);
       }
     }
-    if (items.length > 0) lines.push(`### ${esc(runbook.title)} (version ${runbook.version})`, '', ...items, '');
+    if (items.length > 0)
+      lines.push(`### ${esc(runbook.title)} (version ${runbook.version})`, '', ...items, '');
   }
   return lines.length > 0 ? lines : ['None.', ''];
 }
@@ -68,23 +82,42 @@ function logFooter(view: IncidentView): string[] {
 }
 
 /** The full incident report: timeline, decisions, clocks, steps and contacts called. */
-export function incidentReport(view: IncidentView, organisation: string, now: Date, plain: Plain): string {
-  const decisions = view.timeline.filter((entry) => entry.kind === 'decision' || entry.kind === 'assessment');
+export function incidentReport(
+  view: IncidentView,
+  organisation: string,
+  now: Date,
+  plain: Plain,
+): string {
+  const decisions = view.timeline.filter(
+    (entry) => entry.kind === 'decision' || entry.kind === 'assessment',
+  );
   return [
     ...header(view, 'Incident report', organisation),
     ...(view.summary ? ['## Summary', '', esc(view.summary), ''] : []),
     ...rolesSection(view),
     '## Regulatory and contract clocks',
     '',
-    ...(view.clocks.length > 0 ? view.clocks.map((clock) => `- ${clockLine(clock, now)}`) : ['None started.']),
+    ...(view.clocks.length > 0
+      ? view.clocks.map((clock) => `- ${clockLine(clock, now)}`)
+      : ['None started.']),
     '',
     '## Decisions',
     '',
-    ...(decisions.length > 0 ? decisions.map((entry) => `- ${formatLondonTime(entry.eventAt)} — ${esc(entry.text)} (${esc(entry.author)})`) : ['None recorded.']),
+    ...(decisions.length > 0
+      ? decisions.map(
+          (entry) =>
+            `- ${formatLondonTime(entry.eventAt)} — ${esc(entry.text)} (${esc(entry.author)})`,
+        )
+      : ['None recorded.']),
     '',
     '## Contacts called',
     '',
-    ...(view.calls.length > 0 ? view.calls.map((call) => `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})${call.note ? `: ${esc(call.note)}` : ''}`) : ['None recorded.']),
+    ...(view.calls.length > 0
+      ? view.calls.map(
+          (call) =>
+            `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})${call.note ? `: ${esc(call.note)}` : ''}`,
+        )
+      : ['None recorded.']),
     '',
     '## Steps',
     '',
@@ -105,15 +138,24 @@ export function incidentReport(view: IncidentView, organisation: string, now: Da
 }
 
 /** A shift-change handover: what is done, what is open, the clocks, who was called, what is next. */
-export function handoverSummary(view: IncidentView, organisation: string, now: Date, plain: Plain): string {
-  const notes = view.timeline.filter((entry) => entry.kind === 'note' || entry.kind === 'decision').slice(-5);
+export function handoverSummary(
+  view: IncidentView,
+  organisation: string,
+  now: Date,
+  plain: Plain,
+): string {
+  const notes = view.timeline
+    .filter((entry) => entry.kind === 'note' || entry.kind === 'decision')
+    .slice(-5);
   return [
     ...header(view, 'Handover', organisation),
     `Prepared ${formatLondonTime(now.toISOString())}.`,
     '',
     '## Clocks',
     '',
-    ...(view.clocks.length > 0 ? view.clocks.map((clock) => `- ${clockLine(clock, now)}`) : ['None started.']),
+    ...(view.clocks.length > 0
+      ? view.clocks.map((clock) => `- ${clockLine(clock, now)}`)
+      : ['None started.']),
     '',
     ...rolesSection(view),
     '## Done',
@@ -124,11 +166,17 @@ export function handoverSummary(view: IncidentView, organisation: string, now: D
     ...stepsSection(view, 'open', plain),
     '## Who was called',
     '',
-    ...(view.calls.length > 0 ? view.calls.map((call) => `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})`) : ['No calls recorded.']),
+    ...(view.calls.length > 0
+      ? view.calls.map(
+          (call) => `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})`,
+        )
+      : ['No calls recorded.']),
     '',
     '## Latest notes and decisions',
     '',
-    ...(notes.length > 0 ? notes.map((entry) => `- ${formatLondonTime(entry.eventAt)} — ${esc(entry.text)}`) : ['None.']),
+    ...(notes.length > 0
+      ? notes.map((entry) => `- ${formatLondonTime(entry.eventAt)} — ${esc(entry.text)}`)
+      : ['None.']),
     '',
     ...logFooter(view),
   ].join('\n');

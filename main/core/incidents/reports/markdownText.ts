@@ -5,7 +5,10 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]{}()#+\-.!|<>~&:]/g;
 
 /** User-typed text for a markdown document: one line, every markdown character escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
 /**
@@ -14,7 +17,9 @@ export function escapeMarkdown(text: string): string {
  */
 export function plainText(markdown: string, contactLabel: (role: string) => string): string {
   return markdown
-    .replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) => (kind === 'contact' ? contactLabel(key) : `(${kind}: ${key})`))
+    .replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) =>
+      kind === 'contact' ? contactLabel(key) : `(${kind}: ${key})`,
+    )
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/(\*\*|__|[*_`])/g, '')
     .trim();

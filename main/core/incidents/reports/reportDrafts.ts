@@ -17,25 +17,44 @@ function doneSteps(view: IncidentView, plain: (markdown: string) => string): str
     for (const phase of runbook.view?.phases ?? []) {
       for (const step of phase.steps) {
         const progress = view.steps[`${runbook.id}/${step.id}`];
-        if (progress?.status === 'done') lines.push(`${formatLondonTime(progress.at)}: ${plain(step.text)}`);
+        if (progress?.status === 'done')
+          lines.push(`${formatLondonTime(progress.at)}: ${plain(step.text)}`);
       }
     }
   }
   return lines;
 }
 
-function openSteps(view: IncidentView, limit: number, plain: (markdown: string) => string): string[] {
+function openSteps(
+  view: IncidentView,
+  limit: number,
+  plain: (markdown: string) => string,
+): string[] {
   const lines: string[] = [];
   for (const runbook of view.runbooks)
-    for (const phase of runbook.view?.phases ?? []) for (const step of phase.steps) if (!view.steps[`${runbook.id}/${step.id}`]) lines.push(plain(step.text));
+    for (const phase of runbook.view?.phases ?? [])
+      for (const step of phase.steps)
+        if (!view.steps[`${runbook.id}/${step.id}`]) lines.push(plain(step.text));
   return lines.slice(0, limit);
 }
 
-const field = (label: string, value: string, hint?: string): DraftField => (value.trim() === '' && hint ? { label, value: '', hint } : { label, value });
+const field = (label: string, value: string, hint?: string): DraftField =>
+  value.trim() === '' && hint ? { label, value: '', hint } : { label, value };
 
-function draft(view: IncidentView, id: ReportDraft['id'], title: string, howToSend: string, fields: DraftField[]): ReportDraft {
+function draft(
+  view: IncidentView,
+  id: ReportDraft['id'],
+  title: string,
+  howToSend: string,
+  fields: DraftField[],
+): ReportDraft {
   const banner = view.exercise ? [EXERCISE_BANNER, ''] : [];
-  const text = [...banner, title, '', ...fields.map((f) => `${f.label}:\n${f.value || `[${f.hint ?? 'add this'}]`}\n`)].join('\n');
+  const text = [
+    ...banner,
+    title,
+    '',
+    ...fields.map((f) => `${f.label}:\n${f.value || `[${f.hint ?? 'add this'}]`}\n`),
+  ].join('\n');
   return { id, title, howToSend, fields, text };
 }
 
@@ -43,62 +62,119 @@ function draft(view: IncidentView, id: ReportDraft['id'], title: string, howToSe
  * Report drafts filled in from the incident, to read out on the phone or paste into a form later.
  * Anything the log cannot know is left empty with a hint, never guessed.
  */
-export function reportDrafts(view: IncidentView, organisation: string, contact: (role: string) => ContactRef | undefined): ReportDraft[] {
+export function reportDrafts(
+  view: IncidentView,
+  organisation: string,
+  contact: (role: string) => ContactRef | undefined,
+): ReportDraft[] {
   const what = [view.name, view.summary ?? ''].filter(Boolean).join('. ');
   const aware = formatLondonTime(view.awareAt);
-  const plain = (markdown: string): string => plainText(markdown, (role) => contact(role)?.label ?? role);
+  const plain = (markdown: string): string =>
+    plainText(markdown, (role) => contact(role)?.label ?? role);
   const done = doneSteps(view, plain).join('\n');
   const told = view.calls.map((call) => `${call.label} (${formatLondonTime(call.at)})`).join('\n');
   const next = openSteps(view, 5, plain).join('\n');
-  const references = view.clocks.filter((clock) => clock.reference).map((clock) => `${clock.label}: ${clock.reference}`).join('\n');
+  const references = view.clocks
+    .filter((clock) => clock.reference)
+    .map((clock) => `${clock.label}: ${clock.reference}`)
+    .join('\n');
   const equipmentClock = view.clocks.find((clock) => clock.id === 'cqc-equipment-24h');
   const assessment = view.assessment;
   const org = field('Organisation', organisation, 'your organisation name (set it in Settings)');
 
   return [
-    draft(view, 'ncsc', 'NCSC incident report (its nine questions)', `Online form — ${reach(contact('ncsc-report'))}. Give a contact email on a system that was not affected: replies to an affected mailbox may be read by the attacker.`, [
-      field('Who are you', view.lead),
-      org,
-      field('Your role', 'Incident lead'),
-      field('Contact details', '', 'a phone number and an email address on a system that was not affected'),
-      field('Summary and impact', `${what}. Aware since ${aware}.`),
-      field('Investigations and mitigations done or planned', done, 'what has been done so far'),
-      field('Technical analysis', '', 'anything your IT supplier has found (ransom note name, affected machines)'),
-      field('Who else has been told', told, 'who you have called or reported to'),
-      field('Next steps', next, 'what you will do next'),
-    ]),
-    draft(view, 'dspt', 'Personal data breach (DSPT incident reporting tool, passed to the ICO)', `Report within 72 hours of becoming aware — ${reach(contact('dspt-incident-reporting'))}. ${reach(contact('ico'))}.`, [
-      org,
-      field('When you became aware', aware),
-      field('What happened', what),
-      field('Personal data and people affected', '', 'what kind of records, roughly how many people, whether health or care information'),
-      field(
-        'Likelihood and impact (harm × impact)',
-        assessment ? `Likelihood: ${assessment.likelihood}; impact: ${assessment.impact}; decision: ${assessment.decision === 'report' ? 'report' : 'not reported'} — ${assessment.reason}` : '',
-        'use the reportability check in this incident',
-      ),
-      field('Action taken', done, 'what has been done to contain it'),
-      field('People affected told', '', 'whether and how the people affected have been told'),
-    ]),
+    draft(
+      view,
+      'ncsc',
+      'NCSC incident report (its nine questions)',
+      `Online form — ${reach(contact('ncsc-report'))}. Give a contact email on a system that was not affected: replies to an affected mailbox may be read by the attacker.`,
+      [
+        field('Who are you', view.lead),
+        org,
+        field('Your role', 'Incident lead'),
+        field(
+          'Contact details',
+          '',
+          'a phone number and an email address on a system that was not affected',
+        ),
+        field('Summary and impact', `${what}. Aware since ${aware}.`),
+        field('Investigations and mitigations done or planned', done, 'what has been done so far'),
+        field(
+          'Technical analysis',
+          '',
+          'anything your IT supplier has found (ransom note name, affected machines)',
+        ),
+        field('Who else has been told', told, 'who you have called or reported to'),
+        field('Next steps', next, 'what you will do next'),
+      ],
+    ),
+    draft(
+      view,
+      'dspt',
+      'Personal data breach (DSPT incident reporting tool, passed to the ICO)',
+      `Report within 72 hours of becoming aware — ${reach(contact('dspt-incident-reporting'))}. ${reach(contact('ico'))}.`,
+      [
+        org,
+        field('When you became aware', aware),
+        field('What happened', what),
+        field(
+          'Personal data and people affected',
+          '',
+          'what kind of records, roughly how many people, whether health or care information',
+        ),
+        field(
+          'Likelihood and impact (harm × impact)',
+          assessment
+            ? `Likelihood: ${assessment.likelihood}; impact: ${assessment.impact}; decision: ${assessment.decision === 'report' ? 'report' : 'not reported'} — ${assessment.reason}`
+            : '',
+          'use the reportability check in this incident',
+        ),
+        field('Action taken', done, 'what has been done to contain it'),
+        field('People affected told', '', 'whether and how the people affected have been told'),
+      ],
+    ),
     draft(view, 'csoc', 'CSOC call script', reach(contact('csoc')), [
-      field('Say who you are', `${view.lead}, incident lead${organisation ? ` at ${organisation}` : ''}, a care provider that uses the Data Security and Protection Toolkit.`),
+      field(
+        'Say who you are',
+        `${view.lead}, incident lead${organisation ? ` at ${organisation}` : ''}, a care provider that uses the Data Security and Protection Toolkit.`,
+      ),
       field('What has happened', `${what}. We became aware at ${aware}.`),
-      field('What you need', '', 'say whether this report is for information only or a request for technical support'),
+      field(
+        'What you need',
+        '',
+        'say whether this report is for information only or a request for technical support',
+      ),
       field('What has been done', done, 'what you have done so far'),
       field('Call-back number', '', 'a phone number that still works'),
     ]),
-    draft(view, 'cqc', 'CQC notification: events that stop a service running safely', `Provider portal or the notification form — ${reach(contact('cqc'))}.`, [
-      org,
-      field('What happened and when', `${what}. Aware since ${aware}.`),
-      field("Effect on people's care", '', "whether people's assessed needs can be met safely, and how care is being delivered"),
-      field(
-        'Call systems, utilities or safety equipment down',
-        equipmentClock ? `Down since ${formatLondonTime(equipmentClock.startedAt)}${equipmentClock.dueAt ? `; 24 hours reached ${formatLondonTime(equipmentClock.dueAt)}` : ''}` : '',
-        'which, and since when',
-      ),
-      field('Action taken', done, 'what has been done to keep people safe'),
-      field('Police involvement', told.includes('Report Fraud') || told.includes('police') ? told : '', 'any report to the police or Report Fraud, with its reference'),
-    ]),
+    draft(
+      view,
+      'cqc',
+      'CQC notification: events that stop a service running safely',
+      `Provider portal or the notification form — ${reach(contact('cqc'))}.`,
+      [
+        org,
+        field('What happened and when', `${what}. Aware since ${aware}.`),
+        field(
+          "Effect on people's care",
+          '',
+          "whether people's assessed needs can be met safely, and how care is being delivered",
+        ),
+        field(
+          'Call systems, utilities or safety equipment down',
+          equipmentClock
+            ? `Down since ${formatLondonTime(equipmentClock.startedAt)}${equipmentClock.dueAt ? `; 24 hours reached ${formatLondonTime(equipmentClock.dueAt)}` : ''}`
+            : '',
+          'which, and since when',
+        ),
+        field('Action taken', done, 'what has been done to keep people safe'),
+        field(
+          'Police involvement',
+          told.includes('Report Fraud') || told.includes('police') ? told : '',
+          'any report to the police or Report Fraud, with its reference',
+        ),
+      ],
+    ),
     draft(view, 'police', 'Police / Report Fraud', reach(contact('report-fraud')), [
       org,
       field('What happened and when', `${what}. Aware since ${aware}.`),

@@ -12,8 +12,15 @@ async function snapshot(dir: string, prefix = ''): Promise<string[]> {
   for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
     const info = await stat(path);
-    if (info.isDirectory()) lines.push(`${prefix}${name}/`, ...(await snapshot(path, `${prefix}${name}/`)));
-    else lines.push(`${prefix}${name} ${info.size} ${createHash('sha256').update(await readFile(path)).digest('hex').slice(0, 16)}`);
+    if (info.isDirectory())
+      lines.push(`${prefix}${name}/`, ...(await snapshot(path, `${prefix}${name}/`)));
+    else
+      lines.push(
+        `${prefix}${name} ${info.size} ${createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')
+          .slice(0, 16)}`,
+      );
   }
   return lines;
 }
@@ -30,7 +37,10 @@ export interface ArchiveFigures {
  * one data folder. A refused pack must write nothing at all (an empty staging folder may remain);
  * a damaged copy that still happens to be a valid pack may only add runbooks and their history.
  */
-export async function hostileArchiveTrials(options: { packs: number; seed: number }): Promise<ArchiveFigures> {
+export async function hostileArchiveTrials(options: {
+  packs: number;
+  seed: number;
+}): Promise<ArchiveFigures> {
   const dataDir = await mkdtemp(join(tmpdir(), 'holdfast-hostile-packs-'));
   const core = await startTestCore(dataDir);
   const corpus = hostileArchives();
@@ -50,16 +60,31 @@ export async function hostileArchiveTrials(options: { packs: number; seed: numbe
       for (const call of ['packs.previewImport', 'packs.import'] as const) {
         const result = await core.handlers[call]({ base64: Buffer.from(zip).toString('base64') });
         if (result.ok) accepted = true;
-        else if (result.error.code !== 'INVALID_INPUT' || result.error.message.length < 20) fail(`${name}: ${call} answered ${result.error.code} "${result.error.message}"`);
+        else if (result.error.code !== 'INVALID_INPUT' || result.error.message.length < 20)
+          fail(`${name}: ${call} answered ${result.error.code} "${result.error.message}"`);
       }
       if (accepted && hostile) fail(`${name}: accepted`);
-      const changed = (await snapshot(dataDir)).filter((line) => !before.includes(line) && line !== 'staging/');
-      const allowed = accepted ? changed.filter((line) => !/^(runbooks|history|cache)\//.test(line) && line !== 'history/' && line !== 'cache/') : changed;
+      const changed = (await snapshot(dataDir)).filter(
+        (line) => !before.includes(line) && line !== 'staging/',
+      );
+      const allowed = accepted
+        ? changed.filter(
+            (line) =>
+              !/^(runbooks|history|cache)\//.test(line) && line !== 'history/' && line !== 'cache/',
+          )
+        : changed;
       if (allowed.length > 0) fail(`${name}: wrote ${allowed.slice(0, 3).join(', ')}`);
       figures.packs += 1;
-      figures.peakRssMb = Math.max(figures.peakRssMb, Math.round(process.memoryUsage().rss / 2 ** 20));
+      figures.peakRssMb = Math.max(
+        figures.peakRssMb,
+        Math.round(process.memoryUsage().rss / 2 ** 20),
+      );
     }
-    if ((globalThis as { polluted?: unknown }).polluted !== undefined || ({} as { polluted?: unknown }).polluted !== undefined) fail('a pack polluted a prototype or the global object');
+    if (
+      (globalThis as { polluted?: unknown }).polluted !== undefined ||
+      ({} as { polluted?: unknown }).polluted !== undefined
+    )
+      fail('a pack polluted a prototype or the global object');
     return figures;
   } finally {
     await core.close();

@@ -5,10 +5,22 @@ import { basename, join, relative } from 'node:path';
 import { z } from 'zod';
 import { createRng } from '../../__fixtures__/prng';
 import { scanLog } from '../../evidence/evidenceChain';
-import { openEvidenceLog, verifyEvidenceLog, type EvidenceLogFs, type EvidenceRecord, type NewEntry } from '../../evidence/evidenceLog';
+import {
+  openEvidenceLog,
+  verifyEvidenceLog,
+  type EvidenceLogFs,
+  type EvidenceRecord,
+  type NewEntry,
+} from '../../evidence/evidenceLog';
 import { writeFileDurable } from '../durableFile';
 import { DurableJsonFile } from '../durableJsonFile';
-import { materialise, PowerCut, SimulatedDisk, type LostWrites, type NameOrder } from './simulatedDisk';
+import {
+  materialise,
+  PowerCut,
+  SimulatedDisk,
+  type LostWrites,
+  type NameOrder,
+} from './simulatedDisk';
 
 /*
  * Power-cut trials shared by the unit suite (thousands of states) and `npm run soak` (hundreds of
@@ -34,14 +46,25 @@ export const DOC_PATH = `${DOC_ROOT}/doc.json`;
 export const docSchema = z.strictObject({ n: z.int(), note: z.string() });
 export type Doc = z.infer<typeof docSchema>;
 export const docText = (doc: Doc): string => `${JSON.stringify(doc, null, 2)}\n`;
-export const docOf = (n: number): Doc => ({ n, note: `version ${n} ${'x'.repeat((n * 37) % 200)}` });
+export const docOf = (n: number): Doc => ({
+  n,
+  note: `version ${n} ${'x'.repeat((n * 37) % 200)}`,
+});
 
 /** A document file over the simulated disk, as the app opens it. */
 export const documentOn = (disk: SimulatedDisk): DurableJsonFile<Doc> =>
-  new DurableJsonFile<Doc>({ path: DOC_PATH, quarantineDir: `${DOC_ROOT}/quarantine`, schema: docSchema, label: 'test', now: AT, writeFile: (target, data) => writeFileDurable(target, data, disk) });
+  new DurableJsonFile<Doc>({
+    path: DOC_PATH,
+    quarantineDir: `${DOC_ROOT}/quarantine`,
+    schema: docSchema,
+    label: 'test',
+    now: AT,
+    writeFile: (target, data) => writeFileDurable(target, data, disk),
+  });
 
 /** A disk holding version 0 of the document and its last-good copy. */
-export const freshDocDisk = (): SimulatedDisk => new SimulatedDisk({ [DOC_PATH]: docText(docOf(0)), [`${DOC_PATH}.bak`]: docText(docOf(0)) });
+export const freshDocDisk = (): SimulatedDisk =>
+  new SimulatedDisk({ [DOC_PATH]: docText(docOf(0)), [`${DOC_PATH}.bak`]: docText(docOf(0)) });
 
 /** Runs commits 1..count until the disk's power cut; returns how many were acknowledged. */
 export async function commitUntilCut(disk: SimulatedDisk, count: number): Promise<number> {
@@ -59,7 +82,11 @@ export async function commitUntilCut(disk: SimulatedDisk, count: number): Promis
 }
 
 /** Document writes cut at every call until at least `states` post-cut states were reopened. */
-export async function documentPowerLoss(options: { states: number; seed: number; scratch: string }): Promise<TrialFigures> {
+export async function documentPowerLoss(options: {
+  states: number;
+  seed: number;
+  scratch: string;
+}): Promise<TrialFigures> {
   const rng = createRng(options.seed);
   const random = (): number => rng.next();
   const figures: TrialFigures = { states: 0, failures: 0, problems: [] };
@@ -75,14 +102,27 @@ export async function documentPowerLoss(options: { states: number; seed: number;
         for (const order of ORDERS) {
           const dir = await mkdtemp(join(options.scratch, 'state-'));
           await materialise(disk.afterPowerCut(lost, order), DOC_ROOT, dir);
-          const file = new DurableJsonFile<Doc>({ path: join(dir, 'doc.json'), quarantineDir: join(dir, 'quarantine'), schema: docSchema, label: 'test', now: AT });
+          const file = new DurableJsonFile<Doc>({
+            path: join(dir, 'doc.json'),
+            quarantineDir: join(dir, 'quarantine'),
+            schema: docSchema,
+            label: 'test',
+            now: AT,
+          });
           const version = (await file.read())?.n ?? null;
           await rm(dir, { recursive: true, force: true });
           figures.states += 1;
           // Either what was last acknowledged or the write in flight; anything else is a loss.
-          if (version === null || version < acknowledged || version > Math.min(acknowledged + 1, commits)) {
+          if (
+            version === null ||
+            version < acknowledged ||
+            version > Math.min(acknowledged + 1, commits)
+          ) {
             figures.failures += 1;
-            if (figures.problems.length < 5) figures.problems.push(`${commits} commits, cut before call ${cut}, ${lost}, names ${order}: acknowledged ${acknowledged}, reopened ${version}`);
+            if (figures.problems.length < 5)
+              figures.problems.push(
+                `${commits} commits, cut before call ${cut}, ${lost}, names ${order}: acknowledged ${acknowledged}, reopened ${version}`,
+              );
           }
         }
       }
@@ -97,17 +137,29 @@ export async function documentPowerLoss(options: { states: number; seed: number;
 export async function seedLog(dir: string): Promise<{ path: string; initial: string }> {
   const path = join(dir, 'log.jsonl');
   const log = await openEvidenceLog(path, { now: AT });
-  for (const text of ['Opened', 'Rang the IT supplier', 'Unplugged the office PC']) await log.append({ author: 'Ann', kind: 'note', body: { text } });
+  for (const text of ['Opened', 'Rang the IT supplier', 'Unplugged the office PC'])
+    await log.append({ author: 'Ann', kind: 'note', body: { text } });
   await log.close();
   return { path, initial: await readFile(path, 'utf8') };
 }
 
-async function appendUntilCut(disk: SimulatedDisk, path: string, count: number): Promise<EvidenceRecord[]> {
+async function appendUntilCut(
+  disk: SimulatedDisk,
+  path: string,
+  count: number,
+): Promise<EvidenceRecord[]> {
   // The log reads the existing (real, unchanged) file, then appends through the simulated disk.
   const log = await openEvidenceLog(path, { now: AT, fs: { openAppend: disk.openAppend } });
   const acknowledged: EvidenceRecord[] = [];
   try {
-    for (let n = 0; n < count; n += 1) acknowledged.push(await log.append({ author: 'Ann', kind: 'note', body: { text: `note ${n} ${'x'.repeat((n * 53) % 300)}` } }));
+    for (let n = 0; n < count; n += 1)
+      acknowledged.push(
+        await log.append({
+          author: 'Ann',
+          kind: 'note',
+          body: { text: `note ${n} ${'x'.repeat((n * 53) % 300)}` },
+        }),
+      );
   } catch {
     // The power cut: nothing after it happened.
   }
@@ -115,7 +167,10 @@ async function appendUntilCut(disk: SimulatedDisk, path: string, count: number):
 }
 
 /** Appends of 1-12 entries cut at every call until at least `states` post-cut logs were reopened. */
-export async function logPowerLoss(options: { states: number; scratch: string }): Promise<TrialFigures> {
+export async function logPowerLoss(options: {
+  states: number;
+  scratch: string;
+}): Promise<TrialFigures> {
   const { path, initial } = await seedLog(options.scratch);
   const figures: TrialFigures = { states: 0, failures: 0, problems: [] };
   for (let count = 1; figures.states < options.states; count = (count % 12) + 1) {
@@ -128,7 +183,10 @@ export async function logPowerLoss(options: { states: number; scratch: string })
       for (const lost of LOST) {
         const into = await mkdtemp(join(options.scratch, 'state-'));
         await materialise(disk.afterPowerCut(lost, 'in-order'), options.scratch, into);
-        const reopened = await openEvidenceLog(join(into, 'log.jsonl'), { now: AT, quarantineDir: join(into, 'quarantine') });
+        const reopened = await openEvidenceLog(join(into, 'log.jsonl'), {
+          now: AT,
+          quarantineDir: join(into, 'quarantine'),
+        });
         const entries = reopened.entries();
         const kept = acknowledged.every((record) => entries[record.seq - 1]?.hash === record.hash);
         const verifies = verifyEvidenceLog(await readFile(join(into, 'log.jsonl'))).ok;
@@ -137,7 +195,10 @@ export async function logPowerLoss(options: { states: number; scratch: string })
         figures.states += 1;
         if (reopened.state.readOnly || !kept || !verifies) {
           figures.failures += 1;
-          if (figures.problems.length < 5) figures.problems.push(`${count} appends, cut before call ${cut}, ${lost}: read-only ${reopened.state.readOnly}, kept ${kept}, verifies ${verifies}`);
+          if (figures.problems.length < 5)
+            figures.problems.push(
+              `${count} appends, cut before call ${cut}, ${lost}: read-only ${reopened.state.readOnly}, kept ${kept}, verifies ${verifies}`,
+            );
         }
       }
     }
@@ -185,14 +246,23 @@ export interface RepairFigures extends TrialFigures {
   repairedAgain: number;
 }
 
-const isPowerCut = (error: unknown): boolean => error instanceof PowerCut || (error instanceof Error && error.cause instanceof PowerCut);
+const isPowerCut = (error: unknown): boolean =>
+  error instanceof PowerCut || (error instanceof Error && error.cause instanceof PowerCut);
 
-const noteOf = (n: number): NewEntry => ({ author: 'Ann', kind: 'note', body: { text: `note ${n} ${'x'.repeat((n * 53) % 300)}` } });
+const noteOf = (n: number): NewEntry => ({
+  author: 'Ann',
+  kind: 'note',
+  body: { text: `note ${n} ${'x'.repeat((n * 53) % 300)}` },
+});
 
 /** Appends `count` notes to the log on the simulated disk (every call through it) until its power cut. */
 async function appendOnDisk(disk: SimulatedDisk, count: number): Promise<void> {
   try {
-    const log = await openEvidenceLog(REPAIR_LOG, { now: AT, fs: disk, quarantineDir: REPAIR_QUARANTINE });
+    const log = await openEvidenceLog(REPAIR_LOG, {
+      now: AT,
+      fs: disk,
+      quarantineDir: REPAIR_QUARANTINE,
+    });
     for (let n = 0; n < count; n += 1) await log.append(noteOf(n));
   } catch (error: unknown) {
     if (!isPowerCut(error)) throw error;
@@ -212,7 +282,11 @@ function tornLog(label: string, bytes: Uint8Array): TornLog | null {
  * random byte, zero-filled, partly zero-filled, zeros ending in a newline, a wrong hash. One per
  * round, taking turns, so that even the first few differ in length and kind of tear. Seeded.
  */
-export async function tornLogs(options: { count: number; seed: number; initial: string }): Promise<TornLog[]> {
+export async function tornLogs(options: {
+  count: number;
+  seed: number;
+  initial: string;
+}): Promise<TornLog[]> {
   const rng = createRng(options.seed);
   const seen = new Set<string>();
   const logs: TornLog[] = [];
@@ -232,14 +306,38 @@ export async function tornLogs(options: { count: number; seed: number; initial: 
     const byHand: [string, Buffer][] = [
       [`cut at byte ${at}`, Buffer.concat([good, line.subarray(0, at)])],
       ['zero-filled', Buffer.concat([good, Buffer.alloc(line.length)])],
-      [`zero-filled from byte ${at}`, Buffer.concat([good, line.subarray(0, at), Buffer.alloc(line.length - at)])],
-      ['zeros then a newline', Buffer.concat([good, Buffer.alloc(line.length - 1), Buffer.from('\n')])],
-      ['a wrong hash', Buffer.concat([good, Buffer.from(line.toString().replace(/"hash":"(.)/, (_m, c: string) => `"hash":"${c === 'a' ? 'b' : 'a'}`))])],
+      [
+        `zero-filled from byte ${at}`,
+        Buffer.concat([good, line.subarray(0, at), Buffer.alloc(line.length - at)]),
+      ],
+      [
+        'zeros then a newline',
+        Buffer.concat([good, Buffer.alloc(line.length - 1), Buffer.from('\n')]),
+      ],
+      [
+        'a wrong hash',
+        Buffer.concat([
+          good,
+          Buffer.from(
+            line
+              .toString()
+              .replace(/"hash":"(.)/, (_m, c: string) => `"hash":"${c === 'a' ? 'b' : 'a'}`),
+          ),
+        ]),
+      ],
     ];
     const [label, bytes] = rng.pick(byHand);
     const candidates = [
-      () => tornLog(`${count} appends cut before call ${cut}, zeroed`, disk.afterPowerCut('zeroed', 'in-order').get(REPAIR_LOG) ?? new Uint8Array()),
-      () => tornLog(`${count} appends cut before call ${cut}, torn`, disk.afterPowerCut('torn', 'in-order').get(REPAIR_LOG) ?? new Uint8Array()),
+      () =>
+        tornLog(
+          `${count} appends cut before call ${cut}, zeroed`,
+          disk.afterPowerCut('zeroed', 'in-order').get(REPAIR_LOG) ?? new Uint8Array(),
+        ),
+      () =>
+        tornLog(
+          `${count} appends cut before call ${cut}, torn`,
+          disk.afterPowerCut('torn', 'in-order').get(REPAIR_LOG) ?? new Uint8Array(),
+        ),
       () => tornLog(`${count} appends, last line ${label}`, bytes),
     ];
     // This round's kind of tear first; the next kind if the cut left no tear or one seen before.
@@ -256,48 +354,87 @@ export async function tornLogs(options: { count: number; seed: number; initial: 
 }
 
 /** Reopens the torn log on the simulated disk (the repair), then appends one note, until the power cut. */
-async function repairOnDisk(disk: SimulatedDisk, fs: Partial<EvidenceLogFs>): Promise<{ appended: EvidenceRecord | null; error: string | null }> {
+async function repairOnDisk(
+  disk: SimulatedDisk,
+  fs: Partial<EvidenceLogFs>,
+): Promise<{ appended: EvidenceRecord | null; error: string | null }> {
   let appended: EvidenceRecord | null = null;
   try {
-    const log = await openEvidenceLog(REPAIR_LOG, { now: AT, fs, quarantineDir: REPAIR_QUARANTINE });
+    const log = await openEvidenceLog(REPAIR_LOG, {
+      now: AT,
+      fs,
+      quarantineDir: REPAIR_QUARANTINE,
+    });
     appended = await log.append(noteOf(99));
     await log.close();
   } catch (error: unknown) {
-    if (!isPowerCut(error)) return { appended, error: error instanceof Error ? error.message : String(error) };
+    if (!isPowerCut(error))
+      return { appended, error: error instanceof Error ? error.message : String(error) };
   }
   return { appended, error: null };
 }
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** What is wrong with the reopened state, in words, or null when it keeps everything. */
-async function checkRepairedState(torn: TornLog, appended: EvidenceRecord | null, into: string): Promise<{ problem: string | null; repairedAgain: boolean }> {
+async function checkRepairedState(
+  torn: TornLog,
+  appended: EvidenceRecord | null,
+  into: string,
+): Promise<{ problem: string | null; repairedAgain: boolean }> {
   const logPath = join(into, relative(REPAIR_ROOT, REPAIR_LOG));
   const quarantine = join(into, relative(REPAIR_ROOT, REPAIR_QUARANTINE));
   const reopened = await openEvidenceLog(logPath, { now: AT, quarantineDir: quarantine });
   try {
-    if (reopened.state.readOnly) return { problem: `read-only: ${reopened.state.problem.reason}`, repairedAgain: false };
+    if (reopened.state.readOnly)
+      return { problem: `read-only: ${reopened.state.problem.reason}`, repairedAgain: false };
     const repairedAgain = reopened.state.recovered?.line === torn.before.length + 1;
     const bytes = await readFile(logPath);
     if (!verifyEvidenceLog(bytes).ok) return { problem: 'does not verify', repairedAgain };
-    if (!bytes.subarray(0, torn.goodBytes).equals(torn.bytes.subarray(0, torn.goodBytes))) return { problem: 'the records before the tear changed', repairedAgain };
+    if (!bytes.subarray(0, torn.goodBytes).equals(torn.bytes.subarray(0, torn.goodBytes)))
+      return { problem: 'the records before the tear changed', repairedAgain };
     const entries = reopened.entries();
-    if (!torn.before.every((record) => entries[record.seq - 1]?.hash === record.hash)) return { problem: 'an acknowledged entry is missing', repairedAgain };
+    if (!torn.before.every((record) => entries[record.seq - 1]?.hash === record.hash))
+      return { problem: 'an acknowledged entry is missing', repairedAgain };
     // The tear is never cut off silently: a recovery record follows the good ones, every recovery
     // record names a copy that is there, and the torn log is kept whole in quarantine (by the cut
     // repair, or by this reopen because the tear was still the log's tail).
-    if (entries[torn.before.length]?.kind !== 'recovery') return { problem: `no recovery record after entry ${torn.before.length}`, repairedAgain };
-    for (const recovery of entries.slice(torn.before.length).filter((record) => record.kind === 'recovery')) {
+    if (entries[torn.before.length]?.kind !== 'recovery')
+      return { problem: `no recovery record after entry ${torn.before.length}`, repairedAgain };
+    for (const recovery of entries
+      .slice(torn.before.length)
+      .filter((record) => record.kind === 'recovery')) {
       const copy = recovery.body.quarantinedCopy;
-      if (typeof copy !== 'string') return { problem: `recovery record ${recovery.seq} names no quarantined copy`, repairedAgain };
-      const realCopy = copy.startsWith(`${REPAIR_QUARANTINE}/`) ? join(quarantine, relative(REPAIR_QUARANTINE, copy)) : copy;
-      if (!(await exists(realCopy))) return { problem: `recovery record ${recovery.seq} names ${basename(copy)}, which is gone`, repairedAgain };
+      if (typeof copy !== 'string')
+        return {
+          problem: `recovery record ${recovery.seq} names no quarantined copy`,
+          repairedAgain,
+        };
+      const realCopy = copy.startsWith(`${REPAIR_QUARANTINE}/`)
+        ? join(quarantine, relative(REPAIR_QUARANTINE, copy))
+        : copy;
+      if (!(await exists(realCopy)))
+        return {
+          problem: `recovery record ${recovery.seq} names ${basename(copy)}, which is gone`,
+          repairedAgain,
+        };
     }
     const copies = await readdir(quarantine).catch(() => []);
-    const kept = await Promise.all(copies.map(async (name) => (await readFile(join(quarantine, name))).equals(torn.bytes)));
-    if (!kept.includes(true)) return { problem: `no whole copy of the torn log in quarantine (${copies.length} files there): its bytes were lost`, repairedAgain };
+    const kept = await Promise.all(
+      copies.map(async (name) => (await readFile(join(quarantine, name))).equals(torn.bytes)),
+    );
+    if (!kept.includes(true))
+      return {
+        problem: `no whole copy of the torn log in quarantine (${copies.length} files there): its bytes were lost`,
+        repairedAgain,
+      };
     // The note appended after the repair, once acknowledged, is kept too.
-    if (appended && entries[appended.seq - 1]?.hash !== appended.hash) return { problem: 'the acknowledged note after the repair is missing', repairedAgain };
+    if (appended && entries[appended.seq - 1]?.hash !== appended.hash)
+      return { problem: 'the acknowledged note after the repair is missing', repairedAgain };
     return { problem: null, repairedAgain };
   } finally {
     await reopened.close();
@@ -311,15 +448,31 @@ async function checkRepairedState(torn: TornLog, appended: EvidenceRecord | null
  * order, is written to a real folder and reopened by the real log, which may have to repair it again.
  * `wrapFs` swaps calls of the simulated disk, to show that a repair missing a step is caught.
  */
-export async function logRepairPowerLoss(options: { states: number; seed: number; scratch: string; wrapFs?: (disk: SimulatedDisk) => Partial<EvidenceLogFs> }): Promise<RepairFigures> {
+export async function logRepairPowerLoss(options: {
+  states: number;
+  seed: number;
+  scratch: string;
+  wrapFs?: (disk: SimulatedDisk) => Partial<EvidenceLogFs>;
+}): Promise<RepairFigures> {
   const seedDir = await mkdtemp(join(options.scratch, 'seed-'));
   const { initial } = await seedLog(seedDir);
   await rm(seedDir, { recursive: true, force: true });
-  const figures: RepairFigures = { states: 0, failures: 0, problems: [], tornLogs: 0, repairedAgain: 0 };
+  const figures: RepairFigures = {
+    states: 0,
+    failures: 0,
+    problems: [],
+    tornLogs: 0,
+    repairedAgain: 0,
+  };
   const wrap = options.wrapFs ?? ((disk: SimulatedDisk) => disk);
   // Each torn log with an empty and a used quarantine is about 220 states.
-  const torn = await tornLogs({ count: Math.ceil(options.states / 200), seed: options.seed, initial });
-  if (torn.length * 200 < options.states) throw new Error(`only ${torn.length} different torn logs for ${options.states} states`);
+  const torn = await tornLogs({
+    count: Math.ceil(options.states / 200),
+    seed: options.seed,
+    initial,
+  });
+  if (torn.length * 200 < options.states)
+    throw new Error(`only ${torn.length} different torn logs for ${options.states} states`);
   const fail = (problem: string): void => {
     figures.failures += 1;
     if (figures.problems.length < 5) figures.problems.push(problem);
@@ -328,10 +481,17 @@ export async function logRepairPowerLoss(options: { states: number; seed: number
     if (figures.states >= options.states) break;
     figures.tornLogs += 1;
     for (const earlier of [false, true]) {
-      const fresh = (): SimulatedDisk => new SimulatedDisk({ [REPAIR_LOG]: log.bytes, ...(earlier ? { [EARLIER_COPY]: '{"earlier":true}\n' } : {}) });
+      const fresh = (): SimulatedDisk =>
+        new SimulatedDisk({
+          [REPAIR_LOG]: log.bytes,
+          ...(earlier ? { [EARLIER_COPY]: '{"earlier":true}\n' } : {}),
+        });
       const full = fresh();
       const uncut = await repairOnDisk(full, wrap(full));
-      if (uncut.error !== null || uncut.appended === null) fail(`${log.label}: the repair without a power cut failed: ${uncut.error ?? 'nothing appended'}`);
+      if (uncut.error !== null || uncut.appended === null)
+        fail(
+          `${log.label}: the repair without a power cut failed: ${uncut.error ?? 'nothing appended'}`,
+        );
       for (let cut = 0; cut <= full.ops.length; cut += 1) {
         const disk = fresh();
         disk.cutBefore = cut;
@@ -342,7 +502,12 @@ export async function logRepairPowerLoss(options: { states: number; seed: number
             const where = `${log.label}; quarantine ${earlier ? 'in use' : 'new'}; cut before call ${cut} (${op ? `${op.op} ${basename(op.path)}` : 'none'}), ${lost}, names ${order}`;
             const into = await mkdtemp(join(options.scratch, 'state-'));
             await materialise(disk.afterPowerCut(lost, order), REPAIR_ROOT, into);
-            const checked = await checkRepairedState(log, appended, into).catch((reason: unknown) => ({ problem: `reopen failed: ${String(reason)}`, repairedAgain: false }));
+            const checked = await checkRepairedState(log, appended, into).catch(
+              (reason: unknown) => ({
+                problem: `reopen failed: ${String(reason)}`,
+                repairedAgain: false,
+              }),
+            );
             await rm(into, { recursive: true, force: true });
             figures.states += 1;
             if (checked.repairedAgain) figures.repairedAgain += 1;

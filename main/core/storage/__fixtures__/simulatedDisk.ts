@@ -72,7 +72,8 @@ export class SimulatedDisk implements DurableFs {
     if (index >= this.cutBefore) throw new PowerCut();
     this.ops.push(op);
     // A transient fault: this one call fails, the calls after it (clean-up, retries) do not.
-    if (this.failAt?.index === index) throw Object.assign(new Error(`${this.failAt.code}: simulated`), { code: this.failAt.code });
+    if (this.failAt?.index === index)
+      throw Object.assign(new Error(`${this.failAt.code}: simulated`), { code: this.failAt.code });
   }
 
   private setName(path: string, inode: number | undefined): void {
@@ -106,9 +107,12 @@ export class SimulatedDisk implements DurableFs {
         writeFile: async () => undefined,
         sync: async () => {
           this.step({ op: 'fsyncdir', path });
-          for (const [name, inode] of this.live) if (dirname(name) === path) this.durableNames.set(name, inode);
-          for (const name of [...this.durableNames.keys()]) if (dirname(name) === path && !this.live.has(name)) this.durableNames.delete(name);
-          for (const dir of this.dirs) if (dir !== path && dirname(dir) === path) this.durableDirs.add(dir);
+          for (const [name, inode] of this.live)
+            if (dirname(name) === path) this.durableNames.set(name, inode);
+          for (const name of [...this.durableNames.keys()])
+            if (dirname(name) === path && !this.live.has(name)) this.durableNames.delete(name);
+          for (const dir of this.dirs)
+            if (dir !== path && dirname(dir) === path) this.durableDirs.add(dir);
         },
         close: async () => undefined,
       };
@@ -149,7 +153,15 @@ export class SimulatedDisk implements DurableFs {
    * Opens an existing file for appending, as the evidence log does (its LogFs): writes extend the
    * file in the page cache, datasync makes them durable, truncate cuts a failed write back.
    */
-  openAppend = async (path: string): Promise<{ write(data: Uint8Array): Promise<{ bytesWritten: number }>; datasync(): Promise<void>; sync(): Promise<void>; truncate(length: number): Promise<void>; close(): Promise<void> }> => {
+  openAppend = async (
+    path: string,
+  ): Promise<{
+    write(data: Uint8Array): Promise<{ bytesWritten: number }>;
+    datasync(): Promise<void>;
+    sync(): Promise<void>;
+    truncate(length: number): Promise<void>;
+    close(): Promise<void>;
+  }> => {
     const id = this.live.get(path);
     if (id === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
     const inode = this.inodes[id]!;
@@ -194,7 +206,8 @@ export class SimulatedDisk implements DurableFs {
     const names = order === 'at-folder-fsync' ? this.durableNames : this.orderedNames;
     const files = new Map<string, Uint8Array>();
     for (const [path, id] of names) {
-      if (order === 'at-folder-fsync' && !ancestors(path).every((dir) => this.durableDirs.has(dir))) continue;
+      if (order === 'at-folder-fsync' && !ancestors(path).every((dir) => this.durableDirs.has(dir)))
+        continue;
       const inode = this.inodes[id]!;
       const synced = inode.synced ?? new Uint8Array();
       let bytes = synced;
@@ -202,7 +215,8 @@ export class SimulatedDisk implements DurableFs {
         // What fsync made durable survives; the rest is zeros, or (torn) its first half then zeros.
         const durable = sharedPrefix(synced, inode.data);
         bytes = new Uint8Array(inode.data.length);
-        const kept = lost === 'torn' ? durable + Math.floor((inode.data.length - durable) / 2) : durable;
+        const kept =
+          lost === 'torn' ? durable + Math.floor((inode.data.length - durable) / 2) : durable;
         bytes.set(inode.data.subarray(0, kept));
       }
       files.set(path, bytes);
@@ -226,7 +240,11 @@ function sharedPrefix(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** Writes a post-cut disk image into a real folder, so the app's own recovery can open it. */
-export async function materialise(files: Map<string, Uint8Array>, root: string, into: string): Promise<void> {
+export async function materialise(
+  files: Map<string, Uint8Array>,
+  root: string,
+  into: string,
+): Promise<void> {
   for (const [path, bytes] of files) {
     const target = join(into, relative(root, path));
     await mkdir(dirname(target), { recursive: true });

@@ -57,7 +57,9 @@ function runtimeImports(file: string, seen = new Set<string>()): Set<string> {
 describe('preload bundle contents', () => {
   it('loads only electron and the zod-free contract files (a sandboxed preload must stay tiny)', () => {
     const root = path.resolve(import.meta.dirname, '../../..');
-    const loaded = [...runtimeImports(path.join(root, 'shells', 'electron', 'preload', 'index.ts'))].map((file) =>
+    const loaded = [
+      ...runtimeImports(path.join(root, 'shells', 'electron', 'preload', 'index.ts')),
+    ].map((file) =>
       path.isAbsolute(file) ? path.relative(root, file).split(path.sep).join('/') : file,
     );
     expect(loaded.sort()).toEqual(

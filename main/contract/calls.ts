@@ -63,30 +63,5 @@ export type CallName = (typeof CALL_NAMES)[number];
 export const isCallName = (name: string): name is CallName =>
   (CALL_NAMES as readonly string[]).includes(name);
 
-/**
- * Calls that change local data. When another running Holdfast holds the data folder, the core
- * refuses these (the folder has exactly one writer) and everything else still works.
- */
-export const WRITING_CALLS: ReadonlySet<CallName> = new Set<CallName>([
-  'settings.update',
-  'runbooks.save',
-  'runbooks.restore',
-  'runbooks.resetToBundled',
-  'runbooks.trash',
-  'packs.import',
-  'contacts.save',
-  'contacts.delete',
-  'contacts.addRole',
-  'contacts.import',
-  'systems.save',
-  'systems.delete',
-  'systems.add',
-  'grabbag.markPrinted',
-  'incidents.start',
-  'incidents.record',
-  'exercises.create',
-  'exercises.record',
-]);
-
 /** IPC channel for a call; one prefix so the main process can refuse anything else. */
 export const ipcChannel = (name: CallName): string => `holdfast:${name}`;

@@ -64,14 +64,24 @@ import {
   systemRecordSchema,
 } from './schemas';
 
-/** A call's input schema paired with its output type (the type exists only at compile time). */
+/**
+ * A call's input schema paired with its output type (the type exists only at compile time), and
+ * whether it changes local data. Every call says so where it is declared: while another Holdfast
+ * holds the data folder, the core refuses the calls that write and answers all the others.
+ */
 interface CallSpec<I extends z.ZodType, O> {
   input: I;
   output?: O;
+  writes: boolean;
 }
-const call =
+/** A call that only reads local data (derived caches aside). */
+const reads =
   <O>() =>
-  <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input });
+  <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input, writes: false });
+/** A call that changes local data: refused while the data folder is someone else's. */
+const writes =
+  <O>() =>
+  <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input, writes: true });
 
 const none = z.strictObject({});
 
@@ -107,54 +117,54 @@ const importFileSchema = z.strictObject({
  * it and neither holds logic; input is parsed here before any handler runs.
  */
 export const contract = {
-  'app.status': call<AppStatus>()(none),
-  'runbooks.list': call<RunbookLibrary>()(none),
-  'runbooks.get': call<RunbookView>()(z.strictObject({ id: slugSchema })),
-  'runbooks.search': call<SearchHit[]>()(
+  'app.status': reads<AppStatus>()(none),
+  'runbooks.list': reads<RunbookLibrary>()(none),
+  'runbooks.get': reads<RunbookView>()(z.strictObject({ id: slugSchema })),
+  'runbooks.search': reads<SearchHit[]>()(
     z.strictObject({
       query: z.string().max(200),
       limit: z.number().int().min(1).max(50).optional(),
     }),
   ),
-  'runbooks.reload': call<RunbookLibrary>()(none),
+  'runbooks.reload': reads<RunbookLibrary>()(none),
   /** A runbook's file text for the editor, with the open incidents that follow it. */
-  'runbooks.source': call<RunbookSourceText>()(z.strictObject({ id: slugSchema })),
+  'runbooks.source': reads<RunbookSourceText>()(z.strictObject({ id: slugSchema })),
   /** Checks and renders text as the reader would show it; writes nothing. */
-  'runbooks.preview': call<RunbookPreview>()(previewRunbookSchema),
+  'runbooks.preview': reads<RunbookPreview>()(previewRunbookSchema),
   /**
    * Checks the text with the runbook parser and saves it to the user folder as a new revision;
    * a bundled id becomes an override and the bundled file is never touched. Refused with the
    * problems when the text has errors.
    */
-  'runbooks.save': call<SaveOutcome>()(saveRunbookSchema),
+  'runbooks.save': writes<SaveOutcome>()(saveRunbookSchema),
   /** Every revision of a runbook, newest last. */
-  'runbooks.history': call<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
-  'runbooks.revision': call<Revision>()(revisionRefSchema),
+  'runbooks.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
+  'runbooks.revision': reads<Revision>()(revisionRefSchema),
   /** The provider's runbooks now in the trash, each restorable from its history. */
-  'runbooks.trashed': call<Array<{ id: string; title: string; trashedAt: string }>>()(none),
+  'runbooks.trashed': reads<Array<{ id: string; title: string; trashedAt: string }>>()(none),
   /** Line-by-line differences between two revisions of one runbook. */
-  'runbooks.diff': call<DiffLine[]>()(diffRevisionsSchema),
+  'runbooks.diff': reads<DiffLine[]>()(diffRevisionsSchema),
   /** Saves an older revision's text as a new revision. */
-  'runbooks.restore': call<SaveOutcome>()(restoreRevisionSchema),
+  'runbooks.restore': writes<SaveOutcome>()(restoreRevisionSchema),
   /** Removes the user's override of a bundled runbook (kept in the trash and in history). */
-  'runbooks.resetToBundled': call<SaveOutcome>()(runbookChangeSchema),
+  'runbooks.resetToBundled': writes<SaveOutcome>()(runbookChangeSchema),
   /** Moves the user's own runbook to the trash; its history can bring it back. */
-  'runbooks.trash': call<SaveOutcome>()(runbookChangeSchema),
+  'runbooks.trash': writes<SaveOutcome>()(runbookChangeSchema),
   /** The provider's own and edited runbooks (and, if asked, local contacts) as a zip with a checksummed manifest. */
-  'packs.export': call<PackFile>()(z.strictObject({ includeContacts: z.boolean() })),
+  'packs.export': reads<PackFile>()(z.strictObject({ includeContacts: z.boolean() })),
   /** Checks a whole pack and says what importing it would change; writes nothing. */
-  'packs.previewImport': call<PackPreview>()(packUploadSchema),
+  'packs.previewImport': reads<PackPreview>()(packUploadSchema),
   /** Checks a whole pack, then writes all its runbooks (each a new revision) or none of them. */
-  'packs.import': call<{
+  'packs.import': writes<{
     library: RunbookLibrary;
     imported: number;
     unchanged: number;
     contacts: ImportCounts | null;
   }>()(packUploadSchema),
   /** Everything in the data folder as one file, with a checksum for each file inside. */
-  'backup.export': call<PackFile>()(none),
-  'settings.get': call<Settings>()(none),
-  'settings.update': call<Settings>()(
+  'backup.export': reads<PackFile>()(none),
+  'settings.get': reads<Settings>()(none),
+  'settings.update': writes<Settings>()(
     z.strictObject({
       organisationName: z.string().trim().max(120).optional(),
       providerType: providerTypeSchema.nullable().optional(),
@@ -162,90 +172,96 @@ export const contract = {
       contractClocks: z.array(contractClockSchema).max(20).optional(),
     }),
   ),
-  'contacts.list': call<ContactsDirectory>()(none),
+  'contacts.list': reads<ContactsDirectory>()(none),
   /** Creates or replaces the contact for one role; resolves only once it is on disk. */
-  'contacts.save': call<ContactsDirectory>()(localContactSchema),
+  'contacts.save': writes<ContactsDirectory>()(localContactSchema),
   /** Removes a role's contact; a role the provider added is removed with it. */
-  'contacts.delete': call<ContactsDirectory>()(z.strictObject({ role: slugSchema })),
+  'contacts.delete': writes<ContactsDirectory>()(z.strictObject({ role: slugSchema })),
   /** Adds a role of the provider's own; its id is made from the label. */
-  'contacts.addRole': call<{ directory: ContactsDirectory; role: string }>()(
+  'contacts.addRole': writes<{ directory: ContactsDirectory; role: string }>()(
     z.strictObject({ label: customRoleLabelSchema }),
   ),
   /** The provider's contacts as a CSV or vCard file's text. */
-  'contacts.export': call<ContactsExport>()(z.strictObject({ format: importFormatSchema })),
+  'contacts.export': reads<ContactsExport>()(z.strictObject({ format: importFormatSchema })),
   /** What importing the file would do, with every row's problems; writes nothing. */
-  'contacts.previewImport': call<ImportPreview>()(importFileSchema),
+  'contacts.previewImport': reads<ImportPreview>()(importFileSchema),
   /** Saves every contact in the file in one durable write, or nothing at all if any row has a problem. */
-  'contacts.import': call<{ directory: ContactsDirectory; counts: ImportCounts }>()(
+  'contacts.import': writes<{ directory: ContactsDirectory; counts: ImportCounts }>()(
     importFileSchema,
   ),
-  'incidents.list': call<IncidentSummary[]>()(none),
+  'incidents.list': reads<IncidentSummary[]>()(none),
   /** Opens a new incident (with a snapshot of its runbook) and starts the runbook's clocks. */
-  'incidents.start': call<IncidentView>()(startIncidentSchema),
-  'incidents.get': call<IncidentView>()(z.strictObject({ id: incidentIdSchema })),
+  'incidents.start': writes<IncidentView>()(startIncidentSchema),
+  'incidents.get': reads<IncidentView>()(z.strictObject({ id: incidentIdSchema })),
   /** Records one action in the incident's log; resolves only once every entry is on disk. */
-  'incidents.record': call<IncidentView>()(recordInputSchema),
+  'incidents.record': writes<IncidentView>()(recordInputSchema),
   /** Re-reads the log file and checks its whole hash chain. */
-  'incidents.verify': call<ChainCheck>()(z.strictObject({ id: incidentIdSchema })),
+  'incidents.verify': reads<ChainCheck>()(z.strictObject({ id: incidentIdSchema })),
   /** The incident report or a handover summary, as markdown and as safe HTML for printing. */
-  'incidents.document': call<IncidentDocument>()(
+  'incidents.document': reads<IncidentDocument>()(
     z.strictObject({ id: incidentIdSchema, kind: z.enum(['report', 'handover']) }),
   ),
   /** Prefilled drafts for NCSC, DSPT/ICO, CSOC, CQC and the police. */
-  'incidents.drafts': call<ReportDraft[]>()(z.strictObject({ id: incidentIdSchema })),
-  'systems.list': call<SystemsRegister>()(none),
+  'incidents.drafts': reads<ReportDraft[]>()(z.strictObject({ id: incidentIdSchema })),
+  'systems.list': reads<SystemsRegister>()(none),
   /** Creates or replaces what is recorded for one system; resolves only once it is on disk. */
-  'systems.save': call<SystemsRegister>()(systemRecordSchema),
+  'systems.save': writes<SystemsRegister>()(systemRecordSchema),
   /** Clears what is recorded for a system; a system the provider added is removed with it. */
-  'systems.delete': call<SystemsRegister>()(z.strictObject({ system: slugSchema })),
+  'systems.delete': writes<SystemsRegister>()(z.strictObject({ system: slugSchema })),
   /** Adds a system of the provider's own; its id is made from the label. */
-  'systems.add': call<{ register: SystemsRegister; system: string }>()(
+  'systems.add': writes<{ register: SystemsRegister; system: string }>()(
     z.strictObject({ label: customSystemLabelSchema }),
   ),
   /** Everything the printable grab-bag pack shows. */
-  'grabbag.get': call<GrabBagPack>()(none),
+  'grabbag.get': reads<GrabBagPack>()(none),
   /** Whether the printed pack is up to date (for the home screen reminder). */
-  'grabbag.status': call<PackStatus>()(none),
+  'grabbag.status': reads<PackStatus>()(none),
   /** Records that the pack with this fingerprint was printed or saved as a PDF. */
-  'grabbag.markPrinted': call<PackStatus>()(
+  'grabbag.markPrinted': writes<PackStatus>()(
     z.strictObject({ fingerprint: packFingerprintSchema, how: z.enum(['print', 'pdf']) }),
   ),
   /** Every exercise scenario, with the problems found in their files. */
-  'exercises.scenarios': call<ScenarioLibrary>()(none),
-  'exercises.scenario': call<ScenarioView>()(z.strictObject({ id: slugSchema })),
+  'exercises.scenarios': reads<ScenarioLibrary>()(none),
+  'exercises.scenario': reads<ScenarioView>()(z.strictObject({ id: slugSchema })),
   /** A scenario's injects as printable cards, for running the exercise on paper. */
-  'exercises.cards': call<IncidentDocument>()(z.strictObject({ scenario: slugSchema })),
+  'exercises.cards': reads<IncidentDocument>()(z.strictObject({ scenario: slugSchema })),
   /** Exercises, kept apart from incidents, each with its debrief actions still open. */
-  'exercises.list': call<ExerciseSummary[]>()(none),
+  'exercises.list': reads<ExerciseSummary[]>()(none),
   /** Sets up an exercise from a snapshot of its scenario; the clock starts with a `start` action. */
-  'exercises.create': call<ExerciseView>()(createExerciseSchema),
-  'exercises.get': call<ExerciseView>()(z.strictObject({ id: exerciseIdSchema })),
+  'exercises.create': writes<ExerciseView>()(createExerciseSchema),
+  'exercises.get': reads<ExerciseView>()(z.strictObject({ id: exerciseIdSchema })),
   /** Records one facilitator action in the exercise's log; resolves only once it is on disk. */
-  'exercises.record': call<ExerciseView>()(recordExerciseSchema),
+  'exercises.record': writes<ExerciseView>()(recordExerciseSchema),
   /** The after-action report, as markdown and as safe HTML for printing. */
-  'exercises.report': call<IncidentDocument>()(z.strictObject({ id: exerciseIdSchema })),
+  'exercises.report': reads<IncidentDocument>()(z.strictObject({ id: exerciseIdSchema })),
   /** Shows the current inject on a second screen: a window in the app, an address in the harness. */
-  'exercises.openProjector': call<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
-  'links.openExternal': call<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
+  'exercises.openProjector': reads<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
+  'links.openExternal': reads<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
   /**
    * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to
    * keep. Any printable screen can use it; the web harness answers that it is not available.
    */
-  'documents.savePdf': call<SavePdfOutcome>()(
+  'documents.savePdf': reads<SavePdfOutcome>()(
     z.strictObject({ suggestedName: suggestedFileNameSchema }),
   ),
 } satisfies Record<CallName, CallSpec<z.ZodType, unknown>>;
 
 type Contract = typeof contract;
+
+/** Calls that change local data, as their declarations above say. */
+export const WRITING_CALLS: ReadonlySet<CallName> = new Set(
+  (Object.keys(contract) as CallName[]).filter((name) => contract[name].writes),
+);
 export type CallInput<K extends CallName> = z.infer<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = NonNullable<Contract[K]['output']>;
 
-/** What the renderer sees as `window.holdfast`, whichever transport is underneath. */
-export type HoldfastApi = {
+/** One function per call: input already checked, a Result back, nothing thrown across. */
+type CallFunctions = {
   [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
 };
 
+/** What the renderer sees as `window.holdfast`, whichever transport is underneath. */
+export type HoldfastApi = CallFunctions;
+
 /** What the core provides for each call; transports reach it only through `dispatch`. */
-export type Handlers = {
-  [K in CallName]: (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
-};
+export type Handlers = CallFunctions;

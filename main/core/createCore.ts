@@ -1,43 +1,29 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { WRITING_CALLS } from '../contract/calls';
-import type { Handlers } from '../contract/contract';
+import { WRITING_CALLS, type Handlers } from '../contract/contract';
 import { fail, ok } from '../contract/result';
-import type { Notice, Runbook, RunbookLibrary, RunbookSummary } from '../contract/types';
-import { isAllowedExternalUrl } from '../shared/linkPolicy';
-import { renderMarkdown } from '../shared/markdown';
+import type { Notice } from '../contract/types';
 import type { CoreOptions } from './hostTypes';
+import { openAuthoring } from './authoring/authoringHandlers';
+import { backupHandlers } from './backup/backupHandlers';
+import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { openContactsDirectory } from './contacts/contactsDirectory';
-import { documentsHandlers } from './host/documentsHandlers';
+import { openIncidentStore } from './evidence/logStore';
+import { createExerciseHandlers } from './exercises/exerciseHandlers';
 import { grabBagHandlers } from './grabbag/grabBagHandlers';
 import { openPrintRecord } from './grabbag/printRecord';
-import {
-  compareWithDirectory,
-  describeProblems,
-  exportCsv,
-  exportVcard,
-  importRolesOf,
-  parseImport,
-} from './contacts/transfer';
-import type { NationalContact } from './contacts/nationalContacts';
-import { resolveContact, type LoadedLibrary } from './runbooks/library';
-import { loadRunbooks } from './runbooks/loadRunbooks';
-import { openParseCache } from './runbooks/parseCache';
-import { renderRunbook } from './runbooks/renderRunbook';
-import type { RunbookSearch } from './runbooks/search';
-import { openSettings } from './settings/settings';
+import { hostHandlers } from './host/hostHandlers';
 import { createIncidentService } from './incidents/incidentService';
-import { openIncidentStore } from './evidence/logStore';
-import { handoverSummary, incidentReport } from './incidents/reports/incidentDocuments';
-import { plainText } from './incidents/reports/markdownText';
-import { reportDrafts } from './incidents/reports/reportDrafts';
-import { openAuthoring } from './authoring/authoringHandlers';
+import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
-import { backupHandlers } from './backup/backupHandlers';
+import { openLiveLibrary } from './runbooks/liveLibrary';
+import { contactResolver, runbookPresenter } from './runbooks/presentRunbook';
+import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
+import { openSettings } from './settings/settings';
+import { settingsHandlers } from './settings/settingsHandlers';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
-import { createExerciseHandlers } from './exercises/exerciseHandlers';
 
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
@@ -68,43 +54,14 @@ export interface Core {
   close(): Promise<void>;
 }
 
-function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary {
-  const list: RunbookSummary[] = [...runbooks.values()]
-    .map(
-      ({
-        id,
-        title,
-        category,
-        summary,
-        providerTypes,
-        reviewed,
-        owner,
-        version,
-        source,
-        overridesBundled,
-      }) => ({
-        id,
-        title,
-        category,
-        summary,
-        providerTypes,
-        reviewed,
-        owner,
-        version,
-        source,
-        overridesBundled,
-      }),
-    )
-    .sort((a, b) => a.title.localeCompare(b.title));
-  return { runbooks: list, problems };
-}
-
 /**
- * Builds the core services over a data folder and returns one handler per contract call. Plain
- * Node: it never imports electron, so tests and the web harness run exactly this code.
+ * Opens every service over a data folder and merges each domain's handlers into one table, one
+ * handler per contract call. Plain Node: it never imports electron, so tests and the web harness
+ * run exactly this code. Behaviour lives in the domains; this only wires them.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
+  const log = options.log;
   const paths = dataPaths(options.dataDir);
   await mkdir(paths.userRunbooks, { recursive: true });
   const lock = await acquireDataFolderLock(
@@ -121,71 +78,46 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     open: options.openSettingsStore,
     now,
   });
-
-  let library: LoadedLibrary;
-  let search: RunbookSearch;
-  let national: NationalContact[] = [];
-  let nationalById = new Map<string, NationalContact>();
-  const load = async (): Promise<void> => {
-    const cache = await openParseCache(paths.parseCache, options.version);
-    ({ library, search, national } = await loadRunbooks({
-      bundledDir: options.bundledRunbooksDir,
-      userDir: paths.userRunbooks,
-      cache,
-    }));
-    // The cache is derived data: failing to write it only makes the next start slower.
-    await cache
-      .save()
-      .catch((error: unknown) => options.log?.('could not save the runbook cache', error));
-    nationalById = new Map(national.map((contact) => [contact.id, contact]));
-  };
-  await load();
-
+  const library = await openLiveLibrary({
+    bundledDir: options.bundledRunbooksDir,
+    userDir: paths.userRunbooks,
+    parseCachePath: paths.parseCache,
+    version: options.version,
+    log,
+  });
   const directory = await openContactsDirectory({
     filePath: paths.contacts,
     quarantineDir: paths.quarantine,
-    national: () => national,
+    national: library.national,
     now,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   notices.push(...directory.notices);
   if (readOnlyReason) notices.unshift({ level: 'warning', message: readOnlyReason });
   const { contacts } = directory;
-
+  const contactRef = contactResolver(library, contacts);
   const register = await openSystemsRegister({
     filePath: paths.systems,
     quarantineDir: paths.quarantine,
     suppliers: {
       roles: () => contacts.list().roles.map(({ role, label }) => ({ role, label })),
-      resolve: (role) =>
-        contacts.lookup(role) ? resolveContact(role, nationalById, contacts.lookup) : null,
+      resolve: (role) => (contacts.lookup(role) ? contactRef(role) : null),
     },
     now,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   notices.push(...register.notices);
   const { systems } = register;
+  const present = runbookPresenter({ contactRef, settings, systems });
   const printRecord = await openPrintRecord({
     filePath: paths.grabBag,
     quarantineDir: paths.quarantine,
     now,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
   notices.push(...printRecord.notices);
+  const organisation = () => settings.get().organisationName;
 
-  // Local contacts and systems change while the app runs, so they are filled in at each read, not at load.
-  const present = (runbook: Runbook) =>
-    renderRunbook(
-      {
-        ...runbook,
-        contacts: runbook.contacts.map((ref) =>
-          resolveContact(ref.role, nationalById, contacts.lookup),
-        ),
-      },
-      settings.get(),
-      systems.entry,
-    );
-  const contactRef = (role: string) => resolveContact(role, nationalById, contacts.lookup);
   const incidents = createIncidentService({
     store: openIncidentStore({
       dirs: { real: paths.incidents, exercise: paths.exerciseIncidents },
@@ -194,189 +126,78 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       readOnlyReason,
     }),
     now,
-    library: () => library,
-    national: () => nationalById,
+    library: library.library,
+    national: library.nationalById,
     present,
     contactLabel: (role) => contactRef(role).label,
     contractClocks: () => settings.get().contractClocks,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
-  const incidentDocument = async (id: string, kind: 'report' | 'handover') => {
-    const view = await incidents.get(id);
-    if (!view.ok) return view;
-    const organisation = settings.get().organisationName;
-    const plain = (markdown: string): string =>
-      plainText(markdown, (role) => contactRef(role).label);
-    const markdown = (kind === 'report' ? incidentReport : handoverSummary)(
-      view.value,
-      organisation,
-      now(),
-      plain,
-    );
-    const date = now().toISOString().slice(0, 10);
-    return ok({
-      title: `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`,
-      filename: `holdfast-${kind}-${view.value.exercise ? 'exercise-' : ''}${date}-${id}.md`,
-      markdown,
-      html: renderMarkdown(markdown),
-    });
-  };
-
   const exercises = await createExerciseHandlers({
     options,
     runsDir: paths.exerciseRuns,
     quarantineDir: paths.quarantine,
     now,
     readOnlyReason,
-    runbooks: () => library.runbooks,
-    national: () => nationalById,
+    runbooks: () => library.library().runbooks,
+    national: library.nationalById,
     contactRef,
-    organisation: () => settings.get().organisationName,
+    organisation,
   });
-
+  const reload = async (): Promise<void> => {
+    await library.reload();
+    await exercises.reload();
+  };
   const authoring = openAuthoring({
     bundledDir: options.bundledRunbooksDir,
     userDir: paths.userRunbooks,
     historyDir: paths.runbookHistory,
     trashDir: paths.runbookTrash,
-    library: () => library,
-    national: () => nationalById,
+    library: library.library,
+    national: library.nationalById,
     present,
-    reload: load,
-    summary: () => summarise(library),
+    reload: library.reload,
+    summary: () => summarise(library.library()),
     incidents,
     now,
-    ...(options.log ? { log: options.log } : {}),
+    log,
   });
 
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
-    'runbooks.list': async () => ok(summarise(library)),
-    'runbooks.get': async ({ id }) => {
-      const runbook = library.runbooks.get(id);
-      return runbook
-        ? ok(present(runbook))
-        : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
-    },
-    'runbooks.search': async ({ query, limit }) => ok(search.search(query, limit)),
-    'runbooks.reload': async () => {
-      await load();
-      await exercises.reload();
-      return ok(summarise(library));
-    },
-    'settings.get': async () => ok(settings.get()),
-    'settings.update': async (patch) => {
-      try {
-        return ok(await settings.update(patch));
-      } catch (error: unknown) {
-        options.log?.('settings.update failed', error);
-        return fail(
-          'STORAGE_FAILED',
-          'Your settings could not be saved. Check there is free disk space, then try again.',
-        );
-      }
-    },
-    'contacts.list': async () => ok(contacts.list()),
-    'contacts.save': async (contact) => contacts.save(contact),
-    'contacts.delete': async ({ role }) => contacts.delete(role),
-    'contacts.addRole': async ({ label }) => contacts.addRole(label),
-    'contacts.export': async ({ format }) => {
-      const directory = contacts.list();
-      const date = now().toISOString().slice(0, 10);
-      return ok(
-        format === 'csv'
-          ? {
-              filename: `holdfast-contacts-${date}.csv`,
-              mimeType: 'text/csv;charset=utf-8',
-              text: exportCsv(directory),
-            }
-          : {
-              filename: `holdfast-contacts-${date}.vcf`,
-              mimeType: 'text/vcard;charset=utf-8',
-              text: exportVcard(directory),
-            },
-      );
-    },
-    'contacts.previewImport': async ({ format, text }) => {
-      const directory = contacts.list();
-      const { rows, problems } = parseImport(format, text, importRolesOf(directory));
-      return ok({ ...compareWithDirectory(rows, directory), problems });
-    },
-    'contacts.import': async ({ format, text }) => {
-      const before = contacts.list();
-      const { rows, problems } = parseImport(format, text, importRolesOf(before));
-      if (problems.length > 0)
-        return fail('INVALID_INPUT', describeProblems(problems, format === 'csv' ? 'Row' : 'Card'));
-      if (rows.length === 0)
-        return fail('INVALID_INPUT', 'Nothing was imported: the file has no contacts in it.');
-      const counts = compareWithDirectory(rows, before);
-      const saved = await contacts.saveMany(rows);
-      return saved.ok ? ok({ directory: saved.value, counts }) : saved;
-    },
-    'incidents.list': async () => ok(await incidents.list()),
-    'incidents.start': async (input) => incidents.start(input),
-    'incidents.get': async ({ id }) => incidents.get(id),
-    'incidents.record': async (input) => incidents.record(input),
-    'incidents.verify': async ({ id }) => incidents.verify(id),
-    'incidents.document': async ({ id, kind }) => incidentDocument(id, kind),
-    'incidents.drafts': async ({ id }) => {
-      const view = await incidents.get(id);
-      return view.ok
-        ? ok(reportDrafts(view.value, settings.get().organisationName, contactRef))
-        : view;
-    },
+    ...runbooksHandlers({ library, present, reload }),
+    ...settingsHandlers(settings, log),
+    ...contactsHandlers(contacts, now),
+    ...incidentsHandlers({ incidents, contactRef, organisation, now }),
     ...exercises.handlers,
-    'links.openExternal': async ({ url }) => {
-      // The renderer is untrusted: re-check the scheme here whatever the host does.
-      if (!isAllowedExternalUrl(url))
-        return ok({
-          opened: false,
-          reason: 'Holdfast only opens secure web links (https), email and phone links.',
-        });
-      return ok(await options.openExternal(url));
-    },
     ...systemsHandlers(systems),
     ...grabBagHandlers({
       prints: printRecord.prints,
       settings: () => settings.get(),
       contacts: () => contacts.list(),
       systems,
-      runbooks: () => library.runbooks,
+      runbooks: () => library.library().runbooks,
       view: present,
       now,
     }),
-    ...documentsHandlers(options.savePdf),
+    ...hostHandlers(options),
     ...authoring.handlers,
     ...backupHandlers(options.dataDir, now),
     ...packHandlers({
       authoring,
-      contacts: {
-        exportCsv: () => exportCsv(contacts.list()),
-        check: (csv) => {
-          const directory = contacts.list();
-          const { rows, problems } = parseImport('csv', csv, importRolesOf(directory));
-          if (problems.length > 0)
-            return {
-              ok: false,
-              problem: `The pack was refused: its contacts have problems. ${describeProblems(problems, 'Row')}`,
-            };
-          return {
-            ok: true,
-            counts: compareWithDirectory(rows, directory),
-            save: () => contacts.saveMany(rows),
-          };
-        },
-      },
+      contacts: contactsForPacks(contacts),
       userDir: paths.userRunbooks,
       stagingDir: paths.staging,
-      library: () => library,
-      reload: load,
-      summary: () => summarise(library),
+      library: library.library,
+      reload: library.reload,
+      summary: () => summarise(library.library()),
       now,
-      ...(options.log ? { log: options.log } : {}),
+      log,
     }),
   };
+  // The data folder has one writer: while another Holdfast holds it, every call declared as
+  // writing is refused here and everything else still answers.
   if (readOnlyReason) {
     for (const name of WRITING_CALLS)
       handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);

@@ -1,0 +1,88 @@
+import type { Handlers } from '../../contract/contract';
+import { fail, ok } from '../../contract/result';
+import type { PackContacts } from '../packs/packHandlers';
+import type { ContactsDirectoryService } from './contactsDirectory';
+import {
+  compareWithDirectory,
+  describeProblems,
+  exportCsv,
+  exportVcard,
+  importRolesOf,
+  parseImport,
+} from './transfer';
+
+type ContactsCall =
+  | 'contacts.list'
+  | 'contacts.save'
+  | 'contacts.delete'
+  | 'contacts.addRole'
+  | 'contacts.export'
+  | 'contacts.previewImport'
+  | 'contacts.import';
+
+/** The `contacts.*` calls: the directory, and CSV or vCard export and import checked row by row. */
+export function contactsHandlers(
+  contacts: ContactsDirectoryService,
+  now: () => Date,
+): Pick<Handlers, ContactsCall> {
+  return {
+    'contacts.list': async () => ok(contacts.list()),
+    'contacts.save': async (contact) => contacts.save(contact),
+    'contacts.delete': async ({ role }) => contacts.delete(role),
+    'contacts.addRole': async ({ label }) => contacts.addRole(label),
+    'contacts.export': async ({ format }) => {
+      const directory = contacts.list();
+      const date = now().toISOString().slice(0, 10);
+      return ok(
+        format === 'csv'
+          ? {
+              filename: `holdfast-contacts-${date}.csv`,
+              mimeType: 'text/csv;charset=utf-8',
+              text: exportCsv(directory),
+            }
+          : {
+              filename: `holdfast-contacts-${date}.vcf`,
+              mimeType: 'text/vcard;charset=utf-8',
+              text: exportVcard(directory),
+            },
+      );
+    },
+    'contacts.previewImport': async ({ format, text }) => {
+      const directory = contacts.list();
+      const { rows, problems } = parseImport(format, text, importRolesOf(directory));
+      return ok({ ...compareWithDirectory(rows, directory), problems });
+    },
+    'contacts.import': async ({ format, text }) => {
+      const before = contacts.list();
+      const { rows, problems } = parseImport(format, text, importRolesOf(before));
+      if (problems.length > 0)
+        return fail('INVALID_INPUT', describeProblems(problems, format === 'csv' ? 'Row' : 'Card'));
+      if (rows.length === 0)
+        return fail('INVALID_INPUT', 'Nothing was imported: the file has no contacts in it.');
+      const counts = compareWithDirectory(rows, before);
+      const saved = await contacts.saveMany(rows);
+      return saved.ok ? ok({ directory: saved.value, counts }) : saved;
+    },
+  };
+}
+
+/** The contacts part of a runbook pack: the directory as CSV, and a pack's CSV checked like an import. */
+export function contactsForPacks(contacts: ContactsDirectoryService): PackContacts {
+  return {
+    exportCsv: () => exportCsv(contacts.list()),
+    check: (csv) => {
+      const directory = contacts.list();
+      const { rows, problems } = parseImport('csv', csv, importRolesOf(directory));
+      if (problems.length > 0)
+        return {
+          ok: false,
+          problem: `The pack was refused: its contacts have problems. ${describeProblems(problems, 'Row')}`,
+        };
+      return {
+        ok: true,
+        counts: compareWithDirectory(rows, directory),
+        save: () => contacts.saveMany(rows),
+      };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import type { Handlers } from '../../contract/contract';
+import { ok } from '../../contract/result';
+import { renderMarkdown } from '../../shared/markdown';
+import type { ContactResolver } from '../runbooks/presentRunbook';
+import type { IncidentService } from './incidentService';
+import { handoverSummary, incidentReport } from './reports/incidentDocuments';
+import { plainText } from './reports/markdownText';
+import { reportDrafts } from './reports/reportDrafts';
+
+type IncidentsCall =
+  | 'incidents.list'
+  | 'incidents.start'
+  | 'incidents.get'
+  | 'incidents.record'
+  | 'incidents.verify'
+  | 'incidents.document'
+  | 'incidents.drafts';
+
+/** The `incidents.*` calls: the service, and the documents and drafts made from an incident's view. */
+export function incidentsHandlers(deps: {
+  incidents: IncidentService;
+  contactRef: ContactResolver;
+  organisation: () => string;
+  now: () => Date;
+}): Pick<Handlers, IncidentsCall> {
+  const { incidents, contactRef, organisation, now } = deps;
+
+  const document: Handlers['incidents.document'] = async ({ id, kind }) => {
+    const view = await incidents.get(id);
+    if (!view.ok) return view;
+    const plain = (markdown: string): string =>
+      plainText(markdown, (role) => contactRef(role).label);
+    const markdown = (kind === 'report' ? incidentReport : handoverSummary)(
+      view.value,
+      organisation(),
+      now(),
+      plain,
+    );
+    const date = now().toISOString().slice(0, 10);
+    return ok({
+      title: `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`,
+      filename: `holdfast-${kind}-${view.value.exercise ? 'exercise-' : ''}${date}-${id}.md`,
+      markdown,
+      html: renderMarkdown(markdown),
+    });
+  };
+
+  return {
+    'incidents.list': async () => ok(await incidents.list()),
+    'incidents.start': async (input) => incidents.start(input),
+    'incidents.get': async ({ id }) => incidents.get(id),
+    'incidents.record': async (input) => incidents.record(input),
+    'incidents.verify': async ({ id }) => incidents.verify(id),
+    'incidents.document': document,
+    'incidents.drafts': async ({ id }) => {
+      const view = await incidents.get(id);
+      return view.ok ? ok(reportDrafts(view.value, organisation(), contactRef)) : view;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { NationalContact } from '../contacts/nationalContacts';
+import type { LoadedLibrary } from './library';
+import { loadRunbooks } from './loadRunbooks';
+import { openParseCache } from './parseCache';
+import type { RunbookSearch } from './search';
+
+/** The runbook library as the app sees it now: replaced whole on every reload, never edited in place. */
+export interface LiveLibrary {
+  library: () => LoadedLibrary;
+  search: () => RunbookSearch;
+  national: () => NationalContact[];
+  nationalById: () => Map<string, NationalContact>;
+  /** Reads the bundled and user folders again (after an edit, an import or a file dropped in). */
+  reload: () => Promise<void>;
+}
+
+/** Loads the bundled and user runbooks (through the parse cache) and keeps the latest load. */
+export async function openLiveLibrary(options: {
+  bundledDir: string;
+  userDir: string;
+  parseCachePath: string;
+  version: string;
+  log?: (message: string, error?: unknown) => void;
+}): Promise<LiveLibrary> {
+  let library: LoadedLibrary;
+  let search: RunbookSearch;
+  let national: NationalContact[] = [];
+  let nationalById = new Map<string, NationalContact>();
+  const reload = async (): Promise<void> => {
+    const cache = await openParseCache(options.parseCachePath, options.version);
+    ({ library, search, national } = await loadRunbooks({
+      bundledDir: options.bundledDir,
+      userDir: options.userDir,
+      cache,
+    }));
+    // The cache is derived data: failing to write it only makes the next start slower.
+    await cache
+      .save()
+      .catch((error: unknown) => options.log?.('could not save the runbook cache', error));
+    nationalById = new Map(national.map((contact) => [contact.id, contact]));
+  };
+  await reload();
+  return {
+    library: () => library,
+    search: () => search,
+    national: () => national,
+    nationalById: () => nationalById,
+    reload,
+  };
+}

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import sdl from '@microsoft/eslint-plugin-sdl';
 import tseslint from 'typescript-eslint';
+import holdfast from './scripts/lint/layers.js';
 
 const electronOnly = {
   paths: [
@@ -59,6 +60,7 @@ export default tseslint.config(
   ...sdlConfigs,
   ...tseslint.configs.recommendedTypeChecked,
   {
+    plugins: { holdfast },
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -67,6 +69,9 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', electronOnly],
+      // The layers (scripts/lint/layers.js): core never imports a shell, the CLI or the renderer;
+      // the renderer imports only the contract and shared code.
+      'holdfast/layers': 'error',
       // Handlers are async by contract even when the work is synchronous.
       '@typescript-eslint/require-await': 'off',
       // Untrusted-input checks match control characters on purpose.

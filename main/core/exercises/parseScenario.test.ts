@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkFolder } from '../../cli/runbooksCheck';
+import { checkFolder } from '../runbooks/checkFolder';
 import { BUNDLED_DIR } from '../__fixtures__/testCore';
 import { loadNationalContacts, loadRunbooks } from '../runbooks/loadRunbooks';
 import { parseScenario } from './parseScenario';

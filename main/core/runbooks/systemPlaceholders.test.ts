@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Runbook, SystemEntry } from '../../contract/types';
-import { checkFolder } from '../../cli/runbooksCheck';
+import { checkFolder } from './checkFolder';
 import { runbookSource } from './__fixtures__/runbookSource';
 import { toRunbook } from './library';
 import { parseRunbook } from './parseRunbook';

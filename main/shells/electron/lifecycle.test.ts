@@ -5,6 +5,7 @@ import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
 import { memoryStore } from './settingsStore';
 import { startApp, type ElectronModules, type StartOptions } from './lifecycle';
+import type { BrowserWindowConstructorOptions } from 'electron';
 
 class FakeApp extends EventEmitter {
   hasLock = true;
@@ -35,7 +36,7 @@ class FakeWindow extends EventEmitter {
   readonly webContents = {
     printToPDF: vi.fn(async (_options: unknown) => new Uint8Array([37, 80, 68, 70])),
   };
-  constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
+  constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
     FakeWindow.instances.push(this);
   }

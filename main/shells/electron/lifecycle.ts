@@ -15,11 +15,23 @@ import {
 } from './security';
 import { createMainWindow, openProjectorWindow } from './window';
 import { createWindowStateKeeper } from './windowState';
+import type {
+  App,
+  BrowserWindow,
+  BrowserWindowConstructorOptions,
+  Dialog,
+  IpcMain,
+  Menu,
+  Protocol,
+  Screen,
+  Shell,
+  WebRequest,
+} from 'electron';
 
 /** The electron modules the app uses, injected so tests can run the lifecycle with fakes. */
 export interface ElectronModules {
   app: Pick<
-    Electron.App,
+    App,
     | 'requestSingleInstanceLock'
     | 'quit'
     | 'on'
@@ -29,19 +41,19 @@ export interface ElectronModules {
     | 'enableSandbox'
     | 'setAboutPanelOptions'
   >;
-  protocol: Pick<Electron.Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
   /** Read only after `ready`: Electron throws if defaultSession is touched earlier. */
   session: {
     readonly defaultSession: PermissionSession & {
-      webRequest: Pick<Electron.WebRequest, 'onBeforeRequest'>;
+      webRequest: Pick<WebRequest, 'onBeforeRequest'>;
     };
   };
-  ipcMain: Pick<Electron.IpcMain, 'handle'>;
-  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
-  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
-  shell: Pick<Electron.Shell, 'openExternal'>;
-  dialog: Pick<Electron.Dialog, 'showMessageBox' | 'showErrorBox' | 'showSaveDialog'>;
-  screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+  ipcMain: Pick<IpcMain, 'handle'>;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
+  Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
+  shell: Pick<Shell, 'openExternal'>;
+  dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox' | 'showSaveDialog'>;
+  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
 }
 
 /** Everything startApp needs that is not an electron module. */
@@ -63,7 +75,7 @@ export interface StartOptions {
 export type StartOutcome = 'started' | 'already-running' | 'failed';
 
 type FocusableWindow = Pick<
-  Electron.BrowserWindow,
+  BrowserWindow,
   'isDestroyed' | 'isMinimized' | 'restore' | 'show' | 'focus'
 >;
 
@@ -99,7 +111,7 @@ export async function startApp(
     return 'already-running';
   }
 
-  let mainWindow: Electron.BrowserWindow | null = null;
+  let mainWindow: BrowserWindow | null = null;
   app.on('second-instance', () => focusWindow(mainWindow));
   app.on('window-all-closed', () => {
     if (options.platform !== 'darwin') app.quit();
@@ -131,7 +143,7 @@ export async function startApp(
   );
 
   // The exercise projector: a second window with the main window's options, one at a time.
-  let projectorWindow: Electron.BrowserWindow | null = null;
+  let projectorWindow: BrowserWindow | null = null;
   const openProjector = async (route: string) => {
     const opened = openProjectorWindow({
       BrowserWindow: electron.BrowserWindow,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appMenuTemplate } from './menu';
+import type { MenuItemConstructorOptions } from 'electron';
 
-type Item = Electron.MenuItemConstructorOptions;
+type Item = MenuItemConstructorOptions;
 
 function allItems(items: Item[]): Item[] {
   return items.flatMap((item) => [

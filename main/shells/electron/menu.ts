@@ -1,4 +1,5 @@
-type MenuItem = Electron.MenuItemConstructorOptions;
+type MenuItem = MenuItemConstructorOptions;
+import type { MenuItemConstructorOptions } from 'electron';
 
 /** Options that change the menu between a developer's build and a user's. */
 export interface MenuOptions {

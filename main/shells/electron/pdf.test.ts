@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PDF_OPTIONS, savePdfFromWindow, type SavePdfDeps } from './pdf';
+import type { PrintToPDFOptions, SaveDialogOptions } from 'electron';
 
 const PDF = new Uint8Array([37, 80, 68, 70, 45]);
 
 type SaveDialog = (
   window: unknown,
-  options: Electron.SaveDialogOptions,
+  options: SaveDialogOptions,
 ) => Promise<{ canceled: boolean; filePath: string }>;
 
 function fakes(
@@ -17,7 +18,7 @@ function fakes(
 ) {
   const window = {
     isDestroyed: () => false,
-    webContents: { printToPDF: vi.fn(async (_options: Electron.PrintToPDFOptions) => PDF) },
+    webContents: { printToPDF: vi.fn(async (_options: PrintToPDFOptions) => PDF) },
   };
   const showSaveDialog = vi.fn(
     overrides.showSaveDialog ??

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type { SavePdfOutcome } from '../../contract/types';
+import type { BaseWindow, Dialog, PrintToPDFOptions, WebContents } from 'electron';
 
 /**
  * How any printable screen becomes a PDF: A4, backgrounds kept (status boxes and borders), the
  * page's own `@page` size and margins preferred, headings as the PDF outline, and tagged so a
  * screen reader can read the file.
  */
-export const PDF_OPTIONS: Electron.PrintToPDFOptions = {
+export const PDF_OPTIONS: PrintToPDFOptions = {
   pageSize: 'A4',
   printBackground: true,
   preferCSSPageSize: true,
@@ -18,9 +19,8 @@ export const PDF_OPTIONS: Electron.PrintToPDFOptions = {
 /** The electron pieces savePdfFromWindow needs, injected so tests use fakes. */
 export interface SavePdfDeps {
   /** The window whose page is saved; null when it has closed. */
-  window: () =>
-    (Electron.BaseWindow & { webContents: Pick<Electron.WebContents, 'printToPDF'> }) | null;
-  dialog: Pick<Electron.Dialog, 'showSaveDialog'>;
+  window: () => (BaseWindow & { webContents: Pick<WebContents, 'printToPDF'> }) | null;
+  dialog: Pick<Dialog, 'showSaveDialog'>;
   /** The folder the save dialog opens in (the user's Documents). */
   defaultDir: () => string;
   /** Writes the whole file or fails; the desktop app passes the durable write. */

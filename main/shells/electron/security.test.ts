@@ -10,6 +10,7 @@ import {
   type GuardedWebContents,
   type OpenExternalDeps,
 } from './security';
+import type { MessageBoxOptions } from 'electron';
 
 const APP = 'app://bundle';
 
@@ -154,7 +155,7 @@ describe('openExternalSafely', () => {
   it('asks first, with Cancel as the default, and names the link and the need for internet', async () => {
     const { dialog, deps } = dialogAnswering(1);
     await openExternalSafely('https://www.ncsc.gov.uk/', deps);
-    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as Electron.MessageBoxOptions;
+    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as MessageBoxOptions;
     expect(options.message).toBe('Open this link outside Holdfast?');
     expect(options.detail).toContain('https://www.ncsc.gov.uk/');
     expect(options.detail).toContain('internet connection');
@@ -167,7 +168,7 @@ describe('openExternalSafely', () => {
   it('says a phone link opens a calling app rather than the browser', async () => {
     const { dialog, deps } = dialogAnswering(1);
     await openExternalSafely('tel:03001233393', deps);
-    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as Electron.MessageBoxOptions;
+    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as MessageBoxOptions;
     expect(options.detail).toContain('calling app');
   });
 

@@ -1,6 +1,15 @@
 import type { OpenExternalOutcome } from '../../contract/types';
 import { isAllowedExternalUrl } from '../../shared/linkPolicy';
 import { hasDotSegment, hasOrigin } from './appOrigin';
+import type {
+  BaseWindow,
+  Dialog,
+  MessageBoxOptions,
+  Session,
+  Shell,
+  WebContents,
+  WebRequest,
+} from 'electron';
 
 /**
  * True only for a URL on the app's own origin that needed no dot-segment clean-up; everything
@@ -14,9 +23,9 @@ export function isAllowedNavigation(url: string, appOrigin: string): boolean {
 
 /** The electron pieces openExternalSafely needs. */
 export interface OpenExternalDeps {
-  shell: Pick<Electron.Shell, 'openExternal'>;
-  dialog: Pick<Electron.Dialog, 'showMessageBox'>;
-  parentWindow?: Electron.BaseWindow | null;
+  shell: Pick<Shell, 'openExternal'>;
+  dialog: Pick<Dialog, 'showMessageBox'>;
+  parentWindow?: BaseWindow | null;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -43,7 +52,7 @@ export async function openExternalSafely(
   if (!isAllowedExternalUrl(url)) {
     return { opened: false, reason: 'Holdfast only opens https, email and phone links.' };
   }
-  const options: Electron.MessageBoxOptions = {
+  const options: MessageBoxOptions = {
     type: 'question',
     title: 'Open link',
     message: 'Open this link outside Holdfast?',
@@ -67,7 +76,7 @@ export async function openExternalSafely(
 }
 
 /** The webContents events the guards attach to. */
-export type GuardedWebContents = Pick<Electron.WebContents, 'on' | 'setWindowOpenHandler'>;
+export type GuardedWebContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
 /** What the guards need besides the webContents. */
 export interface WebContentsGuardDeps {
@@ -115,7 +124,7 @@ export function installWebContentsGuards(
 
 /** The session methods used to refuse permissions. */
 export type PermissionSession = Pick<
-  Electron.Session,
+  Session,
   'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
 >;
 
@@ -155,7 +164,7 @@ export function isAllowedRequest(url: string, devOrigin: string | null): boolean
  * CSP were bypassed: Holdfast is offline by design.
  */
 export function blockNetworkRequests(
-  webRequest: Pick<Electron.WebRequest, 'onBeforeRequest'>,
+  webRequest: Pick<WebRequest, 'onBeforeRequest'>,
   devOrigin: string | null,
 ): void {
   webRequest.onBeforeRequest((details, callback) => {

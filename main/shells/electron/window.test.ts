@@ -6,6 +6,7 @@ import {
   type MainWindow,
 } from './window';
 import { MIN_WINDOW_SIZE } from './windowState';
+import type { BrowserWindowConstructorOptions } from 'electron';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions({ width: 1000, height: 700 }, '/app/out/preload/index.cjs');
@@ -48,7 +49,7 @@ class FakeWindow implements MainWindow {
   show = vi.fn();
   maximize = vi.fn();
   loadURL = vi.fn(async (_url: string) => {});
-  constructor(readonly options: Electron.BrowserWindowConstructorOptions) {
+  constructor(readonly options: BrowserWindowConstructorOptions) {
     FakeWindow.created.push(this);
   }
   once(_event: 'ready-to-show', listener: () => void): this {

@@ -1,4 +1,5 @@
 import { MIN_WINDOW_SIZE, type WindowBounds } from './windowState';
+import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Shown behind the page while it loads, so a slow start is a calm grey, not a white flash. */
 export const WINDOW_BACKGROUND = '#f4f4f1';
@@ -11,7 +12,7 @@ export const WINDOW_BACKGROUND = '#f4f4f1';
 export function mainWindowOptions(
   bounds: WindowBounds,
   preloadPath: string,
-): Electron.BrowserWindowConstructorOptions {
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: MIN_WINDOW_SIZE.width,
@@ -49,7 +50,7 @@ export interface MainWindow {
 
 /** What createMainWindow needs; BrowserWindow is injected so tests never load electron. */
 export interface CreateMainWindowDeps<W extends MainWindow> {
-  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => W;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
   bounds: WindowBounds;
   isMaximized: boolean;
   preloadPath: string;
@@ -86,7 +87,7 @@ const PROJECTOR_ROUTE = /^#\/exercises\/[0-9a-f-]{1,40}\/projector$/;
 export function openProjectorWindow<
   W extends MainWindow & { isDestroyed(): boolean; focus(): void },
 >(deps: {
-  BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => W;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
   existing: W | null;
   preloadPath: string;
   /** The app's entry URL, without a hash. */

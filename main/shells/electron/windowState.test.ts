@@ -7,6 +7,7 @@ import {
   type WindowState,
 } from './windowState';
 import { memoryStore } from './settingsStore';
+import type { Screen } from 'electron';
 
 const LAPTOP = { x: 0, y: 0, width: 1440, height: 860 };
 const MONITOR_RIGHT = { x: 1440, y: 0, width: 1920, height: 1040 };
@@ -102,7 +103,7 @@ describe('createWindowStateKeeper', () => {
   const screen = {
     getAllDisplays: () => [{ workArea: LAPTOP }],
     getPrimaryDisplay: () => ({ workArea: LAPTOP }),
-  } as unknown as Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+  } as unknown as Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
 
   it('saves the normal bounds on close and restores them next time', () => {
     const store = memoryStore();

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../../core/hostTypes';
+import type { Rectangle, Screen } from 'electron';
 
 /** A window rectangle; no position means "let the system centre it". */
 export interface WindowBounds {
@@ -13,8 +14,6 @@ export interface WindowState {
   bounds: WindowBounds;
   isMaximized: boolean;
 }
-
-type Rectangle = Electron.Rectangle;
 
 /** Size of the first window on a new install. */
 export const DEFAULT_WINDOW_SIZE = { width: 1200, height: 820 } as const;
@@ -128,7 +127,7 @@ export interface WindowStateKeeper {
 /** Builds a keeper over a store (electron-store 'window-state') and the screen module. */
 export function createWindowStateKeeper(deps: {
   store: Pick<KeyValueStore, 'get' | 'set'>;
-  screen: Pick<Electron.Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
+  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
   log?: (message: string, error: unknown) => void;
 }): WindowStateKeeper {
   return {

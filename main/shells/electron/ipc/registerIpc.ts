@@ -3,9 +3,10 @@ import type { Handlers } from '../../../contract/contract';
 import { dispatch } from '../../../contract/dispatch';
 import { fail, type Result } from '../../../contract/result';
 import { hasOrigin } from '../appOrigin';
+import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
 
 /** The frame fields the sender check reads. */
-export type SenderFrame = Pick<Electron.WebFrameMain, 'url' | 'parent'>;
+export type SenderFrame = Pick<WebFrameMain, 'url' | 'parent'>;
 
 /**
  * True only for the top-level frame of a page on the app's origin. Any frame can send IPC, so
@@ -31,9 +32,7 @@ export interface RegisterIpcOptions {
 
 const FORBIDDEN_MESSAGE = 'This window is not allowed to talk to Holdfast.';
 
-function senderFrameOf(
-  event: Pick<Electron.IpcMainInvokeEvent, 'senderFrame'>,
-): SenderFrame | null {
+function senderFrameOf(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): SenderFrame | null {
   // The getter throws for a frame that has already gone away: such a sender is unknown.
   try {
     return event.senderFrame;
@@ -46,10 +45,7 @@ function senderFrameOf(
  * Registers one `ipcMain.handle` per contract call. Each handler checks the sender first, then
  * goes through `dispatch` (zod validation, then the core); it always resolves to a Result.
  */
-export function registerIpc(
-  ipcMain: Pick<Electron.IpcMain, 'handle'>,
-  options: RegisterIpcOptions,
-): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, options: RegisterIpcOptions): void {
   const log = options.log ?? (() => {});
   for (const name of CALL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, input: unknown): Promise<Result<unknown>> => {

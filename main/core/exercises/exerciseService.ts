@@ -7,20 +7,15 @@ import type {
   ScenarioView,
 } from '../../contract/exerciseTypes';
 import { fail, ok, type Result } from '../../contract/result';
-import type { NewEntry } from '../evidence/evidenceLog';
+import type { IncidentStore } from '../evidence/logStore';
 import type { SnapshotRef } from '../incidents/incidentEvents';
 import { storageFailure } from '../incidents/incidentService';
-import { logStatus, type IncidentLog, type IncidentStore } from '../evidence/logStore';
-import { readClock, type ClockReading } from './exerciseClock';
+import { entryForAction } from './exerciseActions';
+import { clockOf, summaryOf, viewOf, type ExerciseNow } from './exerciseView';
 import { parseScenario, type ParsedScenario } from './parseScenario';
-import { replayExercise, type ExerciseBodies, type ExerciseState } from './replayExercise';
+import { replayExercise, type ExerciseBodies } from './replayExercise';
 import type { ScenarioLibraryState } from './scenarioLibrary';
-import {
-  adHocInjectView,
-  renderScenario,
-  summariseScenario,
-  type ScenarioRenderContext,
-} from './scenarioView';
+import { renderScenario, summariseScenario, type ScenarioRenderContext } from './scenarioView';
 
 export interface ExerciseServiceOptions {
   /** Exercise folders, apart from every incident (real or practice). */
@@ -31,14 +26,7 @@ export interface ExerciseServiceOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
-type Loaded = {
-  log: IncidentLog;
-  state: ExerciseState;
-  parsed: ParsedScenario;
-  problem: string | null;
-};
-
-const MINUTE = 60_000;
+type Loaded = ExerciseNow;
 
 /**
  * Tabletop exercises over their own evidence logs: the log is the record the after-action report
@@ -89,185 +77,6 @@ export function createExerciseService(options: ExerciseServiceOptions) {
     return ok({ log, state, parsed, problem: problem ?? log.readOnlyReason });
   }
 
-  function clockOf({ state, parsed }: Pick<Loaded, 'state' | 'parsed'>): ClockReading {
-    const injects = parsed.injects.map((inject) => ({
-      id: inject.id,
-      releaseAfterMs:
-        inject.releaseAfterMinutes === null ? null : inject.releaseAfterMinutes * MINUTE,
-      isDone: (state.progress[inject.id]?.status ?? 'pending') !== 'pending',
-    }));
-    return readClock(state.clockEvents, injects, now().getTime());
-  }
-
-  function summaryOf(loaded: Loaded): ExerciseSummary {
-    const { state } = loaded;
-    return {
-      id: state.id,
-      title: state.title,
-      scenario: {
-        id: state.scenario.id,
-        title: state.scenario.title,
-        version: state.scenario.version,
-      },
-      facilitator: state.facilitator,
-      status: clockOf(loaded).status,
-      createdAt: state.createdAt,
-      startedAt: state.startedAt,
-      finishedAt: state.finishedAt,
-      openActions: state.actions.filter((action) => action.status === 'open'),
-      ...(loaded.problem ? { problem: loaded.problem } : {}),
-    };
-  }
-
-  function viewOf(loaded: Loaded): ExerciseView {
-    const { state, parsed, log } = loaded;
-    const brief = renderScenario(parsed, options.render());
-    const injects = [
-      ...brief.injects,
-      ...state.adHoc.map((inject, index) =>
-        adHocInjectView(inject, brief.injects.length + index + 1),
-      ),
-    ];
-    const progress = Object.fromEntries(
-      injects.map((inject) => [
-        inject.id,
-        state.progress[inject.id] ?? { status: 'pending' as const },
-      ]),
-    );
-    const reading = clockOf(loaded);
-    return {
-      ...summaryOf(loaded),
-      brief,
-      injects,
-      progress,
-      current: state.current,
-      clock: { elapsedMs: reading.elapsedMs, next: reading.next, at: reading.at },
-      attendees: state.attendees,
-      notes: state.notes,
-      decisions: state.decisions,
-      debrief: state.debrief,
-      actions: state.actions,
-      practice: state.practice,
-      timeline: state.timeline,
-      log: { ...logStatus(log), ...(loaded.problem ? { problem: loaded.problem } : {}) },
-    };
-  }
-
-  /** Turns one action into its log entry, after checking it against where the exercise stands. */
-  function entryFor(
-    loaded: Loaded,
-    author: string,
-    action: ExerciseAction,
-  ): Result<NewEntry | null> {
-    const { state, parsed } = loaded;
-    const clock = clockOf(loaded);
-    const entry = <K extends keyof ExerciseBodies>(
-      kind: K,
-      body: ExerciseBodies[K],
-      eventAt?: string,
-    ): Result<NewEntry> => ok({ author, kind, body, ...(eventAt ? { eventAt } : {}) });
-    const isKnownInject = (id: string): boolean =>
-      parsed.injects.some((inject) => inject.id === id) ||
-      state.adHoc.some((inject) => inject.id === id);
-    const isLive = clock.status === 'running' || clock.status === 'paused';
-    const notLive = fail(
-      'INVALID_INPUT',
-      clock.status === 'ready' ? 'Start the exercise first.' : 'This exercise has finished.',
-    );
-
-    switch (action.type) {
-      case 'start':
-        return clock.status === 'ready'
-          ? entry('exercise', { action: 'start' })
-          : fail('INVALID_INPUT', 'This exercise has already started.');
-      case 'pause':
-        return clock.status === 'running'
-          ? entry('exercise', { action: 'pause' })
-          : fail('INVALID_INPUT', 'The exercise is not running, so it cannot be paused.');
-      case 'resume':
-        return clock.status === 'paused'
-          ? entry('exercise', { action: 'resume' })
-          : fail('INVALID_INPUT', 'The exercise is not paused.');
-      case 'finish':
-        return isLive ? entry('exercise', { action: 'finish' }) : notLive;
-      case 'release': {
-        if (!isLive) return notLive;
-        const progress = state.progress[action.inject];
-        if (!parsed.injects.some((inject) => inject.id === action.inject))
-          return fail('INVALID_INPUT', 'That inject is not part of this scenario.');
-        if (action.trigger === 'timer') {
-          // Both windows may count down to the same moment: the second one's release is already done.
-          if (progress?.status === 'released') return ok(null);
-          if (!clock.isDue || clock.next?.inject !== action.inject)
-            return fail('INVALID_INPUT', "That inject's time has not come yet.");
-          return entry(
-            'inject',
-            { action: 'release', inject: action.inject, trigger: 'timer' },
-            clock.dueSince ?? undefined,
-          );
-        }
-        if (progress)
-          return fail('INVALID_INPUT', `That inject has already been ${progress.status}.`);
-        return entry('inject', { action: 'release', inject: action.inject, trigger: 'hand' });
-      }
-      case 'skip': {
-        if (!isLive) return notLive;
-        if (!parsed.injects.some((inject) => inject.id === action.inject))
-          return fail('INVALID_INPUT', 'That inject is not part of this scenario.');
-        if (state.progress[action.inject])
-          return fail('INVALID_INPUT', 'That inject has already been released or skipped.');
-        return entry('inject', {
-          action: 'skip',
-          inject: action.inject,
-          ...(action.reason ? { reason: action.reason } : {}),
-        });
-      }
-      case 'adHoc': {
-        if (!isLive) return notLive;
-        let number = state.adHoc.length + 1;
-        while (isKnownInject(`ad-hoc-${number}`)) number += 1;
-        return entry('inject', {
-          action: 'adHoc',
-          inject: `ad-hoc-${number}`,
-          title: action.title,
-          text: action.text,
-        });
-      }
-      case 'note':
-      case 'decision':
-        if (action.inject && !isKnownInject(action.inject))
-          return fail('INVALID_INPUT', 'That inject is not part of this exercise.');
-        return entry(action.type, {
-          text: action.text,
-          ...(action.inject ? { inject: action.inject } : {}),
-        });
-      case 'attendee':
-        return entry('attendance', { name: action.name, role: action.role });
-      case 'debrief':
-        return entry('debrief', { kind: action.kind, text: action.text });
-      case 'action':
-        return entry('action', {
-          action: 'add',
-          number: state.actions.length + 1,
-          text: action.text,
-          owner: action.owner,
-          due: action.due,
-        });
-      case 'actionDone': {
-        const target = state.actions.find((each) => each.number === action.action);
-        if (!target) return fail('INVALID_INPUT', `There is no action ${action.action}.`);
-        if (target.status === 'done') return fail('INVALID_INPUT', 'That action is already done.');
-        return entry('action', { action: 'done', number: action.action });
-      }
-      case 'practice':
-        return entry('exercise', {
-          action: 'practice',
-          incident: action.incident,
-          runbook: action.runbook,
-        });
-    }
-  }
-
   return {
     scenarios(): ScenarioLibrary {
       const { scenarios, problems } = options.scenarios();
@@ -296,7 +105,7 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       for (const id of await store.ids()) {
         try {
           const loaded = await load(id);
-          if (loaded.ok) summaries.push(summaryOf(loaded.value));
+          if (loaded.ok) summaries.push(summaryOf(loaded.value, now()));
         } catch (error: unknown) {
           // One unreadable exercise must not hide the others.
           options.log?.(`exercise ${id} could not be opened`, error);
@@ -329,12 +138,12 @@ export function createExerciseService(options: ExerciseServiceOptions) {
         return storageFailure(error);
       }
       const loaded = await load(id);
-      return loaded.ok ? ok(viewOf(loaded.value)) : loaded;
+      return loaded.ok ? ok(viewOf(loaded.value, now(), options.render())) : loaded;
     },
 
     async get(id: string): Promise<Result<ExerciseView>> {
       const loaded = await load(id);
-      return loaded.ok ? ok(viewOf(loaded.value)) : loaded;
+      return loaded.ok ? ok(viewOf(loaded.value, now(), options.render())) : loaded;
     },
 
     async record(input: {
@@ -346,7 +155,12 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       if (!loaded.ok) return loaded;
       if (loaded.value.log.readOnlyReason)
         return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
-      const entry = entryFor(loaded.value, input.author, input.action);
+      const entry = entryForAction(
+        loaded.value,
+        clockOf(loaded.value, now()),
+        input.author,
+        input.action,
+      );
       if (!entry.ok) return entry;
       if (entry.value) {
         try {
@@ -357,7 +171,7 @@ export function createExerciseService(options: ExerciseServiceOptions) {
         }
       }
       const after = await load(input.id);
-      return after.ok ? ok(viewOf(after.value)) : after;
+      return after.ok ? ok(viewOf(after.value, now(), options.render())) : after;
     },
 
     close: () => store.close(),

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { exerciseProjectorRoute } from '../main/contract/routes';
 
 export type Route =
   | { name: 'home' }
@@ -94,7 +95,7 @@ export const href = {
     `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
   exercises: '#/exercises',
   exercise: (id: string) => `#/exercises/${encodeURIComponent(id)}`,
-  projector: (id: string) => `#/exercises/${encodeURIComponent(id)}/projector`,
+  projector: exerciseProjectorRoute,
   exerciseReport: (id: string) => `#/exercises/${encodeURIComponent(id)}/report`,
   injectCards: (scenario: string) => `#/exercises/cards/${encodeURIComponent(scenario)}`,
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),

@@ -79,6 +79,11 @@ export interface ContactRef {
   national: boolean;
   /** Null when no number is known yet: the UI says "add your local number". */
   channels: ContactChannel[] | null;
+  /**
+   * Due a re-check, decided by the core with its clock: a local contact last checked, or a national
+   * source dated, more than 12 months ago, or a national source with no date. False while not set.
+   */
+  stale: boolean;
   hours?: string;
   source?: string;
   sourceDate?: string | null;

@@ -39,6 +39,11 @@ export interface ClockView {
   startedAt: string;
   /** Null for "as soon as possible" clocks. */
   dueAt: string | null;
+  /**
+   * From this moment the clock is urgent (12 hours before its deadline, or from its start when it
+   * has none): decided by the core, so every screen only compares it with the time now.
+   */
+  urgentFrom: string;
   status: 'running' | 'done' | 'not-needed';
   stoppedAt?: string;
   reference?: string;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { exerciseProjectorRoute } from '../main/contract/routes';
 
 export type Route =
   | { name: 'home' }
@@ -28,9 +29,22 @@ export type IncidentTab = (typeof INCIDENT_TABS)[number];
 const isTab = (value: string | undefined): value is IncidentTab =>
   (INCIDENT_TABS as readonly string[]).includes(value ?? '');
 
-/** Reads the hash route; hash routing works the same under app:// and the web harness. */
+/** A hash's path segments, decoded; null when one is not valid percent-encoding ("%E0%A4%A"). */
+function segments(hash: string): string[] | null {
+  try {
+    return hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads the hash route; hash routing works the same under app:// and the web harness. Any hash
+ * it cannot read, a typed or pasted one included, opens the home screen rather than failing.
+ */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = segments(hash);
+  if (parts === null) return { name: 'home' };
   if (parts[0] === 'runbooks' && parts[1])
     return parts[2]
       ? { name: 'runbook', id: parts[1], stepId: parts[2] }
@@ -94,7 +108,7 @@ export const href = {
     `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
   exercises: '#/exercises',
   exercise: (id: string) => `#/exercises/${encodeURIComponent(id)}`,
-  projector: (id: string) => `#/exercises/${encodeURIComponent(id)}/projector`,
+  projector: exerciseProjectorRoute,
   exerciseReport: (id: string) => `#/exercises/${encodeURIComponent(id)}/report`,
   injectCards: (scenario: string) => `#/exercises/cards/${encodeURIComponent(scenario)}`,
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),

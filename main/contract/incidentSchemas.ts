@@ -31,6 +31,8 @@ export const reasonSchema = z
   .trim()
   .min(1, 'say why')
   .max(INCIDENT_LIMITS.reason, `must be ${INCIDENT_LIMITS.reason} characters or fewer`);
+/** What happened to a step in guided mode. `reopened` undoes an earlier answer (both stay in the log). */
+export const stepStatusSchema = z.enum(['done', 'cant', 'skipped', 'reopened']);
 export const likelihoodSchema = z.enum(['not-likely', 'likely', 'highly-likely', 'occurred']);
 export const impactSchema = z.enum(['none', 'minor', 'adverse', 'serious', 'catastrophic']);
 /** A clock id: a regulatory clock from the vocabulary or a provider's contract clock. */
@@ -59,7 +61,7 @@ export const incidentActionSchema = z.discriminatedUnion('type', [
       type: z.literal('step'),
       runbook: slugSchema,
       step: slugSchema,
-      status: z.enum(['done', 'cant', 'skipped', 'reopened']),
+      status: stepStatusSchema,
       reason: reasonSchema.optional(),
     })
     .refine(

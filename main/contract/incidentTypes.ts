@@ -1,8 +1,10 @@
+import type { z } from 'zod';
+import type { impactSchema, likelihoodSchema, stepStatusSchema } from './incidentSchemas';
 import type { RunbookView } from './types';
 import type { IncidentRole } from './vocabulary';
 
-/** What happened to a step in guided mode. `reopened` undoes an earlier answer (both stay in the log). */
-export type StepStatus = 'done' | 'cant' | 'skipped' | 'reopened';
+/** What happened to a step in guided mode (see `stepStatusSchema`). */
+export type StepStatus = z.output<typeof stepStatusSchema>;
 
 export interface StepProgress {
   status: Exclude<StepStatus, 'reopened'>;
@@ -37,14 +39,21 @@ export interface ClockView {
   startedAt: string;
   /** Null for "as soon as possible" clocks. */
   dueAt: string | null;
+  /**
+   * From this moment the clock is urgent (12 hours before its deadline, or from its start when it
+   * has none): decided by the core, so every screen only compares it with the time now.
+   */
+  urgentFrom: string;
   status: 'running' | 'done' | 'not-needed';
   stoppedAt?: string;
   reference?: string;
   reason?: string;
 }
 
-export type Likelihood = 'not-likely' | 'likely' | 'highly-likely' | 'occurred';
-export type Impact = 'none' | 'minor' | 'adverse' | 'serious' | 'catastrophic';
+/** How likely harm to people's rights and freedoms is, in the DSPT tool's words. */
+export type Likelihood = z.output<typeof likelihoodSchema>;
+/** How bad that harm would be, in the DSPT tool's words. */
+export type Impact = z.output<typeof impactSchema>;
 
 /** The reportability decision for a personal data breach, with the reason the ICO expects on record. */
 export interface Assessment {

@@ -119,6 +119,7 @@ export const localContactSchema = z.strictObject({
     .string()
     .trim()
     .max(CONTACT_LIMITS.notes, `must be ${CONTACT_LIMITS.notes} characters or fewer`),
+  /** ISO date (YYYY-MM-DD) the provider last checked these details. */
   lastVerified: z.iso.date('enter the date you last checked these details'),
 });
 
@@ -145,17 +146,19 @@ export const systemRecordSchema = z
     inUse: z.boolean(),
     /** The contact role (from the contacts directory) that supports this system, if any. */
     supplierRole: slugSchema.nullable(),
-    /** How bad it is if the system is down: 1 (hardly matters) to 10 (care stops). */
+    /** How bad it is if the system is down: 1 (hardly matters) to 10 (care stops); null only for a system not in use. */
     impact: z
       .number()
       .int()
       .min(1, 'choose a number from 1 to 10')
       .max(10, 'choose a number from 1 to 10')
       .nullable(),
+    /** The paper or manual way of working while the system is down. */
     fallback: z
       .string()
       .trim()
       .max(SYSTEM_LIMITS.fallback, `must be ${SYSTEM_LIMITS.fallback} characters or fewer`),
+    /** Where the paper copy (charts, plans, rota…) is kept, so staff can find it at 2 a.m. */
     paperLocation: z
       .string()
       .trim()
@@ -167,6 +170,7 @@ export const systemRecordSchema = z
       .string()
       .trim()
       .max(SYSTEM_LIMITS.notes, `must be ${SYSTEM_LIMITS.notes} characters or fewer`),
+    /** ISO date (YYYY-MM-DD) the provider last reviewed this entry. */
     lastReviewed: z.iso.date('enter the date you last reviewed this system'),
   })
   .superRefine((record, ctx) => {

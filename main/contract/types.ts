@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { localContactSchema, systemRecordSchema } from './schemas';
 import type { Category, ClockId, ProviderType } from './vocabulary';
 
 /** One problem found in a content file, reported as `file:line: message`. */
@@ -77,6 +79,11 @@ export interface ContactRef {
   national: boolean;
   /** Null when no number is known yet: the UI says "add your local number". */
   channels: ContactChannel[] | null;
+  /**
+   * Due a re-check, decided by the core with its clock: a local contact last checked, or a national
+   * source dated, more than 12 months ago, or a national source with no date. False while not set.
+   */
+  stale: boolean;
   hours?: string;
   source?: string;
   sourceDate?: string | null;
@@ -178,22 +185,8 @@ export interface OpenExternalOutcome {
   reason?: string;
 }
 
-/** A contact the provider entered for one role (see `localContactSchema`). */
-export interface LocalContact {
-  role: string;
-  name: string;
-  organisation: string;
-  channels: {
-    kind: 'phone' | 'mobile' | 'email' | 'other';
-    value: string;
-    outOfBand: boolean;
-    note?: string;
-  }[];
-  hours: string;
-  notes: string;
-  /** ISO date (YYYY-MM-DD) the provider last checked these details. */
-  lastVerified: string;
-}
+/** A contact the provider entered for one role, as `localContactSchema` checks and trims it. */
+export type LocalContact = z.output<typeof localContactSchema>;
 
 /** Missing: no contact yet; stale: last verified more than 12 months ago. */
 export type ContactStatus = 'missing' | 'stale' | 'current';
@@ -255,23 +248,8 @@ export interface ContactsExport {
   text: string;
 }
 
-/** What the provider recorded about one system (see `systemRecordSchema`). */
-export interface SystemRecord {
-  system: string;
-  /** False when the provider does not use this system at all. */
-  inUse: boolean;
-  /** The contact role that supports this system, from the contacts directory. */
-  supplierRole: string | null;
-  /** How bad it is if the system is down, 1 to 10; null only for a system not in use. */
-  impact: number | null;
-  /** The paper or manual way of working while the system is down. */
-  fallback: string;
-  /** Where the paper copy (charts, plans, rota…) is kept, so staff can find it at 2 a.m. */
-  paperLocation: string;
-  notes: string;
-  /** ISO date (YYYY-MM-DD) the provider last reviewed this entry. */
-  lastReviewed: string;
-}
+/** What the provider recorded about one system, as `systemRecordSchema` checks and trims it. */
+export type SystemRecord = z.output<typeof systemRecordSchema>;
 
 /**
  * missing: nothing recorded yet; no-paper-location: in use, but where the paper copy is kept is

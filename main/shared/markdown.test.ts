@@ -331,6 +331,7 @@ describe('contactDisplay', () => {
     label: 'CSOC',
     national: true,
     channels: null,
+    stale: false,
     ...extra,
   });
 

@@ -7,8 +7,6 @@ export const formatDate = (iso: string): string =>
     timeZone: 'UTC',
   });
 
-export { isOlderThanMonths } from '../../main/shared/dates';
-
 /** Today's date on this computer's calendar (toISOString would give yesterday just after midnight in summer time). */
 export const today = (): string => {
   const now = new Date();

@@ -43,11 +43,10 @@ export function useFormSave<T, R>(options: {
         return;
       }
       const plain = describeError(result.error);
-      setFailure(
-        options.detailFor.includes(result.error.code)
-          ? `${plain} (${result.error.message})`
-          : plain,
-      );
+      // Some plain words already quote the core's detail (NOT_FOUND does): never say it twice.
+      const addDetail =
+        options.detailFor.includes(result.error.code) && !plain.includes(result.error.message);
+      setFailure(addDetail ? `${plain} (${result.error.message})` : plain);
       showSummary();
     });
   };

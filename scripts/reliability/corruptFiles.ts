@@ -30,7 +30,7 @@ const now = (): Date => NOW;
 /** Every supplier role exists, so saving a system with one succeeds. */
 const SUPPLIERS: SupplierContacts = {
   roles: () => [],
-  resolve: (role) => ({ role, label: role, national: false, channels: [] }),
+  resolve: (role) => ({ role, label: role, national: false, channels: [], stale: false }),
 };
 
 interface Target {

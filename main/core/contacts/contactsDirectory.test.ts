@@ -95,6 +95,18 @@ describe('contacts directory through the core handlers', () => {
     expect(fresh.ok && fresh.value.roles[0]?.status).toBe('current');
   });
 
+  it('sends the same staleness inside runbooks, judged with the core’s clock (exactly 12 months is not yet stale)', async () => {
+    // The test core's clock reads 1 March 2026.
+    const { handlers } = await start();
+    const supplierIn = async (lastVerified: string) => {
+      await handlers['contacts.save']({ ...itSupplier, lastVerified });
+      const runbook = await handlers['runbooks.get']({ id: 'ransomware' });
+      return runbook.ok ? runbook.value.contacts.find((ref) => ref.role === 'it-supplier') : null;
+    };
+    expect(await supplierIn('2025-03-01')).toMatchObject({ national: false, stale: false });
+    expect(await supplierIn('2025-02-28')).toMatchObject({ national: false, stale: true });
+  });
+
   it('adds a role of the provider’s own, with an id that clashes with nothing, and removes it on delete', async () => {
     const { handlers } = await start();
     const added = await handlers['contacts.addRole']({ label: 'Out-of-hours GP' });

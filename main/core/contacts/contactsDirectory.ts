@@ -9,12 +9,9 @@ import type {
   Notice,
 } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
-import { isOlderThanMonths } from '../../shared/dates';
 import { openDurableDocument } from '../storage/durableDocument';
 import type { NationalContact } from './nationalContacts';
-
-/** A contact last checked longer ago than this is listed as stale on the home screen. */
-export const STALE_AFTER_MONTHS = 12;
+import { isStale } from './staleness';
 
 const MAX_CUSTOM_ROLES = 100;
 const customRoleSchema = z.strictObject({ id: slugSchema, label: customRoleLabelSchema });
@@ -39,6 +36,8 @@ const EMPTY: DirectoryFile = { formatVersion: 1, customRoles: [], contacts: [] }
 export interface LocalRoleEntry {
   label: string;
   contact: LocalContact | null;
+  /** The contact was last checked too long ago (see `isStale`); false when there is none. */
+  stale: boolean;
 }
 
 export interface ContactsDirectoryService {
@@ -111,7 +110,7 @@ export async function openContactsDirectory(options: {
       const contact = byRole.get(role) ?? null;
       const status = !contact
         ? 'missing'
-        : isOlderThanMonths(contact.lastVerified, STALE_AFTER_MONTHS, now)
+        : isStale(contact.lastVerified, now)
           ? 'stale'
           : 'current';
       return { role, label, isCustom, contact, status };
@@ -144,9 +143,12 @@ export async function openContactsDirectory(options: {
     lookup: (role) => {
       const label = labelOf(role);
       if (label === undefined) return undefined;
+      const contact = document.current().contacts.find((entry) => entry.role === role) ?? null;
+      // Judged here, with the directory's clock, so runbooks show what the Contacts screen says.
       return {
         label,
-        contact: document.current().contacts.find((contact) => contact.role === role) ?? null,
+        contact,
+        stale: contact !== null && isStale(contact.lastVerified, options.now()),
       };
     },
     async save(contact) {

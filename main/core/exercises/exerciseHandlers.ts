@@ -1,5 +1,6 @@
 import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
+import { exerciseProjectorRoute } from '../../contract/routes';
 import type { Runbook } from '../../contract/types';
 import { contactDisplay, renderMarkdown } from '../../shared/markdown';
 import type { NationalContact } from '../contacts/nationalContacts';
@@ -35,9 +36,6 @@ export interface ExerciseDeps {
   contactRef: (role: string) => ContactRef;
   organisation: () => string;
 }
-
-/** The route the projector window shows for an exercise. */
-export const projectorRoute = (id: string): string => `#/exercises/${id}/projector`;
 
 /**
  * The exercise calls over their own store. Scenarios are loaded with the runbooks (and again on
@@ -109,7 +107,7 @@ export async function createExerciseHandlers(
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;
-      const route = projectorRoute(id);
+      const route = exerciseProjectorRoute(id);
       return ok(
         options.openProjector
           ? await options.openProjector(route)

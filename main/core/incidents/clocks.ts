@@ -3,6 +3,9 @@ import { CLOCKS, type ClockId } from '../../contract/vocabulary';
 
 const HOUR_MS = 60 * 60 * 1000;
 
+/** A deadline this many hours away or closer is shown as urgent, on every screen that shows the clock. */
+export const URGENT_BEFORE_HOURS = 12;
+
 interface ClockRule {
   kind: ClockKind;
   /** Elapsed hours from the start to the deadline or threshold; null for "as soon as possible". */
@@ -39,18 +42,46 @@ export function clockDueAt(startedAt: string, hours: number | null): string | nu
   return hours === null ? null : new Date(Date.parse(startedAt) + hours * HOUR_MS).toISOString();
 }
 
-/** A newly started clock, running. */
+/**
+ * When a clock becomes urgent: URGENT_BEFORE_HOURS before its deadline, or from its start when
+ * the deadline is closer than that or it has none ("as soon as possible" is urgent throughout).
+ */
+export function clockUrgentFrom(startedAt: string, dueAt: string | null): string {
+  if (dueAt === null) return startedAt;
+  const urgent = Date.parse(dueAt) - URGENT_BEFORE_HOURS * HOUR_MS;
+  return urgent > Date.parse(startedAt) ? new Date(urgent).toISOString() : startedAt;
+}
+
+/** A running clock from its rule: a regulatory clock's or a contract deadline's. */
+export function runningClock(clock: {
+  id: string;
+  label: string;
+  duty: string;
+  kind: ClockKind;
+  startedAt: string;
+  hours: number | null;
+}): ClockView {
+  const { hours, ...shown } = clock;
+  const dueAt = clockDueAt(clock.startedAt, hours);
+  return {
+    ...shown,
+    dueAt,
+    urgentFrom: clockUrgentFrom(clock.startedAt, dueAt),
+    status: 'running',
+  };
+}
+
+/** A newly started regulatory clock, running. */
 export function startClock(id: ClockId, startedAt: string): ClockView {
   const rule = CLOCK_RULES[id];
-  return {
+  return runningClock({
     id,
     label: CLOCKS[id],
     duty: rule.duty,
     kind: rule.kind,
     startedAt,
-    dueAt: clockDueAt(startedAt, rule.hours),
-    status: 'running',
-  };
+    hours: rule.hours,
+  });
 }
 
 /** Milliseconds left before a running clock is due (negative once overdue); null when it has no deadline. */

@@ -4,7 +4,9 @@ import {
   impactSchema,
   incidentRoleSchema,
   likelihoodSchema,
+  stepStatusSchema,
 } from '../../contract/incidentSchemas';
+import type { Impact, Likelihood } from '../../contract/incidentTypes';
 import { slugSchema } from '../../contract/schemas';
 
 /** Which runbook text an incident follows: its id and the SHA-256 of the snapshot file. */
@@ -33,7 +35,7 @@ export const entryBodySchemas = {
   step: z.object({
     runbook: slugSchema,
     step: slugSchema,
-    status: z.enum(['done', 'cant', 'skipped', 'reopened']),
+    status: stepStatusSchema,
     reason: z.string().optional(),
   }),
   note: z.object({
@@ -78,9 +80,6 @@ export type EntryBodies = {
  * The harm × impact test: a breach is reportable when harm to people's rights and freedoms is at
  * least likely and the impact at least minor (the DSPT incident reporting tool's rule).
  */
-export function suggestsReporting(
-  likelihood: z.infer<typeof likelihoodSchema>,
-  impact: z.infer<typeof impactSchema>,
-): boolean {
+export function suggestsReporting(likelihood: Likelihood, impact: Impact): boolean {
   return likelihood !== 'not-likely' && impact !== 'none';
 }

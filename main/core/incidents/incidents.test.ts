@@ -374,6 +374,7 @@ describe('contract clocks', () => {
     ).toMatchObject({
       label: 'Tell the commissioner',
       dueAt: '2026-03-02T01:00:00.000Z',
+      urgentFrom: '2026-03-01T13:00:00.000Z',
       duty: 'Email the contract manager',
       kind: 'deadline',
     });

@@ -6,7 +6,7 @@ import type {
   TimelineEntry,
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
-import { byUrgency, clockDueAt, isClockId, startClock } from './clocks';
+import { byUrgency, isClockId, runningClock, startClock } from './clocks';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
 import { entryBodySchemas, type EntryBodies, type SnapshotRef } from './incidentEvents';
 
@@ -107,15 +107,14 @@ function applyClock(
       body.clock,
       isClockId(body.clock)
         ? startClock(body.clock, startedAt)
-        : {
+        : runningClock({
             id: body.clock,
             label: body.label ?? body.clock,
             duty: body.duty ?? '',
             kind: body.hours == null ? 'asap' : 'deadline',
             startedAt,
-            dueAt: clockDueAt(startedAt, body.hours ?? null),
-            status: 'running',
-          },
+            hours: body.hours ?? null,
+          }),
     );
     return;
   }

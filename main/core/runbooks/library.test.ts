@@ -210,6 +210,7 @@ describe('loadLibrary', () => {
       label: 'Insurer incident line',
       national: false,
       channels: null,
+      stale: false,
     });
   });
 

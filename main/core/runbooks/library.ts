@@ -1,16 +1,11 @@
 import { sha256 } from '../lib/hash';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type {
-  ContactRef,
-  LocalContact,
-  Phase,
-  Problem,
-  Runbook,
-  RunbookSource,
-} from '../../contract/types';
+import type { ContactRef, Phase, Problem, Runbook, RunbookSource } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
+import type { LocalRoleEntry } from '../contacts/contactsDirectory';
 import type { NationalContact } from '../contacts/nationalContacts';
+import { isStale } from '../contacts/staleness';
 import type { ParseCache } from './parseCache';
 import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
 
@@ -243,19 +238,19 @@ export function isKnownRole(role: string, national: Map<string, NationalContact>
 }
 
 /** The provider's own contact for a local role (or undefined when the role is not a local one). */
-export type LocalContactLookup = (
-  role: string,
-) => { label: string; contact: LocalContact | null } | undefined;
+export type LocalContactLookup = (role: string) => LocalRoleEntry | undefined;
 
 /**
  * Resolves a role for display. Local roles come from the provider's directory first (with their
- * number, or "not set" until one is entered); national contacts carry their number and dated
- * source and stay read-only.
+ * number, or "not set" until one is entered, and already judged stale or not by the directory);
+ * national contacts carry their number and dated source, stay read-only, and are stale at `now`
+ * when their source is undated or too old.
  */
 export function resolveContact(
   role: string,
   national: Map<string, NationalContact>,
   local?: LocalContactLookup,
+  now: Date = new Date(),
 ): ContactRef {
   const own = local?.(role);
   if (own?.contact) {
@@ -265,6 +260,7 @@ export function resolveContact(
       label: own.label,
       national: false,
       channels,
+      stale: own.stale,
       name,
       lastVerified,
       ...(organisation ? { organisation } : {}),
@@ -278,6 +274,7 @@ export function resolveContact(
       label: contact.name,
       national: true,
       channels: contact.channels,
+      stale: isStale(contact.sourceDate, now),
       hours: contact.hours,
       source: contact.source,
       sourceDate: contact.sourceDate,
@@ -288,7 +285,7 @@ export function resolveContact(
     (Object.hasOwn(LOCAL_CONTACT_ROLES, role)
       ? LOCAL_CONTACT_ROLES[role as LocalContactRole]
       : role);
-  return { role, label, national: false, channels: null };
+  return { role, label, national: false, channels: null, stale: false };
 }
 
 /**

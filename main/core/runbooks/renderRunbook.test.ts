@@ -116,6 +116,7 @@ describe('contact shown inside a step', () => {
       role: 'it-supplier',
       label: 'IT supplier',
       national: false,
+      stale: false,
       channels: [
         { kind: 'email' as const, value: 'help@acme.example', outOfBand: false },
         { kind: 'phone' as const, value: '01632 960000', outOfBand: false },

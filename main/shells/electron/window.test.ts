@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { exerciseProjectorRoute } from '../../contract/routes';
 import {
   createMainWindow,
   mainWindowOptions,
@@ -99,7 +100,8 @@ describe('openProjectorWindow', () => {
     isDestroyed = vi.fn(() => false);
     focus = vi.fn();
   }
-  const route = '#/exercises/20260301-1000-a1b2c3/projector';
+  // The route exactly as the core hands it out, so the allow-list and the contract cannot drift apart.
+  const route = exerciseProjectorRoute('20260301-1000-a1b2c3');
 
   it('opens a second window with the same secure options, at the projector route', () => {
     const window = openProjectorWindow({

@@ -21,21 +21,28 @@ const KINDS: Array<[Channel['kind'], string]> = [
 
 const blankChannel = (): Channel => ({ kind: 'phone', value: '', outOfBand: false, note: '' });
 
-/** Field names for the error summary, keyed like the zod issue paths. */
-function fieldLabel(path: string): string {
+/** Each field's label and control, so the label beside it and the error summary use the same words. */
+const FIELDS = {
+  name: { label: 'Name', id: 'contact-name' },
+  organisation: { label: 'Organisation', id: 'contact-organisation' },
+  hours: { label: 'Hours', id: 'contact-hours' },
+  notes: { label: 'Notes', id: 'contact-notes' },
+  lastVerified: { label: 'Date you last checked these details', id: 'contact-verified' },
+} as const;
+
+/** The field a mistake is about (keyed like the zod issue path): its words and its control's id. */
+function fieldOf(path: string): { label: string; id: string } {
   const channel = /^channels\.(\d+)\.(\w+)$/.exec(path);
-  if (channel)
-    return `Way to reach them ${Number(channel[1]) + 1}: ${channel[2] === 'note' ? 'note' : 'number or address'}`;
-  return (
-    {
-      name: 'Name',
-      organisation: 'Organisation',
-      hours: 'Hours',
-      notes: 'Notes',
-      lastVerified: 'Date last checked',
-      channels: 'Ways to reach them',
-    }[path] ?? path
-  );
+  if (channel) {
+    const n = Number(channel[1]) + 1;
+    return channel[2] === 'note'
+      ? { label: `Way to reach them ${n}: note`, id: `channel-${n}-note` }
+      : { label: `Way to reach them ${n}: number or address`, id: `channel-${n}-value` };
+  }
+  if (path === 'channels') return { label: 'Ways to reach them', id: 'channel-1-value' };
+  return Object.hasOwn(FIELDS, path)
+    ? FIELDS[path as keyof typeof FIELDS]
+    : { label: path, id: FIELDS.name.id };
 }
 
 /** The same schema the core checks, run here first so each mistake is shown beside its field. */
@@ -115,16 +122,32 @@ export function ContactForm({
       <ErrorSummary
         failure={failure}
         summaryRef={summaryRef}
-        items={errorKeys.map((key) => ({ key, text: `${fieldLabel(key)}: ${errors[key]}` }))}
+        items={errorKeys.map((key) => {
+          const field = fieldOf(key);
+          return {
+            key,
+            text: (
+              <a
+                href={`#${field.id}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(field.id)?.focus();
+                }}
+              >
+                {field.label}: {errors[key]}
+              </a>
+            ),
+          };
+        })}
       />
       <form className="contact-form" onSubmit={onSubmit} noValidate>
         <div className="field">
-          <label htmlFor="contact-name">Name</label>
+          <label htmlFor={FIELDS.name.id}>{FIELDS.name.label}</label>
           <p className="hint" id="contact-name-hint">
             The person or team to ask for.
           </p>
           <input
-            id="contact-name"
+            id={FIELDS.name.id}
             value={form.name}
             maxLength={CONTACT_LIMITS.name}
             autoComplete="off"
@@ -135,9 +158,9 @@ export function ContactForm({
           {errorText('name')}
         </div>
         <div className="field">
-          <label htmlFor="contact-organisation">Organisation (optional)</label>
+          <label htmlFor={FIELDS.organisation.id}>{FIELDS.organisation.label} (optional)</label>
           <input
-            id="contact-organisation"
+            id={FIELDS.organisation.id}
             value={form.organisation}
             maxLength={CONTACT_LIMITS.organisation}
             autoComplete="off"
@@ -232,9 +255,9 @@ export function ContactForm({
           </p>
         )}
         <div className="field">
-          <label htmlFor="contact-hours">Hours (optional)</label>
+          <label htmlFor={FIELDS.hours.id}>{FIELDS.hours.label} (optional)</label>
           <input
-            id="contact-hours"
+            id={FIELDS.hours.id}
             value={form.hours}
             maxLength={CONTACT_LIMITS.hours}
             placeholder="For example: 24 hours, or Mon–Fri 8am–6pm"
@@ -244,9 +267,9 @@ export function ContactForm({
           {errorText('hours')}
         </div>
         <div className="field">
-          <label htmlFor="contact-notes">Notes (optional)</label>
+          <label htmlFor={FIELDS.notes.id}>{FIELDS.notes.label} (optional)</label>
           <textarea
-            id="contact-notes"
+            id={FIELDS.notes.id}
             rows={3}
             value={form.notes}
             maxLength={CONTACT_LIMITS.notes}
@@ -256,9 +279,9 @@ export function ContactForm({
           {errorText('notes')}
         </div>
         <div className="field">
-          <label htmlFor="contact-verified">Date you last checked these details</label>
+          <label htmlFor={FIELDS.lastVerified.id}>{FIELDS.lastVerified.label}</label>
           <input
-            id="contact-verified"
+            id={FIELDS.lastVerified.id}
             type="date"
             value={form.lastVerified}
             {...errorFor('lastVerified')}

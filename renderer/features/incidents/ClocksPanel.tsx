@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
 import { CLOCKS, type ClockId } from '../../../main/contract/vocabulary';
+import { isClockUrgent } from '../../../main/shared/clockUrgency';
 import { formatDuration } from '../../../main/shared/dates';
 import { useCall } from '../../useCall';
 import type { Act } from './useIncident';
@@ -16,29 +17,26 @@ export function useNow(everyMs = 30_000): Date {
   return now;
 }
 
-/** What a clock says now, in words (never by colour alone). */
+/**
+ * What a clock says now, in words (never by colour alone). Whether it is urgent is the core's
+ * decision (`urgentFrom`); here it is only compared with the ticking time.
+ */
 export function clockStatus(clock: ClockView, now: Date): { words: string; urgent: boolean } {
+  const urgent = isClockUrgent(clock, now);
   if (clock.status === 'done')
-    return {
-      words: `Done${clock.reference ? `, reference ${clock.reference}` : ''}`,
-      urgent: false,
-    };
-  if (clock.status === 'not-needed')
-    return { words: `Not needed: ${clock.reason ?? ''}`, urgent: false };
+    return { words: `Done${clock.reference ? `, reference ${clock.reference}` : ''}`, urgent };
+  if (clock.status === 'not-needed') return { words: `Not needed: ${clock.reason ?? ''}`, urgent };
   if (clock.dueAt === null)
     return {
       words: `Do this as soon as possible (running for ${formatDuration(now.getTime() - Date.parse(clock.startedAt))})`,
-      urgent: true,
+      urgent,
     };
   const left = Date.parse(clock.dueAt) - now.getTime();
   return left >= 0
-    ? {
-        words: `${formatDuration(left)} left (due ${formatMoment(clock.dueAt)})`,
-        urgent: left < 12 * 3_600_000,
-      }
+    ? { words: `${formatDuration(left)} left (due ${formatMoment(clock.dueAt)})`, urgent }
     : {
         words: `Overdue by ${formatDuration(left)} (was due ${formatMoment(clock.dueAt)})`,
-        urgent: true,
+        urgent,
       };
 }
 
@@ -136,18 +134,12 @@ function ClockItem({
     if (saved) setStopping(null);
   };
   return (
-    <li
-      className={`clock clock-${clock.status}${status.urgent && clock.status === 'running' ? ' clock-urgent' : ''}`}
-    >
+    <li className={`clock clock-${clock.status}${status.urgent ? ' clock-urgent' : ''}`}>
       <p className="clock-label">
         <strong>{clock.label}</strong>
       </p>
       <p className="clock-status">
-        {clock.status === 'running' && status.urgent ? (
-          <strong>⚠ {status.words}</strong>
-        ) : (
-          status.words
-        )}
+        {status.urgent ? <strong>⚠ {status.words}</strong> : status.words}
       </p>
       <p className="clock-duty">{clock.duty}</p>
       <p className="hint">Started {formatMoment(clock.startedAt)}</p>

@@ -1,6 +1,6 @@
 import type { ContactChannel, ContactRef } from '../../../main/contract/types';
 import { request } from '../../api';
-import { formatDate, isOlderThanMonths } from '../../lib/formatDate';
+import { formatDate } from '../../lib/formatDate';
 import { href } from '../../useRoute';
 
 const KIND_LABEL: Record<ContactChannel['kind'], string> = {
@@ -92,23 +92,22 @@ export function ContactsPanel({
                   ))}
                 </ul>
                 {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
-                {contact.lastVerified && isOlderThanMonths(contact.lastVerified, 12) && (
+                {!contact.national && contact.stale && contact.lastVerified && (
                   <p className="contact-stale">
                     <span aria-hidden="true">⚠ </span>
                     Last checked {formatDate(contact.lastVerified)}, more than 12 months ago. Check
                     the number is still right when you can.
                   </p>
                 )}
-                {contact.national &&
-                  (!contact.sourceDate || isOlderThanMonths(contact.sourceDate, 12)) && (
-                    <p className="contact-stale">
-                      <span aria-hidden="true">⚠ </span>
-                      {contact.sourceDate
-                        ? 'This source is more than 12 months old.'
-                        : 'This source has no date.'}{' '}
-                      Check the details are still right when you can.
-                    </p>
-                  )}
+                {contact.national && contact.stale && (
+                  <p className="contact-stale">
+                    <span aria-hidden="true">⚠ </span>
+                    {contact.sourceDate
+                      ? 'This source is more than 12 months old.'
+                      : 'This source has no date.'}{' '}
+                    Check the details are still right when you can.
+                  </p>
+                )}
                 {contact.national && (
                   <p className="contact-source">
                     National contact.{' '}

@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
+import type { Settings } from '../../../main/contract/types';
+import { request } from '../../api';
+import { ClocksPanel } from './ClocksPanel';
+
+vi.mock('../../api', () => ({ request: vi.fn() }));
+
+const AWARE = '2026-03-01T00:00:00.000Z';
+const HOUR = 3_600_000;
+const settings: Settings = {
+  organisationName: 'Rose House',
+  providerType: 'care-home',
+  isolationInstruction: '',
+  contractClocks: [],
+};
+
+/** A 72-hour breach clock as the core sends it: urgent from 12 hours before the deadline. */
+const breach = (patch: Partial<ClockView> = {}): ClockView => ({
+  id: 'personal-data-breach-72h',
+  label: 'Personal data breach: report within 72 hours',
+  duty: 'Report it through the DSPT incident reporting tool.',
+  kind: 'deadline',
+  startedAt: AWARE,
+  dueAt: '2026-03-04T00:00:00.000Z',
+  urgentFrom: '2026-03-03T12:00:00.000Z',
+  status: 'running',
+  ...patch,
+});
+
+const incident = (clocks: ClockView[]): IncidentView => ({
+  id: '20260301-0000-a1b2c3',
+  name: 'Care records locked',
+  exercise: false,
+  status: 'open',
+  awareAt: AWARE,
+  openedAt: AWARE,
+  closedAt: null,
+  lead: 'Sam',
+  runbookTitles: [],
+  stepsAnswered: 0,
+  stepsTotal: 0,
+  nextClock: clocks[0] ?? null,
+  summary: null,
+  roles: {},
+  runbooks: [],
+  steps: {},
+  clocks,
+  assessment: null,
+  calls: [],
+  timeline: [],
+  log: { entries: 1, head: 'abc', readOnly: false },
+});
+
+/** Shows the panel at `now`, with the settings call answered. */
+async function showAt(now: string, clocks: ClockView[]): Promise<void> {
+  vi.setSystemTime(new Date(now));
+  render(<ClocksPanel view={incident(clocks)} act={vi.fn()} saving={false} />);
+  await act(async () => {});
+}
+
+/** What the clock's entry says, as one line of text. */
+const clockText = (label: string): string =>
+  screen
+    .getAllByRole('listitem')
+    .find((item) => within(item).queryByText(label))
+    ?.textContent?.replace(/\s+/g, ' ') ?? '';
+
+/** The time moves on and the panel's 30-second tick comes round. */
+async function laterAt(now: string): Promise<void> {
+  vi.setSystemTime(new Date(now));
+  await act(async () => {
+    vi.advanceTimersByTime(30_000);
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  vi.mocked(request).mockResolvedValue({ ok: true, value: settings });
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('ClocksPanel countdowns', () => {
+  it('says the time left in words, and counts down as the minutes pass', async () => {
+    await showAt('2026-03-01T01:00:00.000Z', [breach()]);
+    expect(clockText(breach().label)).toMatch(/2 days 23 hours left \(due .+\)/);
+    expect(clockText(breach().label)).not.toContain('⚠');
+
+    await laterAt('2026-03-02T22:30:00.000Z');
+    expect(clockText(breach().label)).toMatch(/1 day 1 hour left/);
+  });
+
+  it('turns urgent when the ticking time reaches the moment the core set, and says so in words', async () => {
+    await showAt('2026-03-03T11:59:50.000Z', [breach()]);
+    expect(clockText(breach().label)).not.toContain('⚠');
+
+    await laterAt('2026-03-03T12:00:20.000Z');
+    expect(clockText(breach().label)).toMatch(/⚠ 11 hours 59 minutes left/);
+  });
+
+  it('takes urgency from the core, not from its own idea of how close the deadline is', async () => {
+    // Three days left, but the core says this clock is urgent already.
+    await showAt('2026-03-01T00:05:00.000Z', [breach({ urgentFrom: AWARE })]);
+    expect(clockText(breach().label)).toMatch(/⚠ 2 days 23 hours left/);
+  });
+
+  it('says how long overdue a clock is', async () => {
+    await showAt(new Date(Date.parse('2026-03-04T00:00:00.000Z') + 1.5 * HOUR).toISOString(), [
+      breach(),
+    ]);
+    expect(clockText(breach().label)).toMatch(/⚠ Overdue by 1 hour 30 minutes \(was due .+\)/);
+  });
+
+  it('says how long an "as soon as possible" clock has been running', async () => {
+    const safeCare = breach({
+      id: 'cqc-safe-care',
+      label: 'CQC notification as soon as possible',
+      kind: 'asap',
+      dueAt: null,
+      urgentFrom: AWARE,
+    });
+    await showAt('2026-03-01T02:00:00.000Z', [safeCare]);
+    expect(clockText(safeCare.label)).toContain(
+      '⚠ Do this as soon as possible (running for 2 hours)',
+    );
+  });
+
+  it('shows stopped clocks with their reference or reason, never urgent, and offers no stop buttons', async () => {
+    const done = breach({
+      status: 'done',
+      stoppedAt: '2026-03-02T09:00:00.000Z',
+      reference: 'DSPT-4471',
+    });
+    const notNeeded = breach({
+      id: 'cqc-equipment-24h',
+      label: 'CQC notification if equipment fails for more than 24 hours',
+      kind: 'threshold',
+      status: 'not-needed',
+      stoppedAt: '2026-03-01T05:00:00.000Z',
+      reason: 'Call bells back within 3 hours',
+    });
+    await showAt('2026-03-05T00:00:00.000Z', [done, notNeeded]);
+
+    expect(clockText(done.label)).toContain('Done, reference DSPT-4471');
+    expect(clockText(notNeeded.label)).toContain('Not needed: Call bells back within 3 hours');
+    expect(clockText(done.label) + clockText(notNeeded.label)).not.toContain('⚠');
+    expect(screen.queryByRole('button', { name: 'Mark done' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Not needed' })).toBeNull();
+  });
+
+  it('offers to stop a running clock with a reference number or a reason', async () => {
+    await showAt('2026-03-01T01:00:00.000Z', [breach()]);
+    expect(screen.getByRole('button', { name: 'Mark done' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Not needed' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ContactRef } from '../../../main/contract/types';
+import { ContactsPanel } from './ContactsPanel';
+
+vi.mock('../../api', () => ({ request: vi.fn() }));
+afterEach(cleanup);
+
+const local = (patch: Partial<ContactRef>): ContactRef => ({
+  role: 'it-supplier',
+  label: 'IT supplier',
+  national: false,
+  channels: [{ kind: 'phone', value: '01632 960000', outOfBand: true }],
+  stale: false,
+  name: 'Sam Patel',
+  lastVerified: '2020-01-15',
+  ...patch,
+});
+const national = (patch: Partial<ContactRef>): ContactRef => ({
+  role: 'csoc',
+  label: 'Cyber Security Operations Centre',
+  national: true,
+  channels: [{ kind: 'phone', value: '0300 200 3700' }],
+  stale: false,
+  source: 'https://digital.nhs.uk/cyber',
+  sourceDate: '2026-01-10',
+  ...patch,
+});
+
+/** The entry for one contact, as text. */
+function entryFor(label: string): string {
+  const list = screen.getByRole('region', { name: 'Who you may need to call' });
+  const item = within(list)
+    .getAllByRole('listitem')
+    .find((candidate) => candidate.querySelector('.contact-label')?.textContent === label);
+  return item?.textContent ?? '';
+}
+
+describe('ContactsPanel: who a runbook may need', () => {
+  it('asks for a re-check exactly when the core says a local contact is stale', () => {
+    render(
+      <ContactsPanel
+        contacts={[
+          local({ stale: true }),
+          // Old date, but the core has judged it current: the panel does not decide again.
+          local({ role: 'insurer', label: 'Insurer incident line', stale: false }),
+        ]}
+        onNotice={vi.fn()}
+      />,
+    );
+    expect(entryFor('IT supplier')).toContain(
+      'Last checked 15 January 2020, more than 12 months ago.',
+    );
+    expect(entryFor('Insurer incident line')).not.toContain('more than 12 months ago');
+  });
+
+  it('says whether a stale national source is old or undated', () => {
+    render(
+      <ContactsPanel
+        contacts={[
+          national({ stale: true, sourceDate: '2022-10-20' }),
+          national({ role: 'ico', label: 'ICO', stale: true, sourceDate: null }),
+          national({ role: 'ncsc', label: 'NCSC', stale: false }),
+        ]}
+        onNotice={vi.fn()}
+      />,
+    );
+    expect(entryFor('Cyber Security Operations Centre')).toContain(
+      'This source is more than 12 months old.',
+    );
+    expect(entryFor('ICO')).toContain('This source has no date.');
+    expect(entryFor('ICO')).toContain('Source undated');
+    expect(entryFor('NCSC')).not.toContain('Check the details are still right');
+    expect(entryFor('NCSC')).toContain('Source dated 10 January 2026');
+  });
+
+  it('links a role with no number to the place to add it', () => {
+    render(
+      <ContactsPanel
+        contacts={[local({ channels: null, name: undefined, lastVerified: undefined })]}
+        onNotice={vi.fn()}
+      />,
+    );
+    const link = screen.getByRole('link', { name: 'add your local number for IT supplier' });
+    expect(link.getAttribute('href')).toBe('#/contacts/it-supplier');
+  });
+});

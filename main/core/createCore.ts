@@ -95,7 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   notices.push(...directory.notices);
   if (readOnlyReason) notices.unshift({ level: 'warning', message: readOnlyReason });
   const { contacts } = directory;
-  const contactRef = contactResolver(library, contacts);
+  const contactRef = contactResolver(library, contacts, now);
   const register = await openSystemsRegister({
     filePath: paths.systems,
     quarantineDir: paths.quarantine,

@@ -9,11 +9,14 @@ import { renderRunbook } from './renderRunbook';
 /** A contact role as a step shows it: the local contact, the national number, or "not set". */
 export type ContactResolver = (role: string) => ContactRef;
 
-/** Resolves roles against the latest national pack and the provider's own contacts, at each call. */
+/**
+ * Resolves roles against the latest national pack and the provider's own contacts at each call,
+ * judging staleness by the core's clock.
+ */
 export const contactResolver =
-  (library: LiveLibrary, contacts: ContactsDirectoryService): ContactResolver =>
+  (library: LiveLibrary, contacts: ContactsDirectoryService, now: () => Date): ContactResolver =>
   (role) =>
-    resolveContact(role, library.nationalById(), contacts.lookup);
+    resolveContact(role, library.nationalById(), contacts.lookup, now());
 
 /**
  * How a runbook reaches the screen: filled in with the provider's own contacts, settings and

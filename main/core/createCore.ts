@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { WRITING_CALLS } from '../contract/calls';
 import type { Handlers } from '../contract/contract';
 import { fail, ok } from '../contract/result';
-import type { Notice, Runbook, RunbookLibrary, RunbookSummary } from '../contract/types';
+import type { Notice, RunbookLibrary, RunbookSummary } from '../contract/types';
 import { isAllowedExternalUrl } from '../shared/linkPolicy';
 import { renderMarkdown } from '../shared/markdown';
 import type { CoreOptions } from './hostTypes';
@@ -23,7 +23,7 @@ import type { NationalContact } from './contacts/nationalContacts';
 import { resolveContact, type LoadedLibrary } from './runbooks/library';
 import { loadRunbooks } from './runbooks/loadRunbooks';
 import { openParseCache } from './runbooks/parseCache';
-import { renderRunbook } from './runbooks/renderRunbook';
+import { runbookPresenter } from './runbooks/runbookPresenter';
 import type { RunbookSearch } from './runbooks/search';
 import { openSettings } from './settings/settings';
 import { createIncidentService } from './incidents/incidentService';
@@ -174,18 +174,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   notices.push(...printRecord.notices);
 
   // Local contacts and systems change while the app runs, so they are filled in at each read, not at load.
-  const present = (runbook: Runbook) =>
-    renderRunbook(
-      {
-        ...runbook,
-        contacts: runbook.contacts.map((ref) =>
-          resolveContact(ref.role, nationalById, contacts.lookup),
-        ),
-      },
-      settings.get(),
-      systems.entry,
-    );
   const contactRef = (role: string) => resolveContact(role, nationalById, contacts.lookup);
+  const present = runbookPresenter({
+    contact: contactRef,
+    settings: () => settings.get(),
+    systems: systems.entry,
+  });
   const incidents = createIncidentService({
     store: openIncidentStore({
       dirs: { real: paths.incidents, exercise: paths.exerciseIncidents },

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncidentAction } from '../../contract/incidentSchemas';
 import type {
   ChainCheck,
+  IncidentChange,
   IncidentRunbook,
   IncidentSummary,
   IncidentView,
@@ -19,6 +20,7 @@ import { logStatus, type IncidentLog, type IncidentStore } from '../evidence/log
 import {
   runbookRefs,
   startIncidentFold,
+  type FoldedChange,
   type IncidentFold,
   type IncidentState,
   type StepTitle,
@@ -51,6 +53,8 @@ export interface StartInput {
 }
 
 type Loaded = { log: IncidentLog; state: IncidentState; runbooks: Map<string, Runbook | string> };
+/** An incident brought up to date, with what the records it had not yet applied changed. */
+type Followed = Loaded & { change: FoldedChange };
 
 /** An incident's fold kept between calls, with what its wording depended on. */
 type Kept = {
@@ -126,15 +130,24 @@ export function createIncidentService(options: IncidentServiceOptions) {
   }
 
   /** Replays a whole log, loading the snapshots of the runbooks it follows first. */
-  async function replay(id: string, log: IncidentLog): Promise<Kept | null> {
+  /**
+   * Replays a whole log, loading the snapshots of the runbooks it follows first. The records after
+   * the first `since` are applied last, so what they changed is known.
+   */
+  async function replay(
+    id: string,
+    log: IncidentLog,
+    since: number,
+  ): Promise<{ kept: Kept; change: FoldedChange } | null> {
     const records = log.records();
     const runbooks = new Map<string, Runbook | string>();
     for (const ref of runbookRefs(records)) runbooks.set(ref.id, await loadSnapshot(id, ref));
     const { stepTitle, labels } = wordingFrom(runbooks);
     const fold = startIncidentFold(records[0], stepTitle);
     if (!fold) return null;
-    fold.catchUp(records);
-    return { log, fold, runbooks, labels };
+    fold.catchUp(records.slice(0, since));
+    const change = fold.catchUp(records);
+    return { kept: { log, fold, runbooks, labels }, change };
   }
 
   // Each open incident's fold, kept up to date with its log so an action applies only its own entries.
@@ -151,12 +164,13 @@ export function createIncidentService(options: IncidentServiceOptions) {
   }
 
   /**
-   * The incident's fold brought up to date with its log: only records appended since are applied.
-   * It is replayed whole when it cannot be kept exactly as a fresh replay would make it: a log
-   * opened anew, fewer records than applied, a contact label its wording used has changed, or a
-   * newly added runbook names steps that were worded before it was known.
+   * The incident's fold brought up to date with its log: only records appended since are applied,
+   * and what they changed is returned with the state. It is replayed whole when it cannot be kept
+   * exactly as a fresh replay would make it: a log opened anew, fewer records than applied, a
+   * contact label its wording used has changed, or a newly added runbook names steps that were
+   * worded before it was known. `since`: the number of records the change is to start after.
    */
-  async function follow(id: string): Promise<Result<Loaded>> {
+  async function follow(id: string, since?: number): Promise<Result<Followed>> {
     const known = kept.get(id);
     if (!known && !(await store.ids()).includes(id))
       return fail('NOT_FOUND', 'There is no incident with that id.');
@@ -170,18 +184,25 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const added = stale
       ? []
       : runbookRefs(records.slice(known.fold.applied)).filter((ref) => !known.runbooks.has(ref.id));
-    if (known && !stale && !added.some((ref) => known.fold.untitledRunbooks.has(ref.id))) {
+    const from = since ?? (known && !stale ? known.fold.applied : records.length);
+    if (
+      known &&
+      !stale &&
+      known.fold.applied === from &&
+      !added.some((ref) => known.fold.untitledRunbooks.has(ref.id))
+    ) {
       for (const ref of added) known.runbooks.set(ref.id, await loadSnapshot(id, ref));
-      known.fold.catchUp(records);
-      return ok({ log, state: known.fold.state(), runbooks: known.runbooks });
+      const change = known.fold.catchUp(records);
+      return ok({ log, state: known.fold.state(), runbooks: known.runbooks, change });
     }
-    const replayed = await replay(id, log);
+    const replayed = await replay(id, log, Math.min(from, records.length));
     if (!replayed) {
       kept.delete(id);
       return fail('NOT_FOUND', 'This incident folder has no readable opening entry.');
     }
-    kept.set(id, replayed);
-    return ok({ log, state: replayed.fold.state(), runbooks: replayed.runbooks });
+    kept.set(id, replayed.kept);
+    const { fold, runbooks } = replayed.kept;
+    return ok({ log, state: fold.state(), runbooks, change: replayed.change });
   }
 
   const load = (id: string): Promise<Result<Loaded>> => inTurn(id, () => follow(id));
@@ -210,34 +231,65 @@ export function createIncidentService(options: IncidentServiceOptions) {
     };
   }
 
+  /** A runbook the incident follows, as the screen shows it: its snapshot rendered with today's details. */
+  function incidentRunbook(
+    ref: SnapshotRef,
+    runbooks: Map<string, Runbook | string>,
+  ): IncidentRunbook {
+    const library = options.library();
+    const snapshot = runbooks.get(ref.id);
+    const current = library.runbooks.get(ref.id);
+    const newerVersionAvailable =
+      library.origins.get(ref.id)?.sha256 !== undefined &&
+      library.origins.get(ref.id)?.sha256 !== ref.sha256;
+    if (typeof snapshot === 'string' || !snapshot) {
+      return {
+        ...ref,
+        view: current ? options.present(current) : null,
+        problem: snapshot ?? 'Not loaded.',
+        newerVersionAvailable,
+      };
+    }
+    return { ...ref, view: options.present(snapshot), newerVersionAvailable };
+  }
+
   function viewOf({ log, state, runbooks }: Loaded): IncidentView {
-    const origins = options.library().origins;
-    const incidentRunbooks: IncidentRunbook[] = state.runbooks.map((ref) => {
-      const snapshot = runbooks.get(ref.id);
-      const current = options.library().runbooks.get(ref.id);
-      const newerVersionAvailable =
-        origins.get(ref.id)?.sha256 !== undefined && origins.get(ref.id)?.sha256 !== ref.sha256;
-      if (typeof snapshot === 'string' || !snapshot) {
-        return {
-          ...ref,
-          view: current ? options.present(current) : null,
-          problem: snapshot ?? 'Not loaded.',
-          newerVersionAvailable,
-        };
-      }
-      return { ...ref, view: options.present(snapshot), newerVersionAvailable };
-    });
     return {
       ...summaryOf(state, runbooks),
       summary: state.summary,
       roles: state.roles,
-      runbooks: incidentRunbooks,
+      runbooks: state.runbooks.map((ref) => incidentRunbook(ref, runbooks)),
       steps: state.steps,
       clocks: state.clocks,
       assessment: state.assessment,
       calls: state.calls,
       timeline: state.timeline,
       log: logStatus(log),
+    };
+  }
+
+  /** What an action's entries changed, for a view that held the `after` entries before them. */
+  function changeOf({ log, state, runbooks, change }: Followed, after: number): IncidentChange {
+    const { status, closedAt, lead, runbookTitles, stepsAnswered, stepsTotal, nextClock } =
+      summaryOf(state, runbooks);
+    return {
+      after,
+      status,
+      closedAt,
+      lead,
+      runbookTitles,
+      stepsAnswered,
+      stepsTotal,
+      nextClock,
+      summary: state.summary,
+      roles: state.roles,
+      clocks: state.clocks,
+      assessment: state.assessment,
+      log: logStatus(log),
+      timeline: change.timeline,
+      steps: Object.fromEntries(change.steps.map((key) => [key, state.steps[key] ?? null])),
+      calls: change.calls,
+      runbooks: change.runbooks.map((ref) => incidentRunbook(ref, runbooks)),
     };
   }
 
@@ -552,7 +604,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       author: string;
       eventAt?: string | undefined;
       action: IncidentAction;
-    }): Promise<Result<IncidentView>> {
+    }): Promise<Result<IncidentChange>> {
       const futureProblem = checkEventAt(input.eventAt);
       if (futureProblem) return fail('INVALID_INPUT', futureProblem);
       return inTurn(input.id, async () => {
@@ -562,10 +614,11 @@ export function createIncidentService(options: IncidentServiceOptions) {
           return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
         const entries = await entriesFor(loaded.value, input.author, input.eventAt, input.action);
         if (!entries.ok) return entries;
+        const before = loaded.value.log.records().length;
         const written = await append(loaded.value.log, entries.value);
         if (!written.ok) return written;
-        const after = await follow(input.id);
-        return after.ok ? ok(viewOf(after.value)) : after;
+        const after = await follow(input.id, before);
+        return after.ok ? ok(changeOf(after.value, before)) : after;
       });
     },
 

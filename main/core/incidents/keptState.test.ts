@@ -9,7 +9,7 @@ import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
 import { createRng, type Rng } from '../__fixtures__/prng';
 import { restartingCores } from '../__fixtures__/testCore';
 import { CLOCK_RULES } from './clocks';
-import { timelineOrder } from './replayIncident';
+import { applyIncidentChange, timelineOrder } from '../../shared/incidentChange';
 
 let dataDir: string;
 let cores: ReturnType<typeof restartingCores>;
@@ -107,7 +107,7 @@ function randomAction(rng: Rng, view: IncidentView): IncidentAction {
 }
 
 describe('the incident state kept between actions', () => {
-  it('is exactly what a fresh replay of the log gives, after a long seeded run of random actions', async () => {
+  it('is exactly what a fresh replay of the log gives, and so is the screen merging each change, after a long seeded run of random actions', async () => {
     const rng = createRng(20_261_204);
     let { handlers } = await cores.start();
     const { id } = value(
@@ -118,12 +118,14 @@ describe('the incident state kept between actions', () => {
       }),
     );
     let recorded = 0;
+    // The view as the screen holds it: fetched once, then each recorded change merged in.
+    let shown = value(await handlers['incidents.get']({ id }));
     for (let round = 0; round < 4; round += 1) {
       for (let turn = 0; turn < 60; turn += 1) {
         clock += rng.int(1, 900) * 1000;
-        const view = value(await handlers['incidents.get']({ id }));
-        // Now and then a contact changes, which changes the words of steps that name it.
-        if (rng.chance(0.04))
+        // Now and then a contact changes (shown in the runbook text, which the screen fetches
+        // again when it is opened after the contacts screen).
+        if (rng.chance(0.04)) {
           value(
             await handlers['contacts.save']({
               role: rng.pick(CONTACT_ROLES),
@@ -137,6 +139,8 @@ describe('the incident state kept between actions', () => {
               lastVerified: '2026-02-01',
             }),
           );
+          shown = value(await handlers['incidents.get']({ id }));
+        }
         const backfilled = rng.chance(0.15)
           ? { eventAt: new Date(clock - rng.int(1, 7200) * 1000).toISOString() }
           : {};
@@ -147,15 +151,22 @@ describe('the incident state kept between actions', () => {
           action:
             round === 3 && turn === 45
               ? { type: 'close', summary: 'Systems back' }
-              : randomAction(rng, view),
+              : randomAction(rng, shown),
           ...backfilled,
         });
-        if (result.ok) recorded += 1;
+        if (result.ok) {
+          recorded += 1;
+          const merged = applyIncidentChange(shown, result.value);
+          expect(merged).not.toBeNull();
+          if (merged) shown = merged;
+        }
+        expect(shown).toEqual(value(await handlers['incidents.get']({ id })));
       }
       const kept = value(await handlers['incidents.get']({ id }));
       ({ handlers } = await cores.start());
       const replayed = value(await handlers['incidents.get']({ id }));
       expect(kept).toEqual(replayed);
+      expect(shown).toEqual(replayed);
       // And the replay is what the log means: the timeline in event-time order, each entry
       // pointing at every correction that amends it.
       expect(replayed.timeline).toEqual([...replayed.timeline].sort(timelineOrder));

@@ -6,6 +6,7 @@ import type {
   TimelineEntry,
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
+import { insertInOrder } from '../../shared/incidentChange';
 import { byUrgency, clockDueAt, isClockId, startClock } from './clocks';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
 import { entryBodySchemas, type EntryBodies, type SnapshotRef } from './incidentEvents';
@@ -147,14 +148,6 @@ export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
   return refs;
 }
 
-/** Timeline order: by event time, then by seq (the order entries were recorded). */
-export function timelineOrder(
-  a: Pick<TimelineEntry, 'eventAt' | 'seq'>,
-  b: Pick<TimelineEntry, 'eventAt' | 'seq'>,
-): number {
-  return Date.parse(a.eventAt) - Date.parse(b.eventAt) || a.seq - b.seq;
-}
-
 /** What applying some records changed, beyond the parts of the state small enough to send whole. */
 export interface FoldedChange {
   /** Timeline entries added, and earlier entries a correction now points at, as they are now. */
@@ -225,21 +218,6 @@ export function startIncidentFold(
     return title;
   };
 
-  function place(entry: TimelineEntry): void {
-    const { timeline } = state;
-    const before = (index: number): boolean => timelineOrder(timeline[index]!, entry) < 0;
-    // Entries nearly always arrive in time order; a backfilled one is placed by binary search.
-    let low = 0;
-    let high = timeline.length;
-    if (high > 0 && before(high - 1)) low = high;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (before(middle)) low = middle + 1;
-      else high = middle;
-    }
-    timeline.splice(low, 0, entry);
-  }
-
   function applyRecord(record: EvidenceRecord, change: FoldedChange): void {
     const parsed = record === first ? opened : parseBody(record);
     if (record.amends !== undefined) {
@@ -265,7 +243,7 @@ export function startIncidentFold(
       backfilled: Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
     };
     bySeq.set(record.seq, entry);
-    place(entry);
+    insertInOrder(state.timeline, entry);
     change.timeline.push(entry);
     if (!parsed || record === first) return;
     switch (parsed.kind) {

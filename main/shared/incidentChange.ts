@@ -1,26 +1,26 @@
 import type { IncidentChange, IncidentView, TimelineEntry } from '../contract/incidentTypes';
 
+/**
+ * True for the one form `Date.prototype.toISOString` writes (`2026-03-01T02:15:30.000Z`), which
+ * sorts as text in time order. Times in the log are checked ISO datetimes, and that is the only
+ * one of them with 24 characters, a `T` at 10 and a final `Z`.
+ */
+function isUtcMillis(time: string): boolean {
+  return time.length === 24 && time[10] === 'T' && time[23] === 'Z';
+}
+
+/** Earlier first; the text comparison is the same order as the parsed times, and much cheaper. */
+function byTime(a: string, b: string): number {
+  if (isUtcMillis(a) && isUtcMillis(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return Date.parse(a) - Date.parse(b);
+}
+
 /** Timeline order: by event time, then by seq (the order entries were recorded). */
 export function timelineOrder(
   a: Pick<TimelineEntry, 'eventAt' | 'seq'>,
   b: Pick<TimelineEntry, 'eventAt' | 'seq'>,
 ): number {
-  return Date.parse(a.eventAt) - Date.parse(b.eventAt) || a.seq - b.seq;
-}
-
-/** Puts an entry into a timeline kept in timeline order, in place. */
-export function insertInOrder(timeline: TimelineEntry[], entry: TimelineEntry): void {
-  const before = (index: number): boolean => timelineOrder(timeline[index]!, entry) < 0;
-  // Entries nearly always arrive in time order; a backfilled one is placed by binary search.
-  let low = 0;
-  let high = timeline.length;
-  if (high > 0 && before(high - 1)) low = high;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (before(middle)) low = middle + 1;
-    else high = middle;
-  }
-  timeline.splice(low, 0, entry);
+  return byTime(a.eventAt, b.eventAt) || a.seq - b.seq;
 }
 
 /**
@@ -35,12 +35,11 @@ export function applyIncidentChange(
 ): IncidentView | null {
   const { after, timeline: entries, steps: answered, calls, runbooks, ...whole } = change;
   if (view.log.entries !== after) return null;
-  const timeline = [...view.timeline];
-  for (const entry of entries) {
-    const at = timeline.findIndex((known) => known.seq === entry.seq);
-    if (at >= 0) timeline[at] = entry;
-    else insertInOrder(timeline, entry);
-  }
+  const replacing = new Map(entries.map((entry) => [entry.seq, entry]));
+  const timeline = view.timeline.map((known) => replacing.get(known.seq) ?? known);
+  for (const entry of replacing.values()) if (entry.seq > after) timeline.push(entry);
+  // Nearly in order already (a backfilled entry may belong further back): a quick sort.
+  timeline.sort(timelineOrder);
   const steps = { ...view.steps };
   for (const [key, progress] of Object.entries(answered))
     if (progress) steps[key] = progress;

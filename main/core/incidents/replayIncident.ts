@@ -6,7 +6,7 @@ import type {
   TimelineEntry,
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
-import { insertInOrder } from '../../shared/incidentChange';
+import { timelineOrder } from '../../shared/incidentChange';
 import { byUrgency, clockDueAt, isClockId, startClock } from './clocks';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
 import { entryBodySchemas, type EntryBodies, type SnapshotRef } from './incidentEvents';
@@ -208,9 +208,10 @@ export function startIncidentFold(
   const clocks = new Map<string, ClockView>();
   // Corrections by the seq they amend, kept for an entry that is applied after its correction.
   const corrections = new Map<number, number[]>();
-  const bySeq = new Map<number, TimelineEntry>();
   const untitledRunbooks = new Set<string>();
   let applied = 0;
+  // Set when an entry belongs before one already on the timeline (it was backfilled).
+  let outOfOrder = false;
 
   const wordingTitle: StepTitle = (runbook, step) => {
     const title = stepTitle(runbook, step);
@@ -223,11 +224,12 @@ export function startIncidentFold(
     if (record.amends !== undefined) {
       const seqs = [...(corrections.get(record.amends) ?? []), record.seq];
       corrections.set(record.amends, seqs);
-      const amended = bySeq.get(record.amends);
+      // Corrections are rare, so the entry is looked for rather than indexed.
+      const at = state.timeline.findIndex((entry) => entry.seq === record.amends);
+      const amended = state.timeline[at];
       if (amended) {
         const corrected = { ...amended, correctedBy: seqs };
-        bySeq.set(record.amends, corrected);
-        state.timeline[state.timeline.indexOf(amended)] = corrected;
+        state.timeline[at] = corrected;
         change.timeline.push(corrected);
       }
     }
@@ -239,11 +241,14 @@ export function startIncidentFold(
       kind: record.kind,
       text: describe(parsed, record, wordingTitle),
       ...(record.amends !== undefined ? { amends: record.amends } : {}),
-      correctedBy: [...(corrections.get(record.seq) ?? [])],
-      backfilled: Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
+      correctedBy: corrections.get(record.seq)?.slice() ?? [],
+      backfilled:
+        record.recordedAt !== record.eventAt &&
+        Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
     };
-    bySeq.set(record.seq, entry);
-    insertInOrder(state.timeline, entry);
+    const last = state.timeline.at(-1);
+    if (last && timelineOrder(last, entry) > 0) outOfOrder = true;
+    state.timeline.push(entry);
     change.timeline.push(entry);
     if (!parsed || record === first) return;
     switch (parsed.kind) {
@@ -308,6 +313,9 @@ export function startIncidentFold(
     catchUp(records) {
       const change: FoldedChange = { timeline: [], steps: [], calls: [], runbooks: [] };
       for (; applied < records.length; applied += 1) applyRecord(records[applied]!, change);
+      // One sort after the batch: the timeline is nearly in order, which the sort runs through.
+      if (outOfOrder) state.timeline.sort(timelineOrder);
+      outOfOrder = false;
       return change;
     },
     state: () => ({

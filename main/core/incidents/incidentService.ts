@@ -129,7 +129,6 @@ export function createIncidentService(options: IncidentServiceOptions) {
     return { stepTitle, labels };
   }
 
-  /** Replays a whole log, loading the snapshots of the runbooks it follows first. */
   /**
    * Replays a whole log, loading the snapshots of the runbooks it follows first. The records after
    * the first `since` are applied last, so what they changed is known.
@@ -156,10 +155,8 @@ export function createIncidentService(options: IncidentServiceOptions) {
   const turns = new Map<string, Promise<unknown>>();
   function inTurn<T>(id: string, work: () => Promise<T>): Promise<T> {
     const run = (turns.get(id) ?? Promise.resolve()).then(work);
-    turns.set(
-      id,
-      run.catch(() => undefined),
-    );
+    const settled = run.catch(() => undefined);
+    turns.set(id, settled);
     return run;
   }
 

@@ -11,7 +11,8 @@ export function useExercise(id: string, pollMs?: number) {
     authorKey: `holdfast-exercise-author-${id}`,
     load: () => request('exercises.get', { id }),
     record: (author, action) => request('exercises.record', { id, author, action }),
-    // An exercise stays small (tens of entries), so recording returns its whole view.
+    // A tabletop's log stays short, far from an incident's thousands of entries: recording
+    // returns the whole view, which replaces the one shown.
     merge: (_view, next) => next,
     defaultAuthor: (view) => view?.facilitator || 'Facilitator',
     ...(pollMs ? { pollMs } : {}),

@@ -19,6 +19,7 @@ import { buildCorpus } from './bench/corpus';
 import { generateRunbooks } from './bench/generateLibrary';
 import { loadAndIndex, type LoadIndexResult } from './bench/loadIndex';
 import { timeIncidentOpens } from './bench/incidentOpen';
+import { timeIncidentRecords } from './bench/incidentRecord';
 import { timeAppends, timeOpen, writeLongLog } from './bench/logTimes';
 import { buildQueries } from './bench/queries';
 import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
@@ -42,8 +43,11 @@ const RUNS = {
   reader: 15,
   logAppends: 1000,
   logOpens: 5,
+  records: 41,
 };
 const LONG_LOG_ENTRIES = 10_000;
+/** Incident lengths a guided-mode click is timed at: new, a long real one, and ten times that. */
+const RECORD_AT_ENTRIES = [0, 1000, LONG_LOG_ENTRIES];
 const READER_RUNBOOK = 'ransomware';
 // The load target is checked for both real starts: the first (nothing cached) and every later one.
 const TARGETS: Array<[figure: string, limit: number]> = [
@@ -53,7 +57,9 @@ const TARGETS: Array<[figure: string, limit: number]> = [
   ['reader_ratio', 1.5],
   ['log_append_p99_ratio', 2],
   ['log_open_10000_ms', 200],
-  ['incident_open_10000_first_ms', 200],
+  ['incident_open_10000_first_ms', 100],
+  ['record_response_bytes_10000', 10_240],
+  ['record_median_ms_10000', 5],
   ['markdown_worst_100kb_ms', 200],
   ['runbook_worst_100kb_ms', 200],
   ['markdown_doubling_ratio', 2.5],
@@ -374,6 +380,20 @@ async function benchEvidenceLog(temp: string): Promise<void> {
   report('incident_open_10000_ms', median(incident.later), 'ms');
 }
 
+/** A guided-mode click (incidents.record of a step) on incidents of growing length. */
+async function benchIncidentRecord(temp: string): Promise<void> {
+  note(
+    `incident record: ${RUNS.records} step clicks (done, then reopened) through the core on a "ransomware" incident of ${RECORD_AT_ENTRIES.join(' / ')} entries, log already open; median time to resolve (entry on disk), and the largest result as JSON`,
+  );
+  for (const entries of RECORD_AT_ENTRIES) {
+    const dir = join(temp, `incident-record-${entries}`);
+    await mkdir(dir);
+    const times = await timeIncidentRecords(dir, BUNDLED_DIR, entries, RUNS.records);
+    report(`record_median_ms_${entries}`, median(times.ms), 'ms');
+    report(`record_response_bytes_${entries}`, max(times.bytes), 'bytes');
+  }
+}
+
 // ---- markdown worst case ----
 
 /**
@@ -440,6 +460,7 @@ async function main(): Promise<void> {
   // `npm run bench -- --only=log` measures just the evidence log, which needs no built renderer.
   if (process.argv.includes('--only=log')) {
     await benchEvidenceLog(temp);
+    await benchIncidentRecord(temp);
     printChecks(true);
     return;
   }
@@ -490,6 +511,7 @@ async function main(): Promise<void> {
   await benchReader(browser, temp, bundled, css);
   await benchBundle(js);
   await benchEvidenceLog(temp);
+  await benchIncidentRecord(temp);
   benchMarkdownWorstCase();
 
   printChecks();

@@ -19,6 +19,7 @@ import type {
 } from './types';
 import type {
   ChainCheck,
+  IncidentChange,
   IncidentDocument,
   IncidentSummary,
   IncidentView,
@@ -193,8 +194,11 @@ export const contract = {
   /** Opens a new incident (with a snapshot of its runbook) and starts the runbook's clocks. */
   'incidents.start': writes<IncidentView>()(startIncidentSchema),
   'incidents.get': reads<IncidentView>()(z.strictObject({ id: incidentIdSchema })),
-  /** Records one action in the incident's log; resolves only once every entry is on disk. */
-  'incidents.record': writes<IncidentView>()(recordInputSchema),
+  /**
+   * Records one action in the incident's log; resolves only once every entry is on disk, with
+   * what the action changed (not the whole view, which grows with the incident).
+   */
+  'incidents.record': writes<IncidentChange>()(recordInputSchema),
   /** Re-reads the log file and checks its whole hash chain. */
   'incidents.verify': reads<ChainCheck>()(z.strictObject({ id: incidentIdSchema })),
   /** The incident report or a handover summary, as markdown and as safe HTML for printing. */

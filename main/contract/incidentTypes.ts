@@ -132,6 +132,38 @@ export interface IncidentView extends IncidentSummary {
   log: LogStatus;
 }
 
+/**
+ * What one `incidents.record` changed, for the screen to merge into the view it holds (see
+ * `applyIncidentChange`). The parts of the view that stay small come whole; the timeline, steps,
+ * calls and runbooks, which grow with the incident, come as what was added or changed.
+ */
+export interface IncidentChange extends Pick<
+  IncidentView,
+  | 'status'
+  | 'closedAt'
+  | 'lead'
+  | 'runbookTitles'
+  | 'stepsAnswered'
+  | 'stepsTotal'
+  | 'nextClock'
+  | 'summary'
+  | 'roles'
+  | 'clocks'
+  | 'assessment'
+  | 'log'
+> {
+  /** How many entries the log had before: the change applies to a view of exactly that many. */
+  after: number;
+  /** The new entries, and earlier entries a correction now points at, as the timeline shows them. */
+  timeline: TimelineEntry[];
+  /** Steps these entries answered, keyed `runbookId/stepId`; null where a step was reopened. */
+  steps: Record<string, StepProgress | null>;
+  /** Calls these entries noted, in log order. */
+  calls: ContactCall[];
+  /** Runbooks these entries added (a decision or "add runbook"), shown as `incidents.get` shows them. */
+  runbooks: IncidentRunbook[];
+}
+
 /** A document made from an incident: markdown to save, and the same text as safe HTML to print. */
 export interface IncidentDocument {
   title: string;

@@ -17,7 +17,7 @@ import { createIncidentService } from './incidents/incidentService';
 import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
 import { openLiveLibrary } from './runbooks/liveLibrary';
-import { contactResolver, runbookPresenter } from './runbooks/presentRunbook';
+import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
 import { openSettings } from './settings/settings';
 import { settingsHandlers } from './settings/settingsHandlers';
@@ -108,7 +108,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   notices.push(...register.notices);
   const { systems } = register;
-  const present = runbookPresenter({ contactRef, settings, systems });
+  const present = runbookPresenter({
+    contact: contactRef,
+    settings: () => settings.get(),
+    systems: systems.entry,
+  });
   const printRecord = await openPrintRecord({
     filePath: paths.grabBag,
     quarantineDir: paths.quarantine,

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Result } from '../../main/contract/result';
 import { describeError } from '../errors';
 
-export interface LoggedViewSource<V, A> {
+export interface LoggedViewSource<V, A, C> {
   /** Where the name of the person typing is kept for this browser session. */
   authorKey: string;
   load: () => Promise<Result<V>>;
-  record: (author: string, action: A, eventAt?: string) => Promise<Result<V>>;
+  /** Records an action; resolves with what it changed. */
+  record: (author: string, action: A, eventAt?: string) => Promise<Result<C>>;
+  /** The view with a recorded change merged in; null when it cannot be (the whole view is loaded again). */
+  merge: (view: V, change: C) => V | null;
   /** Who to name on entries when the person typing has not said. */
   defaultAuthor: (view: V | null) => string;
   /** Reload this often, to keep a second window in step. */
@@ -17,11 +20,17 @@ export interface LoggedViewSource<V, A> {
  * A view rebuilt by the core from an evidence log (an incident or an exercise), who is typing, and
  * `act`, which resolves true only once the core says every entry is on disk.
  */
-export function useLoggedView<V, A>(source: LoggedViewSource<V, A>) {
+export function useLoggedView<V, A, C>(source: LoggedViewSource<V, A, C>) {
   const latest = useRef(source);
   latest.current = source;
   const { authorKey, pollMs } = source;
-  const [view, setView] = useState<V | null>(null);
+  const [view, setViewState] = useState<V | null>(null);
+  // The view as last set, for merging a change into without waiting for a render.
+  const shown = useRef<V | null>(null);
+  const setView = useCallback((next: V) => {
+    shown.current = next;
+    setViewState(next);
+  }, []);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -35,7 +44,7 @@ export function useLoggedView<V, A>(source: LoggedViewSource<V, A>) {
       } else setLoadError(result.error);
     });
     // authorKey names the record being shown: a new one is loaded afresh.
-  }, [authorKey]);
+  }, [authorKey, setView]);
   useEffect(reload, [reload]);
   useEffect(() => {
     if (!pollMs) return undefined;
@@ -55,7 +64,9 @@ export function useLoggedView<V, A>(source: LoggedViewSource<V, A>) {
     const result = await source.record(who, action, eventAt);
     setSaving(false);
     if (result.ok) {
-      setView(result.value);
+      const merged = shown.current ? source.merge(shown.current, result.value) : null;
+      if (merged) setView(merged);
+      else reload();
       return true;
     }
     setSaveError(

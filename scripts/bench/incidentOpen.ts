@@ -7,7 +7,7 @@ import Conf from 'conf';
 import { createCore, type Core } from '../../main/core/createCore';
 import { appendRealisticEntries } from './logTimes';
 
-const startCore = (dataDir: string, bundledRunbooksDir: string): Promise<Core> =>
+export const startBenchCore = (dataDir: string, bundledRunbooksDir: string): Promise<Core> =>
   createCore({
     dataDir,
     bundledRunbooksDir,
@@ -19,14 +19,13 @@ const startCore = (dataDir: string, bundledRunbooksDir: string): Promise<Core> =
     savePdf: async () => ({ saved: false }),
   });
 
-/** The first `incidents.get` after a start (log opened and checked), then `runs` more (log already open). */
-export async function timeIncidentOpens(
+/** A "ransomware" incident with `entries` realistic notes after its opening entries; its id. */
+export async function startLongIncident(
   dataDir: string,
   bundledDir: string,
   entries: number,
-  runs: number,
-): Promise<{ first: number; later: number[] }> {
-  const setup = await startCore(dataDir, bundledDir);
+): Promise<string> {
+  const setup = await startBenchCore(dataDir, bundledDir);
   const started = await setup.handlers['incidents.start']({
     name: 'Bench incident',
     runbook: 'ransomware',
@@ -36,8 +35,19 @@ export async function timeIncidentOpens(
   if (!started.ok) throw new Error(`the bench incident could not start: ${started.error.message}`);
   const { id } = started.value;
   await appendRealisticEntries(join(dataDir, 'incidents', id, 'log.jsonl'), entries);
+  return id;
+}
 
-  const core = await startCore(dataDir, bundledDir);
+/** The first `incidents.get` after a start (log opened and checked), then `runs` more (log already open). */
+export async function timeIncidentOpens(
+  dataDir: string,
+  bundledDir: string,
+  entries: number,
+  runs: number,
+): Promise<{ first: number; later: number[] }> {
+  const id = await startLongIncident(dataDir, bundledDir, entries);
+
+  const core = await startBenchCore(dataDir, bundledDir);
   try {
     const get = async (): Promise<number> => {
       const start = performance.now();

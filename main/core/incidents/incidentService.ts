@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncidentAction } from '../../contract/incidentSchemas';
 import type {
   ChainCheck,
+  IncidentChange,
   IncidentRunbook,
   IncidentSummary,
   IncidentView,
@@ -16,7 +17,14 @@ import { EvidenceLogError, type NewEntry } from '../evidence/evidenceLog';
 import type { EntryBodies, SnapshotRef } from './incidentEvents';
 import { suggestsReporting } from './incidentEvents';
 import { logStatus, type IncidentLog, type IncidentStore } from '../evidence/logStore';
-import { replayIncident, runbookRefs, type IncidentState } from './replayIncident';
+import {
+  runbookRefs,
+  startIncidentFold,
+  type FoldedChange,
+  type IncidentFold,
+  type IncidentState,
+  type StepTitle,
+} from './replayIncident';
 import { plainText } from './reports/markdownText';
 
 /** A typed moment may be this far ahead of the clock (two machines' clocks rarely agree exactly). */
@@ -45,6 +53,17 @@ export interface StartInput {
 }
 
 type Loaded = { log: IncidentLog; state: IncidentState; runbooks: Map<string, Runbook | string> };
+/** An incident brought up to date, with what the records it had not yet applied changed. */
+type Followed = Loaded & { change: FoldedChange };
+
+/** An incident's fold kept between calls, with what its wording depended on. */
+type Kept = {
+  log: IncidentLog;
+  fold: IncidentFold;
+  runbooks: Map<string, Runbook | string>;
+  /** Contact labels (by role) the step headlines on its timeline were worded with. */
+  labels: Map<string, string>;
+};
 
 /** Plain words for a failed save: never "saved", always what to do next. */
 export function storageFailure(error: unknown): ReturnType<typeof fail> {
@@ -89,28 +108,101 @@ export function createIncidentService(options: IncidentServiceOptions) {
     return outcome;
   }
 
-  const stepTitleFrom =
-    (runbooks: Map<string, Runbook | string>) => (runbookId: string, stepId: string) => {
+  /**
+   * Step headlines for timeline wording, from the runbooks an incident follows. The contact labels
+   * used are remembered: wording made with a label that has since changed is out of date.
+   */
+  function wordingFrom(runbooks: Map<string, Runbook | string>) {
+    const labels = new Map<string, string>();
+    const label = (role: string): string => {
+      const text = options.contactLabel(role);
+      labels.set(role, text);
+      return text;
+    };
+    const stepTitle: StepTitle = (runbookId, stepId) => {
       const runbook = runbooks.get(runbookId);
       if (!runbook || typeof runbook === 'string') return undefined;
       for (const phase of runbook.phases)
-        for (const step of phase.steps)
-          if (step.id === stepId) return plainText(step.text, options.contactLabel);
+        for (const step of phase.steps) if (step.id === stepId) return plainText(step.text, label);
       return undefined;
     };
+    return { stepTitle, labels };
+  }
 
-  async function load(id: string): Promise<Result<Loaded>> {
-    if (!(await store.ids()).includes(id))
+  /**
+   * Replays a whole log, loading the snapshots of the runbooks it follows first. The records after
+   * the first `since` are applied last, so what they changed is known.
+   */
+  async function replay(
+    id: string,
+    log: IncidentLog,
+    since: number,
+  ): Promise<{ kept: Kept; change: FoldedChange } | null> {
+    const records = log.records();
+    const runbooks = new Map<string, Runbook | string>();
+    for (const ref of runbookRefs(records)) runbooks.set(ref.id, await loadSnapshot(id, ref));
+    const { stepTitle, labels } = wordingFrom(runbooks);
+    const fold = startIncidentFold(records[0], stepTitle);
+    if (!fold) return null;
+    fold.catchUp(records.slice(0, since));
+    const change = fold.catchUp(records);
+    return { kept: { log, fold, runbooks, labels }, change };
+  }
+
+  // Each open incident's fold, kept up to date with its log so an action applies only its own entries.
+  const kept = new Map<string, Kept>();
+  // Work on one incident runs in turn, so a fold is never caught up by two callers at once.
+  const turns = new Map<string, Promise<unknown>>();
+  function inTurn<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const run = (turns.get(id) ?? Promise.resolve()).then(work);
+    const settled = run.catch(() => undefined);
+    turns.set(id, settled);
+    return run;
+  }
+
+  /**
+   * The incident's fold brought up to date with its log: only records appended since are applied,
+   * and what they changed is returned with the state. It is replayed whole when it cannot be kept
+   * exactly as a fresh replay would make it: a log opened anew, fewer records than applied, a
+   * contact label its wording used has changed, or a newly added runbook names steps that were
+   * worded before it was known. `since`: the number of records the change is to start after.
+   */
+  async function follow(id: string, since?: number): Promise<Result<Followed>> {
+    const known = kept.get(id);
+    if (!known && !(await store.ids()).includes(id))
       return fail('NOT_FOUND', 'There is no incident with that id.');
     const log = await store.open(id);
     const records = log.records();
-    const refs = runbookRefs(records);
-    const runbooks = new Map<string, Runbook | string>();
-    for (const ref of refs) runbooks.set(ref.id, await loadSnapshot(id, ref));
-    const state = replayIncident(records, stepTitleFrom(runbooks));
-    if (!state) return fail('NOT_FOUND', 'This incident folder has no readable opening entry.');
-    return ok({ log, state, runbooks });
+    const stale =
+      !known ||
+      known.log !== log ||
+      known.fold.applied > records.length ||
+      [...known.labels].some(([role, label]) => options.contactLabel(role) !== label);
+    const added = stale
+      ? []
+      : runbookRefs(records.slice(known.fold.applied)).filter((ref) => !known.runbooks.has(ref.id));
+    const from = since ?? (known && !stale ? known.fold.applied : records.length);
+    if (
+      known &&
+      !stale &&
+      known.fold.applied === from &&
+      !added.some((ref) => known.fold.untitledRunbooks.has(ref.id))
+    ) {
+      for (const ref of added) known.runbooks.set(ref.id, await loadSnapshot(id, ref));
+      const change = known.fold.catchUp(records);
+      return ok({ log, state: known.fold.state(), runbooks: known.runbooks, change });
+    }
+    const replayed = await replay(id, log, Math.min(from, records.length));
+    if (!replayed) {
+      kept.delete(id);
+      return fail('NOT_FOUND', 'This incident folder has no readable opening entry.');
+    }
+    kept.set(id, replayed.kept);
+    const { fold, runbooks } = replayed.kept;
+    return ok({ log, state: fold.state(), runbooks, change: replayed.change });
   }
+
+  const load = (id: string): Promise<Result<Loaded>> => inTurn(id, () => follow(id));
 
   function summaryOf(
     state: IncidentState,
@@ -136,34 +228,65 @@ export function createIncidentService(options: IncidentServiceOptions) {
     };
   }
 
+  /** A runbook the incident follows, as the screen shows it: its snapshot rendered with today's details. */
+  function incidentRunbook(
+    ref: SnapshotRef,
+    runbooks: Map<string, Runbook | string>,
+  ): IncidentRunbook {
+    const library = options.library();
+    const snapshot = runbooks.get(ref.id);
+    const current = library.runbooks.get(ref.id);
+    const newerVersionAvailable =
+      library.origins.get(ref.id)?.sha256 !== undefined &&
+      library.origins.get(ref.id)?.sha256 !== ref.sha256;
+    if (typeof snapshot === 'string' || !snapshot) {
+      return {
+        ...ref,
+        view: current ? options.present(current) : null,
+        problem: snapshot ?? 'Not loaded.',
+        newerVersionAvailable,
+      };
+    }
+    return { ...ref, view: options.present(snapshot), newerVersionAvailable };
+  }
+
   function viewOf({ log, state, runbooks }: Loaded): IncidentView {
-    const origins = options.library().origins;
-    const incidentRunbooks: IncidentRunbook[] = state.runbooks.map((ref) => {
-      const snapshot = runbooks.get(ref.id);
-      const current = options.library().runbooks.get(ref.id);
-      const newerVersionAvailable =
-        origins.get(ref.id)?.sha256 !== undefined && origins.get(ref.id)?.sha256 !== ref.sha256;
-      if (typeof snapshot === 'string' || !snapshot) {
-        return {
-          ...ref,
-          view: current ? options.present(current) : null,
-          problem: snapshot ?? 'Not loaded.',
-          newerVersionAvailable,
-        };
-      }
-      return { ...ref, view: options.present(snapshot), newerVersionAvailable };
-    });
     return {
       ...summaryOf(state, runbooks),
       summary: state.summary,
       roles: state.roles,
-      runbooks: incidentRunbooks,
+      runbooks: state.runbooks.map((ref) => incidentRunbook(ref, runbooks)),
       steps: state.steps,
       clocks: state.clocks,
       assessment: state.assessment,
       calls: state.calls,
       timeline: state.timeline,
       log: logStatus(log),
+    };
+  }
+
+  /** What an action's entries changed, for a view that held the `after` entries before them. */
+  function changeOf({ log, state, runbooks, change }: Followed, after: number): IncidentChange {
+    const { status, closedAt, lead, runbookTitles, stepsAnswered, stepsTotal, nextClock } =
+      summaryOf(state, runbooks);
+    return {
+      after,
+      status,
+      closedAt,
+      lead,
+      runbookTitles,
+      stepsAnswered,
+      stepsTotal,
+      nextClock,
+      summary: state.summary,
+      roles: state.roles,
+      clocks: state.clocks,
+      assessment: state.assessment,
+      log: logStatus(log),
+      timeline: change.timeline,
+      steps: Object.fromEntries(change.steps.map((key) => [key, state.steps[key] ?? null])),
+      calls: change.calls,
+      runbooks: change.runbooks.map((ref) => incidentRunbook(ref, runbooks)),
     };
   }
 
@@ -478,19 +601,22 @@ export function createIncidentService(options: IncidentServiceOptions) {
       author: string;
       eventAt?: string | undefined;
       action: IncidentAction;
-    }): Promise<Result<IncidentView>> {
+    }): Promise<Result<IncidentChange>> {
       const futureProblem = checkEventAt(input.eventAt);
       if (futureProblem) return fail('INVALID_INPUT', futureProblem);
-      const loaded = await load(input.id);
-      if (!loaded.ok) return loaded;
-      if (loaded.value.log.readOnlyReason)
-        return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
-      const entries = await entriesFor(loaded.value, input.author, input.eventAt, input.action);
-      if (!entries.ok) return entries;
-      const written = await append(loaded.value.log, entries.value);
-      if (!written.ok) return written;
-      const after = await load(input.id);
-      return after.ok ? ok(viewOf(after.value)) : after;
+      return inTurn(input.id, async () => {
+        const loaded = await follow(input.id);
+        if (!loaded.ok) return loaded;
+        if (loaded.value.log.readOnlyReason)
+          return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
+        const entries = await entriesFor(loaded.value, input.author, input.eventAt, input.action);
+        if (!entries.ok) return entries;
+        const before = loaded.value.log.records().length;
+        const written = await append(loaded.value.log, entries.value);
+        if (!written.ok) return written;
+        const after = await follow(input.id, before);
+        return after.ok ? ok(changeOf(after.value, before)) : after;
+      });
     },
 
     /** Re-reads the log file from disk and checks every link of its chain. */
@@ -510,7 +636,10 @@ export function createIncidentService(options: IncidentServiceOptions) {
       );
     },
 
-    close: () => store.close(),
+    close: () => {
+      kept.clear();
+      return store.close();
+    },
   };
 }
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentView } from '../../contract/incidentTypes';
-import type { Result } from '../../contract/result';
+import { ok, type Result } from '../../contract/result';
+import { applyIncidentChange } from '../../shared/incidentChange';
 import { BUNDLED_DIR, startTestCore } from '../__fixtures__/testCore';
 import type { Core } from '../createCore';
 import type { CoreOptions } from '../hostTypes';
@@ -53,13 +54,25 @@ async function startRansomware(
   );
 }
 
+/** Records an action and returns what the screen then shows: the view it held with the change merged in. */
 const record = async (
   handlers: Core['handlers'],
   id: string,
   action: Parameters<Core['handlers']['incidents.record']>[0]['action'],
   eventAt?: string,
-) =>
-  handlers['incidents.record']({ id, author: 'Ann Lee', action, ...(eventAt ? { eventAt } : {}) });
+): Promise<Result<IncidentView>> => {
+  const shown = value(await handlers['incidents.get']({ id }));
+  const change = await handlers['incidents.record']({
+    id,
+    author: 'Ann Lee',
+    action,
+    ...(eventAt ? { eventAt } : {}),
+  });
+  if (!change.ok) return change;
+  const merged = applyIncidentChange(shown, change.value);
+  if (!merged) throw new Error('the change does not follow the view it was made from');
+  return ok(merged);
+};
 
 describe('starting an incident', () => {
   it('takes a snapshot of the runbook, names the lead and starts its clocks from the time of awareness', async () => {
@@ -288,6 +301,112 @@ describe('guided mode', () => {
           entry.kind === 'decision' && entry.text.includes('because Ransom note on screen'),
       ),
     ).toBe(true);
+  });
+});
+
+describe('what recording returns', () => {
+  it('is what the action changed, however long the incident: its entries, the step, the clocks and the log head', async () => {
+    const handlers = await start();
+    const { id } = await startRansomware(handlers);
+    for (let n = 0; n < 60; n += 1)
+      value(
+        await handlers['incidents.record']({
+          id,
+          author: 'Ann Lee',
+          action: { type: 'note', text: `Note ${n}` },
+        }),
+      );
+    const shown = value(await handlers['incidents.get']({ id }));
+    const change = value(
+      await handlers['incidents.record']({
+        id,
+        author: 'Bo Khan',
+        action: { type: 'step', runbook: 'ransomware', step: 'check-safety', status: 'done' },
+      }),
+    );
+    expect(change.after).toBe(shown.log.entries);
+    expect(change.timeline.map((entry) => [entry.seq, entry.kind])).toEqual([
+      [shown.log.entries + 1, 'step'],
+    ]);
+    expect(Object.keys(change.steps)).toEqual(['ransomware/check-safety']);
+    expect(change.steps['ransomware/check-safety']).toMatchObject({
+      status: 'done',
+      by: 'Bo Khan',
+    });
+    expect(change).toMatchObject({ runbooks: [], calls: [], stepsAnswered: 1, status: 'open' });
+    expect(change.clocks).toEqual(shown.clocks);
+    expect(change.log.entries).toBe(shown.log.entries + 1);
+    expect(JSON.stringify(change).length).toBeLessThan(4096);
+
+    const reopened = value(
+      await handlers['incidents.record']({
+        id,
+        author: 'Bo Khan',
+        action: { type: 'step', runbook: 'ransomware', step: 'check-safety', status: 'reopened' },
+      }),
+    );
+    expect(reopened.steps).toEqual({ 'ransomware/check-safety': null });
+
+    const corrected = value(
+      await handlers['incidents.record']({
+        id,
+        author: 'Ann Lee',
+        action: { type: 'correction', amends: 10, text: 'Should read Note 99' },
+      }),
+    );
+    expect(corrected.timeline.map((entry) => [entry.seq, entry.correctedBy])).toEqual([
+      [10, [corrected.after + 1]],
+      [corrected.after + 1, []],
+    ]);
+  });
+
+  it('carries a runbook a decision adds, rendered as the incident shows it', async () => {
+    const handlers = await start();
+    const { id } = value(
+      await handlers['incidents.start']({
+        name: 'Care system down',
+        runbook: 'care-record-system-down',
+        lead: 'Ann Lee',
+      }),
+    );
+    const shown = value(await handlers['incidents.get']({ id }));
+    const index =
+      shown.runbooks[0]?.view?.phases
+        .flatMap((phase) => phase.steps)
+        .find((step) => step.id === 'cause-question')
+        ?.options.findIndex((option) => option.goto?.runbook === 'ransomware') ?? -1;
+    const change = value(
+      await handlers['incidents.record']({
+        id,
+        author: 'Ann Lee',
+        action: {
+          type: 'decision',
+          option: { runbook: 'care-record-system-down', step: 'cause-question', index },
+        },
+      }),
+    );
+    expect(change.runbooks.map((runbook) => runbook.id)).toEqual(['ransomware']);
+    expect(change.runbooks[0]?.view?.html.steps['check-safety']?.text).toContain('999');
+    expect(change.runbookTitles).toHaveLength(2);
+    // The choice, its step, the runbook and the clocks it starts that were not running yet.
+    const kinds = change.timeline.map((entry) => entry.kind);
+    expect(kinds.slice(0, 3)).toEqual(['decision', 'step', 'runbook']);
+    expect(new Set(kinds.slice(3))).toEqual(new Set(['clock']));
+  });
+
+  it('cannot be merged into a view that missed an earlier action: the screen loads the whole view again', async () => {
+    const handlers = await start();
+    const { id } = await startRansomware(handlers);
+    const stale = value(await handlers['incidents.get']({ id }));
+    value(await record(handlers, id, { type: 'note', text: 'From the other window' }));
+    const change = value(
+      await handlers['incidents.record']({
+        id,
+        author: 'Ann Lee',
+        action: { type: 'note', text: 'Mine' },
+      }),
+    );
+    expect(applyIncidentChange(stale, change)).toBeNull();
   });
 });
 

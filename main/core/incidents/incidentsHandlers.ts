@@ -1,7 +1,7 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
 import { renderMarkdown } from '../../shared/markdown';
-import type { ContactResolver } from '../runbooks/presentRunbook';
+import type { ContactResolver } from '../runbooks/runbookPresenter';
 import type { IncidentService } from './incidentService';
 import { handoverSummary, incidentReport } from './reports/incidentDocuments';
 import { plainText } from './reports/markdownText';

@@ -6,6 +6,7 @@ import type {
   TimelineEntry,
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
+import { timelineOrder } from '../../shared/incidentChange';
 import { byUrgency, isClockId, runningClock, startClock } from './clocks';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
 import { entryBodySchemas, type EntryBodies, type SnapshotRef } from './incidentEvents';
@@ -146,16 +147,42 @@ export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
   return refs;
 }
 
+/** What applying some records changed, beyond the parts of the state small enough to send whole. */
+export interface FoldedChange {
+  /** Timeline entries added, and earlier entries a correction now points at, as they are now. */
+  timeline: TimelineEntry[];
+  /** Keys (`runbookId/stepId`) of steps answered or reopened. */
+  steps: string[];
+  /** Calls noted, in log order. */
+  calls: ContactCall[];
+  /** Runbooks the incident now follows that it did not before. */
+  runbooks: SnapshotRef[];
+}
+
 /**
- * Rebuilds an incident from its log. Entries apply in the order they were recorded (seq), which
- * is the order people acted in; the timeline is shown by event time so backfilled paper notes
- * take their real place. Entries this version does not understand are kept on the timeline.
+ * An incident's state as a fold over its log: start it from the opening entry, then apply
+ * records in log order. Applying records one at a time gives exactly the state a replay of the
+ * whole log gives, so a kept fold only needs the records appended since.
  */
-export function replayIncident(
-  records: readonly EvidenceRecord[],
+export interface IncidentFold {
+  /** How many of the log's records have been applied. */
+  readonly applied: number;
+  /** Applies `records[applied…]`: the records not yet seen, from the whole list as the log holds it. */
+  catchUp(records: readonly EvidenceRecord[]): FoldedChange;
+  /** A copy of the state now: later records never change what it returned. */
+  state(): IncidentState;
+  /**
+   * Runbooks named by step entries that were worded without a title (the runbook was not known
+   * when they were applied): if one becomes known, only a fresh replay words them as it would.
+   */
+  readonly untitledRunbooks: ReadonlySet<string>;
+}
+
+/** Starts a fold from a log's first record; null when it is not a readable opening entry. */
+export function startIncidentFold(
+  first: EvidenceRecord | undefined,
   stepTitle: StepTitle,
-): IncidentState | null {
-  const first = records[0];
+): IncidentFold | null {
   const opened = first ? parseBody(first) : null;
   if (!first || opened?.kind !== 'opened') return null;
 
@@ -178,28 +205,57 @@ export function replayIncident(
     timeline: [],
   };
   const clocks = new Map<string, ClockView>();
+  // Corrections by the seq they amend, kept for an entry that is applied after its correction.
   const corrections = new Map<number, number[]>();
+  const untitledRunbooks = new Set<string>();
+  let applied = 0;
+  // Set when an entry belongs before one already on the timeline (it was backfilled).
+  let outOfOrder = false;
 
-  for (const record of records) {
+  const wordingTitle: StepTitle = (runbook, step) => {
+    const title = stepTitle(runbook, step);
+    if (title === undefined) untitledRunbooks.add(runbook);
+    return title;
+  };
+
+  function applyRecord(record: EvidenceRecord, change: FoldedChange): void {
     const parsed = record === first ? opened : parseBody(record);
-    if (record.amends !== undefined)
-      corrections.set(record.amends, [...(corrections.get(record.amends) ?? []), record.seq]);
-    state.timeline.push({
+    if (record.amends !== undefined) {
+      const seqs = [...(corrections.get(record.amends) ?? []), record.seq];
+      corrections.set(record.amends, seqs);
+      // Corrections are rare, so the entry is looked for rather than indexed.
+      const at = state.timeline.findIndex((entry) => entry.seq === record.amends);
+      const amended = state.timeline[at];
+      if (amended) {
+        const corrected = { ...amended, correctedBy: seqs };
+        state.timeline[at] = corrected;
+        change.timeline.push(corrected);
+      }
+    }
+    const entry: TimelineEntry = {
       seq: record.seq,
       eventAt: record.eventAt,
       recordedAt: record.recordedAt,
       author: record.author,
       kind: record.kind,
-      text: describe(parsed, record, stepTitle),
+      text: describe(parsed, record, wordingTitle),
       ...(record.amends !== undefined ? { amends: record.amends } : {}),
-      correctedBy: [],
-      backfilled: Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
-    });
-    if (!parsed || record === first) continue;
+      correctedBy: corrections.get(record.seq)?.slice() ?? [],
+      backfilled:
+        record.recordedAt !== record.eventAt &&
+        Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
+    };
+    const last = state.timeline.at(-1);
+    if (last && timelineOrder(last, entry) > 0) outOfOrder = true;
+    state.timeline.push(entry);
+    change.timeline.push(entry);
+    if (!parsed || record === first) return;
     switch (parsed.kind) {
       case 'runbook':
-        if (!state.runbooks.some((ref) => ref.id === parsed.body.runbook.id))
+        if (!state.runbooks.some((ref) => ref.id === parsed.body.runbook.id)) {
           state.runbooks.push(parsed.body.runbook);
+          change.runbooks.push(parsed.body.runbook);
+        }
         break;
       case 'step': {
         const key = `${parsed.body.runbook}/${parsed.body.step}`;
@@ -212,17 +268,21 @@ export function replayIncident(
             by: record.author,
             seq: record.seq,
           };
+        change.steps.push(key);
         break;
       }
       case 'note':
-        if (parsed.body.called)
-          state.calls.push({
+        if (parsed.body.called) {
+          const call: ContactCall = {
             role: parsed.body.called,
             label: parsed.body.calledLabel ?? parsed.body.called,
             at: record.eventAt,
             by: record.author,
             note: parsed.body.text,
-          });
+          };
+          state.calls.push(call);
+          change.calls.push(call);
+        }
         break;
       case 'clock':
         applyClock(clocks, parsed.body, record);
@@ -243,8 +303,43 @@ export function replayIncident(
         break;
     }
   }
-  for (const entry of state.timeline) entry.correctedBy = corrections.get(entry.seq) ?? [];
-  state.timeline.sort((a, b) => Date.parse(a.eventAt) - Date.parse(b.eventAt) || a.seq - b.seq);
-  state.clocks = [...clocks.values()].sort(byUrgency);
-  return state;
+
+  return {
+    get applied() {
+      return applied;
+    },
+    untitledRunbooks,
+    catchUp(records) {
+      const change: FoldedChange = { timeline: [], steps: [], calls: [], runbooks: [] };
+      for (; applied < records.length; applied += 1) applyRecord(records[applied]!, change);
+      // One sort after the batch: the timeline is nearly in order, which the sort runs through.
+      if (outOfOrder) state.timeline.sort(timelineOrder);
+      outOfOrder = false;
+      return change;
+    },
+    state: () => ({
+      ...state,
+      roles: { ...state.roles },
+      runbooks: [...state.runbooks],
+      steps: { ...state.steps },
+      clocks: [...clocks.values()].sort(byUrgency),
+      calls: [...state.calls],
+      timeline: [...state.timeline],
+    }),
+  };
+}
+
+/**
+ * Rebuilds an incident from its whole log. Entries apply in the order they were recorded (seq),
+ * which is the order people acted in; the timeline is shown by event time so backfilled paper
+ * notes take their real place. Entries this version does not understand are kept on the timeline.
+ */
+export function replayIncident(
+  records: readonly EvidenceRecord[],
+  stepTitle: StepTitle,
+): IncidentState | null {
+  const fold = startIncidentFold(records[0], stepTitle);
+  if (!fold) return null;
+  fold.catchUp(records);
+  return fold.state();
 }

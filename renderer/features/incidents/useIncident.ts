@@ -1,5 +1,6 @@
 import type { IncidentAction } from '../../../main/contract/incidentSchemas';
-import type { IncidentView } from '../../../main/contract/incidentTypes';
+import type { IncidentChange, IncidentView } from '../../../main/contract/incidentTypes';
+import { applyIncidentChange } from '../../../main/shared/incidentChange';
 import { request } from '../../api';
 import { useLoggedView } from '../../ui/useLoggedView';
 
@@ -7,11 +8,12 @@ export type Act = (action: IncidentAction, eventAt?: string) => Promise<boolean>
 
 /** One incident as the screens use it (see useLoggedView). */
 export function useIncident(id: string) {
-  return useLoggedView<IncidentView, IncidentAction>({
+  return useLoggedView<IncidentView, IncidentAction, IncidentChange>({
     authorKey: `holdfast-author-${id}`,
     load: () => request('incidents.get', { id }),
     record: (author, action, eventAt) =>
       request('incidents.record', { id, author, action, ...(eventAt ? { eventAt } : {}) }),
+    merge: applyIncidentChange,
     defaultAuthor: (view) => view?.lead || 'Unknown',
   });
 }

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { NATIONAL_CONTACTS_FILE } from '../main/core/runbooks/loadRunbooks';
-import { startHarness } from '../main/shells/web/startHarness';
+import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
 import { profileParse } from './bench/breakdown';
 import type { ColdLoadOutput } from './bench/coldLoad';
 import { buildCorpus } from './bench/corpus';
@@ -28,7 +28,7 @@ import { asRunbookFile, pathologicalInputs, renderRunbookFile } from './reliabil
 import { renderMarkdown } from '../main/shared/markdown';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const RENDERER_DIR = harnessRendererDir(ROOT);
 const BUNDLED_DIR = join(ROOT, 'runbooks');
 const COLD_SCRIPT = join(ROOT, 'scripts', 'bench', 'coldLoad.ts');
 
@@ -90,14 +90,14 @@ async function rendererAssets(): Promise<{ css: string; js: string[] }> {
   const assets = join(RENDERER_DIR, 'assets');
   if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(assets)) {
     throw new Error(
-      `the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build".`,
+      `the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build:harness".`,
     );
   }
   const names = await readdir(assets);
   const css = names.find((name) => name.endsWith('.css'));
   const js = names.filter((name) => name.endsWith('.js'));
   if (!css || js.length === 0)
-    throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build".`);
+    throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build:harness".`);
   return { css, js };
 }
 

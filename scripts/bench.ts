@@ -21,6 +21,7 @@ import { loadAndIndex, type LoadIndexResult } from './bench/loadIndex';
 import { timeIncidentOpens } from './bench/incidentOpen';
 import { timeAppends, timeOpen, writeLongLog } from './bench/logTimes';
 import { buildQueries } from './bench/queries';
+import { measureFirstScreenScripts } from './bench/firstScreen';
 import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
 import { max, median, percentile, round } from './bench/stats';
 import { renderStaticReader } from './bench/staticReader';
@@ -51,6 +52,7 @@ const TARGETS: Array<[figure: string, limit: number]> = [
   ['load_index_1000_cached_ms', 500],
   ['search_p95_ms', 16],
   ['reader_ratio', 1.5],
+  ['first_screen_js_gzip_kb', 100],
   ['log_append_p99_ratio', 2],
   ['log_open_10000_ms', 200],
   ['incident_open_10000_first_ms', 200],
@@ -235,6 +237,14 @@ function benchSearch(result: LoadIndexResult): void {
 
 // ---- 4: reader, app vs static ----
 
+/** The web harness with the real core, over a fresh data folder and the given bundled runbooks. */
+async function startBenchHarness(dataDir: string, bundledRunbooksDir: string) {
+  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return startHarness({ port: 0, dataDir, rendererDir: RENDERER_DIR, bundledRunbooksDir, version });
+}
+
 async function benchReader(
   browser: Browser,
   temp: string,
@@ -243,17 +253,7 @@ async function benchReader(
 ): Promise<void> {
   const runbook = bundled.library.runbooks.get(READER_RUNBOOK);
   if (!runbook) throw new Error(`the bundled runbook "${READER_RUNBOOK}" did not load`);
-  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  const dataDir = join(temp, 'harness-data');
-  const harness = await startHarness({
-    port: 0,
-    dataDir,
-    rendererDir: RENDERER_DIR,
-    bundledRunbooksDir: BUNDLED_DIR,
-    version,
-  });
+  const harness = await startBenchHarness(join(temp, 'harness-data'), BUNDLED_DIR);
   cleanups.push(() => harness.close());
   const site = await serveStaticPage(
     renderStaticReader(runbook, `/assets/${css}`),
@@ -313,6 +313,17 @@ function reportMilestones(prefix: string, samples: ReadableSample[]): void {
 }
 
 // ---- 5: bundle size ----
+
+/** The scripts the home screen loads, as Chromium fetched them (see bench/firstScreen.ts). */
+async function benchFirstScreen(browser: Browser, temp: string): Promise<void> {
+  const harness = await startBenchHarness(join(temp, 'first-screen-data'), BUNDLED_DIR);
+  cleanups.push(() => harness.close());
+  const { scripts, gzipBytes } = await measureFirstScreenScripts(browser, harness.url);
+  note(
+    `first screen: ${scripts.length} scripts (${scripts.map((s) => `${s.path.replace(/^.*\//, '')} ${round(s.gzipBytes / 1024)}`).join(', ')} KB gzipped)`,
+  );
+  report('first_screen_js_gzip_kb', gzipBytes / 1024, 'KB');
+}
 
 async function benchBundle(js: string[]): Promise<void> {
   const bodies = await Promise.all(js.map((name) => readFile(join(RENDERER_DIR, 'assets', name))));
@@ -464,6 +475,7 @@ async function main(): Promise<void> {
     const browser = await chromium.launch(CHROMIUM);
     cleanups.push(() => browser.close());
     await benchReader(browser, temp, await loadAndIndex(BUNDLED_DIR, userDir), css);
+    await benchFirstScreen(browser, temp);
     await benchBundle(js);
     printChecks(true);
     return;
@@ -488,6 +500,7 @@ async function main(): Promise<void> {
   const browser = await chromium.launch(CHROMIUM);
   cleanups.push(() => browser.close());
   await benchReader(browser, temp, bundled, css);
+  await benchFirstScreen(browser, temp);
   await benchBundle(js);
   await benchEvidenceLog(temp);
   benchMarkdownWorstCase();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
@@ -72,7 +72,14 @@ export function App() {
   useReloadOnFocus(refreshLibrary);
   const [status] = useCall('app.status', {});
 
+  // Moving between screens puts focus on the new title. The first screen keeps the browser's own
+  // start, so Tab reaches the skip link first (its data may already be in on the first render).
+  const isFirstRoute = useRef(true);
   useEffect(() => {
+    if (isFirstRoute.current) {
+      isFirstRoute.current = false;
+      return;
+    }
     if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name))
       document.getElementById('page-title')?.focus();
   }, [route]);

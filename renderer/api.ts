@@ -13,7 +13,13 @@ import { connectHarness } from './transport/harnessTransport';
 export const api: HoldfastApi =
   import.meta.env.MODE === 'harness' ? connectHarness() : connectDesktop();
 
-const started = new Map<string, Promise<Result<unknown>>>();
+interface EarlyCall {
+  promise: Promise<Result<unknown>>;
+  /** Set once the answer is in, so a component mounting later can show it on its first render. */
+  settled?: Result<unknown>;
+}
+
+const started = new Map<string, EarlyCall>();
 const keyOf = (name: CallName, input: unknown): string => `${name} ${JSON.stringify(input)}`;
 
 /** Calls the API; a call already started by `startEarly` with the same input is reused once. */
@@ -25,10 +31,25 @@ export async function request<K extends CallName>(
   const early = started.get(key);
   if (early) {
     started.delete(key);
-    return early as Promise<Result<CallOutput<K>>>;
+    return early.promise as Promise<Result<CallOutput<K>>>;
   }
   const fn = api[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
   return fn(input);
+}
+
+/**
+ * The answer to a call `startEarly` made, if it is already in; it is handed out once, like
+ * `request` does. Lets the first render show the data instead of a loading state and a second
+ * render.
+ */
+export function takeSettled<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Result<CallOutput<K>> | undefined {
+  const key = keyOf(name, input);
+  const settled = started.get(key)?.settled;
+  if (settled) started.delete(key);
+  return settled as Result<CallOutput<K>> | undefined;
 }
 
 /**
@@ -37,5 +58,9 @@ export async function request<K extends CallName>(
  */
 export function startEarly<K extends CallName>(name: K, input: CallInput<K>): void {
   const fn = api[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
-  started.set(keyOf(name, input), fn(input));
+  const early: EarlyCall = { promise: fn(input) };
+  void early.promise.then((result) => {
+    early.settled = result;
+  });
+  started.set(keyOf(name, input), early);
 }

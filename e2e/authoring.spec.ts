@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { restoreBackup } from '../main/core/backup/dataBackup';
-import { startHarness } from '../main/shells/web/startHarness';
+import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
 import { expect, test } from './fixtures';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -183,7 +183,7 @@ test('a pack exported from one data folder imports into a fresh one', async ({
   const fresh = await startHarness({
     port: 0,
     dataDir: freshDir,
-    rendererDir: join(repoRoot, 'out', 'renderer'),
+    rendererDir: harnessRendererDir(repoRoot),
     bundledRunbooksDir: join(repoRoot, 'runbooks'),
     version: 'e2e',
   });

@@ -94,3 +94,14 @@ test('every bundled runbook is two clicks from the home screen', async ({ app, p
     await expect(app.runbookTitle()).toHaveText(runbook.title);
   }
 });
+
+test('opening a kind of problem puts focus on its title, also while its screen loads', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await page.getByRole('link', { name: /Laptop or phone lost/ }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Laptop, phone or tablet lost' }),
+  ).toBeFocused();
+});

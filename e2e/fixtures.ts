@@ -2,7 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
-import { startHarness, type RunningHarness } from '../main/shells/web/startHarness';
+import {
+  harnessRendererDir,
+  startHarness,
+  type RunningHarness,
+} from '../main/shells/web/startHarness';
 import { HoldfastApp } from './pages/HoldfastApp';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -29,7 +33,7 @@ export const test = base.extend<Fixtures>({
     const harness = await startHarness({
       port: 0,
       dataDir,
-      rendererDir: join(repoRoot, 'out', 'renderer'),
+      rendererDir: harnessRendererDir(repoRoot),
       bundledRunbooksDir: join(repoRoot, 'runbooks'),
       version: 'e2e',
     });

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { startHarness } from '../main/shells/web/startHarness';
+import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
 import { verifyEvidenceLog } from '../main/core/evidence/evidenceChain';
 import { expect, test } from './fixtures';
 
@@ -104,7 +104,7 @@ test('guided response from the ransomware runbook to an exported report, intact 
   const again = await startHarness({
     port: harness.port,
     dataDir,
-    rendererDir: join(repoRoot, 'out', 'renderer'),
+    rendererDir: harnessRendererDir(repoRoot),
     bundledRunbooksDir: join(repoRoot, 'runbooks'),
     version: 'e2e',
   });

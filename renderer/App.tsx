@@ -1,9 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
-import { SituationScreen } from './features/library/SituationScreen';
-import { NotSureScreen } from './features/notSure/NotSureScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
 import { useReloadOnFocus } from './lib/useReloadOnFocus';
@@ -11,6 +9,13 @@ import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 
 // Screens used before an incident load on demand, so the first screen in a crisis ships less code.
+// The home screen, the reader and the search box stay in the first load: they are the crisis path.
+const SituationScreen = lazy(() =>
+  import('./features/library/SituationScreen').then((m) => ({ default: m.SituationScreen })),
+);
+const NotSureScreen = lazy(() =>
+  import('./features/notSure/NotSureScreen').then((m) => ({ default: m.NotSureScreen })),
+);
 const ContactsScreen = lazy(() =>
   import('./features/contacts/ContactsScreen').then((m) => ({ default: m.ContactsScreen })),
 );
@@ -72,7 +77,14 @@ export function App() {
   useReloadOnFocus(refreshLibrary);
   const [status] = useCall('app.status', {});
 
+  // Moving between screens puts focus on the new title. The first screen keeps the browser's own
+  // start, so Tab reaches the skip link first (its data may already be in on the first render).
+  const isFirstRoute = useRef(true);
   useEffect(() => {
+    if (isFirstRoute.current) {
+      isFirstRoute.current = false;
+      return;
+    }
     if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name))
       document.getElementById('page-title')?.focus();
   }, [route]);

@@ -1,57 +1,25 @@
-import { CALL_NAMES, type CallName } from '../main/contract/calls';
+import type { CallName } from '../main/contract/calls';
 import type { CallInput, CallOutput, HoldfastApi } from '../main/contract/contract';
 import type { Result } from '../main/contract/result';
+import { connectDesktop } from './transport/desktopTransport';
+import { connectHarness } from './transport/harnessTransport';
 
-declare global {
-  interface Window {
-    /** Present in the desktop app: built by the preload from the same call list. */
-    holdfast?: HoldfastApi;
-  }
+/**
+ * The only way the UI reaches the core; it never knows which transport is underneath. The choice
+ * is made at build time (`--mode harness`, see electron.vite.config.ts): the build folds the
+ * comparison to a constant and drops the other transport, so the desktop bundle carries no
+ * harness client (token handling included) and the harness bundle no IPC fallback.
+ */
+export const api: HoldfastApi =
+  import.meta.env.MODE === 'harness' ? connectHarness() : connectDesktop();
+
+interface EarlyCall {
+  promise: Promise<Result<unknown>>;
+  /** Set once the answer is in, so a component mounting later can show it on its first render. */
+  settled?: Result<unknown>;
 }
 
-const TOKEN_KEY = 'holdfast-harness-token';
-
-/** The web harness hands its token in the first URL; keep it for reloads, then hide it. */
-function takeHarnessToken(): string {
-  const params = new URLSearchParams(window.location.search);
-  const fromUrl = params.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
-function createHttpApi(): HoldfastApi {
-  const token = takeHarnessToken();
-  const call = async (name: CallName, input: unknown): Promise<Result<unknown>> => {
-    try {
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(input ?? {}),
-      });
-      return (await response.json()) as Result<unknown>;
-    } catch {
-      return {
-        ok: false,
-        error: {
-          code: 'NOT_AVAILABLE',
-          message: 'Holdfast could not reach its own background service.',
-        },
-      };
-    }
-  };
-  return Object.fromEntries(
-    CALL_NAMES.map((name) => [name, (input: unknown) => call(name, input)]),
-  ) as HoldfastApi;
-}
-
-/** The only way the UI reaches the core; it never knows which transport is underneath. */
-export const api: HoldfastApi = window.holdfast ?? createHttpApi();
-
-const started = new Map<string, Promise<Result<unknown>>>();
+const started = new Map<string, EarlyCall>();
 const keyOf = (name: CallName, input: unknown): string => `${name} ${JSON.stringify(input)}`;
 
 /** Calls the API; a call already started by `startEarly` with the same input is reused once. */
@@ -63,10 +31,25 @@ export async function request<K extends CallName>(
   const early = started.get(key);
   if (early) {
     started.delete(key);
-    return early as Promise<Result<CallOutput<K>>>;
+    return early.promise as Promise<Result<CallOutput<K>>>;
   }
   const fn = api[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
   return fn(input);
+}
+
+/**
+ * The answer to a call `startEarly` made, if it is already in; it is handed out once, like
+ * `request` does. Lets the first render show the data instead of a loading state and a second
+ * render.
+ */
+export function takeSettled<K extends CallName>(
+  name: K,
+  input: CallInput<K>,
+): Result<CallOutput<K>> | undefined {
+  const key = keyOf(name, input);
+  const settled = started.get(key)?.settled;
+  if (settled) started.delete(key);
+  return settled as Result<CallOutput<K>> | undefined;
 }
 
 /**
@@ -75,5 +58,9 @@ export async function request<K extends CallName>(
  */
 export function startEarly<K extends CallName>(name: K, input: CallInput<K>): void {
   const fn = api[name] as (input: CallInput<K>) => Promise<Result<CallOutput<K>>>;
-  started.set(keyOf(name, input), fn(input));
+  const early: EarlyCall = { promise: fn(input) };
+  void early.promise.then((result) => {
+    early.settled = result;
+  });
+  started.set(keyOf(name, input), early);
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallName } from '../main/contract/calls';
 import type { CallInput, CallOutput } from '../main/contract/contract';
 import type { ApiError } from '../main/contract/result';
-import { request } from './api';
+import { request, takeSettled } from './api';
 
 export type CallState<T> =
   { status: 'loading' } | { status: 'ready'; value: T } | { status: 'failed'; error: ApiError };
@@ -15,11 +15,23 @@ export function useCall<K extends CallName>(
   name: K,
   input: CallInput<K>,
 ): [CallState<CallOutput<K>>, () => void, () => void] {
-  const [state, setState] = useState<CallState<CallOutput<K>>>({ status: 'loading' });
+  const [state, setState] = useState<CallState<CallOutput<K>>>(() => {
+    const early = takeSettled(name, input);
+    if (!early) return { status: 'loading' };
+    return early.ok
+      ? { status: 'ready', value: early.value }
+      : { status: 'failed', error: early.error };
+  });
   const [attempt, setAttempt] = useState(0);
   const isQuiet = useRef(false);
+  // An answer the first render already showed (see takeSettled) needs no second asking.
+  const hasFirstAnswer = useRef(state.status !== 'loading');
   const key = JSON.stringify(input);
   useEffect(() => {
+    if (hasFirstAnswer.current) {
+      hasFirstAnswer.current = false;
+      return;
+    }
     let current = true;
     if (!isQuiet.current) setState({ status: 'loading' });
     isQuiet.current = false;

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { NATIONAL_CONTACTS_FILE } from '../main/core/runbooks/loadRunbooks';
-import { startHarness } from '../main/shells/web/startHarness';
+import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
 import { profileParse } from './bench/breakdown';
 import type { ColdLoadOutput } from './bench/coldLoad';
 import { buildCorpus } from './bench/corpus';
@@ -22,6 +22,8 @@ import { timeIncidentOpens } from './bench/incidentOpen';
 import { timeIncidentRecords } from './bench/incidentRecord';
 import { timeAppends, timeOpen, writeLongLog } from './bench/logTimes';
 import { buildQueries } from './bench/queries';
+import { measureFirstScreenScripts } from './bench/firstScreen';
+import { measureSearchPaint, serveFloorPage } from './bench/searchPaint';
 import { measureReadable, serveStaticPage, type ReadableSample } from './bench/reader';
 import { max, median, percentile, round } from './bench/stats';
 import { renderStaticReader } from './bench/staticReader';
@@ -29,7 +31,7 @@ import { asRunbookFile, pathologicalInputs, renderRunbookFile } from './reliabil
 import { renderMarkdown } from '../main/shared/markdown';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const RENDERER_DIR = join(ROOT, 'out', 'renderer');
+const RENDERER_DIR = harnessRendererDir(ROOT);
 const BUNDLED_DIR = join(ROOT, 'runbooks');
 const COLD_SCRIPT = join(ROOT, 'scripts', 'bench', 'coldLoad.ts');
 
@@ -54,7 +56,9 @@ const TARGETS: Array<[figure: string, limit: number]> = [
   ['load_index_1000_cold_ms', 500],
   ['load_index_1000_cached_ms', 500],
   ['search_p95_ms', 16],
+  ['search_paint_p95_ms', 16],
   ['reader_ratio', 1.5],
+  ['first_screen_js_gzip_kb', 100],
   ['log_append_p99_ratio', 2],
   ['log_open_10000_ms', 200],
   ['incident_open_10000_first_ms', 100],
@@ -96,14 +100,14 @@ async function rendererAssets(): Promise<{ css: string; js: string[] }> {
   const assets = join(RENDERER_DIR, 'assets');
   if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(assets)) {
     throw new Error(
-      `the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build".`,
+      `the built renderer is missing (${RENDERER_DIR}). Run "npm run bench", which builds first, or "npm run build:harness".`,
     );
   }
   const names = await readdir(assets);
   const css = names.find((name) => name.endsWith('.css'));
   const js = names.filter((name) => name.endsWith('.js'));
   if (!css || js.length === 0)
-    throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build".`);
+    throw new Error(`${assets} has no .css or no .js file: rebuild with "npm run build:harness".`);
   return { css, js };
 }
 
@@ -239,7 +243,53 @@ function benchSearch(result: LoadIndexResult): void {
   report('search_max_ms', max(times), 'ms');
 }
 
+/** Keystroke to painted results in the app's search box over the 1,000 library (bench/searchPaint.ts). */
+async function benchSearchPaint(browser: Browser, temp: string, libraryDir: string): Promise<void> {
+  const harness = await startBenchHarness(join(temp, 'search-paint-data'), libraryDir);
+  cleanups.push(() => harness.close());
+  // Every 8th query of the search figure, typed a key at a time: words, phrases and typos.
+  const queries = buildQueries().filter((_, index) => index % 8 === 0);
+  const { samples, calls, keystrokes } = await measureSearchPaint(browser, harness.url, queries);
+  const floorPage = await serveFloorPage();
+  cleanups.push(() => floorPage.close());
+  const floor = await measureSearchPaint(browser, floorPage.url, queries);
+  note(
+    `search paint: ${queries.length} queries typed a key at a time (${keystrokes} keys) into the search box over ${LIBRARY_SIZE} runbooks, keydown to the results painted, in Chromium over the harness; floor = the same keys into a page that fills its list in the key's own task`,
+  );
+  report('search_paint_floor_p50_ms', percentile(floor.samples, 50), 'ms');
+  report('search_paint_floor_p95_ms', percentile(floor.samples, 95), 'ms');
+  report('search_paint_p50_ms', percentile(samples, 50), 'ms');
+  report('search_paint_p95_ms', percentile(samples, 95), 'ms');
+  report('search_paint_max_ms', max(samples), 'ms');
+  if (calls.length > 0) {
+    report(
+      'search_paint_call_asked_p50_ms',
+      percentile(
+        calls.map((c) => c.asked),
+        50,
+      ),
+      'ms',
+    );
+    report(
+      'search_paint_call_answered_p50_ms',
+      percentile(
+        calls.map((c) => c.answered),
+        50,
+      ),
+      'ms',
+    );
+  }
+}
+
 // ---- 4: reader, app vs static ----
+
+/** The web harness with the real core, over a fresh data folder and the given bundled runbooks. */
+async function startBenchHarness(dataDir: string, bundledRunbooksDir: string) {
+  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return startHarness({ port: 0, dataDir, rendererDir: RENDERER_DIR, bundledRunbooksDir, version });
+}
 
 async function benchReader(
   browser: Browser,
@@ -249,17 +299,7 @@ async function benchReader(
 ): Promise<void> {
   const runbook = bundled.library.runbooks.get(READER_RUNBOOK);
   if (!runbook) throw new Error(`the bundled runbook "${READER_RUNBOOK}" did not load`);
-  const { version } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  const dataDir = join(temp, 'harness-data');
-  const harness = await startHarness({
-    port: 0,
-    dataDir,
-    rendererDir: RENDERER_DIR,
-    bundledRunbooksDir: BUNDLED_DIR,
-    version,
-  });
+  const harness = await startBenchHarness(join(temp, 'harness-data'), BUNDLED_DIR);
   cleanups.push(() => harness.close());
   const site = await serveStaticPage(
     renderStaticReader(runbook, `/assets/${css}`),
@@ -319,6 +359,17 @@ function reportMilestones(prefix: string, samples: ReadableSample[]): void {
 }
 
 // ---- 5: bundle size ----
+
+/** The scripts the home screen loads, as Chromium fetched them (see bench/firstScreen.ts). */
+async function benchFirstScreen(browser: Browser, temp: string): Promise<void> {
+  const harness = await startBenchHarness(join(temp, 'first-screen-data'), BUNDLED_DIR);
+  cleanups.push(() => harness.close());
+  const { scripts, gzipBytes } = await measureFirstScreenScripts(browser, harness.url);
+  note(
+    `first screen: ${scripts.length} scripts (${scripts.map((s) => `${s.path.replace(/^.*\//, '')} ${round(s.gzipBytes / 1024)}`).join(', ')} KB gzipped)`,
+  );
+  report('first_screen_js_gzip_kb', gzipBytes / 1024, 'KB');
+}
 
 async function benchBundle(js: string[]): Promise<void> {
   const bodies = await Promise.all(js.map((name) => readFile(join(RENDERER_DIR, 'assets', name))));
@@ -485,7 +536,19 @@ async function main(): Promise<void> {
     const browser = await chromium.launch(CHROMIUM);
     cleanups.push(() => browser.close());
     await benchReader(browser, temp, await loadAndIndex(BUNDLED_DIR, userDir), css);
+    await benchFirstScreen(browser, temp);
     await benchBundle(js);
+    printChecks(true);
+    return;
+  }
+
+  // `npm run bench -- --only=search-paint` times just the search box over the 1,000 library.
+  if (process.argv.includes('--only=search-paint')) {
+    const largeDir = join(temp, 'library-1000');
+    await writeLargeLibrary(largeDir, await loadAndIndex(BUNDLED_DIR, userDir));
+    const browser = await chromium.launch(CHROMIUM);
+    cleanups.push(() => browser.close());
+    await benchSearchPaint(browser, temp, largeDir);
     printChecks(true);
     return;
   }
@@ -508,7 +571,9 @@ async function main(): Promise<void> {
 
   const browser = await chromium.launch(CHROMIUM);
   cleanups.push(() => browser.close());
+  await benchSearchPaint(browser, temp, largeDir);
   await benchReader(browser, temp, bundled, css);
+  await benchFirstScreen(browser, temp);
   await benchBundle(js);
   await benchEvidenceLog(temp);
   await benchIncidentRecord(temp);

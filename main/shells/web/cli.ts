@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultRendererDir, startHarness } from './startHarness';
+import { harnessRendererDir, startHarness } from './startHarness';
 
 /** `npm run dev:web -- [--port N] [--data DIR]`: serves the app to a browser on 127.0.0.1 only. */
 async function main(): Promise<void> {
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const harness = await startHarness({
     port,
     dataDir: resolve(values.data),
-    rendererDir: defaultRendererDir(repoRoot),
+    rendererDir: harnessRendererDir(repoRoot),
     bundledRunbooksDir: resolve(repoRoot, 'runbooks'),
     version,
     log: (message, error) => console.error(message, error),

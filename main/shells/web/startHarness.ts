@@ -90,4 +90,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
   };
 }
 
-export const defaultRendererDir = (repoRoot: string): string => join(repoRoot, 'out', 'renderer');
+/**
+ * The renderer built for the harness (`npm run build:harness`): it talks HTTP with a token. The
+ * desktop build in out/renderer has no HTTP client and cannot run in a browser.
+ */
+export const harnessRendererDir = (repoRoot: string): string => join(repoRoot, 'out', 'harness');
+
+/** The desktop app's renderer (`npm run build`), for checks on what ships. */
+export const desktopRendererDir = (repoRoot: string): string => join(repoRoot, 'out', 'renderer');

@@ -6,7 +6,8 @@ import type { ContactRole, ContactsDirectory } from '../../../main/contract/type
 import { request } from '../../api';
 import { ContactForm } from './ContactForm';
 
-vi.mock('../../api', () => ({ request: vi.fn() }));
+// Nothing is started before render in a test, so no answer is waiting (takeSettled).
+vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
 const save = vi.mocked(request);
 
 const insurer: ContactRole = {

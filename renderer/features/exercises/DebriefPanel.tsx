@@ -1,25 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { ExerciseView, FollowUpAction } from '../../../main/contract/exerciseTypes';
+import { actionStatusWords } from './actionStatus';
 import { QuickForm } from './QuickForm';
 import type { ExerciseAct } from './useExercise';
-
-/** Today as YYYY-MM-DD in the user's own time zone. */
-export function today(now: Date = new Date()): string {
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-}
-
-/** An action's state in words; overdue is said, not only coloured. */
-export function actionStatusWords(
-  action: FollowUpAction,
-  now: Date = new Date(),
-): { words: string; isOverdue: boolean } {
-  if (action.status === 'done') return { words: 'Done', isOverdue: false };
-  const isOverdue = action.due < today(now);
-  return {
-    words: isOverdue ? `Overdue: was due ${action.due}` : `Open: due ${action.due}`,
-    isOverdue,
-  };
-}
 
 /** The hot debrief: what went well, what to improve, and actions with an owner and a due date. */
 export function DebriefPanel({

@@ -1,6 +1,6 @@
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
-import { actionStatusWords } from '../exercises/DebriefPanel';
+import { actionStatusWords } from '../exercises/actionStatus';
 
 /** Actions from exercise debriefs stay on the home screen until they are marked done. */
 export function OpenActionsPanel() {

@@ -6,7 +6,8 @@ import type { Settings } from '../../../main/contract/types';
 import { request } from '../../api';
 import { ClocksPanel } from './ClocksPanel';
 
-vi.mock('../../api', () => ({ request: vi.fn() }));
+// Nothing is started before render in a test, so no answer is waiting (takeSettled).
+vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
 
 const AWARE = '2026-03-01T00:00:00.000Z';
 const HOUR = 3_600_000;

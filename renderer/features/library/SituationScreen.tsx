@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
@@ -13,6 +14,8 @@ export function SituationScreen({
   library: RunbookLibrary;
   category: Category | 'all';
 }) {
+  // Loaded on demand, so the title can appear after the app's route change looked for it.
+  useEffect(() => document.getElementById('page-title')?.focus(), []);
   if (category !== 'all') {
     return (
       <>

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContactRef } from '../../../main/contract/types';
 import { ContactsPanel } from './ContactsPanel';
 
-vi.mock('../../api', () => ({ request: vi.fn() }));
+// Nothing is started before render in a test, so no answer is waiting (takeSettled).
+vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
 afterEach(cleanup);
 
 const local = (patch: Partial<ContactRef>): ContactRef => ({

@@ -8,6 +8,9 @@ export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  // The words the shown hits answer: the list says so (data-query), so a check can tell an answer
+  // to the latest keystroke from an earlier one.
+  const [hitsFor, setHitsFor] = useState('');
   // The highlighted result is kept by id, so a later answer for the same words keeps the choice.
   const [activeId, setActiveId] = useState<string | null>(null);
   const active = hits.findIndex((hit) => hit.id === activeId);
@@ -30,11 +33,13 @@ export function SearchBox() {
     let current = true;
     if (query.trim() === '') {
       setHits([]);
+      setHitsFor(query);
       return;
     }
     void request('runbooks.search', { query: query.slice(0, 200), limit: 8 }).then((result) => {
       if (!current) return;
       setHits(result.ok ? result.value : []);
+      setHitsFor(query);
       setOpen(true);
     });
     return () => {
@@ -96,6 +101,7 @@ export function SearchBox() {
         role="listbox"
         aria-label="Matching runbooks"
         className="search-results"
+        data-query={hitsFor}
         hidden={!showList}
       >
         {hits.map((hit, index) => (

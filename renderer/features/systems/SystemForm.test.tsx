@@ -8,7 +8,8 @@ import { request } from '../../api';
 import { SystemForm } from './SystemForm';
 
 // The renderer's one door to the core; here it answers as each test says.
-vi.mock('../../api', () => ({ request: vi.fn() }));
+// Nothing is started before render in a test, so no answer is waiting (takeSettled).
+vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
 const save = vi.mocked(request);
 
 const emar: SystemEntry = {

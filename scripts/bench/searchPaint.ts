@@ -1,0 +1,142 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from '@playwright/test';
+
+/**
+ * Keystroke to painted results in the real search box, in Chromium.
+ *
+ * An init script (runs before the app) notes each keydown in the search box: its `timeStamp` is
+ * when the key event was created, on the page's clock. A MutationObserver waits until the result
+ * list says it answers the box's current words (`data-query` on the listbox, set together with
+ * the hits); then the next animation frame, then a message posted to itself: that runs once the
+ * frame's style, layout and paint are done, as in reader.ts. The figure is that moment minus the
+ * key's timeStamp, so it holds the input event, React, the call to the core and back, the render
+ * and the paint. Each key waits for its results before the next is pressed.
+ *
+ * For the analysis it also notes, per key, when the search call left and when its response was
+ * in (resource timing of /api/runbooks.search; the answer reaches the page's script later).
+ */
+const PAINT_PROBE = `(() => {
+  const state = { key: null, samples: [], calls: [] };
+  window.__holdfastSearchPaint = state;
+  performance.setResourceTimingBufferSize(100000);
+  document.addEventListener('keydown', (event) => {
+    if (event.target && event.target.id === 'search-input') state.key = { at: event.timeStamp };
+  }, true);
+  const lastSearchCall = () =>
+    performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/runbooks.search')).at(-1);
+  const check = () => {
+    const key = state.key;
+    const input = document.getElementById('search-input');
+    const list = document.querySelector('.search [role="listbox"]');
+    if (!key || key.done || !input || !list || input.value.trim() === '') return;
+    if (list.getAttribute('data-query') !== input.value || list.hidden) return;
+    key.done = true;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        state.samples.push(performance.now() - key.at);
+        const call = lastSearchCall();
+        if (call && call.startTime >= key.at)
+          state.calls.push({ asked: call.startTime - key.at, answered: call.responseEnd - key.at });
+      };
+      channel.port2.postMessage(null);
+    });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();`;
+
+interface ProbeState {
+  samples: number[];
+  calls: Array<{ asked: number; answered: number }>;
+}
+
+export interface SearchPaintResult extends ProbeState {
+  keystrokes: number;
+}
+
+/** Types each query a key at a time into the search box at `url` and times every keystroke. */
+export async function measureSearchPaint(
+  browser: Browser,
+  url: string,
+  queries: string[],
+): Promise<SearchPaintResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: PAINT_PROBE });
+    await page.goto(url);
+    await page.locator('main[data-ready="true"] h1#page-title').waitFor({ timeout: 15_000 });
+    const box = page.getByRole('combobox', { name: /Search runbooks/ });
+    const painted = (): Promise<number> =>
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { __holdfastSearchPaint: ProbeState }).__holdfastSearchPaint
+            .samples.length,
+      );
+    let keystrokes = 0;
+    for (const query of queries) {
+      await box.fill('');
+      for (const char of query) {
+        const before = await painted();
+        await page.keyboard.press(char === ' ' ? 'Space' : char);
+        keystrokes += 1;
+        // A function, not a string: the app's CSP forbids eval.
+        await page.waitForFunction(
+          (n) =>
+            (globalThis as unknown as { __holdfastSearchPaint: ProbeState }).__holdfastSearchPaint
+              .samples.length > n,
+          before,
+          { timeout: 5_000, polling: 'raf' },
+        );
+      }
+    }
+    const { samples, calls } = await page.evaluate(
+      () => (globalThis as unknown as { __holdfastSearchPaint: ProbeState }).__holdfastSearchPaint,
+    );
+    return { samples, calls, keystrokes };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The floor under that figure on this machine: a page whose search box fills its list in the
+ * keydown's own task (no call, no React), timed by the same probe. Whatever it measures is the
+ * browser's input-to-paint cost and the frame wait, which no app change can remove.
+ */
+const FLOOR_PAGE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>floor</title></head><body>
+<main data-ready="true"><h1 id="page-title">Floor</h1></main>
+<div class="search" role="search"><label for="search-input">Search runbooks</label>
+<input id="search-input" type="search" role="combobox" aria-expanded="true" aria-controls="results">
+<ul id="results" role="listbox" aria-label="Matching runbooks"></ul></div>
+<script>
+const input = document.getElementById('search-input');
+const list = document.getElementById('results');
+input.addEventListener('input', () => {
+  const item = document.createElement('li');
+  item.setAttribute('role', 'option');
+  item.textContent = input.value;
+  list.replaceChildren(item);
+  list.setAttribute('data-query', input.value);
+});
+</script></body></html>`;
+
+export async function serveFloorPage(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(FLOOR_PAGE);
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen({ port: 0, host: '127.0.0.1' }, () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}

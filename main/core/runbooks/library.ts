@@ -120,10 +120,12 @@ export async function readRunbookFolder(
   const { files, problems } = await readMarkdownFiles(folder);
   const candidates: Candidate[] = [];
   for (const { path, file, bytes } of files) {
-    let outcome = cache?.lookup(bytes, file);
+    // One hash per file, for both the cache key and the origin incidents compare against.
+    const contentHash = sha256(bytes);
+    let outcome = cache?.lookup(contentHash, file);
     if (!outcome) {
       outcome = parseRunbook(bytes, file);
-      cache?.store(bytes, file, outcome);
+      cache?.store(contentHash, file, outcome);
     }
     problems.push(...outcome.problems);
     if (outcome.runbook)
@@ -131,7 +133,7 @@ export async function readRunbookFolder(
         parsed: outcome.runbook,
         file,
         source: folder.source,
-        origin: { path, sha256: sha256(bytes) },
+        origin: { path, sha256: contentHash },
       });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -1,6 +1,6 @@
 import type { SearchResult } from 'minisearch';
 import type { Runbook, SearchHit } from '../../../contract/types';
-import { indexLibrary } from './indexLibrary';
+import { indexLibrary, type IndexedLibrary } from './indexLibrary';
 import { credits, planQuery } from './queryPlan';
 import { stepMatches } from './stepMatches';
 
@@ -31,7 +31,11 @@ export interface RunbookSearch {
 
 /** Indexes the runbooks, then answers queries best first, with the steps that matched for each hit. */
 export function buildSearch(runbooks: Iterable<Runbook>): RunbookSearch {
-  const library = indexLibrary(runbooks);
+  return searchIndexed(indexLibrary(runbooks));
+}
+
+/** Answers queries from an index already built (or restored, see savedIndex.ts). */
+export function searchIndexed(library: IndexedLibrary): RunbookSearch {
   const { index, books, byId, vocabulary } = library;
 
   return {

@@ -32,6 +32,18 @@ describe('openParseCache', () => {
     expect(next.lookup(sha256(bytes), FILE)).toEqual(parseRunbook(bytes, FILE));
   });
 
+  it('keeps text beyond ASCII exactly, in a file of ASCII only', async () => {
+    const bytes = encode(
+      runbookSource({ body: SIMPLE_BODY }).replace('Stay calm.', 'Stay calm — “café” 😀 \u2028.'),
+    );
+    await warm(bytes);
+    const file = await readFile(path);
+    expect(file.every((byte) => byte < 0x80)).toBe(true);
+    const next = await openParseCache(path, '1.0.0');
+    expect(next.lookup(sha256(bytes), FILE)).toEqual(parseRunbook(bytes, FILE));
+    expect(JSON.stringify(parseRunbook(bytes, FILE))).toContain('“café” 😀');
+  });
+
   it('misses when the content changes, even by one byte of the same length', async () => {
     const bytes = encode(runbookSource({ body: SIMPLE_BODY }));
     await warm(bytes);

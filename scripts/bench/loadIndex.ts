@@ -19,8 +19,10 @@ export interface LoadIndexResult extends LoadIndexTiming {
 /**
  * What the app does at start-up and on reload (core's loadRunbooks): national contacts, bundled
  * and user folders, search index. With `cachePath`, through the parse cache the app keeps in its
- * data folder (saved afterwards, as the app does). The index share is timed by rebuilding the
- * index once more on the loaded runbooks.
+ * data folder (saved afterwards, as the app does), which also keeps the search index. The index
+ * share is timed by rebuilding the index once more on the loaded runbooks; with a cache that
+ * held the index, the load did not build it, so the split means something only without one (the
+ * bench reports it from the warm runs, which have none).
  */
 export async function loadAndIndex(
   bundledDir: string,

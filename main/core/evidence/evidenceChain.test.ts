@@ -6,6 +6,7 @@ import {
   hashRecord,
   recordLine,
   scanLog,
+  sealRecord,
   type EvidenceRecord,
 } from './evidenceChain';
 
@@ -35,6 +36,20 @@ describe('canonicalForms', () => {
       whole: canonicalJson(full),
     });
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('sealRecord', () => {
+  it.each([
+    ['without amends', record()],
+    ['with amends', record({ kind: 'correction', amends: 1 })],
+    ['with numeric and empty keys', record({ body: { '10': 1, '9': [], '': { b: 'é', a: 1 } } })],
+  ])('hashes and writes a record exactly as hashRecord and recordLine do (%s)', (_name, full) => {
+    const { hash, ...unhashed } = full;
+    const sealed = sealRecord(unhashed, canonicalJson(unhashed.body));
+    expect(sealed.record).toEqual(full);
+    expect(sealed.record.hash).toBe(hash);
+    expect(sealed.line).toBe(recordLine(full));
   });
 });
 

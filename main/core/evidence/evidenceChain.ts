@@ -126,6 +126,28 @@ export function canonicalForms(record: EvidenceRecord): { covered: string; whole
   };
 }
 
+/**
+ * A new record, hashed, and its line in the file, for a body already in canonical JSON
+ * (`bodyJson`): the same result as hashRecord and recordLine, but the body, the bulk of a line,
+ * is not serialised again for each. Appending serialised it three times beyond the size check,
+ * and the garbage was most of what an append allocated (log_append_p99_ratio in `npm run bench`).
+ */
+export function sealRecord(
+  unhashed: Omit<EvidenceRecord, 'hash'>,
+  bodyJson: string,
+): { record: EvidenceRecord; line: string } {
+  const fields: Record<string, unknown> = coveredFields(unhashed);
+  const keys = Object.keys(fields).sort();
+  const members = keys.map(
+    (key) => `${JSON.stringify(key)}:${key === 'body' ? bodyJson : canonicalJson(fields[key])}`,
+  );
+  const hash = sha256Hex(`{${members.join(',')}}`);
+  // The whole line holds the same members with `hash` in its sorted place.
+  const after = keys.findIndex((key) => key > 'hash');
+  members.splice(after === -1 ? members.length : after, 0, `"hash":${JSON.stringify(hash)}`);
+  return { record: { ...unhashed, hash }, line: `{${members.join(',')}}\n` };
+}
+
 /** True when every object in a parsed JSON value has its keys in canonicalJson's order. */
 function hasSortedKeys(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(hasSortedKeys);

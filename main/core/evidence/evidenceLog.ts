@@ -7,10 +7,9 @@ import { canonicalJson } from './canonicalJson';
 import {
   ENTRY_KINDS,
   GENESIS_HASH,
-  hashRecord,
   MAX_BODY_BYTES,
-  recordLine,
   scanLog,
+  sealRecord,
   verifyEvidenceLog,
   type EvidenceRecord,
   type VerifyResult,
@@ -148,16 +147,18 @@ function canonicalOrNull(body: unknown): string | null {
   }
 }
 
+/** The record after `previous`, and its line; `bodyJson` is the body's canonicalJson when known. */
 function buildRecord(
   fields: Omit<EvidenceRecord, 'seq' | 'prevHash' | 'hash'>,
   previous: EvidenceRecord | undefined,
-): EvidenceRecord {
+  bodyJson = canonicalJson(fields.body),
+): { record: EvidenceRecord; line: string } {
   const unhashed = {
     ...fields,
     seq: (previous?.seq ?? 0) + 1,
     prevHash: previous?.hash ?? GENESIS_HASH,
   };
-  return { ...unhashed, hash: hashRecord(unhashed) };
+  return sealRecord(unhashed, bodyJson);
 }
 
 /** Writes all of `data` (a short write is continued, not reported as done). */
@@ -278,7 +279,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
       bytesRemoved: existing.length - scan.goodBytes,
       quarantinedCopy: kept,
     };
-    const recoveryRecord = buildRecord(
+    const { record: recoveryRecord, line: recoveryLine } = buildRecord(
       {
         recordedAt: at.toISOString(),
         eventAt: at.toISOString(),
@@ -296,7 +297,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
     // crash leaves either the torn file (recovered again next time) or the repaired one.
     const repaired = Buffer.concat([
       existing.subarray(0, scan.goodBytes),
-      Buffer.from(recordLine(recoveryRecord)),
+      Buffer.from(recoveryLine),
     ]);
     await writeFileDurable(path, repaired, fs);
     records.push(recoveryRecord);
@@ -373,7 +374,7 @@ function appendableLog(
       );
 
     const recordedAt = now().toISOString();
-    const record = buildRecord(
+    const sealed = buildRecord(
       {
         recordedAt,
         eventAt: entry.eventAt ?? recordedAt,
@@ -383,8 +384,10 @@ function appendableLog(
         ...(entry.amends === undefined ? {} : { amends: entry.amends }),
       },
       previous,
+      stored,
     );
-    const line = Buffer.from(recordLine(record));
+    const { record } = sealed;
+    const line = Buffer.from(sealed.line);
     try {
       await writeAll(handle, line);
       await handle.datasync();

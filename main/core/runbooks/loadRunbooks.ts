@@ -5,6 +5,7 @@ import { parseNationalContacts, type NationalContact } from '../contacts/nationa
 import { loadLibrary, type LoadedLibrary } from './library';
 import type { ParseCache } from './parseCache';
 import { buildSearch, type RunbookSearch } from './search';
+import { cachedSearch } from './search/savedIndex';
 
 export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';
 
@@ -38,5 +39,8 @@ export async function loadRunbooks(options: {
     options.cache,
   );
   const library = { ...loaded, problems: [...national.problems, ...loaded.problems] };
-  return { library, search: buildSearch(library.runbooks.values()), national: national.contacts };
+  const search = options.cache
+    ? cachedSearch(library, options.cache)
+    : buildSearch(library.runbooks.values());
+  return { library, search, national: national.contacts };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runbookSource, SIMPLE_BODY } from './__fixtures__/runbookSource';
+import { sha256 } from '../lib/hash';
 import { openParseCache } from './parseCache';
 import { parseRunbook } from './parseRunbook';
 
@@ -20,7 +21,7 @@ describe('openParseCache', () => {
 
   async function warm(bytes: Uint8Array): Promise<void> {
     const cache = await openParseCache(path, '1.0.0');
-    cache.store(bytes, FILE, parseRunbook(bytes, FILE));
+    cache.store(sha256(bytes), FILE, parseRunbook(bytes, FILE));
     await cache.save();
   }
 
@@ -28,7 +29,19 @@ describe('openParseCache', () => {
     const bytes = encode(runbookSource({ body: SIMPLE_BODY }));
     await warm(bytes);
     const next = await openParseCache(path, '1.0.0');
-    expect(next.lookup(bytes, FILE)).toEqual(parseRunbook(bytes, FILE));
+    expect(next.lookup(sha256(bytes), FILE)).toEqual(parseRunbook(bytes, FILE));
+  });
+
+  it('keeps text beyond ASCII exactly, in a file of ASCII only', async () => {
+    const bytes = encode(
+      runbookSource({ body: SIMPLE_BODY }).replace('Stay calm.', 'Stay calm — “café” 😀 \u2028.'),
+    );
+    await warm(bytes);
+    const file = await readFile(path);
+    expect(file.every((byte) => byte < 0x80)).toBe(true);
+    const next = await openParseCache(path, '1.0.0');
+    expect(next.lookup(sha256(bytes), FILE)).toEqual(parseRunbook(bytes, FILE));
+    expect(JSON.stringify(parseRunbook(bytes, FILE))).toContain('“café” 😀');
   });
 
   it('misses when the content changes, even by one byte of the same length', async () => {
@@ -36,19 +49,21 @@ describe('openParseCache', () => {
     await warm(bytes);
     const edited = encode(runbookSource({ body: SIMPLE_BODY }).replace('Stay calm.', 'Stay cool.'));
     expect(edited.length).toBe(bytes.length);
-    expect((await openParseCache(path, '1.0.0')).lookup(edited, FILE)).toBeUndefined();
+    expect((await openParseCache(path, '1.0.0')).lookup(sha256(edited), FILE)).toBeUndefined();
   });
 
   it('misses for the same content under another file name (problems name the file)', async () => {
     const bytes = encode(runbookSource({ body: SIMPLE_BODY }));
     await warm(bytes);
-    expect((await openParseCache(path, '1.0.0')).lookup(bytes, 'runbooks/b.md')).toBeUndefined();
+    expect(
+      (await openParseCache(path, '1.0.0')).lookup(sha256(bytes), 'runbooks/b.md'),
+    ).toBeUndefined();
   });
 
   it('ignores a cache written by another app version', async () => {
     const bytes = encode(runbookSource({ body: SIMPLE_BODY }));
     await warm(bytes);
-    expect((await openParseCache(path, '1.0.1')).lookup(bytes, FILE)).toBeUndefined();
+    expect((await openParseCache(path, '1.0.1')).lookup(sha256(bytes), FILE)).toBeUndefined();
   });
 
   it.each([
@@ -60,23 +75,23 @@ describe('openParseCache', () => {
     const bytes = encode(runbookSource({ body: SIMPLE_BODY }));
     await warm(bytes);
     await writeFile(path, damage(await readFile(path, 'utf8')));
-    expect((await openParseCache(path, '1.0.0')).lookup(bytes, FILE)).toBeUndefined();
+    expect((await openParseCache(path, '1.0.0')).lookup(sha256(bytes), FILE)).toBeUndefined();
   });
 
   it('keeps only the entries used by the last load, and writes nothing when nothing changed', async () => {
     const a = encode(runbookSource({ id: 'a', body: SIMPLE_BODY }));
     const b = encode(runbookSource({ id: 'b', body: SIMPLE_BODY }));
     const first = await openParseCache(path, '1.0.0');
-    first.store(a, FILE, parseRunbook(a, FILE));
-    first.store(b, 'runbooks/b.md', parseRunbook(b, 'runbooks/b.md'));
+    first.store(sha256(a), FILE, parseRunbook(a, FILE));
+    first.store(sha256(b), 'runbooks/b.md', parseRunbook(b, 'runbooks/b.md'));
     await first.save();
 
     const second = await openParseCache(path, '1.0.0');
-    expect(second.lookup(a, FILE)).toBeDefined();
+    expect(second.lookup(sha256(a), FILE)).toBeDefined();
     await second.save();
     const third = await openParseCache(path, '1.0.0');
-    expect(third.lookup(b, 'runbooks/b.md')).toBeUndefined();
-    expect(third.lookup(a, FILE)).toBeDefined();
+    expect(third.lookup(sha256(b), 'runbooks/b.md')).toBeUndefined();
+    expect(third.lookup(sha256(a), FILE)).toBeDefined();
 
     const before = await readFile(path, 'utf8');
     await third.save();

@@ -1,6 +1,6 @@
 import type { SearchResult } from 'minisearch';
 import type { Runbook, SearchHit } from '../../../contract/types';
-import { indexLibrary } from './indexLibrary';
+import { indexLibrary, type IndexedLibrary } from './indexLibrary';
 import { credits, planQuery } from './queryPlan';
 import { stepMatches } from './stepMatches';
 
@@ -17,6 +17,8 @@ import { stepMatches } from './stepMatches';
  *   `MiniSearch.loadJS` in its documented serialised form (indexLibrary.ts), which touches the tree
  *   once per distinct word. The index is the one `addAll` would build with the same tokeniser (the
  *   tests check that).
+ * - A start whose runbooks are all unchanged does not index at all: the index is saved with the
+ *   parse cache and restored from it (savedIndex.ts).
  * - Every query word is optional (OR), and a runbook's score is scaled by how much of the query it
  *   covers, so the best runbooks hold every word but a loose phrase never finds nothing. Stop
  *   words are neither indexed nor searched. Only the word being typed is a prefix. A word the
@@ -31,7 +33,11 @@ export interface RunbookSearch {
 
 /** Indexes the runbooks, then answers queries best first, with the steps that matched for each hit. */
 export function buildSearch(runbooks: Iterable<Runbook>): RunbookSearch {
-  const library = indexLibrary(runbooks);
+  return searchIndexed(indexLibrary(runbooks));
+}
+
+/** Answers queries from an index already built (or restored, see savedIndex.ts). */
+export function searchIndexed(library: IndexedLibrary): RunbookSearch {
   const { index, books, byId, vocabulary } = library;
 
   return {

@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Runbook } from '../../../contract/types';
 import { FIELDS, runbookFields, type Field } from './runbookFields';
-import { Vocabulary } from './termTable';
+import { Vocabulary, type SavedTerm } from './termTable';
 
 const BOOST: Record<Field, number> = { title: 4, synonyms: 3, summary: 2, phases: 0.5, text: 1 };
 
@@ -60,6 +60,49 @@ export function indexLibrary(runbooks: Iterable<Runbook>): IndexedLibrary {
     INDEX_OPTIONS,
   );
   return { index, books, byId, vocabulary };
+}
+
+/** What is saved of a built index: MiniSearch's own serialised form and the vocabulary. */
+export interface SavedIndex {
+  minisearch: AsPlainObject;
+  terms: SavedTerm[];
+}
+
+export function savedIndex({ index, vocabulary }: IndexedLibrary): SavedIndex {
+  return { minisearch: index.toJSON(), terms: vocabulary.savedTerms() };
+}
+
+/**
+ * The index of these runbooks from a saved one, or null when `saved` is not an index of exactly
+ * these runbooks, in this order (then the caller builds it afresh).
+ */
+export function restoreIndex(runbooks: Iterable<Runbook>, saved: unknown): IndexedLibrary | null {
+  const { minisearch, terms } = (saved ?? {}) as Partial<SavedIndex>;
+  if (typeof minisearch !== 'object' || minisearch === null) return null;
+  const books: Runbook[] = [];
+  const byId = new Map<string, number>();
+  for (const runbook of runbooks) {
+    if (byId.has(runbook.id)) continue;
+    byId.set(runbook.id, books.length);
+    books.push(runbook);
+  }
+  const ids = minisearch.documentIds as Record<string, unknown> | undefined;
+  if (
+    minisearch.serializationVersion !== 2 ||
+    minisearch.documentCount !== books.length ||
+    typeof ids !== 'object' ||
+    ids === null ||
+    Object.keys(ids).length !== books.length ||
+    books.some((runbook, doc) => ids[doc] !== runbook.id)
+  )
+    return null;
+  const vocabulary = Vocabulary.fromSaved(terms);
+  if (!vocabulary) return null;
+  try {
+    return { index: MiniSearch.loadJS(minisearch, INDEX_OPTIONS), books, byId, vocabulary };
+  } catch {
+    return null;
+  }
 }
 
 /** The MiniSearch index alone, for tests. */

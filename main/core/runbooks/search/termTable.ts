@@ -20,6 +20,9 @@ interface Term {
   postings: number;
 }
 
+/** An indexed word as saved: its text, how many runbooks' step text hold it, how many runbooks do. */
+export type SavedTerm = [text: string, df: number, postings: number];
+
 /** The distinct words of the library, in an open-addressing hash table, with their postings. */
 export class Vocabulary implements WordSink {
   private readonly terms: Term[] = [];
@@ -167,6 +170,35 @@ export class Vocabulary implements WordSink {
       .sort((a, b) => b.postings - a.postings)
       .slice(0, MAX_CORRECTIONS)
       .map(({ candidate }) => candidate);
+  }
+
+  /** The indexed words with how many runbooks hold each, to save beside the index. */
+  savedTerms(): SavedTerm[] {
+    return this.terms
+      .filter((term) => !term.stop)
+      .map((term) => [term.text, term.df, term.postings]);
+  }
+
+  /**
+   * The vocabulary of a saved index, for searching only (nothing more can be added). Null when
+   * `saved` is not a list of words with counts, as savedTerms wrote it.
+   */
+  static fromSaved(saved: unknown): Vocabulary | null {
+    if (!Array.isArray(saved)) return null;
+    const vocabulary = new Vocabulary();
+    for (const entry of saved as unknown[]) {
+      if (!Array.isArray(entry) || entry.length !== 3) return null;
+      const [text, df, postings] = entry as unknown[];
+      if (typeof text !== 'string' || text.length === 0 || STOP_WORDS.has(text)) return null;
+      if (!Number.isInteger(df) || !Number.isInteger(postings)) return null;
+      const known = vocabulary.terms.length;
+      const term = vocabulary.find(text, 0, text.length, hashOf(text));
+      // A word saved twice is not what savedTerms writes.
+      if (vocabulary.terms.length === known) return null;
+      term.df = df as number;
+      term.postings = postings as number;
+    }
+    return vocabulary;
   }
 
   /** Hands the postings over in MiniSearch's serialised form (word, field id → runbook number → count), keeping no copy. */

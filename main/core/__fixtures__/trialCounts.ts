@@ -26,24 +26,25 @@ interface TierCounts {
 }
 
 export const TRIAL_COUNTS = {
-  // Kill -9 of a child appending to an evidence log. 30% of the plans kill while opening, the rest
-  // after 0-10 acknowledgements plus up to 2 ms (about one fdatasync), so 200 trials give some 60
-  // kills while opening and dozens mid-write and between appends, and, 50 trials to a log file,
-  // four logs reopened in place after many tears. The test asserts each of these was reached.
+  // Kill -9 of a child appending to an evidence log. 30% of the plans aim at the open (a third of
+  // those land just after it), the rest after 0-10 acknowledgements plus up to 2 ms (about one
+  // fdatasync): 200 trials gave 38 kills while opening, 9 mid-write and 130 between appends here,
+  // and, 50 trials to a log file, four logs reopened in place after many tears. The test asserts
+  // that each kind of kill happened.
   logKills: { test: 200, reliability: 1_000, soak: 10_000 },
-  // Kill -9 of a child saving contacts and settings: 30% of the plans kill while opening, the rest
-  // after 0-5 acknowledged versions plus up to 10 ms (one version is two durable saves), so 200
-  // trials give some 60 kills while opening and 140 between and inside saves.
+  // Kill -9 of a child saving contacts and settings: 30% of the plans aim at the open, the rest
+  // after 0-5 acknowledged versions plus up to 10 ms (one version is two durable saves): 200
+  // trials gave 36 kills while opening and the rest between and inside saves.
   documentKills: { test: 200, reliability: 1_000, soak: 10_000 },
   // Two processes started together on one folder: each trial is the same race, which the lock
   // either wins once or not; 10 trials still start 40 processes.
   twoWriters: { test: 10, reliability: 20, soak: 1_000 },
   // Each input is a grammar document (half), a random one (30%) or a runbook (20%), each drawn
   // from every rule of its generator: 2,000 inputs give some 400 whole runbooks and use each rule
-  // hundreds of times.
+  // hundreds of times (375 whole runbooks in 2,000 here).
   markdownInputs: { test: 2_000, reliability: 10_000, soak: 1_000_000 },
   // Every family of header attack appears within the first 2,000 documents (asserted by the test
-  // beside it); 1,000 inputs draw each family dozens of times and accept some 50 valid headers.
+  // beside it); 1,000 inputs draw each family dozens of times and accept some 100 valid headers.
   frontMatterInputs: { test: 1_000, reliability: 5_000, soak: 200_000 },
   // Per call: half the payloads are mutations of the valid input (six kinds) or random values, so
   // 200 per call give each kind over a dozen times on every call, and the handler runs on some
@@ -53,8 +54,8 @@ export const TRIAL_COUNTS = {
   // (Host, token, Origin, method, content type, unknown call, size), so 200 per call send each
   // framing case about 14 times to every call.
   apiHttpPerCall: { test: 200, reliability: 1_000, soak: 20_000 },
-  // Each mutation damages one of four documents in one of a dozen ways: 200 give each document
-  // every kind of damage several times.
+  // Each mutation damages one of four documents in one of seven ways (cut short, zero-filled, bits
+  // flipped, other JSON, empty, NUL-filled, deleted): 200 give each of the 28 pairs some 7 times.
   corruptMutations: { test: 200, reliability: 1_000, soak: 20_000 },
   // States come in whole rounds: 1-3 commits cut at every call, each cut with unsynced data
   // dropped, zeroed or torn and names durable at folder fsync or in order (90, 174 or 258 states
@@ -68,8 +69,8 @@ export const TRIAL_COUNTS = {
   // kinds of loss, two name orders), and torn logs take turns between a zeroed tail, a torn tail
   // and a tear made by hand: 600 states repair three torn logs, one of each kind.
   powerLossLogRepairStates: { test: 600, reliability: 2_000, soak: 50_000 },
-  // After the whole hostile corpus (every tier runs all of it), randomly damaged copies of it: 10
-  // still meet the damaged-zip paths, 40 more of them per change.
+  // Every tier runs the whole hostile corpus (66 archives, one or more of each attack), then
+  // copies of it with random bits flipped, for damage nobody wrote down: 10 of them in npm test.
   damagedArchives: { test: 10, reliability: 40, soak: 5_000 },
 } as const satisfies Record<string, TierCounts>;
 

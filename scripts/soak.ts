@@ -1,7 +1,8 @@
 /**
  * `npm run soak -- [--suite=NAME] [--trials=N] [--seed=S]`: the reliability trials of the unit
  * suite, run for longer. Without `--suite` every part runs in turn. Each part prints the same
- * `name: trials, failures` line as its unit test and the run exits 1 if any part failed.
+ * `name: trials, failures` line as its unit test and the run exits 1 if any part failed. The
+ * counts are the soak tier of main/core/__fixtures__/trialCounts.ts:
  *   log           evidence-log SIGKILL trials (scripts/crash/), 10,000 trials
  *   markdown      markdown fuzzing (scripts/reliability/markdownFuzz.ts), 1,000,000 inputs
  *   front-matter  front-matter fuzzing (scripts/reliability/frontMatterFuzz.ts), 200,000 inputs
@@ -16,8 +17,9 @@
  *                 then a tenth of that for log appends and a tenth for the log repair
  *   kill          contacts and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
  *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
- *   archives      the hostile pack corpus, then randomly damaged packs, through pack import, 5,000 packs
- * `--trials` replaces the default count of the part (or parts) that run.
+ *   archives      the hostile pack corpus, then 5,000 randomly damaged packs, through pack import
+ * `--trials` replaces the default count of the part (or parts) that run; the api and power-loss
+ * parts keep the same proportions between their counts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,6 +33,8 @@ import {
 import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
 import { describeKillFigures, documentKillTrials } from './crash/documentKills';
 import { twoWriterTrials } from './crash/twoWriters';
+import { soakCount } from '../main/core/__fixtures__/trialCounts';
+import { hostileArchives } from '../main/core/packs/__fixtures__/hostileArchives';
 import { hostileArchiveTrials } from '../main/core/packs/__fixtures__/hostileArchiveTrials';
 import { describeCorruptFiles, runCorruptFileTrials } from './reliability/corruptFiles';
 import { describeApiFuzz, runHttpFuzz, runIpcFuzz } from './reliability/apiFuzz';
@@ -56,7 +60,7 @@ type Suite = (trials: number, seed: number) => Promise<boolean>;
 
 const SUITES: Record<string, { trials: number; run: Suite }> = {
   log: {
-    trials: 10_000,
+    trials: soakCount('logKills'),
     run: async (trials, seed) => {
       const dir = await mkdtemp(join(tmpdir(), 'holdfast-soak-'));
       try {
@@ -78,7 +82,7 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   markdown: {
-    trials: 1_000_000,
+    trials: soakCount('markdownInputs'),
     run: (inputs, seed) => {
       console.log(`# markdown: ${inputs} inputs, seed ${seed}`);
       const summary = runMarkdownFuzz({
@@ -91,7 +95,7 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   'front-matter': {
-    trials: 200_000,
+    trials: soakCount('frontMatterInputs'),
     run: (inputs, seed) => {
       console.log(`# front-matter: ${inputs} inputs, seed ${seed}`);
       const summary = runFrontMatterFuzz({
@@ -104,9 +108,11 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   api: {
-    trials: 50_000,
+    trials: soakCount('apiIpcPerCall'),
     run: async (perCall, seed) => {
-      const httpPerCall = Math.ceil((perCall * 2) / 5);
+      const httpPerCall = Math.ceil(
+        (perCall * soakCount('apiHttpPerCall')) / soakCount('apiIpcPerCall'),
+      );
       console.log(
         `# api: ${perCall} payloads per call over IPC, ${httpPerCall} over HTTP, seed ${seed}`,
       );
@@ -118,7 +124,7 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   corrupt: {
-    trials: 20_000,
+    trials: soakCount('corruptMutations'),
     run: async (mutations, seed) => {
       const dir = await mkdtemp(join(tmpdir(), 'holdfast-soak-corrupt-'));
       try {
@@ -132,22 +138,26 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   'power-loss': {
-    trials: 500_000,
+    trials: soakCount('powerLossDocumentStates'),
     run: async (states, seed) => {
       const scratch = await mkdtemp(join(tmpdir(), 'holdfast-soak-power-'));
       const repairScratch = await mkdtemp(join(scratchBase(), 'holdfast-soak-repair-'));
+      const share = (name: 'powerLossLogAppendStates' | 'powerLossLogRepairStates'): number =>
+        Math.ceil((states * soakCount(name)) / soakCount('powerLossDocumentStates'));
+      const logStates = share('powerLossLogAppendStates');
+      const repairStates = share('powerLossLogRepairStates');
       try {
         console.log(
-          `# power-loss: ${states} document states, ${Math.ceil(states / 10)} log append states, ${Math.ceil(states / 10)} log repair states, seed ${seed}`,
+          `# power-loss: ${states} document states, ${logStates} log append states, ${repairStates} log repair states, seed ${seed}`,
         );
         const documents = await documentPowerLoss({ states, seed, scratch });
         console.log(
           `power loss (document writes): ${documents.states} states, ${documents.failures} failures`,
         );
-        const log = await logPowerLoss({ states: Math.ceil(states / 10), scratch });
+        const log = await logPowerLoss({ states: logStates, scratch });
         console.log(`power loss (log appends): ${log.states} states, ${log.failures} failures`);
         const repair = await logRepairPowerLoss({
-          states: Math.ceil(states / 10),
+          states: repairStates,
           seed,
           scratch: repairScratch,
         });
@@ -167,7 +177,7 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   kill: {
-    trials: 10_000,
+    trials: soakCount('documentKills'),
     run: async (trials, seed) => {
       const figures = await documentKillTrials({ trials, seed });
       for (const line of describeKillFigures(figures)) console.log(line);
@@ -176,7 +186,7 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   'two-writers': {
-    trials: 1_000,
+    trials: soakCount('twoWriters'),
     run: async (trials) => {
       const { failures, detail } = await twoWriterTrials(trials);
       console.log(`two writers: ${trials} trials, ${failures} failures`);
@@ -185,8 +195,9 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
     },
   },
   archives: {
-    trials: 5_000,
-    run: async (packs, seed) => {
+    trials: soakCount('damagedArchives'),
+    run: async (damaged, seed) => {
+      const packs = hostileArchives().length + damaged;
       const figures = await hostileArchiveTrials({ packs, seed });
       console.log(
         `hostile archives: ${figures.packs} archives, ${figures.failures} failures, peak RSS ${figures.peakRssMb} MB`,

@@ -2,7 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { trialCount } from '../../main/core/__fixtures__/trialCounts';
 import { describeCrashSummary, runCrashTrials } from './crashTrials';
+
+const TRIALS = trialCount('logKills');
 
 let dir: string;
 beforeEach(async () => {
@@ -12,19 +15,22 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-it('keeps every acknowledged entry, and a log that opens and verifies, through 1,000 SIGKILLs', async () => {
-  const summary = await runCrashTrials({ trials: 1000, seed: 20_260_301, dir });
+it(`keeps every acknowledged entry, and a log that opens and verifies, through ${TRIALS} SIGKILLs`, async () => {
+  const summary = await runCrashTrials({ trials: TRIALS, seed: 20_260_301, dir });
   console.log(describeCrashSummary(summary));
 
   expect(summary.problems).toEqual([]);
   expect(summary).toMatchObject({
-    trials: 1000,
+    trials: TRIALS,
     lostAcknowledged: 0,
     failedReopens: 0,
     childErrors: 0,
   });
-  // The kills must have reached the moments that matter: opening, and a line half written.
+  // The kills must have reached the moments that matter: opening, a line half written, and the
+  // quiet moment between two appends.
   expect(summary.kills.whileOpening).toBeGreaterThan(0);
+  expect(summary.kills.midWrite).toBeGreaterThan(0);
+  expect(summary.kills.betweenAppends).toBeGreaterThan(0);
   expect(summary.tornTailsRepaired).toBeGreaterThan(0);
-  expect(summary.acknowledged).toBeGreaterThan(1000);
+  expect(summary.acknowledged).toBeGreaterThan(TRIALS);
 }, 600_000);

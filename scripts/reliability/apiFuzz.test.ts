@@ -1,10 +1,13 @@
 import { expect, it } from 'vitest';
 import { CALL_NAMES } from '../../main/contract/calls';
 import { contract } from '../../main/contract/contract';
+import { trialCount } from '../../main/core/__fixtures__/trialCounts';
 import { createRng } from '../bench/prng';
 import { describeApiFuzz, invalidPayload, payloadCase, runHttpFuzz, runIpcFuzz } from './apiFuzz';
 
 const SEED = 20_261_125;
+const IPC_PER_CALL = trialCount('apiIpcPerCall');
+const HTTP_PER_CALL = trialCount('apiHttpPerCall');
 
 it('refuses every mutation the fuzzer makes of a valid input, for every call', () => {
   for (const name of CALL_NAMES) {
@@ -16,13 +19,13 @@ it('refuses every mutation the fuzzer makes of a valid input, for every call', (
   }
 });
 
-it('never runs a handler on bad input over IPC: 1,000 payloads per call, and untrusted senders refused', async () => {
-  const summary = await runIpcFuzz({ perCall: 1000, seed: SEED });
+it(`never runs a handler on bad input over IPC: ${IPC_PER_CALL} payloads per call, and untrusted senders refused`, async () => {
+  const summary = await runIpcFuzz({ perCall: IPC_PER_CALL, seed: SEED });
   for (const line of describeApiFuzz('ipc', summary)) console.log(line);
 
   expect(summary.examples).toEqual([]);
   expect(summary).toMatchObject({ failures: 0, badInputRuns: 0 });
-  expect(summary.payloads).toBeGreaterThanOrEqual(CALL_NAMES.length * 1000);
+  expect(summary.payloads).toBeGreaterThanOrEqual(CALL_NAMES.length * IPC_PER_CALL);
   // Some random values are valid input: the handler must then run (and got plain data).
   expect(summary.accepted).toBeGreaterThan(0);
 }, 120_000);
@@ -42,13 +45,13 @@ it('sends over HTTP only payloads the contract refuses as the harness parses the
   }
 });
 
-it('answers every bad HTTP request to the real core with its status and error code, runs no handler and changes no file: 1,000 per call', async () => {
-  const summary = await runHttpFuzz({ perCall: 1000, seed: SEED });
+it(`answers every bad HTTP request to the real core with its status and error code, runs no handler and changes no file: ${HTTP_PER_CALL} per call`, async () => {
+  const summary = await runHttpFuzz({ perCall: HTTP_PER_CALL, seed: SEED });
   for (const line of describeApiFuzz('http', summary)) console.log(line);
 
   expect(summary.examples).toEqual([]);
   expect(summary).toMatchObject({
-    payloads: CALL_NAMES.length * 1000,
+    payloads: CALL_NAMES.length * HTTP_PER_CALL,
     failures: 0,
     badInputRuns: 0,
     folderChanges: 0,

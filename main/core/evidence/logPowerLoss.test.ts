@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { trialCount } from '../__fixtures__/trialCounts';
 import { logPowerLoss } from '../storage/__fixtures__/powerLossTrials';
 
 /*
@@ -12,7 +13,10 @@ import { logPowerLoss } from '../storage/__fixtures__/powerLossTrials';
 it('keeps every acknowledged entry through a power cut at any moment of an append, and reopens', async () => {
   const scratch = await mkdtemp(join(tmpdir(), 'holdfast-log-powerloss-'));
   try {
-    const { states, failures, problems } = await logPowerLoss({ states: 3_000, scratch });
+    const { states, failures, problems } = await logPowerLoss({
+      states: trialCount('powerLossLogAppendStates'),
+      scratch,
+    });
     console.log(`power loss (log appends): ${states} states, ${failures} failures`);
     expect(problems).toEqual([]);
     expect(failures).toBe(0);

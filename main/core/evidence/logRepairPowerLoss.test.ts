@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { trialCount } from '../__fixtures__/trialCounts';
 import {
   logRepairPowerLoss,
   REPAIR_QUARANTINE,
@@ -27,7 +28,7 @@ afterAll(async () => {
 
 it('keeps every entry before the tear, and the torn bytes, through a power cut at any moment of the repair', async () => {
   const { states, failures, problems, tornLogs, repairedAgain } = await logRepairPowerLoss({
-    states: 2_000,
+    states: trialCount('powerLossLogRepairStates'),
     seed: 20260301,
     scratch,
   });

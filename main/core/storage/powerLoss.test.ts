@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../__fixtures__/prng';
+import { trialCount } from '../__fixtures__/trialCounts';
 import {
   commitUntilCut,
   DOC_PATH,
@@ -34,7 +35,7 @@ afterAll(async () => {
 describe('durable document writes', () => {
   it('survive a power cut at every call: never an older version than was acknowledged, never unable to open', async () => {
     const { states, failures, problems } = await documentPowerLoss({
-      states: 10_000,
+      states: trialCount('powerLossDocumentStates'),
       seed: 20261123,
       scratch,
     });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from '@playwright/test';
+import { listenOnLoopback } from './loopbackServer';
 import { RENDERER_HEADERS } from '../../main/shells/serve/staticAssets';
 
 /**
@@ -152,17 +152,5 @@ export async function serveStaticPage(
     });
     res.end(body);
   });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen({ port: 0, host: '127.0.0.1' }, () => resolveListen());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((resolveClose) => {
-        server.closeAllConnections();
-        server.close(() => resolveClose());
-      }),
-  };
+  return listenOnLoopback(server);
 }

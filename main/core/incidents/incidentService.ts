@@ -3,7 +3,6 @@ import type { IncidentAction } from '../../contract/incidentSchemas';
 import type {
   ChainCheck,
   IncidentChange,
-  IncidentRunbook,
   IncidentSummary,
   IncidentView,
 } from '../../contract/incidentTypes';
@@ -11,21 +10,20 @@ import { fail, ok, type Result } from '../../contract/result';
 import type { ContractClock, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { runbookFromSnapshot, type LoadedLibrary } from '../runbooks/library';
-import { isClockId } from './clocks';
 import { GENESIS_HASH, type EvidenceRecord } from '../evidence/evidenceChain';
 import { EvidenceLogError, type NewEntry } from '../evidence/evidenceLog';
 import type { EntryBodies, SnapshotRef } from './incidentEvents';
-import { suggestsReporting } from './incidentEvents';
-import { logStatus, type IncidentLog, type IncidentStore } from '../evidence/logStore';
+import type { IncidentLog, IncidentStore } from '../evidence/logStore';
 import {
   runbookRefs,
   startIncidentFold,
   type FoldedChange,
   type IncidentFold,
-  type IncidentState,
   type StepTitle,
 } from './replayIncident';
+import { entriesForAction, type ActionDeps } from './incidentActions';
 import { plainText } from './reports/markdownText';
+import { changeOf, summaryOf, viewOf, type IncidentNow, type Shown } from './incidentView';
 
 /** A typed moment may be this far ahead of the clock (two machines' clocks rarely agree exactly). */
 const FUTURE_TOLERANCE_MS = 2 * 60 * 1000;
@@ -52,7 +50,7 @@ export interface StartInput {
   exercise?: boolean | undefined;
 }
 
-type Loaded = { log: IncidentLog; state: IncidentState; runbooks: Map<string, Runbook | string> };
+type Loaded = IncidentNow;
 /** An incident brought up to date, with what the records it had not yet applied changed. */
 type Followed = Loaded & { change: FoldedChange };
 
@@ -204,92 +202,6 @@ export function createIncidentService(options: IncidentServiceOptions) {
 
   const load = (id: string): Promise<Result<Loaded>> => inTurn(id, () => follow(id));
 
-  function summaryOf(
-    state: IncidentState,
-    runbooks: Map<string, Runbook | string>,
-  ): IncidentSummary {
-    let stepsTotal = 0;
-    for (const runbook of runbooks.values())
-      if (typeof runbook !== 'string')
-        stepsTotal += runbook.phases.reduce((sum, phase) => sum + phase.steps.length, 0);
-    return {
-      id: state.id,
-      name: state.name,
-      exercise: state.exercise,
-      status: state.status,
-      awareAt: state.awareAt,
-      openedAt: state.openedAt,
-      closedAt: state.closedAt,
-      lead: state.lead,
-      runbookTitles: state.runbooks.map((ref) => ref.title),
-      stepsAnswered: Object.keys(state.steps).length,
-      stepsTotal,
-      nextClock: state.clocks.find((clock) => clock.status === 'running') ?? null,
-    };
-  }
-
-  /** A runbook the incident follows, as the screen shows it: its snapshot rendered with today's details. */
-  function incidentRunbook(
-    ref: SnapshotRef,
-    runbooks: Map<string, Runbook | string>,
-  ): IncidentRunbook {
-    const library = options.library();
-    const snapshot = runbooks.get(ref.id);
-    const current = library.runbooks.get(ref.id);
-    const newerVersionAvailable =
-      library.origins.get(ref.id)?.sha256 !== undefined &&
-      library.origins.get(ref.id)?.sha256 !== ref.sha256;
-    if (typeof snapshot === 'string' || !snapshot) {
-      return {
-        ...ref,
-        view: current ? options.present(current) : null,
-        problem: snapshot ?? 'Not loaded.',
-        newerVersionAvailable,
-      };
-    }
-    return { ...ref, view: options.present(snapshot), newerVersionAvailable };
-  }
-
-  function viewOf({ log, state, runbooks }: Loaded): IncidentView {
-    return {
-      ...summaryOf(state, runbooks),
-      summary: state.summary,
-      roles: state.roles,
-      runbooks: state.runbooks.map((ref) => incidentRunbook(ref, runbooks)),
-      steps: state.steps,
-      clocks: state.clocks,
-      assessment: state.assessment,
-      calls: state.calls,
-      timeline: state.timeline,
-      log: logStatus(log),
-    };
-  }
-
-  /** What an action's entries changed, for a view that held the `after` entries before them. */
-  function changeOf({ log, state, runbooks, change }: Followed, after: number): IncidentChange {
-    const { status, closedAt, lead, runbookTitles, stepsAnswered, stepsTotal, nextClock } =
-      summaryOf(state, runbooks);
-    return {
-      after,
-      status,
-      closedAt,
-      lead,
-      runbookTitles,
-      stepsAnswered,
-      stepsTotal,
-      nextClock,
-      summary: state.summary,
-      roles: state.roles,
-      clocks: state.clocks,
-      assessment: state.assessment,
-      log: logStatus(log),
-      timeline: change.timeline,
-      steps: Object.fromEntries(change.steps.map((key) => [key, state.steps[key] ?? null])),
-      calls: change.calls,
-      runbooks: change.runbooks.map((ref) => incidentRunbook(ref, runbooks)),
-    };
-  }
-
   /** Takes the library's current text of a runbook as the incident's snapshot. */
   async function snapshotOf(incidentId: string, runbookId: string): Promise<Result<SnapshotRef>> {
     const library = options.library();
@@ -321,163 +233,6 @@ export function createIncidentService(options: IncidentServiceOptions) {
     return Date.parse(eventAt) > now().getTime() + FUTURE_TOLERANCE_MS
       ? 'The time it happened cannot be in the future.'
       : null;
-  }
-
-  /** Turns one action into the log entries it records, after checking it against the incident. */
-  async function entriesFor(
-    loaded: Loaded,
-    author: string,
-    eventAt: string | undefined,
-    action: IncidentAction,
-  ): Promise<Result<NewEntry[]>> {
-    const { state, runbooks } = loaded;
-    const at = eventAt !== undefined ? { eventAt: new Date(eventAt).toISOString() } : {};
-    const entry = <K extends keyof EntryBodies>(
-      kind: K,
-      body: EntryBodies[K],
-      extra: Partial<NewEntry> = {},
-    ): NewEntry => ({ ...at, author, kind, body, ...extra });
-    const findStep = (runbookId: string, stepId: string) => {
-      const runbook = runbooks.get(runbookId);
-      if (!runbook || typeof runbook === 'string') return null;
-      for (const phase of runbook.phases)
-        for (const step of phase.steps) if (step.id === stepId) return step;
-      return null;
-    };
-    const running = new Set(state.clocks.map((clock) => clock.id));
-
-    if (state.status === 'closed' && action.type !== 'correction')
-      return fail(
-        'INVALID_INPUT',
-        'This incident is closed; you can still add a correction to an entry.',
-      );
-    switch (action.type) {
-      case 'step': {
-        const step = findStep(action.runbook, action.step);
-        if (!step) return fail('INVALID_INPUT', 'That step is not part of this incident.');
-        return ok([
-          entry('step', {
-            runbook: action.runbook,
-            step: action.step,
-            status: action.status,
-            ...(action.reason ? { reason: action.reason } : {}),
-          }),
-        ]);
-      }
-      case 'note':
-        return ok([
-          entry('note', {
-            text: action.text,
-            ...(action.called
-              ? { called: action.called, calledLabel: options.contactLabel(action.called) }
-              : {}),
-          }),
-        ]);
-      case 'decision': {
-        if (!action.option)
-          return ok([
-            entry('decision', {
-              text: action.text ?? '',
-              ...(action.rationale ? { rationale: action.rationale } : {}),
-            }),
-          ]);
-        const step = findStep(action.option.runbook, action.option.step);
-        const option = step?.options[action.option.index];
-        if (!step || !option)
-          return fail('INVALID_INPUT', 'That choice is not part of this incident.');
-        const entries = [
-          entry('decision', {
-            text: `${plainText(step.text, options.contactLabel)} → ${option.label}`,
-            runbook: action.option.runbook,
-            step: action.option.step,
-            ...(action.rationale ? { rationale: action.rationale } : {}),
-          }),
-          entry('step', {
-            runbook: action.option.runbook,
-            step: action.option.step,
-            status: 'done',
-          }),
-        ];
-        const target = option.goto?.runbook;
-        if (target && !runbooks.has(target)) {
-          const added = await addRunbookEntries(
-            loaded,
-            target,
-            author,
-            at,
-            `Chosen at "${step.text}".`,
-          );
-          if (!added.ok) return added;
-          entries.push(...added.value);
-        }
-        return ok(entries);
-      }
-      case 'addRunbook': {
-        if (runbooks.has(action.runbook))
-          return fail('INVALID_INPUT', 'That runbook is already part of this incident.');
-        return addRunbookEntries(loaded, action.runbook, author, at);
-      }
-      case 'startClock': {
-        if (
-          running.has(action.clock) &&
-          state.clocks.find((clock) => clock.id === action.clock)?.status === 'running'
-        )
-          return fail('INVALID_INPUT', 'That clock is already running.');
-        const startedAt = new Date(action.startedAt ?? state.awareAt).toISOString();
-        if (isClockId(action.clock))
-          return ok([entry('clock', { clock: action.clock, action: 'start', startedAt })]);
-        // A contract clock's terms are copied into the log, so later edits in Settings never change this incident.
-        const contract = options
-          .contractClocks()
-          .find((clock) => `contract:${clock.id}` === action.clock);
-        if (!contract) return fail('INVALID_INPUT', 'There is no clock with that id.');
-        return ok([
-          entry('clock', {
-            clock: action.clock,
-            action: 'start',
-            startedAt,
-            label: contract.label,
-            hours: contract.hours,
-            duty: contract.duty,
-          }),
-        ]);
-      }
-      case 'stopClock': {
-        const clock = state.clocks.find((candidate) => candidate.id === action.clock);
-        if (clock?.status !== 'running') return fail('INVALID_INPUT', 'That clock is not running.');
-        return ok([
-          entry('clock', {
-            clock: action.clock,
-            action: 'stop',
-            outcome: action.outcome,
-            ...(action.reference ? { reference: action.reference } : {}),
-            ...(action.reason ? { reason: action.reason } : {}),
-          }),
-        ]);
-      }
-      case 'role':
-        return ok([entry('role', { role: action.role, person: action.person })]);
-      case 'assessment':
-        return ok([
-          entry('assessment', {
-            likelihood: action.likelihood,
-            impact: action.impact,
-            suggestsReporting: suggestsReporting(action.likelihood, action.impact),
-            decision: action.decision,
-            reason: action.reason,
-          }),
-        ]);
-      case 'handover':
-        return ok([entry('handover', { from: action.from, to: action.to, notes: action.notes })]);
-      case 'correction':
-        if (!loaded.log.records().some((record) => record.seq === action.amends))
-          return fail('INVALID_INPUT', `There is no entry ${action.amends} to correct.`);
-        return ok([
-          { author, kind: 'correction', body: { text: action.text }, amends: action.amends },
-        ]);
-      case 'close':
-        return ok([entry('closed', { summary: action.summary })]);
-    }
   }
 
   async function addRunbookEntries(
@@ -517,6 +272,13 @@ export function createIncidentService(options: IncidentServiceOptions) {
       return storageFailure(error);
     }
   }
+
+  const shown: Shown = { library: options.library, present: options.present };
+  const actionDeps: ActionDeps = {
+    contactLabel: options.contactLabel,
+    contractClocks: options.contractClocks,
+    addRunbook: addRunbookEntries,
+  };
 
   return {
     async list(): Promise<IncidentSummary[]> {
@@ -588,12 +350,12 @@ export function createIncidentService(options: IncidentServiceOptions) {
       const written = await append(log, [opened, ...clocks]);
       if (!written.ok) return written;
       const loaded = await load(id);
-      return loaded.ok ? ok(viewOf(loaded.value)) : loaded;
+      return loaded.ok ? ok(viewOf(loaded.value, shown)) : loaded;
     },
 
     async get(id: string): Promise<Result<IncidentView>> {
       const loaded = await load(id);
-      return loaded.ok ? ok(viewOf(loaded.value)) : loaded;
+      return loaded.ok ? ok(viewOf(loaded.value, shown)) : loaded;
     },
 
     async record(input: {
@@ -609,13 +371,19 @@ export function createIncidentService(options: IncidentServiceOptions) {
         if (!loaded.ok) return loaded;
         if (loaded.value.log.readOnlyReason)
           return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
-        const entries = await entriesFor(loaded.value, input.author, input.eventAt, input.action);
+        const entries = await entriesForAction(
+          loaded.value,
+          input.author,
+          input.eventAt,
+          input.action,
+          actionDeps,
+        );
         if (!entries.ok) return entries;
         const before = loaded.value.log.records().length;
         const written = await append(loaded.value.log, entries.value);
         if (!written.ok) return written;
         const after = await follow(input.id, before);
-        return after.ok ? ok(changeOf(after.value, before)) : after;
+        return after.ok ? ok(changeOf(after.value, before, shown)) : after;
       });
     },
 

@@ -53,6 +53,20 @@ export function takeSettled<K extends CallName>(
 }
 
 /**
+ * Resolves once every call `startEarly` made has its answer, or after `limitMs`, whichever comes
+ * first; it never rejects (a failed call settles too, and the screen shows its failure).
+ */
+export async function earlyAnswers(limitMs: number): Promise<void> {
+  const pending = [...started.values()].map((early) => early.promise);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, limitMs);
+  });
+  await Promise.race([Promise.all(pending), limit]);
+  clearTimeout(timer);
+}
+
+/**
  * Starts a read-only call before React has rendered, so the data is on its way while the UI boots
  * (the first screen would otherwise wait for the bundle to run before even asking).
  */

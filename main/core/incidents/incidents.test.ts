@@ -54,6 +54,17 @@ async function startRansomware(
   );
 }
 
+/** An incident following "care record system down", whose cause question links to other runbooks. */
+async function startCareSystemDown(handlers: Core['handlers']): Promise<IncidentView> {
+  return value(
+    await handlers['incidents.start']({
+      name: 'Care system down',
+      runbook: 'care-record-system-down',
+      lead: 'Ann Lee',
+    }),
+  );
+}
+
 /** Records an action and returns what the screen then shows: the view it held with the change merged in. */
 const record = async (
   handlers: Core['handlers'],
@@ -268,13 +279,7 @@ describe('guided mode', () => {
 
   it('follows a decision into a linked runbook inside the same incident and starts its clocks', async () => {
     const handlers = await start();
-    const { id } = value(
-      await handlers['incidents.start']({
-        name: 'Care system down',
-        runbook: 'care-record-system-down',
-        lead: 'Ann Lee',
-      }),
-    );
+    const { id } = await startCareSystemDown(handlers);
     const before = value(await handlers['incidents.get']({ id }));
     const decision = before.runbooks[0]?.view?.phases
       .flatMap((phase) => phase.steps)
@@ -362,13 +367,7 @@ describe('what recording returns', () => {
 
   it('carries a runbook a decision adds, rendered as the incident shows it', async () => {
     const handlers = await start();
-    const { id } = value(
-      await handlers['incidents.start']({
-        name: 'Care system down',
-        runbook: 'care-record-system-down',
-        lead: 'Ann Lee',
-      }),
-    );
+    const { id } = await startCareSystemDown(handlers);
     const shown = value(await handlers['incidents.get']({ id }));
     const index =
       shown.runbooks[0]?.view?.phases

@@ -146,9 +146,22 @@ test('national contacts are shown read-only with their source and date', async (
   const csoc = national
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { name: /CSOC/ }) });
-  await expect(csoc).toContainText(/National contact\. Source (dated \d{1,2} \w+ \d{4}|undated)/);
+  await expect(csoc).toContainText(/National contact\. Last checked \d{1,2} \w+ \d{4}\./);
+  await expect(csoc).not.toContainText('Check they are still right');
   await expect(csoc.getByRole('link')).toHaveCount(0);
   await expect(csoc.getByRole('button', { name: /Delete|Edit/ })).toHaveCount(0);
+  for (const name of [
+    'NHS 111',
+    'Police non-emergency number (101)',
+    'Power cut line (105)',
+    'Bank fraud line (159)',
+    'CQC National Customer Service Centre',
+  ])
+    await expect(national.getByRole('heading', { name, exact: true })).toBeVisible();
+  const nhsmail = national
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: /NHSmail helpdesk/ }) });
+  await expect(nhsmail).toContainText('National Administration Service');
 });
 
 test('home lists contacts still to fill in, each a link to add it', async ({ app, page }) => {

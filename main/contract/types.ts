@@ -80,13 +80,16 @@ export interface ContactRef {
   /** Null when no number is known yet: the UI says "add your local number". */
   channels: ContactChannel[] | null;
   /**
-   * Due a re-check, decided by the core with its clock: a local contact last checked, or a national
-   * source dated, more than 12 months ago, or a national source with no date. False while not set.
+   * Due a re-check, decided by the core with its clock: a local contact, or a national contact's
+   * facts, last checked more than 12 months ago, or never. False while not set.
    */
   stale: boolean;
   hours?: string;
   source?: string;
-  sourceDate?: string | null;
+  /** National contacts: ISO date the facts were last checked against the source page (null: never). */
+  checked?: string | null;
+  /** National contacts: the date the source page itself shows, when it shows one. */
+  pageDate?: string | null;
   /** Local contacts: the person or team and their organisation, as the provider entered them. */
   name?: string;
   organisation?: string;
@@ -209,7 +212,12 @@ export interface NationalContactView {
   channels: ContactChannel[];
   hours: string;
   source: string;
-  sourceDate: string | null;
+  /** ISO date the facts were last checked against the source page; null when never. */
+  checked: string | null;
+  /** The date the source page itself shows, when it shows one. */
+  pageDate: string | null;
+  /** Due a re-check at the directory's clock: checked more than 12 months ago, or never. */
+  stale: boolean;
   notes?: string;
 }
 

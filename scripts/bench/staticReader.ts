@@ -66,7 +66,7 @@ function contactsHtml(contacts: ContactRef[]): string {
       ? `<span class="contact-hours"> — ${escape(contact.hours)}</span>`
       : '';
     const source = contact.national
-      ? `<span class="contact-source"> National contact${contact.sourceDate ? `, source dated ${formatDate(contact.sourceDate)}` : ', source undated'}</span>`
+      ? `<span class="contact-source"> National contact. ${contact.checked ? `Last checked ${formatDate(contact.checked)}.` : 'Never checked.'}${contact.pageDate ? ` Page dated ${formatDate(contact.pageDate)}.` : ''}</span>`
       : '';
     return `<li class="contact"><strong>${escape(contact.label)}</strong> ${escape(channels)}${hours}${source}</li>`;
   });

@@ -322,7 +322,8 @@ const NATIONAL = new Map<string, NationalContact>([
       channels: [{ kind: 'phone', value: HOSTILE_VALUE }],
       hours: HOSTILE_VALUE,
       source: 'https://example.org',
-      sourceDate: '2024-04-17',
+      checked: '2026-12-04',
+      pageDate: '2024-04-17',
     },
   ],
 ]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LocalContact } from '../../contract/types';
 import { dispatch } from '../../contract/dispatch';
-import { restartingCores } from '../__fixtures__/testCore';
+import { BUNDLED_DIR, restartingCores, startTestCore } from '../__fixtures__/testCore';
 import { roleIdFor } from './contactsDirectory';
 
 let dataDir: string;
@@ -32,6 +32,61 @@ const itSupplier: LocalContact = {
   lastVerified: '2026-01-10',
 };
 
+describe('national contacts on a fresh install', () => {
+  // The day the pack was last re-checked: the newest `checked` date in it. Every contact must
+  // have been checked within 12 months of that day, so a fresh install shows no warning.
+  const releaseDay = async (): Promise<Date> => {
+    const pack = JSON.parse(
+      await readFile(join(BUNDLED_DIR, 'national-contacts.json'), 'utf8'),
+    ) as {
+      contacts: Array<{ checked: string }>;
+    };
+    const newest = pack.contacts
+      .map((contact) => contact.checked)
+      .sort()
+      .at(-1);
+    return new Date(`${newest}T12:00:00Z`);
+  };
+
+  it('shows no re-check warning on any national contact, in the directory or in a runbook', async () => {
+    const now = await releaseDay();
+    const core = await startTestCore(dataDir, { now: () => now });
+    try {
+      const listed = await core.handlers['contacts.list']({});
+      if (!listed.ok) throw new Error('list failed');
+      expect(listed.value.national.length).toBeGreaterThanOrEqual(14);
+      expect(listed.value.national.filter((contact) => contact.stale).map((c) => c.id)).toEqual([]);
+      const library = await core.handlers['runbooks.list']({});
+      if (!library.ok) throw new Error('runbooks.list failed');
+      const staleInRunbooks: string[] = [];
+      for (const summary of library.value.runbooks) {
+        const view = await core.handlers['runbooks.get']({ id: summary.id });
+        if (!view.ok) throw new Error(`runbooks.get ${summary.id} failed`);
+        for (const contact of view.value.contacts)
+          if (contact.national && contact.stale) staleInRunbooks.push(contact.role);
+      }
+      expect(staleInRunbooks).toEqual([]);
+    } finally {
+      await core.close();
+    }
+  });
+
+  it('warns about a national contact once its facts were checked more than 12 months ago', async () => {
+    const now = await releaseDay();
+    const later = new Date(now);
+    later.setUTCFullYear(later.getUTCFullYear() + 1);
+    later.setUTCDate(later.getUTCDate() + 1);
+    const core = await startTestCore(dataDir, { now: () => later });
+    try {
+      const listed = await core.handlers['contacts.list']({});
+      if (!listed.ok) throw new Error('list failed');
+      expect(listed.value.national.every((contact) => contact.stale)).toBe(true);
+    } finally {
+      await core.close();
+    }
+  });
+});
+
 describe('contacts directory through the core handlers', () => {
   it('lists every local role as missing at first, and national contacts read-only with source and date', async () => {
     const { handlers } = await start();
@@ -48,7 +103,10 @@ describe('contacts directory through the core handlers', () => {
     });
     const csoc = listed.value.national.find((contact) => contact.id === 'csoc');
     expect(csoc).toMatchObject({ source: expect.stringMatching(/^https:\/\//) as unknown });
-    expect(csoc && 'sourceDate' in csoc).toBe(true);
+    expect(csoc).toMatchObject({
+      checked: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as unknown,
+      pageDate: null,
+    });
   });
 
   it('saves a contact durably, keeps it across a restart, and deletes it', async () => {

@@ -117,14 +117,16 @@ export async function openContactsDirectory(options: {
     };
     const national: NationalContactView[] = options
       .national()
-      .map(({ id, name, use, channels, hours, source, sourceDate, notes }) => ({
+      .map(({ id, name, use, channels, hours, source, checked, pageDate, notes }) => ({
         id,
         name,
         use,
         channels,
         hours,
         source,
-        sourceDate,
+        checked,
+        pageDate,
+        stale: isStale(checked, now),
         ...(notes ? { notes } : {}),
       }));
     return {

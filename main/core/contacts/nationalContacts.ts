@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Problem } from '../../contract/types';
 import { slugSchema } from '../../contract/schemas';
+import { isOfficialSource } from './officialSources';
 
 const channelSchema = z.strictObject({
   kind: z.enum(['phone', 'email', 'sms', 'web']),
@@ -8,27 +9,51 @@ const channelSchema = z.strictObject({
   note: z.string().max(200).optional(),
 });
 
-const nationalContactSchema = z.strictObject({
+const contactFields = {
   id: slugSchema,
   name: z.string().trim().min(1).max(160),
   use: z.string().trim().min(1).max(400),
   channels: z.array(channelSchema).min(1).max(10),
   hours: z.string().trim().max(160),
   source: z.url({ protocol: /^https$/ }),
-  sourceDate: z.iso.date().nullable(),
   notes: z.string().max(600).optional(),
-});
-
-const packSchema = z.strictObject({
-  formatVersion: z.literal(1),
-  contacts: z.array(nationalContactSchema).max(200),
-});
-
-export type NationalContact = z.infer<typeof nationalContactSchema>;
+};
 
 /**
- * Parses the bundled national contacts pack. A broken pack is reported with its line and yields
- * no contacts, so runbooks say "not set" rather than show a number we cannot vouch for.
+ * Format 2: `checked` is when the facts were last checked against the source page (what the
+ * 12-month re-check warning counts from); `pageDate` is the date the page itself shows, if any.
+ */
+const contactSchemaV2 = z.strictObject({
+  ...contactFields,
+  checked: z.iso.date(),
+  pageDate: z.iso.date().nullable(),
+});
+
+/** Format 1 had one date, the page's own, which also served as the date the facts were vouched for. */
+const contactSchemaV1 = z.strictObject({ ...contactFields, sourceDate: z.iso.date().nullable() });
+
+const packSchema = z.discriminatedUnion('formatVersion', [
+  z.strictObject({ formatVersion: z.literal(1), contacts: z.array(contactSchemaV1).max(200) }),
+  z.strictObject({ formatVersion: z.literal(2), contacts: z.array(contactSchemaV2).max(200) }),
+]);
+
+/**
+ * A national contact as the app holds it. `checked` is null only for a format-1 contact whose
+ * page had no date: nobody can say when it was last right, so it is always due a re-check.
+ */
+export type NationalContact = Omit<z.infer<typeof contactSchemaV2>, 'checked'> & {
+  checked: string | null;
+};
+
+/** Reads a format-1 contact without losing anything: its one date becomes both dates. */
+function fromFormat1({ sourceDate, ...rest }: z.infer<typeof contactSchemaV1>): NationalContact {
+  return { ...rest, checked: sourceDate, pageDate: sourceDate };
+}
+
+/**
+ * Parses the bundled national contacts pack (format 1 or 2). A broken pack, or one citing a
+ * source outside the official sites, is reported with its line and yields no contacts, so
+ * runbooks say "not set" rather than show a number we cannot vouch for.
  */
 export function parseNationalContacts(
   text: string,
@@ -58,9 +83,20 @@ export function parseNationalContacts(
       })),
     };
   }
+  const contacts: NationalContact[] =
+    parsed.data.formatVersion === 1 ? parsed.data.contacts.map(fromFormat1) : parsed.data.contacts;
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const contact of parsed.data.contacts) {
+  contacts.forEach((contact, index) => {
+    if (!isOfficialSource(contact.source))
+      problems.push({
+        file,
+        line: lineOfPath(text, ['contacts', index, 'source']),
+        severity: 'error',
+        message: `contacts.${index}.source: "${contact.source}" is not an official page; cite the organisation's own site`,
+      });
+  });
+  for (const contact of contacts) {
     if (seen.has(contact.id))
       problems.push({
         file,
@@ -70,7 +106,7 @@ export function parseNationalContacts(
       });
     seen.add(contact.id);
   }
-  return { contacts: problems.length > 0 ? [] : parsed.data.contacts, problems };
+  return { contacts: problems.length > 0 ? [] : contacts, problems };
 }
 
 /** Best-effort line for a JSON path: the line of the entry's `"id"` or of the named key. */

@@ -33,7 +33,7 @@ describe('isStale: details are re-checked after 12 months', () => {
 });
 
 describe('resolveContact carries the staleness the reader shows', () => {
-  const national = (sourceDate: string | null): Map<string, NationalContact> =>
+  const national = (checked: string | null): Map<string, NationalContact> =>
     new Map([
       [
         'csoc',
@@ -44,17 +44,19 @@ describe('resolveContact carries the staleness the reader shows', () => {
           channels: [{ kind: 'phone', value: '0300 200 3700' }],
           hours: '24/7',
           source: 'https://digital.nhs.uk/cyber',
-          sourceDate,
+          checked,
+          // The page's own date never decides staleness: an old page can still be right.
+          pageDate: '2019-01-01',
         },
       ],
     ]);
 
   it.each([
-    ['dated exactly 12 months ago', '2025-11-23', false],
-    ['dated 12 months and a day ago', '2025-11-22', true],
-    ['undated', null, true],
-  ])('a national source %s: stale %s', (_when, sourceDate, expected) => {
-    expect(resolveContact('csoc', national(sourceDate), undefined, NOW)).toMatchObject({
+    ['checked exactly 12 months ago', '2025-11-23', false],
+    ['checked 12 months and a day ago', '2025-11-22', true],
+    ['never checked', null, true],
+  ])('a national contact %s: stale %s', (_when, checked, expected) => {
+    expect(resolveContact('csoc', national(checked), undefined, NOW)).toMatchObject({
       national: true,
       stale: expected,
     });

@@ -4,9 +4,10 @@ import { isOlderThanMonths } from '../../shared/dates';
 export const STALE_AFTER_MONTHS = 12;
 
 /**
- * True when details checked (or, for a national contact, sourced) on `checkedOn`, an ISO date,
- * are due a re-check at `now`: more than STALE_AFTER_MONTHS calendar months ago. Undated details
- * always are, since nobody can say when they were last right.
+ * True when details last checked on `checkedOn`, an ISO date, are due a re-check at `now`: more
+ * than STALE_AFTER_MONTHS calendar months ago. For a national contact this is when its facts were
+ * checked against the source page, not the page's own date: an old page can still be right.
+ * Never-checked details always are due, since nobody can say when they were last right.
  */
 export function isStale(checkedOn: string | null, now: Date): boolean {
   return checkedOn === null || isOlderThanMonths(checkedOn, STALE_AFTER_MONTHS, now);

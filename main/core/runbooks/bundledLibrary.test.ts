@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CONTACT_ROLES } from '../../contract/vocabulary';
+import { isOfficialSource } from '../contacts/officialSources';
 import type { LoadedLibrary } from './library';
 import { loadNationalContacts, loadRunbooks } from './loadRunbooks';
 import type { RunbookSearch } from './search';
@@ -89,13 +90,14 @@ describe('the bundled runbook library', () => {
     }
   });
 
-  it('gives every national contact an https source and a source date (or says plainly it has none)', async () => {
+  it('gives every national contact an official https source, the date it was checked and the page date when there is one', async () => {
     const { contacts, problems } = await loadNationalContacts(BUNDLED);
     expect(problems).toEqual([]);
     for (const contact of contacts) {
-      expect(contact.source, contact.id).toMatch(/^https:\/\//);
+      expect(isOfficialSource(contact.source), contact.source).toBe(true);
+      expect(contact.checked, contact.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(
-        contact.sourceDate === null || /^\d{4}-\d{2}-\d{2}$/.test(contact.sourceDate),
+        contact.pageDate === null || /^\d{4}-\d{2}-\d{2}$/.test(contact.pageDate),
         contact.id,
       ).toBe(true);
     }
@@ -108,10 +110,11 @@ describe('the bundled runbook library', () => {
         .slice(2)
         .join('---')
         .replace(/\{\{[^}]*\}\}/g, '');
-      // UK numbers (0300 303 5222, 01234 567890, +44 …) and the short emergency/text numbers.
+      // UK numbers (0300 303 5222, 01234 567890, +44 …) and the short emergency, help and text numbers.
       const found =
-        body.match(/(\+44\s?\d|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b(999|101|111|7726)\b)/g) ??
-        [];
+        body.match(
+          /(\+44\s?\d|\b0\d{2,4}[\s-]?\d{3}[\s-]?\d{3,4}\b|\b(999|101|105|111|159|7726)\b)/g,
+        ) ?? [];
       expect(found, name).toEqual([]);
     }
   });

@@ -274,7 +274,7 @@ export type LocalContactLookup = (role: string) => LocalRoleEntry | undefined;
  * Resolves a role for display. Local roles come from the provider's directory first (with their
  * number, or "not set" until one is entered, and already judged stale or not by the directory);
  * national contacts carry their number and dated source, stay read-only, and are stale at `now`
- * when their source is undated or too old.
+ * when their facts were last checked too long ago (or never).
  */
 export function resolveContact(
   role: string,
@@ -304,10 +304,11 @@ export function resolveContact(
       label: contact.name,
       national: true,
       channels: contact.channels,
-      stale: isStale(contact.sourceDate, now),
+      stale: isStale(contact.checked, now),
       hours: contact.hours,
       source: contact.source,
-      sourceDate: contact.sourceDate,
+      checked: contact.checked,
+      pageDate: contact.pageDate,
     };
   }
   const label =

@@ -14,7 +14,8 @@ const csoc: NationalContact = {
   channels: [{ kind: 'phone', value: '0300 303 5222' }],
   hours: '24 hours a day',
   source: 'https://example.org/csoc',
-  sourceDate: '2024-04-17',
+  checked: '2026-12-04',
+  pageDate: '2024-04-17',
 };
 
 function runbookFrom(body: string[]): Runbook {

@@ -7,6 +7,7 @@ import type {
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { formatDate } from '../../lib/formatDate';
+import { nationalSourceDates, nationalStaleWarning } from '../../lib/nationalSource';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { AddByNameForm } from '../../ui/AddByNameForm';
@@ -269,12 +270,16 @@ function NationalList({ contacts }: { contacts: NationalContactView[] }) {
               ))}
             </ul>
             {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+            {contact.notes && <p className="contact-notes">{contact.notes}</p>}
+            {contact.stale && (
+              <p className="contact-stale">
+                <span aria-hidden="true">⚠ </span>
+                {nationalStaleWarning(contact.checked)}
+              </p>
+            )}
             <p className="contact-source">
-              National contact.{' '}
-              {contact.sourceDate
-                ? `Source dated ${formatDate(contact.sourceDate)}`
-                : 'Source undated'}
-              {': '}
+              National contact. {nationalSourceDates(contact)}
+              {' Source: '}
               <WebLink
                 url={contact.source}
                 label={`Source for ${contact.name}`}

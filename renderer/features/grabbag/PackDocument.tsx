@@ -7,6 +7,7 @@ import type {
 } from '../../../main/contract/types';
 import { INCIDENT_ROLES } from '../../../main/contract/vocabulary';
 import { formatDate } from '../../lib/formatDate';
+import { nationalSourceDates } from '../../lib/nationalSource';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { ChannelList } from '../../ui/ChannelList';
 import { supplierText } from '../systems/supplierText';
@@ -166,8 +167,7 @@ function ContactSheet({
             <ChannelList channels={contact.channels} outOfBandFirst />
             {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
             <p className="contact-source">
-              Source {contact.sourceDate ? `dated ${formatDate(contact.sourceDate)}` : 'undated'}:{' '}
-              {contact.source}
+              {nationalSourceDates(contact)} Source: {contact.source}
             </p>
           </li>
         ))}

@@ -25,7 +25,8 @@ const national = (patch: Partial<ContactRef>): ContactRef => ({
   channels: [{ kind: 'phone', value: '0300 200 3700' }],
   stale: false,
   source: 'https://digital.nhs.uk/cyber',
-  sourceDate: '2026-01-10',
+  checked: '2026-12-04',
+  pageDate: '2026-01-10',
   ...patch,
 });
 
@@ -56,24 +57,28 @@ describe('ContactsPanel: who a runbook may need', () => {
     expect(entryFor('Insurer incident line')).not.toContain('more than 12 months ago');
   });
 
-  it('says whether a stale national source is old or undated', () => {
+  it('shows when a national contact was last checked, the page date if known, and warns only when a check is due', () => {
     render(
       <ContactsPanel
         contacts={[
-          national({ stale: true, sourceDate: '2022-10-20' }),
-          national({ role: 'ico', label: 'ICO', stale: true, sourceDate: null }),
-          national({ role: 'ncsc', label: 'NCSC', stale: false }),
+          national({ stale: true, checked: '2025-10-20', pageDate: '2022-10-20' }),
+          national({ role: 'ico', label: 'ICO', stale: true, checked: null, pageDate: null }),
+          national({ role: 'ncsc', label: 'NCSC', stale: false, pageDate: null }),
         ]}
         onNotice={vi.fn()}
       />,
     );
     expect(entryFor('Cyber Security Operations Centre')).toContain(
-      'This source is more than 12 months old.',
+      'last checked more than 12 months ago',
     );
-    expect(entryFor('ICO')).toContain('This source has no date.');
-    expect(entryFor('ICO')).toContain('Source undated');
-    expect(entryFor('NCSC')).not.toContain('Check the details are still right');
-    expect(entryFor('NCSC')).toContain('Source dated 10 January 2026');
+    expect(entryFor('Cyber Security Operations Centre')).toContain(
+      'Last checked 20 October 2025. Page dated 20 October 2022.',
+    );
+    expect(entryFor('ICO')).toContain('Nobody has recorded when these details were checked.');
+    expect(entryFor('ICO')).toContain('Never checked.');
+    expect(entryFor('NCSC')).not.toContain('Check they are still right');
+    expect(entryFor('NCSC')).toContain('Last checked 4 December 2026.');
+    expect(entryFor('NCSC')).not.toContain('Page dated');
   });
 
   it('links a role with no number to the place to add it', () => {

@@ -1,6 +1,7 @@
 import type { ContactChannel, ContactRef } from '../../../main/contract/types';
 import { request } from '../../api';
 import { formatDate } from '../../lib/formatDate';
+import { nationalSourceDates, nationalStaleWarning } from '../../lib/nationalSource';
 import { href } from '../../useRoute';
 
 const KIND_LABEL: Record<ContactChannel['kind'], string> = {
@@ -102,21 +103,15 @@ export function ContactsPanel({
                 {contact.national && contact.stale && (
                   <p className="contact-stale">
                     <span aria-hidden="true">⚠ </span>
-                    {contact.sourceDate
-                      ? 'This source is more than 12 months old.'
-                      : 'This source has no date.'}{' '}
-                    Check the details are still right when you can.
+                    {nationalStaleWarning(contact.checked)}
                   </p>
                 )}
                 {contact.national && (
                   <p className="contact-source">
-                    National contact.{' '}
-                    {contact.sourceDate
-                      ? `Source dated ${formatDate(contact.sourceDate)}`
-                      : 'Source undated'}
+                    National contact. {nationalSourceDates(contact)}
                     {contact.source && (
                       <>
-                        {': '}
+                        {' Source: '}
                         <WebLink
                           url={contact.source}
                           label={`Source for ${contact.label}`}

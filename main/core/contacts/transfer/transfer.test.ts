@@ -57,7 +57,9 @@ function directoryWith(contacts: LocalContact[]): ContactsDirectory {
         channels: [],
         hours: '',
         source: 'https://x.example',
-        sourceDate: '2026-01-01',
+        checked: '2026-01-01',
+        pageDate: null,
+        stale: false,
       },
     ],
   };

@@ -60,6 +60,44 @@ const PHRASINGS: Array<[query: string, expected: string]> = [
   ['lessons learned', 'after-the-incident'],
   ['ransomwre', 'ransomware'],
   ['lost phnoe', 'lost-device'],
+  // What is wrong outweighs the device it is wrong with.
+  ['emar app not loading on the tablets', 'care-record-system-down'],
+  ["care app won't open on the phones", 'care-record-system-down'],
+  ['the rota app is down on every phone', 'care-record-system-down'],
+  ["can't log in to the care system on any tablet", 'care-record-system-down'],
+  ['medication system not working', 'care-record-system-down'],
+  ['the laptop is locked and wont start', 'ransomware'],
+  ['tablet screen frozen asking for bitcoin', 'ransomware'],
+  ['screen says files are encrypted', 'ransomware'],
+  ['wifi not working on the tablets', 'internet-down'],
+  ['the eMAR tablet was stolen from the car', 'lost-device'],
+  ['laptop left on the train', 'lost-device'],
+  // A question with nothing else in it wants to know where to start.
+  ['what should we do now', 'first-15-minutes'],
+  ['Help, what do we do?', 'first-15-minutes'],
+  ['now what', 'first-15-minutes'],
+  ['help me please', 'first-15-minutes'],
+  // A question beside words that say what happened follows those words.
+  ['what do I do about a ransom note', 'ransomware'],
+  ['help my email has been hacked', 'email-hacked'],
+  ['what now, the tablet was nicked', 'lost-device'],
+  // Words that say it reaches beyond this service.
+  ['other practices have the same issue', 'national-outage'],
+  ['internet down in the whole area', 'national-outage'],
+  ["it's not just us, the whole region is down", 'national-outage'],
+  ['everyone in the region has lost the GP system', 'national-outage'],
+  ['our pharmacy and the others nearby cant get prescriptions', 'national-outage'],
+  ['power cut across the whole area', 'power-cut'],
+  // Looking back once it is over.
+  ['writing it up after', 'after-the-incident'],
+  ['debrief after the attack', 'after-the-incident'],
+  ["what went well and what didn't", 'after-the-incident'],
+  // Typos in longer words.
+  ['ransonware', 'ransomware'],
+  ['gave away my passwrod', 'clicked-link'],
+  ['phising email', 'suspicious-message'],
+  ['suspicous text message', 'suspicious-message'],
+  ['telecare alarms not wroking', 'phones-telecare-down'],
 ];
 
 describe('the bundled runbook library', () => {

@@ -110,6 +110,26 @@ const LOOSE = [
     ],
   }),
   runbookSource({
+    id: 'tablet-lost',
+    title: 'Tablet lost or stolen',
+    summary: 'Use this when a tablet, phone or laptop is lost or stolen.',
+    body: [
+      '',
+      '## Act fast {#act}',
+      '',
+      step(
+        'Lock the tablet from the device manager and note where the tablet was last seen.',
+        'lock',
+      ),
+    ],
+  }),
+  runbookSource({
+    id: 'medicines-system-down',
+    title: 'Medicines system down',
+    summary: 'Use this when the medicines system is not loading.',
+    body: ['', '## Keep care going {#care}', '', step('Use the paper charts.', 'paper')],
+  }),
+  runbookSource({
     id: 'wifi-down',
     title: 'Wi-Fi down',
     body: ['', '## Check {#check}', '', step('Restart the router.', 'restart')],
@@ -241,6 +261,14 @@ describe('runbook search with loosely typed phrases', () => {
       expect(looseIds(query)[0]).toBe(expected);
     },
   );
+
+  it.each([
+    ['the meds app is not loading on any of the tablets', 'medicines-system-down'],
+    ['medicines system will not load on the tablet', 'medicines-system-down'],
+    ['tablet stolen from the car', 'tablet-lost'],
+  ])('weighs what is wrong above the device named: %j', (query, expected) => {
+    expect(looseIds(query)[0]).toBe(expected);
+  });
 
   it('lets no stop word decide: a runbook full of "a", "it" and "someone" comes after one with "clicked" and "link"', () => {
     const found = looseIds('someone clicked a link');

@@ -1,7 +1,7 @@
 import type { SearchResult } from 'minisearch';
 import type { Runbook, SearchHit } from '../../../contract/types';
 import { indexLibrary, type IndexedLibrary } from './indexLibrary';
-import { credits, planQuery } from './queryPlan';
+import { credits, planQuery, type QueryWord } from './queryPlan';
 import { stepMatches } from './stepMatches';
 
 /*
@@ -65,8 +65,10 @@ export function searchIndexed(library: IndexedLibrary): RunbookSearch {
               best[i] = Math.max(best[i] as number, credit[i] as number);
           }
           coverage = 0;
-          for (let i = 0; i < words.length; i += 1)
-            if (!words[i]?.optional) coverage += best[i] as number;
+          for (let i = 0; i < words.length; i += 1) {
+            const word = words[i] as QueryWord;
+            if (!word.optional) coverage += (best[i] as number) * word.weight;
+          }
           coverage /= required;
           // Matched only the word being typed ("p" in "lost p"): not a hit.
           if (coverage === 0) continue;

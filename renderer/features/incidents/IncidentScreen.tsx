@@ -3,7 +3,7 @@ import { describeError } from '../../errors';
 import { href, type IncidentTab } from '../../useRoute';
 import { ClocksPanel } from './ClocksPanel';
 import { GuidedSteps } from './GuidedSteps';
-import { showCurrentStepOnOpen } from './guidedScroll';
+import { isOnScreen, showCurrentStepOnOpen } from './guidedScroll';
 import { LogPanel } from './LogPanel';
 import { ReportsPanel } from './ReportsPanel';
 import { RolesPanel } from './RolesPanel';
@@ -43,7 +43,7 @@ export function IncidentScreen({
     const title = document.getElementById('page-title');
     title?.focus({ preventScroll: true });
     if (tab === 'steps') showCurrentStepOnOpen(top.current);
-    else title?.scrollIntoView({ block: 'nearest' });
+    else if (title && !isOnScreen(title)) top.current?.scrollIntoView({ block: 'start' });
   }, [tab, opened, runbook]);
 
   if (loadError) {

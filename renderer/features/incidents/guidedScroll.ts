@@ -8,7 +8,8 @@
 const controls = (): HTMLElement | null => document.getElementById('current-step-controls');
 const card = (): HTMLElement | null => document.getElementById('current-step');
 
-const fits = (element: HTMLElement): boolean => {
+/** The whole element is inside the window. */
+export const isOnScreen = (element: HTMLElement): boolean => {
   const box = element.getBoundingClientRect();
   return box.top >= 0 && box.bottom <= window.innerHeight;
 };
@@ -21,9 +22,9 @@ const scrollToTopOf = (element: HTMLElement): void => {
 export function showCurrentStepOnOpen(incident: HTMLElement | null): void {
   const bar = controls();
   const step = card();
-  if (!bar || !step || fits(bar)) return;
+  if (!bar || !step || isOnScreen(bar)) return;
   if (incident) scrollToTopOf(incident);
-  if (!fits(bar)) scrollToTopOf(step);
+  if (!isOnScreen(bar)) scrollToTopOf(step);
 }
 
 /** After an answer, or a jump to another step: the new step's top in view. */
@@ -32,5 +33,5 @@ export function showCurrentStep(): void {
   const bar = controls();
   if (!step) return;
   const top = step.getBoundingClientRect().top;
-  if (top < 0 || (bar && !fits(bar))) scrollToTopOf(step);
+  if (top < 0 || (bar && !isOnScreen(bar))) scrollToTopOf(step);
 }

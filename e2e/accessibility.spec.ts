@@ -159,3 +159,102 @@ test('the share runbooks screen has no serious accessibility violations', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Share runbooks' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });
+
+/** Every rule, best practice included, at every impact: the crisis path is held to more. */
+const scanStrictly = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+};
+
+/** Moves within the app, as its own links do. */
+const go = (page: Page, hash: string) =>
+  page.evaluate((to) => {
+    window.location.hash = to;
+  }, hash);
+
+/** Starts an incident from the form; returns its id. */
+async function startIncident(page: Page, runbook: string, name: string): Promise<string> {
+  await go(page, `#/incidents/new/${runbook}`);
+  await page.getByLabel('Short name for this incident').fill(name);
+  await page.getByLabel('Incident lead').fill('Ann Lee');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(page.locator('#current-step-title')).toContainText('Check that everyone is safe');
+  return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
+}
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 640, height: 400 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('starting an incident, guided steps and a decision asking why have no violations at all (best practice included)', async ({
+      app,
+      page,
+    }) => {
+      // Several full-page axe scans in one test: give it the time of several.
+      test.slow();
+      const title = page.locator('#current-step-title');
+      await app.openHome();
+      await go(page, '#/incidents/new/ransomware');
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Start an incident' }),
+      ).toBeVisible();
+      await page.getByRole('button', { name: 'Start the incident' }).click();
+      await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+      expect(await scanStrictly(page), 'start form with mistakes').toEqual([]);
+      const id = await startIncident(page, 'ransomware', 'Strict accessibility run');
+      expect(await scanStrictly(page), 'guided mode, first step').toEqual([]);
+
+      await page.getByRole('button', { name: 'Add note', exact: true }).click();
+      await expect(page.getByLabel('Note', { exact: true })).toBeFocused();
+      expect(await scanStrictly(page), 'guided mode, adding a note').toEqual([]);
+
+      await go(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
+      await expect(title).toContainText("Could anyone's personal data");
+      expect(await scanStrictly(page), 'decision step').toEqual([]);
+      await page.getByRole('radio', { name: /^No\b/ }).check();
+      await page.getByRole('button', { name: 'Save my choice' }).click();
+      await expect(page.getByText(/before saving$/)).toBeVisible();
+      expect(await scanStrictly(page), 'decision step, reason missing').toEqual([]);
+    });
+
+    test('a decision with many answers, a jump to another runbook and every incident tab have no violations at all (best practice included)', async ({
+      app,
+      page,
+    }) => {
+      // Several full-page axe scans in one test: give it the time of several.
+      test.slow();
+      const title = page.locator('#current-step-title');
+      await app.openHome();
+      const id = await startIncident(page, 'first-15-minutes', 'Strict run, first 15');
+      await go(page, `#/incidents/${id}/steps/first-15-minutes/which-runbook`);
+      await expect(title).toContainText('Which of these best describes');
+      expect(await scanStrictly(page), 'decision with many answers').toEqual([]);
+      await page.getByRole('radio', { name: /^Screen says pay/ }).check();
+      await page.getByRole('button', { name: 'Save my choice' }).click();
+      await expect(page.locator('.current-step-where')).toContainText('Ransomware');
+      expect(await scanStrictly(page), 'two runbooks in one incident').toEqual([]);
+
+      for (const tab of ['Log', 'Clocks', 'Roles and handover', 'Reports']) {
+        await page
+          .getByRole('navigation', { name: 'Incident' })
+          .getByRole('link', { name: tab })
+          .click();
+        await expect(
+          page.getByRole('navigation', { name: 'Incident' }).getByRole('link', { name: tab }),
+        ).toHaveAttribute('aria-current', 'page');
+        expect(await scanStrictly(page), tab).toEqual([]);
+      }
+      await go(page, '#/incidents');
+      await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
+      expect(await scanStrictly(page), 'incidents list').toEqual([]);
+    });
+  });
+}

@@ -58,6 +58,9 @@ export function parseRoute(hash: string): Route {
       return { name: 'incident-document', id: parts[1], kind: parts[3] };
     if (parts[2] === 'steps' && parts[3] && parts[4])
       return { name: 'incident', id: parts[1], tab: 'steps', runbook: parts[3], step: parts[4] };
+    // A runbook without a step: guided mode opens that runbook at its first step still to do.
+    if (parts[2] === 'steps' && parts[3])
+      return { name: 'incident', id: parts[1], tab: 'steps', runbook: parts[3] };
     return { name: 'incident', id: parts[1], tab: isTab(parts[2]) ? parts[2] : 'steps' };
   }
   if (parts[0] === 'exercises') {

@@ -38,6 +38,11 @@ const LINKS: Array<[string, string, Route]> = [
     { name: 'incident', id: INCIDENT, tab: 'steps', runbook: 'ransomware', step: 'isolate' },
   ],
   [
+    'a runbook in an incident, at its first step still to do',
+    href.incidentStep(INCIDENT, 'ransomware'),
+    { name: 'incident', id: INCIDENT, tab: 'steps', runbook: 'ransomware' },
+  ],
+  [
     'an incident report to print',
     href.incidentDocument(INCIDENT, 'report'),
     { name: 'incident-document', id: INCIDENT, kind: 'report' },
@@ -143,6 +148,16 @@ describe('addresses the app did not make', () => {
       name: 'incident',
       id: INCIDENT,
       tab: 'steps',
+    });
+  });
+
+  it('opens a runbook of an incident for a step address whose step id is empty', () => {
+    // An older build wrote this address for "go to the ransomware runbook".
+    expect(parseRoute(`#/incidents/${INCIDENT}/steps/ransomware/`)).toEqual({
+      name: 'incident',
+      id: INCIDENT,
+      tab: 'steps',
+      runbook: 'ransomware',
     });
   });
 

@@ -25,8 +25,9 @@ export const href = {
     runbook ? `#/incidents/new/${encodeURIComponent(runbook)}` : '#/incidents/new',
   incident: (id: string, tab: IncidentTab = 'steps') =>
     `#/incidents/${encodeURIComponent(id)}${tab === 'steps' ? '' : `/${tab}`}`,
-  incidentStep: (id: string, runbook: string, step: string) =>
-    `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}/${encodeURIComponent(step)}`,
+  /** A step of a runbook in guided mode; without a step, that runbook's first step still to do. */
+  incidentStep: (id: string, runbook: string, step?: string) =>
+    `#/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(runbook)}${step ? `/${encodeURIComponent(step)}` : ''}`,
   incidentDocument: (id: string, kind: 'report' | 'handover') =>
     `#/incidents/${encodeURIComponent(id)}/print/${kind}`,
   exercises: '#/exercises',

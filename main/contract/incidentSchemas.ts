@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { keysOf, slugSchema } from './schemas';
 import { INCIDENT_ROLES, type IncidentRole } from './vocabulary';
+import { INCIDENT_LIMITS } from './incidentLimits';
 
-/** Limits for what people type into an incident: room for real notes, refusal of huge input. */
-export const INCIDENT_LIMITS = {
-  name: 120,
-  person: 120,
-  text: 4000,
-  reason: 1000,
-  reference: 120,
-} as const;
+export { INCIDENT_LIMITS };
 
 /** How the core names incidents (and exercises): UTC date, time, six random hex digits. */
 export const INCIDENT_ID_PATTERN = /^[0-9]{8}-[0-9]{4}-[a-f0-9]{6}$/;

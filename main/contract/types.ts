@@ -37,6 +37,10 @@ export interface DecisionOption {
   /** Markdown of the option, including any link. */
   text: string;
   goto: DecisionTarget | null;
+  /** The option's text asks the person to "write down why": guided mode asks for the reason. */
+  asksReason?: boolean;
+  /** A clock this choice can make not needed (`{settles:<clock>}`); guided mode offers to stop it. */
+  settles?: ClockId;
 }
 
 export interface Step {

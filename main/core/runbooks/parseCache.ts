@@ -8,7 +8,7 @@ import type { ParseOutcome } from './parseRunbook';
  * Bump when parseRunbook's output changes shape or meaning: a cache written by another format
  * (or another app version) is ignored, never trusted.
  */
-export const PARSE_CACHE_FORMAT = 3;
+export const PARSE_CACHE_FORMAT = 4;
 
 /**
  * Remembers parse outcomes by file content, so unchanged runbooks are not parsed again, and the

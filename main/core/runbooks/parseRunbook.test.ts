@@ -419,6 +419,52 @@ describe('decision points', () => {
     expect(step?.options[0]?.text).toBe('go to [report the breach](#report-breach).');
   });
 
+  it('marks an option that says "write down why" as asking for a reason, and reads {settles:…} off its text', () => {
+    const settling = runbookSource({
+      body: [
+        '',
+        '## Tell {#tell}',
+        '',
+        '1. Decision: Could personal data be affected? {#personal-data-question}',
+        '',
+        '   - Yes: go to [report the breach](#report-breach).',
+        '   - No: write down why you decided this. {settles:personal-data-breach-72h}',
+        '',
+        '2. Report the breach. {#report-breach}',
+      ],
+    });
+    const { runbook, problems } = parse(settling);
+    expect(problems).toEqual([]);
+    const [yes, no] = runbook?.phases[0]?.steps[0]?.options ?? [];
+    expect(yes).not.toHaveProperty('asksReason');
+    expect(yes).not.toHaveProperty('settles');
+    expect(no).toMatchObject({
+      label: 'No',
+      text: 'write down why you decided this.',
+      asksReason: true,
+      settles: 'personal-data-breach-72h',
+    });
+  });
+
+  it('refuses {settles:…} naming a clock that does not exist, on its line', () => {
+    const unknown = runbookSource({
+      body: [
+        '',
+        '## Tell {#tell}',
+        '',
+        '1. Decision: Is anyone hurt? {#hurt-question}',
+        '',
+        '   - No: carry on. {settles:made-up-clock}',
+      ],
+    });
+    expect(errors(parse(unknown).problems)).toEqual([
+      expect.objectContaining({
+        line: lineOf(unknown, 'made-up-clock'),
+        message: expect.stringContaining('unknown clock "made-up-clock"') as unknown,
+      }),
+    ]);
+  });
+
   it('refuses a decision with no options, on its line', () => {
     const bare = runbookSource({
       body: ['', '## Tell {#tell}', '', '1. Decision: Is anyone hurt? {#hurt-question}'],

@@ -1,6 +1,12 @@
 import type { Token } from 'markdown-it';
 import type { DecisionOption, Phase, Problem, Step } from '../../contract/types';
-import { SETTING_PLACEHOLDERS, SYSTEM_FIELDS, SYSTEMS } from '../../contract/vocabulary';
+import {
+  CLOCKS,
+  SETTING_PLACEHOLDERS,
+  SYSTEM_FIELDS,
+  SYSTEMS,
+  type ClockId,
+} from '../../contract/vocabulary';
 import { classifyHref } from '../../shared/linkPolicy';
 import { createMarkdown, splitSystemKey } from '../../shared/markdown';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
@@ -12,6 +18,10 @@ export const MAX_HEADLINE_WORDS = 30;
 export const MAX_RUNBOOK_BYTES = 512 * 1024;
 
 const ID_MARKER = /\s*\{#([^}\s]*)\}\s*$/;
+/** `{settles:<clock>}` in a decision option: choosing it can make that clock not needed. */
+const SETTLES_MARKER = /\s*\{settles:([^}\s]*)\}/;
+/** The words that ask the person to record why they chose an option. */
+const ASKS_REASON = /\bwrite down why\b/i;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const HTML_TAG = /<\s*\/?\s*[a-z][a-z0-9-]*(\s[^<>]*)?\/?\s*>/i;
 
@@ -330,7 +340,7 @@ function readStep(
     const listMap = (tokens[listIndex] as Token).map ?? [0, 0];
     for (let l = listMap[0]; l < listMap[1]; l += 1) excluded.add(l);
     for (const range of childItems(tokens, listIndex))
-      options.push(readOption(tokens, range, lines));
+      options.push(readOption(tokens, range, lines, fileLine, report));
   }
   if (isDecision && options.length === 0) {
     report.error(
@@ -369,10 +379,19 @@ function readOption(
   tokens: Token[],
   [open, close]: [number, number],
   lines: string[],
+  fileLine: (bodyLine: number) => number,
+  report: Report,
 ): DecisionOption {
   const item = tokens[open] as Token;
   const [from, to] = item.map ?? [0, 0];
-  const text = itemSource(lines, from, to).join('\n').trim();
+  const source = itemSource(lines, from, to).join('\n').trim();
+  const settles = SETTLES_MARKER.exec(source)?.[1];
+  const text = source.replace(SETTLES_MARKER, '').trim();
+  if (settles !== undefined && !(settles in CLOCKS))
+    report.error(
+      fileLine(from),
+      `unknown clock "${settles}" in {settles:…}: use one of ${Object.keys(CLOCKS).join(', ')}`,
+    );
   const firstLine = text.split('\n')[0] ?? '';
   const colon = firstLine.indexOf(':');
   const label =
@@ -397,6 +416,8 @@ function readOption(
         ? firstLine.slice(colon + 1).trim() + text.slice(firstLine.length)
         : text,
     goto,
+    ...(ASKS_REASON.test(text) ? { asksReason: true } : {}),
+    ...(settles !== undefined && settles in CLOCKS ? { settles: settles as ClockId } : {}),
   };
 }
 

@@ -9,6 +9,9 @@ import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
 import { formatMoment } from '../../lib/time';
+import { plainText } from '../../lib/inertText';
+import { DecisionChoice } from './DecisionChoice';
+import { showCurrentStep } from './guidedScroll';
 
 const STATUS_WORDS: Record<StepProgress['status'], string> = {
   done: 'Done',
@@ -16,7 +19,7 @@ const STATUS_WORDS: Record<StepProgress['status'], string> = {
   skipped: 'Skipped',
 };
 
-interface Located {
+export interface Located {
   runbook: IncidentRunbook & { view: RunbookView };
   phase: Phase;
   step: Step;
@@ -35,7 +38,28 @@ function allSteps(view: IncidentView): Located[] {
 
 const keyOf = (located: Located): string => `${located.runbook.id}/${located.step.id}`;
 
-/** Guided mode: one step at a time with large controls, the list of all steps beside it. */
+/** The step to show: the one asked for, else a runbook's first step still to do, else the first one. */
+function pickStep(
+  view: IncidentView,
+  steps: Located[],
+  runbookId: string | undefined,
+  stepId: string | undefined,
+): Located | undefined {
+  const open = (located: Located): boolean => !view.steps[keyOf(located)];
+  if (runbookId) {
+    const inRunbook = steps.filter((located) => located.runbook.id === runbookId);
+    const asked = stepId ? inRunbook.find((located) => located.step.id === stepId) : undefined;
+    const found = asked ?? inRunbook.find(open) ?? inRunbook[0];
+    if (found) return found;
+  }
+  return steps.find(open) ?? steps[0];
+}
+
+/**
+ * Guided mode: the current step with its controls first (so they are on the first screen and a
+ * few Tab presses from the incident's title), then every step, beside it on a wide screen and
+ * below it on a narrow one.
+ */
 export function GuidedSteps({
   view,
   act,
@@ -50,17 +74,28 @@ export function GuidedSteps({
   stepId?: string;
 }) {
   const steps = allSteps(view);
-  const current =
-    steps.find((located) => located.runbook.id === runbookId && located.step.id === stepId) ??
-    steps.find((located) => !view.steps[keyOf(located)]) ??
-    steps[0];
+  const waitingFor =
+    runbookId && !view.runbooks.some((runbook) => runbook.id === runbookId) ? runbookId : null;
+  const current = pickStep(view, steps, runbookId, stepId);
   const heading = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const focusKey = current ? keyOf(current) : '';
+  // A step chosen by a link, an answer or a decision gets focus, and comes into view.
   useEffect(() => {
-    if (runbookId) heading.current?.focus();
-  }, [focusKey, runbookId]);
+    if (!runbookId || waitingFor) return;
+    heading.current?.focus({ preventScroll: true });
+    showCurrentStep();
+  }, [focusKey, runbookId, waitingFor]);
+  // A message belongs to the step it was about.
+  useEffect(() => setNotice(null), [focusKey]);
 
+  if (waitingFor)
+    return (
+      <p role="status">
+        Opening the runbook… If nothing happens,{' '}
+        <a href={href.incident(view.id)}>go back to the current step</a>.
+      </p>
+    );
   if (!current)
     return (
       <p>
@@ -68,7 +103,7 @@ export function GuidedSteps({
         happens.
       </p>
     );
-  const goTo = (runbook: string, step: string): void => {
+  const goTo = (runbook: string, step?: string): void => {
     window.location.hash = href.incidentStep(view.id, runbook, step);
   };
   const next = (): void => {
@@ -77,11 +112,11 @@ export function GuidedSteps({
       (located) => !view.steps[keyOf(located)] && keyOf(located) !== keyOf(current),
     );
     if (following) goTo(following.runbook.id, following.step.id);
+    else setNotice('Every step has an answer. Use the Log and Reports tabs to finish.');
   };
 
   return (
     <div className="guided">
-      <StepList view={view} steps={steps} current={current} />
       <div className="guided-current">
         {notice && (
           <p className="notice" role="status">
@@ -100,16 +135,18 @@ export function GuidedSteps({
           </p>
         )}
         <CurrentStep
+          key={focusKey}
           view={view}
           located={current}
           act={act}
           saving={saving}
           onNotice={setNotice}
           onNext={next}
-          onStepLink={(step) => goTo(current.runbook.id, step)}
+          goTo={goTo}
           heading={heading}
         />
       </div>
+      <StepList view={view} steps={steps} current={current} />
     </div>
   );
 }
@@ -123,12 +160,17 @@ function StepList({
   steps: Located[];
   current: Located;
 }) {
+  const several = view.runbooks.length > 1;
+  const PhaseHeading = several ? 'h4' : 'h3';
   return (
-    <nav className="step-list" aria-label="All steps">
+    <nav className="step-list" aria-labelledby="step-list-title">
+      <h2 id="step-list-title" className="step-list-title">
+        All steps
+      </h2>
       {view.runbooks.map((runbook) =>
         runbook.view ? (
           <div key={runbook.id}>
-            {view.runbooks.length > 1 && <h2 className="step-list-runbook">{runbook.title}</h2>}
+            {several && <h3 className="step-list-runbook">{runbook.title}</h3>}
             {runbook.view.phases.map((phase) => {
               const inPhase = steps.filter(
                 (located) => located.runbook.id === runbook.id && located.phase.id === phase.id,
@@ -139,12 +181,12 @@ function StepList({
                   key={phase.id}
                   aria-label={`${phase.title}: ${answered} of ${inPhase.length} answered`}
                 >
-                  <h3 className="step-list-phase">
+                  <PhaseHeading className="step-list-phase">
                     {phase.title}{' '}
                     <span className="step-list-progress">
                       {answered} of {inPhase.length}
                     </span>
-                  </h3>
+                  </PhaseHeading>
                   <ol>
                     {inPhase.map((located) => {
                       const progress = view.steps[keyOf(located)];
@@ -163,9 +205,10 @@ function StepList({
                             </span>
                             <span className="step-link-text">
                               {located.step.number}.{' '}
-                              {plainHeadline(
+                              {plainText(
                                 runbook.view?.html.steps[located.step.id]?.text ??
                                   located.step.text,
+                                90,
                               )}
                             </span>
                           </a>
@@ -183,11 +226,10 @@ function StepList({
   );
 }
 
-/** Headline HTML (already safe) as text for the step list. */
-function plainHeadline(html: string): string {
-  const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
-  return text.length > 90 ? `${text.slice(0, 88)}…` : text;
-}
+type Asking = 'cant' | 'skipped' | 'note';
+
+/** "Ransomware — the screen says pay, …" as "Ransomware": the where-line stays one line. */
+const shortTitle = (title: string): string => title.split(' — ')[0] ?? title;
 
 function CurrentStep({
   view,
@@ -196,7 +238,7 @@ function CurrentStep({
   saving,
   onNotice,
   onNext,
-  onStepLink,
+  goTo,
   heading,
 }: {
   view: IncidentView;
@@ -205,24 +247,21 @@ function CurrentStep({
   saving: boolean;
   onNotice: (message: string) => void;
   onNext: () => void;
-  onStepLink: (step: string) => void;
+  goTo: (runbook: string, step?: string) => void;
   heading: React.RefObject<HTMLHeadingElement | null>;
 }) {
   const { runbook, phase, step } = located;
   const html = runbook.view.html.steps[step.id] ?? { text: '', details: '', options: [] };
   const progress = view.steps[keyOf(located)];
-  const [asking, setAsking] = useState<'cant' | 'skipped' | 'note' | null>(null);
-  const [text, setText] = useState('');
+  const [asking, setAsking] = useState<Asking | null>(null);
   const closed = view.status === 'closed' || view.log.readOnly;
-  useEffect(() => {
-    setAsking(null);
-    setText('');
-  }, [located.runbook.id, located.step.id]);
+  const isDecision = step.options.length > 0;
+  const onStepLink = (target: string): void => goTo(runbook.id, target);
 
   const record = async (
     status: 'done' | 'cant' | 'skipped' | 'reopened',
     reason?: string,
-  ): Promise<void> => {
+  ): Promise<boolean> => {
     const saved = await act({
       type: 'step',
       runbook: runbook.id,
@@ -234,51 +273,74 @@ function CurrentStep({
       setAsking(null);
       onNext();
     }
+    return saved;
   };
-  const submitReason = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if (!text.trim()) return;
-    if (asking === 'note') {
-      if (await act({ type: 'note', text: `${plainHeadline(html.text)}: ${text.trim()}` })) {
-        setAsking(null);
-        setText('');
-        onNotice('Note saved.');
-      }
-    } else if (asking) await record(asking, text.trim());
-  };
-  const choose = async (index: number): Promise<void> => {
-    const option = step.options[index];
-    if (!option) return;
-    if (await act({ type: 'decision', option: { runbook: runbook.id, step: step.id, index } })) {
-      if (option.goto?.runbook)
-        window.location.hash = href.incidentStep(
-          view.id,
-          option.goto.runbook,
-          option.goto.step ?? '',
-        );
-      else if (option.goto?.step) onStepLink(option.goto.step);
-      else onNext();
+  const saveNote = async (text: string): Promise<boolean> => {
+    const saved = await act({ type: 'note', text: `${plainText(html.text)}: ${text}` });
+    if (saved) {
+      setAsking(null);
+      onNotice('Note saved.');
     }
+    return saved;
   };
   const callable = runbook.view.contacts.filter((contact) => step.contacts.includes(contact.role));
+  const details = step.details && (
+    <SafeHtml
+      className="step-details"
+      html={html.details}
+      onNotice={onNotice}
+      onStepLink={onStepLink}
+    />
+  );
+  const secondary = !closed && (
+    <>
+      <button
+        type="button"
+        className="button-large"
+        disabled={saving}
+        aria-expanded={asking === 'cant'}
+        onClick={() => setAsking('cant')}
+      >
+        Can't do
+      </button>
+      <button
+        type="button"
+        className="button-large"
+        disabled={saving}
+        aria-expanded={asking === 'skipped'}
+        onClick={() => setAsking('skipped')}
+      >
+        Skip
+      </button>
+      <button
+        type="button"
+        className="button-large"
+        disabled={saving}
+        aria-expanded={asking === 'note'}
+        onClick={() => setAsking('note')}
+      >
+        Add note
+      </button>
+    </>
+  );
+  const reasonForm = asking && (
+    <ReasonForm
+      asking={asking}
+      saving={saving}
+      onSave={(text) => (asking === 'note' ? saveNote(text) : record(asking, text))}
+      onCancel={() => setAsking(null)}
+    />
+  );
 
   return (
-    <section className="current-step" aria-labelledby="current-step-title">
+    <section className="current-step" id="current-step" aria-labelledby="current-step-title">
       <p className="current-step-where">
-        {runbook.title} · {phase.title} · step {step.number} of {phase.steps.length}
+        {shortTitle(runbook.title)} · {phase.title} · step {step.number} of {phase.steps.length}
       </p>
       <h2 id="current-step-title" ref={heading} tabIndex={-1} className="current-step-text">
-        {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
+        {isDecision && <span className="step-kind">Decision: </span>}
         <SafeHtml inline html={html.text} onNotice={onNotice} onStepLink={onStepLink} />
       </h2>
-      {step.details && (
-        <SafeHtml
-          className="step-details"
-          html={html.details}
-          onNotice={onNotice}
-          onStepLink={onStepLink}
-        />
-      )}
       {progress && (
         <p className={`step-answer step-answer-${progress.status}`} role="status">
           <strong>{STATUS_WORDS[progress.status]}</strong>
@@ -291,22 +353,39 @@ function CurrentStep({
           )}
         </p>
       )}
-      {step.options.length > 0 && !closed && (
-        <fieldset className="decision">
-          <legend>Choose one</legend>
-          {step.options.map((option, index) => (
+      {/* The controls come straight after the step's one-line instruction, and stay at the top
+          of the window while its details (or a decision's answers) are read. */}
+      {!closed && (
+        <div className="step-controls" id="current-step-controls">
+          {!isDecision && (
             <button
-              key={option.label}
               type="button"
-              className="decision-option"
+              className="button-primary button-large"
               disabled={saving}
-              onClick={() => void choose(index)}
+              onClick={() => void record('done')}
             >
-              <strong>{option.label}</strong>
-              <SafeHtml inline html={html.options[index] ?? ''} onNotice={onNotice} />
+              Done
             </button>
-          ))}
-        </fieldset>
+          )}
+          {secondary}
+        </div>
+      )}
+      {reasonForm}
+      {details}
+      {isDecision && (
+        <DecisionChoice
+          view={view}
+          located={located}
+          optionsHtml={html.options}
+          act={act}
+          saving={saving}
+          closed={closed}
+          onChosen={(option) => {
+            if (option.goto?.runbook) goTo(option.goto.runbook, option.goto.step);
+            else if (option.goto?.step) onStepLink(option.goto.step);
+            else onNext();
+          }}
+        />
       )}
       {callable.length > 0 && (
         <div className="step-calls">
@@ -321,7 +400,7 @@ function CurrentStep({
                     onClick={() =>
                       void act({
                         type: 'note',
-                        text: `From step: ${plainHeadline(html.text)}`,
+                        text: `From step: ${plainText(html.text)}`,
                         called: contact.role,
                       }).then((saved) => saved && onNotice(`Call to ${contact.label} logged.`))
                     }
@@ -336,75 +415,53 @@ function CurrentStep({
           ))}
         </div>
       )}
-      {!closed && (
-        <div className="step-controls">
-          {step.options.length === 0 && (
-            <button
-              type="button"
-              className="button-primary button-large"
-              disabled={saving}
-              onClick={() => void record('done')}
-            >
-              Done
-            </button>
-          )}
-          <button
-            type="button"
-            className="button-large"
-            disabled={saving}
-            aria-expanded={asking === 'cant'}
-            onClick={() => setAsking('cant')}
-          >
-            Can't do
-          </button>
-          <button
-            type="button"
-            className="button-large"
-            disabled={saving}
-            aria-expanded={asking === 'skipped'}
-            onClick={() => setAsking('skipped')}
-          >
-            Skip
-          </button>
-          <button
-            type="button"
-            className="button-large"
-            disabled={saving}
-            aria-expanded={asking === 'note'}
-            onClick={() => setAsking('note')}
-          >
-            Add note
-          </button>
-        </div>
-      )}
-      {asking && (
-        <form className="reason-form" onSubmit={(event) => void submitReason(event)}>
-          <div className="field">
-            <label htmlFor="step-reason">
-              {asking === 'note'
-                ? 'Note'
-                : asking === 'cant'
-                  ? "Why can't it be done?"
-                  : 'Why skip it?'}
-            </label>
-            <textarea
-              id="step-reason"
-              rows={3}
-              value={text}
-              maxLength={asking === 'note' ? 4000 : 1000}
-              required
-              autoFocus
-              onChange={(e) => setText(e.target.value)}
-            />
-          </div>
-          <button type="submit" className="button-primary" disabled={saving || !text.trim()}>
-            {saving ? 'Saving…' : 'Save'}
-          </button>{' '}
-          <button type="button" onClick={() => setAsking(null)}>
-            Cancel
-          </button>
-        </form>
-      )}
     </section>
+  );
+}
+
+const REASON_LABELS: Record<Asking, string> = {
+  note: 'Note',
+  cant: "Why can't it be done?",
+  skipped: 'Why skip it?',
+};
+
+/** The box that opens under Can't do, Skip or Add note; it never saves an empty answer. */
+function ReasonForm({
+  asking,
+  saving,
+  onSave,
+  onCancel,
+}: {
+  asking: Asking;
+  saving: boolean;
+  onSave: (text: string) => Promise<boolean>;
+  onCancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (text.trim() && (await onSave(text.trim()))) setText('');
+  };
+  return (
+    <form className="reason-form" onSubmit={(event) => void submit(event)}>
+      <div className="field">
+        <label htmlFor="step-reason">{REASON_LABELS[asking]}</label>
+        <textarea
+          id="step-reason"
+          rows={3}
+          value={text}
+          maxLength={asking === 'note' ? 4000 : 1000}
+          required
+          autoFocus
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button-primary" disabled={saving || !text.trim()}>
+        {saving ? 'Saving…' : 'Save'}
+      </button>{' '}
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    </form>
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect } from 'react';
-import type { IncidentView } from '../../../main/contract/incidentTypes';
+import { useEffect, useRef } from 'react';
 import { describeError } from '../../errors';
 import { href, type IncidentTab } from '../../useRoute';
-import { ClocksPanel, clockStatus, useNow } from './ClocksPanel';
+import { ClocksPanel } from './ClocksPanel';
 import { GuidedSteps } from './GuidedSteps';
+import { isOnScreen, showCurrentStepOnOpen } from './guidedScroll';
 import { LogPanel } from './LogPanel';
 import { ReportsPanel } from './ReportsPanel';
 import { RolesPanel } from './RolesPanel';
+import { RunningClocks } from './RunningClocks';
 import { formatMoment } from '../../lib/time';
 import { useIncident } from './useIncident';
 
@@ -36,8 +37,13 @@ export function IncidentScreen({
   const { view, loadError } = incident;
   // Focus moves to the title when the incident opens or the tab changes, not on every save.
   const opened = view !== null;
+  const top = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (opened && !runbook) document.getElementById('page-title')?.focus();
+    if (!opened || runbook) return;
+    const title = document.getElementById('page-title');
+    title?.focus({ preventScroll: true });
+    if (tab === 'steps') showCurrentStepOnOpen(top.current);
+    else if (title && !isOnScreen(title)) top.current?.scrollIntoView({ block: 'start' });
   }, [tab, opened, runbook]);
 
   if (loadError) {
@@ -58,11 +64,29 @@ export function IncidentScreen({
   }
   if (!view) return <p role="status">Opening the incident…</p>;
   return (
-    <div className="incident">
+    <div className="incident" ref={top}>
       {view.exercise && <p className="exercise-banner">{EXERCISE_BANNER}</p>}
-      <p>
-        <a href={href.incidents}>← Incidents</a>
-      </p>
+      {/* The tabs come before the title so that, from the title, the next Tab stops are what
+          this tab is for (in guided mode: who is recording, the clocks link, then Done). */}
+      <div className="incident-top">
+        <a className="incident-back" href={href.incidents}>
+          ← Incidents
+        </a>
+        <nav className="tabs" aria-label="Incident">
+          <ul>
+            {(Object.keys(TAB_LABELS) as IncidentTab[]).map((name) => (
+              <li key={name}>
+                <a
+                  href={href.incident(view.id, name)}
+                  aria-current={name === tab ? 'page' : undefined}
+                >
+                  {TAB_LABELS[name]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
       <h1 id="page-title" tabIndex={-1}>
         {view.name}
       </h1>
@@ -75,7 +99,8 @@ export function IncidentScreen({
           {view.log.problem}
         </p>
       )}
-      <div className="field author-field">
+      {/* One line: who is recording. */}
+      <div className="recording-line">
         <label htmlFor="incident-author">Your name (shown on what you record)</label>
         <input
           id="incident-author"
@@ -86,21 +111,7 @@ export function IncidentScreen({
           onChange={(e) => incident.setAuthor(e.target.value)}
         />
       </div>
-      <ClockStrip view={view} />
-      <nav className="tabs" aria-label="Incident">
-        <ul>
-          {(Object.keys(TAB_LABELS) as IncidentTab[]).map((name) => (
-            <li key={name}>
-              <a
-                href={href.incident(view.id, name)}
-                aria-current={name === tab ? 'page' : undefined}
-              >
-                {TAB_LABELS[name]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <RunningClocks view={view} />
       <div aria-live="polite" className="save-state">
         {incident.saving ? 'Saving…' : ''}
       </div>
@@ -126,27 +137,5 @@ export function IncidentScreen({
       )}
       {view.exercise && <p className="exercise-banner">{EXERCISE_BANNER}</p>}
     </div>
-  );
-}
-
-/** The running clocks in one line each, on every tab. */
-function ClockStrip({ view }: { view: IncidentView }) {
-  const now = useNow();
-  const running = view.clocks.filter((clock) => clock.status === 'running');
-  if (running.length === 0) return null;
-  return (
-    <section className="clock-strip" aria-label="Running clocks">
-      <ul>
-        {running.map((clock) => {
-          const status = clockStatus(clock, now);
-          return (
-            <li key={clock.id}>
-              <a href={href.incident(view.id, 'clocks')}>{clock.label}</a>:{' '}
-              {status.urgent ? <strong>⚠ {status.words}</strong> : status.words}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
   );
 }

@@ -21,6 +21,7 @@ type ExerciseCalls = Pick<
   | 'exercises.get'
   | 'exercises.record'
   | 'exercises.report'
+  | 'exercises.exportFiles'
   | 'exercises.openProjector'
 >;
 
@@ -104,6 +105,7 @@ export async function createExerciseHandlers(
         html: renderMarkdown(markdown),
       });
     },
+    'exercises.exportFiles': async ({ id }) => exercises.exportFiles(id),
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;

@@ -13,6 +13,7 @@ type IncidentsCall =
   | 'incidents.get'
   | 'incidents.record'
   | 'incidents.verify'
+  | 'incidents.exportFiles'
   | 'incidents.document'
   | 'incidents.drafts';
 
@@ -51,6 +52,7 @@ export function incidentsHandlers(deps: {
     'incidents.get': async ({ id }) => incidents.get(id),
     'incidents.record': async (input) => incidents.record(input),
     'incidents.verify': async ({ id }) => incidents.verify(id),
+    'incidents.exportFiles': async ({ id }) => incidents.exportFiles(id),
     'incidents.document': document,
     'incidents.drafts': async ({ id }) => {
       const view = await incidents.get(id);

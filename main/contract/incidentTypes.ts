@@ -178,6 +178,8 @@ export interface IncidentDocument {
   filename: string;
   markdown: string;
   html: string;
+  /** Printed at the foot of every page: the log check code, so each sheet of paper anchors the log. */
+  pageFooter?: string;
 }
 
 export interface DraftField {

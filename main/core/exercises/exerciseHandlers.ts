@@ -1,3 +1,4 @@
+import { checkCodeFooter } from '../incidents/incidentsHandlers';
 import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
 import { exerciseProjectorRoute } from '../../contract/routes';
@@ -98,11 +99,13 @@ export async function createExerciseHandlers(
       const view = await exercises.get(id);
       if (!view.ok) return view;
       const markdown = afterActionReport(view.value, deps.organisation());
+      const title = `After-action report: ${view.value.title}`;
       return ok({
-        title: `After-action report: ${view.value.title}`,
+        title,
         filename: `holdfast-exercise-after-action-report-${date()}-${id}.md`,
         markdown,
         html: renderMarkdown(markdown),
+        pageFooter: checkCodeFooter(view.value.log, title),
       });
     },
     'exercises.exportFiles': async ({ id }) => exercises.exportFiles(id),

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(
-    `Restored ${outcome.files} files into ${to}; ${outcome.incidentLogs} incident logs verified.`,
+    `Restored ${outcome.files} files into ${to}; ${outcome.incidentLogs} evidence logs verified against their check records${outcome.withoutCheckRecord > 0 ? ` (${outcome.withoutCheckRecord} from an earlier version had no check record: each notes this in its log when first opened)` : ''}.`,
   );
 }
 

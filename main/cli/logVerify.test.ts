@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { canonicalJson } from '../core/evidence/canonicalJson';
+import type { EvidenceRecord } from '../core/evidence/evidenceChain';
+import { rechain, recordsOf } from '../core/evidence/__fixtures__/tamper';
 import { openEvidenceLog } from '../core/evidence/evidenceLog';
+import { headPathOf } from '../core/evidence/logHead';
+import { logCheckCode } from '../shared/logCheckCode';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
@@ -45,10 +50,61 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** Copies of the good log's head record and these lines in a folder of their own. */
+async function beside(name: string, lines: string[], withHead = true): Promise<string> {
+  await mkdir(join(dir, name));
+  const path = join(dir, name, 'log.jsonl');
+  await writeFile(path, lines.map((line) => `${line}\n`).join(''));
+  if (withHead) await copyFile(headPathOf(good), headPathOf(path));
+  return path;
+}
+
+/** The good log's records, each changed by `edit` and every hash and link worked out again. */
+async function rechained(edit: (record: EvidenceRecord) => EvidenceRecord): Promise<string[]> {
+  return rechain(recordsOf(await readFile(good, 'utf8')).map(edit)).map((record) =>
+    canonicalJson(record),
+  );
+}
+
 describe.concurrent('npm run log:verify', { timeout: 30_000 }, () => {
   it('prints OK with the entry count and head hash, and exits 0', async ({ expect }) => {
     const run = await runVerify(good);
-    expect(run).toEqual({ code: 0, stdout: `OK: 3 entries, head ${head}\n`, stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: `OK: 3 entries, head ${head}, log check code ${logCheckCode(head)}; matches its check record\n`,
+      stderr: '',
+    });
+  });
+
+  it('finds entries cut from the end against the check record, and exits 1', async ({ expect }) => {
+    const lines = (await readFile(good, 'utf8')).split('\n').filter((line) => line !== '');
+    const run = await runVerify(await beside('cut', lines.slice(0, 2)));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('BROKEN: does not match its check record');
+    expect(run.stdout).toContain('entries were removed from the end');
+  });
+
+  it('finds a chain worked out again after an edit, and exits 1', async ({ expect }) => {
+    const lines = await rechained((record) =>
+      record.seq === 2 ? { ...record, body: { text: 'called nobody' } } : record,
+    );
+    const run = await runVerify(await beside('rechained', lines));
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('the log was rewritten');
+  });
+
+  it('says so when there is no check record, and warns of recorded times that go back', async ({
+    expect,
+  }) => {
+    const lines = await rechained((record) =>
+      record.seq === 3 ? { ...record, recordedAt: '2026-03-01T08:00:00.000Z' } : record,
+    );
+    const run = await runVerify(await beside('no-head', lines, false));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('NO check record');
+    expect(run.stdout).toContain(
+      "WARNING: entry 3 was recorded at 2026-03-01T08:00:00.000Z, earlier than the entry before it (2026-03-01T09:00:02.000Z): the computer's clock went back",
+    );
   });
 
   it('prints the first broken line and seq, and exits 1', async ({ expect }) => {

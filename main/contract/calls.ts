@@ -36,6 +36,7 @@ export const CALL_NAMES = [
   'incidents.get',
   'incidents.record',
   'incidents.verify',
+  'incidents.exportFiles',
   'incidents.document',
   'incidents.drafts',
   'systems.list',
@@ -54,6 +55,7 @@ export const CALL_NAMES = [
   'exercises.get',
   'exercises.record',
   'exercises.report',
+  'exercises.exportFiles',
   'exercises.openProjector',
   'links.openExternal',
 ] as const;

@@ -201,6 +201,8 @@ export const contract = {
   'incidents.record': writes<IncidentChange>()(recordInputSchema),
   /** Re-reads the log file and checks its whole hash chain. */
   'incidents.verify': reads<ChainCheck>()(z.strictObject({ id: incidentIdSchema })),
+  /** The incident's files exactly as they are on disk, zipped with a checksum of each: for investigating a damaged log. */
+  'incidents.exportFiles': reads<PackFile>()(z.strictObject({ id: incidentIdSchema })),
   /** The incident report or a handover summary, as markdown and as safe HTML for printing. */
   'incidents.document': reads<IncidentDocument>()(
     z.strictObject({ id: incidentIdSchema, kind: z.enum(['report', 'handover']) }),
@@ -238,6 +240,8 @@ export const contract = {
   'exercises.record': writes<ExerciseView>()(recordExerciseSchema),
   /** The after-action report, as markdown and as safe HTML for printing. */
   'exercises.report': reads<IncidentDocument>()(z.strictObject({ id: exerciseIdSchema })),
+  /** The exercise's files exactly as they are on disk, zipped with a checksum of each. */
+  'exercises.exportFiles': reads<PackFile>()(z.strictObject({ id: exerciseIdSchema })),
   /** Shows the current inject on a second screen: a window in the app, an address in the harness. */
   'exercises.openProjector': reads<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
   'links.openExternal': reads<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),

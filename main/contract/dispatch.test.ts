@@ -175,6 +175,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ],
   ],
   'incidents.verify': [['no id', {}]],
+  'incidents.exportFiles': [['a path as id', { id: '../settings' }]],
   'incidents.document': [['an unknown kind', { id: INCIDENT_ID, kind: 'pdf' }]],
   'incidents.drafts': [['an id with a slash', { id: '20260301-0215-a1b2c3/..' }]],
   'exercises.scenarios': [],
@@ -236,6 +237,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ],
   ],
   'exercises.report': [['a numeric id', { id: 7 }]],
+  'exercises.exportFiles': [['no id', {}]],
   'exercises.openProjector': [['a url instead of an id', { id: 'https://example.com' }]],
   'contacts.export': [
     ['an unknown format', { format: 'xlsx' }],

@@ -81,16 +81,24 @@ export interface TimelineEntry {
   correctedBy: number[];
   /** The event happened well before it was typed (filled in from paper notes). */
   backfilled: boolean;
+  /** Read from after the point where a damaged log stops verifying: shown, but not checked. */
+  unverified?: boolean;
 }
 
 export interface LogStatus {
   entries: number;
   /** Hash of the last entry: quote it on reports so a printout can be matched to the file. */
   head: string;
+  /** The first 8 hex digits of `head` as "7F3A-19C2": the code written on paper (see logCheckCode). */
+  checkCode: string;
   readOnly: boolean;
   /** Why the log is read-only, or what was repaired when it was opened. */
   problem?: string;
   recovered?: string;
+  /** The line where the log stops verifying; timeline entries from there on are `unverified`. */
+  breaksAtLine?: number;
+  /** Entries recorded at an earlier time than the entry before them (the clock went back), in words. */
+  timeWarnings?: string[];
 }
 
 export interface ContactCall {
@@ -115,7 +123,7 @@ export interface IncidentSummary {
   stepsTotal: number;
   /** The running clock due soonest (or the oldest "as soon as possible" one). */
   nextClock: ClockView | null;
-  /** Set when the incident's log could not be opened at all. */
+  /** Set when the incident's log is damaged or could not be opened: it is then read-only. */
   problem?: string;
 }
 
@@ -170,6 +178,8 @@ export interface IncidentDocument {
   filename: string;
   markdown: string;
   html: string;
+  /** Printed at the foot of every page: the log check code, so each sheet of paper anchors the log. */
+  pageFooter?: string;
 }
 
 export interface DraftField {

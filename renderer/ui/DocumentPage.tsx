@@ -94,7 +94,18 @@ export function DocumentPage({
         aria-label={document_.title}
         {...(className ? { className } : {})}
       >
-        <SafeHtml className="print-document incident-document" html={document_.html} />
+        {document_.pageFooter ? (
+          // The footer repeats on every printed page (see `.print-footer` in styles.css).
+          <div className="print-document">
+            <div className="print-body">
+              <SafeHtml className="incident-document" html={document_.html} />
+            </div>
+            <div className="print-footer-space" aria-hidden="true" />
+            <footer className="print-footer">{document_.pageFooter}</footer>
+          </div>
+        ) : (
+          <SafeHtml className="print-document incident-document" html={document_.html} />
+        )}
       </div>
     </>
   );

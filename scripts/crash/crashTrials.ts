@@ -7,7 +7,9 @@
  */
 import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { openEvidenceLog, verifyEvidenceLog } from '../../main/core/evidence/evidenceLog';
+import { scanLog } from '../../main/core/evidence/evidenceChain';
+import { openEvidenceLog } from '../../main/core/evidence/evidenceLog';
+import { checkLogFiles, headPathOf } from '../../main/core/evidence/logHead';
 import { createRng, type Rng } from '../bench/prng';
 import { median } from '../bench/stats';
 import { bundleChild, pause, startChild, type Child } from './child';
@@ -114,11 +116,18 @@ async function reopen(logPath: string, scratch?: string): Promise<Reopened> {
     await rm(scratch, { recursive: true, force: true });
     await mkdir(scratch, { recursive: true });
     path = join(scratch, 'incident.jsonl');
-    // No file yet (killed before creating it) opens as an empty log, as in the app.
-    await copyFile(logPath, path).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    });
+    // No file yet (killed before creating it) opens as an empty log, as in the app; the head
+    // record beside the log is copied with it.
+    for (const [from, to] of [
+      [logPath, path],
+      [headPathOf(logPath), headPathOf(path)],
+    ] as const)
+      await copyFile(from, to).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      });
   }
+  // The entries on disk before the reopen: those it may add itself (recovery notes) come after.
+  const before = scanLog(await readFile(path).catch(() => Buffer.alloc(0))).records.length;
   const failed = (failure: string): Reopened => ({ onDisk: [], isTorn: false, failure });
   let log;
   try {
@@ -129,12 +138,16 @@ async function reopen(logPath: string, scratch?: string): Promise<Reopened> {
   await log.close();
   if (log.state.readOnly) return failed(`reopened read-only: ${log.state.problem.reason}`);
   const records = log.entries();
-  const verified = verifyEvidenceLog(await readFile(path));
-  if (!verified.ok || verified.count !== records.length)
+  // The chain, and the log against its head record: after the reopen they agree again.
+  const verified = checkLogFiles(
+    await readFile(path),
+    await readFile(headPathOf(path)).catch(() => null),
+  );
+  if (!verified.ok || verified.count !== records.length || verified.head !== 'match')
     return failed(`does not verify after reopen: ${JSON.stringify(verified)}`);
   const isTorn = log.state.recovered !== null;
   return {
-    onDisk: (isTorn ? records.slice(0, -1) : records).map(({ seq, hash, body }) => ({
+    onDisk: records.slice(0, before).map(({ seq, hash, body }) => ({
       seq,
       hash,
       trial: body.trial,

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore } from '../__fixtures__/testCore';
 import { runbookSource, SIMPLE_BODY } from '../runbooks/__fixtures__/runbookSource';
 import { sha256 } from '../lib/hash';
+import { fileOfRecords, rechain, recordsOf } from '../evidence/__fixtures__/tamper';
 import { BACKUP_MANIFEST, createBackup, restoreBackup } from './dataBackup';
 
 let root: string;
@@ -87,10 +88,57 @@ describe('full backup', () => {
     const outcome = await restoreBackup(tampered, target);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.problem).toMatch(
-      new RegExp(`Nothing was restored: the incident log ${logPath} is broken at line 1`),
+      new RegExp(
+        `Nothing was restored: the evidence log in incidents/${incidentId} is not verified: it breaks at line 1`,
+      ),
     );
     expect(await readdir(root)).toEqual(['data']);
   });
+
+  it.each([
+    ['an entry edited and the whole chain worked out again', 'the log was rewritten'],
+    ['the last entry cut off', 'entries were removed from the end'],
+    ['two forged entries added at the end', 'they were not added by Holdfast'],
+    ['the log removed, its head record kept', 'entries were removed from the end'],
+  ])(
+    'refuses a forged backup (%s) whose checksums all match, as not verified',
+    async (how, reason) => {
+      const { dataDir, incidentId } = await usedDataFolder();
+      const files = unzipSync(
+        (await createBackup(dataDir, new Date('2026-03-01T03:00:00.000Z'))).zip,
+      );
+      const logPath = `incidents/${incidentId}/log.jsonl`;
+      const records = recordsOf(new TextDecoder().decode(files[logPath]));
+      const forged = how.startsWith('an entry edited')
+        ? rechain(records.map((r) => (r.seq === 1 ? { ...r, author: 'Someone else' } : r)))
+        : how.startsWith('the last entry')
+          ? records.slice(0, -1)
+          : how.startsWith('two forged')
+            ? rechain([...records, records.at(-1)!, records.at(-1)!])
+            : null;
+      const changed = { ...files };
+      if (forged) changed[logPath] = new TextEncoder().encode(fileOfRecords(forged));
+      else delete changed[logPath];
+      const manifest = JSON.parse(new TextDecoder().decode(files[BACKUP_MANIFEST])) as {
+        files: Array<{ path: string; sha256: string; bytes: number }>;
+      };
+      manifest.files = manifest.files.filter((file) => changed[file.path]);
+      for (const file of manifest.files)
+        Object.assign(file, {
+          sha256: sha256(changed[file.path]!),
+          bytes: changed[file.path]!.byteLength,
+        });
+      changed[BACKUP_MANIFEST] = new TextEncoder().encode(JSON.stringify(manifest));
+
+      const outcome = await restoreBackup(zipSync(changed), join(root, 'restored'));
+      expect(outcome.ok).toBe(false);
+      expect(!outcome.ok && outcome.problem).toContain(
+        `the evidence log in incidents/${incidentId} is not verified`,
+      );
+      expect(!outcome.ok && outcome.problem).toContain(reason);
+      expect(await readdir(root)).toEqual(['data']);
+    },
+  );
 
   it('restores only into an empty folder', async () => {
     const { dataDir } = await usedDataFolder();

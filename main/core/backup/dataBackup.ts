@@ -3,7 +3,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/prom
 import { dirname, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
-import { verifyEvidenceLog } from '../evidence/evidenceLog';
+import { checkLogFiles } from '../evidence/logHead';
 import { readZip, type ZipLimits } from '../packs/safeZip';
 import { sha256 } from '../lib/hash';
 import { LOCK_FILE } from '../storage/dataFolderLock';
@@ -14,7 +14,9 @@ const BACKUP_FORMAT = 'holdfast-backup';
 const BACKUP_FORMAT_VERSION = 1;
 /** Derived or scratch data, rebuilt on start: not worth keeping in a backup. */
 const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging']);
-const INCIDENT_LOG = /^(incidents|exercises\/incidents)\/[^/]+\/log\.jsonl$/;
+/** An evidence log or its head record, in an incident, practice incident or exercise folder. */
+const EVIDENCE_FILE =
+  /^((?:incidents|exercises\/incidents|exercises\/runs)\/[^/]+)\/(log\.jsonl|head\.jsonl)$/;
 
 /** A backup holds everything, so its bounds are wider than a runbook pack's. */
 export const BACKUP_LIMITS: ZipLimits = {
@@ -82,7 +84,46 @@ export async function createBackup(
 }
 
 export type RestoreOutcome =
-  { ok: true; files: number; incidentLogs: number } | { ok: false; problem: string };
+  | {
+      ok: true;
+      files: number;
+      incidentLogs: number;
+      /** Logs from before head records: restored, and each notes on first open that it had none. */
+      withoutCheckRecord: number;
+    }
+  | { ok: false; problem: string };
+
+/**
+ * Checks every evidence log in a backup against its head record, as opening it would: a log cut
+ * short, added to or re-chained since its head record was written is refused as not verified,
+ * and so is a head record whose log is missing.
+ */
+function checkEvidence(
+  files: { name: string; bytes: Uint8Array }[],
+): { ok: true; logs: number; withoutCheckRecord: number } | { ok: false; problem: string } {
+  const folders = new Map<string, { log?: Uint8Array; head?: Uint8Array }>();
+  for (const file of files) {
+    const match = EVIDENCE_FILE.exec(file.name);
+    if (!match) continue;
+    const folder = folders.get(match[1]!) ?? {};
+    if (match[2] === 'log.jsonl') folder.log = file.bytes;
+    else folder.head = file.bytes;
+    folders.set(match[1]!, folder);
+  }
+  let logs = 0;
+  let withoutCheckRecord = 0;
+  for (const [folder, { log, head }] of folders) {
+    const check = checkLogFiles(log ?? new Uint8Array(), head ?? null);
+    if (!check.ok)
+      return {
+        ok: false,
+        problem: `the evidence log in ${folder} is not verified: ${check.line === undefined ? '' : `it breaks at line ${check.line}: `}${check.reason}.`,
+      };
+    if (log) logs += 1;
+    if (check.head === 'missing') withoutCheckRecord += 1;
+  }
+  return { ok: true, logs, withoutCheckRecord };
+}
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
   try {
@@ -120,7 +161,6 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
     return refuse('it is not a backup format this version of Holdfast understands.');
   const listed = new Map(manifest.data.files.map((file) => [file.path, file]));
   const files = read.files.filter((file) => file.name !== BACKUP_MANIFEST);
-  let incidentLogs = 0;
   for (const file of files) {
     const entry = listed.get(file.name);
     if (!entry)
@@ -128,19 +168,13 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
     if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes))
       return refuse(`${file.name} does not match its checksum, so the backup is damaged.`);
     listed.delete(file.name);
-    if (INCIDENT_LOG.test(file.name)) {
-      const chain = verifyEvidenceLog(file.bytes);
-      if (!chain.ok)
-        return refuse(
-          `the incident log ${file.name} is broken at line ${chain.line}: ${chain.reason}.`,
-        );
-      incidentLogs += 1;
-    }
   }
   if (listed.size > 0)
     return refuse(
       `it is missing ${[...listed.keys()].slice(0, 3).join(', ')}, which its manifest lists.`,
     );
+  const evidence = checkEvidence(files);
+  if (!evidence.ok) return refuse(evidence.problem);
 
   const staging = `${targetDir}.restoring-${randomBytes(4).toString('hex')}`;
   try {
@@ -154,5 +188,10 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  return { ok: true, files: files.length, incidentLogs };
+  return {
+    ok: true,
+    files: files.length,
+    incidentLogs: evidence.logs,
+    withoutCheckRecord: evidence.withoutCheckRecord,
+  };
 }

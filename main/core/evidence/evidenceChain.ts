@@ -185,6 +185,11 @@ export interface ChainBreak {
   isLastLine: boolean;
   /** True when the line itself is unreadable (torn, not JSON, bad hash), false when it is a self-consistent record in the wrong place. */
   isUnreadable: boolean;
+  /**
+   * True when the broken line has no newline after it: the only shape a crash mid-append leaves
+   * (the newline is the last byte written). A complete line that fails is edited or damaged.
+   */
+  isIncomplete: boolean;
 }
 
 /** Every good record from the start of a log, and the first break, if any. */
@@ -221,6 +226,7 @@ export function scanLog(bytes: Uint8Array): LogScan {
         offset,
         isLastLine,
         isUnreadable,
+        isIncomplete: newline === -1,
         ...(seq === undefined ? {} : { seq }),
       },
     });

@@ -10,13 +10,22 @@ import {
   MAX_BODY_BYTES,
   scanLog,
   sealRecord,
-  verifyEvidenceLog,
   type EvidenceRecord,
-  type VerifyResult,
 } from './evidenceChain';
+import {
+  checkLogFiles,
+  headLine,
+  headLineFor,
+  headPathOf,
+  judgeHead,
+  readHeadJournal,
+  type LogCheck,
+} from './logHead';
+import { salvageRecords } from './salvage';
 
 /** The pure chain check, re-exported so callers need only this module. */
 export { verifyEvidenceLog, type EvidenceRecord, type VerifyResult } from './evidenceChain';
+export type { LogCheck } from './logHead';
 
 /** Why an append or open was refused; stable codes the contract can map to plain words. */
 export type EvidenceLogErrorCode =
@@ -89,10 +98,27 @@ const newEntrySchema = z
 /** An entry as a caller asks for it to be recorded. */
 export type NewEntry = z.input<typeof newEntrySchema>;
 
+/** Why a log is read-only: the line where it breaks (when a line does), and the reason. */
+export interface LogProblem {
+  line?: number;
+  seq?: number;
+  reason: string;
+}
+
 /** What openEvidenceLog found and did. */
 export type OpenState =
-  | { readOnly: false; recovered: Recovery | null }
-  | { readOnly: true; problem: { line: number; seq?: number; reason: string } };
+  | {
+      readOnly: false;
+      recovered: Recovery | null;
+      /** What was done to the head record on open (an entry never shown as saved, or no record), in words. */
+      headNote: string | null;
+    }
+  | {
+      readOnly: true;
+      problem: LogProblem;
+      /** Entries after the verified ones that can still be read, unchecked (see salvageRecords). */
+      unverified: EvidenceRecord[];
+    };
 
 /** A torn tail that was cut off on open: where, why, and where the untouched copy is kept. */
 export interface Recovery {
@@ -109,8 +135,8 @@ export interface EvidenceLog {
   append(entry: NewEntry): Promise<EvidenceRecord>;
   /** Every record known to be durable, oldest first. */
   entries(): readonly EvidenceRecord[];
-  /** Re-reads the file from disk and checks the whole chain. */
-  verify(): Promise<VerifyResult>;
+  /** Re-reads the file and its head record from disk and checks the whole chain against the record. */
+  verify(): Promise<LogCheck>;
   /** Waits for the append in flight, then releases the file. */
   close(): Promise<void>;
 }
@@ -123,6 +149,8 @@ export interface OpenOptions {
   fs?: Partial<EvidenceLogFs>;
   /** Where damaged copies are kept; defaults to `quarantine/` beside the log. */
   quarantineDir?: string;
+  /** The head record; defaults to `head.jsonl` beside the log. */
+  headPath?: string;
 }
 
 /** Author of the records the log writes about itself. */
@@ -226,51 +254,124 @@ async function readExisting(path: string, fs: EvidenceLogFs): Promise<Buffer | n
   }
 }
 
+/** Reads the log and its head record again and checks them together. */
+async function checkOnDisk(path: string, headPath: string, fs: EvidenceLogFs): Promise<LogCheck> {
+  return checkLogFiles(await fs.readFile(path), await readExisting(headPath, fs));
+}
+
 function readOnlyLog(
   records: EvidenceRecord[],
-  problem: { line: number; seq?: number; reason: string },
-  path: string,
+  problem: LogProblem,
+  unverified: EvidenceRecord[],
+  paths: { path: string; headPath: string },
   fs: EvidenceLogFs,
 ): EvidenceLog {
+  const where = problem.line === undefined ? '' : ` at line ${problem.line}`;
   return {
-    state: { readOnly: true, problem },
+    state: { readOnly: true, problem, unverified },
     append: async () => {
       throw new EvidenceLogError(
         'LOG_READ_ONLY',
-        `This log does not verify at line ${problem.line} (${problem.reason}); it is open read-only and nothing can be added.`,
+        `This log does not verify${where} (${problem.reason}); it is open read-only and nothing can be added.`,
       );
     },
     entries: () => [...records],
-    verify: async () => verifyEvidenceLog(await fs.readFile(path)),
+    verify: () => checkOnDisk(paths.path, paths.headPath, fs),
     close: async () => undefined,
   };
 }
 
+/** Adds one line to an append-only file and makes it durable (the head record's appends). */
+async function appendDurably(handle: LogFileHandle, line: string): Promise<number> {
+  const bytes = Buffer.from(line);
+  await writeAll(handle, bytes);
+  await handle.datasync();
+  return bytes.length;
+}
+
 /**
- * Opens (or creates) an append-only, hash-chained JSONL evidence log. On open every line is
- * checked. A torn last line (crash mid-append) is copied byte for byte to quarantine, then the
- * file is atomically replaced by its good records plus a visible 'recovery' record. Any other
- * break (a bad record in the middle, or a well-formed record that does not link) is never
- * repaired: the log opens read-only and appends are refused with LOG_READ_ONLY. A file that
- * cannot be read makes this reject; nothing is ever written over it.
+ * Opens (or creates) an append-only, hash-chained JSONL evidence log with its head record (see
+ * logHead.ts). On open every line is checked, and the entries against the head record.
+ *
+ * - A torn last line (no newline after it: a crash mid-append) that the head record does not
+ *   count is copied byte for byte to quarantine, then the file is atomically replaced by its good
+ *   records plus a visible 'recovery' record.
+ * - One whole entry after the head record (a crash after the append, before the head write) is
+ *   kept, and a 'recovery' record says it was never shown as saved.
+ * - Anything else is never repaired: a complete line that does not verify (even the last), a torn
+ *   line the head record counts, entries cut from the end, added or rewritten. The log opens
+ *   read-only with the reason and appends are refused with LOG_READ_ONLY.
+ *
+ * A file that cannot be read makes this reject; nothing is ever written over it.
  */
 export async function openEvidenceLog(path: string, options: OpenOptions): Promise<EvidenceLog> {
   const { now } = options;
   const fs: EvidenceLogFs = { ...nodeLogFs, ...options.fs };
   const quarantineDir = options.quarantineDir ?? join(dirname(path), 'quarantine');
+  const headPath = options.headPath ?? headPathOf(path);
 
   const existing = await readExisting(path, fs);
+  const headBytes = await readExisting(headPath, fs);
   const scan = scanLog(existing ?? Buffer.alloc(0));
   const records = scan.records;
+  const journal = headBytes ? readHeadJournal(headBytes) : null;
+  const verdict = judgeHead(records, journal);
+  const noted = journal?.heads.at(-1)?.entries ?? null;
+  const readOnly = (problem: LogProblem): EvidenceLog =>
+    readOnlyLog(
+      records,
+      problem,
+      existing ? salvageRecords(existing, records.length) : [],
+      { path, headPath },
+      fs,
+    );
+
+  const broken = existing ? scan.broken : null;
+  if (broken) {
+    // Only a last line cut short is what a crash mid-append leaves behind; a complete line that
+    // fails was edited or damaged, and repairing it would destroy the evidence of what happened.
+    if (!(broken.isLastLine && broken.isIncomplete)) return readOnly(broken);
+    if (noted !== null && noted > records.length)
+      return readOnly({
+        ...broken,
+        reason: `entry ${records.length + 1} was shown as saved, but its line is now incomplete (cut short or damaged)`,
+      });
+  }
+  if (verdict.kind === 'mismatch') return readOnly({ reason: verdict.reason });
+
+  // The head record is brought up to the verified entries before anything else is written, so a
+  // crash during what follows never leaves it more than one entry behind.
+  if (verdict.kind === 'new' || verdict.kind === 'missing' || !headBytes)
+    await writeFileDurable(headPath, headLineFor(records), fs);
+  const headHandle = await fs.openAppend(headPath);
+  let headSize: number;
+  try {
+    headSize =
+      verdict.kind === 'new' || verdict.kind === 'missing'
+        ? headLineFor(records).length
+        : (journal?.goodBytes ?? 0);
+    if (
+      headBytes &&
+      journal &&
+      journal.goodBytes < headBytes.length &&
+      verdict.kind !== 'missing' &&
+      verdict.kind !== 'new'
+    ) {
+      // A head line torn by a crash: cut it off so the next line starts on a line of its own.
+      await headHandle.truncate(journal.goodBytes);
+      await headHandle.datasync();
+    }
+    if (verdict.kind === 'unacknowledged')
+      headSize += await appendDurably(headHandle, headLineFor(records));
+  } catch (error: unknown) {
+    await headHandle.close();
+    throw storageError(error, 'The log check record could not be updated');
+  }
+
   let recovered: Recovery | null = null;
   // The byte length of the verified content: a failed append is cut back to exactly this.
   let size = scan.goodBytes;
-
-  if (existing && scan.broken) {
-    const { broken } = scan;
-    // Only an unreadable LAST line is what a crash mid-append leaves behind; anything else is
-    // damage or tampering, and repairing it would destroy the evidence of what happened.
-    if (!(broken.isLastLine && broken.isUnreadable)) return readOnlyLog(records, broken, path, fs);
+  if (existing && broken) {
     const at = now();
     const kept = await quarantineCopy(existing, path, quarantineDir, at, fs);
     recovered = {
@@ -287,7 +388,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
         kind: 'recovery',
         body: {
           summary:
-            'The last line of this log could not be read, as happens when a crash or power cut interrupts saving. It was removed from the log and kept unchanged in the quarantine copy; an entry being saved at that moment was never shown as saved.',
+            'The last line of this log was incomplete, as happens when a crash or power cut interrupts saving. It was removed from the log and kept unchanged in the quarantine copy; the check record shows it had not yet been shown as saved.',
           ...recovered,
         },
       },
@@ -302,6 +403,12 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
     await writeFileDurable(path, repaired, fs);
     records.push(recoveryRecord);
     size = repaired.length;
+    try {
+      headSize += await appendDurably(headHandle, headLineFor(records));
+    } catch (error: unknown) {
+      await headHandle.close();
+      throw storageError(error, 'The log check record could not be updated');
+    }
   }
 
   if (!existing) await fs.mkdir(dirname(path), { recursive: true });
@@ -313,25 +420,58 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
       await fsyncDir(dirname(path), fs);
     } catch (error: unknown) {
       await handle.close();
+      await headHandle.close();
       throw storageError(error, 'The new log could not be created');
     }
   }
-  return appendableLog(path, handle, { records, size, recovered, now, fs });
+  const log = appendableLog(
+    { path, headPath },
+    { log: handle, head: headHandle },
+    { records, size, headSize, recovered, now, fs },
+  );
+  const headNote = await noteHeadOnOpen(log, verdict, records.length);
+  return { ...log, state: { readOnly: false, recovered, headNote } };
+}
+
+/**
+ * Records in the log itself what opening did about the head record, so the trace stays with the
+ * evidence: an entry kept that was never shown as saved, or a head record started afresh.
+ * Returns the same in words for the screen, or null when there was nothing to say.
+ */
+async function noteHeadOnOpen(
+  log: EvidenceLog & { appendSystem(body: Record<string, string | number>): Promise<unknown> },
+  verdict: ReturnType<typeof judgeHead>,
+  entries: number,
+): Promise<string | null> {
+  if (verdict.kind === 'unacknowledged') {
+    const summary = `Entry ${verdict.seq} was saved in full just as Holdfast stopped, before it was shown as saved. It is kept: check that it says what was meant.`;
+    await log.appendSystem({ about: 'unacknowledged-entry', summary, entry: verdict.seq });
+    return summary;
+  }
+  if (verdict.kind === 'missing') {
+    const summary = `This log had no check record (it was made by an earlier version of Holdfast, or the record was removed). A new one was started from the ${entries} entries found; entries removed before now cannot be detected.`;
+    await log.appendSystem({ about: 'no-check-record', summary, entries });
+    return summary;
+  }
+  return null;
 }
 
 function appendableLog(
-  path: string,
-  handle: LogFileHandle,
+  paths: { path: string; headPath: string },
+  handles: { log: LogFileHandle; head: LogFileHandle },
   opened: {
     records: EvidenceRecord[];
     size: number;
+    headSize: number;
     recovered: Recovery | null;
     now: () => Date;
     fs: EvidenceLogFs;
   },
-): EvidenceLog {
+): EvidenceLog & { appendSystem(body: Record<string, string | number>): Promise<unknown> } {
   const { records, recovered, now, fs } = opened;
+  const handle = handles.log;
   let size = opened.size;
+  let headSize = opened.headSize;
   let isClosed = false;
   let unavailable: EvidenceLogError | null = null;
   // One append at a time: seq and prevHash are taken from the record before, once it is durable.
@@ -341,6 +481,33 @@ function appendableLog(
     queue = run.catch(() => undefined);
     return run;
   };
+
+  /**
+   * Writes a sealed record: the log line, fdatasync, then its head line, fdatasync. Only then is
+   * it acknowledged. A failure at any step cuts both files back, so the head record is never more
+   * than one entry behind the log (the crash rule in logHead.ts) and never ahead of it.
+   */
+  async function writeSealed(sealed: {
+    record: EvidenceRecord;
+    line: string;
+  }): Promise<EvidenceRecord> {
+    const { record } = sealed;
+    const line = Buffer.from(sealed.line);
+    const head = Buffer.from(headLine(record.seq, record.hash));
+    try {
+      await writeAll(handle, line);
+      await handle.datasync();
+      await writeAll(handles.head, head);
+      await handles.head.datasync();
+    } catch (error: unknown) {
+      await rollBack(error);
+      throw storageError(error, 'The entry was not saved');
+    }
+    records.push(record);
+    size += line.length;
+    headSize += head.length;
+    return record;
+  }
 
   async function appendNow(input: NewEntry): Promise<EvidenceRecord> {
     if (isClosed) throw new EvidenceLogError('LOG_CLOSED', 'This log has been closed.');
@@ -374,35 +541,42 @@ function appendableLog(
       );
 
     const recordedAt = now().toISOString();
-    const sealed = buildRecord(
-      {
-        recordedAt,
-        eventAt: entry.eventAt ?? recordedAt,
-        author: entry.author,
-        kind: entry.kind,
-        body: entry.body,
-        ...(entry.amends === undefined ? {} : { amends: entry.amends }),
-      },
-      previous,
-      stored,
+    return writeSealed(
+      buildRecord(
+        {
+          recordedAt,
+          eventAt: entry.eventAt ?? recordedAt,
+          author: entry.author,
+          kind: entry.kind,
+          body: entry.body,
+          ...(entry.amends === undefined ? {} : { amends: entry.amends }),
+        },
+        previous,
+        stored,
+      ),
     );
-    const { record } = sealed;
-    const line = Buffer.from(sealed.line);
-    try {
-      await writeAll(handle, line);
-      await handle.datasync();
-    } catch (error: unknown) {
-      await rollBack(error);
-      throw storageError(error, 'The entry was not saved');
-    }
-    records.push(record);
-    size += line.length;
-    return record;
   }
 
-  /** Cuts a half-written line off again so the file keeps verifying; if even that fails, stop appending. */
+  /** A 'recovery' record the log writes about itself. */
+  async function appendSystemNow(body: Record<string, string | number>): Promise<EvidenceRecord> {
+    if (isClosed) throw new EvidenceLogError('LOG_CLOSED', 'This log has been closed.');
+    if (unavailable) throw unavailable;
+    const at = now().toISOString();
+    return writeSealed(
+      buildRecord(
+        { recordedAt: at, eventAt: at, author: SYSTEM_AUTHOR, kind: 'recovery', body },
+        records.at(-1),
+      ),
+    );
+  }
+
+  /** Cuts a half-written line off both files again so they keep verifying; if even that fails, stop appending. */
   async function rollBack(cause: unknown): Promise<void> {
+    // The head record first: if only that works, the log keeps one line more than the head
+    // (the crash rule); the other way round the head would claim an entry the log lacks.
     try {
+      await handles.head.truncate(headSize);
+      await handles.head.datasync();
       await handle.truncate(size);
       await handle.datasync();
     } catch {
@@ -415,15 +589,17 @@ function appendableLog(
   }
 
   return {
-    state: { readOnly: false, recovered },
+    state: { readOnly: false, recovered, headNote: null },
     append: (entry) => enqueue(() => appendNow(entry)),
+    appendSystem: (body) => enqueue(() => appendSystemNow(body)),
     entries: () => [...records],
-    verify: () => enqueue(async () => verifyEvidenceLog(await fs.readFile(path))),
+    verify: () => enqueue(() => checkOnDisk(paths.path, paths.headPath, fs)),
     close: () =>
       enqueue(async () => {
         if (isClosed) return;
         isClosed = true;
         await handle.close();
+        await handles.head.close();
       }),
   };
 }

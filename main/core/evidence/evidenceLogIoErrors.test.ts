@@ -81,7 +81,9 @@ afterAll(async () => {
 });
 
 it('never reports a failed append as saved: an I/O error at any call keeps every acknowledged entry and a log that reopens', async () => {
-  const { path, initial } = await seedLog(scratch);
+  const { path, initial, headPath, initialHead } = await seedLog(scratch);
+  const seeded = (): SimulatedDisk =>
+    new SimulatedDisk({ [path]: initial, [headPath]: initialHead });
   const APPENDS = 4;
   let trials = 0;
   let failures = 0;
@@ -89,7 +91,7 @@ it('never reports a failed append as saved: an I/O error at any call keeps every
   const problems: string[] = [];
   for (const writes of ['whole', 'short'] as const) {
     // How many calls a clean run of the appends makes: each of them gets every fault.
-    const probe = faultyFs(new SimulatedDisk({ [path]: initial }), writes, null);
+    const probe = faultyFs(seeded(), writes, null);
     const clean = await openEvidenceLog(path, { now: AT, fs: probe.fs });
     for (let n = 0; n < APPENDS; n += 1) await clean.append(entry(n));
     await clean.close();
@@ -97,7 +99,7 @@ it('never reports a failed append as saved: an I/O error at any call keeps every
       for (const code of ERRNOS) {
         for (const mode of MODES) {
           trials += 1;
-          const disk = new SimulatedDisk({ [path]: initial });
+          const disk = seeded();
           const { fs } = faultyFs(disk, writes, { index, code, mode });
           const wrong: string[] = [];
           const acknowledged: EvidenceRecord[] = [];
@@ -132,6 +134,7 @@ it('never reports a failed append as saved: an I/O error at any call keeps every
           // What is on the disk now (the power stayed on), opened by the real log from a real folder.
           const into = await mkdtemp(join(scratch, 'state-'));
           await writeFile(join(into, 'log.jsonl'), disk.read(path) ?? '');
+          await writeFile(join(into, 'head.jsonl'), disk.read(headPath) ?? '');
           const reopened = await openEvidenceLog(join(into, 'log.jsonl'), {
             now: AT,
             quarantineDir: join(into, 'quarantine'),
@@ -143,11 +146,10 @@ it('never reports a failed append as saved: an I/O error at any call keeps every
             wrong.push('an acknowledged entry is missing or changed');
           if (!verifyEvidenceLog(await readFile(join(into, 'log.jsonl'))).ok)
             wrong.push('the log does not verify');
+          if (!(await reopened.verify()).ok) wrong.push('the log does not match its head record');
           // A line written whose sync and roll-back both failed stays in the file, never acknowledged.
           unacknowledgedKept +=
-            onDisk.length -
-            (!reopened.state.readOnly && reopened.state.recovered ? 1 : 0) -
-            3 -
+            onDisk.slice(3).filter((record) => record.kind !== 'recovery').length -
             acknowledged.length;
           await reopened.close();
           await rm(into, { recursive: true, force: true });

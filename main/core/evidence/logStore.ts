@@ -5,13 +5,19 @@ import { sha256 } from '../lib/hash';
 import { writeFileDurable } from '../storage/durableFile';
 import { INCIDENT_ID_PATTERN } from '../../contract/incidentSchemas';
 import type { LogStatus } from '../../contract/incidentTypes';
-import { GENESIS_HASH, scanLog, verifyEvidenceLog } from './evidenceChain';
+import { logCheckCode } from '../../shared/logCheckCode';
+import { GENESIS_HASH, scanLog } from './evidenceChain';
 import {
   openEvidenceLog,
   type EvidenceLog,
   type EvidenceRecord,
+  type LogProblem,
   type NewEntry,
 } from './evidenceLog';
+import { checkLogFiles, headPathOf, judgeHead, readHeadJournal } from './logHead';
+import { timesGoingBack } from './recordedTimes';
+import { salvageRecords } from './salvage';
+import { exportEvidenceFolder } from './evidenceExport';
 
 const LOG_FILE = 'log.jsonl';
 
@@ -24,6 +30,10 @@ export interface IncidentLog {
   close(): Promise<void>;
   readOnlyReason: string | null;
   recovered: string | null;
+  /** Where and why the log stops verifying, when it does (null when it is whole). */
+  damage: LogProblem | null;
+  /** Entries after the break that can still be read, unchecked: shown so nothing is hidden. */
+  unverified(): readonly EvidenceRecord[];
 }
 
 export interface IncidentStore {
@@ -35,21 +45,51 @@ export interface IncidentStore {
   writeSnapshot(id: string, bytes: Uint8Array): Promise<string>;
   /** The snapshot's bytes, or null when missing or not matching its hash. */
   readSnapshot(id: string, sha256: string): Promise<Uint8Array | null>;
+  /** The folder's files exactly as they are, zipped with a checksummed manifest (see evidenceExport). */
+  exportFiles(id: string): Promise<{ zip: Uint8Array; files: number }>;
   close(): Promise<void>;
 }
 
 export const isIncidentId = (id: string): boolean => INCIDENT_ID_PATTERN.test(id);
 
-/** What the screens say about a log: its size, its last hash (quoted on reports), and any trouble. */
+/**
+ * What the screens say about a log: its size, its last hash and check code (quoted on reports and
+ * paper), any trouble, and recorded times that go backwards.
+ */
 export function logStatus(log: IncidentLog): LogStatus {
   const records = log.records();
+  const head = records.at(-1)?.hash ?? GENESIS_HASH;
+  const backwards = timesGoingBack([...records, ...log.unverified()]);
   return {
     entries: records.length,
-    head: records.at(-1)?.hash ?? GENESIS_HASH,
+    head,
+    checkCode: logCheckCode(head),
     readOnly: log.readOnlyReason !== null,
     ...(log.readOnlyReason ? { problem: log.readOnlyReason } : {}),
     ...(log.recovered ? { recovered: log.recovered } : {}),
+    ...(log.damage?.line === undefined ? {} : { breaksAtLine: log.damage.line }),
+    ...(backwards.length > 0
+      ? {
+          timeWarnings: backwards.map(
+            (step) =>
+              `Entry ${step.seq} was recorded at ${step.recordedAt}, earlier than the entry before it (${step.previousAt}): the computer's clock went back.`,
+          ),
+        }
+      : {}),
   };
+}
+
+/** Plain words for a damaged log, the same for every way it is opened. */
+function damageReason(noun: string, problem: LogProblem, unverified: number): string {
+  const where =
+    problem.line === undefined
+      ? `does not match its check record (${problem.reason})`
+      : `does not verify at line ${problem.line} (${problem.reason})`;
+  const unchecked =
+    unverified > 0
+      ? ` ${unverified} later ${unverified === 1 ? 'entry is' : 'entries are'} shown marked "not checked".`
+      : '';
+  return `This ${noun}'s log ${where}. It is shown read-only so the evidence is kept as it is.${unchecked} Save a copy of its files for investigation.`;
 }
 
 /**
@@ -87,44 +127,66 @@ export function openIncidentStore(options: {
 
   async function openLog(id: string): Promise<IncidentLog> {
     const path = join(folder(id), LOG_FILE);
+    const headPath = headPathOf(path);
     if (readOnlyReason !== null) {
-      const scan = scanLog(await readFile(path));
-      const problem = scan.broken
-        ? `The log does not verify at line ${scan.broken.line}: ${scan.broken.reason}.`
-        : null;
+      // Another Holdfast is writing here: read both files, repair and record nothing.
+      const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+      const head = await readFile(headPath).catch(() => null);
+      const scan = scanLog(bytes);
+      const verdict = judgeHead(scan.records, head ? readHeadJournal(head) : null);
+      const damage: LogProblem | null = scan.broken
+        ? scan.broken
+        : verdict.kind === 'mismatch'
+          ? { reason: verdict.reason }
+          : null;
+      const unverified = damage ? salvageRecords(bytes, scan.records.length) : [];
       return {
         id,
         records: () => scan.records,
         append: () => Promise.reject(new Error(readOnlyReason)),
-        verify: async () => verifyEvidenceLog(await readFile(path)),
+        verify: async () =>
+          checkLogFiles(await readFile(path), await readFile(headPath).catch(() => null)),
         close: async () => undefined,
-        readOnlyReason: problem ?? readOnlyReason,
+        readOnlyReason: damage ? damageReason(noun, damage, unverified.length) : readOnlyReason,
         recovered: null,
+        damage,
+        unverified: () => unverified,
       };
     }
-    const log = await openEvidenceLog(path, { now, quarantineDir });
+    const log = await openEvidenceLog(path, { now, quarantineDir, headPath });
     const { state } = log;
+    const unverified = state.readOnly ? state.unverified : [];
+    const notes = state.readOnly
+      ? []
+      : [
+          state.recovered
+            ? `The last entry being saved when Holdfast stopped was incomplete and was set aside (copy kept in ${state.recovered.quarantinedCopy}).`
+            : null,
+          state.headNote,
+        ].filter((note) => note !== null);
     return {
       id,
       records: () => log.entries(),
       append: (entry) => log.append(entry),
       verify: () => log.verify(),
       close: () => log.close(),
-      readOnlyReason: state.readOnly
-        ? `This ${noun}'s log does not verify at line ${state.problem.line} (${state.problem.reason}). It is shown read-only so the evidence is kept as it is.`
-        : null,
-      recovered:
-        !state.readOnly && state.recovered
-          ? `The last entry being saved when Holdfast stopped was incomplete and was set aside (copy kept in ${state.recovered.quarantinedCopy}).`
-          : null,
+      readOnlyReason: state.readOnly ? damageReason(noun, state.problem, unverified.length) : null,
+      recovered: notes.length > 0 ? notes.join(' ') : null,
+      damage: state.readOnly ? state.problem : null,
+      unverified: () => unverified,
     };
   }
 
   return {
     async ids() {
+      // Only folders on disk: an id handed out by newId has no folder until something is written.
+      const found = new Set<string>();
       for (const root of [dirs.exercise, dirs.real])
-        for (const id of await listDir(root)) roots.set(id, root);
-      return [...roots.keys()].sort().reverse();
+        for (const id of await listDir(root)) {
+          roots.set(id, root);
+          found.add(id);
+        }
+      return [...found].sort().reverse();
     },
     newId(exercise) {
       const stamp = now().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 13);
@@ -156,6 +218,10 @@ export function openIncidentStore(options: {
       } catch {
         return null;
       }
+    },
+    async exportFiles(id) {
+      if (!roots.has(id)) await this.ids();
+      return exportEvidenceFolder(folder(id), id, now());
     },
     async close() {
       const open = [...logs.values()];

@@ -1,3 +1,4 @@
+import { checkCodeFooter } from '../incidents/incidentsHandlers';
 import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
 import { exerciseProjectorRoute } from '../../contract/routes';
@@ -21,6 +22,7 @@ type ExerciseCalls = Pick<
   | 'exercises.get'
   | 'exercises.record'
   | 'exercises.report'
+  | 'exercises.exportFiles'
   | 'exercises.openProjector'
 >;
 
@@ -97,13 +99,16 @@ export async function createExerciseHandlers(
       const view = await exercises.get(id);
       if (!view.ok) return view;
       const markdown = afterActionReport(view.value, deps.organisation());
+      const title = `After-action report: ${view.value.title}`;
       return ok({
-        title: `After-action report: ${view.value.title}`,
+        title,
         filename: `holdfast-exercise-after-action-report-${date()}-${id}.md`,
         markdown,
         html: renderMarkdown(markdown),
+        pageFooter: checkCodeFooter(view.value.log, title),
       });
     },
+    'exercises.exportFiles': async ({ id }) => exercises.exportFiles(id),
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;

@@ -9,7 +9,8 @@ import type {
 import { fail, ok, type Result } from '../../contract/result';
 import type { IncidentStore } from '../evidence/logStore';
 import type { SnapshotRef } from '../incidents/incidentEvents';
-import { storageFailure } from '../incidents/incidentService';
+import { packFileOf, storageFailure } from '../incidents/incidentService';
+import type { PackFile } from '../../contract/authoringTypes';
 import { entryForAction } from './exerciseActions';
 import { clockOf, summaryOf, viewOf, type ExerciseNow } from './exerciseView';
 import { parseScenario, type ParsedScenario } from './parseScenario';
@@ -27,6 +28,22 @@ export interface ExerciseServiceOptions {
 }
 
 type Loaded = ExerciseNow;
+
+/** The list entry of an exercise whose log cannot be read at all: listed, never left off. */
+function unlisted(id: string, problem: string): ExerciseSummary {
+  return {
+    id,
+    title: `Exercise ${id}`,
+    scenario: { id: '', title: '', version: 0 },
+    facilitator: '',
+    status: 'ready',
+    createdAt: '',
+    startedAt: null,
+    finishedAt: null,
+    openActions: [],
+    problem,
+  };
+}
 
 /**
  * Tabletop exercises over their own evidence logs: the log is the record the after-action report
@@ -66,9 +83,14 @@ export function createExerciseService(options: ExerciseServiceOptions) {
     if (!(await store.ids()).includes(id))
       return fail('NOT_FOUND', 'There is no exercise with that id.');
     const log = await store.open(id);
-    const records = log.records();
+    // A damaged log is shown from what can still be read after the break too (marked read-only).
+    const records = [...log.records(), ...log.unverified()];
     const first = replayExercise(records.slice(0, 1), (inject) => inject);
-    if (!first) return fail('NOT_FOUND', 'This exercise folder has no readable opening entry.');
+    if (!first)
+      return fail(
+        'NOT_FOUND',
+        log.readOnlyReason ?? 'This exercise folder has no readable opening entry.',
+      );
     const { parsed, problem } = await scenarioOf(id, first.scenario);
     if (!parsed) return fail('NOT_FOUND', problem ?? 'The scenario could not be read.');
     const titles = new Map(parsed.injects.map((inject) => [inject.id, inject.title]));
@@ -105,10 +127,17 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       for (const id of await store.ids()) {
         try {
           const loaded = await load(id);
-          if (loaded.ok) summaries.push(summaryOf(loaded.value, now()));
+          summaries.push(
+            loaded.ok
+              ? summaryOf(loaded.value, now())
+              : unlisted(id, `${loaded.error.message} Its files are kept as they are.`),
+          );
         } catch (error: unknown) {
-          // One unreadable exercise must not hide the others.
+          // One unreadable exercise must not hide the others, nor itself.
           options.log?.(`exercise ${id} could not be opened`, error);
+          summaries.push(
+            unlisted(id, 'This exercise could not be opened. Its files are kept as they are.'),
+          );
         }
       }
       return summaries;
@@ -172,6 +201,13 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       }
       const after = await load(input.id);
       return after.ok ? ok(viewOf(after.value, now(), options.render())) : after;
+    },
+
+    /** The exercise's folder as it is on disk, zipped, to hand over for investigation. */
+    async exportFiles(id: string): Promise<Result<PackFile>> {
+      if (!(await store.ids()).includes(id))
+        return fail('NOT_FOUND', 'There is no exercise with that id.');
+      return ok(packFileOf('exercise', id, await store.exportFiles(id), now()));
     },
 
     close: () => store.close(),

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -302,6 +302,21 @@ describe('running an exercise', () => {
       count: view.log.entries,
       headHash: view.log.head,
     });
+  });
+
+  it('lists an exercise whose log is damaged in its first line, and saves its files as they are', async () => {
+    let handlers = await start();
+    const { id } = await setUp(handlers);
+    const path = join(dataDir, 'exercises', 'runs', id, 'log.jsonl');
+    for (const damaged of [`\uFEFF${await readFile(path, 'utf8')}`, 'not an exercise log\n']) {
+      await writeFile(path, damaged);
+      handlers = await restart();
+      const listed = value(await handlers['exercises.list']({}));
+      expect(listed.map((exercise) => exercise.id)).toEqual([id]);
+      expect(listed[0]?.problem).toMatch(/line 1/);
+      const exported = value(await handlers['exercises.exportFiles']({ id }));
+      expect(exported.count).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('keeps exercises apart from incidents: never listed or counted as one, stored in its own folder', async () => {

@@ -7,6 +7,7 @@ import type {
   IncidentView,
 } from '../../contract/incidentTypes';
 import { fail, ok, type Result } from '../../contract/result';
+import type { PackFile } from '../../contract/authoringTypes';
 import type { ContractClock, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { runbookFromSnapshot, type LoadedLibrary } from '../runbooks/library';
@@ -19,6 +20,7 @@ import {
   startIncidentFold,
   type FoldedChange,
   type IncidentFold,
+  type IncidentState,
   type StepTitle,
 } from './replayIncident';
 import { entriesForAction, type ActionDeps } from './incidentActions';
@@ -62,6 +64,75 @@ type Kept = {
   /** Contact labels (by role) the step headlines on its timeline were worded with. */
   labels: Map<string, string>;
 };
+
+/**
+ * The entries an incident is shown from: the verified ones, then, for a damaged log, those after
+ * the break that can still be read (marked "not checked" on screen), so its name and last known
+ * clocks are not lost with the damage.
+ */
+const shownRecords = (log: IncidentLog): readonly EvidenceRecord[] => {
+  const unverified = log.unverified();
+  return unverified.length === 0 ? log.records() : [...log.records(), ...unverified];
+};
+
+/** What is shown for a log where not even the opening entry can be read: its folder id, read-only. */
+function unreadableState(id: string): IncidentState {
+  return {
+    id,
+    name: `Incident ${id} (its log cannot be read)`,
+    exercise: false,
+    awareAt: '',
+    openedAt: '',
+    lead: '',
+    status: 'open',
+    closedAt: null,
+    summary: null,
+    roles: {},
+    runbooks: [],
+    steps: {},
+    clocks: [],
+    assessment: null,
+    calls: [],
+    timeline: [],
+  };
+}
+
+/** The list entry of an incident that could not be opened at all: never left off the list. */
+function unlisted(id: string, problem: string): IncidentSummary {
+  return {
+    id,
+    name: `Incident ${id}`,
+    exercise: false,
+    status: 'open',
+    awareAt: '',
+    openedAt: '',
+    closedAt: null,
+    lead: '',
+    runbookTitles: [],
+    stepsAnswered: 0,
+    stepsTotal: 0,
+    nextClock: null,
+    problem,
+  };
+}
+
+const noChange = (): FoldedChange => ({ timeline: [], steps: [], calls: [], runbooks: [] });
+
+/** A folder export as a file to save, named so it is clear what it holds and when it was taken. */
+export function packFileOf(
+  noun: 'incident' | 'exercise',
+  id: string,
+  exported: { zip: Uint8Array; files: number },
+  at: Date,
+): PackFile {
+  const stamp = at.toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  return {
+    filename: `holdfast-${noun}-files-${id}-${stamp}.zip`,
+    mimeType: 'application/zip',
+    base64: Buffer.from(exported.zip).toString('base64'),
+    count: exported.files,
+  };
+}
 
 /** Plain words for a failed save: never "saved", always what to do next. */
 export function storageFailure(error: unknown): ReturnType<typeof fail> {
@@ -136,7 +207,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
     log: IncidentLog,
     since: number,
   ): Promise<{ kept: Kept; change: FoldedChange } | null> {
-    const records = log.records();
+    const records = shownRecords(log);
     const runbooks = new Map<string, Runbook | string>();
     for (const ref of runbookRefs(records)) runbooks.set(ref.id, await loadSnapshot(id, ref));
     const { stepTitle, labels } = wordingFrom(runbooks);
@@ -170,7 +241,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
     if (!known && !(await store.ids()).includes(id))
       return fail('NOT_FOUND', 'There is no incident with that id.');
     const log = await store.open(id);
-    const records = log.records();
+    const records = shownRecords(log);
     const stale =
       !known ||
       known.log !== log ||
@@ -193,6 +264,9 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const replayed = await replay(id, log, Math.min(from, records.length));
     if (!replayed) {
       kept.delete(id);
+      // A damaged log is shown even when not one entry can be read, so it is never hidden.
+      if (log.readOnlyReason)
+        return ok({ log, state: unreadableState(id), runbooks: new Map(), change: noChange() });
       return fail('NOT_FOUND', 'This incident folder has no readable opening entry.');
     }
     kept.set(id, replayed.kept);
@@ -286,25 +360,21 @@ export function createIncidentService(options: IncidentServiceOptions) {
       for (const id of await store.ids()) {
         try {
           const loaded = await load(id);
-          if (loaded.ok) summaries.push(summaryOf(loaded.value.state, loaded.value.runbooks));
+          if (loaded.ok) {
+            const problem = loaded.value.log.readOnlyReason;
+            const summary = summaryOf(loaded.value.state, loaded.value.runbooks);
+            // Damage is said on the list and on home; a folder merely held by another Holdfast is not.
+            summaries.push(loaded.value.log.damage && problem ? { ...summary, problem } : summary);
+          } else
+            summaries.push(
+              unlisted(id, 'This incident could not be opened. Its files are kept as they are.'),
+            );
         } catch (error: unknown) {
           // One unreadable incident must not hide the others: list it with the problem.
           options.log?.(`incident ${id} could not be opened`, error);
-          summaries.push({
-            id,
-            name: `Incident ${id}`,
-            exercise: false,
-            status: 'open',
-            awareAt: '',
-            openedAt: '',
-            closedAt: null,
-            lead: '',
-            runbookTitles: [],
-            stepsAnswered: 0,
-            stepsTotal: 0,
-            nextClock: null,
-            problem: 'This incident could not be opened. Its files are kept as they are.',
-          });
+          summaries.push(
+            unlisted(id, 'This incident could not be opened. Its files are kept as they are.'),
+          );
         }
       }
       return summaries;
@@ -392,16 +462,24 @@ export function createIncidentService(options: IncidentServiceOptions) {
       const loaded = await load(id);
       if (!loaded.ok) return loaded;
       const result = await loaded.value.log.verify();
-      return ok(
-        result.ok
-          ? { ok: true, entries: result.count, head: result.headHash }
-          : {
-              ok: false,
-              entries: loaded.value.log.records().length,
-              head: loaded.value.log.records().at(-1)?.hash ?? GENESIS_HASH,
-              problem: `The log breaks at line ${result.line}${result.seq ? ` (entry ${result.seq})` : ''}: ${result.reason}.`,
-            },
-      );
+      if (result.ok) return ok({ ok: true, entries: result.count, head: result.headHash });
+      const where =
+        result.line === undefined
+          ? 'The log does not match its check record'
+          : `The log breaks at line ${result.line}${result.seq ? ` (entry ${result.seq})` : ''}`;
+      return ok({
+        ok: false,
+        entries: loaded.value.log.records().length,
+        head: loaded.value.log.records().at(-1)?.hash ?? GENESIS_HASH,
+        problem: `${where}: ${result.reason}.`,
+      });
+    },
+
+    /** The incident's folder as it is on disk, zipped, to hand over for investigation. */
+    async exportFiles(id: string): Promise<Result<PackFile>> {
+      if (!(await store.ids()).includes(id))
+        return fail('NOT_FOUND', 'There is no incident with that id.');
+      return ok(packFileOf('incident', id, await store.exportFiles(id), now()));
     },
 
     close: () => {

@@ -1,4 +1,5 @@
 import type {
+  TimelineEntry,
   IncidentChange,
   IncidentRunbook,
   IncidentSummary,
@@ -80,9 +81,16 @@ export function viewOf({ log, state, runbooks }: IncidentNow, shown: Shown): Inc
     clocks: state.clocks,
     assessment: state.assessment,
     calls: state.calls,
-    timeline: state.timeline,
+    timeline: markUnverified(state.timeline, log),
     log: logStatus(log),
   };
+}
+
+/** Entries read from after the break in a damaged log are marked: shown, but not checked. */
+function markUnverified(timeline: TimelineEntry[], log: IncidentLog): TimelineEntry[] {
+  const verified = log.records().length;
+  if (log.unverified().length === 0) return timeline;
+  return timeline.map((entry) => (entry.seq > verified ? { ...entry, unverified: true } : entry));
 }
 
 /** What an action's entries changed, for a view that held the `after` entries before them. */

@@ -8,6 +8,7 @@ import { applyIncidentChange } from '../../shared/incidentChange';
 import { BUNDLED_DIR, startTestCore } from '../__fixtures__/testCore';
 import type { Core } from '../createCore';
 import type { CoreOptions } from '../hostTypes';
+import { unzipSync } from 'fflate';
 import { verifyEvidenceLog } from '../evidence/evidenceChain';
 
 const NOW = new Date('2026-03-01T02:15:30.000Z');
@@ -648,6 +649,101 @@ describe('restart, snapshots and tampering', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+  });
+});
+
+describe('a damaged log never hides its incident', () => {
+  /** Line `line` (1-based) of a log's text with one hash digit changed. */
+  const flipHashDigit = (text: string, line: number): string =>
+    text
+      .split('\n')
+      .map((row, index) =>
+        index === line - 1
+          ? row.replace(/"hash":"(.)/, (_m, c: string) => `"hash":"${c === 'a' ? 'b' : 'a'}`)
+          : row,
+      )
+      .join('\n');
+
+  it('lists it at every damaged line (and with a BOM or CRLF), read-only, with the line and its last known clocks', async () => {
+    let handlers = await start();
+    const { id } = await startRansomware(handlers);
+    value(await record(handlers, id, { type: 'note', text: 'Rang CSOC at 02:10' }));
+    value(await record(handlers, id, { type: 'note', text: 'IT supplier on site' }));
+    const path = join(dataDir, 'incidents', id, 'log.jsonl');
+    const original = await readFile(path, 'utf8');
+    const lines = original.split('\n').filter(Boolean).length;
+    const variants: [string, string, number][] = [
+      ...Array.from(
+        { length: lines },
+        (_, index) =>
+          [`a hash digit in line ${index + 1}`, flipHashDigit(original, index + 1), index + 1] as [
+            string,
+            string,
+            number,
+          ],
+      ),
+      ['a byte-order mark', `\uFEFF${original}`, 1],
+      ['CRLF line endings', original.replaceAll('\n', '\r\n'), 1],
+    ];
+    for (const [how, damaged, line] of variants) {
+      await writeFile(path, damaged);
+      handlers = await restart();
+      const listed = value(await handlers['incidents.list']({}));
+      expect(
+        listed.map((incident) => incident.id),
+        how,
+      ).toEqual([id]);
+      expect(listed[0]?.problem, how).toMatch(new RegExp(`does not verify at line ${line}\\b`));
+      expect(listed[0]?.name, how).toBe('Ransom note on office PC');
+      expect(listed[0]?.nextClock, how).not.toBeNull();
+      const view = value(await handlers['incidents.get']({ id }));
+      expect(view.log, how).toMatchObject({ readOnly: true, breaksAtLine: line });
+      expect(
+        view.timeline.filter((entry) => entry.unverified).map((entry) => entry.seq),
+        how,
+      ).toEqual(view.timeline.map((entry) => entry.seq).filter((seq) => seq >= line));
+      expect(await record(handlers, id, { type: 'note', text: 'more' }), how).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await readFile(path, 'utf8'), how).toBe(damaged);
+    }
+    console.log(`damaged log listing: ${variants.length} damaged logs, ${variants.length} listed`);
+  });
+
+  it('lists a log where nothing can be read, and saves its files exactly as they are', async () => {
+    let handlers = await start();
+    const { id } = await startRansomware(handlers);
+    const path = join(dataDir, 'incidents', id, 'log.jsonl');
+    await writeFile(path, 'this is not a log\n');
+    handlers = await restart();
+    const [listed] = value(await handlers['incidents.list']({}));
+    expect(listed).toMatchObject({ id, problem: expect.stringMatching(/line 1/) as unknown });
+    const view = value(await handlers['incidents.get']({ id }));
+    expect(view.log).toMatchObject({ readOnly: true, breaksAtLine: 1 });
+    const exported = value(await handlers['incidents.exportFiles']({ id }));
+    const files = unzipSync(Buffer.from(exported.base64, 'base64'));
+    expect(new TextDecoder().decode(files[`${id}/log.jsonl`])).toBe('this is not a log\n');
+    expect(Object.keys(files)).toContain('holdfast-evidence.json');
+    expect(Object.keys(files)).toContain(`${id}/head.jsonl`);
+  });
+
+  it('puts the log check code on every printed page of the report and handover', async () => {
+    const handlers = await start();
+    const { id } = await startRansomware(handlers);
+    const view = value(await record(handlers, id, { type: 'note', text: 'Rang CSOC' }));
+    expect(view.log.checkCode).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+    expect(view.log.checkCode).toBe(
+      view.log.head
+        .slice(0, 8)
+        .toUpperCase()
+        .replace(/^(.{4})/, '$1-'),
+    );
+    for (const kind of ['report', 'handover'] as const) {
+      const document = value(await handlers['incidents.document']({ id, kind }));
+      expect(document.pageFooter).toContain(`Log check code: ${view.log.checkCode}`);
+      expect(document.markdown).toContain(`Log check code: **${view.log.checkCode}**`);
+    }
   });
 });
 

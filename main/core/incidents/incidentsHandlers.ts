@@ -1,5 +1,7 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
+import type { LogStatus } from '../../contract/incidentTypes';
+import { LOG_CHECK_CODE_LABEL } from '../../shared/logCheckCode';
 import { renderMarkdown } from '../../shared/markdown';
 import type { ContactResolver } from '../runbooks/runbookPresenter';
 import type { IncidentService } from './incidentService';
@@ -13,6 +15,7 @@ type IncidentsCall =
   | 'incidents.get'
   | 'incidents.record'
   | 'incidents.verify'
+  | 'incidents.exportFiles'
   | 'incidents.document'
   | 'incidents.drafts';
 
@@ -37,11 +40,13 @@ export function incidentsHandlers(deps: {
       plain,
     );
     const date = now().toISOString().slice(0, 10);
+    const title = `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`;
     return ok({
-      title: `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`,
+      title,
       filename: `holdfast-${kind}-${view.value.exercise ? 'exercise-' : ''}${date}-${id}.md`,
       markdown,
       html: renderMarkdown(markdown),
+      pageFooter: checkCodeFooter(view.value.log, title),
     });
   };
 
@@ -51,10 +56,19 @@ export function incidentsHandlers(deps: {
     'incidents.get': async ({ id }) => incidents.get(id),
     'incidents.record': async (input) => incidents.record(input),
     'incidents.verify': async ({ id }) => incidents.verify(id),
+    'incidents.exportFiles': async ({ id }) => incidents.exportFiles(id),
     'incidents.document': document,
     'incidents.drafts': async ({ id }) => {
       const view = await incidents.get(id);
       return view.ok ? ok(reportDrafts(view.value, organisation(), contactRef)) : view;
     },
   };
+}
+
+/**
+ * The line at the foot of every printed page of a document made from a log: its check code and
+ * entry count, so any one sheet can be matched to the log file later (see logCheckCode).
+ */
+export function checkCodeFooter(log: LogStatus, title: string): string {
+  return `${LOG_CHECK_CODE_LABEL}: ${log.checkCode} (${log.entries} entries) · ${title}`;
 }

@@ -1,3 +1,4 @@
+import { ExportFilesButton } from '../incidents/ExportFilesButton';
 import { useState, type FormEvent } from 'react';
 import type { ExerciseSummary, ScenarioSummary } from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
@@ -81,6 +82,16 @@ function ExerciseList({ exercises }: { exercises: ExerciseSummary[] }) {
             {exercise.openActions.length > 0
               ? `, ${exercise.openActions.length} open action${exercise.openActions.length === 1 ? '' : 's'}`
               : ''}
+            {exercise.problem && (
+              <>
+                <p className="incident-problem">{exercise.problem}</p>
+                <ExportFilesButton
+                  call="exercises.exportFiles"
+                  id={exercise.id}
+                  label={`Save a copy of the files of “${exercise.title}” for investigation`}
+                />
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { LOG_CHECK_CODE_LABEL } from '../../../main/shared/logCheckCode';
 import type {
   ContactRole,
   GrabBagPack,
@@ -295,6 +296,13 @@ function LogSheet({ number }: { number: number }) {
       <p>
         Date: <span className="write-line write-line-short" /> Incident:{' '}
         <span className="write-line" />
+      </p>
+      <p className="log-sheet-code">
+        When these lines are typed into Holdfast, copy the {LOG_CHECK_CODE_LABEL.toLowerCase()} from
+        the incident's Log tab here: {LOG_CHECK_CODE_LABEL}{' '}
+        <span className="write-line write-line-short" /> -{' '}
+        <span className="write-line write-line-short" /> Typed in by{' '}
+        <span className="write-line write-line-short" />
       </p>
       <table className="pack-table pack-log">
         <thead>

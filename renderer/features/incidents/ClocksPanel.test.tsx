@@ -52,7 +52,7 @@ const incident = (clocks: ClockView[]): IncidentView => ({
   assessment: null,
   calls: [],
   timeline: [],
-  log: { entries: 1, head: 'abc', readOnly: false },
+  log: { entries: 1, head: 'abc', checkCode: 'ABC0-0000', readOnly: false },
 });
 
 /** Shows the panel at `now`, with the settings call answered. */

@@ -4,6 +4,8 @@ import { request } from '../../api';
 import { describeError } from '../../errors';
 import type { Act } from './useIncident';
 import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
+import { LOG_CHECK_CODE_LABEL, logCheckCode } from '../../../main/shared/logCheckCode';
+import { ExportFilesButton } from './ExportFilesButton';
 
 /** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
 export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
@@ -39,6 +41,7 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
               <td>{formatMoment(entry.recordedAt)}</td>
               <td>{entry.author}</td>
               <td>
+                {entry.unverified && <span className="tag tag-unverified">not checked</span>}{' '}
                 {entry.text}
                 {entry.correctedBy.length > 0 && (
                   <span className="corrected">
@@ -223,20 +226,41 @@ function ChainCheckPanel({ view }: { view: IncidentView }) {
           {view.log.problem}
         </p>
       )}
+      {view.log.problem && view.log.readOnly && (
+        <ExportFilesButton
+          call="incidents.exportFiles"
+          id={view.id}
+          label="Save a copy of this incident's files for investigation"
+        />
+      )}
       {view.log.recovered && <p className="notice">{view.log.recovered}</p>}
+      {view.log.timeWarnings && (
+        <ul className="notice time-warnings" aria-label="Recorded times that go back">
+          {view.log.timeWarnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <p className="log-check-code">
+        {LOG_CHECK_CODE_LABEL}: <strong className="check-code">{view.log.checkCode}</strong>
+      </p>
       <p>
-        {view.log.entries} entries saved. Last entry hash:{' '}
-        <code className="hash">{view.log.head}</code>
+        Write this code on any paper notes or handover you make now: it changes with every entry,
+        and shows later that the log still holds what it held then. {view.log.entries} entries
+        saved. Last entry hash: <code className="hash">{view.log.head}</code>
       </p>
       <button type="button" onClick={() => void run()}>
-        Check the log has not been changed
+        Check the log against its check record
       </button>
       <div role="status">
         {check &&
           (check.ok ? (
             <p>
-              <strong>Log checked: all {check.entries} entries are intact.</strong> Last entry hash{' '}
-              {check.head.slice(0, 16)}…
+              <strong>
+                Log checked: all {check.entries} entries are intact, none added, removed or
+                rewritten since they were saved.
+              </strong>{' '}
+              {LOG_CHECK_CODE_LABEL} {logCheckCode(check.head)}.
             </p>
           ) : (
             <p>

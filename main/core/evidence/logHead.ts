@@ -1,0 +1,160 @@
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { canonicalJson } from './canonicalJson';
+import { GENESIS_HASH, scanLog, type EvidenceRecord } from './evidenceChain';
+
+/**
+ * The head record: a small journal kept beside each log (`head.jsonl`), one line
+ * `{"entries":N,"head":"<hash of entry N>"}` appended and fdatasync'ed after every entry the log
+ * writes, before the entry is shown as saved. A hash chain alone cannot show that entries were cut
+ * from the end, or that every hash was worked out again after an edit; the head record can, as
+ * long as it was not changed to match (the log check code on paper is the anchor for that).
+ *
+ * It is a journal rather than one file replaced each time because an atomic replace (temp file,
+ * fsync, rename, folder fsync) cost about five times a bare append here, while one more append and
+ * fdatasync costs about one; a line torn by a crash is simply not counted, so the line before it
+ * stands, just as a replaced file would keep its old content.
+ *
+ * The rule for a crash between the log append and the head write: the log then holds exactly one
+ * entry more than the last head line. That entry was written whole and links to the chain, but
+ * was never shown as saved. It is kept, and a recovery entry after it says so. Any other
+ * difference (fewer entries than the head, more than one extra, or an entry whose hash is not the
+ * one noted) is tampering or damage: the log opens read-only with the reason.
+ */
+export const HEAD_FILE = 'head.jsonl';
+
+/** Where the head record of the log at `logPath` lives: in the same folder. */
+export const headPathOf = (logPath: string): string => join(dirname(logPath), HEAD_FILE);
+
+/** One line of the head record: how many entries the log had, and the hash of the last. */
+export interface LogHead {
+  entries: number;
+  head: string;
+}
+
+const headSchema = z.strictObject({
+  entries: z.int().min(0),
+  head: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** The line that records `entries` entries ending in `head`, newline included. */
+export const headLine = (entries: number, head: string): string =>
+  `${canonicalJson({ entries, head })}\n`;
+
+/** The head line for a log holding exactly these records. */
+export const headLineFor = (records: readonly EvidenceRecord[]): string =>
+  headLine(records.length, records.at(-1)?.hash ?? GENESIS_HASH);
+
+/** A head record as read: every whole line, the bytes they take, and the first damaged line. */
+export interface HeadJournal {
+  heads: LogHead[];
+  /** Bytes of the whole, readable lines; a torn last line (no newline) is left out. */
+  goodBytes: number;
+  problem: string | null;
+}
+
+/** Reads a head record's bytes. A last line without its newline is a torn write and is not counted. */
+export function readHeadJournal(bytes: Uint8Array): HeadJournal {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const heads: LogHead[] = [];
+  let offset = 0;
+  while (offset < data.length) {
+    const newline = data.indexOf(0x0a, offset);
+    if (newline === -1) break;
+    const text = data.toString('utf8', offset, newline);
+    let parsed: z.ZodSafeParseResult<LogHead>;
+    try {
+      parsed = headSchema.safeParse(JSON.parse(text));
+    } catch {
+      parsed = headSchema.safeParse(undefined);
+    }
+    const previous = heads.at(-1);
+    if (!parsed.success || `${text}\n` !== headLine(parsed.data.entries, parsed.data.head))
+      return { heads, goodBytes: offset, problem: `line ${heads.length + 1} of it is damaged` };
+    if (previous && parsed.data.entries <= previous.entries)
+      return {
+        heads,
+        goodBytes: offset,
+        problem: `line ${heads.length + 1} of it goes back from ${previous.entries} to ${parsed.data.entries} entries`,
+      };
+    heads.push(parsed.data);
+    offset = newline + 1;
+  }
+  return { heads, goodBytes: offset, problem: null };
+}
+
+/** How a log's records compare with its head record. */
+export type HeadVerdict =
+  /** The last head line is the last entry, and every earlier head line matches its entry. */
+  | { kind: 'match' }
+  /** No head record and no entries: a log not written to yet. */
+  | { kind: 'new' }
+  /** Entries but no head record: a log from before head records, or one whose record was removed. */
+  | { kind: 'missing' }
+  /** Exactly one entry after the last head line: written as Holdfast stopped, never shown as saved. */
+  | { kind: 'unacknowledged'; seq: number }
+  /** Anything else: entries cut, added or rewritten. */
+  | { kind: 'mismatch'; reason: string };
+
+/**
+ * Compares the verified records of a log with its head record (null when there is no file).
+ * Every head line is checked, not just the last, so a chain rewritten from an earlier entry on is
+ * caught even when the last line was changed to match.
+ */
+export function judgeHead(
+  records: readonly EvidenceRecord[],
+  journal: HeadJournal | null,
+): HeadVerdict {
+  if (journal?.problem)
+    return { kind: 'mismatch', reason: `the check record cannot be trusted: ${journal.problem}` };
+  const last = journal?.heads.at(-1);
+  if (!journal || !last) return records.length === 0 ? { kind: 'new' } : { kind: 'missing' };
+  if (last.entries > records.length)
+    return {
+      kind: 'mismatch',
+      reason: `the check record says the log had ${last.entries} entries, but it has ${records.length}: entries were removed from the end`,
+    };
+  for (const noted of journal.heads) {
+    const hash = noted.entries === 0 ? GENESIS_HASH : records[noted.entries - 1]?.hash;
+    if (hash !== noted.head)
+      return {
+        kind: 'mismatch',
+        reason: `entry ${noted.entries} is not the entry the check record noted when it was saved: the log was rewritten`,
+      };
+  }
+  const extra = records.length - last.entries;
+  if (extra === 0) return { kind: 'match' };
+  if (extra === 1) return { kind: 'unacknowledged', seq: records.length };
+  return {
+    kind: 'mismatch',
+    reason: `the log has ${extra} entries after the last one the check record noted: they were not added by Holdfast`,
+  };
+}
+
+/** A log checked with its head record: verified, with how it stands against the record, or the first problem. */
+export type LogCheck =
+  | {
+      ok: true;
+      count: number;
+      headHash: string;
+      /** 'unacknowledged': one entry after the record (crash before it was shown as saved); 'missing': no record. */
+      head: 'match' | 'new' | 'missing' | 'unacknowledged';
+    }
+  | { ok: false; line?: number; seq?: number; reason: string };
+
+/** Checks a log's bytes, and its head record's bytes (null when there is none), as `log:verify` and restore do. */
+export function checkLogFiles(logBytes: Uint8Array, headBytes: Uint8Array | null): LogCheck {
+  const scan = scanLog(logBytes);
+  if (scan.broken) {
+    const { line, seq, reason } = scan.broken;
+    return seq === undefined ? { ok: false, line, reason } : { ok: false, line, seq, reason };
+  }
+  const verdict = judgeHead(scan.records, headBytes ? readHeadJournal(headBytes) : null);
+  if (verdict.kind === 'mismatch') return { ok: false, reason: verdict.reason };
+  return {
+    ok: true,
+    count: scan.records.length,
+    headHash: scan.records.at(-1)?.hash ?? GENESIS_HASH,
+    head: verdict.kind,
+  };
+}

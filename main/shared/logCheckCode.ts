@@ -1,0 +1,21 @@
+/**
+ * The log check code: the first 8 hex digits of a log's head hash, in capitals, as two groups of
+ * four ("7F3A-19C2"). Short enough to copy onto paper at 2 a.m. and read out on the phone; every
+ * entry changes it, so a code written on a printout or handover shows which entry the log had
+ * reached then, and a log cut back or rewritten since no longer has an entry with that code.
+ * 32 bits tells apart the few thousand entries of one log; it is not a defence against someone
+ * forging a log to match (the full head hash, shown beside it, is).
+ */
+export function logCheckCode(headHash: string): string {
+  const digits = headHash.slice(0, 8).toUpperCase();
+  return `${digits.slice(0, 4)}-${digits.slice(4, 8)}`;
+}
+
+/** The label the code is shown with, on screen and on every printed page. */
+export const LOG_CHECK_CODE_LABEL = 'Log check code';
+
+/** Normalises a code as someone may type it back (any case, with or without the dash or spaces). */
+export function normaliseCheckCode(typed: string): string | null {
+  const digits = typed.replace(/[\s-]/g, '').toUpperCase();
+  return /^[0-9A-F]{8}$/.test(digits) ? `${digits.slice(0, 4)}-${digits.slice(4)}` : null;
+}

@@ -105,8 +105,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <p className="hint" id="isolation-hint">
             If you leave this empty, runbooks tell staff to take an affected computer off the
             network at once (network cable out and Wi-Fi off), leave it switched on and not log in,
-            then phone you. Ask your IT supplier whether they want something different, and write
-            their answer here. It replaces that default at the step where it matters.
+            then phone your IT supplier. Ask your IT supplier whether they want something different,
+            and write their answer here. Runbooks show it at that step, in place of the default.
           </p>
           <textarea
             id="isolation-instruction"

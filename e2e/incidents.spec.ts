@@ -35,11 +35,11 @@ test('guided response from the ransomware runbook to an exported report, intact 
   const current = page.locator('#current-step-title');
   await expect(current).toContainText('Check that everyone is safe');
   for (const expected of [
-    'If you are not the registered manager',
-    'Do not pay',
-    'Take photos',
     'Take the affected computers off the network',
+    'Do not pay',
     'Phone',
+    'If you are not the registered manager',
+    'Take photos',
   ]) {
     await page.getByRole('button', { name: 'Done', exact: true }).click();
     await expect(current).toContainText(expected);
@@ -92,7 +92,7 @@ test('guided response from the ransomware runbook to an exported report, intact 
   const markdown = await readFile((await file.path()) ?? '', 'utf8');
   expect(file.suggestedFilename()).toMatch(/^holdfast-report-\d{4}-\d{2}-\d{2}-.*\.md$/);
   expect(markdown).toContain('night carer saw the ransom note');
-  expect(markdown).toContain('Done: Take photos of the message on every screen');
+  expect(markdown).toContain('Done: Take the affected computers off the network now');
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);

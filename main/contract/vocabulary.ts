@@ -27,7 +27,7 @@ export type ProviderType = keyof typeof PROVIDER_TYPES;
 /** Regulatory and contract clocks a runbook may start (the clocks themselves arrive with incidents). */
 export const CLOCKS = {
   'personal-data-breach-72h':
-    'Personal data breach: report within 72 hours of becoming aware (DSPT incident reporting tool)',
+    'Personal data breach: report within 72 hours of becoming aware, sooner if you can (DSPT incident reporting tool)',
   'cqc-safe-care': 'CQC notification as soon as possible if care cannot be delivered safely',
   'cqc-equipment-24h':
     'CQC notification if a call system, utility or safety equipment fails for more than 24 hours',
@@ -57,9 +57,9 @@ export const LOCAL_CONTACT_ROLES = {
 export type LocalContactRole = keyof typeof LOCAL_CONTACT_ROLES;
 
 /**
- * Provider-specific answers a runbook can show with `{{setting:key}}`. Where expert guidance
- * disagrees (switch off or only disconnect?), the runbook shows what the provider's own IT
- * supplier said rather than picking a side.
+ * Provider-specific answers a runbook can show with `{{setting:key}}`. The isolation step gives
+ * the safe default (off the network now, left switched on) and then the provider's own IT
+ * supplier's instruction, which overrides it: only switching off is disputed, never disconnecting.
  */
 export const SETTING_PLACEHOLDERS = {
   'isolation-instruction': "Your IT supplier's instruction for cutting off an affected computer",

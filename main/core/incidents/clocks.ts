@@ -21,7 +21,7 @@ export const CLOCK_RULES: Record<ClockId, ClockRule> = {
   'personal-data-breach-72h': {
     kind: 'deadline',
     hours: 72,
-    duty: 'If personal data was affected and people are likely to be at risk, report it through the DSPT incident reporting tool (it passes the report to the ICO) within 72 hours of becoming aware. If you decide not to report, record why.',
+    duty: 'If personal data was affected and people are likely to be at risk, report it through the DSPT incident reporting tool (it passes the report to the ICO) without undue delay: as soon as you can. 72 hours from becoming aware is the latest, not a target. If you are past 72 hours, still report it and say why it is late. If you decide not to report, record why.',
   },
   'cqc-safe-care': {
     kind: 'asap',

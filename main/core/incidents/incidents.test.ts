@@ -440,7 +440,7 @@ describe('clocks', () => {
       reason: 'Call bells work',
     });
     expect(notNeeded.timeline.map((entry) => entry.text)).toContain(
-      'Clock stopped, done: Personal data breach: report within 72 hours of becoming aware (DSPT incident reporting tool) (reference DSPT-12345)',
+      'Clock stopped, done: Personal data breach: report within 72 hours of becoming aware, sooner if you can (DSPT incident reporting tool) (reference DSPT-12345)',
     );
     expect(
       (

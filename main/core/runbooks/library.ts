@@ -56,8 +56,15 @@ export interface MarkdownFile {
  */
 const READS_AT_ONCE = 8;
 
+/** Markdown files in a runbooks folder that document the folder rather than being runbooks. */
+export const FOLDER_DOCUMENTS: readonly string[] = ['README.md', 'SOURCES.md'];
+
+/** True for a file name the library reads as a runbook (or a scenario, in the scenarios folder). */
+export const isRunbookFileName = (name: string): boolean =>
+  name.toLowerCase().endsWith('.md') && !FOLDER_DOCUMENTS.includes(name);
+
 /**
- * Reads every `.md` file of one folder (not README.md, not subfolders), refusing oversize files
+ * Reads every `.md` file of one folder (not README.md or SOURCES.md, not subfolders), refusing oversize files
  * unread; a missing folder is simply empty and one unreadable file never hides the rest.
  * `onRead` sees each file as soon as it is read, in no particular order.
  */
@@ -68,9 +75,7 @@ export async function readMarkdownFiles(
 ): Promise<{ files: MarkdownFile[]; problems: Problem[] }> {
   let names: string[];
   try {
-    names = (await readdir(folder.dir))
-      .filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md')
-      .sort();
+    names = (await readdir(folder.dir)).filter(isRunbookFileName).sort();
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };
     throw error;

@@ -103,9 +103,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
             What your IT supplier says to do with an affected computer
           </label>
           <p className="hint" id="isolation-hint">
-            Experts disagree on whether to unplug the network cable, turn off Wi-Fi or switch a
-            computer off. Ask your IT supplier which they want, and write their answer here.
-            Runbooks show it at the step where it matters.
+            If you leave this empty, runbooks tell staff to take an affected computer off the
+            network at once (network cable out and Wi-Fi off), leave it switched on and not log in,
+            then phone your IT supplier. Ask your IT supplier whether they want something different,
+            and write their answer here. Runbooks show it at that step, in place of the default.
           </p>
           <textarea
             id="isolation-instruction"

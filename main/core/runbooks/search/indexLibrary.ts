@@ -54,13 +54,22 @@ export function indexLibrary(runbooks: Iterable<Runbook>): IndexedLibrary {
       averageFieldLength: totals.map((total) => total / Math.max(1, books.length)),
       storedFields: {},
       dirtCount: 0,
-      index: vocabulary.takePostings(),
+      index: byWord(vocabulary.takePostings()),
       serializationVersion: 2,
     },
     INDEX_OPTIONS,
   );
   return { index, books, byId, vocabulary };
 }
+
+/**
+ * The postings in one fixed order (by word). MiniSearch's radix tree depends on the order words go
+ * in, and a prefix query adds up its words' scores in the tree's order; `toJSON` does not write
+ * words back in the order they went in. Building both a fresh and a restored index from sorted
+ * words gives the same tree, so the same scores to the last bit.
+ */
+const byWord = (postings: AsPlainObject['index']): AsPlainObject['index'] =>
+  postings.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** What is saved of a built index: MiniSearch's own serialised form and the vocabulary. */
 export interface SavedIndex {
@@ -99,7 +108,11 @@ export function restoreIndex(runbooks: Iterable<Runbook>, saved: unknown): Index
   const vocabulary = Vocabulary.fromSaved(terms);
   if (!vocabulary) return null;
   try {
-    return { index: MiniSearch.loadJS(minisearch, INDEX_OPTIONS), books, byId, vocabulary };
+    const index = MiniSearch.loadJS(
+      { ...minisearch, index: byWord([...minisearch.index]) },
+      INDEX_OPTIONS,
+    );
+    return { index, books, byId, vocabulary };
   } catch {
     return null;
   }

@@ -169,6 +169,7 @@ export const contract = {
     z.strictObject({
       organisationName: z.string().trim().max(120).optional(),
       providerType: providerTypeSchema.nullable().optional(),
+      pharmacyCqcRegistered: z.boolean().optional(),
       isolationInstruction: z.string().trim().max(2000).optional(),
       contractClocks: z.array(contractClockSchema).max(20).optional(),
     }),

@@ -65,6 +65,7 @@ describe('renderRunbook', () => {
     {
       organisationName: '',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.',
       contractClocks: [],
     },
@@ -94,6 +95,7 @@ describe('renderRunbook', () => {
       {
         organisationName: '',
         providerType: null,
+        pharmacyCqcRegistered: false,
         isolationInstruction: '',
         contractClocks: [],
       },

@@ -14,6 +14,7 @@ const HOUR = 3_600_000;
 const settings: Settings = {
   organisationName: 'Rose House',
   providerType: 'care-home',
+  pharmacyCqcRegistered: false,
   isolationInstruction: '',
   contractClocks: [],
 };

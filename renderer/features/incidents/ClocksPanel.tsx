@@ -164,13 +164,28 @@ function ClockItem({
       </p>
       <p className="clock-duty">{clock.duty}</p>
       <p className="hint">Started {formatMoment(clock.startedAt)}</p>
-      {!closed && clock.dueAt !== null && !stopping && !changingStart && (
-        <p className="clock-actions">
-          <button type="button" disabled={saving} onClick={() => setChangingStart(true)}>
-            Started earlier? Change start time
-          </button>
-        </p>
-      )}
+      {!closed &&
+        !stopping &&
+        !changingStart &&
+        (clock.status === 'running' || clock.dueAt !== null) && (
+          <p className="clock-actions">
+            {clock.status === 'running' && (
+              <>
+                <button type="button" disabled={saving} onClick={() => setStopping('done')}>
+                  Mark done
+                </button>{' '}
+                <button type="button" disabled={saving} onClick={() => setStopping('not-needed')}>
+                  Not needed
+                </button>{' '}
+              </>
+            )}
+            {clock.dueAt !== null && (
+              <button type="button" disabled={saving} onClick={() => setChangingStart(true)}>
+                Started earlier? Change start time
+              </button>
+            )}
+          </p>
+        )}
       {changingStart && (
         <ChangeStartForm
           clock={clock}
@@ -178,16 +193,6 @@ function ClockItem({
           saving={saving}
           onDone={() => setChangingStart(false)}
         />
-      )}
-      {clock.status === 'running' && !closed && !stopping && !changingStart && (
-        <p className="clock-actions">
-          <button type="button" disabled={saving} onClick={() => setStopping('done')}>
-            Mark done
-          </button>{' '}
-          <button type="button" disabled={saving} onClick={() => setStopping('not-needed')}>
-            Not needed
-          </button>
-        </p>
       )}
       {stopping && (
         <form onSubmit={(event) => void submit(event)}>

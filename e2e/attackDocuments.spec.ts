@@ -2,6 +2,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { attackDocuments } from './attacks/attackDocuments';
+import { isRunbookFileName } from '../main/core/runbooks/library';
 import { expect, test } from './fixtures';
 
 const DOCUMENTS = attackDocuments();
@@ -75,7 +76,7 @@ test('every bundled runbook opens under the production CSP with no violation or 
   page,
 }) => {
   const bundled = (await readdir(resolve(import.meta.dirname, '../runbooks'))).filter(
-    (name) => name.endsWith('.md') && name !== 'README.md',
+    isRunbookFileName,
   );
   await app.openHome();
   for (const name of bundled) {

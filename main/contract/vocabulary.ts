@@ -57,12 +57,14 @@ export const LOCAL_CONTACT_ROLES = {
 export type LocalContactRole = keyof typeof LOCAL_CONTACT_ROLES;
 
 /**
- * Provider-specific answers a runbook can show with `{{setting:key}}`. Where expert guidance
+ * Provider-specific answers a runbook can show with `{{setting:key}}`: `regulator` says who
+ * regulates this provider, from the type of service in Settings. Where expert guidance
  * disagrees (switch off or only disconnect?), the runbook shows what the provider's own IT
  * supplier said rather than picking a side.
  */
 export const SETTING_PLACEHOLDERS = {
   'isolation-instruction': "Your IT supplier's instruction for cutting off an affected computer",
+  regulator: 'Your type of service, from Settings',
 } as const;
 export type SettingPlaceholder = keyof typeof SETTING_PLACEHOLDERS;
 

@@ -6,6 +6,7 @@ import {
   splitFrontMatter,
 } from '../../main/core/runbooks/frontMatter';
 import { parseRunbook } from '../../main/core/runbooks/parseRunbook';
+import { isRunbookFileName } from '../../main/core/runbooks/library';
 import { createMarkdown } from '../../main/shared/markdown';
 import { CORE_SCHEMA, load } from 'js-yaml';
 
@@ -28,9 +29,7 @@ export interface ParseBreakdown {
  * remainder (parseRunbookMs − yaml − zod − markdown) is the body walk and checks, roughly.
  */
 export async function profileParse(dir: string): Promise<ParseBreakdown> {
-  const names = (await readdir(dir))
-    .filter((name) => name.endsWith('.md') && name !== 'README.md')
-    .sort();
+  const names = (await readdir(dir)).filter(isRunbookFileName).sort();
   const readStart = performance.now();
   const files = await Promise.all(names.map((name) => readFile(join(dir, name))));
   const result: ParseBreakdown = {

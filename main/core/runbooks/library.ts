@@ -56,8 +56,15 @@ export interface MarkdownFile {
  */
 const READS_AT_ONCE = 8;
 
+/** Files beside the runbooks that document them (how to write them, where their facts come from). */
+const NOT_RUNBOOKS = new Set(['README.md', 'SOURCES.md']);
+
+/** Whether a file in a runbooks folder is a runbook (or scenario) to load: `.md`, not a document about them. */
+export const isRunbookFileName = (name: string): boolean =>
+  name.toLowerCase().endsWith('.md') && !NOT_RUNBOOKS.has(name);
+
 /**
- * Reads every `.md` file of one folder (not README.md, not subfolders), refusing oversize files
+ * Reads every `.md` file of one folder (not README.md or SOURCES.md, not subfolders), refusing oversize files
  * unread; a missing folder is simply empty and one unreadable file never hides the rest.
  * `onRead` sees each file as soon as it is read, in no particular order.
  */
@@ -68,9 +75,7 @@ export async function readMarkdownFiles(
 ): Promise<{ files: MarkdownFile[]; problems: Problem[] }> {
   let names: string[];
   try {
-    names = (await readdir(folder.dir))
-      .filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md')
-      .sort();
+    names = (await readdir(folder.dir)).filter(isRunbookFileName).sort();
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };
     throw error;

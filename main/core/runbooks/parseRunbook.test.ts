@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../contract/types';
 import { renderMarkdown, renderMarkdownInline } from '../../shared/markdown';
 import { encode, lineOf, runbookSource, SIMPLE_BODY } from './__fixtures__/runbookSource';
+import { isRunbookFileName } from './library';
 import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
 
 const FILE = 'your runbooks/test.md';
@@ -30,9 +31,7 @@ const hrefsIn = (html: string): string[] =>
   [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1] ?? '');
 
 describe('the bundled runbooks', () => {
-  const files = readdirSync(BUNDLED_DIR).filter(
-    (name) => name.endsWith('.md') && name !== 'README.md',
-  );
+  const files = readdirSync(BUNDLED_DIR).filter(isRunbookFileName);
 
   it('are all present (the app ships at least the three launch runbooks)', () => {
     expect(files).toEqual(

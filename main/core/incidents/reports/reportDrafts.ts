@@ -117,7 +117,7 @@ export function reportDrafts(
     view,
     'icb-pharmacy',
     'Pharmacy: tell your ICB about a temporary closure or reduced service',
-    "Email your ICB's pharmacy contract team, before you close if you can. If email is down, phone them. Put a notice where it can be seen from outside: that you are closed, for how long, how to get prescriptions, where the nearest open pharmacy is, and to call 111 for medical help that cannot wait.",
+    "Email your ICB's pharmacy contract team, before you close if you can. If email is down, phone them. Put a notice where it can be seen from outside: that you are closed, for how long, how to get prescriptions, where the nearest open pharmacy is, and where to get medical help that cannot wait.",
     [
       org,
       field('ODS code (F code)', '', 'your pharmacy ODS code, for example FA123'),

@@ -8,11 +8,17 @@ function localInput(hoursAgo: number): string {
   return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-/** Every axe rule the project holds screens to, all impacts. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
+/** Every axe rule the project holds screens to, all impacts; only inside `within` when given. */
+async function axeViolations(page: Page, within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22aa',
+    'best-practice',
+  ]);
+  const results = await (within ? builder.include(within) : builder).analyze();
   return results.violations.map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`,
   );
@@ -124,4 +130,31 @@ test('a pharmacy not registered with CQC gets no CQC clock or draft, and the ICB
   await expect(
     page.getByText('CQC notification: events that stop a service running safely'),
   ).toHaveCount(0);
+});
+
+test('guided mode for phones and call bells asks below the step when it stopped, and starts the clock from then', async ({
+  app,
+  page,
+}) => {
+  await app.openRunbookById('phones-telecare-down');
+  await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
+  await page.getByLabel('Short name for this incident').fill('Bells dead');
+  await page.getByLabel('Incident lead').fill('Ann Lee');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bells dead' })).toBeVisible();
+
+  const prompt = page.getByRole('complementary', { name: 'Equipment or a utility down' });
+  await expect(prompt).toBeVisible();
+  // Below the step's own controls, so they stay where they are.
+  const done = await page.getByRole('button', { name: 'Done', exact: true }).boundingBox();
+  const asked = await prompt.boundingBox();
+  expect(asked && done && asked.y > done.y).toBe(true);
+  expect(await axeViolations(page, '.equipment-prompt')).toEqual([]);
+
+  await prompt.getByLabel('When did it stop working?').fill(localInput(2));
+  await prompt.getByRole('button', { name: 'Start the 24-hour clock' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Running clocks' })).toContainText(
+    /CQC notification if a call system.*2[12] hours( \d+ minutes)? left/,
+  );
 });

@@ -7,6 +7,7 @@ import { useCall } from '../../useCall';
 import type { Act } from './useIncident';
 import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
 import { CQC_CLOCKS, cqcApplies } from '../../../main/shared/regulators';
+import { EQUIPMENT_CLOCK, EquipmentDownForm, whenProblem } from './EquipmentDownForm';
 
 /** The current time, updated every 30 seconds (or as often as asked) so countdowns stay true. */
 export function useNow(everyMs = 30_000): Date {
@@ -40,9 +41,6 @@ export function clockStatus(clock: ClockView, now: Date): { words: string; urgen
         urgent,
       };
 }
-
-/** The clock that starts from when equipment or a utility failed, asked for with its own question. */
-const EQUIPMENT_CLOCK = 'cqc-equipment-24h';
 
 /**
  * Regulatory clocks with live countdowns; each stops with a reference number or a reason, and
@@ -223,14 +221,6 @@ function ClockItem({
 
 type FieldErrors = Partial<Record<'when' | 'reason', string>>;
 
-/** A typed moment's problem in the words of the question that asked for it, or null. */
-function whenProblem(value: string, question: string): string | null {
-  const at = fromLocalInput(value);
-  if (!at) return `Enter ${question.toLowerCase()}, as a date and time.`;
-  if (Date.parse(at) > Date.now() + 60_000) return `${question} cannot be in the future.`;
-  return null;
-}
-
 /** "Started earlier?": a new start time and the reason, both required; the core logs it as a new entry. */
 function ChangeStartForm({
   clock,
@@ -323,59 +313,6 @@ function ChangeStartForm({
       </button>{' '}
       <button type="button" onClick={onDone}>
         Cancel
-      </button>
-    </form>
-  );
-}
-
-/**
- * The CQC 24-hour clock starts only when someone says equipment or a utility is down, and runs
- * from when it stopped working.
- */
-function EquipmentDownForm({ act, saving }: { act: Act; saving: boolean }) {
-  const [when, setWhen] = useState(() => toLocalInput(new Date()));
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const problem = whenProblem(when, 'When it stopped working');
-    setError(problem);
-    const at = fromLocalInput(when);
-    if (problem || !at) {
-      document.getElementById('equipment-down-at')?.focus();
-      return;
-    }
-    await act({ type: 'startClock', clock: EQUIPMENT_CLOCK, startedAt: at });
-  };
-  return (
-    <form
-      className="equipment-down"
-      aria-labelledby="equipment-down-heading"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
-      <h3 id="equipment-down-heading">Is equipment or a utility down?</h3>
-      <p>
-        If call bells, phones, power, water, heating, a fire alarm or other safety equipment stopped
-        working, start the CQC 24-hour clock from when it stopped.
-      </p>
-      <div className="field">
-        <label htmlFor="equipment-down-at">When did it stop working?</label>
-        <input
-          id="equipment-down-at"
-          type="datetime-local"
-          value={when}
-          aria-describedby={error ? 'equipment-down-at-error' : undefined}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setWhen(e.target.value)}
-        />
-        {error && (
-          <p className="field-error" id="equipment-down-at-error">
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit" disabled={saving}>
-        Start the 24-hour clock
       </button>
     </form>
   );

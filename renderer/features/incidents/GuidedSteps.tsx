@@ -9,6 +9,7 @@ import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
 import { formatMoment } from '../../lib/time';
+import { EquipmentClockPrompt } from './EquipmentClockPrompt';
 
 const STATUS_WORDS: Record<StepProgress['status'], string> = {
   done: 'Done',
@@ -109,6 +110,7 @@ export function GuidedSteps({
           onStepLink={(step) => goTo(current.runbook.id, step)}
           heading={heading}
         />
+        <EquipmentClockPrompt view={view} runbook={current.runbook} act={act} saving={saving} />
       </div>
     </div>
   );

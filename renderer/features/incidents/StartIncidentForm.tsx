@@ -73,6 +73,9 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
     setSaving(false);
     if (result.ok) {
       sessionStorage.setItem(`holdfast-author-${result.value.id}`, lead.trim());
+      // Already answered "nothing is down": guided mode does not ask again (the Clocks tab still can).
+      if (equipmentDown === 'no')
+        sessionStorage.setItem(`holdfast-nothing-down-${result.value.id}`, 'yes');
       window.location.hash = href.incident(result.value.id);
     } else {
       setErrors([

@@ -169,6 +169,7 @@ export const contract = {
     z.strictObject({
       organisationName: z.string().trim().max(120).optional(),
       providerType: providerTypeSchema.nullable().optional(),
+      pharmacyCqcRegistered: z.boolean().optional(),
       isolationInstruction: z.string().trim().max(2000).optional(),
       contractClocks: z.array(contractClockSchema).max(20).optional(),
     }),
@@ -191,7 +192,10 @@ export const contract = {
     importFileSchema,
   ),
   'incidents.list': reads<IncidentSummary[]>()(none),
-  /** Opens a new incident (with a snapshot of its runbook) and starts the runbook's clocks. */
+  /**
+   * Opens a new incident (with a snapshot of its runbook) and starts the runbook's clocks that
+   * apply to this provider; the CQC 24-hour clock only from `equipmentDownSince`.
+   */
   'incidents.start': writes<IncidentView>()(startIncidentSchema),
   'incidents.get': reads<IncidentView>()(z.strictObject({ id: incidentIdSchema })),
   /**

@@ -44,6 +44,11 @@ export const startIncidentSchema = z.strictObject({
     .max(INCIDENT_LIMITS.name, `must be ${INCIDENT_LIMITS.name} characters or fewer`),
   runbook: slugSchema.optional(),
   awareAt: timeSchema.optional(),
+  /**
+   * When call bells, phones, power, water, heating, a fire alarm or other safety equipment
+   * stopped working, if any did: the CQC 24-hour clock runs from this moment.
+   */
+  equipmentDownSince: timeSchema.optional(),
   lead: personSchema,
   exercise: z.boolean().optional(),
 });
@@ -82,6 +87,13 @@ export const incidentActionSchema = z.discriminatedUnion('type', [
     type: z.literal('startClock'),
     clock: clockIdSchema,
     startedAt: timeSchema.optional(),
+  }),
+  /** A running or stopped clock really started earlier than it shows: the reason is kept in the log. */
+  z.strictObject({
+    type: z.literal('correctClockStart'),
+    clock: clockIdSchema,
+    startedAt: timeSchema,
+    reason: reasonSchema,
   }),
   z
     .strictObject({

@@ -191,7 +191,7 @@ export interface DraftField {
 
 /** A prefilled report for reading out on the phone or pasting into a form later. */
 export interface ReportDraft {
-  id: 'ncsc' | 'dspt' | 'csoc' | 'cqc' | 'police';
+  id: 'ncsc' | 'dspt' | 'csoc' | 'icb-pharmacy' | 'cqc' | 'police';
   title: string;
   /** Who it goes to and how. */
   howToSend: string;

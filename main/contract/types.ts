@@ -156,6 +156,8 @@ export interface RunbookLibrary {
 export interface Settings {
   organisationName: string;
   providerType: ProviderType | null;
+  /** Pharmacies only: whether the pharmacy is also registered with CQC (it decides the CQC steps and clocks). */
+  pharmacyCqcRegistered: boolean;
   /**
    * What the provider's IT supplier says to do with an affected computer (unplug the network,
    * turn off Wi-Fi, or switch off), shown wherever a runbook uses `{{setting:isolation-instruction}}`.

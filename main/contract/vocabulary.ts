@@ -57,12 +57,14 @@ export const LOCAL_CONTACT_ROLES = {
 export type LocalContactRole = keyof typeof LOCAL_CONTACT_ROLES;
 
 /**
- * Provider-specific answers a runbook can show with `{{setting:key}}`. The isolation step gives
- * the safe default (off the network now, left switched on) and then the provider's own IT
- * supplier's instruction, which overrides it: only switching off is disputed, never disconnecting.
+ * Provider-specific answers a runbook can show with `{{setting:key}}`. `regulator` says who
+ * regulates this provider, from the type of service in Settings. The isolation step gives the
+ * safe default (off the network now, left switched on) and then the provider's own IT supplier's
+ * instruction, which overrides it: only switching off is disputed, never disconnecting.
  */
 export const SETTING_PLACEHOLDERS = {
   'isolation-instruction': "Your IT supplier's instruction for cutting off an affected computer",
+  regulator: 'Your type of service, from Settings',
 } as const;
 export type SettingPlaceholder = keyof typeof SETTING_PLACEHOLDERS;
 

@@ -135,6 +135,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     present,
     contactLabel: (role) => contactRef(role).label,
     contractClocks: () => settings.get().contractClocks,
+    regulator: () => settings.get(),
     log,
   });
   const exercises = await createExerciseHandlers({
@@ -173,7 +174,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...runbooksHandlers({ library, present, reload }),
     ...settingsHandlers(settings, log),
     ...contactsHandlers(contacts, now),
-    ...incidentsHandlers({ incidents, contactRef, organisation, now }),
+    ...incidentsHandlers({
+      incidents,
+      contactRef,
+      organisation,
+      regulator: () => settings.get(),
+      now,
+    }),
     ...exercises.handlers,
     ...systemsHandlers(systems),
     ...grabBagHandlers({

@@ -14,6 +14,8 @@ export interface ContactDisplay {
 export interface SettingDisplay {
   label: string;
   value: string | null;
+  /** What to do while nothing is recorded; the IT supplier prompt when not given. */
+  missing?: string;
 }
 
 /**
@@ -122,7 +124,7 @@ function installSafeRenderRules(md: MarkdownIt): void {
     if (setting) {
       return setting.value
         ? `<span class="setting-ref"><strong>${escape(setting.label)}:</strong> ${escape(setting.value)}</span>`
-        : `<span class="setting-ref setting-ref-missing"><strong>${escape(setting.label)}:</strong> not recorded yet — ask your IT supplier and record it in Settings</span>`;
+        : `<span class="setting-ref setting-ref-missing"><strong>${escape(setting.label)}:</strong> not recorded yet — ${escape(setting.missing ?? 'ask your IT supplier and record it in Settings')}</span>`;
     }
     if (meta.kind === 'system' && meta.key) {
       const { system, field } = splitSystemKey(meta.key);

@@ -330,6 +330,7 @@ const NATIONAL = new Map<string, NationalContact>([
 const SETTINGS: Settings = {
   organisationName: HOSTILE_VALUE,
   providerType: null,
+  pharmacyCqcRegistered: false,
   isolationInstruction: HOSTILE_VALUE,
   contractClocks: [],
 };

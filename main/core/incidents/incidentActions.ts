@@ -13,6 +13,8 @@ export interface ActionDeps {
   contactLabel: (role: string) => string;
   /** The provider's contract deadlines from Settings. */
   contractClocks: () => ContractClock[];
+  /** Refuses a typed time that is still to come; null when it is fine. */
+  futureProblem: (at: string, label: string) => string | null;
   /** The entries that add a runbook to the incident (its snapshot taken) and start its clocks. */
   addRunbook: (
     loaded: IncidentNow,
@@ -125,6 +127,8 @@ export async function entriesForAction(
       )
         return fail('INVALID_INPUT', 'That clock is already running.');
       const startedAt = new Date(action.startedAt ?? state.awareAt).toISOString();
+      const future = deps.futureProblem(startedAt, 'The time the clock starts from');
+      if (future) return fail('INVALID_INPUT', future);
       if (isClockId(action.clock))
         return ok([entry('clock', { clock: action.clock, action: 'start', startedAt })]);
       // A contract clock's terms are copied into the log, so later edits in Settings never change this incident.
@@ -140,6 +144,27 @@ export async function entriesForAction(
           label: contract.label,
           hours: contract.hours,
           duty: contract.duty,
+        }),
+      ]);
+    }
+    case 'correctClockStart': {
+      const clock = state.clocks.find((candidate) => candidate.id === action.clock);
+      if (!clock) return fail('INVALID_INPUT', 'That clock has not been started in this incident.');
+      const startedAt = new Date(action.startedAt).toISOString();
+      const future = deps.futureProblem(startedAt, 'When it really started');
+      if (future) return fail('INVALID_INPUT', future);
+      // Only ever earlier: a later start would quietly give more time before a legal deadline.
+      if (Date.parse(startedAt) >= Date.parse(clock.startedAt))
+        return fail(
+          'INVALID_INPUT',
+          'When it really started must be earlier than the time the clock shows now.',
+        );
+      return ok([
+        entry('clock', {
+          clock: action.clock,
+          action: 'correct-start',
+          startedAt,
+          reason: action.reason,
         }),
       ]);
     }

@@ -51,7 +51,8 @@ export const entryBodySchemas = {
   }),
   clock: z.object({
     clock: clockIdSchema,
-    action: z.enum(['start', 'stop']),
+    /** `correct-start`: the clock really started at `startedAt` (earlier), for `reason`; history is kept. */
+    action: z.enum(['start', 'stop', 'correct-start']),
     label: z.string().optional(),
     startedAt: z.iso.datetime().optional(),
     hours: z.number().positive().nullable().optional(),

@@ -25,6 +25,8 @@ import {
 } from './replayIncident';
 import { entriesForAction, type ActionDeps } from './incidentActions';
 import { plainText } from './reports/markdownText';
+import { formatLondonTime } from '../../shared/dates';
+import { EVENT_CLOCKS, clockApplies, type RegulatorSettings } from '../../shared/regulators';
 import { changeOf, summaryOf, viewOf, type IncidentNow, type Shown } from './incidentView';
 
 /** A typed moment may be this far ahead of the clock (two machines' clocks rarely agree exactly). */
@@ -41,6 +43,8 @@ export interface IncidentServiceOptions {
   contactLabel: (role: string) => string;
   /** The provider's contract deadlines from Settings. */
   contractClocks: () => ContractClock[];
+  /** What Settings say decides the regulator (CQC clocks start only where CQC regulates). */
+  regulator: () => RegulatorSettings;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -48,6 +52,8 @@ export interface StartInput {
   name: string;
   runbook?: string | undefined;
   awareAt?: string | undefined;
+  /** When equipment or a utility stopped working, if it did: starts the CQC 24-hour clock from then. */
+  equipmentDownSince?: string | undefined;
   lead: string;
   exercise?: boolean | undefined;
 }
@@ -288,6 +294,11 @@ export function createIncidentService(options: IncidentServiceOptions) {
     return ok({ id: runbook.id, title: runbook.title, version: runbook.version, sha256 });
   }
 
+  /**
+   * The clocks a runbook starts when it joins an incident: those not running yet that apply to
+   * this provider, but never a clock that runs from an event someone has to report (equipment
+   * down), which starts only from their answer.
+   */
   const clockEntries = (
     runbook: Runbook,
     startedAt: string,
@@ -295,18 +306,56 @@ export function createIncidentService(options: IncidentServiceOptions) {
     running: Set<string>,
   ): NewEntry[] =>
     runbook.clocks
-      .filter((clock) => !running.has(clock))
+      .filter(
+        (clock) =>
+          !running.has(clock) &&
+          !EVENT_CLOCKS.includes(clock) &&
+          clockApplies(clock, options.regulator()),
+      )
       .map((clock) => ({
         author,
         kind: 'clock',
         body: { clock, action: 'start', startedAt } satisfies EntryBodies['clock'],
       }));
 
-  function checkEventAt(eventAt: string | undefined): string | null {
-    if (eventAt === undefined) return null;
-    return Date.parse(eventAt) > now().getTime() + FUTURE_TOLERANCE_MS
-      ? 'The time it happened cannot be in the future.'
+  /** Refuses a typed moment still to come, naming it in the words of the form that asked for it. */
+  function futureProblem(at: string, label: string): string | null {
+    return Date.parse(at) > now().getTime() + FUTURE_TOLERANCE_MS
+      ? `${label} cannot be in the future.`
       : null;
+  }
+
+  function checkEventAt(eventAt: string | undefined): string | null {
+    return eventAt === undefined ? null : futureProblem(eventAt, 'The time it happened');
+  }
+
+  /**
+   * The entries an answer "equipment or a utility is down, since …" records: the CQC 24-hour
+   * clock from that moment where CQC regulates the provider, otherwise a note of the failure.
+   */
+  function equipmentDownEntries(since: string, author: string): NewEntry[] {
+    const startedAt = new Date(since).toISOString();
+    if (clockApplies('cqc-equipment-24h', options.regulator()))
+      return [
+        {
+          author,
+          kind: 'clock',
+          body: {
+            clock: 'cqc-equipment-24h',
+            action: 'start',
+            startedAt,
+          } satisfies EntryBodies['clock'],
+        },
+      ];
+    return [
+      {
+        author,
+        kind: 'note',
+        body: {
+          text: `Equipment or a utility down since ${formatLondonTime(startedAt)}. No CQC clock: Settings say this service is not registered with CQC.`,
+        } satisfies EntryBodies['note'],
+      },
+    ];
   }
 
   async function addRunbookEntries(
@@ -351,6 +400,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
   const actionDeps: ActionDeps = {
     contactLabel: options.contactLabel,
     contractClocks: options.contractClocks,
+    futureProblem,
     addRunbook: addRunbookEntries,
   };
 
@@ -382,8 +432,12 @@ export function createIncidentService(options: IncidentServiceOptions) {
 
     async start(input: StartInput): Promise<Result<IncidentView>> {
       const awareAt = input.awareAt ?? now().toISOString();
-      const futureProblem = checkEventAt(input.awareAt);
-      if (futureProblem) return fail('INVALID_INPUT', futureProblem);
+      const problem =
+        checkEventAt(input.awareAt) ??
+        (input.equipmentDownSince === undefined
+          ? null
+          : futureProblem(input.equipmentDownSince, 'When it stopped working'));
+      if (problem) return fail('INVALID_INPUT', problem);
       const id = store.newId(input.exercise ?? false);
       let ref: SnapshotRef | null = null;
       let runbook: Runbook | string | null = null;
@@ -417,7 +471,11 @@ export function createIncidentService(options: IncidentServiceOptions) {
         runbook && typeof runbook !== 'string'
           ? clockEntries(runbook, awareIso, input.lead, new Set())
           : [];
-      const written = await append(log, [opened, ...clocks]);
+      const equipment =
+        input.equipmentDownSince === undefined
+          ? []
+          : equipmentDownEntries(input.equipmentDownSince, input.lead);
+      const written = await append(log, [opened, ...clocks, ...equipment]);
       if (!written.ok) return written;
       const loaded = await load(id);
       return loaded.ok ? ok(viewOf(loaded.value, shown)) : loaded;
@@ -434,8 +492,8 @@ export function createIncidentService(options: IncidentServiceOptions) {
       eventAt?: string | undefined;
       action: IncidentAction;
     }): Promise<Result<IncidentChange>> {
-      const futureProblem = checkEventAt(input.eventAt);
-      if (futureProblem) return fail('INVALID_INPUT', futureProblem);
+      const timeProblem = checkEventAt(input.eventAt);
+      if (timeProblem) return fail('INVALID_INPUT', timeProblem);
       return inTurn(input.id, async () => {
         const loaded = await follow(input.id);
         if (!loaded.ok) return loaded;

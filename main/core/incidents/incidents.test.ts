@@ -43,7 +43,7 @@ function value<T>(result: Result<T>): T {
 
 async function startRansomware(
   handlers: Core['handlers'],
-  extra: { exercise?: boolean; awareAt?: string } = {},
+  extra: { exercise?: boolean; awareAt?: string; equipmentDownSince?: string } = {},
 ): Promise<IncidentView> {
   return value(
     await handlers['incidents.start']({
@@ -87,7 +87,7 @@ const record = async (
 };
 
 describe('starting an incident', () => {
-  it('takes a snapshot of the runbook, names the lead and starts its clocks from the time of awareness', async () => {
+  it('takes a snapshot of the runbook, names the lead and starts its clocks from the time of awareness, but not the equipment clock', async () => {
     const handlers = await start();
     const view = await startRansomware(handlers, { awareAt: '2026-03-01T01:00:00.000Z' });
     expect(view).toMatchObject({
@@ -115,8 +115,8 @@ describe('starting an incident', () => {
       dueAt: '2026-03-04T01:00:00.000Z',
       kind: 'deadline',
     });
+    // Ransomware alone says nothing about call bells or power: no 24-hour equipment clock.
     expect(view.clocks.map((clock) => clock.id).sort()).toEqual([
-      'cqc-equipment-24h',
       'cqc-safe-care',
       'personal-data-breach-72h',
     ]);
@@ -129,7 +129,7 @@ describe('starting an incident', () => {
     expect(snapshot).toBe(await readFile(join(BUNDLED_DIR, 'ransomware.md'), 'utf8'));
     expect(verifyEvidenceLog(await readFile(join(folder, 'log.jsonl')))).toMatchObject({
       ok: true,
-      count: 4,
+      count: 3,
     });
   });
 
@@ -158,6 +158,7 @@ describe('starting an incident', () => {
         name: 'Phones down',
         runbook: 'phones-telecare-down',
         lead: 'Bo',
+        equipmentDownSince: '2026-03-01T01:30:00.000Z',
       }),
     );
     const list = value(await handlers['incidents.list']({}));
@@ -300,7 +301,9 @@ describe('guided mode', () => {
       'ransomware',
     ]);
     expect(view.steps['care-record-system-down/cause-question']?.status).toBe('done');
-    expect(view.clocks.map((clock) => clock.id)).toContain('cqc-equipment-24h');
+    // Ransomware brings the CQC safe-care clock; the equipment clock waits for someone to say it failed.
+    expect(view.clocks.map((clock) => clock.id)).toContain('cqc-safe-care');
+    expect(view.clocks.map((clock) => clock.id)).not.toContain('cqc-equipment-24h');
     expect(
       view.timeline.some(
         (entry) =>
@@ -388,10 +391,9 @@ describe('what recording returns', () => {
     expect(change.runbooks.map((runbook) => runbook.id)).toEqual(['ransomware']);
     expect(change.runbooks[0]?.view?.html.steps['check-safety']?.text).toContain('999');
     expect(change.runbookTitles).toHaveLength(2);
-    // The choice, its step, the runbook and the clocks it starts that were not running yet.
-    const kinds = change.timeline.map((entry) => entry.kind);
-    expect(kinds.slice(0, 3)).toEqual(['decision', 'step', 'runbook']);
-    expect(new Set(kinds.slice(3))).toEqual(new Set(['clock']));
+    // The choice, its step and the runbook. Its 72-hour and CQC safe-care clocks already run, and
+    // its equipment clock waits until someone says equipment failed: no clock entries.
+    expect(change.timeline.map((entry) => entry.kind)).toEqual(['decision', 'step', 'runbook']);
   });
 
   it('cannot be merged into a view that missed an earlier action: the screen loads the whole view again', async () => {
@@ -413,7 +415,9 @@ describe('what recording returns', () => {
 describe('clocks', () => {
   it('stops a clock only with a reference number (done) or a reason (not needed), and logs it', async () => {
     const handlers = await start();
-    const { id } = await startRansomware(handlers);
+    const { id } = await startRansomware(handlers, {
+      equipmentDownSince: '2026-03-01T01:00:00.000Z',
+    });
     const done = value(
       await record(handlers, id, {
         type: 'stopClock',
@@ -621,15 +625,15 @@ describe('restart, snapshots and tampering', () => {
     let handlers = await start();
     const { id } = await startRansomware(handlers);
     const path = join(dataDir, 'incidents', id, 'log.jsonl');
-    await writeFile(path, `${await readFile(path, 'utf8')}{"seq":5,"recordedAt":"2026-03-01T02:1`);
+    await writeFile(path, `${await readFile(path, 'utf8')}{"seq":4,"recordedAt":"2026-03-01T02:1`);
     handlers = await restart();
     const view = value(await handlers['incidents.get']({ id }));
-    expect(view.log).toMatchObject({ readOnly: false, entries: 5 });
+    expect(view.log).toMatchObject({ readOnly: false, entries: 4 });
     expect(view.log.recovered).toMatch(/set aside/);
     expect(view.timeline.at(-1)?.text).toMatch(/repaired after an interrupted save/);
     expect(
       value(await record(handlers, id, { type: 'note', text: 'carrying on' })).log.entries,
-    ).toBe(6);
+    ).toBe(5);
     expect(await readdir(join(dataDir, 'quarantine'))).toHaveLength(1);
   });
 
@@ -643,7 +647,7 @@ describe('restart, snapshots and tampering', () => {
     handlers = await restart();
     const view = value(await handlers['incidents.get']({ id }));
     expect(view.log).toMatchObject({ readOnly: true });
-    expect(view.log.problem).toMatch(/line 5/);
+    expect(view.log.problem).toMatch(/line 4/);
     expect(value(await handlers['incidents.verify']({ id }))).toMatchObject({ ok: false });
     expect(await record(handlers, id, { type: 'note', text: 'more' })).toMatchObject({
       ok: false,

@@ -4,6 +4,7 @@ import type { LogStatus } from '../../contract/incidentTypes';
 import { LOG_CHECK_CODE_LABEL } from '../../shared/logCheckCode';
 import { renderMarkdown } from '../../shared/markdown';
 import type { ContactResolver } from '../runbooks/runbookPresenter';
+import type { RegulatorSettings } from '../../shared/regulators';
 import type { IncidentService } from './incidentService';
 import { handoverSummary, incidentReport } from './reports/incidentDocuments';
 import { plainText } from './reports/markdownText';
@@ -24,9 +25,11 @@ export function incidentsHandlers(deps: {
   incidents: IncidentService;
   contactRef: ContactResolver;
   organisation: () => string;
+  /** What Settings say decides which regulator's drafts apply. */
+  regulator: () => RegulatorSettings;
   now: () => Date;
 }): Pick<Handlers, IncidentsCall> {
-  const { incidents, contactRef, organisation, now } = deps;
+  const { incidents, contactRef, organisation, regulator, now } = deps;
 
   const document: Handlers['incidents.document'] = async ({ id, kind }) => {
     const view = await incidents.get(id);
@@ -60,7 +63,7 @@ export function incidentsHandlers(deps: {
     'incidents.document': document,
     'incidents.drafts': async ({ id }) => {
       const view = await incidents.get(id);
-      return view.ok ? ok(reportDrafts(view.value, organisation(), contactRef)) : view;
+      return view.ok ? ok(reportDrafts(view.value, organisation(), contactRef, regulator())) : view;
     },
   };
 }

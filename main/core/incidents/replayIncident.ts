@@ -6,6 +6,7 @@ import type {
   TimelineEntry,
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
+import { formatLondonTime } from '../../shared/dates';
 import { timelineOrder } from '../../shared/incidentChange';
 import { byUrgency, isClockId, runningClock, startClock } from './clocks';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
@@ -78,7 +79,12 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
       const label =
         body.label ??
         (isClockId(body.clock) ? startClock(body.clock, record.eventAt).label : body.clock);
-      if (body.action === 'start') return `Clock started: ${label}`;
+      if (body.action === 'start')
+        return body.startedAt && body.startedAt !== record.eventAt
+          ? `Clock started: ${label}, from ${formatLondonTime(body.startedAt)}`
+          : `Clock started: ${label}`;
+      if (body.action === 'correct-start')
+        return `Clock start changed: ${label} now runs from ${body.startedAt ? formatLondonTime(body.startedAt) : '?'}${body.reason ? ` — ${body.reason}` : ''}`;
       return body.outcome === 'done'
         ? `Clock stopped, done: ${label}${body.reference ? ` (reference ${body.reference})` : ''}`
         : `Clock stopped, not needed: ${label}${body.reason ? ` — ${body.reason}` : ''}`;
@@ -95,6 +101,10 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
       return `Incident closed. ${body.summary}`;
   }
 }
+
+/** A clock's length in hours from its shown start and deadline; null for "as soon as possible". */
+const hoursOf = (clock: ClockView): number | null =>
+  clock.dueAt === null ? null : (Date.parse(clock.dueAt) - Date.parse(clock.startedAt)) / 3_600_000;
 
 function applyClock(
   clocks: Map<string, ClockView>,
@@ -121,6 +131,27 @@ function applyClock(
   }
   const clock = clocks.get(body.clock);
   if (!clock) return;
+  if (body.action === 'correct-start') {
+    // The corrected start replaces the shown one; the entries before it stay in the log as written.
+    if (!body.startedAt) return;
+    const restarted = isClockId(body.clock)
+      ? startClock(body.clock, body.startedAt)
+      : runningClock({
+          id: clock.id,
+          label: clock.label,
+          duty: clock.duty,
+          kind: clock.kind,
+          startedAt: body.startedAt,
+          hours: hoursOf(clock),
+        });
+    clocks.set(body.clock, {
+      ...clock,
+      startedAt: restarted.startedAt,
+      dueAt: restarted.dueAt,
+      urgentFrom: restarted.urgentFrom,
+    });
+    return;
+  }
   clocks.set(body.clock, {
     ...clock,
     status: body.outcome === 'not-needed' ? 'not-needed' : 'done',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../contract/types';
 import { renderMarkdown, renderMarkdownInline } from '../../shared/markdown';
 import { encode, lineOf, runbookSource, SIMPLE_BODY } from './__fixtures__/runbookSource';
+import { isRunbookFileName } from './library';
 import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
 import { isRunbookFileName } from './library';
 

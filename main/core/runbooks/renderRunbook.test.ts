@@ -66,6 +66,7 @@ describe('renderRunbook', () => {
     {
       organisationName: '',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: 'Pull the blue network cable; <b>leave it on</b>.',
       contractClocks: [],
     },
@@ -95,6 +96,7 @@ describe('renderRunbook', () => {
       {
         organisationName: '',
         providerType: null,
+        pharmacyCqcRegistered: false,
         isolationInstruction: '',
         contractClocks: [],
       },

@@ -18,6 +18,7 @@ import {
   type RenderEnv,
   type SystemDisplay,
 } from '../../shared/markdown';
+import { regulatorSummary } from '../../shared/regulators';
 
 /** A system's register entry by id, or undefined when there is no such system. */
 export type SystemLookup = (system: string) => SystemEntry | undefined;
@@ -47,6 +48,10 @@ export function renderRunbook(
   const contacts = new Map(runbook.contacts.map((contact) => [contact.role, contact]));
   const settingValues: Record<SettingPlaceholder, string> = {
     'isolation-instruction': settings.isolationInstruction,
+    regulator: regulatorSummary(settings) ?? '',
+  };
+  const settingMissing: Partial<Record<SettingPlaceholder, string>> = {
+    regulator: 'choose your type of service in Settings',
   };
   const env: RenderEnv = {
     resolveContact: (role) => {
@@ -58,6 +63,9 @@ export function renderRunbook(
         ? {
             label: SETTING_PLACEHOLDERS[key as SettingPlaceholder],
             value: settingValues[key as SettingPlaceholder] || null,
+            ...(settingMissing[key as SettingPlaceholder]
+              ? { missing: settingMissing[key as SettingPlaceholder] }
+              : {}),
           }
         : null,
     resolveSystem: (system, field) => {

@@ -55,6 +55,7 @@ const entry = (
 const SETTINGS = {
   organisationName: '',
   providerType: null,
+  pharmacyCqcRegistered: false,
   isolationInstruction: '',
   contractClocks: [],
 };

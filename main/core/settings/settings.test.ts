@@ -44,6 +44,7 @@ describe('openSettings', () => {
     expect(settings.get()).toEqual({
       organisationName: '',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
     });
@@ -55,6 +56,7 @@ describe('openSettings', () => {
     expect(await first.settings.update({ organisationName: 'Rose Lodge Care Home' })).toEqual({
       organisationName: 'Rose Lodge Care Home',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
     });
@@ -64,6 +66,7 @@ describe('openSettings', () => {
     expect(second.settings.get()).toEqual({
       organisationName: 'Rose Lodge Care Home',
       providerType: 'home-care',
+      pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
     });
@@ -107,6 +110,7 @@ describe('openSettings', () => {
       expect(settings.get()).toEqual({
         organisationName: 'Rose Lodge Care Home',
         providerType: 'care-home',
+        pharmacyCqcRegistered: false,
         isolationInstruction: '',
         contractClocks: [],
       });
@@ -136,6 +140,7 @@ describe('openSettings', () => {
     expect(settings.get()).toEqual({
       organisationName: '',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
     });
@@ -160,6 +165,7 @@ describe('openSettings', () => {
     expect(settings.get()).toEqual({
       organisationName: '',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
     });
@@ -184,6 +190,7 @@ describe('openSettings', () => {
     expect(settings.get()).toEqual({
       organisationName: '',
       providerType: null,
+      pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
     });

@@ -17,6 +17,7 @@ import { recoverJsonFile } from '../storage/recoverJsonFile';
 const settingsSchema = z.object({
   organisationName: z.string().max(120).catch(''),
   providerType: providerTypeSchema.nullable().catch(null),
+  pharmacyCqcRegistered: z.boolean().catch(false),
   isolationInstruction: z.string().max(2000).catch(''),
   contractClocks: z
     .array(contractClockSchema.required({ id: true }))
@@ -70,6 +71,7 @@ export async function openSettings(options: {
     settingsSchema.parse({
       organisationName: store.get('organisationName'),
       providerType: store.get('providerType'),
+      pharmacyCqcRegistered: store.get('pharmacyCqcRegistered'),
       isolationInstruction: store.get('isolationInstruction'),
       contractClocks: store.get('contractClocks'),
     });

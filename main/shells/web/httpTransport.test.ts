@@ -477,6 +477,7 @@ describe('a full session over HTTP', () => {
     expect(saved).toEqual({
       organisationName: 'Rose Lodge Care Home',
       providerType: 'care-home',
+      pharmacyCqcRegistered: false,
       isolationInstruction: 'Unplug the network cable; leave it switched on.',
       contractClocks: [],
     });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
 import type { Settings } from '../../../main/contract/types';
@@ -14,6 +14,7 @@ const HOUR = 3_600_000;
 const settings: Settings = {
   organisationName: 'Rose House',
   providerType: 'care-home',
+  pharmacyCqcRegistered: false,
   isolationInstruction: '',
   contractClocks: [],
 };
@@ -160,3 +161,94 @@ describe('ClocksPanel countdowns', () => {
     expect(screen.getByRole('button', { name: 'Not needed' })).toBeTruthy();
   });
 });
+
+/** Shows the panel with a spy for what it records, at `now`. */
+async function showActing(now: string, clocks: ClockView[], shown: Settings = settings) {
+  vi.setSystemTime(new Date(now));
+  vi.mocked(request).mockResolvedValue({ ok: true, value: shown });
+  const act = vi.fn().mockResolvedValue(true);
+  render(<ClocksPanel view={incident(clocks)} act={act} saving={false} />);
+  await act_();
+  return act;
+}
+const act_ = () => act(async () => {});
+const type = (element: HTMLElement, value: string) =>
+  fireEvent.change(element, { target: { value } });
+
+describe('ClocksPanel start times', () => {
+  it('changes a clock to an earlier start only with a reason, and records it as its own action', async () => {
+    const record = await showActing('2026-03-01T03:00:00.000Z', [breach()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Started earlier? Change start time' }));
+    const form = screen.getByRole('form', { name: /Change start time/ });
+    type(within(form).getByLabelText('When did it really start?'), '2026-02-28T21:30');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the new start time' }));
+    await act_();
+    expect(within(form).getByText('Say why the clock started earlier.')).toBeTruthy();
+    expect(record).not.toHaveBeenCalled();
+
+    type(within(form).getByLabelText('Why did it start earlier?'), 'Supplier told us at 21:30');
+    fireEvent.click(within(form).getByRole('button', { name: 'Save the new start time' }));
+    await act_();
+    expect(record).toHaveBeenCalledWith({
+      type: 'correctClockStart',
+      clock: 'personal-data-breach-72h',
+      startedAt: new Date('2026-02-28T21:30').toISOString(),
+      reason: 'Supplier told us at 21:30',
+    });
+  });
+
+  it('refuses a future or later start in the words of its own question', async () => {
+    const equipment = breach({
+      id: 'cqc-equipment-24h',
+      label: 'CQC notification if equipment fails for more than 24 hours',
+      kind: 'threshold',
+      dueAt: '2026-03-02T00:00:00.000Z',
+    });
+    const record = await showActing('2026-03-01T03:00:00.000Z', [equipment]);
+    fireEvent.click(screen.getByRole('button', { name: 'Started earlier? Change start time' }));
+    const when = screen.getByLabelText('When did it stop working?');
+    type(screen.getByLabelText('Why did it start earlier?'), 'Night carer saw it');
+    type(when, '2026-03-02T09:00');
+    fireEvent.click(screen.getByRole('button', { name: 'Save the new start time' }));
+    await act_();
+    expect(screen.getByText('When it stopped working cannot be in the future.')).toBeTruthy();
+    type(when, toLocal('2026-03-01T01:00:00.000Z'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save the new start time' }));
+    await act_();
+    expect(
+      screen.getByText(/When it stopped working must be earlier than the start it shows now/),
+    ).toBeTruthy();
+    expect(record).not.toHaveBeenCalled();
+  });
+
+  it('starts the equipment clock only from "when did it stop working?", never from the list', async () => {
+    const record = await showActing('2026-03-01T03:00:00.000Z', [breach()]);
+    expect(
+      screen.queryByRole('button', { name: /Start: CQC notification if a call system/ }),
+    ).toBeNull();
+    type(screen.getByLabelText('When did it stop working?'), toLocal('2026-03-01T00:00:00.000Z'));
+    fireEvent.click(screen.getByRole('button', { name: 'Start the 24-hour clock' }));
+    await act_();
+    expect(record).toHaveBeenCalledWith({
+      type: 'startClock',
+      clock: 'cqc-equipment-24h',
+      startedAt: '2026-03-01T00:00:00.000Z',
+    });
+  });
+
+  it('offers no CQC clock to a pharmacy that is not registered with CQC, and says why', async () => {
+    await showActing('2026-03-01T03:00:00.000Z', [breach()], {
+      ...settings,
+      providerType: 'pharmacy',
+    });
+    expect(screen.queryByLabelText('When did it stop working?')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Start: CQC/ })).toBeNull();
+    expect(screen.getByText(/not registered with CQC, so no CQC clocks are offered/)).toBeTruthy();
+  });
+});
+
+/** An ISO moment as the datetime-local input shows it (the test's own time zone). */
+function toLocal(iso: string): string {
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}

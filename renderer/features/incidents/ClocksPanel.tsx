@@ -5,7 +5,9 @@ import { isClockUrgent } from '../../../main/shared/clockUrgency';
 import { formatDuration } from '../../../main/shared/dates';
 import { useCall } from '../../useCall';
 import type { Act } from './useIncident';
-import { formatMoment } from '../../lib/time';
+import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
+import { CQC_CLOCKS, cqcApplies } from '../../../main/shared/regulators';
+import { EQUIPMENT_CLOCK, EquipmentDownForm, whenProblem } from './EquipmentDownForm';
 
 /** The current time, updated every 30 seconds (or as often as asked) so countdowns stay true. */
 export function useNow(everyMs = 30_000): Date {
@@ -40,7 +42,10 @@ export function clockStatus(clock: ClockView, now: Date): { words: string; urgen
       };
 }
 
-/** Regulatory clocks with live countdowns; each stops with a reference number or a reason. */
+/**
+ * Regulatory clocks with live countdowns; each stops with a reference number or a reason, and
+ * each can be moved to an earlier start with a reason (a new log entry, never an edit).
+ */
 export function ClocksPanel({
   view,
   act,
@@ -53,10 +58,15 @@ export function ClocksPanel({
   const now = useNow();
   const closed = view.status === 'closed' || view.log.readOnly;
   const [settings] = useCall('settings.get', {});
+  // Until Settings answer, CQC is assumed (as the core does when the provider type is not set).
+  const cqc = settings.status !== 'ready' || cqcApplies(settings.value);
   const isRunning = (id: string): boolean =>
     view.clocks.some((clock) => clock.id === id && clock.status === 'running');
+  const equipmentStarted = view.clocks.some((clock) => clock.id === EQUIPMENT_CLOCK);
   const startable = [
-    ...(Object.keys(CLOCKS) as ClockId[]).map((id) => ({ id: id, label: CLOCKS[id] })),
+    ...(Object.keys(CLOCKS) as ClockId[])
+      .filter((id) => id !== EQUIPMENT_CLOCK && (cqc || !CQC_CLOCKS.includes(id)))
+      .map((id) => ({ id: id, label: CLOCKS[id] })),
     ...(settings.status === 'ready'
       ? settings.value.contractClocks.map((clock) => ({
           id: `contract:${clock.id}`,
@@ -80,6 +90,13 @@ export function ClocksPanel({
           />
         ))}
       </ul>
+      {!closed && cqc && !equipmentStarted && <EquipmentDownForm act={act} saving={saving} />}
+      {!closed && !cqc && (
+        <p className="hint">
+          Settings say this pharmacy is not registered with CQC, so no CQC clocks are offered. Tell
+          your ICB pharmacy contract team if you have to close or cut services.
+        </p>
+      )}
       {!closed && startable.length > 0 && (
         <>
           <h3>Start another clock</h3>
@@ -97,8 +114,9 @@ export function ClocksPanel({
             ))}
           </ul>
           <p className="hint">
-            A clock you start runs from the time you became aware ({formatMoment(view.awareAt)}).
-            Contract deadlines are set in Settings.
+            A clock you start runs from the time you became aware ({formatMoment(view.awareAt)}). If
+            it really started earlier, change its start time once it is running. Contract deadlines
+            are set in Settings.
           </p>
         </>
       )}
@@ -120,6 +138,7 @@ function ClockItem({
   closed: boolean;
 }) {
   const [stopping, setStopping] = useState<'done' | 'not-needed' | null>(null);
+  const [changingStart, setChangingStart] = useState(false);
   const [value, setValue] = useState('');
   const status = clockStatus(clock, now);
   const submit = async (event: FormEvent): Promise<void> => {
@@ -143,15 +162,35 @@ function ClockItem({
       </p>
       <p className="clock-duty">{clock.duty}</p>
       <p className="hint">Started {formatMoment(clock.startedAt)}</p>
-      {clock.status === 'running' && !closed && !stopping && (
-        <p className="clock-actions">
-          <button type="button" disabled={saving} onClick={() => setStopping('done')}>
-            Mark done
-          </button>{' '}
-          <button type="button" disabled={saving} onClick={() => setStopping('not-needed')}>
-            Not needed
-          </button>
-        </p>
+      {!closed &&
+        !stopping &&
+        !changingStart &&
+        (clock.status === 'running' || clock.dueAt !== null) && (
+          <p className="clock-actions">
+            {clock.status === 'running' && (
+              <>
+                <button type="button" disabled={saving} onClick={() => setStopping('done')}>
+                  Mark done
+                </button>{' '}
+                <button type="button" disabled={saving} onClick={() => setStopping('not-needed')}>
+                  Not needed
+                </button>{' '}
+              </>
+            )}
+            {clock.dueAt !== null && (
+              <button type="button" disabled={saving} onClick={() => setChangingStart(true)}>
+                Started earlier? Change start time
+              </button>
+            )}
+          </p>
+        )}
+      {changingStart && (
+        <ChangeStartForm
+          clock={clock}
+          act={act}
+          saving={saving}
+          onDone={() => setChangingStart(false)}
+        />
       )}
       {stopping && (
         <form onSubmit={(event) => void submit(event)}>
@@ -177,5 +216,104 @@ function ClockItem({
         </form>
       )}
     </li>
+  );
+}
+
+type FieldErrors = Partial<Record<'when' | 'reason', string>>;
+
+/** "Started earlier?": a new start time and the reason, both required; the core logs it as a new entry. */
+function ChangeStartForm({
+  clock,
+  act,
+  saving,
+  onDone,
+}: {
+  clock: ClockView;
+  act: Act;
+  saving: boolean;
+  onDone: () => void;
+}) {
+  const [when, setWhen] = useState(() => toLocalInput(new Date(clock.startedAt)));
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const equipment = clock.id === EQUIPMENT_CLOCK;
+  const question = equipment ? 'When it stopped working' : 'When it really started';
+  const whenId = `clock-start-${clock.id}`;
+  const reasonId = `clock-start-reason-${clock.id}`;
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const found: FieldErrors = {};
+    const problem = whenProblem(when, question);
+    const at = fromLocalInput(when);
+    if (problem) found.when = problem;
+    else if (at && Date.parse(at) >= Date.parse(clock.startedAt))
+      found.when = `${question} must be earlier than the start it shows now (${formatMoment(clock.startedAt)}).`;
+    if (!reason.trim()) found.reason = 'Say why the clock started earlier.';
+    setErrors(found);
+    if (found.when) document.getElementById(whenId)?.focus();
+    else if (found.reason) document.getElementById(reasonId)?.focus();
+    if (found.when || found.reason || !at) return;
+    const saved = await act({
+      type: 'correctClockStart',
+      clock: clock.id,
+      startedAt: at,
+      reason: reason.trim(),
+    });
+    if (saved) onDone();
+  };
+  return (
+    <form
+      className="clock-start-change"
+      aria-label={`Change start time: ${clock.label}`}
+      onSubmit={(event) => void submit(event)}
+      noValidate
+    >
+      <div className="field">
+        <label htmlFor={whenId}>
+          {equipment ? 'When did it stop working?' : 'When did it really start?'}
+        </label>
+        <p className="hint" id={`${whenId}-hint`}>
+          {equipment
+            ? 'The CQC 24 hours run from when the equipment or utility failed, not from when you noticed.'
+            : 'For a data breach, the 72 hours run from when you became aware of it.'}{' '}
+          The first start stays in the log.
+        </p>
+        <input
+          id={whenId}
+          type="datetime-local"
+          value={when}
+          aria-describedby={`${whenId}-hint${errors.when ? ` ${whenId}-error` : ''}`}
+          aria-invalid={errors.when ? true : undefined}
+          onChange={(e) => setWhen(e.target.value)}
+        />
+        {errors.when && (
+          <p className="field-error" id={`${whenId}-error`}>
+            {errors.when}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={reasonId}>Why did it start earlier?</label>
+        <input
+          id={reasonId}
+          value={reason}
+          maxLength={1000}
+          aria-describedby={errors.reason ? `${reasonId}-error` : undefined}
+          aria-invalid={errors.reason ? true : undefined}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        {errors.reason && (
+          <p className="field-error" id={`${reasonId}-error`}>
+            {errors.reason}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="button-primary" disabled={saving}>
+        Save the new start time
+      </button>{' '}
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
   );
 }

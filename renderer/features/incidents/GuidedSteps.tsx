@@ -12,6 +12,7 @@ import { formatMoment } from '../../lib/time';
 import { plainText } from '../../lib/inertText';
 import { DecisionChoice } from './DecisionChoice';
 import { showCurrentStep } from './guidedScroll';
+import { EquipmentClockPrompt } from './EquipmentClockPrompt';
 
 const STATUS_WORDS: Record<StepProgress['status'], string> = {
   done: 'Done',
@@ -145,6 +146,7 @@ export function GuidedSteps({
           goTo={goTo}
           heading={heading}
         />
+        <EquipmentClockPrompt view={view} runbook={current.runbook} act={act} saving={saving} />
       </div>
       <StepList view={view} steps={steps} current={current} />
     </div>

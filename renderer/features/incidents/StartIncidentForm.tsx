@@ -15,6 +15,9 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
   const [chosen, setChosen] = useState(runbook ?? DEFAULT_RUNBOOK);
   const [awareAt, setAwareAt] = useState(() => toLocalInput(new Date()));
   const [exercise, setExercise] = useState(false);
+  // The CQC 24-hour clock starts only on a "yes" here, from when it stopped working.
+  const [equipmentDown, setEquipmentDown] = useState<'yes' | 'no' | null>(null);
+  const [downSince, setDownSince] = useState(() => toLocalInput(new Date()));
   const [errors, setErrors] = useState<Array<{ field: string; message: string }>>([]);
   const [saving, setSaving] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
@@ -42,6 +45,17 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
         field: 'incident-aware',
         message: 'The time you became aware cannot be in the future.',
       });
+    const down = equipmentDown === 'yes' ? fromLocalInput(downSince) : null;
+    if (equipmentDown === 'yes' && !down)
+      found.push({
+        field: 'equipment-down-since',
+        message: 'Enter when it stopped working, as a date and time.',
+      });
+    else if (down && Date.parse(down) > Date.now() + 60_000)
+      found.push({
+        field: 'equipment-down-since',
+        message: 'When it stopped working cannot be in the future.',
+      });
     setErrors(found);
     if (found.length > 0) {
       requestAnimationFrame(() => summary.current?.focus());
@@ -53,11 +67,15 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
       lead: lead.trim(),
       runbook: chosen,
       ...(aware ? { awareAt: aware } : {}),
+      ...(down ? { equipmentDownSince: down } : {}),
       exercise,
     });
     setSaving(false);
     if (result.ok) {
       sessionStorage.setItem(`holdfast-author-${result.value.id}`, lead.trim());
+      // Already answered "nothing is down": guided mode does not ask again (the Clocks tab still can).
+      if (equipmentDown === 'no')
+        sessionStorage.setItem(`holdfast-nothing-down-${result.value.id}`, 'yes');
       window.location.hash = href.incident(result.value.id);
     } else {
       setErrors([
@@ -158,6 +176,55 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
             <p className="field-error">{errorFor('incident-aware')}</p>
           )}
         </div>
+        <fieldset className="field field-group" aria-describedby="equipment-down-hint">
+          <legend>
+            Are call bells, phones, power, water, heating, a fire alarm or other safety equipment
+            down?
+          </legend>
+          <p className="hint" id="equipment-down-hint">
+            If yes, the CQC 24-hour clock starts from when it stopped working. If you find out
+            later, start it on the Clocks tab.
+          </p>
+          <div className="field-checkbox">
+            <input
+              id="equipment-down-yes"
+              type="radio"
+              name="equipment-down"
+              checked={equipmentDown === 'yes'}
+              onChange={() => setEquipmentDown('yes')}
+            />
+            <label htmlFor="equipment-down-yes">Yes, something is down</label>
+          </div>
+          <div className="field-checkbox">
+            <input
+              id="equipment-down-no"
+              type="radio"
+              name="equipment-down"
+              checked={equipmentDown === 'no'}
+              onChange={() => setEquipmentDown('no')}
+            />
+            <label htmlFor="equipment-down-no">No, they all work</label>
+          </div>
+          {equipmentDown === 'yes' && (
+            <div className="field">
+              <label htmlFor="equipment-down-since">When did it stop working?</label>
+              <p className="hint" id="equipment-down-since-hint">
+                Your best guess if nobody saw it happen. You can change it later, with the reason.
+              </p>
+              <input
+                id="equipment-down-since"
+                type="datetime-local"
+                value={downSince}
+                aria-describedby="equipment-down-since-hint"
+                aria-invalid={errorFor('equipment-down-since') ? true : undefined}
+                onChange={(e) => setDownSince(e.target.value)}
+              />
+              {errorFor('equipment-down-since') && (
+                <p className="field-error">{errorFor('equipment-down-since')}</p>
+              )}
+            </div>
+          )}
+        </fieldset>
         <div className="field">
           <label htmlFor="incident-lead">Incident lead</label>
           <p className="hint" id="incident-lead-hint">

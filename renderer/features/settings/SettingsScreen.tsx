@@ -5,6 +5,7 @@ import { request } from '../../api';
 import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
+import { regulatorSummary } from '../../../main/shared/regulators';
 import { BackupPanel } from './BackupPanel';
 
 type SaveState =
@@ -83,6 +84,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <select
             id="provider-type"
             value={form.providerType ?? ''}
+            aria-describedby={form.providerType === null ? undefined : 'regulator-summary'}
             onChange={(event) =>
               change({
                 providerType:
@@ -97,7 +99,25 @@ function SettingsForm({ initial }: { initial: Settings }) {
               </option>
             ))}
           </select>
+          {form.providerType !== null && (
+            <p className="hint" id="regulator-summary">
+              {regulatorSummary(form)}
+            </p>
+          )}
         </div>
+        {form.providerType === 'pharmacy' && (
+          <div className="field-checkbox">
+            <input
+              id="pharmacy-cqc-registered"
+              type="checkbox"
+              checked={form.pharmacyCqcRegistered}
+              onChange={(event) => change({ pharmacyCqcRegistered: event.target.checked })}
+            />
+            <label htmlFor="pharmacy-cqc-registered">
+              This pharmacy is also registered with CQC (check your CQC registration certificate)
+            </label>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="isolation-instruction">
             What your IT supplier says to do with an affected computer

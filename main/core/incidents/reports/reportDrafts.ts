@@ -3,6 +3,7 @@ import type { ContactRef } from '../../../contract/types';
 import { formatLondonTime } from '../../../shared/dates';
 import { EXERCISE_BANNER } from './incidentDocuments';
 import { plainText } from './markdownText';
+import { cqcApplies, type RegulatorSettings } from '../../../shared/regulators';
 
 /** How to reach a national contact, in words, from the bundled pack (never typed into code). */
 function reach(contact: ContactRef | undefined): string {
@@ -66,6 +67,7 @@ export function reportDrafts(
   view: IncidentView,
   organisation: string,
   contact: (role: string) => ContactRef | undefined,
+  regulator: RegulatorSettings,
 ): ReportDraft[] {
   const what = [view.name, view.summary ?? ''].filter(Boolean).join('. ');
   const aware = formatLondonTime(view.awareAt);
@@ -81,6 +83,61 @@ export function reportDrafts(
   const equipmentClock = view.clocks.find((clock) => clock.id === 'cqc-equipment-24h');
   const assessment = view.assessment;
   const org = field('Organisation', organisation, 'your organisation name (set it in Settings)');
+
+  const cqc = draft(
+    view,
+    'cqc',
+    'CQC notification: events that stop a service running safely',
+    `Provider portal or the notification form — ${reach(contact('cqc'))}.${regulator.providerType === 'gp' ? ' A GP practice does not need to send this if it has already told NHS England about the incident.' : ''}`,
+    [
+      org,
+      field('What happened and when', `${what}. Aware since ${aware}.`),
+      field(
+        "Effect on people's care",
+        '',
+        "whether people's assessed needs can be met safely, and how care is being delivered",
+      ),
+      field(
+        'Call systems, utilities or safety equipment down',
+        equipmentClock
+          ? `Down since ${formatLondonTime(equipmentClock.startedAt)}${equipmentClock.dueAt ? `; 24 hours reached ${formatLondonTime(equipmentClock.dueAt)}` : ''}`
+          : '',
+        'which, and since when',
+      ),
+      field('Action taken', done, 'what has been done to keep people safe'),
+      field(
+        'Police involvement',
+        told.includes('Report Fraud') || told.includes('police') ? told : '',
+        'any report to the police or Report Fraud, with its reference',
+      ),
+    ],
+  );
+  // The details NHS England's approved particulars ask of a pharmacy that has to suspend services.
+  const pharmacyClosure = draft(
+    view,
+    'icb-pharmacy',
+    'Pharmacy: tell your ICB about a temporary closure or reduced service',
+    "Email your ICB's pharmacy contract team, before you close if you can. If email is down, phone them. Put a notice where it can be seen from outside: that you are closed, for how long, how to get prescriptions, where the nearest open pharmacy is, and where to get medical help that cannot wait.",
+    [
+      org,
+      field('ODS code (F code)', '', 'your pharmacy ODS code, for example FA123'),
+      field('Pharmacy address and phone', '', 'the address and a phone number that works'),
+      field(
+        'When services stopped or may stop, and for how long',
+        `Aware since ${aware}.`,
+        'dates and times, and how long you expect it to last',
+      ),
+      field('Reason', what),
+      field(
+        'What you have done for patients',
+        done,
+        'for example a notice outside, nearby pharmacies told, prescriptions sent back to the Spine',
+      ),
+      field('What you are doing to reopen', next, 'what will bring the service back'),
+      field('Name of the person telling them', view.lead),
+      field('Contact phone and email', '', 'a phone number and an email address that work'),
+    ],
+  );
 
   return [
     draft(
@@ -147,34 +204,8 @@ export function reportDrafts(
       field('What has been done', done, 'what you have done so far'),
       field('Call-back number', '', 'a phone number that still works'),
     ]),
-    draft(
-      view,
-      'cqc',
-      'CQC notification: events that stop a service running safely',
-      `Provider portal or the notification form — ${reach(contact('cqc'))}.`,
-      [
-        org,
-        field('What happened and when', `${what}. Aware since ${aware}.`),
-        field(
-          "Effect on people's care",
-          '',
-          "whether people's assessed needs can be met safely, and how care is being delivered",
-        ),
-        field(
-          'Call systems, utilities or safety equipment down',
-          equipmentClock
-            ? `Down since ${formatLondonTime(equipmentClock.startedAt)}${equipmentClock.dueAt ? `; 24 hours reached ${formatLondonTime(equipmentClock.dueAt)}` : ''}`
-            : '',
-          'which, and since when',
-        ),
-        field('Action taken', done, 'what has been done to keep people safe'),
-        field(
-          'Police involvement',
-          told.includes('Report Fraud') || told.includes('police') ? told : '',
-          'any report to the police or Report Fraud, with its reference',
-        ),
-      ],
-    ),
+    ...(regulator.providerType === 'pharmacy' ? [pharmacyClosure] : []),
+    ...(cqcApplies(regulator) ? [cqc] : []),
     draft(view, 'police', 'Police / Report Fraud', reach(contact('report-fraud')), [
       org,
       field('What happened and when', `${what}. Aware since ${aware}.`),

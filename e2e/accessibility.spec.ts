@@ -159,3 +159,49 @@ test('the share runbooks screen has no serious accessibility violations', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Share runbooks' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });
+
+/** Every axe finding, best-practice rules included, whatever its impact. */
+const scanAll = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+};
+
+test('the header, its Menu and the search results have no axe findings at all, best practice included', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.openHome();
+  expect(await scanAll(page), 'home, 1280×800').toEqual([]);
+  await app.search('screen says pay');
+  expect(await scanAll(page), 'search results').toEqual([]);
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Contacts' }),
+  ).toBeVisible();
+  expect(await scanAll(page), 'menu open, 640×400').toEqual([]);
+});
+
+test('the reader, with its panels folded and open, has no axe findings at all, best practice included', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.openRunbookById('ransomware');
+  await expect(app.runbookTitle()).toHaveText(/Ransomware/);
+  expect(await scanAll(page), 'folded').toEqual([]);
+  for (const name of [/^Deadlines/, /^Who to call/, /^Paper copies/])
+    await app.openReaderPanel(name);
+  expect(await scanAll(page), 'open').toEqual([]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await scanAll(page), '320 wide').toEqual([]);
+});

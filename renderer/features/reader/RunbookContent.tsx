@@ -22,65 +22,67 @@ export function RunbookContent({
   start?: ReactNode;
 }) {
   return (
-    <div className="reader-layout">
-      <div className="reader-aside">
-        {start}
-        {runbook.intro && (
-          <SafeHtml className="reader-intro" html={runbook.html.intro} onNotice={onNotice} />
-        )}
-        <div className="folds">
-          {runbook.clocks.length > 0 && (
-            <details className="fold clocks" aria-labelledby="clocks-title">
-              <summary id="clocks-title">
-                Deadlines this may start ({runbook.clocks.length})
-              </summary>
-              <ul>
-                {runbook.clocks.map((clock) => (
-                  <li key={clock}>{CLOCKS[clock]}</li>
-                ))}
-              </ul>
-            </details>
+    <div className="reader-body">
+      <div className="reader-layout">
+        <div className="reader-aside">
+          {start}
+          {runbook.intro && (
+            <SafeHtml className="reader-intro" html={runbook.html.intro} onNotice={onNotice} />
           )}
-          <ContactsPanel contacts={runbook.contacts} onNotice={onNotice} />
-          <SystemsPanel entries={runbook.systemEntries} />
-        </div>
-        {runbook.phases.length > 1 && (
-          <nav aria-label="Phases" className="phase-nav">
-            <ol>
-              {runbook.phases.map((phase) => (
-                <li key={phase.id}>
-                  <a
-                    href={`#phase-${phase.id}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(`phase-${phase.id}`)?.focus();
-                      document.getElementById(`phase-${phase.id}`)?.scrollIntoView();
-                    }}
-                  >
-                    {phase.title}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        )}
-      </div>
-      <div className="reader-steps">
-        {runbook.phases.map((phase) => (
-          <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
-            <h2 id={`phase-${phase.id}`} tabIndex={-1}>
-              {phase.title}
-            </h2>
-            {phase.intro && (
-              <SafeHtml html={runbook.html.phases[phase.id] ?? ''} onNotice={onNotice} />
+          <div className="folds">
+            {runbook.clocks.length > 0 && (
+              <details className="fold clocks" aria-labelledby="clocks-title">
+                <summary id="clocks-title">
+                  Deadlines this may start ({runbook.clocks.length})
+                </summary>
+                <ul>
+                  {runbook.clocks.map((clock) => (
+                    <li key={clock}>{CLOCKS[clock]}</li>
+                  ))}
+                </ul>
+              </details>
             )}
-            <ol className="steps">
-              {phase.steps.map((step) => (
-                <StepItem key={step.id} step={step} runbook={runbook} onNotice={onNotice} />
-              ))}
-            </ol>
-          </section>
-        ))}
+            <ContactsPanel contacts={runbook.contacts} onNotice={onNotice} />
+            <SystemsPanel entries={runbook.systemEntries} />
+          </div>
+          {runbook.phases.length > 1 && (
+            <nav aria-label="Phases" className="phase-nav">
+              <ol>
+                {runbook.phases.map((phase) => (
+                  <li key={phase.id}>
+                    <a
+                      href={`#phase-${phase.id}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        document.getElementById(`phase-${phase.id}`)?.focus();
+                        document.getElementById(`phase-${phase.id}`)?.scrollIntoView();
+                      }}
+                    >
+                      {phase.title}
+                    </a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          )}
+        </div>
+        <div className="reader-steps">
+          {runbook.phases.map((phase) => (
+            <section key={phase.id} className="phase" aria-labelledby={`phase-${phase.id}`}>
+              <h2 id={`phase-${phase.id}`} tabIndex={-1}>
+                {phase.title}
+              </h2>
+              {phase.intro && (
+                <SafeHtml html={runbook.html.phases[phase.id] ?? ''} onNotice={onNotice} />
+              )}
+              <ol className="steps">
+                {phase.steps.map((step) => (
+                  <StepItem key={step.id} step={step} runbook={runbook} onNotice={onNotice} />
+                ))}
+              </ol>
+            </section>
+          ))}
+        </div>
       </div>
     </div>
   );

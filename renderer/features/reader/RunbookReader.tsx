@@ -17,7 +17,8 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
       ? document.getElementById(`step-${stepId}`)
       : document.getElementById('page-title');
     target?.scrollIntoView({ block: 'start' });
-    target?.focus();
+    // Focus without its own scroll: that would cut the smooth scroll short, short of the top.
+    target?.focus({ preventScroll: true });
   }, [state.status, stepId]);
 
   if (state.status === 'loading') return <p role="status">Opening the runbook…</p>;

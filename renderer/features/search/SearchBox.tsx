@@ -13,7 +13,7 @@ function openResult(target: string): void {
     const stepId = decodeURIComponent(target.split('/')[3] ?? '');
     const element = document.getElementById(stepId ? `step-${stepId}` : 'page-title');
     element?.scrollIntoView({ block: 'start' });
-    element?.focus();
+    element?.focus({ preventScroll: true });
   } else window.location.hash = target;
 }
 
@@ -120,7 +120,7 @@ export function SearchBox() {
   return (
     <div className="search" role="search" onBlur={onBlur}>
       <label htmlFor="search-input" className="search-label">
-        Search runbooks{' '}
+        Search<span className="search-label-more"> runbooks</span>{' '}
         <span className="search-shortcut">
           <kbd>Ctrl</kbd>+<kbd>K</kbd>
         </span>

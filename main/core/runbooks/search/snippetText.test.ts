@@ -45,6 +45,13 @@ describe('snippetText', () => {
     expect(text).toContain('(shown in the runbook)');
   });
 
+  it('drops list markers, which read as stray dashes on one line', () => {
+    expect(
+      snippetText('Do not pay.\n\n- Leave the message.\n- Do not reply.\n1. Ring.', ransomware),
+    ).toBe('Do not pay. Leave the message. Do not reply. Ring.');
+    expect(snippetText('Costs 5 - 10 minutes', ransomware)).toBe('Costs 5 - 10 minutes');
+  });
+
   it('keeps link text, drops emphasis, and cuts long text to one short line', () => {
     expect(snippetText('See **the** [guide](https://example.org/x) _now_', ransomware)).toBe(
       'See the guide now',
@@ -65,6 +72,7 @@ describe('search result snippets from the bundled runbooks', () => {
       for (const text of texts) {
         expect(text).not.toMatch(/\{\{|\}\}/);
         expect(text).not.toMatch(/\bit supplier\b/);
+        expect(text).not.toMatch(/(^| )- /);
       }
     },
   );

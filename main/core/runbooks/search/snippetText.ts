@@ -30,6 +30,8 @@ export function snippetText(markdown: string, runbook: Runbook): string {
     // A placeholder the pattern does not accept is still never shown raw.
     .replace(/\{\{[^}]*\}\}/g, '(shown in the runbook)')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // List markers start a new line in the runbook; in one line of text they read as dashes.
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_`#>[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

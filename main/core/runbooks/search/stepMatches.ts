@@ -71,6 +71,6 @@ export function stepMatches(
       phaseTitle: phase,
       stepId: step.id,
       stepNumber: step.number,
-      text: snippetText(stepPieces(step).join(' '), runbook),
+      text: snippetText(stepPieces(step).join('\n'), runbook),
     }));
 }

@@ -258,3 +258,38 @@ for (const viewport of [
     });
   });
 }
+
+test('the header, its Menu and the search results have no axe findings at all, best practice included', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.openHome();
+  expect(await scanStrictly(page), 'home, 1280×800').toEqual([]);
+  await app.search('screen says pay');
+  expect(await scanStrictly(page), 'search results').toEqual([]);
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Holdfast' }).getByRole('link', { name: 'Contacts' }),
+  ).toBeVisible();
+  expect(await scanStrictly(page), 'menu open, 640×400').toEqual([]);
+});
+
+test('the reader, with its panels folded and open, has no axe findings at all, best practice included', async ({
+  app,
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await app.openRunbookById('ransomware');
+  await expect(app.runbookTitle()).toHaveText(/Ransomware/);
+  expect(await scanStrictly(page), 'folded').toEqual([]);
+  for (const name of [/^Deadlines/, /^Who to call/, /^Paper copies/])
+    await app.openReaderPanel(name);
+  expect(await scanStrictly(page), 'open').toEqual([]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await scanStrictly(page), '320 wide').toEqual([]);
+});

@@ -49,7 +49,7 @@ test("the IT supplier's phone added from a runbook step appears inline in the st
   await app.openRunbookById('ransomware');
   await expect(step).toContainText('IT supplier: Sam Patel (Acme IT) — 01632 960 123 (24/7)');
   await expect(step).not.toContainText('not set yet');
-  const panel = page.getByRole('region', { name: 'Who you may need to call' });
+  const panel = await app.openReaderPanel(/^Who to call/);
   const entry = panel.getByRole('listitem').filter({ hasText: 'Sam Patel' }).first();
   await expect(entry).toContainText('IT supplier');
   await expect(entry).toContainText('01632 960 123');
@@ -181,7 +181,7 @@ test('home lists contacts still to fill in, each a link to add it', async ({ app
   );
   // The reader warns too, next to the number, so a stale number is not trusted blindly.
   await app.openRunbookById('ransomware');
-  await expect(page.getByRole('region', { name: 'Who you may need to call' })).toContainText(
+  await expect(await app.openReaderPanel(/^Who to call/)).toContainText(
     'Last checked 15 January 2020, more than 12 months ago.',
   );
 });

@@ -49,7 +49,7 @@ test('a paper location added in Systems shows in the runbook step that needs it'
   await expect(page.locator('#step-go-to-paper')).toContainText(
     'Medicines (MAR) charts: Red folder, locked cabinet in the clinic room',
   );
-  await expect(page.getByRole('region', { name: 'Where the paper copies are kept' })).toContainText(
+  await expect(await app.openReaderPanel(/^Paper copies/)).toContainText(
     'Paper copy: Red folder, locked cabinet in the clinic room',
   );
 });

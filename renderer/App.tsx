@@ -3,10 +3,10 @@ import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
-import { SearchBox } from './features/search/SearchBox';
+import { AppHeader } from './ui/AppHeader';
 import { useReloadOnFocus } from './lib/useReloadOnFocus';
 import { useCall } from './useCall';
-import { href, useRoute } from './useRoute';
+import { useRoute } from './useRoute';
 
 // Screens used before an incident load on demand, so the first screen in a crisis ships less code.
 // The home screen, the reader and the search box stay in the first load: they are the crisis path.
@@ -172,20 +172,7 @@ export function App() {
       >
         Skip to main content
       </a>
-      <header className="app-header">
-        <a className="brand" href={href.home}>
-          Holdfast
-        </a>
-        <SearchBox />
-        <nav aria-label="Holdfast" className="header-nav">
-          <a href={href.incidents}>Incidents</a>
-          <a href={href.exercises}>Exercises</a>
-          <a href={href.contacts()}>Contacts</a>
-          <a href={href.systems()}>Systems</a>
-          <a href={href.grabBag}>Grab-bag pack</a>
-          <a href={href.settings}>Settings</a>
-        </nav>
-      </header>
+      <AppHeader />
       {status.status === 'ready' && status.value.notices.length > 0 && (
         <div className="notices" role="alert">
           {status.value.notices.map((notice, index) => (

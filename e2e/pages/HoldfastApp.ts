@@ -61,16 +61,40 @@ export class HoldfastApp {
   }
 
   get searchBox(): Locator {
-    return this.page.getByRole('combobox', { name: /Search runbooks/ });
+    return this.page.getByRole('searchbox', { name: /Search runbooks/ });
   }
 
-  searchResult(name: string | RegExp): Locator {
-    return this.page.getByRole('option', { name });
+  get searchResults(): Locator {
+    return this.page.getByRole('list', { name: 'Matching runbooks' });
+  }
+
+  /** One runbook in the search results: its title link, the matching step and a link to that step. */
+  searchResult(title: string | RegExp): Locator {
+    return this.searchResults
+      .getByRole('listitem')
+      .filter({ has: this.page.locator('a.search-result-title', { hasText: title }) });
+  }
+
+  /** The link that opens a search result's runbook at its top. */
+  searchResultLink(title: string | RegExp): Locator {
+    return this.searchResult(title).locator('a.search-result-title');
+  }
+
+  /** The link that goes straight to the step a search result matched. */
+  searchResultStepLink(title: string | RegExp): Locator {
+    return this.searchResult(title).getByRole('link', { name: /^Go to step/ });
   }
 
   async search(text: string): Promise<void> {
     await this.searchBox.fill(text);
-    await expect(this.page.getByRole('listbox', { name: 'Matching runbooks' })).toBeVisible();
+    await expect(this.searchResults).toBeVisible();
+  }
+
+  /** A folded panel in the reader ("Who to call (17)"), opened. */
+  async openReaderPanel(name: RegExp): Promise<Locator> {
+    const panel = this.page.getByRole('group', { name });
+    if ((await panel.getAttribute('open')) === null) await panel.locator('summary').click();
+    return panel;
   }
 
   runbookTitle(): Locator {

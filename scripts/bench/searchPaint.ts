@@ -7,7 +7,7 @@ import { listenOnLoopback } from './loopbackServer';
  *
  * An init script (runs before the app) notes each keydown in the search box: its `timeStamp` is
  * when the key event was created, on the page's clock. A MutationObserver waits until the result
- * list says it answers the box's current words (`data-query` on the listbox, set together with
+ * list says it answers the box's current words (`data-query` on the results, set together with
  * the hits); then the next animation frame, then a message posted to itself: that runs once the
  * frame's style, layout and paint are done, as in reader.ts. The figure is that moment minus the
  * key's timeStamp, so it holds the input event, React, the call to the core and back, the render
@@ -28,7 +28,7 @@ const PAINT_PROBE = `(() => {
   const check = () => {
     const key = state.key;
     const input = document.getElementById('search-input');
-    const list = document.querySelector('.search [role="listbox"]');
+    const list = document.querySelector('.search .search-results');
     if (!key || key.done || !input || !list || input.value.trim() === '') return;
     if (list.getAttribute('data-query') !== input.value || list.hidden) return;
     key.done = true;
@@ -67,7 +67,7 @@ export async function measureSearchPaint(
     await page.addInitScript({ content: PAINT_PROBE });
     await page.goto(url);
     await page.locator('main[data-ready="true"] h1#page-title').waitFor({ timeout: 15_000 });
-    const box = page.getByRole('combobox', { name: /Search runbooks/ });
+    const box = page.getByRole('searchbox', { name: /Search runbooks/ });
     const painted = (): Promise<number> =>
       page.evaluate(
         () =>
@@ -108,14 +108,13 @@ export async function measureSearchPaint(
 const FLOOR_PAGE = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>floor</title></head><body>
 <main data-ready="true"><h1 id="page-title">Floor</h1></main>
 <div class="search" role="search"><label for="search-input">Search runbooks</label>
-<input id="search-input" type="search" role="combobox" aria-expanded="true" aria-controls="results">
-<ul id="results" role="listbox" aria-label="Matching runbooks"></ul></div>
+<input id="search-input" type="search" aria-controls="results">
+<ul id="results" class="search-results" aria-label="Matching runbooks"></ul></div>
 <script>
 const input = document.getElementById('search-input');
 const list = document.getElementById('results');
 input.addEventListener('input', () => {
   const item = document.createElement('li');
-  item.setAttribute('role', 'option');
   item.textContent = input.value;
   list.replaceChildren(item);
   list.setAttribute('data-query', input.value);

@@ -32,7 +32,7 @@ const national = (patch: Partial<ContactRef>): ContactRef => ({
 
 /** The entry for one contact, as text. */
 function entryFor(label: string): string {
-  const list = screen.getByRole('region', { name: 'Who you may need to call' });
+  const list = screen.getByRole('group', { name: /^Who to call/ });
   const item = within(list)
     .getAllByRole('listitem')
     .find((candidate) => candidate.querySelector('.contact-label')?.textContent === label);
@@ -90,5 +90,33 @@ describe('ContactsPanel: who a runbook may need', () => {
     );
     const link = screen.getByRole('link', { name: 'add your local number for IT supplier' });
     expect(link.getAttribute('href')).toBe('#/contacts/it-supplier');
+  });
+
+  it('folds into one panel that counts the contacts and the gaps', () => {
+    render(
+      <ContactsPanel
+        contacts={[
+          local({}),
+          national({}),
+          local({ role: 'insurer', label: 'Insurer incident line', channels: null }),
+          local({ role: 'ig-lead', label: 'Data protection or IG lead', channels: null }),
+        ]}
+        onNotice={vi.fn()}
+      />,
+    );
+    const panel = screen.getByRole('group', { name: 'Who to call (4) · 2 not set yet' });
+    // Closed until asked for, so the steps come first.
+    expect(panel.hasAttribute('open')).toBe(false);
+    // The roles not set yet are one line, not a card each; each name links to its form.
+    const gaps = within(panel).getByText(/^Not set yet:/);
+    expect(gaps.textContent).toBe(
+      'Not set yet: add your local number for Insurer incident line, add your local number for Data protection or IG lead.',
+    );
+    expect(
+      within(gaps)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['#/contacts/insurer', '#/contacts/ig-lead']);
+    expect(panel.querySelectorAll('li.contact')).toHaveLength(2);
   });
 });

@@ -47,8 +47,9 @@ export function WebLink({
 }
 
 /**
- * Who a runbook may need: the provider's own contacts, national contacts with their dated source,
- * and local roles not entered yet marked "not set" with a link to add them.
+ * Who a runbook may need, folded so the steps come first (each step still shows its contacts): the
+ * provider's own contacts and national contacts with their dated source; local roles not entered
+ * yet collapse into one "Not set yet" line, each name a link to add it.
  */
 export function ContactsPanel({
   contacts,
@@ -58,11 +59,17 @@ export function ContactsPanel({
   onNotice: (message: string) => void;
 }) {
   if (contacts.length === 0) return null;
+  const known = contacts.filter((contact) => contact.channels);
+  const missing = contacts.filter((contact) => !contact.channels);
   return (
-    <section className="contacts" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">Who you may need to call</h2>
+    <details className="fold contacts" aria-labelledby="contacts-title">
+      <summary id="contacts-title">
+        Who to call ({contacts.length})
+        {missing.length > 0 && <span className="fold-gaps"> · {missing.length} not set yet</span>}
+      </summary>
+      {missing.length > 0 && <MissingContacts missing={missing} />}
       <ul>
-        {contacts.map((contact) => (
+        {known.map((contact) => (
           <li
             key={contact.role}
             className={contact.channels ? 'contact' : 'contact contact-missing'}
@@ -134,6 +141,25 @@ export function ContactsPanel({
           </li>
         ))}
       </ul>
-    </section>
+    </details>
+  );
+}
+
+/** The roles with no number yet, on one line: each name links to the form to add it. */
+function MissingContacts({ missing }: { missing: ContactRef[] }) {
+  return (
+    <p className="contact-missing-text">
+      Not set yet:{' '}
+      {missing.map((contact, index) => (
+        <span key={contact.role}>
+          {index > 0 && ', '}
+          <a href={href.contacts(contact.role)}>
+            <span className="visually-hidden">add your local number for </span>
+            {contact.label}
+          </a>
+        </span>
+      ))}
+      .
+    </p>
   );
 }

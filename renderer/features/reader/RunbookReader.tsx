@@ -6,7 +6,7 @@ import { RunbookContent } from './RunbookContent';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 
-/** Reads one runbook: title, summary, phases with numbered steps, contacts, last reviewed. */
+/** Reads one runbook: title, summary and Start first, then its steps; who looks after it and editing at the end. */
 export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
   const [state, retry] = useCall('runbooks.get', { id });
   const [notice, setNotice] = useState<string | null>(null);
@@ -17,7 +17,8 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
       ? document.getElementById(`step-${stepId}`)
       : document.getElementById('page-title');
     target?.scrollIntoView({ block: 'start' });
-    target?.focus();
+    // Focus without its own scroll: that would cut the smooth scroll short, short of the top.
+    target?.focus({ preventScroll: true });
   }, [state.status, stepId]);
 
   if (state.status === 'loading') return <p role="status">Opening the runbook…</p>;
@@ -47,44 +48,53 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         {runbook.title}
       </h1>
       <p className="lead">{runbook.summary}</p>
-      <p>
-        <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
-          Start an incident with this runbook
-        </a>
-      </p>
-      <dl className="runbook-meta">
-        <div>
-          <dt>Last reviewed</dt>
-          <dd>{formatDate(runbook.reviewed)}</dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{runbook.version}</dd>
-        </div>
-        <div>
-          <dt>Looked after by</dt>
-          <dd>{runbook.owner}</dd>
-        </div>
-        <div>
-          <dt>For</dt>
-          <dd>{runbook.providerTypes.map((type) => PROVIDER_TYPES[type]).join(', ')}</dd>
-        </div>
-        {runbook.source === 'user' && (
-          <div>
-            <dt>Source</dt>
-            <dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd>
-          </div>
-        )}
-      </dl>
-      <p>
-        <a href={href.editRunbook(runbook.id)}>Edit this runbook</a>
-      </p>
       {notice && (
         <p className="notice" role="status">
           {notice}
         </p>
       )}
-      <RunbookContent runbook={runbook} onNotice={setNotice} />
+      <RunbookContent
+        runbook={runbook}
+        onNotice={setNotice}
+        start={
+          <p className="reader-start">
+            <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
+              Start an incident with this runbook
+            </a>
+          </p>
+        }
+      />
+      {/* About the runbook, and editing it, come after the steps: not on the crisis path. */}
+      <section className="runbook-about" aria-labelledby="about-title">
+        <h2 id="about-title">About this runbook</h2>
+        <dl className="runbook-meta">
+          <div>
+            <dt>Last reviewed</dt>
+            <dd>{formatDate(runbook.reviewed)}</dd>
+          </div>
+          <div>
+            <dt>Version</dt>
+            <dd>{runbook.version}</dd>
+          </div>
+          <div>
+            <dt>Looked after by</dt>
+            <dd>{runbook.owner}</dd>
+          </div>
+          <div>
+            <dt>For</dt>
+            <dd>{runbook.providerTypes.map((type) => PROVIDER_TYPES[type]).join(', ')}</dd>
+          </div>
+          {runbook.source === 'user' && (
+            <div>
+              <dt>Source</dt>
+              <dd>{runbook.overridesBundled ? 'Your edited version' : 'Your own runbook'}</dd>
+            </div>
+          )}
+        </dl>
+        <p>
+          <a href={href.editRunbook(runbook.id)}>Edit this runbook</a>
+        </p>
+      </section>
     </article>
   );
 }

@@ -1,21 +1,38 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { SearchHit } from '../../../main/contract/types';
 import { request } from '../../api';
 import { href } from '../../useRoute';
 
-/** Finds runbooks as you type; Ctrl/Cmd+K from anywhere focuses it. An ARIA combobox. */
+/**
+ * Opens a result. A runbook opens at its top, where its safety steps and "Start an incident" are;
+ * the matching step is a second, separate link. The same address twice fires no hashchange, so
+ * the reader is moved by hand then.
+ */
+function openResult(target: string): void {
+  if (window.location.hash === target) {
+    const stepId = decodeURIComponent(target.split('/')[3] ?? '');
+    const element = document.getElementById(stepId ? `step-${stepId}` : 'page-title');
+    element?.scrollIntoView({ block: 'start' });
+    element?.focus({ preventScroll: true });
+  } else window.location.hash = target;
+}
+
+/**
+ * Finds runbooks as you type; Ctrl/Cmd+K from anywhere focuses it. The results are real links
+ * (each runbook, and the step that matched), so Tab reaches both; ArrowDown/ArrowUp move between
+ * runbooks, Enter in the box opens the first, Escape goes back to the box.
+ */
 export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
   // The words the shown hits answer: the list says so (data-query), so a check can tell an answer
   // to the latest keystroke from an earlier one.
   const [hitsFor, setHitsFor] = useState('');
-  // The highlighted result is kept by id, so a later answer for the same words keeps the choice.
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const active = hits.findIndex((hit) => hit.id === activeId);
   const [open, setOpen] = useState(false);
   const listId = useId();
+  const statusId = useId();
 
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent): void => {
@@ -47,94 +64,143 @@ export function SearchBox() {
     };
   }, [query]);
 
-  const go = (hit: SearchHit): void => {
+  const go = (target: string): void => {
     setOpen(false);
     setQuery('');
-    window.location.hash = href.runbook(hit.id, hit.matches[0]?.stepId);
+    openResult(target);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+  /** The runbook links in order: arrow keys move between these. */
+  const titleLinks = (): HTMLAnchorElement[] => [
+    ...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a.search-result-title') ?? []),
+  ];
+
+  const onInputKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'ArrowDown' && hits.length > 0) {
       event.preventDefault();
       setOpen(true);
-      setActiveId(hits[(active + 1) % hits.length]?.id ?? null);
-    } else if (event.key === 'ArrowUp' && hits.length > 0) {
-      event.preventDefault();
-      setActiveId(hits[active <= 0 ? hits.length - 1 : active - 1]?.id ?? null);
+      // The list may only now be shown: focus once it is painted.
+      requestAnimationFrame(() => titleLinks()[0]?.focus());
     } else if (event.key === 'Enter') {
-      const hit = hits[active] ?? hits[0];
+      const hit = hits[0];
       if (hit) {
         event.preventDefault();
-        go(hit);
+        go(href.runbook(hit.id));
       }
     } else if (event.key === 'Escape') {
       setOpen(false);
     }
   };
 
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const links = titleLinks();
+    const item = (event.target as HTMLElement).closest('li');
+    const at = links.findIndex((link) => item?.contains(link));
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (at <= 0) inputRef.current?.focus();
+      else links[at - 1]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      // Focus first: focusing the box opens the list, and this must close it.
+      inputRef.current?.focus();
+      setOpen(false);
+    }
+  };
+
+  // The list closes when focus leaves the search altogether (not when it moves into the list).
+  const onBlur = (event: FocusEvent<HTMLDivElement>): void => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+  };
+
   const showList = open && query.trim() !== '';
   return (
-    <div className="search" role="search">
+    <div className="search" role="search" onBlur={onBlur}>
       <label htmlFor="search-input" className="search-label">
-        Search runbooks <kbd>Ctrl</kbd>+<kbd>K</kbd>
+        Search<span className="search-label-more"> runbooks</span>{' '}
+        <span className="search-shortcut">
+          <kbd>Ctrl</kbd>+<kbd>K</kbd>
+        </span>
       </label>
       <input
         ref={inputRef}
         id="search-input"
         type="search"
-        role="combobox"
         autoComplete="off"
         spellCheck={false}
-        placeholder="For example: ransom, lost phone, email hacked"
-        aria-expanded={showList}
+        placeholder="For example: ransom, lost phone"
         aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={statusId}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
-        onKeyDown={onKeyDown}
+        onKeyDown={onInputKeyDown}
         onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      <ul
+      <div
+        ref={listRef}
         id={listId}
-        role="listbox"
-        aria-label="Matching runbooks"
         className="search-results"
         data-query={hitsFor}
         hidden={!showList}
+        onKeyDown={onListKeyDown}
       >
-        {hits.map((hit, index) => (
-          <li
-            key={hit.id}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={index === active ? 'search-result active' : 'search-result'}
-            onMouseDown={(event) => {
-              event.preventDefault();
-              go(hit);
-            }}
-          >
-            <span className="search-result-title">{hit.title}</span>
-            {hit.matches[0] ? (
-              <span className="search-result-match">
-                {hit.matches[0].phaseTitle}, step {hit.matches[0].stepNumber}: {hit.matches[0].text}
-              </span>
-            ) : (
-              <span className="search-result-match">{hit.summary}</span>
-            )}
-          </li>
-        ))}
-        {hits.length === 0 && (
-          <li role="option" aria-selected={false} aria-disabled="true" className="search-empty">
+        {hits.length > 0 ? (
+          <ul aria-label="Matching runbooks">
+            {hits.map((hit) => (
+              <SearchResult key={hit.id} hit={hit} onOpen={go} />
+            ))}
+          </ul>
+        ) : (
+          <p className="search-empty">
             No runbook matches “{query}”. Try fewer or different words.
-          </li>
+          </p>
         )}
-      </ul>
-      <p className="visually-hidden" role="status">
+      </div>
+      <p id={statusId} className="visually-hidden" role="status">
         {showList ? (hits.length === 1 ? '1 runbook found' : `${hits.length} runbooks found`) : ''}
       </p>
     </div>
+  );
+}
+
+/** One runbook found: its title opens it at the top; the step that matched has a link of its own. */
+function SearchResult({ hit, onOpen }: { hit: SearchHit; onOpen: (target: string) => void }) {
+  const match = hit.matches[0];
+  const snippetId = useId();
+  const top = href.runbook(hit.id);
+  const step = match ? href.runbook(hit.id, match.stepId) : null;
+  return (
+    <li className="search-result">
+      <a
+        className="search-result-title"
+        href={top}
+        aria-describedby={snippetId}
+        onClick={(event) => {
+          event.preventDefault();
+          onOpen(top);
+        }}
+      >
+        {hit.title}
+      </a>
+      <span id={snippetId} className="search-result-match">
+        {match ? `${match.phaseTitle}, step ${match.stepNumber}: ${match.text}` : hit.summary}
+      </span>
+      {match && step && (
+        <a
+          className="search-result-step"
+          href={step}
+          onClick={(event) => {
+            event.preventDefault();
+            onOpen(step);
+          }}
+        >
+          Go to step {match.stepNumber} of {match.phaseTitle}
+          <span className="visually-hidden"> in {hit.title}</span>
+        </a>
+      )}
+    </li>
   );
 }

@@ -2,29 +2,44 @@ import type { SystemEntry } from '../../../main/contract/types';
 import { href } from '../../useRoute';
 
 /**
- * The reader's list of the systems a runbook is about (front matter `systems:`): each one's paper
- * fallback and where the paper copy is kept, or a link to record it.
+ * The reader's list of the systems a runbook is about (front matter `systems:`), folded so the
+ * steps come first: each one's paper fallback and where the paper copy is kept; systems with no
+ * place recorded yet collapse into one line, each name a link to record it.
  */
 export function SystemsPanel({ entries }: { entries: SystemEntry[] }) {
   const shown = entries.filter((entry) => entry.status !== 'not-used');
   if (shown.length === 0) return null;
+  const recorded = shown.filter((entry) => entry.record?.paperLocation || entry.record?.fallback);
+  const missing = shown.filter((entry) => !entry.record?.paperLocation);
   return (
-    <section className="contacts" aria-labelledby="systems-title">
-      <h2 id="systems-title">Where the paper copies are kept</h2>
+    <details className="fold contacts" aria-labelledby="systems-title">
+      <summary id="systems-title">
+        Paper copies ({shown.length})
+        {missing.length > 0 && (
+          <span className="fold-gaps"> · {missing.length} not recorded yet</span>
+        )}
+      </summary>
+      {missing.length > 0 && (
+        <p className="contact-missing-text">
+          Where the paper copy is kept, not recorded yet:{' '}
+          {missing.map((entry, index) => (
+            <span key={entry.system}>
+              {index > 0 && ', '}
+              <a href={href.systems(entry.system)}>
+                <span className="visually-hidden">add where the paper copy is kept for </span>
+                {entry.label}
+              </a>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <ul>
-        {shown.map((entry) => (
+        {recorded.map((entry) => (
           <li key={entry.system} className="contact">
             <strong className="contact-label">{entry.label}</strong>
-            {entry.record?.paperLocation ? (
+            {entry.record?.paperLocation && (
               <p className="contact-hours">Paper copy: {entry.record.paperLocation}</p>
-            ) : (
-              <p className="contact-missing-text">
-                <span aria-hidden="true">⚠ </span>Paper copy: not recorded yet —{' '}
-                <a href={href.systems(entry.system)}>
-                  add it in Systems<span className="visually-hidden"> for {entry.label}</span>
-                </a>
-                .
-              </p>
             )}
             {entry.record?.fallback && (
               <p className="contact-hours">Fallback: {entry.record.fallback}</p>
@@ -32,6 +47,6 @@ export function SystemsPanel({ entries }: { entries: SystemEntry[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }

@@ -2,6 +2,7 @@ import type { SearchResult } from 'minisearch';
 import type { Runbook, Step, StepMatch } from '../../../contract/types';
 import type { IndexedLibrary } from './indexLibrary';
 import { stepPieces } from './runbookFields';
+import { snippetText } from './snippetText';
 import { scan, type WordSink } from './words';
 
 const MAX_STEP_MATCHES = 3;
@@ -54,8 +55,9 @@ export function stepMatches(
   }
   if (weights.size === 0) return [];
   const scorer = new StepScorer(weights);
+  const runbook = books[doc] as Runbook;
   const found: Array<{ phase: string; step: Step; score: number }> = [];
-  for (const phase of (books[doc] as Runbook).phases) {
+  for (const phase of runbook.phases) {
     for (const step of phase.steps) {
       const score = scorer.scoreStep(step);
       if (score > 0) found.push({ phase: phase.title, step, score });
@@ -69,21 +71,6 @@ export function stepMatches(
       phaseTitle: phase,
       stepId: step.id,
       stepNumber: step.number,
-      text: snippet(plain(stepPieces(step).join(' '))),
+      text: snippetText(stepPieces(step).join('\n'), runbook),
     }));
-}
-
-/** Markdown to display text: link text kept, link targets, placeholders' markup and emphasis dropped. */
-function plain(markdown: string): string {
-  return markdown
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\{\{\s*contact\s*:\s*([a-z0-9-]+)\s*\}\}/g, (_, role: string) =>
-      role.replace(/-/g, ' '),
-    )
-    .replace(/[*_`#>[\]]/g, ' ');
-}
-
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 140 ? `${flat.slice(0, 137)}…` : flat;
 }

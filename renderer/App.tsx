@@ -5,6 +5,7 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { SearchBox } from './features/search/SearchBox';
 import { useReloadOnFocus } from './lib/useReloadOnFocus';
+import { WhoIsRecordingDialog } from './ui/recordingAs/WhoIsRecordingDialog';
 import { useCall } from './useCall';
 import { href, useRoute } from './useRoute';
 
@@ -199,6 +200,7 @@ export function App() {
       <footer className="app-footer">
         <p>Holdfast works without the internet. Nothing you type leaves this computer.</p>
       </footer>
+      <WhoIsRecordingDialog />
     </>
   );
 }

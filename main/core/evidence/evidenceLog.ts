@@ -11,6 +11,7 @@ import {
   scanLog,
   sealRecord,
   verifyEvidenceLog,
+  type DeviceIdentity,
   type EvidenceRecord,
   type VerifyResult,
 } from './evidenceChain';
@@ -123,6 +124,11 @@ export interface OpenOptions {
   fs?: Partial<EvidenceLogFs>;
   /** Where damaged copies are kept; defaults to `quarantine/` beside the log. */
   quarantineDir?: string;
+  /**
+   * The computer this process runs on, stamped on every record it writes. Never taken from the
+   * entry: whoever asks for an entry cannot say which machine it was typed on.
+   */
+  device?: DeviceIdentity;
 }
 
 /** Author of the records the log writes about itself. */
@@ -284,6 +290,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
         recordedAt: at.toISOString(),
         eventAt: at.toISOString(),
         author: SYSTEM_AUTHOR,
+        ...(options.device ? { device: options.device } : {}),
         kind: 'recovery',
         body: {
           summary:
@@ -316,7 +323,14 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
       throw storageError(error, 'The new log could not be created');
     }
   }
-  return appendableLog(path, handle, { records, size, recovered, now, fs });
+  return appendableLog(path, handle, {
+    records,
+    size,
+    recovered,
+    now,
+    fs,
+    ...(options.device ? { device: options.device } : {}),
+  });
 }
 
 function appendableLog(
@@ -328,9 +342,10 @@ function appendableLog(
     recovered: Recovery | null;
     now: () => Date;
     fs: EvidenceLogFs;
+    device?: DeviceIdentity;
   },
 ): EvidenceLog {
-  const { records, recovered, now, fs } = opened;
+  const { records, recovered, now, fs, device } = opened;
   let size = opened.size;
   let isClosed = false;
   let unavailable: EvidenceLogError | null = null;
@@ -379,6 +394,7 @@ function appendableLog(
         recordedAt,
         eventAt: entry.eventAt ?? recordedAt,
         author: entry.author,
+        ...(device ? { device } : {}),
         kind: entry.kind,
         body: entry.body,
         ...(entry.amends === undefined ? {} : { amends: entry.amends }),

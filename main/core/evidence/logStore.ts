@@ -5,7 +5,7 @@ import { sha256 } from '../lib/hash';
 import { writeFileDurable } from '../storage/durableFile';
 import { INCIDENT_ID_PATTERN } from '../../contract/incidentSchemas';
 import type { LogStatus } from '../../contract/incidentTypes';
-import { GENESIS_HASH, scanLog, verifyEvidenceLog } from './evidenceChain';
+import { GENESIS_HASH, scanLog, verifyEvidenceLog, type DeviceIdentity } from './evidenceChain';
 import {
   openEvidenceLog,
   type EvidenceLog,
@@ -66,8 +66,10 @@ export function openIncidentStore(options: {
   readOnlyReason: string | null;
   /** What the logs record, for messages ("incident" unless the store holds exercises). */
   noun?: string;
+  /** The computer every new entry is recorded on (see OpenOptions.device). */
+  device?: DeviceIdentity | undefined;
 }): IncidentStore {
-  const { dirs, quarantineDir, now, readOnlyReason, noun = 'incident' } = options;
+  const { dirs, quarantineDir, now, readOnlyReason, noun = 'incident', device } = options;
   const logs = new Map<string, Promise<IncidentLog>>();
   // Which directory holds each id; filled by ids() and newId().
   const roots = new Map<string, string>();
@@ -102,7 +104,7 @@ export function openIncidentStore(options: {
         recovered: null,
       };
     }
-    const log = await openEvidenceLog(path, { now, quarantineDir });
+    const log = await openEvidenceLog(path, { now, quarantineDir, ...(device ? { device } : {}) });
     const { state } = log;
     return {
       id,

@@ -47,6 +47,8 @@ export interface StartInput {
   runbook?: string | undefined;
   awareAt?: string | undefined;
   lead: string;
+  /** Who is recording: named on the opening entries, whoever the lead is. */
+  author: string;
   exercise?: boolean | undefined;
 }
 
@@ -332,7 +334,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       }
       const awareIso = new Date(awareAt).toISOString();
       const opened: NewEntry = {
-        author: input.lead,
+        author: input.author,
         kind: 'opened',
         body: {
           incident: id,
@@ -345,7 +347,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       };
       const clocks =
         runbook && typeof runbook !== 'string'
-          ? clockEntries(runbook, awareIso, input.lead, new Set())
+          ? clockEntries(runbook, awareIso, input.author, new Set())
           : [];
       const written = await append(log, [opened, ...clocks]);
       if (!written.ok) return written;

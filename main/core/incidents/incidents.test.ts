@@ -49,6 +49,7 @@ async function startRansomware(
       name: 'Ransom note on office PC',
       runbook: 'ransomware',
       lead: 'Ann Lee',
+      author: 'Ann Lee',
       ...extra,
     }),
   );
@@ -61,6 +62,7 @@ async function startCareSystemDown(handlers: Core['handlers']): Promise<Incident
       name: 'Care system down',
       runbook: 'care-record-system-down',
       lead: 'Ann Lee',
+      author: 'Ann Lee',
     }),
   );
 }
@@ -137,12 +139,14 @@ describe('starting an incident', () => {
     const future = await handlers['incidents.start']({
       name: 'x',
       lead: 'Ann',
+      author: 'Ann',
       awareAt: '2026-03-02T00:00:00.000Z',
     });
     expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const unknown = await handlers['incidents.start']({
       name: 'x',
       lead: 'Ann',
+      author: 'Ann',
       runbook: 'no-such-runbook',
     });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -157,6 +161,7 @@ describe('starting an incident', () => {
         name: 'Phones down',
         runbook: 'phones-telecare-down',
         lead: 'Bo',
+        author: 'Bo',
       }),
     );
     const list = value(await handlers['incidents.list']({}));
@@ -696,7 +701,9 @@ describe('one writer per data folder', () => {
     const handlers = await start({
       lockEnvironment: { pid: 4242, host: 'this-host', isRunning: () => false, now: () => NOW },
     });
-    expect(await handlers['incidents.start']({ name: 'x', lead: 'Ann' })).toMatchObject({
+    expect(
+      await handlers['incidents.start']({ name: 'x', lead: 'Ann', author: 'Ann' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

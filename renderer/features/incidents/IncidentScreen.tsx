@@ -8,6 +8,7 @@ import { LogPanel } from './LogPanel';
 import { ReportsPanel } from './ReportsPanel';
 import { RolesPanel } from './RolesPanel';
 import { formatMoment } from '../../lib/time';
+import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { useIncident } from './useIncident';
 
 const TAB_LABELS: Record<IncidentTab, string> = {
@@ -75,17 +76,7 @@ export function IncidentScreen({
           {view.log.problem}
         </p>
       )}
-      <div className="field author-field">
-        <label htmlFor="incident-author">Your name (shown on what you record)</label>
-        <input
-          id="incident-author"
-          value={incident.author}
-          placeholder={view.lead}
-          maxLength={120}
-          autoComplete="name"
-          onChange={(e) => incident.setAuthor(e.target.value)}
-        />
-      </div>
+      <RecordingAs />
       <ClockStrip view={view} />
       <nav className="tabs" aria-label="Incident">
         <ul>

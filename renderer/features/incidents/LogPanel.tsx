@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ChainCheck, IncidentView } from '../../../main/contract/incidentTypes';
+import { describeDevice } from '../../../main/shared/deviceWords';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import type { Act } from './useIncident';
@@ -24,7 +25,7 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
             <th scope="col">#</th>
             <th scope="col">When it happened</th>
             <th scope="col">Recorded</th>
-            <th scope="col">Who</th>
+            <th scope="col">Who and device</th>
             <th scope="col">What</th>
           </tr>
         </thead>
@@ -37,7 +38,10 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
                 {entry.backfilled && <span className="tag">filled in later</span>}
               </td>
               <td>{formatMoment(entry.recordedAt)}</td>
-              <td>{entry.author}</td>
+              <td>
+                {entry.author}
+                <span className="entry-device">Device: {describeDevice(entry.device)}</span>
+              </td>
               <td>
                 {entry.text}
                 {entry.correctedBy.length > 0 && (

@@ -84,6 +84,9 @@ test('starting and running an incident has no serious accessibility violations o
   await page.getByLabel('Short name for this incident').fill('Accessibility run');
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(page.getByRole('dialog', { name: 'Who is recording?' })).toBeVisible();
+  expect(await scan(page), 'who is recording').toEqual([]);
+  await app.sayWhoIsRecording('Ann Lee');
   await expect(page.locator('#current-step-title')).toBeVisible();
   expect(await scan(page)).toEqual([]);
   for (const tab of ['Log', 'Clocks', 'Roles and handover', 'Reports']) {
@@ -120,6 +123,7 @@ test('the exercise screens have no serious accessibility violations', async ({
   expect(await scan(page)).toEqual([]);
   await page.getByLabel("Facilitator's name").fill('Ann Lee');
   await page.getByRole('button', { name: 'Set up the exercise' }).click();
+  await app.sayWhoIsRecording('Ann Lee');
   await page.getByRole('button', { name: 'Start the exercise' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect(page.getByText('On screen now', { exact: false })).toBeVisible();

@@ -152,6 +152,7 @@ test('the editor says when an open incident follows the runbook', async ({ app, 
   await page.getByLabel('Short name for this incident').fill('Laptop left on a bus');
   await page.getByLabel('Incident lead').fill('Sam');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await app.sayWhoIsRecording('Sam');
   await expect(page.getByRole('heading', { level: 1, name: /Laptop left on a bus/ })).toBeVisible();
   await app.openEditor('lost-device');
   await expect(page.getByRole('note')).toContainText(

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { sayWhoIsRecording } from './pages/HoldfastApp';
 
 const BANNER = 'EXERCISE — NOT A REAL INCIDENT';
 
@@ -19,6 +20,7 @@ async function setUpExercise(page: Page, url: string): Promise<void> {
     .selectOption({ label: 'Our care record supplier is hit by ransomware' });
   await page.getByLabel("Facilitator's name").fill('Ann Lee');
   await page.getByRole('button', { name: 'Set up the exercise' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Our care record supplier is hit by ransomware' }),
   ).toBeVisible();

@@ -1,9 +1,11 @@
 import { join, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { hostname, userInfo } from 'node:os';
 import type { Page } from '@playwright/test';
 import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
 import { verifyEvidenceLog } from '../main/core/evidence/evidenceChain';
 import { expect, test } from './fixtures';
+import { sayWhoIsRecording } from './pages/HoldfastApp';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -14,6 +16,7 @@ async function startFromRansomware(page: Page, name: string, lead: string): Prom
   await expect(page.getByLabel('Runbook to follow')).toHaveValue('ransomware');
   await page.getByLabel('Incident lead').fill(lead);
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, lead);
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
@@ -123,6 +126,78 @@ test('guided response from the ransomware runbook to an exported report, intact 
   }
 });
 
+test('recording after a restart without saying who you are is impossible: the entry names the person asked, never the lead', async ({
+  app,
+  page,
+  dataDir,
+}) => {
+  await app.openRunbookById('ransomware');
+  await startFromRansomware(page, 'Ransom note at night', 'Kim Keys');
+  const bar = page.locator('.recording-as');
+  await expect(bar).toHaveText('Recording as: Kim Keys · Change who is recording');
+  const id = /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
+
+  // A restart of the app: nobody has said who is recording in this run of it.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ransom note at night' })).toBeVisible();
+  await expect(bar).toHaveText('Recording as: no one yet · Say who you are');
+  await page
+    .getByRole('navigation', { name: 'Incident' })
+    .getByRole('link', { name: 'Log' })
+    .click();
+  await page.getByLabel('Add a note').fill('Heard the office PC alarm at 02:10');
+  await page.getByRole('button', { name: 'Save note' }).click();
+
+  // Asked first, with nothing filled in for her, and nothing saved until she answers.
+  const dialog = page.getByRole('dialog', { name: 'Who is recording?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Your name')).toBeFocused();
+  await expect(dialog.getByLabel('Your name')).toHaveValue('');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    dialog.getByText('Enter your name. Everything you save is marked with it.'),
+  ).toBeVisible();
+  await expect(dialog).toBeVisible();
+  // At 200 % zoom the question and its answer button are on screen, with no sideways scrolling.
+  await page.setViewportSize({ width: 640, height: 400 });
+  const box = await dialog.getByRole('button', { name: 'Continue' }).boundingBox();
+  expect(
+    box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 640 && box.y + box.height <= 400,
+  ).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await dialog.getByLabel('Your name').fill('Night carer Jo');
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Note saved to the log.' }),
+  ).toBeVisible();
+  await expect(bar).toHaveText('Recording as: Night carer Jo · Change who is recording');
+  const row = page.getByRole('row').filter({ hasText: 'Heard the office PC alarm at 02:10' });
+  await expect(row).toContainText('Night carer Jo');
+  await expect(row).not.toContainText('Kim Keys');
+  const server = { host: hostname(), user: userInfo().username };
+  await expect(row).toContainText(`Device: ${server.host}, signed in as ${server.user}`);
+
+  // A handover passes the laptop on: the next entry is the incoming person's.
+  await page
+    .getByRole('navigation', { name: 'Incident' })
+    .getByRole('link', { name: 'Roles and handover' })
+    .click();
+  await page.getByLabel('Handing over to').fill('Day manager Sam');
+  await page.getByRole('button', { name: 'Record the handover' }).click();
+  await expect(page.getByText('Day manager Sam is now recording on this computer.')).toBeVisible();
+  await expect(bar).toHaveText('Recording as: Day manager Sam · Change who is recording');
+
+  const entries = (await readFile(join(dataDir, 'incidents', id, 'log.jsonl'), 'utf8'))
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { author: string; kind: string; device?: unknown });
+  expect(entries.filter((entry) => entry.kind === 'note').map((entry) => entry.author)).toEqual([
+    'Night carer Jo',
+  ]);
+  expect(entries.at(-1)).toMatchObject({ kind: 'handover', author: 'Night carer Jo' });
+  for (const entry of entries) expect(entry.device).toEqual(server);
+});
+
 test('an exercise says so on every screen and in its report', async ({ app, page }) => {
   await app.openRunbookById('ransomware');
   await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
@@ -130,6 +205,7 @@ test('an exercise says so on every screen and in its report', async ({ app, page
   await page.getByLabel('Incident lead').fill('Trainer');
   await page.getByLabel('This is a practice exercise, not a real incident').check();
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await app.sayWhoIsRecording('Trainer');
   for (const tab of ['Steps', 'Log', 'Clocks', 'Roles and handover', 'Reports']) {
     await page
       .getByRole('navigation', { name: 'Incident' })

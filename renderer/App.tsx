@@ -5,6 +5,7 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { AppHeader } from './ui/AppHeader';
 import { useReloadOnFocus } from './lib/useReloadOnFocus';
+import { WhoIsRecordingDialog } from './ui/recordingAs/WhoIsRecordingDialog';
 import { useCall } from './useCall';
 import { useRoute } from './useRoute';
 
@@ -186,6 +187,7 @@ export function App() {
       <footer className="app-footer">
         <p>Holdfast works without the internet. Nothing you type leaves this computer.</p>
       </footer>
+      <WhoIsRecordingDialog />
     </>
   );
 }

@@ -1,6 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/**
+ * Answers "Who is recording?", which the app asks before the first entry in each run of it (and
+ * whenever someone chooses to change the name).
+ */
+export async function sayWhoIsRecording(page: Page, name: string): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Who is recording?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Your name').fill(name);
+  await dialog.getByRole('button', { name: 'Continue' }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** The app as a user sees it: verbs in their words, elements found by role and name. */
 export class HoldfastApp {
   constructor(
@@ -15,6 +27,10 @@ export class HoldfastApp {
     await expect(
       this.page.getByRole('heading', { level: 1, name: "What's happening?" }),
     ).toBeVisible();
+  }
+
+  async sayWhoIsRecording(name: string): Promise<void> {
+    await sayWhoIsRecording(this.page, name);
   }
 
   async openRunbookById(id: string): Promise<void> {

@@ -116,12 +116,18 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'contacts.list': [],
   'incidents.list': [],
   'incidents.start': [
-    ['no lead', { name: 'x' }],
-    ['an empty name', { name: '  ', lead: 'Ann' }],
-    ['a huge name', { name: HUGE, lead: 'Ann' }],
-    ['an awareness time that is not a time', { name: 'x', lead: 'Ann', awareAt: 'yesterday' }],
-    ['a runbook path', { name: 'x', lead: 'Ann', runbook: '../secrets' }],
-    ['exercise as text', { name: 'x', lead: 'Ann', exercise: 'yes' }],
+    ['no lead', { name: 'x', author: 'Jo' }],
+    ['an empty name', { name: '  ', lead: 'Ann', author: 'Jo' }],
+    ['a huge name', { name: HUGE, lead: 'Ann', author: 'Jo' }],
+    [
+      'an awareness time that is not a time',
+      { name: 'x', lead: 'Ann', author: 'Jo', awareAt: 'yesterday' },
+    ],
+    ['a runbook path', { name: 'x', lead: 'Ann', author: 'Jo', runbook: '../secrets' }],
+    ['exercise as text', { name: 'x', lead: 'Ann', author: 'Jo', exercise: 'yes' }],
+    ['no one saying who is recording', { name: 'x', lead: 'Ann' }],
+    ['a recorder of spaces', { name: 'x', lead: 'Ann', author: '   ' }],
+    ["the app's own name as recorder", { name: 'x', lead: 'Ann', author: 'holdfast' }],
   ],
   'incidents.get': [
     ['a path as id', { id: '../../etc' }],
@@ -130,6 +136,11 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'incidents.record': [
     ['no action', { id: INCIDENT_ID, author: 'Ann' }],
     ['no author', { id: INCIDENT_ID, action: { type: 'note', text: 'x' } }],
+    ['an empty author', { id: INCIDENT_ID, author: '', action: { type: 'note', text: 'x' } }],
+    [
+      "the app's own name as author",
+      { id: INCIDENT_ID, author: 'Holdfast', action: { type: 'note', text: 'x' } },
+    ],
     ['an unknown action', { id: INCIDENT_ID, author: 'Ann', action: { type: 'delete', seq: 1 } }],
     [
       "can't do without a reason",
@@ -186,10 +197,11 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   ],
   'exercises.cards': [['a scenario path', { scenario: '../../etc/passwd' }]],
   'exercises.create': [
-    ['no facilitator', { scenario: 'lost-tablet' }],
-    ['a facilitator of spaces', { scenario: 'lost-tablet', facilitator: '   ' }],
-    ['a scenario path', { scenario: '../x', facilitator: 'Ann' }],
-    ['a huge title', { scenario: 'lost-tablet', facilitator: 'Ann', title: HUGE }],
+    ['no facilitator', { scenario: 'lost-tablet', author: 'Sam' }],
+    ['a facilitator of spaces', { scenario: 'lost-tablet', facilitator: '   ', author: 'Sam' }],
+    ['a scenario path', { scenario: '../x', facilitator: 'Ann', author: 'Sam' }],
+    ['a huge title', { scenario: 'lost-tablet', facilitator: 'Ann', author: 'Sam', title: HUGE }],
+    ['no one saying who is recording', { scenario: 'lost-tablet', facilitator: 'Ann' }],
   ],
   'exercises.get': [['a path as id', { id: '../../exercises' }]],
   'exercises.record': [
@@ -381,6 +393,27 @@ describe('dispatch', () => {
     );
   });
 
+  it.each([
+    ['incidents.start', { name: 'Ransom note', lead: 'Ann Lee' }],
+    ['incidents.record', { id: INCIDENT_ID, action: { type: 'note', text: 'Rang 111' } }],
+    ['incidents.record', { id: INCIDENT_ID, author: ' ', action: { type: 'note', text: 'x' } }],
+    ['exercises.create', { scenario: 'lost-tablet', facilitator: 'Ann Lee' }],
+    ['exercises.record', { id: INCIDENT_ID, author: '', action: { type: 'start' } }],
+  ] as const)(
+    '%s without the person recording is refused in words, and nothing is written',
+    async (name, input) => {
+      const { spies, handlers } = spyHandlers();
+      const result = await dispatch(handlers, name, input);
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `${name}: author: say who is recording: every log entry names the person who typed it, never anyone else`,
+        },
+      });
+      expect(spies[name]).not.toHaveBeenCalled();
+    },
+  );
   it.each(CALL_NAMES)('%s: passes valid input through to its handler', async (name) => {
     const { spies, handlers } = spyHandlers();
     expect(await dispatch(handlers, name, VALID[name])).toEqual({ ok: true, value: `${name} ran` });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { incidentIdSchema, personSchema, reasonSchema, textSchema } from './incidentSchemas';
+import {
+  authorSchema,
+  incidentIdSchema,
+  personSchema,
+  reasonSchema,
+  textSchema,
+} from './incidentSchemas';
 import { slugSchema } from './schemas';
 
 /** Exercise ids look like incident ids (time-stamped, random tail) but live in their own folder. */
@@ -11,10 +17,14 @@ const titleSchema = z
   .min(1, 'give it a short title')
   .max(120, 'must be 120 characters or fewer');
 
-/** Setting up an exercise: which scenario, who runs it, and an optional title of its own. */
+/**
+ * Setting up an exercise: which scenario, who runs it, who is recording (a scribe may type for the
+ * facilitator), and an optional title of its own.
+ */
 export const createExerciseSchema = z.strictObject({
   scenario: slugSchema,
   facilitator: personSchema,
+  author: authorSchema,
   title: titleSchema.optional(),
 });
 
@@ -58,6 +68,6 @@ export type ExerciseAction = z.infer<typeof exerciseActionSchema>;
 export const recordExerciseSchema = z.strictObject({
   id: exerciseIdSchema,
   /** Who is typing; shown on every entry. */
-  author: personSchema,
+  author: authorSchema,
   action: exerciseActionSchema,
 });

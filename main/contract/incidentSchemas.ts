@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTHOR_REQUIRED, isReservedAuthor, RESERVED_AUTHOR } from './recorder';
 import { keysOf, slugSchema } from './schemas';
 import { INCIDENT_ROLES, type IncidentRole } from './vocabulary';
 import { INCIDENT_LIMITS } from './incidentLimits';
@@ -15,6 +16,19 @@ export const personSchema = z
   .trim()
   .min(1, 'enter a name')
   .max(INCIDENT_LIMITS.person, `must be ${INCIDENT_LIMITS.person} characters or fewer`);
+/**
+ * The person recording, as they said it: required on every call that adds a log entry. There is
+ * no default (not the lead, not the facilitator): a name filled in for someone is a false record.
+ */
+export const authorSchema = z
+  .string({ error: AUTHOR_REQUIRED })
+  .trim()
+  .min(1, AUTHOR_REQUIRED)
+  .max(INCIDENT_LIMITS.person, `must be ${INCIDENT_LIMITS.person} characters or fewer`)
+  .refine(
+    (name) => !isReservedAuthor(name),
+    `"${RESERVED_AUTHOR}" names the entries the app writes itself; enter your own name`,
+  );
 export const textSchema = z
   .string()
   .trim()
@@ -35,7 +49,10 @@ export const clockIdSchema = z
   .regex(/^(contract:)?[a-z0-9][a-z0-9-]{0,63}$/, 'not a clock id');
 const timeSchema = z.iso.datetime({ offset: true });
 
-/** Starting an incident: a name, when we became aware (clocks run from it), and the lead. */
+/**
+ * Starting an incident: a name, when we became aware (clocks run from it), the lead, and who is
+ * recording (it may be someone other than the lead; the first entry names them).
+ */
 export const startIncidentSchema = z.strictObject({
   name: z
     .string()
@@ -50,6 +67,7 @@ export const startIncidentSchema = z.strictObject({
    */
   equipmentDownSince: timeSchema.optional(),
   lead: personSchema,
+  author: authorSchema,
   exercise: z.boolean().optional(),
 });
 
@@ -134,7 +152,7 @@ export type IncidentAction = z.infer<typeof incidentActionSchema>;
 export const recordInputSchema = z.strictObject({
   id: incidentIdSchema,
   /** Who is typing; shown on every entry. */
-  author: personSchema,
+  author: authorSchema,
   /** When it happened, if earlier than now (filled in from paper notes). */
   eventAt: timeSchema.optional(),
   action: incidentActionSchema,

@@ -73,6 +73,8 @@ export interface TimelineEntry {
   eventAt: string;
   recordedAt: string;
   author: string;
+  /** The computer it was typed on, as the core recorded it; absent on entries from before devices were recorded. */
+  device?: { host?: string; user?: string };
   kind: string;
   /** Plain words: what the entry records. */
   text: string;

@@ -67,10 +67,19 @@ afterEach(async () => {
  */
 async function furnish(handlers: Handlers): Promise<Record<CallName, unknown>> {
   const incident = value(
-    await handlers['incidents.start']({ name: 'Ransom note', runbook: 'ransomware', lead: 'Ann' }),
+    await handlers['incidents.start']({
+      name: 'Ransom note',
+      runbook: 'ransomware',
+      lead: 'Ann',
+      author: 'Ann',
+    }),
   );
   const exercise = value(
-    await handlers['exercises.create']({ scenario: 'supplier-ransomware', facilitator: 'Ann' }),
+    await handlers['exercises.create']({
+      scenario: 'supplier-ransomware',
+      facilitator: 'Ann',
+      author: 'Ann',
+    }),
   );
   value(
     await handlers['contacts.save'](VALID_INPUTS['contacts.save'] as CallInput<'contacts.save'>),

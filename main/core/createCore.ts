@@ -9,6 +9,7 @@ import { backupHandlers } from './backup/backupHandlers';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { openContactsDirectory } from './contacts/contactsDirectory';
 import { openIncidentStore } from './evidence/logStore';
+import { thisDevice } from './evidence/thisDevice';
 import { createExerciseHandlers } from './exercises/exerciseHandlers';
 import { grabBagHandlers } from './grabbag/grabBagHandlers';
 import { openPrintRecord } from './grabbag/printRecord';
@@ -63,6 +64,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   const paths = dataPaths(options.dataDir);
+  // Read once: the machine and its signed-in user do not change while the app runs.
+  const device = options.device === undefined ? thisDevice() : (options.device ?? undefined);
   await mkdir(paths.userRunbooks, { recursive: true });
   const lock = await acquireDataFolderLock(
     options.dataDir,
@@ -128,6 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       quarantineDir: paths.quarantine,
       now,
       readOnlyReason,
+      device,
     }),
     now,
     library: library.library,
@@ -144,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     quarantineDir: paths.quarantine,
     now,
     readOnlyReason,
+    device,
     runbooks: () => library.library().runbooks,
     national: library.nationalById,
     contactRef,

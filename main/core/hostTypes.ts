@@ -1,5 +1,6 @@
 import type { ProjectorOutcome } from '../contract/exerciseTypes';
 import type { OpenExternalOutcome, SavePdfOutcome } from '../contract/types';
+import type { DeviceIdentity } from './evidence/evidenceChain';
 import type { LockEnvironment } from './storage/dataFolderLock';
 
 /**
@@ -35,6 +36,11 @@ export interface CoreOptions {
    */
   openProjector?: (route: string) => Promise<ProjectorOutcome>;
   now?: () => Date;
+  /**
+   * The computer stamped on every log entry; read from the operating system when left out (tests
+   * pass their own). Null records no device, as for a system that names neither.
+   */
+  device?: DeviceIdentity | null;
   /** Who this process is, for the data-folder lock; tests pass their own. */
   lockEnvironment?: LockEnvironment;
   log?: (message: string, error?: unknown) => void;

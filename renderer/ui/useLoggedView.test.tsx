@@ -2,6 +2,13 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../main/contract/result';
+import {
+  answerWhoIsRecording,
+  cancelWhoIsRecording,
+  currentRecorder,
+  forgetRecorder,
+  setRecorder,
+} from './recordingAs/recordingSession';
 import { useLoggedView, type LoggedViewSource } from './useLoggedView';
 
 /** A log-backed view as small as can be: the entries so far. */
@@ -18,7 +25,7 @@ function source(overrides: Partial<LoggedViewSource<View, Action, Change>> = {})
   return {
     log,
     source: {
-      authorKey: 'holdfast-author-test',
+      key: 'test',
       load: vi.fn(async () => ok({ entries: [...log] })),
       record: vi.fn(async (author: string, action: Action) => {
         log.push(`${author}: ${action.text}`);
@@ -29,7 +36,6 @@ function source(overrides: Partial<LoggedViewSource<View, Action, Change>> = {})
         view.entries.length === change.after
           ? { entries: [...view.entries, ...change.added] }
           : null,
-      defaultAuthor: () => 'Lead',
       ...overrides,
     } satisfies LoggedViewSource<View, Action, Change>,
   };
@@ -37,7 +43,7 @@ function source(overrides: Partial<LoggedViewSource<View, Action, Change>> = {})
 
 afterEach(() => {
   cleanup();
-  sessionStorage.clear();
+  forgetRecorder();
 });
 
 describe('useLoggedView', () => {
@@ -45,7 +51,7 @@ describe('useLoggedView', () => {
     const { source: from } = source();
     const { result } = renderHook(() => useLoggedView(from));
     await waitFor(() => expect(result.current.view?.entries).toEqual(['opened']));
-    act(() => result.current.setAuthor('Night carer'));
+    act(() => setRecorder('Night carer'));
     let saved = false;
     await act(async () => {
       saved = await result.current.act({ text: 'Unplugged the office PC' });
@@ -66,6 +72,7 @@ describe('useLoggedView', () => {
 
   it('loads the whole view again when the change cannot be merged (another window recorded first)', async () => {
     const { source: from, log } = source();
+    setRecorder('Lead');
     const { result } = renderHook(() => useLoggedView(from));
     await waitFor(() => expect(result.current.view).not.toBeNull());
     log.push('Deputy: Rang the IT supplier');
@@ -89,6 +96,7 @@ describe('useLoggedView', () => {
         error: { code: 'STORAGE_FAILED' as const, message: 'Not saved: the disk is full.' },
       })),
     });
+    setRecorder('Lead');
     const { result } = renderHook(() => useLoggedView(from));
     await waitFor(() => expect(result.current.view).not.toBeNull());
     let saved = true;
@@ -101,16 +109,47 @@ describe('useLoggedView', () => {
     expect(result.current.saving).toBe(false);
   });
 
-  it('remembers who is typing for this record in this browser session only', async () => {
+  it('asks who is recording before the first entry, and records it under the name given', async () => {
+    const { source: from, log } = source();
+    const { result } = renderHook(() => useLoggedView(from));
+    await waitFor(() => expect(result.current.view).not.toBeNull());
+    let saving: Promise<boolean> = Promise.resolve(false);
+    act(() => {
+      saving = result.current.act({ text: 'Unplugged the office PC' });
+    });
+    // Nothing is sent while the question is open.
+    expect(from.record).not.toHaveBeenCalled();
+    let saved = false;
+    await act(async () => {
+      answerWhoIsRecording('  Night carer Jo ');
+      saved = await saving;
+    });
+    expect(saved).toBe(true);
+    expect(log.at(-1)).toBe('Night carer Jo: Unplugged the office PC');
+    expect(currentRecorder()).toBe('Night carer Jo');
+    // Asked once: the next entry goes straight through under the same name.
+    await act(async () => {
+      await result.current.act({ text: 'Rang 111' });
+    });
+    expect(log.at(-1)).toBe('Night carer Jo: Rang 111');
+  });
+
+  it('saves nothing, under no name, when the question is closed without an answer', async () => {
     const { source: from } = source();
-    const first = renderHook(() => useLoggedView(from));
-    act(() => first.result.current.setAuthor('Sam'));
-    expect(sessionStorage.getItem('holdfast-author-test')).toBe('Sam');
-    first.unmount();
-    const again = renderHook(() => useLoggedView(from));
-    expect(again.result.current.author).toBe('Sam');
-    const other = renderHook(() => useLoggedView({ ...from, authorKey: 'holdfast-author-other' }));
-    expect(other.result.current.author).toBe('');
-    await waitFor(() => expect(other.result.current.view).not.toBeNull());
+    const { result } = renderHook(() => useLoggedView(from));
+    await waitFor(() => expect(result.current.view).not.toBeNull());
+    let saving: Promise<boolean> = Promise.resolve(true);
+    act(() => {
+      saving = result.current.act({ text: 'Unplugged the office PC' });
+    });
+    let saved = true;
+    await act(async () => {
+      cancelWhoIsRecording();
+      saved = await saving;
+    });
+    expect(saved).toBe(false);
+    expect(from.record).not.toHaveBeenCalled();
+    expect(result.current.saveError).toMatch(/^Not saved\. Say who is recording first/);
+    expect(result.current.view?.entries).toEqual(['opened']);
   });
 });

@@ -1,29 +1,30 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, Result } from '../../main/contract/result';
 import { describeError } from '../errors';
+import { ensureRecorder, SAY_WHO_FIRST } from './recordingAs/recordingSession';
 
 export interface LoggedViewSource<V, A, C> {
-  /** Where the name of the person typing is kept for this browser session. */
-  authorKey: string;
+  /** Names the record shown: a new key loads a new record afresh. */
+  key: string;
   load: () => Promise<Result<V>>;
   /** Records an action; resolves with what it changed. */
   record: (author: string, action: A, eventAt?: string) => Promise<Result<C>>;
   /** The view with a recorded change merged in; null when it cannot be (the whole view is loaded again). */
   merge: (view: V, change: C) => V | null;
-  /** Who to name on entries when the person typing has not said. */
-  defaultAuthor: (view: V | null) => string;
   /** Reload this often, to keep a second window in step. */
   pollMs?: number;
 }
 
 /**
- * A view rebuilt by the core from an evidence log (an incident or an exercise), who is typing, and
- * `act`, which resolves true only once the core says every entry is on disk.
+ * A view rebuilt by the core from an evidence log (an incident or an exercise), and `act`, which
+ * resolves true only once the core says every entry is on disk. Each entry is recorded under the
+ * name of the person recording; when no one has said yet, `act` asks first, and never falls back
+ * to anyone else's name.
  */
 export function useLoggedView<V, A, C>(source: LoggedViewSource<V, A, C>) {
   const latest = useRef(source);
   latest.current = source;
-  const { authorKey, pollMs } = source;
+  const { key, pollMs } = source;
   const [view, setViewState] = useState<V | null>(null);
   // The view as last set, for merging a change into without waiting for a render.
   const shown = useRef<V | null>(null);
@@ -34,7 +35,6 @@ export function useLoggedView<V, A, C>(source: LoggedViewSource<V, A, C>) {
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [author, setAuthorState] = useState(() => sessionStorage.getItem(authorKey) ?? '');
 
   const reload = useCallback(() => {
     void latest.current.load().then((result) => {
@@ -43,8 +43,8 @@ export function useLoggedView<V, A, C>(source: LoggedViewSource<V, A, C>) {
         setLoadError(null);
       } else setLoadError(result.error);
     });
-    // authorKey names the record being shown: a new one is loaded afresh.
-  }, [authorKey, setView]);
+    // key names the record being shown: a new one is loaded afresh.
+  }, [key, setView]);
   useEffect(reload, [reload]);
   useEffect(() => {
     if (!pollMs) return undefined;
@@ -52,15 +52,14 @@ export function useLoggedView<V, A, C>(source: LoggedViewSource<V, A, C>) {
     return () => clearInterval(timer);
   }, [reload, pollMs]);
 
-  const setAuthor = (name: string): void => {
-    sessionStorage.setItem(authorKey, name);
-    setAuthorState(name);
-  };
-  const who = author.trim() || source.defaultAuthor(view);
-
   const act = async (action: A, eventAt?: string): Promise<boolean> => {
-    setSaving(true);
     setSaveError(null);
+    const who = await ensureRecorder();
+    if (!who) {
+      setSaveError(`Not saved. ${SAY_WHO_FIRST}`);
+      return false;
+    }
+    setSaving(true);
     const result = await source.record(who, action, eventAt);
     setSaving(false);
     if (result.ok) {
@@ -75,5 +74,5 @@ export function useLoggedView<V, A, C>(source: LoggedViewSource<V, A, C>) {
     return false;
   };
 
-  return { view, loadError, reload, saveError, saving, act, author, setAuthor, who };
+  return { view, loadError, reload, saveError, saving, act };
 }

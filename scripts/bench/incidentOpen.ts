@@ -30,6 +30,7 @@ export async function startLongIncident(
     name: 'Bench incident',
     runbook: 'ransomware',
     lead: 'Sam Patel',
+    author: 'Sam Patel',
   });
   await setup.close();
   if (!started.ok) throw new Error(`the bench incident could not start: ${started.error.message}`);

@@ -13,6 +13,9 @@ function steadyClock(): () => Date {
   return () => new Date((at += 1000));
 }
 
+/** The computer the core stamps on every entry, as on a care home's office PC. */
+const BENCH_DEVICE = { host: 'ROSEWOOD-OFFICE-01', user: 'reception' };
+
 /** A note of about 300 bytes of body, like a line typed during an incident. */
 export function realisticEntry(n: number): NewEntry {
   return {
@@ -59,6 +62,7 @@ export async function timeAppends(dir: string, count: number): Promise<AppendTim
   const rehearsal = await openEvidenceLog(join(dir, 'rehearsal.jsonl'), {
     now: steadyClock(),
     fs: noSyncFs,
+    device: BENCH_DEVICE,
   });
   for (let n = 1; n <= count; n += 1) await rehearsal.append(realisticEntry(n));
   await rehearsal.close();
@@ -68,7 +72,10 @@ export async function timeAppends(dir: string, count: number): Promise<AppendTim
     .slice(0, -1)
     .map((line) => Buffer.from(`${line}\n`));
 
-  const log = await openEvidenceLog(join(dir, 'timed.jsonl'), { now: steadyClock() });
+  const log = await openEvidenceLog(join(dir, 'timed.jsonl'), {
+    now: steadyClock(),
+    device: BENCH_DEVICE,
+  });
   const bare = await open(join(dir, 'bare.jsonl'), 'a', 0o600);
   const logMs: number[] = [];
   const bareMs: number[] = [];
@@ -115,7 +122,11 @@ export async function writeLongLog(dir: string, count: number): Promise<string> 
 
 /** Adds `count` realistic entries to a log (new or existing) through EvidenceLog itself. */
 export async function appendRealisticEntries(path: string, count: number): Promise<void> {
-  const log = await openEvidenceLog(path, { now: steadyClock(), fs: noSyncFs });
+  const log = await openEvidenceLog(path, {
+    now: steadyClock(),
+    fs: noSyncFs,
+    device: BENCH_DEVICE,
+  });
   for (let n = 1; n <= count; n += 1) await log.append(realisticEntry(n));
   await log.close();
 }

@@ -51,6 +51,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
     name: 'Ransom note on the office PC',
     runbook: 'ransomware',
     lead: 'Ann Lee',
+    author: 'Night carer Jo',
   },
   'incidents.get': { id: INCIDENT_ID },
   'incidents.record': {
@@ -90,7 +91,11 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'exercises.scenario': { id: 'supplier-ransomware' },
   'exercises.cards': { scenario: 'lost-tablet' },
   'exercises.list': {},
-  'exercises.create': { scenario: 'supplier-ransomware', facilitator: 'Ann Lee' },
+  'exercises.create': {
+    scenario: 'supplier-ransomware',
+    facilitator: 'Ann Lee',
+    author: 'Sam (scribe)',
+  },
   'exercises.get': { id: INCIDENT_ID },
   'exercises.record': {
     id: INCIDENT_ID,

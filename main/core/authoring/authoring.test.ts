@@ -287,6 +287,7 @@ describe('preview', () => {
         name: 'Laptop left on a bus',
         runbook: 'lost-device',
         lead: 'Sam',
+        author: 'Sam',
       }),
     );
     const source = value(await core.handlers['runbooks.source']({ id: 'lost-device' }));

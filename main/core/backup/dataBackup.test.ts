@@ -31,6 +31,7 @@ async function usedDataFolder(): Promise<{ dataDir: string; incidentId: string }
     name: 'Laptop left on a bus',
     runbook: 'lost-device',
     lead: 'Sam',
+    author: 'Sam',
   });
   if (!started.ok) throw new Error(started.error.message);
   await core.close();

@@ -52,11 +52,28 @@ const bodySchema = jsonBodySchema.refine(
   `body larger than ${MAX_BODY_BYTES} bytes`,
 );
 
+/**
+ * The computer an entry was typed on, as the operating system names it: its computer name and the
+ * user signed in. Either part is left out when the system would not say. Optional, so logs written
+ * before entries carried it still verify; when present the hash covers it like any other field.
+ */
+export const deviceSchema = z
+  .strictObject({
+    host: z.string().min(1).max(255).optional(),
+    user: z.string().min(1).max(255).optional(),
+  })
+  .refine((device) => device.host !== undefined || device.user !== undefined, {
+    message: 'a device names its computer, its user or both',
+  });
+/** The computer (and its signed-in user) an entry was recorded on. */
+export type DeviceIdentity = z.infer<typeof deviceSchema>;
+
 const recordFields = {
   seq: z.int().min(1),
   recordedAt: isoSchema,
   eventAt: isoSchema,
   author: z.string().trim().min(1).max(200),
+  device: deviceSchema.optional(),
   kind: z.enum(ENTRY_KINDS),
   amends: z.int().min(1).optional(),
   prevHash: hashSchema,
@@ -97,10 +114,20 @@ export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
 
 /** The fields the hash covers: every field of the record except `hash` itself. */
 function coveredFields(record: Omit<EvidenceRecord, 'hash'>): Omit<EvidenceRecord, 'hash'> {
-  const { seq, recordedAt, eventAt, author, kind, body, amends, prevHash } = record;
-  return amends === undefined
-    ? { seq, recordedAt, eventAt, author, kind, body, prevHash }
-    : { seq, recordedAt, eventAt, author, kind, body, amends, prevHash };
+  const { seq, recordedAt, eventAt, author, device, kind, body, amends, prevHash } = record;
+  return {
+    seq,
+    recordedAt,
+    eventAt,
+    author,
+    // Only fields a record has are written: an entry from before devices were recorded keeps
+    // exactly the form, and so the hash, it was written with.
+    ...(device === undefined ? {} : { device }),
+    kind,
+    body,
+    ...(amends === undefined ? {} : { amends }),
+    prevHash,
+  };
 }
 
 const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -10,6 +10,7 @@ import {
   MAX_BODY_BYTES,
   scanLog,
   sealRecord,
+  type DeviceIdentity,
   type EvidenceRecord,
 } from './evidenceChain';
 import {
@@ -151,6 +152,11 @@ export interface OpenOptions {
   quarantineDir?: string;
   /** The head record; defaults to `head.jsonl` beside the log. */
   headPath?: string;
+  /**
+   * The computer this process runs on, stamped on every record it writes. Never taken from the
+   * entry: whoever asks for an entry cannot say which machine it was typed on.
+   */
+  device?: DeviceIdentity;
 }
 
 /** Author of the records the log writes about itself. */
@@ -385,6 +391,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
         recordedAt: at.toISOString(),
         eventAt: at.toISOString(),
         author: SYSTEM_AUTHOR,
+        ...(options.device ? { device: options.device } : {}),
         kind: 'recovery',
         body: {
           summary:
@@ -427,7 +434,15 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
   const log = appendableLog(
     { path, headPath },
     { log: handle, head: headHandle },
-    { records, size, headSize, recovered, now, fs },
+    {
+      records,
+      size,
+      headSize,
+      recovered,
+      now,
+      fs,
+      ...(options.device ? { device: options.device } : {}),
+    },
   );
   const headNote = await noteHeadOnOpen(log, verdict, records.length);
   return { ...log, state: { readOnly: false, recovered, headNote } };
@@ -466,9 +481,10 @@ function appendableLog(
     recovered: Recovery | null;
     now: () => Date;
     fs: EvidenceLogFs;
+    device?: DeviceIdentity;
   },
 ): EvidenceLog & { appendSystem(body: Record<string, string | number>): Promise<unknown> } {
-  const { records, recovered, now, fs } = opened;
+  const { records, recovered, now, fs, device } = opened;
   const handle = handles.log;
   let size = opened.size;
   let headSize = opened.headSize;
@@ -547,6 +563,7 @@ function appendableLog(
           recordedAt,
           eventAt: entry.eventAt ?? recordedAt,
           author: entry.author,
+          ...(device ? { device } : {}),
           kind: entry.kind,
           body: entry.body,
           ...(entry.amends === undefined ? {} : { amends: entry.amends }),
@@ -564,7 +581,14 @@ function appendableLog(
     const at = now().toISOString();
     return writeSealed(
       buildRecord(
-        { recordedAt: at, eventAt: at, author: SYSTEM_AUTHOR, kind: 'recovery', body },
+        {
+          recordedAt: at,
+          eventAt: at,
+          author: SYSTEM_AUTHOR,
+          ...(device ? { device } : {}),
+          kind: 'recovery',
+          body,
+        },
         records.at(-1),
       ),
     );

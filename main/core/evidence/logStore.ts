@@ -6,7 +6,7 @@ import { writeFileDurable } from '../storage/durableFile';
 import { INCIDENT_ID_PATTERN } from '../../contract/incidentSchemas';
 import type { LogStatus } from '../../contract/incidentTypes';
 import { logCheckCode } from '../../shared/logCheckCode';
-import { GENESIS_HASH, scanLog } from './evidenceChain';
+import { GENESIS_HASH, scanLog, type DeviceIdentity } from './evidenceChain';
 import {
   openEvidenceLog,
   type EvidenceLog,
@@ -106,8 +106,10 @@ export function openIncidentStore(options: {
   readOnlyReason: string | null;
   /** What the logs record, for messages ("incident" unless the store holds exercises). */
   noun?: string;
+  /** The computer every new entry is recorded on (see OpenOptions.device). */
+  device?: DeviceIdentity | undefined;
 }): IncidentStore {
-  const { dirs, quarantineDir, now, readOnlyReason, noun = 'incident' } = options;
+  const { dirs, quarantineDir, now, readOnlyReason, noun = 'incident', device } = options;
   const logs = new Map<string, Promise<IncidentLog>>();
   // Which directory holds each id; filled by ids() and newId().
   const roots = new Map<string, string>();
@@ -153,7 +155,12 @@ export function openIncidentStore(options: {
         unverified: () => unverified,
       };
     }
-    const log = await openEvidenceLog(path, { now, quarantineDir, headPath });
+    const log = await openEvidenceLog(path, {
+      now,
+      quarantineDir,
+      headPath,
+      ...(device ? { device } : {}),
+    });
     const { state } = log;
     const unverified = state.readOnly ? state.unverified : [];
     const notes = state.readOnly

@@ -7,6 +7,7 @@ import { contactDisplay, renderMarkdown } from '../../shared/markdown';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { ContactRef } from '../../contract/types';
 import type { CoreOptions } from '../hostTypes';
+import type { DeviceIdentity } from '../evidence/evidenceChain';
 import { openIncidentStore } from '../evidence/logStore';
 import { afterActionReport, injectCards } from './exerciseDocuments';
 import { createExerciseService } from './exerciseService';
@@ -33,6 +34,8 @@ export interface ExerciseDeps {
   quarantineDir: string;
   now: () => Date;
   readOnlyReason: string | null;
+  /** The computer every new entry is recorded on. */
+  device: DeviceIdentity | undefined;
   runbooks: () => ReadonlyMap<string, Runbook>;
   national: () => Map<string, NationalContact>;
   contactRef: (role: string) => ContactRef;
@@ -65,6 +68,7 @@ export async function createExerciseHandlers(
       now,
       readOnlyReason: deps.readOnlyReason,
       noun: 'exercise',
+      device: deps.device,
     }),
     now,
     scenarios: () => library,

@@ -146,6 +146,8 @@ export function createExerciseService(options: ExerciseServiceOptions) {
     async create(input: {
       scenario: string;
       facilitator: string;
+      /** Who is recording: named on the opening entry, whoever facilitates. */
+      author: string;
       title?: string | undefined;
     }): Promise<Result<ExerciseView>> {
       const found = scenarioFile(input.scenario);
@@ -161,7 +163,7 @@ export function createExerciseService(options: ExerciseServiceOptions) {
           facilitator: input.facilitator,
           scenario: { id: meta.id, title: meta.title, version: meta.version, sha256 },
         };
-        await log.append({ author: input.facilitator, kind: 'opened', body });
+        await log.append({ author: input.author, kind: 'opened', body });
       } catch (error: unknown) {
         options.log?.('exercise could not be created', error);
         return storageFailure(error);

@@ -59,7 +59,11 @@ const must = async (
 
 async function setUp(handlers: Core['handlers']): Promise<ExerciseView> {
   return value(
-    await handlers['exercises.create']({ scenario: 'supplier-ransomware', facilitator: 'Ann Lee' }),
+    await handlers['exercises.create']({
+      scenario: 'supplier-ransomware',
+      facilitator: 'Ann Lee',
+      author: 'Ann Lee',
+    }),
   );
 }
 
@@ -328,6 +332,7 @@ describe('running an exercise', () => {
         name: 'Exercise: care app down',
         runbook: 'care-record-system-down',
         lead: 'Ann Lee',
+        author: 'Ann Lee',
         exercise: true,
       }),
     );

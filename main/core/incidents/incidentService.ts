@@ -55,6 +55,8 @@ export interface StartInput {
   /** When equipment or a utility stopped working, if it did: starts the CQC 24-hour clock from then. */
   equipmentDownSince?: string | undefined;
   lead: string;
+  /** Who is recording: named on the opening entries, whoever the lead is. */
+  author: string;
   exercise?: boolean | undefined;
 }
 
@@ -456,7 +458,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       }
       const awareIso = new Date(awareAt).toISOString();
       const opened: NewEntry = {
-        author: input.lead,
+        author: input.author,
         kind: 'opened',
         body: {
           incident: id,
@@ -469,7 +471,7 @@ export function createIncidentService(options: IncidentServiceOptions) {
       };
       const clocks =
         runbook && typeof runbook !== 'string'
-          ? clockEntries(runbook, awareIso, input.lead, new Set())
+          ? clockEntries(runbook, awareIso, input.author, new Set())
           : [];
       const equipment =
         input.equipmentDownSince === undefined

@@ -50,6 +50,7 @@ async function startRansomware(
       name: 'Ransom note on office PC',
       runbook: 'ransomware',
       lead: 'Ann Lee',
+      author: 'Ann Lee',
       ...extra,
     }),
   );
@@ -62,6 +63,7 @@ async function startCareSystemDown(handlers: Core['handlers']): Promise<Incident
       name: 'Care system down',
       runbook: 'care-record-system-down',
       lead: 'Ann Lee',
+      author: 'Ann Lee',
     }),
   );
 }
@@ -138,12 +140,14 @@ describe('starting an incident', () => {
     const future = await handlers['incidents.start']({
       name: 'x',
       lead: 'Ann',
+      author: 'Ann',
       awareAt: '2026-03-02T00:00:00.000Z',
     });
     expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const unknown = await handlers['incidents.start']({
       name: 'x',
       lead: 'Ann',
+      author: 'Ann',
       runbook: 'no-such-runbook',
     });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -159,6 +163,7 @@ describe('starting an incident', () => {
         runbook: 'phones-telecare-down',
         lead: 'Bo',
         equipmentDownSince: '2026-03-01T01:30:00.000Z',
+        author: 'Bo',
       }),
     );
     const list = value(await handlers['incidents.list']({}));
@@ -796,7 +801,9 @@ describe('one writer per data folder', () => {
     const handlers = await start({
       lockEnvironment: { pid: 4242, host: 'this-host', isRunning: () => false, now: () => NOW },
     });
-    expect(await handlers['incidents.start']({ name: 'x', lead: 'Ann' })).toMatchObject({
+    expect(
+      await handlers['incidents.start']({ name: 'x', lead: 'Ann', author: 'Ann' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });

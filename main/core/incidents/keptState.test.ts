@@ -115,6 +115,7 @@ describe('the incident state kept between actions', () => {
         name: 'Care system down',
         runbook: 'care-record-system-down',
         lead: 'Ann Lee',
+        author: 'Ann Lee',
       }),
     );
     let recorded = 0;

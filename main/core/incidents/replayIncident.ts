@@ -268,6 +268,7 @@ export function startIncidentFold(
       eventAt: record.eventAt,
       recordedAt: record.recordedAt,
       author: record.author,
+      ...(record.device ? { device: record.device } : {}),
       kind: record.kind,
       text: describe(parsed, record, wordingTitle),
       ...(record.amends !== undefined ? { amends: record.amends } : {}),

@@ -34,7 +34,12 @@ describe('runbooks rendered once', () => {
   it('reuses an incident snapshot as rendered until a contact, setting or system it shows changes', async () => {
     const { handlers } = core;
     const { id } = value(
-      await handlers['incidents.start']({ name: 'Locked', runbook: 'ransomware', lead: 'Ann' }),
+      await handlers['incidents.start']({
+        name: 'Locked',
+        runbook: 'ransomware',
+        lead: 'Ann',
+        author: 'Ann',
+      }),
     );
     const get = async () => snapshotView(value(await handlers['incidents.get']({ id })));
     const first = await get();

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ExerciseView } from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
 import { describeError } from '../../errors';
+import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
 import { formatMoment } from '../../lib/time';
@@ -65,17 +66,7 @@ export function ExerciseConsole({ id }: { id: string }) {
           {view.log.problem}
         </p>
       )}
-      <div className="field author-field">
-        <label htmlFor="exercise-author">Your name (shown on what you record)</label>
-        <input
-          id="exercise-author"
-          value={exercise.author}
-          placeholder={view.facilitator}
-          maxLength={120}
-          autoComplete="name"
-          onChange={(event) => exercise.setAuthor(event.target.value)}
-        />
-      </div>
+      <RecordingAs />
       <ExerciseClockPanel view={view} act={act} isFacilitator />
       <Controls view={view} act={act} saving={saving} onError={setError} />
       <div aria-live="polite" className="save-state">
@@ -94,7 +85,7 @@ export function ExerciseConsole({ id }: { id: string }) {
 
       <section aria-labelledby="injects-title">
         <h2 id="injects-title">Injects</h2>
-        <InjectList view={view} act={act} saving={saving} who={exercise.who} onError={setError} />
+        <InjectList view={view} act={act} saving={saving} onError={setError} />
         {(view.status === 'running' || view.status === 'paused') && (
           <AdHocForm act={act} saving={saving} />
         )}

@@ -7,6 +7,8 @@ import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { formatMoment } from '../../lib/time';
+import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
+import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
 import { ExerciseBanner } from './ExerciseBanner';
 
 const STATUS_WORDS = {
@@ -106,8 +108,16 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
   const [saving, setSaving] = useState(false);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    setError(null);
+    // A scribe may set it up for the facilitator: the first entry names whoever is recording.
+    const author = await ensureRecorder();
+    if (!author) return setError(`Not set up. ${SAY_WHO_FIRST}`);
     setSaving(true);
-    const result = await request('exercises.create', { scenario, facilitator: facilitator.trim() });
+    const result = await request('exercises.create', {
+      scenario,
+      facilitator: facilitator.trim(),
+      author,
+    });
     setSaving(false);
     if (!result.ok)
       return setError(
@@ -146,6 +156,7 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
           {error}
         </p>
       )}
+      <RecordingAs />
       <button
         type="submit"
         className="button-primary"

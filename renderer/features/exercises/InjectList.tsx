@@ -5,6 +5,7 @@ import type {
 } from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
 import { describeError } from '../../errors';
+import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
 import { formatMoment } from '../../lib/time';
@@ -25,13 +26,11 @@ export function InjectList({
   view,
   act,
   saving,
-  who,
   onError,
 }: {
   view: ExerciseView;
   act: ExerciseAct;
   saving: boolean;
-  who: string;
   onError: (message: string) => void;
 }) {
   const isLive = view.status === 'running' || view.status === 'paused';
@@ -45,7 +44,6 @@ export function InjectList({
           act={act}
           saving={saving}
           isLive={isLive}
-          who={who}
           onError={onError}
         />
       ))}
@@ -59,7 +57,6 @@ function InjectItem({
   act,
   saving,
   isLive,
-  who,
   onError,
 }: {
   inject: InjectView;
@@ -67,7 +64,6 @@ function InjectItem({
   act: ExerciseAct;
   saving: boolean;
   isLive: boolean;
-  who: string;
   onError: (message: string) => void;
 }) {
   const progress = view.progress[inject.id];
@@ -75,10 +71,14 @@ function InjectItem({
   const notes = view.notes.filter((note) => note.inject === inject.id);
   const isCurrent = view.current === inject.id;
   const practise = async (runbook: string): Promise<void> => {
+    const who = await ensureRecorder();
+    if (!who) return onError(`Not started. ${SAY_WHO_FIRST}`);
+    // The person practising leads the practice incident, and records it.
     const started = await request('incidents.start', {
       name: `Exercise: ${inject.title}`.slice(0, 120),
       runbook,
       lead: who,
+      author: who,
       exercise: true,
     });
     if (!started.ok) return onError(describeError(started.error));

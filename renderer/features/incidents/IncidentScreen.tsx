@@ -9,6 +9,7 @@ import { ReportsPanel } from './ReportsPanel';
 import { RolesPanel } from './RolesPanel';
 import { RunningClocks } from './RunningClocks';
 import { formatMoment } from '../../lib/time';
+import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { useIncident } from './useIncident';
 
 const TAB_LABELS: Record<IncidentTab, string> = {
@@ -99,18 +100,7 @@ export function IncidentScreen({
           {view.log.problem}
         </p>
       )}
-      {/* One line: who is recording. */}
-      <div className="recording-line">
-        <label htmlFor="incident-author">Your name (shown on what you record)</label>
-        <input
-          id="incident-author"
-          value={incident.author}
-          placeholder={view.lead}
-          maxLength={120}
-          autoComplete="name"
-          onChange={(e) => incident.setAuthor(e.target.value)}
-        />
-      </div>
+      <RecordingAs />
       <RunningClocks view={view} />
       <div aria-live="polite" className="save-state">
         {incident.saving ? 'Saving…' : ''}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ChainCheck, IncidentView } from '../../../main/contract/incidentTypes';
+import { describeDevice } from '../../../main/shared/deviceWords';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import type { Act } from './useIncident';
@@ -26,7 +27,7 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
             <th scope="col">#</th>
             <th scope="col">When it happened</th>
             <th scope="col">Recorded</th>
-            <th scope="col">Who</th>
+            <th scope="col">Who and device</th>
             <th scope="col">What</th>
           </tr>
         </thead>
@@ -39,7 +40,10 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
                 {entry.backfilled && <span className="tag">filled in later</span>}
               </td>
               <td>{formatMoment(entry.recordedAt)}</td>
-              <td>{entry.author}</td>
+              <td>
+                {entry.author}
+                <span className="entry-device">Device: {describeDevice(entry.device)}</span>
+              </td>
               <td>
                 {entry.unverified && <span className="tag tag-unverified">not checked</span>}{' '}
                 {entry.text}

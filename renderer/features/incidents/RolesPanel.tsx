@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { IncidentView } from '../../../main/contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../../main/contract/vocabulary';
+import { setRecorder } from '../../ui/recordingAs/recordingSession';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
 
@@ -106,7 +107,9 @@ function Handover({
     event.preventDefault();
     if (!to.trim()) return;
     if (await act({ type: 'handover', from: view.lead, to: to.trim(), notes: notes.trim() })) {
-      setDone(`Handover to ${to.trim()} recorded.`);
+      // The person taking over now holds the laptop: what they record is theirs, not the last shift's.
+      setRecorder(to.trim());
+      setDone(`Handover to ${to.trim()} recorded. ${to.trim()} is now recording on this computer.`);
       setTo('');
       setNotes('');
     }

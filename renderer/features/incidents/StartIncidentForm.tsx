@@ -4,6 +4,8 @@ import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { fromLocalInput, toLocalInput } from '../../lib/time';
+import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
+import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
 
 const DEFAULT_RUNBOOK = 'first-15-minutes';
 
@@ -61,10 +63,18 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }
+    // The opening entries name whoever is recording, who may not be the lead.
+    const author = await ensureRecorder();
+    if (!author) {
+      setErrors([{ field: 'incident-name', message: `Not started. ${SAY_WHO_FIRST}` }]);
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
     setSaving(true);
     const result = await request('incidents.start', {
       name: name.trim(),
       lead: lead.trim(),
+      author,
       runbook: chosen,
       ...(aware ? { awareAt: aware } : {}),
       ...(down ? { equipmentDownSince: down } : {}),
@@ -72,7 +82,6 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
     });
     setSaving(false);
     if (result.ok) {
-      sessionStorage.setItem(`holdfast-author-${result.value.id}`, lead.trim());
       // Already answered "nothing is down": guided mode does not ask again (the Clocks tab still can).
       if (equipmentDown === 'no')
         sessionStorage.setItem(`holdfast-nothing-down-${result.value.id}`, 'yes');
@@ -252,6 +261,7 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
             This is a practice exercise, not a real incident
           </label>
         </div>
+        <RecordingAs />
         <button type="submit" className="button-primary" disabled={saving}>
           {saving ? 'Starting…' : 'Start the incident'}
         </button>

@@ -9,11 +9,10 @@ export type Act = (action: IncidentAction, eventAt?: string) => Promise<boolean>
 /** One incident as the screens use it (see useLoggedView). */
 export function useIncident(id: string) {
   return useLoggedView<IncidentView, IncidentAction, IncidentChange>({
-    authorKey: `holdfast-author-${id}`,
+    key: id,
     load: () => request('incidents.get', { id }),
     record: (author, action, eventAt) =>
       request('incidents.record', { id, author, action, ...(eventAt ? { eventAt } : {}) }),
     merge: applyIncidentChange,
-    defaultAuthor: (view) => view?.lead || 'Unknown',
   });
 }

@@ -2,6 +2,7 @@ import { LOG_CHECK_CODE_LABEL } from '../../../shared/logCheckCode';
 import type { ClockView, IncidentView } from '../../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../../contract/vocabulary';
 import { formatDuration, formatLondonTime } from '../../../shared/dates';
+import { describeDevice } from '../../../shared/deviceWords';
 import { escapeMarkdown as esc } from './markdownText';
 
 export const EXERCISE_BANNER = 'EXERCISE — NOT A REAL INCIDENT';
@@ -129,11 +130,13 @@ export function incidentReport(
     '',
     'Event time is when it happened; recorded time is when it was typed.',
     '',
-    '| # | Event time | Recorded | Who | What |',
-    '|---|---|---|---|---|',
+    'Device is the computer it was typed on and the user signed in, as Holdfast recorded them.',
+    '',
+    '| # | Event time | Recorded | Who | Device | What |',
+    '|---|---|---|---|---|---|',
     ...view.timeline.map(
       (entry) =>
-        `| ${entry.seq} | ${formatLondonTime(entry.eventAt)}${entry.backfilled ? ' (filled in later)' : ''} | ${formatLondonTime(entry.recordedAt)} | ${esc(entry.author)} | ${esc(entry.text)}${entry.correctedBy.length > 0 ? ` (corrected by entry ${entry.correctedBy.join(', ')})` : ''} |`,
+        `| ${entry.seq} | ${formatLondonTime(entry.eventAt)}${entry.backfilled ? ' (filled in later)' : ''} | ${formatLondonTime(entry.recordedAt)} | ${esc(entry.author)} | ${esc(describeDevice(entry.device))} | ${esc(entry.text)}${entry.correctedBy.length > 0 ? ` (corrected by entry ${entry.correctedBy.join(', ')})` : ''} |`,
     ),
     '',
     ...logFooter(view),

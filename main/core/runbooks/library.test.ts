@@ -66,8 +66,9 @@ describe('loadLibrary', () => {
     ]);
   });
 
-  it('skips README.md and files that are not .md', async () => {
+  it('skips the folder notes (README.md, SOURCES.md) and files that are not .md', async () => {
     await put('README.md', '# How to write runbooks');
+    await put('SOURCES.md', '# Where each fact came from');
     await put('notes.txt', 'not a runbook');
     await put('good.md', runbookSource({ id: 'good', body: SIMPLE_BODY }));
     const { runbooks, problems } = await loadLibrary([user], national);

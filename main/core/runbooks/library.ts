@@ -56,8 +56,11 @@ export interface MarkdownFile {
  */
 const READS_AT_ONCE = 8;
 
+/** A content folder's own notes (its format, and where each fact came from): never loaded as content. */
+export const FOLDER_NOTES: ReadonlySet<string> = new Set(['README.md', 'SOURCES.md']);
+
 /**
- * Reads every `.md` file of one folder (not README.md, not subfolders), refusing oversize files
+ * Reads every `.md` file of one folder (not its notes, not subfolders), refusing oversize files
  * unread; a missing folder is simply empty and one unreadable file never hides the rest.
  * `onRead` sees each file as soon as it is read, in no particular order.
  */
@@ -69,7 +72,7 @@ export async function readMarkdownFiles(
   let names: string[];
   try {
     names = (await readdir(folder.dir))
-      .filter((name) => name.toLowerCase().endsWith('.md') && name !== 'README.md')
+      .filter((name) => name.toLowerCase().endsWith('.md') && !FOLDER_NOTES.has(name))
       .sort();
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], problems: [] };

@@ -6,6 +6,7 @@ import type { Problem } from '../../contract/types';
 import { renderMarkdown, renderMarkdownInline } from '../../shared/markdown';
 import { encode, lineOf, runbookSource, SIMPLE_BODY } from './__fixtures__/runbookSource';
 import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
+import { FOLDER_NOTES } from './library';
 
 const FILE = 'your runbooks/test.md';
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
@@ -31,7 +32,7 @@ const hrefsIn = (html: string): string[] =>
 
 describe('the bundled runbooks', () => {
   const files = readdirSync(BUNDLED_DIR).filter(
-    (name) => name.endsWith('.md') && name !== 'README.md',
+    (name) => name.endsWith('.md') && !FOLDER_NOTES.has(name),
   );
 
   it('are all present (the app ships at least the three launch runbooks)', () => {

@@ -53,6 +53,7 @@ export const LOCAL_CONTACT_ROLES = {
   'police-non-emergency': 'Local police non-emergency',
   'landlord-electricity': 'Landlord or electricity supplier',
   'local-support-organisation': 'Local support organisation',
+  'adult-safeguarding': 'Council adult safeguarding team',
 } as const;
 export type LocalContactRole = keyof typeof LOCAL_CONTACT_ROLES;
 

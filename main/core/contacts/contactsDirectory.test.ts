@@ -92,7 +92,7 @@ describe('contacts directory through the core handlers', () => {
     const { handlers } = await start();
     const listed = await handlers['contacts.list']({});
     if (!listed.ok) throw new Error('list failed');
-    expect(listed.value.roles).toHaveLength(14);
+    expect(listed.value.roles).toHaveLength(15);
     expect(
       listed.value.roles.every((entry) => entry.status === 'missing' && entry.contact === null),
     ).toBe(true);

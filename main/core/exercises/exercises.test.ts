@@ -68,18 +68,21 @@ async function setUp(handlers: Core['handlers']): Promise<ExerciseView> {
 }
 
 describe('scenarios', () => {
-  it('lists the five bundled scenarios and renders one with its contacts filled in and no markdown left over', async () => {
+  it('lists the seven bundled scenarios and renders one with its contacts filled in and no markdown left over', async () => {
     const handlers = await start();
     const library = value(await handlers['exercises.scenarios']({}));
     expect(library.problems).toEqual([]);
-    expect(library.scenarios.map((scenario) => scenario.id)).toHaveLength(5);
+    expect(library.scenarios.map((scenario) => scenario.id)).toHaveLength(7);
     const scenario = value(await handlers['exercises.scenario']({ id: 'supplier-ransomware' }));
     expect(scenario.injects.map((inject) => [inject.id, inject.releaseAfterMinutes])).toEqual([
       ['app-down', 0],
       ['supplier-confirms', 15],
       ['own-phone', 30],
       ['commissioner-calls', 50],
+      ['csoc-report', null],
+      ['fake-fix', null],
       ['data-copied', null],
+      ['six-weeks', null],
       ['system-back', null],
     ]);
     expect(scenario.injects[0]?.runbook?.title).toMatch(/Care record/);
@@ -168,7 +171,7 @@ describe('running an exercise', () => {
     });
     expect(view.injects.at(-1)).toMatchObject({
       id: 'ad-hoc-1',
-      number: 7,
+      number: 10,
       adHoc: true,
       title: 'A family member rings',
     });
@@ -189,7 +192,7 @@ describe('running an exercise', () => {
       text: 'Switch to paper until the supplier confirms it is safe.',
     });
     expect(view.clock.next).toMatchObject({
-      inject: 'data-copied',
+      inject: 'csoc-report',
       manual: true,
       dueAt: null,
       remainingMs: null,

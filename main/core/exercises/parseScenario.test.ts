@@ -205,7 +205,7 @@ describe('scenario library', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('loads the five bundled scenarios with no problems', async () => {
+  it('loads the seven bundled scenarios with no problems', async () => {
     const { library, national } = await loadRunbooks({
       bundledDir: BUNDLED_DIR,
       userDir: join(BUNDLED_DIR, 'no-such-folder'),
@@ -219,6 +219,8 @@ describe('scenario library', () => {
     expect(loaded.problems).toEqual([]);
     expect([...loaded.scenarios.keys()].sort()).toEqual([
       'broadband-callbells-overnight',
+      'clicked-link-ransomware',
+      'gp-practice-outage',
       'invoice-fraud',
       'lost-tablet',
       'nhsmail-compromised',

@@ -98,12 +98,28 @@ const PHRASINGS: Array<[query: string, expected: string]> = [
   ['phising email', 'suspicious-message'],
   ['suspicous text message', 'suspicious-message'],
   ['telecare alarms not wroking', 'phones-telecare-down'],
+  ['a bloke rang saying he was from microsoft', 'phone-impersonation'],
+  ['caller wanted remote access to the office pc', 'phone-impersonation'],
+  ['fraudster pretending to be the gp surgery', 'phone-impersonation'],
+  ['letter from payroll company saying staff details stolen', 'supplier-data-breach'],
+  ['recruitment agency lost our staff data', 'supplier-data-breach'],
+  ['strange posts on our facebook', 'social-media-hacked'],
+  ['locked out of instagram', 'social-media-hacked'],
+  ['blackmail email wants bitcoin', 'extortion-email'],
+  ['email threatens to leak resident data unless we pay', 'extortion-email'],
+  ['IT company not answering', 'it-supplier-down'],
+  ['it firm got hacked', 'it-supplier-down'],
+  ['no IT support at night', 'it-supplier-down'],
+  ['what do we tell the families', 'telling-people'],
+  ['who talks to the newspaper', 'telling-people'],
+  ['resident fell while call bells were down', 'safeguarding-candour'],
+  ['carer missed a visit and client was hurt', 'safeguarding-candour'],
 ];
 
 describe('the bundled runbook library', () => {
   it('loads every bundled runbook with no problem at all', () => {
     expect(library.problems).toEqual([]);
-    expect(library.runbooks.size).toBeGreaterThanOrEqual(20);
+    expect(library.runbooks.size).toBeGreaterThanOrEqual(27);
   });
 
   it.each(PHRASINGS)('"%s" finds %s first', (query, expected) => {

@@ -8,6 +8,17 @@ const BUNDLED = new Set(
   ),
 );
 
+// Each bundled runbook's category, read from its front matter.
+const CATEGORY_OF = new Map(
+  Object.entries(
+    import.meta.glob<string>('../../../runbooks/*.md', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }),
+  ).map(([path, text]) => [path.replace(/^.*\/|\.md$/g, ''), /^category: *(\S+)/m.exec(text)?.[1]]),
+);
+
 describe('"Not sure" questions', () => {
   it('lead only to bundled runbooks, and every question can be reached', () => {
     expect(BUNDLED.size).toBeGreaterThan(15);
@@ -19,5 +30,18 @@ describe('"Not sure" questions', () => {
       }
     }
     expect([...reached].sort()).toEqual(Object.keys(QUESTIONS).sort());
+  });
+
+  it('lead to every runbook for a kind of problem, so someone without the words still finds it', () => {
+    const answered = new Set(
+      Object.values(QUESTIONS).flatMap((question) =>
+        question.answers.flatMap((answer) => ('runbook' in answer ? [answer.runbook] : [])),
+      ),
+    );
+    const situations = [...CATEGORY_OF].filter(
+      ([id, category]) => category && category !== 'guide' && id !== 'README',
+    );
+    expect(situations.length).toBeGreaterThanOrEqual(19);
+    expect(situations.map(([id]) => id).filter((id) => !answered.has(id))).toEqual([]);
   });
 });

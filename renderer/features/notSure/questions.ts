@@ -6,7 +6,7 @@ export interface Question {
   answers: Answer[];
 }
 
-export type QuestionId = 'danger' | 'what' | 'not-working' | 'message';
+export type QuestionId = 'danger' | 'what' | 'not-working' | 'message' | 'supplier';
 
 /**
  * "Not sure what's happening": a few plain questions that lead to one runbook. When nothing fits,
@@ -26,6 +26,14 @@ export const QUESTIONS: Record<QuestionId, Question> = {
       { label: 'A screen asks for money, or files are locked', runbook: 'ransomware' },
       { label: 'A system, the internet, phones or power are not working', next: 'not-working' },
       { label: 'Something about an email, text or link', next: 'message' },
+      {
+        label: 'Someone phoned pretending to be IT, a bank, the NHS or a relative',
+        runbook: 'phone-impersonation',
+      },
+      {
+        label: 'A supplier or our IT company was attacked, or cannot be reached',
+        next: 'supplier',
+      },
       {
         label: 'A laptop, phone, tablet or paper records are lost or stolen',
         runbook: 'lost-device',
@@ -71,6 +79,31 @@ export const QUESTIONS: Record<QuestionId, Question> = {
       {
         label: 'A suspicious message arrived, but nobody clicked or replied',
         runbook: 'suspicious-message',
+      },
+      {
+        label: 'An email threatens to publish our data or a video unless we pay',
+        runbook: 'extortion-email',
+      },
+      {
+        label: 'Our social media account posts or sends messages we did not write',
+        runbook: 'social-media-hacked',
+      },
+    ],
+  },
+  supplier: {
+    text: 'What has happened at the supplier?',
+    answers: [
+      {
+        label: 'They say our data was stolen, but our own systems still work',
+        runbook: 'supplier-data-breach',
+      },
+      {
+        label: 'Our care record, medicines (eMAR) or rota system is down',
+        runbook: 'care-record-system-down',
+      },
+      {
+        label: 'Our IT supplier has been hacked, or is not answering',
+        runbook: 'it-supplier-down',
       },
     ],
   },

@@ -3,7 +3,6 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { isRunbookFileName } from '../main/core/runbooks/library';
 import { attackDocuments } from './attacks/attackDocuments';
-import { isRunbookFileName } from '../main/core/runbooks/library';
 import { expect, test } from './fixtures';
 
 const DOCUMENTS = attackDocuments();

@@ -22,10 +22,12 @@ async function seed(harness: RunningHarness): Promise<{ incident: string; exerci
     name: 'Ransom note on office PC',
     runbook: 'ransomware',
     lead: 'Ann Lee',
+    author: 'Ann Lee',
   });
   const exercise = await harness.core.handlers['exercises.create']({
     scenario: 'supplier-ransomware',
     facilitator: 'Ann Lee',
+    author: 'Ann Lee',
   });
   if (!incident.ok) throw new Error(incident.error.message);
   if (!exercise.ok) throw new Error(exercise.error.message);

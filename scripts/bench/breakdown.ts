@@ -7,7 +7,6 @@ import {
 } from '../../main/core/runbooks/frontMatter';
 import { isRunbookFileName } from '../../main/core/runbooks/library';
 import { parseRunbook } from '../../main/core/runbooks/parseRunbook';
-import { isRunbookFileName } from '../../main/core/runbooks/library';
 import { createMarkdown } from '../../main/shared/markdown';
 import { CORE_SCHEMA, load } from 'js-yaml';
 

@@ -37,7 +37,12 @@ async function startIncident(
   input: { runbook: string; equipmentDownSince?: string; awareAt?: string },
 ): Promise<IncidentView> {
   return value(
-    await handlers['incidents.start']({ name: 'Night incident', lead: 'Ann Lee', ...input }),
+    await handlers['incidents.start']({
+      name: 'Night incident',
+      lead: 'Ann Lee',
+      author: 'Ann Lee',
+      ...input,
+    }),
   );
 }
 
@@ -87,6 +92,7 @@ describe('the CQC 24-hour equipment clock', () => {
     const result = await handlers['incidents.start']({
       name: 'Bells',
       lead: 'Ann Lee',
+      author: 'Ann Lee',
       runbook: 'phones-telecare-down',
       equipmentDownSince: '2026-03-01T05:00:00.000Z',
     });

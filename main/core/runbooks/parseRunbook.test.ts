@@ -7,7 +7,6 @@ import { renderMarkdown, renderMarkdownInline } from '../../shared/markdown';
 import { encode, lineOf, runbookSource, SIMPLE_BODY } from './__fixtures__/runbookSource';
 import { isRunbookFileName } from './library';
 import { MAX_RUNBOOK_BYTES, parseRunbook, type ParsedRunbook } from './parseRunbook';
-import { isRunbookFileName } from './library';
 
 const FILE = 'your runbooks/test.md';
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');

@@ -88,7 +88,7 @@ const incident = (clocks: ClockView[]): IncidentView => ({
   assessment: null,
   calls: [],
   timeline: [],
-  log: { entries: 1, head: 'abc', readOnly: false },
+  log: { entries: 1, head: 'abc', checkCode: 'ABCD-1234', readOnly: false },
 });
 
 // The option HTML as the core renders it: with a real link, which must not survive as one.

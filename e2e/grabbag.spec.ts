@@ -47,6 +47,11 @@ test("the IT supplier's number is inline in the ransomware step and on every cop
   expect(text).toContain(
     'Phone IT supplier: Sam Patel (Acme IT) — 01632 960 123 (24/7) and tell them you think it is ransomware.',
   );
+  // National contacts print when their facts were last checked, and the page's own date if known.
+  expect(text).toMatch(
+    /Power cut line \(105\).*?Last checked \d{1,2} \w+ \d{4}\. Page dated 6 September 2021\./s,
+  );
+  expect(text).not.toMatch(/Source (dated|undated)/);
   // Every page carries the footer, and none of the app around the pack is printed.
   const pages = pdfPages(pdf);
   expect(pages.length).toBeGreaterThan(20);

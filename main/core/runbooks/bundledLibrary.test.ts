@@ -157,6 +157,31 @@ describe('the bundled runbook library', () => {
     }
   });
 
+  it.each([
+    ['nhs-111', '111', 'www.nhs.uk'],
+    ['police-101', '101', 'www.askthe.police.uk'],
+    ['power-cut-105', '105', 'www.energynetworks.org'],
+    ['bank-fraud-159', '159', 'www.reportfraud.police.uk'],
+    ['cqc-contact-centre', '03000 616161', 'www.cqc.org.uk'],
+  ])(
+    'ships the national contact %s with its number and its own source page',
+    async (id, number, host) => {
+      const { contacts } = await loadNationalContacts(BUNDLED);
+      const contact = contacts.find((entry) => entry.id === id);
+      expect(contact?.channels).toContainEqual(
+        expect.objectContaining({ kind: 'phone', value: number }),
+      );
+      expect(new URL(contact?.source ?? 'https://missing.invalid/').host).toBe(host);
+      expect(contact?.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
+
+  it('cites no scan, mirror, aggregator, blog or test copy of a site anywhere in the pack', () => {
+    const text = readFileSync(join(BUNDLED, 'national-contacts.json'), 'utf8');
+    for (const host of ['urlscan.io', 'nhsd.io', 'ebmdatalab', 'wired-gov', 'emcrc.co.uk'])
+      expect(text, host).not.toContain(host);
+  });
+
   it('writes no phone number in any runbook: numbers live only in the contacts pack', () => {
     for (const name of readdirSync(BUNDLED).filter((file) => file.endsWith('.md'))) {
       const body = readFileSync(join(BUNDLED, name), 'utf8')

@@ -187,7 +187,10 @@ export function credits(matched: string, words: readonly QueryWord[]): number[] 
   return words.map((word) => {
     let credit = 0;
     for (const alternative of word.alternatives) {
-      if (matched === alternative.term) credit = Math.max(credit, alternative.credit);
+      if (matched === alternative.term) {
+        if (alternative.credit === 1) return 1;
+        credit = Math.max(credit, alternative.credit);
+      }
       if (alternative.prefix && matched.startsWith(alternative.term))
         credit = Math.max(credit, alternative.prefixCredit);
     }

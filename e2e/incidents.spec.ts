@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { hostname, userInfo } from 'node:os';
 import type { Page } from '@playwright/test';
 import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
@@ -196,6 +196,33 @@ test('recording after a restart without saying who you are is impossible: the en
   ]);
   expect(entries.at(-1)).toMatchObject({ kind: 'handover', author: 'Night carer Jo' });
   for (const entry of entries) expect(entry.device).toEqual(server);
+});
+
+test('an incident is not started until someone says who is recording', async ({
+  app,
+  page,
+  dataDir,
+}) => {
+  await app.openRunbookById('ransomware');
+  await page.getByRole('link', { name: 'Start an incident with this runbook' }).click();
+  await page.getByLabel('Short name for this incident').fill('Ransom note at night');
+  await page.getByLabel('Incident lead').fill('Kim Keys');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await page
+    .getByRole('dialog', { name: 'Who is recording?' })
+    .getByRole('button', { name: 'Cancel' })
+    .click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('Not started. Say who is recording first');
+  expect(await readdir(join(dataDir, 'incidents')).catch(() => [])).toEqual([]);
+  // The summary leads back to the question, which starts the incident once answered.
+  await summary.getByRole('link').click();
+  await expect(page.getByRole('button', { name: 'Say who you are' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await app.sayWhoIsRecording('Night carer Jo');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ransom note at night' })).toBeVisible();
+  await expect(page.locator('.recording-as')).toContainText('Recording as: Night carer Jo');
 });
 
 test('an exercise says so on every screen and in its report', async ({ app, page }) => {

@@ -4,7 +4,7 @@ import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { fromLocalInput, toLocalInput } from '../../lib/time';
-import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
+import { RECORDING_AS_BUTTON_ID, RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
 
 const DEFAULT_RUNBOOK = 'first-15-minutes';
@@ -66,7 +66,7 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
     // The opening entries name whoever is recording, who may not be the lead.
     const author = await ensureRecorder();
     if (!author) {
-      setErrors([{ field: 'incident-name', message: `Not started. ${SAY_WHO_FIRST}` }]);
+      setErrors([{ field: RECORDING_AS_BUTTON_ID, message: `Not started. ${SAY_WHO_FIRST}` }]);
       requestAnimationFrame(() => summary.current?.focus());
       return;
     }

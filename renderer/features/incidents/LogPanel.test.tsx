@@ -40,7 +40,7 @@ const incident = (timeline: TimelineEntry[]): IncidentView => ({
   assessment: null,
   calls: [],
   timeline,
-  log: { entries: timeline.length, head: 'abc', readOnly: false },
+  log: { entries: timeline.length, head: 'abc', checkCode: 'ABCD-1234', readOnly: false },
 });
 
 /** The "Who and device" cell of the row holding `text`, as one line. */

@@ -56,6 +56,7 @@ test('call bells that failed 3 hours ago leave about 21 hours on the CQC clock, 
     .locator('li.clock')
     .filter({ hasText: 'Personal data breach: report within 72 hours' });
   await breach.getByRole('button', { name: 'Started earlier? Change start time' }).click();
+  await expect(page.getByLabel('When did it really start?')).toBeFocused();
   await page.getByLabel('When did it really start?').fill(localInput(2));
   await page.getByRole('button', { name: 'Save the new start time' }).click();
   await expect(page.getByText('Say why the clock started earlier.')).toBeVisible();
@@ -67,6 +68,9 @@ test('call bells that failed 3 hours ago leave about 21 hours on the CQC clock, 
   await page.getByRole('button', { name: 'Save the new start time' }).click();
   await expect(breach).toContainText(/2 days 2\d hours left/);
   await expect(breach.getByRole('button', { name: 'Save the new start time' })).toHaveCount(0);
+  await expect(
+    breach.getByRole('button', { name: 'Started earlier? Change start time' }),
+  ).toBeFocused();
 
   await openTab(page, 'Log');
   await expect(
@@ -154,6 +158,7 @@ test('guided mode for phones and call bells asks below the step when it stopped,
   await prompt.getByLabel('When did it stop working?').fill(localInput(2));
   await prompt.getByRole('button', { name: 'Start the 24-hour clock' }).click();
   await expect(prompt).toHaveCount(0);
+  await expect(page.locator('#current-step-title')).toBeFocused();
   await expect(page.getByRole('region', { name: 'Running clocks' })).toContainText(
     /CQC notification if a call system.*2[12] hours( \d+ minutes)? left/,
   );

@@ -101,8 +101,18 @@ function randomAction(rng: Rng, view: IncidentView): IncidentAction {
     };
   if (roll === 16)
     return { type: 'handover', from: rng.pick(PEOPLE), to: rng.pick(PEOPLE), notes: '' };
-  if (roll < 19)
+  if (roll === 17)
     return { type: 'correction', amends: rng.int(1, view.log.entries), text: 'Should read 10:40' };
+  if (roll === 18 && view.clocks.length > 0) {
+    // A clock really started earlier than it shows: a new entry that moves its start.
+    const clock = rng.pick(view.clocks);
+    return {
+      type: 'correctClockStart',
+      clock: clock.id,
+      startedAt: new Date(Date.parse(clock.startedAt) - rng.int(1, 48) * 3_600_000).toISOString(),
+      reason: 'Found out from the night log',
+    };
+  }
   return { type: 'note', text: 'Still open' };
 }
 

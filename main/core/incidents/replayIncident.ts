@@ -80,7 +80,8 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
         body.label ??
         (isClockId(body.clock) ? startClock(body.clock, record.eventAt).label : body.clock);
       if (body.action === 'start')
-        return body.startedAt && body.startedAt !== record.eventAt
+        // A start more than a minute before the entry (a failure time, an earlier awareness) is named.
+        return body.startedAt && Date.parse(record.eventAt) - Date.parse(body.startedAt) > 60_000
           ? `Clock started: ${label}, from ${formatLondonTime(body.startedAt)}`
           : `Clock started: ${label}`;
       if (body.action === 'correct-start')

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
 import { CLOCKS, type ClockId } from '../../../main/contract/vocabulary';
 import { isClockUrgent } from '../../../main/shared/clockUrgency';
@@ -76,7 +76,9 @@ export function ClocksPanel({
   ].filter((clock) => !isRunning(clock.id));
   return (
     <section aria-labelledby="clocks-heading">
-      <h2 id="clocks-heading">Clocks</h2>
+      <h2 id="clocks-heading" tabIndex={-1}>
+        Clocks
+      </h2>
       {view.clocks.length === 0 && <p>No clocks are running.</p>}
       <ul className="clock-list">
         {view.clocks.map((clock) => (
@@ -90,7 +92,13 @@ export function ClocksPanel({
           />
         ))}
       </ul>
-      {!closed && cqc && !equipmentStarted && <EquipmentDownForm act={act} saving={saving} />}
+      {!closed && cqc && !equipmentStarted && (
+        <EquipmentDownForm
+          act={act}
+          saving={saving}
+          onStarted={() => document.getElementById('clocks-heading')?.focus()}
+        />
+      )}
       {!closed && !cqc && (
         <p className="hint">
           Settings say this pharmacy is not registered with CQC, so no CQC clocks are offered. Tell
@@ -139,6 +147,12 @@ function ClockItem({
 }) {
   const [stopping, setStopping] = useState<'done' | 'not-needed' | null>(null);
   const [changingStart, setChangingStart] = useState(false);
+  const changeButton = useRef<HTMLButtonElement>(null);
+  // The form replaces the button; when it closes, keyboard focus goes back to the button.
+  const closeChangeStart = (): void => {
+    setChangingStart(false);
+    requestAnimationFrame(() => changeButton.current?.focus());
+  };
   const [value, setValue] = useState('');
   const status = clockStatus(clock, now);
   const submit = async (event: FormEvent): Promise<void> => {
@@ -178,19 +192,19 @@ function ClockItem({
               </>
             )}
             {clock.dueAt !== null && (
-              <button type="button" disabled={saving} onClick={() => setChangingStart(true)}>
+              <button
+                type="button"
+                ref={changeButton}
+                disabled={saving}
+                onClick={() => setChangingStart(true)}
+              >
                 Started earlier? Change start time
               </button>
             )}
           </p>
         )}
       {changingStart && (
-        <ChangeStartForm
-          clock={clock}
-          act={act}
-          saving={saving}
-          onDone={() => setChangingStart(false)}
-        />
+        <ChangeStartForm clock={clock} act={act} saving={saving} onDone={closeChangeStart} />
       )}
       {stopping && (
         <form onSubmit={(event) => void submit(event)}>
@@ -282,6 +296,7 @@ function ChangeStartForm({
           id={whenId}
           type="datetime-local"
           value={when}
+          autoFocus
           aria-describedby={`${whenId}-hint${errors.when ? ` ${whenId}-error` : ''}`}
           aria-invalid={errors.when ? true : undefined}
           onChange={(e) => setWhen(e.target.value)}

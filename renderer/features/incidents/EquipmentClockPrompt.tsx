@@ -10,6 +10,12 @@ import type { Act } from './useIncident';
  * internet…): asks whether equipment or a utility is down and since when, until the clock is
  * started or someone says nothing is down. The clock never starts without that answer.
  */
+/** The prompt goes once answered: keyboard focus returns to the step being worked on. */
+const focusCurrentStep = (): void => {
+  // After the screen has drawn the answer, so the heading is the one shown.
+  requestAnimationFrame(() => document.getElementById('current-step-title')?.focus());
+};
+
 export function EquipmentClockPrompt({
   view,
   runbook,
@@ -39,12 +45,14 @@ export function EquipmentClockPrompt({
         saving={saving}
         idPrefix="guided-equipment-down"
         headingLevel={2}
+        onStarted={focusCurrentStep}
       >
         <button
           type="button"
           onClick={() => {
             sessionStorage.setItem(remembered, 'yes');
             setNothingDown(true);
+            focusCurrentStep();
           }}
         >
           No, nothing is down

@@ -22,6 +22,7 @@ export function EquipmentDownForm({
   saving,
   idPrefix = 'equipment-down',
   headingLevel = 3,
+  onStarted,
   children,
 }: {
   act: Act;
@@ -29,6 +30,8 @@ export function EquipmentDownForm({
   /** Keeps ids unique when the form shows in more than one place. */
   idPrefix?: string;
   headingLevel?: 2 | 3;
+  /** The form goes once the clock runs: this moves keyboard focus somewhere that stays. */
+  onStarted?: () => void;
   /** Extra controls beside the start button (for example "nothing is down"). */
   children?: ReactNode;
 }) {
@@ -45,7 +48,7 @@ export function EquipmentDownForm({
       document.getElementById(whenId)?.focus();
       return;
     }
-    await act({ type: 'startClock', clock: EQUIPMENT_CLOCK, startedAt: at });
+    if (await act({ type: 'startClock', clock: EQUIPMENT_CLOCK, startedAt: at })) onStarted?.();
   };
   return (
     <form

@@ -5,6 +5,7 @@ import {
   parseFrontMatter,
   splitFrontMatter,
 } from '../../main/core/runbooks/frontMatter';
+import { FOLDER_NOTES } from '../../main/core/runbooks/library';
 import { parseRunbook } from '../../main/core/runbooks/parseRunbook';
 import { createMarkdown } from '../../main/shared/markdown';
 import { CORE_SCHEMA, load } from 'js-yaml';
@@ -29,7 +30,7 @@ export interface ParseBreakdown {
  */
 export async function profileParse(dir: string): Promise<ParseBreakdown> {
   const names = (await readdir(dir))
-    .filter((name) => name.endsWith('.md') && name !== 'README.md')
+    .filter((name) => name.endsWith('.md') && !FOLDER_NOTES.has(name))
     .sort();
   const readStart = performance.now();
   const files = await Promise.all(names.map((name) => readFile(join(dir, name))));

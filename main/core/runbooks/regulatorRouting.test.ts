@@ -58,7 +58,7 @@ describe('"Who do I tell?" sends each kind of provider to its own regulator', ()
     expect(step('tell-icb-pharmacy').details).toMatch(/phone them/);
     expect(step('tell-icb-pharmacy').details).toMatch(/General Pharmaceutical Council/);
     expect(leadsTo('pharmacy-cqc-question', 'Yes')).toBe('cqc-question');
-    expect(leadsTo('pharmacy-cqc-question', 'No')).toBe('tell-commissioner');
+    expect(leadsTo('pharmacy-cqc-question', 'No')).toBe('harm-question');
   });
 
   it('tells GP practices that a notification already made to NHS England is enough', () => {

@@ -48,7 +48,7 @@ describe('the device on each record', () => {
     await office.append(note('typed in the office'));
     await office.close();
     const care = await openEvidenceLog(logPath, { now, device: CARE_PC });
-    expect(care.state).toEqual({ readOnly: false, recovered: null });
+    expect(care.state).toMatchObject({ readOnly: false, recovered: null });
     await care.append(note('typed on the care PC'));
     await care.close();
     expect((await lines()).map((line) => line.device)).toEqual([undefined, OFFICE_PC, CARE_PC]);

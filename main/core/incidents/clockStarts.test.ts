@@ -152,7 +152,7 @@ describe('changing when a clock started', () => {
       texts.filter((text) => text.startsWith('Clock started: Personal data breach')),
     ).toHaveLength(1);
     expect(texts).toContain(
-      'Clock start changed: Personal data breach: report within 72 hours of becoming aware (DSPT incident reporting tool) now runs from Sat 28 Feb 2026, 23:15 GMT — The supplier told us about the stolen file at 23:15',
+      'Clock start changed: Personal data breach: report within 72 hours of becoming aware, sooner if you can (DSPT incident reporting tool) now runs from Sat 28 Feb 2026, 23:15 GMT — The supplier told us about the stolen file at 23:15',
     );
     const verified = value(await handlers['incidents.verify']({ id }));
     expect(verified.ok).toBe(true);

@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { request } from '../../api';
+import { forgetRecorder, setRecorder } from '../../ui/recordingAs/recordingSession';
 import { StartIncidentForm } from './StartIncidentForm';
 
 vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
@@ -9,6 +10,8 @@ vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }))
 const started = { id: '20260301-0300-a1b2c3' };
 
 beforeEach(() => {
+  // Someone has already said who is recording, so starting does not stop to ask.
+  setRecorder('Night carer Jo');
   // Each call answers as the core would, for the two calls this form makes.
   vi.mocked(request).mockImplementation((async (name: string) =>
     name === 'runbooks.list'
@@ -18,6 +21,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   sessionStorage.clear();
+  forgetRecorder();
 });
 
 const type = (label: string, value: string) =>

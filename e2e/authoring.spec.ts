@@ -26,9 +26,14 @@ test('an edited bundled runbook is saved as your version, keeps its history and 
   await expect(preview.getByText('Tell the practice manager what was lost.')).toBeVisible();
   await app.saveRunbook('Sam Patel', 'Tell the manager');
   await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
-  await expect(app.runbookText).toContainText(
-    'Tell the practice manager what was lost. {#tell-the-practice-manager-what-was}',
-  );
+  // The saved text, with its new step id, replaces the editor's text just after the message.
+  await expect(async () => {
+    await app.showEndOfText();
+    await expect(app.runbookText).toContainText(
+      'Tell the practice manager what was lost. {#tell-the-practice-manager-what-was}',
+      { timeout: 1_000 },
+    );
+  }).toPass();
   expect(await readdir(join(dataDir, 'runbooks'))).toEqual(['lost-device.md']);
 
   await expect(app.historyRows()).toHaveCount(2);

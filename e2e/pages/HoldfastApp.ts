@@ -63,6 +63,15 @@ export class HoldfastApp {
     await this.page.keyboard.insertText(text);
   }
 
+  /**
+   * Goes to the end of the runbook text, as someone would to read it there: the editor draws only
+   * the lines on screen, and after saving the page is scrolled down to the save button.
+   */
+  async showEndOfText(): Promise<void> {
+    await this.runbookText.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+  }
+
   async saveRunbook(author: string, message: string): Promise<void> {
     await this.page.getByLabel('Your name').fill(author);
     await this.page.getByLabel('What did you change? (optional)').fill(message);

@@ -39,6 +39,23 @@ describe('AppHeader: the Menu disclosure', () => {
     expect(document.activeElement).toBe(menu());
   });
 
+  it('closes when focus moves on past its links', () => {
+    render(
+      <>
+        <AppHeader />
+        <button type="button">Next on the page</button>
+      </>,
+    );
+    fireEvent.click(menu());
+    const settings = screen.getByRole('link', { name: 'Settings' });
+    fireEvent.blur(settings, { relatedTarget: screen.getByRole('link', { name: 'Systems' }) });
+    expect(menu().getAttribute('aria-expanded')).toBe('true');
+    fireEvent.blur(settings, {
+      relatedTarget: screen.getByRole('button', { name: 'Next on the page' }),
+    });
+    expect(menu().getAttribute('aria-expanded')).toBe('false');
+  });
+
   it('closes when a link is followed or the screen changes', () => {
     render(<AppHeader />);
     fireEvent.click(menu());

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { SearchBox } from '../features/search/SearchBox';
 import { href } from '../useRoute';
 
@@ -36,13 +36,18 @@ export function AppHeader() {
     }
   };
 
+  // Focus moving on past the links closes the list, so it never covers what is focused next.
+  const onBlur = (event: FocusEvent<HTMLElement>): void => {
+    if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+  };
+
   return (
     <header className="app-header">
       <a className="brand" href={href.home}>
         Holdfast
       </a>
       <SearchBox />
-      <nav aria-label="Holdfast" className="header-nav" onKeyDown={onKeyDown}>
+      <nav aria-label="Holdfast" className="header-nav" onKeyDown={onKeyDown} onBlur={onBlur}>
         <button
           ref={buttonRef}
           type="button"

@@ -205,6 +205,9 @@ test.describe('decisions in guided mode', () => {
     );
     await expect(stepTitle(page)).toContainText('Check that everyone is safe');
     await expect(stepTitle(page)).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: /^Added "Ransomware/ })).toContainText(
+      'to this incident. Here is its first step to do.',
+    );
     await expectOnScreen(page, stepTitle(page), 'the first ransomware step');
     await expectOnScreen(page, done(page), 'Done on the first ransomware step');
     await expect(

@@ -79,6 +79,8 @@ export function GuidedSteps({
   const current = pickStep(view, steps, runbookId, stepId);
   const heading = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A decision that opened another runbook: said once, where the person arrives.
+  const [arrival, setArrival] = useState<{ runbook: string; added: boolean } | null>(null);
   const focusKey = current ? keyOf(current) : '';
   // A step chosen by a link, an answer or a decision gets focus, and comes into view.
   useEffect(() => {
@@ -103,7 +105,8 @@ export function GuidedSteps({
         happens.
       </p>
     );
-  const goTo = (runbook: string, step?: string): void => {
+  const goTo = (runbook: string, step?: string, arriving?: { added: boolean }): void => {
+    setArrival(arriving ? { runbook, added: arriving.added } : null);
     window.location.hash = href.incidentStep(view.id, runbook, step);
   };
   const next = (): void => {
@@ -121,6 +124,13 @@ export function GuidedSteps({
         {notice && (
           <p className="notice" role="status">
             {notice}
+          </p>
+        )}
+        {arrival?.runbook === current.runbook.id && (
+          <p className="notice" role="status">
+            {arrival.added
+              ? `Added "${current.runbook.title}" to this incident. Here is its first step to do.`
+              : `Now following "${current.runbook.title}".`}
           </p>
         )}
         {current.runbook.newerVersionAvailable && (
@@ -247,7 +257,7 @@ function CurrentStep({
   saving: boolean;
   onNotice: (message: string) => void;
   onNext: () => void;
-  goTo: (runbook: string, step?: string) => void;
+  goTo: (runbook: string, step?: string, arriving?: { added: boolean }) => void;
   heading: React.RefObject<HTMLHeadingElement | null>;
 }) {
   const { runbook, phase, step } = located;
@@ -381,7 +391,12 @@ function CurrentStep({
           saving={saving}
           closed={closed}
           onChosen={(option) => {
-            if (option.goto?.runbook) goTo(option.goto.runbook, option.goto.step);
+            const target = option.goto?.runbook;
+            if (target && target !== runbook.id)
+              goTo(target, option.goto?.step, {
+                added: !view.runbooks.some((each) => each.id === target),
+              });
+            else if (target) goTo(target, option.goto?.step);
             else if (option.goto?.step) onStepLink(option.goto.step);
             else onNext();
           }}

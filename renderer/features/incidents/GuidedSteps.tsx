@@ -172,8 +172,17 @@ function StepList({
 }) {
   const several = view.runbooks.length > 1;
   const PhaseHeading = several ? 'h4' : 'h3';
+  const panel = useRef<HTMLElement>(null);
+  const currentKey = keyOf(current);
+  // Beside the step (a panel of its own that scrolls), the list keeps the current step in sight.
+  useEffect(() => {
+    const list = panel.current;
+    const item = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!list || !item || getComputedStyle(list).overflowY !== 'auto') return;
+    list.scrollTop = Math.max(0, item.offsetTop - list.clientHeight / 3);
+  }, [currentKey]);
   return (
-    <nav className="step-list" aria-labelledby="step-list-title">
+    <nav className="step-list" aria-labelledby="step-list-title" ref={panel}>
       <h2 id="step-list-title" className="step-list-title">
         All steps
       </h2>

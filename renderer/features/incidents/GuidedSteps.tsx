@@ -179,7 +179,10 @@ function StepList({
     const list = panel.current;
     const item = list?.querySelector<HTMLElement>('[aria-current="step"]');
     if (!list || !item || getComputedStyle(list).overflowY !== 'auto') return;
-    list.scrollTop = Math.max(0, item.offsetTop - list.clientHeight / 3);
+    const hidden =
+      item.offsetTop < list.scrollTop ||
+      item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight;
+    if (hidden) list.scrollTop = Math.max(0, item.offsetTop - list.clientHeight / 3);
   }, [currentKey]);
   return (
     <nav className="step-list" aria-labelledby="step-list-title" ref={panel}>

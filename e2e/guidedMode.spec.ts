@@ -222,6 +222,13 @@ test.describe('decisions in guided mode', () => {
         .getByRole('navigation', { name: 'All steps' })
         .getByRole('heading', { name: /Ransomware/ }),
     ).toBeVisible();
+    // Said once: it goes when she moves on, by the list of steps too.
+    await page
+      .getByRole('navigation', { name: 'All steps' })
+      .getByRole('link', { name: /Do not pay, do not reply/ })
+      .click();
+    await expect(stepTitle(page)).toContainText('Do not pay, do not reply');
+    await expect(page.getByRole('status').filter({ hasText: /^Added "Ransomware/ })).toHaveCount(0);
   });
 });
 

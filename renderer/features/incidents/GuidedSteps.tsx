@@ -90,6 +90,15 @@ export function GuidedSteps({
   }, [focusKey, runbookId, waitingFor]);
   // A message belongs to the step it was about.
   useEffect(() => setNotice(null), [focusKey]);
+  // The arrival message is said on the step arrived at, and goes when the person moves on.
+  const arrivedAt = useRef<string | null>(null);
+  const arrivedIn = current?.runbook.id;
+  useEffect(() => {
+    if (!arrival) arrivedAt.current = null;
+    else if (arrivedIn !== arrival.runbook) return;
+    else if (arrivedAt.current === null) arrivedAt.current = focusKey;
+    else if (arrivedAt.current !== focusKey) setArrival(null);
+  }, [focusKey, arrival, arrivedIn]);
 
   if (waitingFor)
     return (

@@ -20,7 +20,8 @@ async function startIncident(page: Page, runbook: string, name: string): Promise
   await page.getByLabel('Short name for this incident').fill(name);
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeAttached();
+  await expect(page.locator('#current-step-title')).toBeVisible();
   return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
 }
 
@@ -77,7 +78,13 @@ for (const size of SIZES) {
         await expectOnScreen(page, page.getByRole('button', { name, exact: true }), name);
       await expectNoSidewaysScroll(page);
 
-      // Keyboard only: from the incident's title (focused on opening) to Done.
+      // Focus starts on the incident's title, or on the step's when the title had to scroll away.
+      const focused = page.locator(':focus');
+      await expect(focused).toHaveAttribute('id', /^(page-title|current-step-title)$/);
+      await expectOnScreen(page, focused, 'what has focus on opening');
+
+      // Keyboard only: from the incident's title to Done.
+      await page.locator('#page-title').focus();
       const presses = await tabsUntilFocused(page, done(page), 5);
       expect(presses, 'Tab presses from the incident title to Done').toBeLessThanOrEqual(5);
       await page.keyboard.press('Enter');
@@ -205,6 +212,9 @@ test.describe('decisions in guided mode', () => {
     );
     await expect(stepTitle(page)).toContainText('Check that everyone is safe');
     await expect(stepTitle(page)).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: /^Added "Ransomware/ })).toContainText(
+      'to this incident. Here is its first step to do.',
+    );
     await expectOnScreen(page, stepTitle(page), 'the first ransomware step');
     await expectOnScreen(page, done(page), 'Done on the first ransomware step');
     await expect(
@@ -212,5 +222,38 @@ test.describe('decisions in guided mode', () => {
         .getByRole('navigation', { name: 'All steps' })
         .getByRole('heading', { name: /Ransomware/ }),
     ).toBeVisible();
+    // Said once: it goes when she moves on, by the list of steps too.
+    await page
+      .getByRole('navigation', { name: 'All steps' })
+      .getByRole('link', { name: /Do not pay, do not reply/ })
+      .click();
+    await expect(stepTitle(page)).toContainText('Do not pay, do not reply');
+    await expect(page.getByRole('status').filter({ hasText: /^Added "Ransomware/ })).toHaveCount(0);
+  });
+});
+
+test.describe('guided mode at 320 px wide (400 % zoom)', () => {
+  test.use({ viewport: { width: 320, height: 256 } });
+
+  test('the incident and its current step reflow without sideways scrolling, decisions included', async ({
+    app,
+    page,
+  }) => {
+    await app.openHome();
+    const id = await startIncident(page, 'ransomware', 'Reflow at 320 pixels');
+    const incidentFits = async (): Promise<void> => {
+      const widths = await page
+        .locator('.incident')
+        .evaluate((incident) => ({ scroll: incident.scrollWidth, client: incident.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+    };
+    await incidentFits();
+    await expectNoSidewaysScroll(page);
+    await openHash(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
+    await expect(stepTitle(page)).toContainText("Could anyone's personal data");
+    await page.getByRole('radio', { name: /^No\b/ }).check();
+    await expect(page.getByRole('button', { name: 'Save my choice' })).toBeVisible();
+    await incidentFits();
+    await expectNoSidewaysScroll(page);
   });
 });

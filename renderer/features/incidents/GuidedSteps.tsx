@@ -80,6 +80,8 @@ export function GuidedSteps({
   const current = pickStep(view, steps, runbookId, stepId);
   const heading = useRef<HTMLHeadingElement>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // A decision that opened another runbook: said once, where the person arrives.
+  const [arrival, setArrival] = useState<{ runbook: string; added: boolean } | null>(null);
   const focusKey = current ? keyOf(current) : '';
   // A step chosen by a link, an answer or a decision gets focus, and comes into view.
   useEffect(() => {
@@ -89,6 +91,15 @@ export function GuidedSteps({
   }, [focusKey, runbookId, waitingFor]);
   // A message belongs to the step it was about.
   useEffect(() => setNotice(null), [focusKey]);
+  // The arrival message is said on the step arrived at, and goes when the person moves on.
+  const arrivedAt = useRef<string | null>(null);
+  const arrivedIn = current?.runbook.id;
+  useEffect(() => {
+    if (!arrival) arrivedAt.current = null;
+    else if (arrivedIn !== arrival.runbook) return;
+    else if (arrivedAt.current === null) arrivedAt.current = focusKey;
+    else if (arrivedAt.current !== focusKey) setArrival(null);
+  }, [focusKey, arrival, arrivedIn]);
 
   if (waitingFor)
     return (
@@ -104,7 +115,8 @@ export function GuidedSteps({
         happens.
       </p>
     );
-  const goTo = (runbook: string, step?: string): void => {
+  const goTo = (runbook: string, step?: string, arriving?: { added: boolean }): void => {
+    setArrival(arriving ? { runbook, added: arriving.added } : null);
     window.location.hash = href.incidentStep(view.id, runbook, step);
   };
   const next = (): void => {
@@ -122,6 +134,13 @@ export function GuidedSteps({
         {notice && (
           <p className="notice" role="status">
             {notice}
+          </p>
+        )}
+        {arrival?.runbook === current.runbook.id && (
+          <p className="notice" role="status">
+            {arrival.added
+              ? `Added "${current.runbook.title}" to this incident. Here is its first step to do.`
+              : `Now following "${current.runbook.title}".`}
           </p>
         )}
         {current.runbook.newerVersionAvailable && (
@@ -164,8 +183,20 @@ function StepList({
 }) {
   const several = view.runbooks.length > 1;
   const PhaseHeading = several ? 'h4' : 'h3';
+  const panel = useRef<HTMLElement>(null);
+  const currentKey = keyOf(current);
+  // Beside the step (a panel of its own that scrolls), the list keeps the current step in sight.
+  useEffect(() => {
+    const list = panel.current;
+    const item = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!list || !item || getComputedStyle(list).overflowY !== 'auto') return;
+    const hidden =
+      item.offsetTop < list.scrollTop ||
+      item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight;
+    if (hidden) list.scrollTop = Math.max(0, item.offsetTop - list.clientHeight / 3);
+  }, [currentKey]);
   return (
-    <nav className="step-list" aria-labelledby="step-list-title">
+    <nav className="step-list" aria-labelledby="step-list-title" ref={panel}>
       <h2 id="step-list-title" className="step-list-title">
         All steps
       </h2>
@@ -249,7 +280,7 @@ function CurrentStep({
   saving: boolean;
   onNotice: (message: string) => void;
   onNext: () => void;
-  goTo: (runbook: string, step?: string) => void;
+  goTo: (runbook: string, step?: string, arriving?: { added: boolean }) => void;
   heading: React.RefObject<HTMLHeadingElement | null>;
 }) {
   const { runbook, phase, step } = located;
@@ -383,7 +414,12 @@ function CurrentStep({
           saving={saving}
           closed={closed}
           onChosen={(option) => {
-            if (option.goto?.runbook) goTo(option.goto.runbook, option.goto.step);
+            const target = option.goto?.runbook;
+            if (target && target !== runbook.id)
+              goTo(target, option.goto?.step, {
+                added: !view.runbooks.some((each) => each.id === target),
+              });
+            else if (target) goTo(target, option.goto?.step);
             else if (option.goto?.step) onStepLink(option.goto.step);
             else onNext();
           }}

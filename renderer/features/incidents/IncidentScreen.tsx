@@ -43,8 +43,12 @@ export function IncidentScreen({
     if (!opened || runbook) return;
     const title = document.getElementById('page-title');
     title?.focus({ preventScroll: true });
-    if (tab === 'steps') showCurrentStepOnOpen(top.current);
-    else if (title && !isOnScreen(title)) top.current?.scrollIntoView({ block: 'start' });
+    if (tab === 'steps') {
+      showCurrentStepOnOpen(top.current);
+      // On a small window the title scrolls away to show the step: focus goes where the eyes are.
+      if (title && !isOnScreen(title))
+        document.getElementById('current-step-title')?.focus({ preventScroll: true });
+    } else if (title && !isOnScreen(title)) top.current?.scrollIntoView({ block: 'start' });
   }, [tab, opened, runbook]);
 
   if (loadError) {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { sayWhoIsRecording } from './pages/HoldfastApp';
 
 const scan = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -187,7 +188,8 @@ async function startIncident(page: Page, runbook: string, name: string): Promise
   await page.getByLabel('Short name for this incident').fill(name);
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
-  await expect(page.locator('#current-step-title')).toContainText('Check that everyone is safe');
+  await sayWhoIsRecording(page, 'Ann Lee');
+  await expect(page.locator('#current-step-title')).toBeVisible();
   return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
 }
 

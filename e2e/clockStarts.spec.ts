@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { sayWhoIsRecording } from './pages/HoldfastApp';
 
 /** A moment `hoursAgo` before now as a datetime-local input takes it (the browser's time zone). */
 function localInput(hoursAgo: number): string {
@@ -40,6 +41,7 @@ test('call bells that failed 3 hours ago leave about 21 hours on the CQC clock, 
   await page.getByLabel('Incident lead').fill('Ann Lee');
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Ransom note, call bells dead' }),
   ).toBeVisible();
@@ -94,6 +96,7 @@ test('a ransomware incident with working call bells starts no equipment clock un
   await page.getByLabel('No, they all work').check();
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
   await expect(page.getByRole('heading', { level: 1, name: 'Ransom note only' })).toBeVisible();
 
   await openTab(page, 'Clocks');
@@ -124,6 +127,7 @@ test('a pharmacy not registered with CQC gets no CQC clock or draft, and the ICB
   await page.getByLabel('Short name for this incident').fill('Pharmacy ransomware');
   await page.getByLabel('Incident lead').fill('Raj Patel');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
   await expect(page.getByRole('heading', { level: 1, name: 'Pharmacy ransomware' })).toBeVisible();
 
   await openTab(page, 'Clocks');
@@ -145,6 +149,7 @@ test('guided mode for phones and call bells asks below the step when it stopped,
   await page.getByLabel('Short name for this incident').fill('Bells dead');
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
   await expect(page.getByRole('heading', { level: 1, name: 'Bells dead' })).toBeVisible();
 
   const prompt = page.getByRole('complementary', { name: 'Equipment or a utility down' });
@@ -160,6 +165,7 @@ test('guided mode for phones and call bells asks below the step when it stopped,
   await expect(prompt).toHaveCount(0);
   await expect(page.locator('#current-step-title')).toBeFocused();
   await expect(page.getByRole('region', { name: 'Running clocks' })).toContainText(
-    /CQC notification if a call system.*2[12] hours( \d+ minutes)? left/,
+    // Each clock reads time left first, then what it is for.
+    /2[12] hours( \d+ minutes)? left \(due [^)]*\) · CQC notification if a call system/,
   );
 });

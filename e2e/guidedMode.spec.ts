@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { sayWhoIsRecording } from './pages/HoldfastApp';
 
 /** 1280×800, a small laptop, and 1280×800 at 200 % zoom. */
 const SIZES = [
@@ -20,6 +21,7 @@ async function startIncident(page: Page, runbook: string, name: string): Promise
   await page.getByLabel('Short name for this incident').fill(name);
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
   await expect(page.getByRole('heading', { level: 1, name })).toBeAttached();
   await expect(page.locator('#current-step-title')).toBeVisible();
   return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
@@ -88,7 +90,9 @@ for (const size of SIZES) {
       const presses = await tabsUntilFocused(page, done(page), 5);
       expect(presses, 'Tab presses from the incident title to Done').toBeLessThanOrEqual(5);
       await page.keyboard.press('Enter');
-      await expect(stepTitle(page)).toContainText('If you are not the registered manager');
+      await expect(stepTitle(page)).toContainText(
+        'Take the affected computers off the network now',
+      );
       await expect(stepTitle(page)).toBeFocused();
       await expectOnScreen(page, stepTitle(page), 'the next step');
       await expectOnScreen(page, done(page), 'Done on the next step');

@@ -169,7 +169,7 @@ export function reportDrafts(
       view,
       'dspt',
       'Personal data breach (DSPT incident reporting tool, passed to the ICO)',
-      `Report within 72 hours of becoming aware — ${reach(contact('dspt-incident-reporting'))}. ${reach(contact('ico'))}.`,
+      `Report as soon as you can: 72 hours from becoming aware is the latest, not a target. If you are past 72 hours, still report it and say why it is late — ${reach(contact('dspt-incident-reporting'))}. ${reach(contact('ico'))}.`,
       [
         org,
         field('When you became aware', aware),

@@ -93,6 +93,20 @@ test('guided response from the ransomware runbook to an exported report, intact 
   expect(file.suggestedFilename()).toMatch(/^holdfast-report-\d{4}-\d{2}-\d{2}-.*\.md$/);
   expect(markdown).toContain('night carer saw the ransom note');
   expect(markdown).toContain('Done: Take photos of the message on every screen');
+  // The log check code is at the foot of every printed page: a fixed footer, in print only,
+  // with the table footer group that keeps its strip of each page free of text.
+  const code = /Log check code: ([0-9A-F]{4}-[0-9A-F]{4})/.exec(markdown)?.[1] ?? '';
+  expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+  await page.emulateMedia({ media: 'print' });
+  const footer = page.locator('.print-footer');
+  await expect(footer).toContainText(`Log check code: ${code}`);
+  expect(await footer.evaluate((element) => getComputedStyle(element).position)).toBe('fixed');
+  expect(
+    await page
+      .locator('.print-footer-space')
+      .evaluate((element) => getComputedStyle(element).display),
+  ).toBe('table-footer-group');
+  await page.emulateMedia({ media: 'screen' });
   const pdf = await page.pdf({ format: 'A4' });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(10_000);
@@ -113,7 +127,8 @@ test('guided response from the ransomware runbook to an exported report, intact 
     await expect(
       page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' }),
     ).toBeVisible();
-    await page.getByRole('button', { name: 'Check the log has not been changed' }).click();
+    await expect(page.getByText(`Log check code: ${code}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Check the log against its check record' }).click();
     await expect(page.getByText(/Log checked: all \d+ entries are intact/)).toBeVisible();
     expect(
       verifyEvidenceLog(await readFile(join(dataDir, 'incidents', id, 'log.jsonl'))),

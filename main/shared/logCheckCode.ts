@@ -19,3 +19,7 @@ export function normaliseCheckCode(typed: string): string | null {
   const digits = typed.replace(/[\s-]/g, '').toUpperCase();
   return /^[0-9A-F]{8}$/.test(digits) ? `${digits.slice(0, 4)}-${digits.slice(4)}` : null;
 }
+
+/** The code as printed: a damaged log has none, as its last verified entry is not its end. */
+export const shownCheckCode = (log: { checkCode: string; damaged?: boolean }): string =>
+  log.damaged ? 'none, the log does not verify' : log.checkCode;

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
 import type { LogStatus } from '../../contract/incidentTypes';
-import { LOG_CHECK_CODE_LABEL } from '../../shared/logCheckCode';
+import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../shared/logCheckCode';
 import { renderMarkdown } from '../../shared/markdown';
 import type { ContactResolver } from '../runbooks/runbookPresenter';
 import type { IncidentService } from './incidentService';
@@ -70,5 +70,5 @@ export function incidentsHandlers(deps: {
  * entry count, so any one sheet can be matched to the log file later (see logCheckCode).
  */
 export function checkCodeFooter(log: LogStatus, title: string): string {
-  return `${LOG_CHECK_CODE_LABEL}: ${log.checkCode} (${log.entries} entries) · ${title}`;
+  return `${LOG_CHECK_CODE_LABEL}: ${shownCheckCode(log)} (${log.entries} entries) · ${title}`;
 }

@@ -95,7 +95,7 @@ test('guided response from the ransomware runbook to an exported report, intact 
   expect(markdown).toContain('Done: Take photos of the message on every screen');
   // The log check code is at the foot of every printed page: a fixed footer, in print only,
   // with the table footer group that keeps its strip of each page free of text.
-  const code = /Log check code: ([0-9A-F]{4}-[0-9A-F]{4})/.exec(markdown)?.[1] ?? '';
+  const code = /Log check code: \*\*([0-9A-F]{4}-[0-9A-F]{4})\*\*/.exec(markdown)?.[1] ?? '';
   expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
   await page.emulateMedia({ media: 'print' });
   const footer = page.locator('.print-footer');

@@ -11,7 +11,7 @@ export function logCheckCode(headHash: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 8)}`;
 }
 
-/** The label the code is shown with, on screen and on every printed page. */
+/** The label the code is shown with, on screen and on paper. */
 export const LOG_CHECK_CODE_LABEL = 'Log check code';
 
 /** Normalises a code as someone may type it back (any case, with or without the dash or spaces). */

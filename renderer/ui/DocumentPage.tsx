@@ -95,7 +95,9 @@ export function DocumentPage({
         {...(className ? { className } : {})}
       >
         {document_.pageFooter ? (
-          // The footer repeats on every printed page (see `.print-footer` in styles.css).
+          // The grab-bag pack's page footer (`.print-footer` in styles.css). Chromium prints it on
+          // every page of the pack, but not yet of these documents (the cause is not found yet),
+          // so the code is also in each document's header and log check section, which print.
           <div className="print-document">
             <div className="print-body">
               <SafeHtml className="incident-document" html={document_.html} />

@@ -100,7 +100,7 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
     '## Log check',
     '',
     `${view.log.entries} entries. Log check code: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
-    'The log check code is on every printed page. Check the file with `npm run log:verify -- <exercise folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    'Check the file with `npm run log:verify -- <exercise folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     '',
     ...banner,

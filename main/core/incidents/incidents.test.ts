@@ -742,7 +742,7 @@ describe('a damaged log never hides its incident', () => {
     expect(report.markdown).toContain('Clock warning:');
   });
 
-  it('puts the log check code on every printed page of the report and handover', async () => {
+  it('puts the log check code in the report and handover, and in their page footer', async () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers);
     const view = value(await record(handlers, id, { type: 'note', text: 'Rang CSOC' }));

@@ -66,7 +66,7 @@ export function incidentsHandlers(deps: {
 }
 
 /**
- * The line at the foot of every printed page of a document made from a log: its check code and
+ * The page footer of a document made from a log (see DocumentPage): its check code and
  * entry count, so any one sheet can be matched to the log file later (see logCheckCode).
  */
 export function checkCodeFooter(log: LogStatus, title: string): string {

@@ -76,7 +76,7 @@ function logFooter(view: IncidentView): string[] {
     '## Log check',
     '',
     `${view.log.entries} entries. ${LOG_CHECK_CODE_LABEL}: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
-    'The log check code is also at the top of this document. Check the file with `npm run log:verify -- <incident folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    'The log check code is also at the top of this document and at the foot of every printed page. Check the file with `npm run log:verify -- <incident folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     ...(view.log.timeWarnings ?? []).map((warning) => `\n**Clock warning:** ${esc(warning)}`),
     ...(view.exercise ? ['', `**${EXERCISE_BANNER}**`] : []),

@@ -74,6 +74,10 @@ test("the IT supplier's number is inline in the ransomware step and on every cop
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   // Table cells on one line run together in the extracted text: the columns are in this order.
   expect(text).toMatch(/Event time ?Recorded time ?Who ?What happened, what was decided, and why/);
+  // Each blank log sheet has a place for the log check code once its lines are typed in.
+  expect(
+    text.replace(/\s+/g, ' ').split("Log check code on the incident's Log tab once typed in"),
+  ).toHaveLength(4);
 });
 
 test('printing is recorded, and the home screen reminds once contacts or systems change', async ({

@@ -6,6 +6,7 @@ import { harnessRendererDir, startHarness } from '../main/shells/web/startHarnes
 import { verifyEvidenceLog } from '../main/core/evidence/evidenceChain';
 import { expect, test } from './fixtures';
 import { sayWhoIsRecording } from './pages/HoldfastApp';
+import { pdfPages } from './pdfText';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -96,8 +97,17 @@ test('guided response from the ransomware runbook to an exported report, intact 
   expect(file.suggestedFilename()).toMatch(/^holdfast-report-\d{4}-\d{2}-\d{2}-.*\.md$/);
   expect(markdown).toContain('night carer saw the ransom note');
   expect(markdown).toContain('Done: Take the affected computers off the network now');
-  const pdf = await page.pdf({ format: 'A4' });
+  // The log check code is printed in the report's header and again in its log check section.
+  const code = /Log check code: \*\*([0-9A-F]{4}-[0-9A-F]{4})\*\*/.exec(markdown)?.[1] ?? '';
+  expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}$/);
+  await expect(page.locator('.print-footer')).toContainText(`Log check code: ${code}`);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pages = pdfPages(pdf).map((onPage) => onPage.replace(/\s+/g, ' '));
+  expect(pages.length).toBeGreaterThan(1);
+  // And at the foot of every printed page, so any one sheet anchors the log file.
+  for (const [index, onPage] of pages.entries())
+    expect(onPage, `page ${index + 1}`).toContain(`Log check code: ${code} (`);
   expect(pdf.length).toBeGreaterThan(10_000);
 
   // Restart: the incident is intact and its log verifies.
@@ -116,7 +126,8 @@ test('guided response from the ransomware runbook to an exported report, intact 
     await expect(
       page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' }),
     ).toBeVisible();
-    await page.getByRole('button', { name: 'Check the log has not been changed' }).click();
+    await expect(page.getByText(`Log check code: ${code}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Check the log against its check record' }).click();
     await expect(page.getByText(/Log checked: all \d+ entries are intact/)).toBeVisible();
     expect(
       verifyEvidenceLog(await readFile(join(dataDir, 'incidents', id, 'log.jsonl'))),

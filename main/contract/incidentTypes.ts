@@ -94,6 +94,8 @@ export interface LogStatus {
   /** The first 8 hex digits of `head` as "7F3A-19C2": the code written on paper (see logCheckCode). */
   checkCode: string;
   readOnly: boolean;
+  /** The log does not verify, or does not match its check record: `checkCode` then anchors nothing. */
+  damaged?: boolean;
   /** Why the log is read-only, or what was repaired when it was opened. */
   problem?: string;
   recovered?: string;

@@ -11,11 +11,9 @@ export function logCheckCode(headHash: string): string {
   return `${digits.slice(0, 4)}-${digits.slice(4, 8)}`;
 }
 
-/** The label the code is shown with, on screen and on every printed page. */
+/** The label the code is shown with, on screen and on paper. */
 export const LOG_CHECK_CODE_LABEL = 'Log check code';
 
-/** Normalises a code as someone may type it back (any case, with or without the dash or spaces). */
-export function normaliseCheckCode(typed: string): string | null {
-  const digits = typed.replace(/[\s-]/g, '').toUpperCase();
-  return /^[0-9A-F]{8}$/.test(digits) ? `${digits.slice(0, 4)}-${digits.slice(4)}` : null;
-}
+/** The code as printed: a damaged log has none, as its last verified entry is not its end. */
+export const shownCheckCode = (log: { checkCode: string; damaged?: boolean }): string =>
+  log.damaged ? 'none, the log does not verify' : log.checkCode;

@@ -21,9 +21,18 @@ export function DocumentPage({
   className?: string;
 }) {
   const [message, setMessage] = useState<string | null>(null);
+  // Chromium places a fixed element (the page footer) on printed pages relative to the scroll
+  // position: scrolled down, the footer lands off the paper. So focusing the document does not
+  // scroll, and the page is back at the top whenever it prints or is saved as a PDF.
   useEffect(() => {
-    if (state.status === 'ready') document.getElementById('page-title')?.focus();
+    if (state.status === 'ready')
+      document.getElementById('page-title')?.focus({ preventScroll: true });
   }, [state.status]);
+  useEffect(() => {
+    const toTop = (): void => window.scrollTo(0, 0);
+    window.addEventListener('beforeprint', toTop);
+    return () => window.removeEventListener('beforeprint', toTop);
+  }, []);
   if (state.status === 'loading')
     return (
       <>
@@ -49,6 +58,7 @@ export function DocumentPage({
   // The desktop app prints this page to a PDF file; the web harness says to use Print instead.
   const savePdf = async (): Promise<void> => {
     setMessage('Saving…');
+    window.scrollTo(0, 0);
     const result = await request('documents.savePdf', {
       suggestedName: document_.filename.replace(/\.md$/, '.pdf'),
     });

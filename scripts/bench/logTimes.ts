@@ -5,7 +5,13 @@
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canonicalJson } from '../../main/core/evidence/canonicalJson';
-import { openEvidenceLog, type LogFs, type NewEntry } from '../../main/core/evidence/evidenceLog';
+import {
+  openEvidenceLog,
+  type EvidenceRecord,
+  type LogFs,
+  type NewEntry,
+} from '../../main/core/evidence/evidenceLog';
+import { headLineFor } from '../../main/core/evidence/logHead';
 
 /** A fake clock from a fixed start, one second a reading, so two runs write identical lines. */
 function steadyClock(): () => Date {
@@ -46,8 +52,10 @@ const noSyncFs: LogFs = {
 export interface AppendTimes {
   /** EvidenceLog.append, call to resolve, per entry. */
   logMs: number[];
-  /** write + fdatasync of the same line to an O_APPEND file, per entry. */
+  /** write + fdatasync of the same line to an O_APPEND file, then of its head line to another, per entry. */
   bareMs: number[];
+  /** The line's write + fdatasync alone (before head records): what the head record adds is shown beside it. */
+  singleMs: number[];
   /** Mean sizes: the body as stored (canonical JSON), and the whole line with seq, times and hashes. */
   bodyBytes: number;
   lineBytes: number;
@@ -59,63 +67,78 @@ export interface AppendTimes {
  * same disk. The lines are known in advance from a first, untimed log on the same fake clock.
  */
 export async function timeAppends(dir: string, count: number): Promise<AppendTimes> {
-  const rehearsal = await openEvidenceLog(join(dir, 'rehearsal.jsonl'), {
+  const rehearsal = await openEvidenceLog(join(dir, 'rehearsal', 'log.jsonl'), {
     now: steadyClock(),
     fs: noSyncFs,
     device: BENCH_DEVICE,
   });
   for (let n = 1; n <= count; n += 1) await rehearsal.append(realisticEntry(n));
   await rehearsal.close();
-  const lines = (await readFile(join(dir, 'rehearsal.jsonl')))
+  const lines = (await readFile(join(dir, 'rehearsal', 'log.jsonl')))
     .toString('utf8')
     .split('\n')
     .slice(0, -1)
     .map((line) => Buffer.from(`${line}\n`));
+  const parsedLines = lines.map((line) => JSON.parse(line.toString('utf8')) as EvidenceRecord);
 
-  const log = await openEvidenceLog(join(dir, 'timed.jsonl'), {
+  const log = await openEvidenceLog(join(dir, 'timed', 'log.jsonl'), {
     now: steadyClock(),
     device: BENCH_DEVICE,
   });
   const bare = await open(join(dir, 'bare.jsonl'), 'a', 0o600);
+  const bareHead = await open(join(dir, 'bare-head.jsonl'), 'a', 0o600);
   const logMs: number[] = [];
   const bareMs: number[] = [];
+  const singleMs: number[] = [];
   const timeLog = async (n: number): Promise<void> => {
     const start = performance.now();
     await log.append(realisticEntry(n));
     logMs.push(performance.now() - start);
   };
-  const timeBare = async (line: Buffer): Promise<void> => {
+  // The disk's own work for one entry: its line and its head line, each written and fdatasync'ed
+  // in turn (the head must never reach the disk before the entry it counts).
+  const timeBare = async (line: Buffer, n: number): Promise<void> => {
+    const headLine = Buffer.from(headLineFor(parsedLines.slice(0, n)));
     const start = performance.now();
     await bare.write(line);
     await bare.datasync();
+    singleMs.push(performance.now() - start);
+    await bareHead.write(headLine);
+    await bareHead.datasync();
     bareMs.push(performance.now() - start);
   };
   try {
     for (const [index, line] of lines.entries()) {
       if (index % 2 === 0) {
         await timeLog(index + 1);
-        await timeBare(line);
+        await timeBare(line, index + 1);
       } else {
-        await timeBare(line);
+        await timeBare(line, index + 1);
         await timeLog(index + 1);
       }
     }
   } finally {
     await log.close();
     await bare.close();
+    await bareHead.close();
   }
-  if (!(await readFile(join(dir, 'timed.jsonl'))).equals(await readFile(join(dir, 'bare.jsonl'))))
+  if (
+    !(await readFile(join(dir, 'timed', 'log.jsonl'))).equals(
+      await readFile(join(dir, 'bare.jsonl')),
+    )
+  )
     throw new Error('the timed log and the bare file differ: the comparison would be unfair');
   let bodyBytes = 0;
   for (let n = 1; n <= count; n += 1)
     bodyBytes += Buffer.byteLength(canonicalJson(realisticEntry(n).body));
   const lineBytes = lines.reduce((sum, line) => sum + line.length, 0);
-  return { logMs, bareMs, bodyBytes: bodyBytes / count, lineBytes: lineBytes / count };
+  return { logMs, bareMs, singleMs, bodyBytes: bodyBytes / count, lineBytes: lineBytes / count };
 }
 
 /** Writes a log of `count` realistic entries through EvidenceLog itself; returns its path. */
 export async function writeLongLog(dir: string, count: number): Promise<string> {
-  const path = join(dir, `long-${count}.jsonl`);
+  // Each log in a folder of its own, as in the app: its head record (head.jsonl) sits beside it.
+  const path = join(dir, `long-${count}`, 'log.jsonl');
   await appendRealisticEntries(path, count);
   return path;
 }

@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH, scanLog, type EvidenceRecord } from './evidenceChain';
 
@@ -32,10 +31,8 @@ export interface LogHead {
   head: string;
 }
 
-const headSchema = z.strictObject({
-  entries: z.int().min(0),
-  head: z.string().regex(/^[0-9a-f]{64}$/),
-});
+/** A head line as headLine writes it (canonical JSON: keys in order, no spaces). */
+const HEAD_LINE = /^\{"entries":(0|[1-9][0-9]{0,15}),"head":"([0-9a-f]{64})"\}$/;
 
 /** The line that records `entries` entries ending in `head`, newline included. */
 export const headLine = (entries: number, head: string): string =>
@@ -55,30 +52,28 @@ export interface HeadJournal {
 
 /** Reads a head record's bytes. A last line without its newline is a torn write and is not counted. */
 export function readHeadJournal(bytes: Uint8Array): HeadJournal {
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // One string for the whole record, split once: a long log has a head line per entry.
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const lines = text.split('\n');
+  // The last piece follows the last newline: empty, or a line torn by a crash (not counted).
+  lines.pop();
   const heads: LogHead[] = [];
   let offset = 0;
-  while (offset < data.length) {
-    const newline = data.indexOf(0x0a, offset);
-    if (newline === -1) break;
-    const text = data.toString('utf8', offset, newline);
-    let parsed: z.ZodSafeParseResult<LogHead>;
-    try {
-      parsed = headSchema.safeParse(JSON.parse(text));
-    } catch {
-      parsed = headSchema.safeParse(undefined);
-    }
+  for (const line of lines) {
+    // Exactly the form headLine writes, matched rather than parsed.
+    const match = HEAD_LINE.exec(line);
+    const entries = match ? Number(match[1]) : Number.NaN;
     const previous = heads.at(-1);
-    if (!parsed.success || `${text}\n` !== headLine(parsed.data.entries, parsed.data.head))
+    if (!match || !Number.isSafeInteger(entries))
       return { heads, goodBytes: offset, problem: `line ${heads.length + 1} of it is damaged` };
-    if (previous && parsed.data.entries <= previous.entries)
+    if (previous && entries <= previous.entries)
       return {
         heads,
         goodBytes: offset,
-        problem: `line ${heads.length + 1} of it goes back from ${previous.entries} to ${parsed.data.entries} entries`,
+        problem: `line ${heads.length + 1} of it goes back from ${previous.entries} to ${entries} entries`,
       };
-    heads.push(parsed.data);
-    offset = newline + 1;
+    heads.push({ entries, head: match[2]! });
+    offset += line.length + 1;
   }
   return { heads, goodBytes: offset, problem: null };
 }

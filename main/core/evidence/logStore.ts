@@ -15,7 +15,7 @@ import {
   type NewEntry,
 } from './evidenceLog';
 import { checkLogFiles, headPathOf, judgeHead, readHeadJournal } from './logHead';
-import { timesGoingBack } from './recordedTimes';
+import { isEarlier, timesGoingBack, type TimeGoingBack } from './recordedTimes';
 import { salvageRecords } from './salvage';
 import { exportEvidenceFolder } from './evidenceExport';
 
@@ -34,6 +34,8 @@ export interface IncidentLog {
   damage: LogProblem | null;
   /** Entries after the break that can still be read, unchecked: shown so nothing is hidden. */
   unverified(): readonly EvidenceRecord[];
+  /** Entries recorded earlier than the entry before them, kept up to date as entries are added. */
+  timesGoingBack(): readonly TimeGoingBack[];
 }
 
 export interface IncidentStore {
@@ -59,12 +61,13 @@ export const isIncidentId = (id: string): boolean => INCIDENT_ID_PATTERN.test(id
 export function logStatus(log: IncidentLog): LogStatus {
   const records = log.records();
   const head = records.at(-1)?.hash ?? GENESIS_HASH;
-  const backwards = timesGoingBack([...records, ...log.unverified()]);
+  const backwards = log.timesGoingBack();
   return {
     entries: records.length,
     head,
     checkCode: logCheckCode(head),
     readOnly: log.readOnlyReason !== null,
+    ...(log.damage ? { damaged: true } : {}),
     ...(log.readOnlyReason ? { problem: log.readOnlyReason } : {}),
     ...(log.recovered ? { recovered: log.recovered } : {}),
     ...(log.damage?.line === undefined ? {} : { breaksAtLine: log.damage.line }),
@@ -87,7 +90,7 @@ function damageReason(noun: string, problem: LogProblem, unverified: number): st
       : `does not verify at line ${problem.line} (${problem.reason})`;
   const unchecked =
     unverified > 0
-      ? ` ${unverified} later ${unverified === 1 ? 'entry is' : 'entries are'} shown marked "not checked".`
+      ? ` ${unverified} ${unverified === 1 ? 'entry' : 'entries'} from there on ${unverified === 1 ? 'is' : 'are'} shown marked "not checked".`
       : '';
   return `This ${noun}'s log ${where}. It is shown read-only so the evidence is kept as it is.${unchecked} Save a copy of its files for investigation.`;
 }
@@ -142,6 +145,7 @@ export function openIncidentStore(options: {
           ? { reason: verdict.reason }
           : null;
       const unverified = damage ? salvageRecords(bytes, scan.records.length) : [];
+      const backInTime = timesGoingBack([...scan.records, ...unverified]);
       return {
         id,
         records: () => scan.records,
@@ -153,6 +157,7 @@ export function openIncidentStore(options: {
         recovered: null,
         damage,
         unverified: () => unverified,
+        timesGoingBack: () => backInTime,
       };
     }
     const log = await openEvidenceLog(path, {
@@ -171,16 +176,32 @@ export function openIncidentStore(options: {
             : null,
           state.headNote,
         ].filter((note) => note !== null);
+    // Worked out once on open, then only each new entry against the one before: a record call
+    // must not cost more as the log grows.
+    const opened = log.entries();
+    const backInTime = timesGoingBack([...opened, ...unverified]);
+    let lastRecordedAt = opened.at(-1)?.recordedAt;
     return {
       id,
       records: () => log.entries(),
-      append: (entry) => log.append(entry),
+      append: async (entry) => {
+        const record = await log.append(entry);
+        if (lastRecordedAt && isEarlier(record.recordedAt, lastRecordedAt))
+          backInTime.push({
+            seq: record.seq,
+            recordedAt: record.recordedAt,
+            previousAt: lastRecordedAt,
+          });
+        lastRecordedAt = record.recordedAt;
+        return record;
+      },
       verify: () => log.verify(),
       close: () => log.close(),
       readOnlyReason: state.readOnly ? damageReason(noun, state.problem, unverified.length) : null,
       recovered: notes.length > 0 ? notes.join(' ') : null,
       damage: state.readOnly ? state.problem : null,
       unverified: () => unverified,
+      timesGoingBack: () => backInTime,
     };
   }
 

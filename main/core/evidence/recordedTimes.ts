@@ -1,5 +1,16 @@
 import type { EvidenceRecord } from './evidenceChain';
 
+/**
+ * True when ISO time `a` is before `b`. Holdfast writes every recorded time in one form
+ * (toISOString: 24 characters, UTC), where text order is time order, so a long log is checked
+ * without parsing each time; any other form is parsed.
+ */
+export function isEarlier(a: string, b: string): boolean {
+  return a.length === 24 && b.length === 24 && a.endsWith('Z') && b.endsWith('Z')
+    ? a < b
+    : Date.parse(a) < Date.parse(b);
+}
+
 /** An entry recorded at an earlier time than the entry before it. */
 export interface TimeGoingBack {
   seq: number;
@@ -18,7 +29,7 @@ export function timesGoingBack(records: readonly EvidenceRecord[]): TimeGoingBac
   for (let index = 1; index < records.length; index += 1) {
     const previous = records[index - 1]!;
     const record = records[index]!;
-    if (Date.parse(record.recordedAt) < Date.parse(previous.recordedAt))
+    if (isEarlier(record.recordedAt, previous.recordedAt))
       found.push({
         seq: record.seq,
         recordedAt: record.recordedAt,

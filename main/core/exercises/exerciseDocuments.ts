@@ -1,3 +1,4 @@
+import { shownCheckCode } from '../../shared/logCheckCode';
 import type { ExerciseView } from '../../contract/exerciseTypes';
 import { formatDuration, formatLondonTime } from '../../shared/dates';
 import { EXERCISE_BANNER } from '../incidents/reports/incidentDocuments';
@@ -98,8 +99,8 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
     '',
     '## Log check',
     '',
-    `${view.log.entries} entries. Log check code: **${view.log.checkCode}**. Last entry hash: \`${view.log.head}\`  `,
-    'The log check code is on every printed page. Check the file with `npm run log:verify -- <exercise folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    `${view.log.entries} entries. Log check code: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
+    'Check the file with `npm run log:verify -- <exercise folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     '',
     ...banner,

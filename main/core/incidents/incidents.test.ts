@@ -737,7 +737,21 @@ describe('a damaged log never hides its incident', () => {
     expect(Object.keys(files)).toContain(`${id}/head.jsonl`);
   });
 
-  it('puts the log check code on every printed page of the report and handover', async () => {
+  it('flags an entry recorded at an earlier time than the one before it (the clock went back), and still saves it', async () => {
+    let at = Date.parse('2026-03-01T02:15:30.000Z');
+    const handlers = await start({ now: () => new Date(at) });
+    const { id } = await startRansomware(handlers);
+    at -= 60 * 60 * 1000;
+    const view = value(await record(handlers, id, { type: 'note', text: 'Clock was changed' }));
+    expect(view.log.timeWarnings).toHaveLength(1);
+    expect(view.log.timeWarnings?.[0]).toMatch(
+      /^Entry \d+ was recorded at 2026-03-01T01:15:30.000Z, earlier than the entry before it \(2026-03-01T02:15:30.000Z\)/,
+    );
+    const report = value(await handlers['incidents.document']({ id, kind: 'report' }));
+    expect(report.markdown).toContain('Clock warning:');
+  });
+
+  it('puts the log check code in the report and handover, and in their page footer', async () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers);
     const view = value(await record(handlers, id, { type: 'note', text: 'Rang CSOC' }));

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
 import type { LogStatus } from '../../contract/incidentTypes';
-import { LOG_CHECK_CODE_LABEL } from '../../shared/logCheckCode';
+import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../shared/logCheckCode';
 import { renderMarkdown } from '../../shared/markdown';
 import type { ContactResolver } from '../runbooks/runbookPresenter';
 import type { RegulatorSettings } from '../../shared/regulators';
@@ -69,9 +69,9 @@ export function incidentsHandlers(deps: {
 }
 
 /**
- * The line at the foot of every printed page of a document made from a log: its check code and
+ * The page footer of a document made from a log (see DocumentPage): its check code and
  * entry count, so any one sheet can be matched to the log file later (see logCheckCode).
  */
 export function checkCodeFooter(log: LogStatus, title: string): string {
-  return `${LOG_CHECK_CODE_LABEL}: ${log.checkCode} (${log.entries} entries) · ${title}`;
+  return `${LOG_CHECK_CODE_LABEL}: ${shownCheckCode(log)} (${log.entries} entries) · ${title}`;
 }

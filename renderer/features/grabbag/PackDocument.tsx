@@ -298,10 +298,9 @@ function LogSheet({ number }: { number: number }) {
         <span className="write-line" />
       </p>
       <p className="log-sheet-code">
-        When these lines are typed into Holdfast, copy the {LOG_CHECK_CODE_LABEL.toLowerCase()} from
-        the incident's Log tab here: {LOG_CHECK_CODE_LABEL}{' '}
+        Typed into Holdfast by <span className="write-line write-line-short" />.{' '}
+        {LOG_CHECK_CODE_LABEL} on the incident's Log tab once typed in:{' '}
         <span className="write-line write-line-short" /> -{' '}
-        <span className="write-line write-line-short" /> Typed in by{' '}
         <span className="write-line write-line-short" />
       </p>
       <table className="pack-table pack-log">

@@ -39,6 +39,14 @@ function OpenList({ incidents }: { incidents: IncidentSummary[] }) {
         <li key={incident.id}>
           <a href={href.incident(incident.id)}>{incident.name}</a> — {incident.stepsAnswered} of{' '}
           {incident.stepsTotal} steps answered
+          {incident.problem && (
+            <>
+              {' '}
+              <strong className="incident-problem">
+                ⚠ Its log is damaged and can only be read. Open it to see where.
+              </strong>
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -245,14 +245,23 @@ function ChainCheckPanel({ view }: { view: IncidentView }) {
           ))}
         </ul>
       )}
-      <p className="log-check-code">
-        {LOG_CHECK_CODE_LABEL}: <strong className="check-code">{view.log.checkCode}</strong>
-      </p>
-      <p>
-        Write this code on any paper notes or handover you make now: it changes with every entry,
-        and shows later that the log still holds what it held then. {view.log.entries} entries
-        saved. Last entry hash: <code className="hash">{view.log.head}</code>
-      </p>
+      {view.log.damaged ? (
+        <p className="log-check-code">
+          {LOG_CHECK_CODE_LABEL}: none, as this log does not verify. Compare the entries with the
+          code on your last printout or handover instead.
+        </p>
+      ) : (
+        <>
+          <p className="log-check-code">
+            {LOG_CHECK_CODE_LABEL}: <strong className="check-code">{view.log.checkCode}</strong>
+          </p>
+          <p>
+            Write this code on any paper notes or handover you make now: it changes with every
+            entry, and shows later that the log still holds what it held then. {view.log.entries}{' '}
+            entries saved. Last entry hash: <code className="hash">{view.log.head}</code>
+          </p>
+        </>
+      )}
       <button type="button" onClick={() => void run()}>
         Check the log against its check record
       </button>

@@ -1,4 +1,4 @@
-import { LOG_CHECK_CODE_LABEL } from '../../../shared/logCheckCode';
+import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../../shared/logCheckCode';
 import type { ClockView, IncidentView } from '../../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../../contract/vocabulary';
 import { formatDuration, formatLondonTime } from '../../../shared/dates';
@@ -33,7 +33,7 @@ function header(view: IncidentView, title: string, organisation: string): string
     `Aware since: ${formatLondonTime(view.awareAt)}  `,
     `Incident lead: ${esc(view.lead)}  `,
     `Status: ${view.status === 'open' ? 'open' : `closed ${view.closedAt ? formatLondonTime(view.closedAt) : ''}`}  `,
-    `${LOG_CHECK_CODE_LABEL}: **${view.log.checkCode}** (${view.log.entries} entries)`,
+    `${LOG_CHECK_CODE_LABEL}: **${shownCheckCode(view.log)}** (${view.log.entries} entries)`,
     '',
   ];
 }
@@ -76,8 +76,8 @@ function logFooter(view: IncidentView): string[] {
   return [
     '## Log check',
     '',
-    `${view.log.entries} entries. ${LOG_CHECK_CODE_LABEL}: **${view.log.checkCode}**. Last entry hash: \`${view.log.head}\`  `,
-    'The log check code is on every printed page. Check the file with `npm run log:verify -- <incident folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    `${view.log.entries} entries. ${LOG_CHECK_CODE_LABEL}: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
+    'The log check code is also at the top of this document and at the foot of every printed page. Check the file with `npm run log:verify -- <incident folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     ...(view.log.timeWarnings ?? []).map((warning) => `\n**Clock warning:** ${esc(warning)}`),
     ...(view.exercise ? ['', `**${EXERCISE_BANNER}**`] : []),

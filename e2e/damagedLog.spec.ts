@@ -17,6 +17,7 @@ test('an incident whose log gets a byte-order mark stays listed, read-only, and 
   await page.getByLabel('Short name for this incident').fill('Ransom note on office PC');
   await page.getByLabel('Incident lead').fill('Ann Lee');
   await page.getByRole('button', { name: 'Start the incident' }).click();
+  await app.sayWhoIsRecording('Ann Lee');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' }),
   ).toBeVisible();

@@ -27,6 +27,7 @@ test('a user can find and read a runbook with the keyboard alone', async ({ app,
   await page.keyboard.press('Control+k');
   await expect(app.searchBox).toBeFocused();
   await page.keyboard.type('lost phone');
+  await expect(page.locator('[data-query]')).toHaveAttribute('data-query', 'lost phone');
   await expect(app.searchResult(/Laptop, phone or tablet lost/)).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(app.searchResultLink(/Laptop, phone or tablet lost/)).toBeFocused();

@@ -206,6 +206,7 @@ for (const size of SIZES) {
     await app.openHome();
     await page.keyboard.press('Control+k');
     await page.keyboard.type('screen says pay');
+    await expect(page.locator('[data-query]')).toHaveAttribute('data-query', 'screen says pay');
     const result = app.searchResult(/Ransomware/);
     await expect(result).toBeVisible();
     // The result shows the matching step in words, and never a raw placeholder.
@@ -238,6 +239,8 @@ test('search: Tab reaches the link to the matching step, which opens the runbook
   await app.openHome();
   await page.keyboard.press('Control+k');
   await page.keyboard.type('screen says pay');
+  // Typing asks once per key: wait for the answer to the whole phrase, not an earlier one.
+  await expect(page.locator('[data-query]')).toHaveAttribute('data-query', 'screen says pay');
   await expect(app.searchResult(/Ransomware/)).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(app.searchResultLink(/Ransomware/)).toBeFocused();
@@ -261,6 +264,7 @@ test('search: arrow keys move between results and back to the box; Escape closes
   await app.openHome();
   await page.keyboard.press('Control+k');
   await page.keyboard.type('phone');
+  await expect(page.locator('[data-query]')).toHaveAttribute('data-query', 'phone');
   await expect(app.searchResults).toBeVisible();
   const titles = app.searchResults.locator('a.search-result-title');
   expect(await titles.count()).toBeGreaterThan(1);

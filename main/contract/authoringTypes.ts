@@ -89,7 +89,7 @@ export interface PackRunbookPreview {
   id: string;
   title: string;
   change: PackChange;
-  /** For a pack runbook that replaces one here: the lines from the text here to the pack's. */
+  /** For a pack runbook that replaces one here: the lines it removes and adds, in order. */
   diff?: DiffLine[];
 }
 

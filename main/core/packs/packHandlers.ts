@@ -108,13 +108,21 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
   const changeOf = async (runbook: PackRunbook): Promise<PackChange> =>
     (await compare(runbook)).change;
 
-  /** Each runbook as the preview lists it; one that replaces a runbook here carries the line diff. */
+  /**
+   * Each runbook as the preview lists it; one that replaces a runbook here carries its changed lines
+   * (the unchanged ones stay behind: a 6 MB pack must not double on its way to the screen).
+   */
   const previewOf = async (runbook: PackRunbook): Promise<PackRunbookPreview> => {
     const { change, here } = await compare(runbook);
     const { id, title } = runbook.parsed.meta;
     return here === undefined
       ? { id, title, change }
-      : { id, title, change, diff: textDiff(here, runbook.text) };
+      : {
+          id,
+          title,
+          change,
+          diff: textDiff(here, runbook.text).filter((line) => line.change !== 'same'),
+        };
   };
 
   return {

@@ -89,6 +89,11 @@ export interface PackRunbookPreview {
   id: string;
   title: string;
   change: PackChange;
+  /**
+   * The title of the runbook it replaces, when the pack calls it something else: a pack could
+   * otherwise slip a bundled runbook's id in under a harmless-sounding title.
+   */
+  replacesTitle?: string;
   /** For a pack runbook that replaces one here: the lines it removes and adds, in order. */
   diff?: DiffLine[];
 }

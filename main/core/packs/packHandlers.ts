@@ -115,14 +115,15 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
   const previewOf = async (runbook: PackRunbook): Promise<PackRunbookPreview> => {
     const { change, here } = await compare(runbook);
     const { id, title } = runbook.parsed.meta;
-    return here === undefined
-      ? { id, title, change }
-      : {
-          id,
-          title,
-          change,
-          diff: textDiff(here, runbook.text).filter((line) => line.change !== 'same'),
-        };
+    if (here === undefined) return { id, title, change };
+    const titleHere = options.library().runbooks.get(id)?.title;
+    return {
+      id,
+      title,
+      change,
+      ...(titleHere !== undefined && titleHere !== title ? { replacesTitle: titleHere } : {}),
+      diff: textDiff(here, runbook.text).filter((line) => line.change !== 'same'),
+    };
   };
 
   return {

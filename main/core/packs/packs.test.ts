@@ -187,7 +187,12 @@ describe('runbook packs', () => {
     );
     const preview = value(await core.handlers['packs.previewImport']({ base64: base64(zip) }));
     const [runbook] = preview.runbooks;
-    expect(runbook).toMatchObject({ id: 'lost-device', change: 'overrides-bundled' });
+    expect(runbook).toMatchObject({
+      id: 'lost-device',
+      title: 'A nice new guide',
+      change: 'overrides-bundled',
+      replacesTitle: 'Laptop, phone or tablet lost or stolen',
+    });
     const changedLines = (runbook?.diff ?? []).filter((line) => line.change !== 'same');
     expect(changedLines).toEqual([
       { change: 'removed', text: 'title: Laptop, phone or tablet lost or stolen', oldLine: 3 },

@@ -18,6 +18,7 @@ const PREVIEW: PackPreview = {
       id: 'ransomware',
       title: 'Ransomware',
       change: 'overrides-bundled',
+      replacesTitle: 'Ransomware — the screen says pay',
       diff: [
         { change: 'removed', text: '2. Report it to {{contact:csoc}}.', oldLine: 65 },
         { change: 'added', text: '2. Report it to [0300 303 5222](tel:09098790000).', newLine: 65 },
@@ -64,6 +65,9 @@ async function choosePack(): Promise<HTMLElement> {
 describe('PacksScreen: what a pack would change, before anything is written', () => {
   it('lists each changed line of a runbook it replaces, in words', async () => {
     const preview = await choosePack();
+    expect(within(preview).getAllByRole('listitem')[0]?.textContent).toContain(
+      'Replaces the version that comes with Holdfast (which is kept). Here it is called “Ransomware — the screen says pay”',
+    );
     const diff = within(preview).getByRole('region', {
       name: 'What the pack changes in Ransomware',
     });

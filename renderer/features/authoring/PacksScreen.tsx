@@ -185,6 +185,11 @@ export function PacksScreen() {
               {chosen.preview.runbooks.map((runbook) => (
                 <li key={runbook.id}>
                   <strong>{runbook.title}</strong>: {CHANGE[runbook.change]}
+                  {runbook.replacesTitle && (
+                    <>
+                      . Here it is called “<bdi>{runbook.replacesTitle}</bdi>”
+                    </>
+                  )}
                   {runbook.diff && (
                     <div
                       className="diff"

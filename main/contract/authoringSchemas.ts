@@ -43,3 +43,13 @@ export const packUploadSchema = z.strictObject({
     .max(8_400_000, 'the pack is larger than 6 MB'),
   author: authorSchema,
 });
+
+/**
+ * Importing a pack: its contacts replace local ones only when the user ticks that separately (a
+ * pack must never swap a provider's numbers as a side effect of sharing runbooks).
+ */
+export const packImportSchema = packUploadSchema.extend({
+  includeContacts: z.boolean().optional(),
+  /** The pack's file name, kept with each runbook it changes so the reader can say where it came from. */
+  packName: z.string().trim().max(200).optional(),
+});

@@ -14,6 +14,15 @@ export interface RevisionSummary {
   sha256: string;
   /** Set for `restore`: the revision whose text was brought back. */
   restoredFrom?: number;
+  /** Set when the text came from a runbook pack: the pack's file name and the day it was made. */
+  fromPack?: PackOrigin;
+}
+
+/** Which runbook pack a revision came from. */
+export interface PackOrigin {
+  /** The pack's file name; null when the import did not say. */
+  name: string | null;
+  created: string;
 }
 
 export interface Revision extends RevisionSummary {
@@ -76,9 +85,38 @@ export interface PackFile {
 /** What importing a pack would do to one runbook. */
 export type PackChange = 'new' | 'same' | 'overrides-bundled' | 'replaces-yours';
 
+export interface PackRunbookPreview {
+  id: string;
+  title: string;
+  change: PackChange;
+  /**
+   * The title of the runbook it replaces, when the pack calls it something else: a pack could
+   * otherwise slip a bundled runbook's id in under a harmless-sounding title.
+   */
+  replacesTitle?: string;
+  /** For a pack runbook that replaces one here: the lines it removes and adds, in order. */
+  diff?: DiffLine[];
+}
+
+/** A contact as the pack preview shows it: who, and every way to reach them. */
+export interface ContactAtAGlance {
+  name: string;
+  organisation: string;
+  /** "phone 0300 303 5222", "email it@example.org", … */
+  channels: string[];
+}
+
+/** One local contact a pack would add or change, before → after. */
+export interface PackContactChange {
+  role: string;
+  label: string;
+  before: ContactAtAGlance | null;
+  after: ContactAtAGlance;
+}
+
 export interface PackPreview {
   created: string;
-  runbooks: Array<{ id: string; title: string; change: PackChange }>;
-  /** What the pack's contacts would change; null when it has none. */
-  contacts: ImportCounts | null;
+  runbooks: PackRunbookPreview[];
+  /** What the pack's contacts would change (only if the user also chooses to import them); null when it has none. */
+  contacts: (ImportCounts & { changes: PackContactChange[] }) | null;
 }

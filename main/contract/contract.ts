@@ -37,6 +37,7 @@ import type {
 } from './authoringTypes';
 import {
   diffRevisionsSchema,
+  packImportSchema,
   packUploadSchema,
   previewRunbookSchema,
   restoreRevisionSchema,
@@ -161,7 +162,7 @@ export const contract = {
     imported: number;
     unchanged: number;
     contacts: ImportCounts | null;
-  }>()(packUploadSchema),
+  }>()(packImportSchema),
   /** Everything in the data folder as one file, with a checksum for each file inside. */
   'backup.export': reads<PackFile>()(none),
   'settings.get': reads<Settings>()(none),

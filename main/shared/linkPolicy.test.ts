@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHref, isAllowedExternalUrl, type LinkTarget } from './linkPolicy';
+import { classifyHref, isAllowedExternalUrl, linkDestination, type LinkTarget } from './linkPolicy';
 
 const external = (url: string): LinkTarget => ({ kind: 'external', url });
 
@@ -229,9 +229,32 @@ const MORE: Array<[string, LinkTarget | null]> = [
   ['https://router/', null],
   ['https://localhost:8080/', null],
   ['https://LOCALHOST/', null],
-  // A public name that happens to point at a private address is still a public name.
-  ['https://192.168.1.1.nip.io/', external('https://192.168.1.1.nip.io/')],
-  ['https://printer.local/', external('https://printer.local/')],
+  // Names that only mean a machine on the home or office network, and public names that spell a
+  // private address inside them (wildcard DNS).
+  ['https://192.168.1.1.nip.io/', null],
+  ['https://10.0.0.1.sslip.io/x', null],
+  ['https://printer.local/', null],
+  ['https://PRINTER.LOCAL/', null],
+  ['https://nas.home.arpa/', null],
+  ['https://home.arpa/', null],
+  ['https://router.home/admin', null],
+  ['https://intranet.corp/', null],
+  ['https://files.lan/', null],
+  ['https://wiki.internal/', null],
+  ['https://localhost.localdomain/', null],
+  ['https://app.localhost/', null],
+  ['https://localhost.example.com/', null],
+  ['https://[fc00::1]/', null],
+  ['https://[fd12:3456::1]/', null],
+  ['https://[::1]:8443/', null],
+  ['https://172.16.0.1/', null],
+  ['https://172.31.255.255/', null],
+  ['https://169.254.1.1/', null],
+  ['https://127.42.0.1/', null],
+  ['https://2130706433.example/', external('https://2130706433.example/')],
+  ['https://local.example.org/', external('https://local.example.org/')],
+  ['https://www.home.co.uk/', external('https://www.home.co.uk/')],
+  ['https://1.2.3.example/', external('https://1.2.3.example/')],
   // Ports.
   ['https://a.example:443/', external('https://a.example:443/')],
   ['https://a.example:8443/x', external('https://a.example:8443/x')],
@@ -362,6 +385,30 @@ describe('classifyHref', () => {
 describe('isAllowedExternalUrl', () => {
   it.each([...TABLE, ...MORE])('agrees with classifyHref about %j', (href, expected) => {
     expect(isAllowedExternalUrl(href)).toBe(expected?.kind === 'external');
+  });
+});
+
+describe('linkDestination', () => {
+  it.each([
+    // A Cyrillic к makes "nhs.uк" look like nhs.uk; the ASCII form shows it is not.
+    ['https://nhs.u\u043a/report', 'nhs.xn--u-ttb', true],
+    ['https://bücher.example/', 'xn--bcher-kva.example', true],
+    ['https://аpple.com/', 'xn--pple-43d.com', true],
+    ['https://www.ncsc.gov.uk/x', 'www.ncsc.gov.uk', false],
+    ['HTTPS://WWW.CQC.ORG.UK/', 'www.cqc.org.uk', false],
+    ['https://xn--bcher-kva.example/', 'xn--bcher-kva.example', false],
+    ['mailto:dpo@bücher.example?subject=x', 'xn--bcher-kva.example', true],
+    ['mailto:dpo@care.example.org', 'care.example.org', false],
+    ['tel:999', null, false],
+  ])('%j goes to %j (written differently: %j)', (href, asciiHost, hostLooksDifferent) => {
+    expect(linkDestination(href)).toEqual({ asciiHost, hostLooksDifferent });
+  });
+
+  it('every host it shows is plain ASCII', () => {
+    for (const [href] of [...TABLE, ...MORE]) {
+      const { asciiHost } = linkDestination(href);
+      if (asciiHost !== null) expect(asciiHost, href).toMatch(/^[\x21-\x7e]*$/);
+    }
   });
 });
 

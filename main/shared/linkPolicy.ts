@@ -47,19 +47,84 @@ export function isAllowedExternalUrl(raw: string): boolean {
   }
   if (!(EXTERNAL_SCHEMES as readonly string[]).includes(url.protocol)) return false;
   if (url.protocol === 'https:') {
-    // "https://user@evil" tricks the eye; an IP address, "localhost" or a host without a real
-    // top-level domain is never a public help page and may reach the user's own network.
+    // "https://user@evil" tricks the eye.
     if (url.username !== '' || url.password !== '') return false;
-    // An empty label (".example", "a..example") is not a name anyone registered.
-    const labels = url.hostname.split('.');
-    const tld = labels.at(-1) ?? '';
-    return (
-      labels.length > 1 &&
-      labels.every((label) => label !== '') &&
-      /^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)
-    );
+    return isPublicHostName(url.hostname);
   }
   // Markdown percent-encodes the spaces people write in numbers ("tel:0300%20303%205222").
   if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw.replace(/%20/g, ' '));
   return /^mailto:[^\s@]+@[^\s@]+$/.test(raw.split('?')[0] ?? '');
+}
+
+/**
+ * Names that only ever mean a machine on the user's own network (a printer, a router, the care
+ * home's server). A runbook link must never reach one: a pack could point staff at an admin page.
+ * ".local" is multicast DNS, ".home.arpa" is for home networks (RFC 8375), ".internal" is set
+ * aside for private use, and the rest are common unregistered suffixes.
+ */
+const HOME_NETWORK_SUFFIXES = [
+  'local',
+  'localhost',
+  'localdomain',
+  'home.arpa',
+  'internal',
+  'intranet',
+  'lan',
+  'home',
+  'corp',
+];
+
+/** Four all-number labels in a row: "192.168.1.1.nip.io" resolves to the address it spells. */
+const EMBEDDED_IPV4 = /(^|\.)\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\.|$)/;
+
+/**
+ * True for a host name as the URL parser gives it (lower case, punycode) that could be a public
+ * web site: at least two labels, a real-looking top-level domain, and not a home-network name.
+ * IP addresses (127/8, 10/8, 172.16/12, 192.168/16, 169.254/16, ::1, fc00::/7, fe80::/10 and
+ * every other) are refused whole: a public help page always has a name.
+ */
+export function isPublicHostName(hostname: string): boolean {
+  // An empty label (".example", "a..example") is not a name anyone registered; one label
+  // ("intranet") is looked up on the local network.
+  const labels = hostname.split('.');
+  const tld = labels.at(-1) ?? '';
+  if (labels.length < 2 || labels.some((label) => label === '')) return false;
+  if (!/^([a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)) return false;
+  if (
+    HOME_NETWORK_SUFFIXES.some((suffix) => hostname === suffix || hostname.endsWith(`.${suffix}`))
+  )
+    return false;
+  if (labels[0] === 'localhost') return false;
+  return !EMBEDDED_IPV4.test(hostname);
+}
+
+/** What the confirmation before opening an outside link shows about where it really goes. */
+export interface LinkDestination {
+  /** The host (or email domain) in plain ASCII, as the network will look it up. */
+  asciiHost: string | null;
+  /** True when the link writes that host in other letters (é, Cyrillic а, …), so it may look like another. */
+  hostLooksDifferent: boolean;
+}
+
+/**
+ * The ASCII (punycode) form of the host an https or mailto link reaches. "https://nhs.uк" shows as
+ * "xn--nhs-...": the letters that make a fake site look real cannot hide in it.
+ */
+export function linkDestination(raw: string): LinkDestination {
+  let written: string | null = null;
+  let ascii: string | null = null;
+  try {
+    if (/^https:/i.test(raw)) {
+      ascii = new URL(raw).hostname;
+      written = /^https:\/*([^/?#:]*)/i.exec(raw)?.[1] ?? null;
+    } else if (raw.startsWith('mailto:')) {
+      written = (raw.slice('mailto:'.length).split('?')[0] ?? '').split('@').at(-1) ?? null;
+      written = written === null ? null : decodeURIComponent(written);
+      ascii = written === null ? null : new URL(`https://${written}/`).hostname;
+    }
+  } catch {
+    return { asciiHost: null, hostLooksDifferent: false };
+  }
+  if (ascii === null || written === null) return { asciiHost: null, hostLooksDifferent: false };
+  return { asciiHost: ascii, hostLooksDifferent: written.toLowerCase() !== ascii };
 }

@@ -2,6 +2,7 @@ import { lstat, mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   IncidentUsingRunbook,
+  PackOrigin,
   RevisionKind,
   SaveOutcome,
 } from '../../contract/authoringTypes';
@@ -322,13 +323,14 @@ export function openAuthoring(options: AuthoringOptions) {
     recordSaved: (
       id: string,
       text: string,
-      who: { author?: string | undefined; message?: string | undefined },
+      who: { author?: string | undefined; message?: string | undefined; fromPack?: PackOrigin },
     ) =>
       revisions.append(id, {
         kind: 'save',
         author: who.author || NOBODY,
         message: who.message ?? '',
         text,
+        ...(who.fromPack ? { fromPack: who.fromPack } : {}),
       }),
   };
 }

@@ -2,7 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Revision, RevisionKind, RevisionSummary } from '../../contract/authoringTypes';
+import type {
+  PackOrigin,
+  Revision,
+  RevisionKind,
+  RevisionSummary,
+} from '../../contract/authoringTypes';
 import { sha256 } from '../lib/hash';
 import { fsyncDir } from '../storage/durableFile';
 
@@ -16,6 +21,7 @@ const revisionSchema = z.strictObject({
   message: z.string(),
   sha256: z.string(),
   restoredFrom: z.int().min(1).optional(),
+  fromPack: z.strictObject({ name: z.string().nullable(), created: z.string() }).optional(),
   text: z.string(),
 });
 
@@ -27,6 +33,7 @@ const summaryOf = ({
   message,
   sha256: hash,
   restoredFrom,
+  fromPack,
 }: Revision): RevisionSummary => ({
   seq,
   kind,
@@ -35,6 +42,7 @@ const summaryOf = ({
   message,
   sha256: hash,
   ...(restoredFrom === undefined ? {} : { restoredFrom }),
+  ...(fromPack === undefined ? {} : { fromPack }),
 });
 
 export interface NewRevision {
@@ -43,6 +51,7 @@ export interface NewRevision {
   message: string;
   text: string;
   restoredFrom?: number;
+  fromPack?: PackOrigin;
 }
 
 /**
@@ -129,6 +138,7 @@ export function openRevisionStore(dir: string, now: () => Date) {
         message: revision.message,
         sha256: sha256(Buffer.from(revision.text, 'utf8')),
         ...(revision.restoredFrom === undefined ? {} : { restoredFrom: revision.restoredFrom }),
+        ...(revision.fromPack === undefined ? {} : { fromPack: revision.fromPack }),
       };
       const path = join(folder(id), `${String(seq).padStart(6, '0')}.json`);
       await writeNewFileDurable(

@@ -4,6 +4,7 @@ import type { PackContacts } from '../packs/packHandlers';
 import type { ContactsDirectoryService } from './contactsDirectory';
 import {
   compareWithDirectory,
+  describeContactChanges,
   describeProblems,
   exportCsv,
   exportVcard,
@@ -81,6 +82,7 @@ export function contactsForPacks(contacts: ContactsDirectoryService): PackContac
       return {
         ok: true,
         counts: compareWithDirectory(rows, directory),
+        changes: describeContactChanges(rows, directory),
         save: () => contacts.saveMany(rows),
       };
     },

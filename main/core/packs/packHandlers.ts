@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { PackChange } from '../../contract/authoringTypes';
+import type {
+  PackChange,
+  PackContactChange,
+  PackRunbookPreview,
+} from '../../contract/authoringTypes';
 import type { Handlers } from '../../contract/contract';
 import { fail, ok, type Result } from '../../contract/result';
 import type { ImportCounts, RunbookLibrary } from '../../contract/types';
 import type { Authoring } from '../authoring/authoringHandlers';
 import type { LoadedLibrary } from '../runbooks/library';
+import { textDiff } from '../authoring/textDiff';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { buildPack, readPack, type PackRunbook } from './runbookPack';
 
@@ -15,10 +20,13 @@ type PackCall = 'packs.export' | 'packs.previewImport' | 'packs.import';
 /** The contacts directory as packs need it: its CSV, and a checked import ready to save. */
 export interface PackContacts {
   exportCsv(): string;
-  check(
-    csv: string,
-  ):
-    | { ok: true; counts: ImportCounts; save: () => Promise<Result<unknown>> }
+  check(csv: string):
+    | {
+        ok: true;
+        counts: ImportCounts;
+        changes: PackContactChange[];
+        save: () => Promise<Result<unknown>>;
+      }
     | { ok: false; problem: string };
 }
 
@@ -85,12 +93,37 @@ async function commitAll(
 export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
   const { authoring } = options;
 
-  const changeOf = async ({ parsed, text }: PackRunbook): Promise<PackChange> => {
+  /** What the pack's runbook would do here, with the text it would replace. */
+  const compare = async ({
+    parsed,
+    text,
+  }: PackRunbook): Promise<{ change: PackChange; here?: string }> => {
     const current = options.library().runbooks.get(parsed.meta.id);
     const origin = options.library().origins.get(parsed.meta.id);
-    if (!current || !origin) return 'new';
-    if ((await readFile(origin.path, 'utf8')) === text) return 'same';
-    return current.source === 'bundled' ? 'overrides-bundled' : 'replaces-yours';
+    if (!current || !origin) return { change: 'new' };
+    const here = await readFile(origin.path, 'utf8');
+    if (here === text) return { change: 'same' };
+    return { change: current.source === 'bundled' ? 'overrides-bundled' : 'replaces-yours', here };
+  };
+  const changeOf = async (runbook: PackRunbook): Promise<PackChange> =>
+    (await compare(runbook)).change;
+
+  /**
+   * Each runbook as the preview lists it; one that replaces a runbook here carries its changed lines
+   * (the unchanged ones stay behind: a 6 MB pack must not double on its way to the screen).
+   */
+  const previewOf = async (runbook: PackRunbook): Promise<PackRunbookPreview> => {
+    const { change, here } = await compare(runbook);
+    const { id, title } = runbook.parsed.meta;
+    if (here === undefined) return { id, title, change };
+    const titleHere = options.library().runbooks.get(id)?.title;
+    return {
+      id,
+      title,
+      change,
+      ...(titleHere !== undefined && titleHere !== title ? { replacesTitle: titleHere } : {}),
+      diff: textDiff(here, runbook.text).filter((line) => line.change !== 'same'),
+    };
   };
 
   return {
@@ -134,26 +167,29 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
       if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
       const contacts = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
       if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
-      const runbooks = await Promise.all(
-        pack.runbooks.map(async (runbook) => ({
-          id: runbook.parsed.meta.id,
-          title: runbook.parsed.meta.title,
-          change: await changeOf(runbook),
-        })),
-      );
-      return ok({ created: pack.created, runbooks, contacts: contacts ? contacts.counts : null });
+      const runbooks = await Promise.all(pack.runbooks.map(previewOf));
+      return ok({
+        created: pack.created,
+        runbooks,
+        contacts: contacts ? { ...contacts.counts, changes: contacts.changes } : null,
+      });
     },
-    'packs.import': ({ base64, author }) =>
+    'packs.import': ({ base64, author, includeContacts, packName }) =>
       authoring.serial(async () => {
         const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
         if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
-        const contacts =
-          pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
-        if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
+        // The whole pack must be sound, but its contacts are written only when the user chose
+        // them as well as the runbooks: sharing runbooks must never swap a provider's numbers.
+        const checked = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
+        if (checked && !checked.ok) return fail('INVALID_INPUT', checked.problem);
+        const contacts = includeContacts === true ? checked : null;
         const changed: PackRunbook[] = [];
         for (const runbook of pack.runbooks)
           if ((await changeOf(runbook)) !== 'same') changed.push(runbook);
-        const message = `Imported from a pack made ${pack.created.slice(0, 10)}`;
+        const made = pack.created.slice(0, 10);
+        const message = packName
+          ? `Imported from the pack “${packName}” made ${made}`
+          : `Imported from a pack made ${made}`;
         try {
           for (const { parsed } of changed) await authoring.recordBaseline(parsed.meta.id);
           const undo = await commitAll(
@@ -183,7 +219,11 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
         }
         await options.reload();
         for (const { parsed, text } of changed)
-          await authoring.recordSaved(parsed.meta.id, text, { author, message });
+          await authoring.recordSaved(parsed.meta.id, text, {
+            author,
+            message,
+            fromPack: { name: packName || null, created: pack.created },
+          });
         return ok({
           library: options.summary(),
           imported: changed.length,

@@ -133,17 +133,100 @@ describe('runbook packs', () => {
     const { core: target } = await freshCore();
     expect(
       value(await target.handlers['packs.previewImport']({ base64: pack.base64 })).contacts,
-    ).toEqual({ new: 1, updated: 0, unchanged: 0 });
-    expect(value(await target.handlers['packs.import']({ base64: pack.base64 })).contacts).toEqual({
+    ).toEqual({
       new: 1,
       updated: 0,
       unchanged: 0,
+      changes: [
+        {
+          role: 'it-supplier',
+          label: 'IT supplier',
+          before: null,
+          after: { name: 'Sam Patel', organisation: 'Acme IT', channels: ['phone 01632 960123'] },
+        },
+      ],
     });
+    // Importing the runbooks alone leaves the contacts as they were.
+    expect(
+      value(await target.handlers['packs.import']({ base64: pack.base64 })).contacts,
+    ).toBeNull();
+    const untouched = value(await target.handlers['contacts.list']({}));
+    expect(untouched.roles.find((role) => role.role === 'it-supplier')?.contact).toBeNull();
+    expect(
+      value(await target.handlers['packs.import']({ base64: pack.base64, includeContacts: true }))
+        .contacts,
+    ).toEqual({ new: 1, updated: 0, unchanged: 0 });
     const directory = value(await target.handlers['contacts.list']({}));
     expect(directory.roles.find((role) => role.role === 'it-supplier')?.contact?.name).toBe(
       'Sam Patel',
     );
     expect(value(await target.handlers['runbooks.get']({ id: 'our-own' })).source).toBe('user');
+  });
+
+  it('shows a bundled runbook it overrides as a line diff and a replaced number as before → after, writes contacts only when chosen, and says which pack changed a runbook', async () => {
+    const bundled = await readFile(join(BUNDLED_DIR, 'lost-device.md'), 'utf8');
+    const swapped = bundled.replace(/^title: .*$/m, 'title: A nice new guide');
+    const csv =
+      'role,name,organisation,phone,out_of_band,last_verified\n' +
+      'it-supplier,Acme IT,Acme,0300 999 1111,phone,2026-01-01\n';
+    const zip = packWith({
+      'runbooks/nice-new-guide.md': encode(swapped),
+      'contacts.csv': encode(csv),
+    });
+    const { core } = await freshCore();
+    value(
+      await core.handlers['contacts.save']({
+        role: 'it-supplier',
+        name: 'Real IT Ltd',
+        organisation: 'Real IT',
+        channels: [{ kind: 'phone', value: '0161 000 0000', outOfBand: true }],
+        hours: '24/7',
+        notes: '',
+        lastVerified: '2026-01-10',
+      }),
+    );
+    const preview = value(await core.handlers['packs.previewImport']({ base64: base64(zip) }));
+    const [runbook] = preview.runbooks;
+    expect(runbook).toMatchObject({
+      id: 'lost-device',
+      title: 'A nice new guide',
+      change: 'overrides-bundled',
+      replacesTitle: 'Laptop, phone or tablet lost or stolen',
+    });
+    const changedLines = (runbook?.diff ?? []).filter((line) => line.change !== 'same');
+    expect(changedLines).toEqual([
+      { change: 'removed', text: 'title: Laptop, phone or tablet lost or stolen', oldLine: 3 },
+      { change: 'added', text: 'title: A nice new guide', newLine: 3 },
+    ]);
+    expect(preview.contacts?.changes).toEqual([
+      {
+        role: 'it-supplier',
+        label: 'IT supplier',
+        before: { name: 'Real IT Ltd', organisation: 'Real IT', channels: ['phone 0161 000 0000'] },
+        after: { name: 'Acme IT', organisation: 'Acme', channels: ['phone 0300 999 1111'] },
+      },
+    ]);
+
+    value(
+      await core.handlers['packs.import']({
+        base64: base64(zip),
+        author: 'Alex',
+        packName: 'from-head-office.zip',
+      }),
+    );
+    const directory = value(await core.handlers['contacts.list']({}));
+    expect(directory.roles.find((role) => role.role === 'it-supplier')?.contact?.name).toBe(
+      'Real IT Ltd',
+    );
+    const history = value(await core.handlers['runbooks.history']({ id: 'lost-device' }));
+    expect(history.at(-1)).toMatchObject({
+      message: 'Imported from the pack “from-head-office.zip” made 2026-03-01',
+      fromPack: { name: 'from-head-office.zip', created: '2026-03-01T02:15:30.000Z' },
+    });
+    // A later edit by hand is no longer the pack's text, and says nothing about a pack.
+    value(await core.handlers['runbooks.save']({ id: 'lost-device', text: `${swapped}\nMore.\n` }));
+    const after = value(await core.handlers['runbooks.history']({ id: 'lost-device' }));
+    expect(after.at(-1)?.fromPack).toBeUndefined();
   });
 
   it('refuses a pack whose contacts have problems, and writes neither runbooks nor contacts', async () => {

@@ -141,6 +141,11 @@ describe('openExternalSafely', () => {
     'http://example.com/',
     'data:text/html,<script>alert(1)</script>',
     'https://localhost/',
+    'https://intranet/',
+    'https://printer.local/',
+    'https://nas.home.arpa/',
+    'https://192.168.1.1/',
+    'https://[fe80::1]/',
     'https://user:pass@example.com/',
     '\\\\attacker\\share',
   ])('refuses %s without asking and without calling the shell', async (url) => {
@@ -163,6 +168,23 @@ describe('openExternalSafely', () => {
     expect(options.defaultId).toBe(1);
     expect(options.type).toBe('question');
     expect(options.cancelId).toBe(1);
+  });
+
+  it('shows the ASCII (punycode) host of a name written in other letters, and warns', async () => {
+    const { dialog, deps } = dialogAnswering(1);
+    await openExternalSafely('https://nhs.u\u043a/report', deps);
+    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as MessageBoxOptions;
+    expect(options.detail).toContain('https://nhs.u\u043a/report');
+    expect(options.detail).toContain('It goes to: nhs.xn--u-ttb');
+    expect(options.detail).toContain('not plain English letters');
+  });
+
+  it('names the host of a plain address without a warning', async () => {
+    const { dialog, deps } = dialogAnswering(1);
+    await openExternalSafely('https://www.ncsc.gov.uk/report', deps);
+    const options = dialog.showMessageBox.mock.calls[0]?.at(-1) as MessageBoxOptions;
+    expect(options.detail).toContain('It goes to: www.ncsc.gov.uk');
+    expect(options.detail).not.toContain('not plain English letters');
   });
 
   it('says a phone link opens a calling app rather than the browser', async () => {

@@ -1,5 +1,5 @@
 import type { OpenExternalOutcome } from '../../contract/types';
-import { isAllowedExternalUrl } from '../../shared/linkPolicy';
+import { isAllowedExternalUrl, linkDestination } from '../../shared/linkPolicy';
 import { hasDotSegment, hasOrigin } from './appOrigin';
 import type {
   BaseWindow,
@@ -37,6 +37,21 @@ function whatOpeningNeeds(url: string): string {
   return 'It opens your web browser and needs an internet connection.';
 }
 
+/**
+ * Where the link really goes, in the ASCII form the network uses: a lookalike letter (Cyrillic
+ * "к" in "nhs.uк") cannot hide in it.
+ */
+export function whereItGoes(url: string): string {
+  const { asciiHost, hostLooksDifferent } = linkDestination(url);
+  if (asciiHost === null) return '';
+  const place = url.startsWith('mailto:') ? 'The email goes to' : 'It goes to';
+  const warning = hostLooksDifferent
+    ? '\nThe address is written with letters that are not plain English letters. Check this ' +
+      'is the site you expect before you open it.'
+    : '';
+  return `${place}: ${asciiHost}${warning}\n\n`;
+}
+
 const OPEN_BUTTON = 0;
 const CANCEL_BUTTON = 1;
 
@@ -56,7 +71,7 @@ export async function openExternalSafely(
     type: 'question',
     title: 'Open link',
     message: 'Open this link outside Holdfast?',
-    detail: `${url}\n\n${whatOpeningNeeds(url)}`,
+    detail: `${url}\n\n${whereItGoes(url)}${whatOpeningNeeds(url)}`,
     buttons: ['Open', 'Cancel'],
     defaultId: CANCEL_BUTTON,
     cancelId: CANCEL_BUTTON,

@@ -7,6 +7,7 @@ import type {
 import { describeError } from '../../errors';
 import { formatMoment } from '../../lib/time';
 import { request } from '../../api';
+import { DiffLines } from './DiffLines';
 
 const KIND: Record<RevisionKind, string> = {
   original: 'Before editing',
@@ -149,19 +150,7 @@ export function HistoryPanel({
               ? `Revisions ${diff.from} and ${diff.to} have the same text.`
               : `Changes from revision ${diff.from} to revision ${diff.to}: ${changed} ${changed === 1 ? 'line' : 'lines'}.`}
           </p>
-          <ol className="diff-lines">
-            {diff.lines.map((line, index) =>
-              line.change === 'same' ? null : (
-                <li key={index} className={`diff-${line.change}`}>
-                  <span className="diff-sign">
-                    {line.change === 'added' ? 'Added' : 'Removed'} line{' '}
-                    {line.change === 'added' ? line.newLine : line.oldLine}:
-                  </span>{' '}
-                  <code>{line.text || ' '}</code>
-                </li>
-              ),
-            )}
-          </ol>
+          <DiffLines lines={diff.lines} />
         </div>
       )}
     </section>

@@ -1,5 +1,10 @@
 import { useState, type ChangeEvent } from 'react';
-import type { PackChange, PackPreview } from '../../../main/contract/authoringTypes';
+import type {
+  ContactAtAGlance,
+  DiffLine,
+  PackChange,
+  PackPreview,
+} from '../../../main/contract/authoringTypes';
 import type { ApiError } from '../../../main/contract/result';
 import { request } from '../../api';
 import { offerDownload } from '../../lib/download';
@@ -7,6 +12,7 @@ import { describeError } from '../../errors';
 import { href } from '../../useRoute';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
+import { DiffLines } from './DiffLines';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
@@ -17,7 +23,35 @@ const CHANGE: Record<PackChange, string> = {
   'replaces-yours': 'Replaces your version here (kept in its history)',
 };
 
+/** A contact on one line; the values are the pack's or the user's, so each is isolated as text. */
+function ContactLine({ contact }: { contact: ContactAtAGlance }) {
+  return (
+    <>
+      <bdi>{contact.name}</bdi>
+      {contact.organisation && (
+        <>
+          {' '}
+          (<bdi>{contact.organisation}</bdi>)
+        </>
+      )}
+      {contact.channels.map((channel) => (
+        <span key={channel}>
+          ,{' '}
+          <bdi dir="ltr" className={/^(phone|mobile) /.test(channel) ? 'keep-whole' : undefined}>
+            {channel}
+          </bdi>
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** Plain words for a refused call: the core explains pack problems itself. */
+const countChanged = (lines: DiffLine[]): string => {
+  const changed = lines.filter((line) => line.change !== 'same').length;
+  return `${changed} ${changed === 1 ? 'line' : 'lines'}`;
+};
+
 const explain = (error: ApiError): string =>
   error.code === 'INVALID_INPUT' ? error.message : describeError(error);
 
@@ -33,6 +67,8 @@ export function PacksScreen() {
   } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
   const [includeContacts, setIncludeContacts] = useState(false);
+  // Importing a pack's contacts is its own choice, off until the user ticks it for this pack.
+  const [importContacts, setImportContacts] = useState(false);
 
   const exportPack = async (): Promise<void> => {
     const result = await request('packs.export', { includeContacts });
@@ -67,21 +103,30 @@ export function PacksScreen() {
       return;
     }
     setOutcome(null);
+    setImportContacts(false);
     setChosen({ name: file.name, base64, preview: result.value });
   };
 
   const importPack = async (): Promise<void> => {
     if (!chosen) return;
-    const result = await request('packs.import', { base64: chosen.base64 });
+    const result = await request('packs.import', {
+      base64: chosen.base64,
+      includeContacts: importContacts,
+      packName: chosen.name,
+    });
     if (!result.ok) {
       setOutcome({ ok: false, message: `Nothing was imported. ${explain(result.error)}` });
       return;
     }
     announceLibraryChanged();
     setChosen(null);
-    const contacts = result.value.contacts
-      ? ` and ${result.value.contacts.new + result.value.contacts.updated} contacts`
-      : '';
+    const contactCount = result.value.contacts
+      ? result.value.contacts.new + result.value.contacts.updated
+      : null;
+    const contacts =
+      contactCount === null
+        ? ''
+        : ` and ${contactCount} ${contactCount === 1 ? 'contact' : 'contacts'}`;
     setOutcome({
       ok: true,
       message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
@@ -140,17 +185,65 @@ export function PacksScreen() {
               {chosen.preview.runbooks.map((runbook) => (
                 <li key={runbook.id}>
                   <strong>{runbook.title}</strong>: {CHANGE[runbook.change]}
+                  {runbook.replacesTitle && (
+                    <>
+                      . Here it is called “<bdi>{runbook.replacesTitle}</bdi>”
+                    </>
+                  )}
+                  {runbook.diff && (
+                    <div
+                      className="diff"
+                      role="region"
+                      aria-label={`What the pack changes in ${runbook.title}`}
+                    >
+                      <p>
+                        What the pack changes ({countChanged(runbook.diff)}). Check every phone
+                        number and link:
+                      </p>
+                      <DiffLines lines={runbook.diff} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>
             {chosen.preview.contacts && (
-              <p>
-                Contacts: {chosen.preview.contacts.new} new, {chosen.preview.contacts.updated}{' '}
-                replaced, {chosen.preview.contacts.unchanged} already the same.
-              </p>
+              <div className="pack-contacts" role="region" aria-label="Contacts in this pack">
+                <h4>Contacts in this pack</h4>
+                <p>
+                  {chosen.preview.contacts.new} new, {chosen.preview.contacts.updated} would replace
+                  yours, {chosen.preview.contacts.unchanged} already the same.
+                </p>
+                {chosen.preview.contacts.changes.length > 0 && (
+                  <ul className="contact-changes">
+                    {chosen.preview.contacts.changes.map((change) => (
+                      <li key={change.role}>
+                        <strong>{change.label}</strong>
+                        <br />
+                        Now:{' '}
+                        {change.before ? <ContactLine contact={change.before} /> : 'nobody yet'}
+                        <br />
+                        After import: <ContactLine contact={change.after} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <div className="field-checkbox">
+                  <input
+                    id="pack-import-contacts"
+                    type="checkbox"
+                    checked={importContacts}
+                    onChange={(event) => setImportContacts(event.target.checked)}
+                  />
+                  <label htmlFor="pack-import-contacts">
+                    Also import these contacts (they replace yours for the same role)
+                  </label>
+                </div>
+              </div>
             )}
             <button type="button" className="button-primary" onClick={() => void importPack()}>
-              Import these runbooks
+              {importContacts && chosen.preview.contacts
+                ? 'Import these runbooks and contacts'
+                : 'Import these runbooks'}
             </button>{' '}
             <button type="button" onClick={() => setChosen(null)}>
               Cancel

@@ -141,6 +141,15 @@ function Brief({ view }: { view: ExerciseView }) {
   );
 }
 
+/**
+ * Opens the projector view in a new browser window that this one opened: the browser hands it a
+ * copy of this tab's session, so the access key never has to appear in an address (and so never in
+ * the browser's history).
+ */
+function openInAnotherWindow(address: string): void {
+  window.open(address, 'holdfast-projector', 'popup');
+}
+
 function Controls({
   view,
   act,
@@ -220,7 +229,15 @@ function Controls({
       {projector && (
         <p className="projector-address" role="status">
           Open this address in another browser window on the projector:{' '}
-          <a href={href.projector(view.id)}>{projector}</a>
+          <a
+            href={href.projector(view.id)}
+            onClick={(event) => {
+              event.preventDefault();
+              openInAnotherWindow(projector);
+            }}
+          >
+            {projector}
+          </a>
         </p>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
 import { formatDate } from '../../lib/formatDate';
+import { PackOriginNote } from './PackOriginNote';
 import { RunbookContent } from './RunbookContent';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
@@ -48,6 +49,9 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         {runbook.title}
       </h1>
       <p className="lead">{runbook.summary}</p>
+      {runbook.source === 'user' && (
+        <PackOriginNote id={runbook.id} overridesBundled={runbook.overridesBundled} />
+      )}
       {notice && (
         <p className="notice" role="status">
           {notice}

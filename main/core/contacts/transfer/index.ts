@@ -1,3 +1,4 @@
+import type { ContactAtAGlance, PackContactChange } from '../../../contract/authoringTypes';
 import type {
   ContactsDirectory,
   ImportCounts,
@@ -54,6 +55,35 @@ export function compareWithDirectory(
     else counts.updated += 1;
   }
   return counts;
+}
+
+const atAGlance = (contact: LocalContact): ContactAtAGlance => ({
+  name: contact.name,
+  organisation: contact.organisation,
+  channels: contact.channels.map((channel) => `${channel.kind} ${channel.value}`),
+});
+
+/**
+ * Each contact an import would add or change, as it is here and as it would be: a pack or file
+ * must never swap a number without the user seeing both.
+ */
+export function describeContactChanges(
+  rows: LocalContact[],
+  directory: ContactsDirectory,
+): PackContactChange[] {
+  const roles = new Map(directory.roles.map((role) => [role.role, role]));
+  return rows.flatMap((row) => {
+    const existing = roles.get(row.role)?.contact ?? null;
+    if (existing && JSON.stringify(existing) === JSON.stringify(row)) return [];
+    return [
+      {
+        role: row.role,
+        label: roles.get(row.role)?.label ?? row.role,
+        before: existing ? atAGlance(existing) : null,
+        after: atAGlance(row),
+      },
+    ];
+  });
 }
 
 /** One sentence listing the problems, for a refused import. */

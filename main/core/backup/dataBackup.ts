@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { checkLogFiles } from '../evidence/logHead';
 import { readZip, type ZipLimits } from '../packs/safeZip';
 import { sha256 } from '../lib/hash';
+import { openBackup, sealBackup, type ScryptCost } from './backupCipher';
 import { LOCK_FILE } from '../storage/dataFolderLock';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 
@@ -83,9 +84,22 @@ export async function createBackup(
   return { zip, files: files.length };
 }
 
+/** A backup encrypted with a passphrase, ready to save: the only kind Holdfast now makes. */
+export async function createEncryptedBackup(
+  dataDir: string,
+  created: Date,
+  passphrase: string,
+  cost?: ScryptCost,
+): Promise<{ file: Uint8Array; files: number }> {
+  const { zip, files } = await createBackup(dataDir, created);
+  return { file: await sealBackup(zip, passphrase, cost), files };
+}
+
 export type RestoreOutcome =
   | {
       ok: true;
+      /** False for a plain zip from before backups were encrypted: restored, and the caller says so. */
+      encrypted: boolean;
       files: number;
       incidentLogs: number;
       /** Logs from before head records: restored, and each notes on first open that it had none. */
@@ -136,16 +150,23 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
 
 /**
  * Restores a backup into a fresh (empty or missing) data folder. Everything is checked first:
- * a safe zip, the manifest and every checksum, and the hash chain of every incident log. The
+ * the passphrase and the encryption tag (so one changed byte is refused), a safe zip, the manifest and every checksum, and the hash chain of every incident log. The
  * files are then written to a folder beside the target and renamed into place in one step.
  */
-export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise<RestoreOutcome> {
+export async function restoreBackup(
+  file: Uint8Array,
+  targetDir: string,
+  passphrase: string | null = null,
+): Promise<RestoreOutcome> {
   const refuse = (problem: string): RestoreOutcome => ({
     ok: false,
     problem: `Nothing was restored: ${problem}`,
   });
   if (!(await isEmptyOrMissing(targetDir)))
     return refuse(`${targetDir} is not empty. Restore into a new, empty folder.`);
+  const opened = await openBackup(file, passphrase);
+  if (!opened.ok) return refuse(opened.problem);
+  const zip = opened.zip;
   const read = readZip(zip, BACKUP_LIMITS);
   if (!read.ok) return refuse(read.problem);
   const manifestFile = read.files.find((file) => file.name === BACKUP_MANIFEST);
@@ -190,6 +211,7 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
   }
   return {
     ok: true,
+    encrypted: opened.encrypted,
     files: files.length,
     incidentLogs: evidence.logs,
     withoutCheckRecord: evidence.withoutCheckRecord,

@@ -55,6 +55,10 @@ async function main(): Promise<void> {
     console.log(
       'This backup was not encrypted (it was made by an earlier version of Holdfast). It was restored. Make a new, encrypted backup, then delete the old file.',
     );
+  if (outcome.leftOut.length > 0)
+    console.log(
+      `Left out ${outcome.leftOut.join(', ')}: a lock or cache belongs to the computer that made the backup.`,
+    );
   console.log(
     `Restored ${outcome.files} files into ${to}; ${outcome.incidentLogs} evidence logs verified against their check records${outcome.withoutCheckRecord > 0 ? ` (${outcome.withoutCheckRecord} from an earlier version had no check record: each notes this in its log when first opened)` : ''}.`,
   );

@@ -183,10 +183,10 @@ export async function openBackup(
   decipher.setAAD(buffer.subarray(0, bodyStart));
   decipher.setAuthTag(buffer.subarray(buffer.length - TAG_BYTES));
   try {
-    const zip = Buffer.concat([
-      decipher.update(buffer.subarray(bodyStart, buffer.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
+    // GCM hands back every byte from update() and nothing from final(), which only checks the
+    // tag; not concatenating the two saves a second copy of the whole backup in memory.
+    const zip = decipher.update(buffer.subarray(bodyStart, buffer.length - TAG_BYTES));
+    decipher.final();
     return {
       ok: true,
       zip: new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength),

@@ -11,6 +11,7 @@ import { openBackup, sealBackup, type ScryptCost } from './backupCipher';
 import { LOCK_FILE } from '../storage/dataFolderLock';
 import { fsyncDir } from '../storage/durableFile';
 import { foldedName, restoreNamesProblem } from './restoreNames';
+import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
 
 export const BACKUP_MANIFEST = 'holdfast-backup.json';
 const BACKUP_FORMAT = 'holdfast-backup';
@@ -155,8 +156,8 @@ function checkEvidence(
 /** Writes one checked entry into the staging folder chunk by chunk, private to the user, and syncs it. */
 async function writeEntry(zip: Uint8Array, entry: ZipEntry, staging: string): Promise<void> {
   const path = join(staging, ...entry.name.split('/'));
-  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-  const fd = openSync(path, 'wx', 0o600);
+  await mkdir(dirname(path), PRIVATE_DIRS);
+  const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
   try {
     const problem = streamZipEntry(zip, entry, BACKUP_LIMITS, (chunk) => {
       for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);

@@ -9,6 +9,7 @@ import type { Authoring } from '../authoring/authoringHandlers';
 import type { LoadedLibrary } from '../runbooks/library';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { buildPack, readPack, type PackRunbook } from './runbookPack';
+import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type PackCall = 'packs.export' | 'packs.previewImport' | 'packs.import';
 
@@ -45,7 +46,7 @@ async function commitAll(
   userDir: string,
 ): Promise<() => Promise<void>> {
   const stage = join(stagingDir, randomBytes(6).toString('hex'));
-  await mkdir(stage, { recursive: true });
+  await mkdir(stage, PRIVATE_DIRS);
   const moved: Array<{ path: string; previous: Buffer | null }> = [];
   const undo = async (): Promise<void> => {
     for (const { path, previous } of moved.reverse()) {

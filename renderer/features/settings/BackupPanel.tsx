@@ -15,9 +15,7 @@ interface Mistakes {
 export function passphraseMistakes(passphrase: string, again: string): Mistakes {
   if (passphrase.length === 0) return { passphrase: 'Type a passphrase.' };
   if (passphrase.normalize('NFC').length < MIN_PASSPHRASE_LENGTH)
-    return {
-      passphrase: `Use at least ${MIN_PASSPHRASE_LENGTH} characters. A short sentence is easy to remember.`,
-    };
+    return { passphrase: `Use at least ${MIN_PASSPHRASE_LENGTH} characters.` };
   if (again.length === 0) return { again: 'Type the passphrase again.' };
   if (again !== passphrase)
     return { again: 'The two passphrases are not the same. Type them again.' };

@@ -260,6 +260,8 @@ export async function restoreBackup(
   const restored = entries.filter((entry) => !isLeftOut(entry.name));
   const staging = `${targetDir}.restoring-${randomBytes(4).toString('hex')}`;
   try {
+    // Made first, so a backup holding no files still restores to an empty, private folder.
+    await mkdir(staging, PRIVATE_DIRS);
     for (const entry of restored) await writeEntry(zip, entry, staging);
     await mkdir(dirname(targetDir), { recursive: true });
     await rmdir(targetDir).catch(() => undefined);

@@ -133,6 +133,27 @@ describe('restore never restores a lock file', () => {
   });
 });
 
+it('restores a backup that holds nothing but a lock into an empty, private folder', async () => {
+  const lock = text('{"pid":1,"host":"other-pc"}');
+  const manifest = {
+    format: 'holdfast-backup',
+    formatVersion: 1,
+    created: new Date().toISOString(),
+    files: [{ path: 'holdfast.lock', sha256: sha256(lock), bytes: lock.byteLength }],
+  };
+  const zip = zipSync({
+    [BACKUP_MANIFEST]: text(JSON.stringify(manifest)),
+    'holdfast.lock': lock,
+  });
+  const target = join(root, 'restored');
+  expect(await restoreBackup(zip, target)).toMatchObject({
+    ok: true,
+    files: 0,
+    leftOut: ['holdfast.lock'],
+  });
+  expect(await readdir(target)).toEqual([]);
+});
+
 describe('restore memory', () => {
   const run = promisify(execFile);
   const MB = 1024 * 1024;

@@ -227,18 +227,27 @@ test('Settings saves a full backup that restores into a fresh data folder', asyn
   await app.saveRunbook('Sam Patel', 'Tell the manager');
   await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(
+    page.getByText('If the passphrase is lost, the backup cannot be opened'),
+  ).toBeVisible();
+  await page.getByLabel('Passphrase', { exact: true }).fill('rose lodge backup 2026');
+  await page.getByRole('button', { name: 'Back up all data' }).click();
+  await expect(page.getByLabel('Type the passphrase again')).toBeFocused();
+  await expect(page.getByText('Type the passphrase again.')).toBeVisible();
+  await page.getByLabel('Type the passphrase again').fill('rose lodge backup 2026');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Back up all data' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^holdfast-backup-[\d-]+\.zip$/);
+  expect(download.suggestedFilename()).toMatch(/^holdfast-backup-[\d-]+\.holdfast-backup$/);
 
   const freshDir = join(await mkdtemp(join(tmpdir(), 'holdfast-e2e-restore-')), 'data');
   try {
     const outcome = await restoreBackup(
       new Uint8Array(await readFile(await download.path())),
       freshDir,
+      'rose lodge backup 2026',
     );
-    expect(outcome.ok).toBe(true);
+    expect(outcome).toMatchObject({ ok: true, encrypted: true });
     expect(await readFile(join(freshDir, 'runbooks', 'lost-device.md'), 'utf8')).toContain(
       'Tell the practice manager what was lost.',
     );

@@ -82,6 +82,14 @@ export interface PackFile {
   count: number;
 }
 
+/** A full backup, encrypted with the passphrase the user gave, base64-encoded to cross to the UI; `count` is how many files it holds. */
+export interface BackupFile {
+  filename: string;
+  mimeType: 'application/octet-stream';
+  base64: string;
+  count: number;
+}
+
 /** What importing a pack would do to one runbook. */
 export type PackChange = 'new' | 'same' | 'overrides-bundled' | 'replaces-yours';
 

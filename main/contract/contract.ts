@@ -27,6 +27,7 @@ import type {
 } from './incidentTypes';
 import type {
   DiffLine,
+  BackupFile,
   PackFile,
   PackPreview,
   Revision,
@@ -54,7 +55,7 @@ import type {
   ScenarioView,
 } from './exerciseTypes';
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
-import { IMPORT_LIMITS } from './vocabulary';
+import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
 import {
   contractClockSchema,
   customRoleLabelSchema,
@@ -163,8 +164,12 @@ export const contract = {
     unchanged: number;
     contacts: ImportCounts | null;
   }>()(packImportSchema),
-  /** Everything in the data folder as one file, with a checksum for each file inside. */
-  'backup.export': reads<PackFile>()(none),
+  /** Everything in the data folder as one file, encrypted with a passphrase, with a checksum for each file inside. */
+  'backup.export': reads<BackupFile>()(
+    z.strictObject({
+      passphrase: z.string().min(MIN_PASSPHRASE_LENGTH).max(MAX_PASSPHRASE_LENGTH),
+    }),
+  ),
   'settings.get': reads<Settings>()(none),
   'settings.update': writes<Settings>()(
     z.strictObject({

@@ -81,7 +81,10 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'runbooks.resetToBundled': [['a path as id', { id: '/etc' }]],
   'runbooks.trash': [['an absolute path as id', { id: '/home/x.md' }]],
   'packs.export': [['no choice about contacts', {}]],
-  'backup.export': [],
+  'backup.export': [
+    ['no passphrase', {}],
+    ["a passphrase too short to protect residents' data", { passphrase: 'short' }],
+  ],
   'packs.previewImport': [
     ['no file', {}],
     ['text that is not base64', { base64: 'not base64!' }],

@@ -161,3 +161,7 @@ export const INCIDENT_ROLES = {
   },
 } as const satisfies Record<string, { label: string; card: readonly string[] }>;
 export type IncidentRole = keyof typeof INCIDENT_ROLES;
+
+/** A backup passphrase shorter than this is too easy to guess for a file that may be lost on a USB stick. */
+export const MIN_PASSPHRASE_LENGTH = 10;
+export const MAX_PASSPHRASE_LENGTH = 1024;

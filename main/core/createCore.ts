@@ -25,6 +25,7 @@ import { settingsHandlers } from './settings/settingsHandlers';
 import { acquireDataFolderLock, currentProcess } from './storage/dataFolderLock';
 import { openSystemsRegister } from './systems/systemsRegister';
 import { systemsHandlers } from './systems/systemsHandlers';
+import { PRIVATE_DIRS } from './storage/privateModes';
 
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
@@ -66,7 +67,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const paths = dataPaths(options.dataDir);
   // Read once: the machine and its signed-in user do not change while the app runs.
   const device = options.device === undefined ? thisDevice() : (options.device ?? undefined);
-  await mkdir(paths.userRunbooks, { recursive: true });
+  await mkdir(paths.userRunbooks, PRIVATE_DIRS);
   const lock = await acquireDataFolderLock(
     options.dataDir,
     options.lockEnvironment ?? currentProcess(now),

@@ -26,7 +26,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
   'packs.export': { includeContacts: true },
-  'backup.export': {},
+  'backup.export': { passphrase: 'correct horse battery' },
   'packs.previewImport': { base64: 'UEsFBg==' },
   'packs.import': { base64: 'UEsFBg==', author: 'Sam' },
   'settings.get': {},

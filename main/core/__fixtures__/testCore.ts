@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import Conf from 'conf';
 import { createCore, type Core } from '../createCore';
 import type { CoreOptions } from '../hostTypes';
+import { PRIVATE_FILE_MODE } from '../storage/privateModes';
 
 /** The repository's bundled runbooks folder. */
 export const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
@@ -20,7 +21,12 @@ export function startTestCore(
     shell: 'web-harness',
     version: 'test',
     openSettingsStore: () =>
-      new Conf({ cwd: dataDir, configName: 'settings', projectName: 'holdfast' }),
+      new Conf({
+        cwd: dataDir,
+        configName: 'settings',
+        projectName: 'holdfast',
+        configFileMode: PRIVATE_FILE_MODE,
+      }),
     openExternal: async () => ({ opened: false }),
     savePdf: async () => ({ saved: false, reason: 'Not available in tests.' }),
     now: () => new Date('2026-03-01T02:15:30.000Z'),

@@ -17,6 +17,7 @@ import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { checkRunbookText, describeErrors } from './checkRunbookText';
 import { openRevisionStore } from './revisionStore';
 import { textDiff } from './textDiff';
+import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type AuthoringCall =
   | 'runbooks.source'
@@ -114,7 +115,7 @@ export function openAuthoring(options: AuthoringOptions) {
   }
 
   async function moveToTrash(path: string): Promise<void> {
-    await mkdir(options.trashDir, { recursive: true });
+    await mkdir(options.trashDir, PRIVATE_DIRS);
     const stamp = options.now().toISOString().replace(/[:.]/g, '-');
     await rename(path, join(options.trashDir, `${stamp}-${basename(path)}`));
     await fsyncDir(options.trashDir);

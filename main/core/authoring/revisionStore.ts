@@ -10,6 +10,7 @@ import type {
 } from '../../contract/authoringTypes';
 import { sha256 } from '../lib/hash';
 import { fsyncDir } from '../storage/durableFile';
+import { PRIVATE_DIRS } from '../storage/privateModes';
 
 const FILE_NAME = /^(\d{6})\.json$/;
 
@@ -128,7 +129,7 @@ export function openRevisionStore(dir: string, now: () => Date) {
     },
     /** Appends a revision; callers serialise appends (the core has one writer per data folder). */
     async append(id: string, revision: NewRevision): Promise<RevisionSummary> {
-      await mkdir(folder(id), { recursive: true });
+      await mkdir(folder(id), PRIVATE_DIRS);
       const seq = ((await seqs(id)).at(-1) ?? 0) + 1;
       const summary: RevisionSummary = {
         seq,

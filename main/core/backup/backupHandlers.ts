@@ -1,17 +1,17 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
-import { createBackup } from './dataBackup';
+import { createEncryptedBackup } from './dataBackup';
 
-/** The full backup as a file to save: everything in the data folder, with checksums. */
+/** The full backup as a file to save: everything in the data folder, encrypted with the passphrase given. */
 export function backupHandlers(dataDir: string, now: () => Date): Pick<Handlers, 'backup.export'> {
   return {
-    'backup.export': async () => {
-      const { zip, files } = await createBackup(dataDir, now());
+    'backup.export': async ({ passphrase }) => {
+      const { file, files } = await createEncryptedBackup(dataDir, now(), passphrase);
       const stamp = now().toISOString().slice(0, 16).replace(/[:T]/g, '-');
       return ok({
-        filename: `holdfast-backup-${stamp}.zip`,
-        mimeType: 'application/zip',
-        base64: Buffer.from(zip).toString('base64'),
+        filename: `holdfast-backup-${stamp}.holdfast-backup`,
+        mimeType: 'application/octet-stream',
+        base64: Buffer.from(file).toString('base64'),
         count: files,
       });
     },

@@ -6,8 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestCore } from '../__fixtures__/testCore';
 import { runbookSource, SIMPLE_BODY } from '../runbooks/__fixtures__/runbookSource';
 import { sha256 } from '../lib/hash';
+import { openBackup } from './backupCipher';
 import { fileOfRecords, rechain, recordsOf } from '../evidence/__fixtures__/tamper';
-import { BACKUP_MANIFEST, createBackup, restoreBackup } from './dataBackup';
+import { BACKUP_MANIFEST, createBackup, createEncryptedBackup, restoreBackup } from './dataBackup';
 
 let root: string;
 beforeEach(async () => {
@@ -48,7 +49,8 @@ describe('full backup', () => {
 
     const target = join(root, 'restored');
     const outcome = await restoreBackup(backup, target);
-    expect(outcome).toMatchObject({ ok: true, incidentLogs: 1 });
+    // A plain zip is a backup from before encryption: it restores, and says it was not encrypted.
+    expect(outcome).toMatchObject({ ok: true, encrypted: false, incidentLogs: 1 });
 
     const core = await startTestCore(target);
     try {
@@ -141,6 +143,30 @@ describe('full backup', () => {
     },
   );
 
+  it('restores an encrypted backup only with its passphrase, and refuses one changed byte', async () => {
+    const { dataDir, incidentId } = await usedDataFolder();
+    const cost = { N: 2 ** 12, r: 8, p: 1 };
+    const { file } = await createEncryptedBackup(dataDir, new Date(), 'a long enough phrase', cost);
+    expect(Buffer.from(file).includes(Buffer.from('Laptop left on a bus'))).toBe(false);
+
+    const wrong = await restoreBackup(file, join(root, 'wrong'), 'a long enough phrase!');
+    expect(!wrong.ok && wrong.problem).toBe(
+      'Nothing was restored: the passphrase is not the one this backup was made with. Check capital letters and spaces, and try again.',
+    );
+    const changed = file.slice();
+    changed[Math.floor(changed.length / 2)] = changed[Math.floor(changed.length / 2)]! ^ 0x04;
+    const damaged = await restoreBackup(changed, join(root, 'damaged'), 'a long enough phrase');
+    expect(!damaged.ok && damaged.problem).toBe(
+      'Nothing was restored: the backup file has been changed or damaged since it was made.',
+    );
+    expect(await readdir(root)).toEqual(['data']);
+
+    const target = join(root, 'restored');
+    const outcome = await restoreBackup(file, target, 'a long enough phrase');
+    expect(outcome).toMatchObject({ ok: true, encrypted: true, incidentLogs: 1 });
+    expect(await readdir(join(target, 'incidents'))).toEqual([incidentId]);
+  });
+
   it('restores only into an empty folder', async () => {
     const { dataDir } = await usedDataFolder();
     await writeFile(join(root, 'note.txt'), 'x');
@@ -152,17 +178,23 @@ describe('full backup', () => {
 });
 
 describe('backup.export', () => {
-  it('offers the whole data folder as one zip file while Holdfast runs', async () => {
+  it('offers the whole data folder as one encrypted file while Holdfast runs', async () => {
     const dataDir = join(root, 'data');
     const core = await startTestCore(dataDir);
     try {
       expect((await core.handlers['settings.update']({ organisationName: 'Rose Lodge' })).ok).toBe(
         true,
       );
-      const result = await core.handlers['backup.export']({});
+      const result = await core.handlers['backup.export']({ passphrase: 'correct horse battery' });
       if (!result.ok) throw new Error(result.error.message);
-      expect(result.value.filename).toBe('holdfast-backup-2026-03-01-02-15.zip');
-      const names = Object.keys(unzipSync(Buffer.from(result.value.base64, 'base64')));
+      expect(result.value.filename).toBe('holdfast-backup-2026-03-01-02-15.holdfast-backup');
+      const opened = await openBackup(
+        new Uint8Array(Buffer.from(result.value.base64, 'base64')),
+        'correct horse battery',
+      );
+      if (!opened.ok) throw new Error(opened.problem);
+      expect(opened.encrypted).toBe(true);
+      const names = Object.keys(unzipSync(opened.zip));
       expect(names).toContain(BACKUP_MANIFEST);
       expect(names).toContain('settings.json');
       expect(result.value.count).toBe(names.length - 1);

@@ -1,19 +1,30 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
 import { z } from 'zod';
 import { checkLogFiles } from '../evidence/logHead';
-import { readZip, type ZipLimits } from '../packs/safeZip';
+import { listZipEntries, streamZipEntry, type ZipEntry, type ZipLimits } from '../packs/safeZip';
 import { sha256 } from '../lib/hash';
+import { openBackup, sealBackup, type ScryptCost } from './backupCipher';
 import { LOCK_FILE } from '../storage/dataFolderLock';
-import { fsyncDir, writeFileDurable } from '../storage/durableFile';
+import { fsyncDir } from '../storage/durableFile';
+import { foldedName, restoreNamesProblem } from './restoreNames';
+import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
 
 export const BACKUP_MANIFEST = 'holdfast-backup.json';
 const BACKUP_FORMAT = 'holdfast-backup';
 const BACKUP_FORMAT_VERSION = 1;
 /** Derived or scratch data, rebuilt on start: not worth keeping in a backup. */
 const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging']);
+const LEFT_OUT_FOLDED = new Set([...LEFT_OUT].map(foldedName));
+/** The manifest is read whole; a few thousand lines at most. */
+const MANIFEST_LIMITS: ZipLimits = {
+  files: 1,
+  fileBytes: 16 * 1024 * 1024,
+  totalBytes: 16 * 1024 * 1024,
+};
 /** An evidence log or its head record, in an incident, practice incident or exercise folder. */
 const EVIDENCE_FILE =
   /^((?:incidents|exercises\/incidents|exercises\/runs)\/[^/]+)\/(log\.jsonl|head\.jsonl)$/;
@@ -83,10 +94,25 @@ export async function createBackup(
   return { zip, files: files.length };
 }
 
+/** A backup encrypted with a passphrase, ready to save: the only kind Holdfast now makes. */
+export async function createEncryptedBackup(
+  dataDir: string,
+  created: Date,
+  passphrase: string,
+  cost?: ScryptCost,
+): Promise<{ file: Uint8Array; files: number }> {
+  const { zip, files } = await createBackup(dataDir, created);
+  return { file: await sealBackup(zip, passphrase, cost), files };
+}
+
 export type RestoreOutcome =
   | {
       ok: true;
+      /** False for a plain zip from before backups were encrypted: restored, and the caller says so. */
+      encrypted: boolean;
       files: number;
+      /** Files in the backup that were not restored: a lock, cache or staging folder. */
+      leftOut: string[];
       incidentLogs: number;
       /** Logs from before head records: restored, and each notes on first open that it had none. */
       withoutCheckRecord: number;
@@ -103,12 +129,14 @@ function checkEvidence(
 ): { ok: true; logs: number; withoutCheckRecord: number } | { ok: false; problem: string } {
   const folders = new Map<string, { log?: Uint8Array; head?: Uint8Array }>();
   for (const file of files) {
-    const match = EVIDENCE_FILE.exec(file.name);
+    // Matched as a case-insensitive file system would see the name, so "LOG.jsonl" is checked too.
+    const match = EVIDENCE_FILE.exec(foldedName(file.name));
     if (!match) continue;
-    const folder = folders.get(match[1]!) ?? {};
+    const name = file.name.slice(0, file.name.lastIndexOf('/'));
+    const folder = folders.get(name) ?? {};
     if (match[2] === 'log.jsonl') folder.log = file.bytes;
     else folder.head = file.bytes;
-    folders.set(match[1]!, folder);
+    folders.set(name, folder);
   }
   let logs = 0;
   let withoutCheckRecord = 0;
@@ -125,6 +153,24 @@ function checkEvidence(
   return { ok: true, logs, withoutCheckRecord };
 }
 
+/** Writes one checked entry into the staging folder chunk by chunk, private to the user, and syncs it. */
+async function writeEntry(zip: Uint8Array, entry: ZipEntry, staging: string): Promise<void> {
+  const path = join(staging, ...entry.name.split('/'));
+  await mkdir(dirname(path), PRIVATE_DIRS);
+  const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
+  try {
+    const problem = streamZipEntry(zip, entry, BACKUP_LIMITS, (chunk) => {
+      for (let at = 0; at < chunk.length;) at += writeSync(fd, chunk, at);
+    });
+    // Every entry was checked in the first pass; a change now means the file is being altered.
+    if (problem) throw new Error(problem);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  await fsyncDir(dirname(path));
+}
+
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
   try {
     return (await readdir(dir)).length === 0;
@@ -136,23 +182,40 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
 
 /**
  * Restores a backup into a fresh (empty or missing) data folder. Everything is checked first:
- * a safe zip, the manifest and every checksum, and the hash chain of every incident log. The
- * files are then written to a folder beside the target and renamed into place in one step.
+ * the passphrase and the encryption tag (so one changed byte is refused), a safe zip, the manifest and every checksum, and the hash chain of every incident log. The
+ * files are then written to a folder beside the target and renamed into place in one step. Names
+ * that would collide on Windows or a Mac are refused, a lock file is never restored, and files
+ * are checked and written a chunk at a time, so memory stays bounded by the backup's own size.
  */
-export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise<RestoreOutcome> {
+export async function restoreBackup(
+  file: Uint8Array,
+  targetDir: string,
+  passphrase: string | null = null,
+): Promise<RestoreOutcome> {
   const refuse = (problem: string): RestoreOutcome => ({
     ok: false,
     problem: `Nothing was restored: ${problem}`,
   });
   if (!(await isEmptyOrMissing(targetDir)))
     return refuse(`${targetDir} is not empty. Restore into a new, empty folder.`);
-  const read = readZip(zip, BACKUP_LIMITS);
-  if (!read.ok) return refuse(read.problem);
-  const manifestFile = read.files.find((file) => file.name === BACKUP_MANIFEST);
-  if (!manifestFile) return refuse(`this is not a Holdfast backup (it has no ${BACKUP_MANIFEST}).`);
+  const opened = await openBackup(file, passphrase);
+  if (!opened.ok) return refuse(opened.problem);
+  const zip = opened.zip;
+  const listing = listZipEntries(zip, BACKUP_LIMITS);
+  if (!listing.ok) return refuse(listing.problem);
+  const unsafeName = restoreNamesProblem(listing.entries.map((entry) => entry.name));
+  if (unsafeName) return refuse(unsafeName);
+  const manifestEntry = listing.entries.find((entry) => entry.name === BACKUP_MANIFEST);
+  if (!manifestEntry)
+    return refuse(`this is not a Holdfast backup (it has no ${BACKUP_MANIFEST}).`);
+  const manifestChunks: Uint8Array[] = [];
+  const manifestProblem = streamZipEntry(zip, manifestEntry, MANIFEST_LIMITS, (chunk) =>
+    manifestChunks.push(chunk.slice()),
+  );
+  if (manifestProblem) return refuse(manifestProblem);
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder().decode(manifestFile.bytes));
+    raw = JSON.parse(Buffer.concat(manifestChunks).toString('utf8'));
   } catch {
     return refuse(`its ${BACKUP_MANIFEST} cannot be read.`);
   }
@@ -160,26 +223,46 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
   if (!manifest.success)
     return refuse('it is not a backup format this version of Holdfast understands.');
   const listed = new Map(manifest.data.files.map((file) => [file.path, file]));
-  const files = read.files.filter((file) => file.name !== BACKUP_MANIFEST);
-  for (const file of files) {
-    const entry = listed.get(file.name);
-    if (!entry)
-      return refuse(`it holds ${JSON.stringify(file.name)}, which its manifest does not list.`);
-    if (entry.bytes !== file.bytes.byteLength || entry.sha256 !== sha256(file.bytes))
-      return refuse(`${file.name} does not match its checksum, so the backup is damaged.`);
-    listed.delete(file.name);
+  const entries = listing.entries.filter((entry) => entry.name !== BACKUP_MANIFEST);
+  // First pass: every checksum, one chunk at a time. Only evidence logs (needed for their hash
+  // chain check) are kept in memory; everything else is decompressed again when written.
+  const evidenceFiles: { name: string; bytes: Uint8Array }[] = [];
+  for (const entry of entries) {
+    const expected = listed.get(entry.name);
+    if (!expected)
+      return refuse(`it holds ${JSON.stringify(entry.name)}, which its manifest does not list.`);
+    const hash = createHash('sha256');
+    const isEvidence = EVIDENCE_FILE.test(foldedName(entry.name));
+    const kept: Uint8Array[] = [];
+    let bytes = 0;
+    const problem = streamZipEntry(zip, entry, BACKUP_LIMITS, (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (isEvidence) kept.push(chunk.slice());
+    });
+    if (problem) return refuse(problem);
+    if (expected.bytes !== bytes || expected.sha256 !== hash.digest('hex'))
+      return refuse(`${entry.name} does not match its checksum, so the backup is damaged.`);
+    if (isEvidence) evidenceFiles.push({ name: entry.name, bytes: Buffer.concat(kept) });
+    listed.delete(entry.name);
   }
   if (listed.size > 0)
     return refuse(
       `it is missing ${[...listed.keys()].slice(0, 3).join(', ')}, which its manifest lists.`,
     );
-  const evidence = checkEvidence(files);
+  const evidence = checkEvidence(evidenceFiles);
   if (!evidence.ok) return refuse(evidence.problem);
 
+  // A lock, cache or staging folder belongs to the computer that made the backup: restoring its
+  // lock would leave the new folder read-only for good, "in use" by a PC that is not there.
+  const isLeftOut = (name: string): boolean => LEFT_OUT_FOLDED.has(foldedName(name.split('/')[0]!));
+  const leftOut = entries.filter((entry) => isLeftOut(entry.name)).map((entry) => entry.name);
+  const restored = entries.filter((entry) => !isLeftOut(entry.name));
   const staging = `${targetDir}.restoring-${randomBytes(4).toString('hex')}`;
   try {
-    for (const file of files)
-      await writeFileDurable(join(staging, ...file.name.split('/')), file.bytes);
+    // Made first, so a backup holding no files still restores to an empty, private folder.
+    await mkdir(staging, PRIVATE_DIRS);
+    for (const entry of restored) await writeEntry(zip, entry, staging);
     await mkdir(dirname(targetDir), { recursive: true });
     await rmdir(targetDir).catch(() => undefined);
     await rename(staging, targetDir);
@@ -190,7 +273,9 @@ export async function restoreBackup(zip: Uint8Array, targetDir: string): Promise
   }
   return {
     ok: true,
-    files: files.length,
+    encrypted: opened.encrypted,
+    files: restored.length,
+    leftOut,
     incidentLogs: evidence.logs,
     withoutCheckRecord: evidence.withoutCheckRecord,
   };

@@ -23,6 +23,7 @@ import {
   type LogCheck,
 } from './logHead';
 import { salvageRecords } from './salvage';
+import { PRIVATE_DIRS } from '../storage/privateModes';
 
 /** The pure chain check, re-exported so callers need only this module. */
 export { verifyEvidenceLog, type EvidenceRecord, type VerifyResult } from './evidenceChain';
@@ -218,7 +219,7 @@ async function quarantineCopy(
   now: Date,
   fs: EvidenceLogFs,
 ): Promise<string> {
-  await fs.mkdir(quarantineDir, { recursive: true });
+  await fs.mkdir(quarantineDir, PRIVATE_DIRS);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (;;) {
     const target = join(
@@ -418,7 +419,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
     }
   }
 
-  if (!existing) await fs.mkdir(dirname(path), { recursive: true });
+  if (!existing) await fs.mkdir(dirname(path), PRIVATE_DIRS);
   const handle = await fs.openAppend(path);
   if (!existing) {
     try {

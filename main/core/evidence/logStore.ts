@@ -18,6 +18,7 @@ import { checkLogFiles, headPathOf, judgeHead, readHeadJournal } from './logHead
 import { isEarlier, timesGoingBack, type TimeGoingBack } from './recordedTimes';
 import { salvageRecords } from './salvage';
 import { exportEvidenceFolder } from './evidenceExport';
+import { PRIVATE_DIRS } from '../storage/privateModes';
 
 const LOG_FILE = 'log.jsonl';
 
@@ -235,7 +236,7 @@ export function openIncidentStore(options: {
     async writeSnapshot(id, bytes) {
       const hash = sha256(bytes);
       const snapshots = join(folder(id), 'snapshots');
-      await mkdir(snapshots, { recursive: true });
+      await mkdir(snapshots, PRIVATE_DIRS);
       await writeFileDurable(join(snapshots, `${hash}.md`), bytes);
       return hash;
     },

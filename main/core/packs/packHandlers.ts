@@ -14,6 +14,7 @@ import type { LoadedLibrary } from '../runbooks/library';
 import { textDiff } from '../authoring/textDiff';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { buildPack, readPack, type PackRunbook } from './runbookPack';
+import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type PackCall = 'packs.export' | 'packs.previewImport' | 'packs.import';
 
@@ -53,7 +54,7 @@ async function commitAll(
   userDir: string,
 ): Promise<() => Promise<void>> {
   const stage = join(stagingDir, randomBytes(6).toString('hex'));
-  await mkdir(stage, { recursive: true });
+  await mkdir(stage, PRIVATE_DIRS);
   const moved: Array<{ path: string; previous: Buffer | null }> = [];
   const undo = async (): Promise<void> => {
     for (const { path, previous } of moved.reverse()) {

@@ -44,9 +44,23 @@ export function unsafeNameReason(name: string): string | null {
   return null;
 }
 
-/** Decompresses one entry, stopping as soon as it grows past its declared size or the limit (zip bombs lie). */
-function inflateBounded(data: Uint8Array, declared: number, limit: number): Uint8Array | null {
-  const chunks: Uint8Array[] = [];
+/**
+ * Compressed bytes are fed to the inflater in slices this small, because it hands back everything
+ * one push produces as one chunk: a slice this size can never grow past about 16 MB, whatever
+ * the file claims.
+ */
+const INFLATE_SLICE = 16 * 1024;
+
+/**
+ * Decompresses one entry chunk by chunk, stopping as soon as it grows past its declared size or
+ * the limit (zip bombs lie). Returns false when it did, or when it came out shorter than declared.
+ */
+function inflateChunks(
+  data: Uint8Array,
+  declared: number,
+  limit: number,
+  onChunk: (chunk: Uint8Array) => void,
+): boolean {
   let total = 0;
   let tooBig = false;
   const inflater = new Inflate((chunk) => {
@@ -55,16 +69,24 @@ function inflateBounded(data: Uint8Array, declared: number, limit: number): Uint
       tooBig = true;
       throw new RangeError('too big');
     }
-    chunks.push(chunk);
+    if (chunk.length > 0) onChunk(chunk);
   });
   try {
-    inflater.push(data, true);
+    if (data.length === 0) inflater.push(data, true);
+    for (let at = 0; at < data.length; at += INFLATE_SLICE)
+      inflater.push(data.subarray(at, at + INFLATE_SLICE), at + INFLATE_SLICE >= data.length);
   } catch (error: unknown) {
-    if (tooBig) return null;
+    if (tooBig) return false;
     throw error;
   }
-  if (total !== declared) return null;
-  const out = new Uint8Array(total);
+  return total === declared;
+}
+
+/** Decompresses one entry into memory, bounded as `inflateChunks` is. */
+function inflateBounded(data: Uint8Array, declared: number, limit: number): Uint8Array | null {
+  const chunks: Uint8Array[] = [];
+  if (!inflateChunks(data, declared, limit, (chunk) => chunks.push(chunk))) return null;
+  const out = new Uint8Array(declared);
   let at = 0;
   for (const chunk of chunks) {
     out.set(chunk, at);
@@ -73,14 +95,25 @@ function inflateBounded(data: Uint8Array, declared: number, limit: number): Uint
   return out;
 }
 
+/** One entry of a zip whose central directory passed every check; nothing decompressed yet. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressed: number;
+  size: number;
+  localOffset: number;
+}
+
+export type ZipListing = { ok: true; entries: ZipEntry[] } | { ok: false; problem: string };
+
 /**
- * Reads a zip file defensively: the central directory is checked in full (count, names, links,
- * declared sizes, methods) before any entry is decompressed, and decompression is bounded.
- * Any problem refuses the whole file with a sentence saying which entry and why.
+ * Checks a zip's central directory in full (count, names, links, declared sizes, methods) before
+ * any entry is decompressed. Any problem refuses the whole file with a sentence saying which
+ * entry and why.
  */
-export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRead {
+export function listZipEntries(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipListing {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  const refuse = (problem: string): ZipRead => ({ ok: false, problem });
+  const refuse = (problem: string): ZipListing => ({ ok: false, problem });
   let end = -1;
   for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at -= 1) {
     if (view.getUint32(at, true) === EOCD) {
@@ -94,13 +127,7 @@ export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRea
   if (count > limits.files)
     return refuse(`The pack has ${count} files; a pack may hold at most ${limits.files}.`);
 
-  const entries: Array<{
-    name: string;
-    method: number;
-    compressed: number;
-    size: number;
-    localOffset: number;
-  }> = [];
+  const entries: ZipEntry[] = [];
   const seen = new Set<string>();
   let declaredTotal = 0;
   let at = directoryOffset;
@@ -147,17 +174,61 @@ export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRea
     seen.add(name);
     entries.push({ name, method, compressed, size, localOffset });
   }
+  return { ok: true, entries };
+}
 
+/** The compressed bytes of one listed entry, or a sentence saying why they cannot be found. */
+function entryData(zip: Uint8Array, entry: ZipEntry): Uint8Array | string {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const shown = JSON.stringify(entry.name.slice(0, 80));
+  const local = entry.localOffset;
+  if (local + 30 > zip.length || view.getUint32(local, true) !== LOCAL)
+    return `The pack is damaged: ${shown} cannot be found in it.`;
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  if (start + entry.compressed > zip.length) return `The pack is damaged: ${shown} is cut short.`;
+  return zip.subarray(start, start + entry.compressed);
+}
+
+/**
+ * Decompresses one listed entry chunk by chunk, so a large file never has to be held whole.
+ * Returns null when every byte arrived as declared, or a sentence saying what was wrong.
+ */
+export function streamZipEntry(
+  zip: Uint8Array,
+  entry: ZipEntry,
+  limits: ZipLimits,
+  onChunk: (chunk: Uint8Array) => void,
+): string | null {
+  const shown = JSON.stringify(entry.name.slice(0, 80));
+  const data = entryData(zip, entry);
+  if (typeof data === 'string') return data;
+  let whole: boolean;
+  try {
+    if (entry.method === 0) {
+      whole = data.length === entry.size;
+      if (whole && data.length > 0) onChunk(data);
+    } else whole = inflateChunks(data, entry.size, limits.fileBytes, onChunk);
+  } catch {
+    return `The pack is damaged: ${shown} cannot be decompressed.`;
+  }
+  return whole
+    ? null
+    : `The pack was refused: ${shown} is larger than it says it is (a "zip bomb").`;
+}
+
+/**
+ * Reads a zip file defensively: the central directory is checked in full before any entry is
+ * decompressed, and decompression is bounded. Any problem refuses the whole file with a sentence
+ * saying which entry and why.
+ */
+export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRead {
+  const listing = listZipEntries(zip, limits);
+  if (!listing.ok) return listing;
   const files: ZipFile[] = [];
-  for (const entry of entries) {
+  for (const entry of listing.entries) {
     const shown = JSON.stringify(entry.name.slice(0, 80));
-    const local = entry.localOffset;
-    if (local + 30 > zip.length || view.getUint32(local, true) !== LOCAL)
-      return refuse(`The pack is damaged: ${shown} cannot be found in it.`);
-    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-    if (start + entry.compressed > zip.length)
-      return refuse(`The pack is damaged: ${shown} is cut short.`);
-    const data = zip.subarray(start, start + entry.compressed);
+    const data = entryData(zip, entry);
+    if (typeof data === 'string') return { ok: false, problem: data };
     let bytes: Uint8Array | null;
     try {
       bytes =
@@ -167,10 +238,13 @@ export function readZip(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS): ZipRea
             : null
           : inflateBounded(data, entry.size, limits.fileBytes);
     } catch {
-      return refuse(`The pack is damaged: ${shown} cannot be decompressed.`);
+      return { ok: false, problem: `The pack is damaged: ${shown} cannot be decompressed.` };
     }
     if (!bytes)
-      return refuse(`The pack was refused: ${shown} is larger than it says it is (a "zip bomb").`);
+      return {
+        ok: false,
+        problem: `The pack was refused: ${shown} is larger than it says it is (a "zip bomb").`,
+      };
     files.push({ name: entry.name, bytes });
   }
   return { ok: true, files };

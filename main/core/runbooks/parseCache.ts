@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ParseOutcome } from './parseRunbook';
+import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
 
 /**
  * Bump when parseRunbook's output changes shape or meaning: a cache written by another format
@@ -84,11 +85,11 @@ export async function openParseCache(
           : {}),
       } satisfies CacheFile);
       const checksum = createHash('sha256').update(body).digest('hex');
-      await mkdir(dirname(path), { recursive: true });
+      await mkdir(dirname(path), PRIVATE_DIRS);
       // Atomic (temp + rename) but not fsynced: losing the cache only costs one slower start.
       const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await writeFile(temp, `${checksum}\n${body}`);
+        await writeFile(temp, `${checksum}\n${body}`, { mode: PRIVATE_FILE_MODE });
         await rename(temp, path);
       } catch (error: unknown) {
         await rm(temp, { force: true });

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from './privateModes';
 
 /**
  * The file-system calls a durable write makes. The app uses Node's; tests swap in a simulated
  * disk to check the order of calls, cut the sequence at every crash point and inject I/O errors.
  */
 export interface DurableFs {
-  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
+  mkdir(path: string, options: { recursive: true; mode?: number }): Promise<unknown>;
   /** `wx` creates a new file (never an existing one); `r` opens a folder so it can be synced. */
   open(
     path: string,
@@ -55,9 +56,9 @@ export async function writeFileDurable(
   fs: DurableFs = nodeFs,
 ): Promise<void> {
   const dir = dirname(path);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, PRIVATE_DIRS);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(temp, 'wx', 0o600);
+  const handle = await fs.open(temp, 'wx', PRIVATE_FILE_MODE);
   // The first failure is the one reported; clean-up failures never hide it.
   let failure: Error | null = null;
   try {
@@ -101,7 +102,7 @@ export async function quarantineFile(
   quarantineDir: string,
   now: Date,
 ): Promise<string> {
-  await mkdir(quarantineDir, { recursive: true });
+  await mkdir(quarantineDir, PRIVATE_DIRS);
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   // rename() would replace an earlier quarantined copy: pick a name that is not taken yet.
   let target: string;

@@ -22,7 +22,7 @@ describe('openSettingsStore', () => {
   it('opens <userData>/settings.json without clearing an invalid file (the core recovers it first)', () => {
     FakeStore.opened = [];
     const store = openSettingsStore(FakeStore);
-    expect(FakeStore.opened).toEqual([{ name: 'settings' }]);
+    expect(FakeStore.opened).toEqual([{ name: 'settings', configFileMode: 0o600 }]);
     expect(store.path).toBe('/userData/settings.json');
     store.set('organisationName', 'Rose Care');
     expect(store.get('organisationName')).toBe('Rose Care');
@@ -33,7 +33,9 @@ describe('openWindowStateStore', () => {
   it('uses its own file and resets it when corrupt', () => {
     FakeStore.opened = [];
     expect(openWindowStateStore(FakeStore).path).toBe('/userData/window-state.json');
-    expect(FakeStore.opened).toEqual([{ name: 'window-state', clearInvalidConfig: true }]);
+    expect(FakeStore.opened).toEqual([
+      { name: 'window-state', clearInvalidConfig: true, configFileMode: 0o600 },
+    ]);
   });
 
   it('falls back to memory when the file cannot be opened at all', () => {

@@ -1,9 +1,12 @@
 import type { KeyValueStore } from '../../core/hostTypes';
+import { PRIVATE_FILE_MODE } from '../../core/storage/privateModes';
 
 /** The electron-store options Holdfast uses. */
 export interface StoreOptions {
   name: string;
   clearInvalidConfig?: boolean;
+  /** Settings name the provider and its contacts: readable by this user only (see privateModes). */
+  configFileMode?: number;
 }
 
 /**
@@ -27,7 +30,7 @@ function asKeyValueStore(store: KeyValueStore): KeyValueStore {
  * wipe it: the core checks and recovers the file before calling this.
  */
 export function openSettingsStore(Store: StoreClass): KeyValueStore {
-  return asKeyValueStore(new Store({ name: 'settings' }));
+  return asKeyValueStore(new Store({ name: 'settings', configFileMode: PRIVATE_FILE_MODE }));
 }
 
 /** A store that lives only as long as the process; used when the window-state file is unusable. */
@@ -49,7 +52,13 @@ export function openWindowStateStore(
   log?: (message: string, error: unknown) => void,
 ): KeyValueStore {
   try {
-    return asKeyValueStore(new Store({ name: 'window-state', clearInvalidConfig: true }));
+    return asKeyValueStore(
+      new Store({
+        name: 'window-state',
+        clearInvalidConfig: true,
+        configFileMode: PRIVATE_FILE_MODE,
+      }),
+    );
   } catch (error: unknown) {
     log?.('Window size will not be remembered this time', error);
     return memoryStore();

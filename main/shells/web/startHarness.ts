@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { createCore, type Core } from '../../core/createCore';
 import { createHttpTransport } from './httpTransport';
+import { PRIVATE_FILE_MODE } from '../../core/storage/privateModes';
 
 export interface HarnessOptions {
   port: number;
@@ -39,7 +40,12 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     version: options.version,
     // The same Conf engine electron-store uses in the desktop app, on the same file name.
     openSettingsStore: () =>
-      new Conf({ cwd: options.dataDir, configName: 'settings', projectName: 'holdfast' }),
+      new Conf({
+        cwd: options.dataDir,
+        configName: 'settings',
+        projectName: 'holdfast',
+        configFileMode: PRIVATE_FILE_MODE,
+      }),
     openExternal: async (url) => {
       requestedLinks.push(url);
       return {

@@ -251,7 +251,7 @@ describe('contacts directory through the core handlers', () => {
     const html = JSON.stringify(view.value.html);
     expect(html).not.toMatch(/<script|<img/);
     expect(view.value.html.steps['call-it-supplier']?.text).toContain(
-      '&lt;script&gt;alert(1)&lt;/script&gt; (&lt;img src=x onerror=alert(2)&gt;) — 07700 900123 (24/7)',
+      '<bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi> (<bdi>&lt;img src=x onerror=alert(2)&gt;</bdi>) — <span class="contact-number"><bdi dir="ltr">07700 900123</bdi></span> (<bdi>24/7</bdi>)',
     );
   });
 
@@ -264,7 +264,7 @@ describe('contacts directory through the core handlers', () => {
     const after = await handlers['runbooks.get']({ id: 'ransomware' });
     if (!after.ok) throw new Error('runbook failed');
     expect(after.value.html.steps['call-it-supplier']?.text).toContain(
-      '<strong>IT supplier</strong>: Sam Patel (Acme IT) — 07700 900123 (24/7)',
+      '<strong><bdi>IT supplier</bdi></strong>: <bdi>Sam Patel</bdi> (<bdi>Acme IT</bdi>) — <span class="contact-number"><bdi dir="ltr">07700 900123</bdi></span> (<bdi>24/7</bdi>)',
     );
     expect(after.value.contacts.find((ref) => ref.role === 'it-supplier')).toMatchObject({
       national: false,

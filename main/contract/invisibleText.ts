@@ -33,6 +33,17 @@ export const hasInvisible = (text: string): boolean => INVISIBLE_ONE.test(text);
 /** The text without bidi controls and invisible format characters. */
 export const stripInvisible = (text: string): string => text.replace(INVISIBLE_ANY, '');
 
+/** Every string inside a parsed JSON value with those characters removed (arrays and objects walked). */
+export function stripInvisibleDeep(value: unknown): unknown {
+  if (typeof value === 'string') return stripInvisible(value);
+  if (Array.isArray(value)) return value.map(stripInvisibleDeep);
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, stripInvisibleDeep(inner)]),
+    );
+  return value;
+}
+
 /** Where the first such character sits (0-based), or -1. */
 export const firstInvisibleAt = (text: string): number => text.search(INVISIBLE_ONE);
 

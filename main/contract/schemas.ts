@@ -8,7 +8,7 @@ import {
   type ClockId,
   type ProviderType,
 } from './vocabulary';
-import { dialledValueSchema, freeTextSchema } from './invisibleText';
+import { dialledValueSchema, freeTextSchema, hasInvisible } from './invisibleText';
 
 /** An object's keys as a non-empty tuple, for z.enum over a vocabulary record. */
 export const keysOf = <K extends string>(record: Record<K, unknown>): [K, ...K[]] =>
@@ -80,6 +80,8 @@ export const localChannelSchema = z
     if (
       (channel.kind === 'phone' || channel.kind === 'mobile') &&
       channel.value !== '' &&
+      // A hidden character is already reported on its own; one message per mistake.
+      !hasInvisible(channel.value) &&
       !isPhoneNumber(channel.value)
     ) {
       ctx.addIssue({

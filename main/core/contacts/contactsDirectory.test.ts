@@ -109,6 +109,27 @@ describe('contacts directory through the core handlers', () => {
     });
   });
 
+  it('opens a contacts file holding hidden characters whole, with them removed', async () => {
+    // Saved before numbers with hidden characters were refused, or edited by hand.
+    const older = {
+      ...itSupplier,
+      organisation: 'Acme \u202eIT',
+      channels: [{ kind: 'other', value: 'Radio \u202e4 channel', outOfBand: true }],
+    };
+    await writeFile(
+      join(dataDir, 'contacts.json'),
+      JSON.stringify({ formatVersion: 1, customRoles: [], contacts: [older] }),
+    );
+    const { handlers } = await start();
+    const listed = await handlers['contacts.list']({});
+    if (!listed.ok) throw new Error('list failed');
+    expect(listed.value.roles[0]?.contact).toMatchObject({
+      organisation: 'Acme IT',
+      channels: [{ kind: 'other', value: 'Radio 4 channel', outOfBand: true }],
+    });
+    expect(await readdir(dataDir)).not.toContain('quarantine');
+  });
+
   it('saves a contact durably, keeps it across a restart, and deletes it', async () => {
     const { handlers } = await start();
     const saved = await handlers['contacts.save'](itSupplier);

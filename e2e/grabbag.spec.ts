@@ -131,3 +131,76 @@ test('printing is recorded, and the home screen reminds once contacts or systems
     /Pack version:?\s*2 \(content code/,
   );
 });
+
+/**
+ * Whether, in the first `root` element holding `word`, `word` comes before `number` and the number's first digit
+ * group before its last: a number that reads as it dials is not reordered by the words before it.
+ */
+const layoutOf = (page: Page, root: string, word: string, number: string) =>
+  page.evaluate(
+    ({ root, word, number }) => {
+      const scope = [...document.querySelectorAll(root)].find((element) =>
+        element.textContent?.includes(word),
+      );
+      if (!scope) return null;
+      const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+      const rectOf = (text: string, fromEnd = false) => {
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = fromEnd
+            ? (node.textContent ?? '').lastIndexOf(text)
+            : (node.textContent ?? '').indexOf(text);
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          walker.currentNode = scope;
+          return range.getBoundingClientRect();
+        }
+        walker.currentNode = scope;
+        return null;
+      };
+      const groups = number.split(' ');
+      const word_ = rectOf(word);
+      const first = rectOf(groups[0] ?? '');
+      const last = rectOf(groups.at(-1) ?? '', true);
+      // Reading order on screen: a later line, or further right on the same line.
+      const before = (a: DOMRect, b: DOMRect, aEdge: number) =>
+        a.bottom <= b.top + 1 || (Math.abs(a.top - b.top) < 2 && aEdge <= b.left + 0.5);
+      return word_ && first && last
+        ? {
+            wordBeforeNumber: before(word_, first, word_.right),
+            firstGroupFirst: before(first, last, first.right),
+          }
+        : null;
+    },
+    { root, word, number },
+  );
+
+test('a right-to-left organisation name cannot reorder the number after it, on screen or in print', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await app.openContacts();
+  await page.getByRole('link', { name: 'Add contact for IT supplier' }).click();
+  // Arabic letters turn the digits after them right-to-left unless each value is isolated.
+  await app.fillAndSaveContact({
+    name: 'Sam Patel',
+    organisation: 'مركز الدعم',
+    phone: '01632 960 123',
+    hours: '24/7',
+  });
+
+  await app.openRunbookById('ransomware');
+  const step = '#step-call-it-supplier .contact-ref';
+  await expect(page.locator(step, { hasText: 'الدعم' })).toContainText('01632 960 123');
+  const onScreen = await layoutOf(page, step, 'الدعم', '01632 960 123');
+  expect(onScreen).toEqual({ wordBeforeNumber: true, firstGroupFirst: true });
+
+  await app.openFromNav('Grab-bag pack');
+  await page.emulateMedia({ media: 'print' });
+  const printed = 'article .contact-ref';
+  await expect(page.locator(printed, { hasText: 'الدعم' }).first()).toContainText('01632 960 123');
+  const onPaper = await layoutOf(page, printed, 'الدعم', '01632 960 123');
+  expect(onPaper).toEqual({ wordBeforeNumber: true, firstGroupFirst: true });
+});

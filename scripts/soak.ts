@@ -18,6 +18,9 @@
  *   kill          contacts and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
  *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
  *   archives      the hostile pack corpus, then 5,000 randomly damaged packs, through pack import
+ *   hidden-characters  bidi and invisible characters through every contact, system and settings
+ *                 field and import path of a real core
+ *                 (main/core/contacts/__fixtures__/hiddenCharacterTrials.ts), 50,000 inputs
  * `--trials` replaces the default count of the part (or parts) that run; the api and power-loss
  * parts keep the same proportions between their counts.
  */
@@ -34,6 +37,11 @@ import { describeCrashSummary, runCrashTrials } from './crash/crashTrials';
 import { describeKillFigures, documentKillTrials } from './crash/documentKills';
 import { twoWriterTrials } from './crash/twoWriters';
 import { soakCount } from '../main/core/__fixtures__/trialCounts';
+import {
+  describeHiddenCharacters,
+  hiddenCharacterTrials,
+} from '../main/core/contacts/__fixtures__/hiddenCharacterTrials';
+import { startTestCore } from '../main/core/__fixtures__/testCore';
 import { hostileArchives } from '../main/core/packs/__fixtures__/hostileArchives';
 import { hostileArchiveTrials } from '../main/core/packs/__fixtures__/hostileArchiveTrials';
 import { describeCorruptFiles, runCorruptFileTrials } from './reliability/corruptFiles';
@@ -204,6 +212,22 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
       );
       for (const problem of figures.problems) console.log(`# problem: ${problem}`);
       return figures.failures === 0 && figures.peakRssMb < 256;
+    },
+  },
+  'hidden-characters': {
+    trials: soakCount('hiddenCharacters'),
+    run: async (inputs, seed) => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'holdfast-soak-hidden-'));
+      const core = await startTestCore(dataDir);
+      try {
+        const figures = await hiddenCharacterTrials({ core, inputs, seed });
+        console.log(describeHiddenCharacters(figures));
+        for (const problem of figures.problems) console.log(`# problem: ${problem}`);
+        return figures.failures === 0;
+      } finally {
+        await core.close();
+        await rm(dataDir, { recursive: true, force: true });
+      }
     },
   },
 };

@@ -56,6 +56,7 @@ import type {
 } from './exerciseTypes';
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
 import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
+import { freeTextSchema } from './invisibleText';
 import {
   contractClockSchema,
   customRoleLabelSchema,
@@ -173,10 +174,11 @@ export const contract = {
   'settings.get': reads<Settings>()(none),
   'settings.update': writes<Settings>()(
     z.strictObject({
-      organisationName: z.string().trim().max(120).optional(),
+      // Free text: hidden characters removed (see freeTextSchema).
+      organisationName: freeTextSchema().trim().max(120).optional(),
       providerType: providerTypeSchema.nullable().optional(),
       pharmacyCqcRegistered: z.boolean().optional(),
-      isolationInstruction: z.string().trim().max(2000).optional(),
+      isolationInstruction: freeTextSchema().trim().max(2000).optional(),
       contractClocks: z.array(contractClockSchema).max(20).optional(),
     }),
   ),

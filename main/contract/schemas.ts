@@ -8,6 +8,7 @@ import {
   type ClockId,
   type ProviderType,
 } from './vocabulary';
+import { dialledValueSchema, freeTextSchema, hasInvisible } from './invisibleText';
 
 /** An object's keys as a non-empty tuple, for z.enum over a vocabulary record. */
 export const keysOf = <K extends string>(record: Record<K, unknown>): [K, ...K[]] =>
@@ -25,12 +26,15 @@ export const slugSchema = z
 /** A contract deadline the provider adds in Settings; the id is made from the label when absent. */
 export const contractClockSchema = z.strictObject({
   id: slugSchema.optional(),
-  label: z.string().trim().min(1, 'name the deadline').max(120, 'must be 120 characters or fewer'),
+  label: freeTextSchema()
+    .trim()
+    .min(1, 'name the deadline')
+    .max(120, 'must be 120 characters or fewer'),
   hours: z
     .int('whole hours')
     .min(1, 'at least 1 hour')
     .max(24 * 365, 'at most a year'),
-  duty: z.string().trim().max(400, 'must be 400 characters or fewer'),
+  duty: freeTextSchema().trim().max(400, 'must be 400 characters or fewer'),
 });
 
 /** Limits on what a local contact may hold: enough for real use, small enough that huge input is refused. */
@@ -61,14 +65,13 @@ export const contactChannelKindSchema = z.enum(['phone', 'mobile', 'email', 'oth
 export const localChannelSchema = z
   .strictObject({
     kind: contactChannelKindSchema,
-    value: z
-      .string()
+    // Refused, never changed: see dialledValueSchema.
+    value: dialledValueSchema()
       .trim()
       .min(1, 'enter a number or address')
       .max(CONTACT_LIMITS.value, `must be ${CONTACT_LIMITS.value} characters or fewer`),
     outOfBand: z.boolean(),
-    note: z
-      .string()
+    note: freeTextSchema()
       .trim()
       .max(CONTACT_LIMITS.note, `must be ${CONTACT_LIMITS.note} characters or fewer`)
       .optional(),
@@ -77,6 +80,8 @@ export const localChannelSchema = z
     if (
       (channel.kind === 'phone' || channel.kind === 'mobile') &&
       channel.value !== '' &&
+      // A hidden character is already reported on its own; one message per mistake.
+      !hasInvisible(channel.value) &&
       !isPhoneNumber(channel.value)
     ) {
       ctx.addIssue({
@@ -98,25 +103,21 @@ export const localChannelSchema = z
 /** A contact the provider enters for one role. Text is stored as typed and always shown as text. */
 export const localContactSchema = z.strictObject({
   role: slugSchema,
-  name: z
-    .string()
+  name: freeTextSchema()
     .trim()
     .min(1, 'enter a name')
     .max(CONTACT_LIMITS.name, `must be ${CONTACT_LIMITS.name} characters or fewer`),
-  organisation: z
-    .string()
+  organisation: freeTextSchema()
     .trim()
     .max(CONTACT_LIMITS.organisation, `must be ${CONTACT_LIMITS.organisation} characters or fewer`),
   channels: z
     .array(localChannelSchema)
     .min(1, 'add at least one phone number or address')
     .max(CONTACT_LIMITS.channels, `at most ${CONTACT_LIMITS.channels} ways to reach one contact`),
-  hours: z
-    .string()
+  hours: freeTextSchema()
     .trim()
     .max(CONTACT_LIMITS.hours, `must be ${CONTACT_LIMITS.hours} characters or fewer`),
-  notes: z
-    .string()
+  notes: freeTextSchema()
     .trim()
     .max(CONTACT_LIMITS.notes, `must be ${CONTACT_LIMITS.notes} characters or fewer`),
   /** ISO date (YYYY-MM-DD) the provider last checked these details. */
@@ -124,8 +125,7 @@ export const localContactSchema = z.strictObject({
 });
 
 /** A role the provider adds for a contact the bundled roles do not cover. */
-export const customRoleLabelSchema = z
-  .string()
+export const customRoleLabelSchema = freeTextSchema()
   .trim()
   .min(1, 'enter a name for the role')
   .max(CONTACT_LIMITS.roleLabel, `must be ${CONTACT_LIMITS.roleLabel} characters or fewer`);
@@ -154,20 +154,17 @@ export const systemRecordSchema = z
       .max(10, 'choose a number from 1 to 10')
       .nullable(),
     /** The paper or manual way of working while the system is down. */
-    fallback: z
-      .string()
+    fallback: freeTextSchema()
       .trim()
       .max(SYSTEM_LIMITS.fallback, `must be ${SYSTEM_LIMITS.fallback} characters or fewer`),
     /** Where the paper copy (charts, plans, rota…) is kept, so staff can find it at 2 a.m. */
-    paperLocation: z
-      .string()
+    paperLocation: freeTextSchema()
       .trim()
       .max(
         SYSTEM_LIMITS.paperLocation,
         `must be ${SYSTEM_LIMITS.paperLocation} characters or fewer`,
       ),
-    notes: z
-      .string()
+    notes: freeTextSchema()
       .trim()
       .max(SYSTEM_LIMITS.notes, `must be ${SYSTEM_LIMITS.notes} characters or fewer`),
     /** ISO date (YYYY-MM-DD) the provider last reviewed this entry. */
@@ -184,8 +181,7 @@ export const systemRecordSchema = z
   });
 
 /** A system the provider adds that the built-in list does not cover. */
-export const customSystemLabelSchema = z
-  .string()
+export const customSystemLabelSchema = freeTextSchema()
   .trim()
   .min(1, 'enter a name for the system')
   .max(SYSTEM_LIMITS.label, `must be ${SYSTEM_LIMITS.label} characters or fewer`);

@@ -20,6 +20,7 @@ const SAFE_ELEMENTS = new Set([
   'ol',
   'li',
   'span',
+  'bdi',
   'blockquote',
   'hr',
   'br',
@@ -276,6 +277,13 @@ describe('contact placeholders', () => {
     csoc: {
       label: 'NHS England Cyber Security Operations Centre (CSOC)',
       detail: '0300 303 5222 (24 hours a day, every day)',
+      parts: {
+        name: null,
+        organisation: null,
+        value: '0300 303 5222',
+        leftToRight: true,
+        hours: '24 hours a day, every day',
+      },
     },
     insurer: { label: 'Insurer incident line', detail: null },
     'it-supplier': { label: '<img src=x onerror=alert(1)> & Co', detail: '<b>0800</b> "24/7"' },
@@ -284,13 +292,35 @@ describe('contact placeholders', () => {
 
   it('shows a known contact with its number and hours', () => {
     expect(renderMarkdownInline('Phone {{contact:csoc}} now.', env)).toBe(
-      'Phone <span class="contact-ref"><strong>NHS England Cyber Security Operations Centre (CSOC)</strong>: 0300 303 5222 (24 hours a day, every day)</span> now.',
+      'Phone <span class="contact-ref"><strong><bdi>NHS England Cyber Security Operations Centre (CSOC)</bdi></strong>: <span class="contact-number"><bdi dir="ltr">0300 303 5222</bdi></span> (<bdi>24 hours a day, every day</bdi>)</span> now.',
     );
+  });
+
+  it('keeps each value the provider typed in its own direction, the number left to right', () => {
+    // A right-to-left override left open in the organisation would show the number after it
+    // reversed ("1111 999 0030") if the values shared one run of text.
+    const html = renderMarkdownInline('Phone {{contact:insurer}}.', {
+      resolveContact: () => ({
+        label: 'Insurer incident line',
+        detail: 'Ins Co (Org \u202e) — 0300 999 1111 (9-5)',
+        parts: {
+          name: 'Ins Co',
+          organisation: 'Org \u202e',
+          value: '0300 999 1111',
+          leftToRight: true,
+          hours: '9-5',
+        },
+      }),
+    });
+    expectSafe(html);
+    expect(html).toContain('<bdi>Ins Co</bdi> (<bdi>Org \u202e</bdi>) — ');
+    expect(html).toContain('<bdi dir="ltr">0300 999 1111</bdi>');
+    expect(html).toContain('(<bdi>9-5</bdi>)');
   });
 
   it('tells the reader to add a local number that has not been entered yet', () => {
     expect(renderMarkdownInline('Phone {{contact:insurer}}.', env)).toBe(
-      'Phone <span class="contact-ref contact-ref-missing"><strong>Insurer incident line</strong>: not set yet — <a href="#/contacts/insurer" data-contact-role="insurer">add your local number</a></span>.',
+      'Phone <span class="contact-ref contact-ref-missing"><strong><bdi>Insurer incident line</bdi></strong>: not set yet — <a href="#/contacts/insurer" data-contact-role="insurer">add your local number</a></span>.',
     );
   });
 
@@ -343,8 +373,18 @@ describe('contactDisplay', () => {
     expect(contactDisplay(ref({ channels, hours: '24 hours a day' }))).toEqual({
       label: 'CSOC',
       detail: '0300 303 5222 (24 hours a day)',
+      parts: {
+        name: null,
+        organisation: null,
+        value: '0300 303 5222',
+        leftToRight: true,
+        hours: '24 hours a day',
+      },
     });
-    expect(contactDisplay(ref({ channels }))).toEqual({ label: 'CSOC', detail: '0300 303 5222' });
+    expect(contactDisplay(ref({ channels }))).toMatchObject({
+      label: 'CSOC',
+      detail: '0300 303 5222',
+    });
   });
 
   it('has no detail when no number is known, so the reader is asked to add one', () => {

@@ -8,6 +8,18 @@ export interface ContactDisplay {
   label: string;
   /** e.g. "0300 303 5222 (24/7)"; null when the provider has not entered one yet. */
   detail: string | null;
+  /** The same detail in its parts, so each user value is shown in its own direction (see `isolate`). */
+  parts?: ContactDetailParts;
+}
+
+/** What `detail` is made of: who, the way to reach them and the hours, each as typed. */
+export interface ContactDetailParts {
+  name: string | null;
+  organisation: string | null;
+  value: string;
+  /** Numbers and addresses always read left to right, whatever the text around them. */
+  leftToRight: boolean;
+  hours: string | null;
 }
 
 /** How a `{{setting:key}}` placeholder renders: the provider's own answer, or a prompt to record it. */
@@ -112,6 +124,24 @@ function limitInlineNesting(md: MarkdownIt): void {
   };
 }
 
+/**
+ * A value the provider typed, in its own `<bdi>`: whatever direction its characters take stays
+ * inside it and cannot reorder the step around it (a right-to-left override in an organisation's
+ * name would otherwise show the number after it backwards). Numbers and addresses are also set
+ * left to right, so they read exactly as they dial.
+ */
+function isolate(escaped: string, leftToRight = false): string {
+  return leftToRight ? `<bdi dir="ltr">${escaped}</bdi>` : `<bdi>${escaped}</bdi>`;
+}
+
+function contactDetailHtml(parts: ContactDetailParts, escape: (text: string) => string): string {
+  const who = parts.name
+    ? `${isolate(escape(parts.name))}${parts.organisation ? ` (${isolate(escape(parts.organisation))})` : ''} — `
+    : '';
+  const hours = parts.hours ? ` (${isolate(escape(parts.hours))})` : '';
+  return `${who}<span class="contact-number">${isolate(escape(parts.value), parts.leftToRight)}</span>${hours}`;
+}
+
 function installSafeRenderRules(md: MarkdownIt): void {
   const escape = md.utils.escapeHtml;
 
@@ -123,7 +153,7 @@ function installSafeRenderRules(md: MarkdownIt): void {
         : null;
     if (setting) {
       return setting.value
-        ? `<span class="setting-ref"><strong>${escape(setting.label)}:</strong> ${escape(setting.value)}</span>`
+        ? `<span class="setting-ref"><strong>${escape(setting.label)}:</strong> ${isolate(escape(setting.value))}</span>`
         : `<span class="setting-ref setting-ref-missing"><strong>${escape(setting.label)}:</strong> not recorded yet — ${escape(setting.missing ?? 'ask your IT supplier and record it in Settings')}</span>`;
     }
     if (meta.kind === 'system' && meta.key) {
@@ -131,7 +161,7 @@ function installSafeRenderRules(md: MarkdownIt): void {
       const found = field
         ? ((env as RenderEnv | undefined)?.resolveSystem?.(system, field) ?? null)
         : null;
-      if (found?.value) return `<span class="system-ref">${escape(found.value)}</span>`;
+      if (found?.value) return `<span class="system-ref">${isolate(escape(found.value))}</span>`;
       // The system id is a slug (the placeholder grammar allows nothing else), so it is safe in the href.
       if (found) {
         return `<span class="system-ref system-ref-missing">not recorded yet — <a href="#/systems/${system}" data-system="${system}">add it in Systems<span class="visually-hidden"> (${escape(found.label)}: ${escape(found.field.toLowerCase())})</span></a></span>`;
@@ -144,9 +174,12 @@ function installSafeRenderRules(md: MarkdownIt): void {
     if (!contact) return `<span class="contact-ref">${escape(meta.key)}</span>`;
     if (contact.detail === null) {
       // The role is a slug (the placeholder grammar allows nothing else), so it is safe in the href.
-      return `<span class="contact-ref contact-ref-missing"><strong>${escape(contact.label)}</strong>: not set yet — <a href="#/contacts/${meta.key}" data-contact-role="${meta.key}">add your local number</a></span>`;
+      return `<span class="contact-ref contact-ref-missing"><strong>${isolate(escape(contact.label))}</strong>: not set yet — <a href="#/contacts/${meta.key}" data-contact-role="${meta.key}">add your local number</a></span>`;
     }
-    return `<span class="contact-ref"><strong>${escape(contact.label)}</strong>: ${escape(contact.detail)}</span>`;
+    const detail = contact.parts
+      ? contactDetailHtml(contact.parts, escape)
+      : isolate(escape(contact.detail));
+    return `<span class="contact-ref"><strong>${isolate(escape(contact.label))}</strong>: ${detail}</span>`;
   };
 
   // Images are never fetched: remote ones would leak the user's address and fail offline anyway.
@@ -200,5 +233,15 @@ export function contactDisplay(ref: ContactRef): ContactDisplay {
   const first = [...(ref.channels ?? [])].sort((a, b) => rank(a) - rank(b))[0];
   if (!first) return { label: ref.label, detail: null };
   const who = ref.name ? `${ref.name}${ref.organisation ? ` (${ref.organisation})` : ''} — ` : '';
-  return { label: ref.label, detail: `${who}${first.value}${ref.hours ? ` (${ref.hours})` : ''}` };
+  return {
+    label: ref.label,
+    detail: `${who}${first.value}${ref.hours ? ` (${ref.hours})` : ''}`,
+    parts: {
+      name: ref.name || null,
+      organisation: ref.name && ref.organisation ? ref.organisation : null,
+      value: first.value,
+      leftToRight: first.kind === 'phone' || first.kind === 'mobile' || first.kind === 'email',
+      hours: ref.hours || null,
+    },
+  };
 }

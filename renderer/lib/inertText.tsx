@@ -18,6 +18,13 @@ function inertNode(node: ChildNode, key: number): ReactNode {
   const tag = node.tagName.toLowerCase();
   if (tag === 'a' || tag === 'strong' || tag === 'b') return <strong key={key}>{children}</strong>;
   if (tag === 'em' || tag === 'i') return <em key={key}>{children}</em>;
+  // A value the provider typed keeps its own direction here too (see isolate in markdown.ts).
+  if (tag === 'bdi')
+    return (
+      <bdi key={key} dir={node.getAttribute('dir') === 'ltr' ? 'ltr' : undefined}>
+        {children}
+      </bdi>
+    );
   return <span key={key}>{children}</span>;
 }
 

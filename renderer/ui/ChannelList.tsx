@@ -9,6 +9,19 @@ const KIND_LABEL: Record<ContactChannel['kind'], string> = {
   other: 'Other',
 };
 
+/** Kinds whose value is a number or address: always left to right, so it reads as it dials. */
+const LEFT_TO_RIGHT: ReadonlySet<ContactChannel['kind']> = new Set([
+  'phone',
+  'mobile',
+  'sms',
+  'email',
+  'web',
+]);
+
+/** `dir` for a channel's value: numbers and addresses are fixed left to right and isolated. */
+export const channelDir = (kind: ContactChannel['kind']): 'ltr' | undefined =>
+  LEFT_TO_RIGHT.has(kind) ? 'ltr' : undefined;
+
 /**
  * A contact's ways to reach them, each with its kind in words and a note when it still works
  * while our own systems are down. `outOfBandFirst` puts those first (the printed contact sheet).
@@ -28,8 +41,16 @@ export function ChannelList({
       {ordered.map((channel, index) => (
         <li key={index}>
           <span className="channel-kind">{KIND_LABEL[channel.kind]}:</span>{' '}
-          <span className="channel-value">{channel.value}</span>
-          {channel.note && <span className="channel-note"> ({channel.note})</span>}
+          {/* Each typed value in its own <bdi>: its characters cannot reorder the text around it. */}
+          <bdi className="channel-value" dir={channelDir(channel.kind)}>
+            {channel.value}
+          </bdi>
+          {channel.note && (
+            <span className="channel-note">
+              {' '}
+              (<bdi>{channel.note}</bdi>)
+            </span>
+          )}
           {channel.outOfBand && (
             <span className="channel-oob"> — works when our systems are down</span>
           )}

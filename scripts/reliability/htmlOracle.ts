@@ -34,6 +34,8 @@ const ALLOWED_TAGS = new Set([
   'th',
   'td',
   'span',
+  // A value the provider typed, kept in its own direction (see isolate in markdown.ts).
+  'bdi',
 ]);
 const ALLOWED_ATTRIBUTES = new Set([
   'href',
@@ -47,6 +49,7 @@ const ALLOWED_ATTRIBUTES = new Set([
   'data-step',
   'data-system',
   'data-contact-role',
+  'dir',
 ]);
 // The app's own routes, written by the render rules from slugs (`#/contacts/<role>`).
 const APP_ROUTE =

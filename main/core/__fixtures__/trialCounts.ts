@@ -72,6 +72,10 @@ export const TRIAL_COUNTS = {
   // Every tier runs the whole hostile corpus (66 archives, one or more of each attack), then
   // copies of it with random bits flipped, for damage nobody wrote down: 10 of them in npm test.
   damagedArchives: { test: 10, reliability: 40, soak: 5_000 },
+  // Each input puts one bidi or invisible character (21 kinds, taken in turn) into one of 7
+  // contact fields through one of 4 paths (save, CSV, vCard, a pack) or into one of 9 system and
+  // settings fields: 400 inputs reach each of the 37 field and path pairs several times.
+  hiddenCharacters: { test: 400, reliability: 2_000, soak: 50_000 },
 } as const satisfies Record<string, TierCounts>;
 
 export type TrialName = keyof typeof TRIAL_COUNTS;
@@ -81,6 +85,7 @@ export type TrialName = keyof typeof TRIAL_COUNTS;
  * trialCounts.test.ts checks that no file reading a count is missing.
  */
 export const RELIABILITY_TRIAL_FILES = [
+  'main/core/contacts/hiddenCharacters.test.ts',
   'main/core/evidence/logPowerLoss.test.ts',
   'main/core/evidence/logRepairPowerLoss.test.ts',
   'main/core/packs/hostileArchives.test.ts',

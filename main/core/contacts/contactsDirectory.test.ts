@@ -109,6 +109,27 @@ describe('contacts directory through the core handlers', () => {
     });
   });
 
+  it('opens a contacts file holding hidden characters whole, with them removed', async () => {
+    // Saved before numbers with hidden characters were refused, or edited by hand.
+    const older = {
+      ...itSupplier,
+      organisation: 'Acme \u202eIT',
+      channels: [{ kind: 'other', value: 'Radio \u202e4 channel', outOfBand: true }],
+    };
+    await writeFile(
+      join(dataDir, 'contacts.json'),
+      JSON.stringify({ formatVersion: 1, customRoles: [], contacts: [older] }),
+    );
+    const { handlers } = await start();
+    const listed = await handlers['contacts.list']({});
+    if (!listed.ok) throw new Error('list failed');
+    expect(listed.value.roles[0]?.contact).toMatchObject({
+      organisation: 'Acme IT',
+      channels: [{ kind: 'other', value: 'Radio 4 channel', outOfBand: true }],
+    });
+    expect(await readdir(dataDir)).not.toContain('quarantine');
+  });
+
   it('saves a contact durably, keeps it across a restart, and deletes it', async () => {
     const { handlers } = await start();
     const saved = await handlers['contacts.save'](itSupplier);
@@ -251,7 +272,7 @@ describe('contacts directory through the core handlers', () => {
     const html = JSON.stringify(view.value.html);
     expect(html).not.toMatch(/<script|<img/);
     expect(view.value.html.steps['call-it-supplier']?.text).toContain(
-      '&lt;script&gt;alert(1)&lt;/script&gt; (&lt;img src=x onerror=alert(2)&gt;) — 07700 900123 (24/7)',
+      '<bdi>&lt;script&gt;alert(1)&lt;/script&gt;</bdi> (<bdi>&lt;img src=x onerror=alert(2)&gt;</bdi>) — <span class="contact-number"><bdi dir="ltr">07700 900123</bdi></span> (<bdi>24/7</bdi>)',
     );
   });
 
@@ -264,7 +285,7 @@ describe('contacts directory through the core handlers', () => {
     const after = await handlers['runbooks.get']({ id: 'ransomware' });
     if (!after.ok) throw new Error('runbook failed');
     expect(after.value.html.steps['call-it-supplier']?.text).toContain(
-      '<strong>IT supplier</strong>: Sam Patel (Acme IT) — 07700 900123 (24/7)',
+      '<strong><bdi>IT supplier</bdi></strong>: <bdi>Sam Patel</bdi> (<bdi>Acme IT</bdi>) — <span class="contact-number"><bdi dir="ltr">07700 900123</bdi></span> (<bdi>24/7</bdi>)',
     );
     expect(after.value.contacts.find((ref) => ref.role === 'it-supplier')).toMatchObject({
       national: false,

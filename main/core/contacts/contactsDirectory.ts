@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../contract/result';
+import { stripInvisibleDeep } from '../../contract/invisibleText';
 import { customRoleLabelSchema, localContactSchema, slugSchema } from '../../contract/schemas';
 import type {
   ContactRole,
@@ -16,17 +17,26 @@ import { isStale } from './staleness';
 const MAX_CUSTOM_ROLES = 100;
 const customRoleSchema = z.strictObject({ id: slugSchema, label: customRoleLabelSchema });
 
-const directoryFileSchema = z
-  .strictObject({
-    formatVersion: z.literal(1),
-    customRoles: z.array(customRoleSchema).max(MAX_CUSTOM_ROLES),
-    contacts: z.array(localContactSchema).max(200),
-  })
-  .superRefine((file, ctx) => {
-    const roles = new Set(file.contacts.map((contact) => contact.role));
-    if (roles.size !== file.contacts.length)
-      ctx.addIssue({ code: 'custom', message: 'two contacts for one role' });
-  });
+/**
+ * Hidden characters are removed from the file as it is read, before the contact schema (which
+ * refuses them in numbers) checks it: a contacts file saved before that rule, or edited by hand,
+ * still opens whole rather than being set aside, and each number is shown, with nothing reordering
+ * it, as the digits it dials.
+ */
+const directoryFileSchema = z.preprocess(
+  stripInvisibleDeep,
+  z
+    .strictObject({
+      formatVersion: z.literal(1),
+      customRoles: z.array(customRoleSchema).max(MAX_CUSTOM_ROLES),
+      contacts: z.array(localContactSchema).max(200),
+    })
+    .superRefine((file, ctx) => {
+      const roles = new Set(file.contacts.map((contact) => contact.role));
+      if (roles.size !== file.contacts.length)
+        ctx.addIssue({ code: 'custom', message: 'two contacts for one role' });
+    }),
+);
 
 export type DirectoryFile = z.infer<typeof directoryFileSchema>;
 

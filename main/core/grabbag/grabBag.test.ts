@@ -61,10 +61,10 @@ describe('the grab-bag pack', () => {
     expect(pack.value.runbooks.length).toBeGreaterThanOrEqual(20);
     const ransomware = pack.value.runbooks.find((runbook) => runbook.id === 'ransomware');
     expect(ransomware?.html.steps['call-it-supplier']?.text).toContain(
-      'Sam Patel (Acme IT) — 01632 960 123 (24/7)',
+      '<bdi>Sam Patel</bdi> (<bdi>Acme IT</bdi>) — <span class="contact-number"><bdi dir="ltr">01632 960 123</bdi></span> (<bdi>24/7</bdi>)',
     );
     expect(ransomware?.html.steps['go-to-paper']?.details).toContain(
-      '<span class="system-ref">Red folder, clinic room</span>',
+      '<span class="system-ref"><bdi>Red folder, clinic room</bdi></span>',
     );
     expect(pack.value.systems.find((entry) => entry.system === 'emar')?.record?.paperLocation).toBe(
       'Red folder, clinic room',

@@ -611,6 +611,60 @@ describe('content that is neutralised, with a warning', () => {
     },
   );
 
+  describe('phone numbers', () => {
+    const withStep = (line: string) =>
+      runbookSource({ body: ['', '## Contain {#contain}', '', `1. ${line} {#call}`] });
+    const found = (line: string) => {
+      const source = withStep(line);
+      const at = lineOf(source, '{#call}');
+      return parse(source).problems.map((p) => `${p.line - at}:${p.severity}:${p.message}`);
+    };
+
+    it('refuses a tel: link whose text is not the number it dials, on its line', () => {
+      for (const link of [
+        '[0300 303 5222](tel:09098790000)',
+        '[call the helpline](tel:03003035222)',
+        // A right-to-left override shows "2225 303 0030" as "0300 303 5222".
+        '[\u202e2225 303 0030\u202c](tel:03003035222)',
+        '[0300 303 5222](tel:0300303522)',
+      ]) {
+        const problems = found(`Call ${link}.`);
+        expect(
+          problems.filter((p) => p.startsWith('0:error:')),
+          link,
+        ).toHaveLength(1);
+        expect(problems.join('\n'), link).toMatch(/a phone link must show the number it dials/);
+      }
+    });
+
+    it('accepts a tel: link that shows what it dials, still warning that the number belongs in contacts', () => {
+      for (const link of [
+        '[0300 303 5222](tel:03003035222)',
+        '[0300 303 5222](tel:0300%20303%205222)',
+        '[+44 (0)300 303 5222](tel:+443003035222)',
+      ]) {
+        const problems = found(`Call ${link}.`);
+        expect(
+          problems.filter((p) => p.includes(':error:')),
+          link,
+        ).toEqual([]);
+        expect(problems, link).toEqual([expect.stringMatching(/^0:warning:phone number "/)]);
+      }
+    });
+
+    it('warns about a phone number written into the text, and about hidden characters', () => {
+      expect(found('Ring 01632 960123 now.')).toEqual([
+        '0:warning:phone number "01632 960123" is written into the runbook; put it in Contacts and use {{contact:role}}, so it is checked and changed in one place',
+      ]);
+      expect(found('Ring `+44 20 7946 0000` now.')).toHaveLength(1);
+      expect(found('Tell \u202eus now.')).toEqual([
+        '0:warning:hidden character U+202E can change the order in which the text around it is shown; delete it',
+      ]);
+      // Short national numbers, dates and times are not contact numbers.
+      expect(found('Call 999 or 111, by 2026-12-04 at 09:00, within 72 hours.')).toEqual([]);
+    });
+  });
+
   it('never loads a remote image: warns on its line and renders no <img>', () => {
     const source = runbookSource({
       body: [

@@ -9,7 +9,9 @@ import {
 } from '../../contract/vocabulary';
 import { classifyHref } from '../../shared/linkPolicy';
 import { createMarkdown, splitSystemKey } from '../../shared/markdown';
+import { firstInvisibleAt, hasInvisible } from '../../contract/invisibleText';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
+import { phoneNumbersIn, telLinkDigits, dialledDigits } from './phoneNumbers';
 
 /** A step headline longer than this is flagged: each step should be one short action. */
 export const MAX_HEADLINE_WORDS = 30;
@@ -446,16 +448,28 @@ export function lintInline(
   const systemUses: ParsedRunbook['systemUses'] = [];
   const runbookLinks: ParsedRunbook['runbookLinks'] = [];
   const stepLinks: ParsedRunbook['stepLinks'] = [];
+  // The `tel:` link being read: its address, its line and the text it shows so far.
+  let telLink: { href: string; line: number; shown: string } | null = null;
   for (const block of tokens) {
     if (block.type !== 'inline') continue;
     // Inline tokens carry no line of their own: count the line breaks passed within the block.
     let line = fileLine(block.map?.[0] ?? 0);
     for (const child of block.children ?? []) {
+      if (child.type === 'text' || child.type === 'code_inline') {
+        if (telLink) telLink.shown += child.content;
+        checkTextForNumbers(child.content, line, report);
+      }
+      if (child.type === 'link_close' && telLink) {
+        checkTelLink(telLink, report);
+        telLink = null;
+      }
       if (child.type === 'softbreak' || child.type === 'hardbreak') {
         line += 1;
       } else if (child.type === 'link_open') {
         const href = String(child.attrGet('href') ?? '');
         const target = classifyHref(href);
+        if (target?.kind === 'external' && href.toLowerCase().startsWith('tel:'))
+          telLink = { href, line, shown: '' };
         if (!target)
           report.warn(
             line,
@@ -493,4 +507,33 @@ export function lintInline(
     }
   }
   return { contactUses, systemUses, runbookLinks, stepLinks };
+}
+
+/**
+ * A `tel:` link must show the number it dials: link text with other digits, no digits, or hidden
+ * characters reordering them would have staff read one number while the phone rings another.
+ */
+function checkTelLink(link: { href: string; line: number; shown: string }, report: Report): void {
+  const dials = telLinkDigits(link.href);
+  const shows = dialledDigits(link.shown);
+  if (dials !== shows || hasInvisible(link.shown))
+    report.error(
+      link.line,
+      `the link "${truncate(link.shown.trim())}" dials ${dials || 'no number'} but shows ${shows || 'no number'}; a phone link must show the number it dials (better: put the number in contacts and use {{contact:role}})`,
+    );
+}
+
+/** Warns about a phone number written into the text, and about hidden direction characters. */
+function checkTextForNumbers(text: string, line: number, report: Report): void {
+  for (const number of phoneNumbersIn(text))
+    report.warn(
+      line,
+      `phone number "${truncate(number)}" is written into the runbook; put it in Contacts and use {{contact:role}}, so it is checked and changed in one place`,
+    );
+  const at = firstInvisibleAt(text);
+  if (at !== -1)
+    report.warn(
+      line,
+      `hidden character U+${(text.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, '0')} can change the order in which the text around it is shown; delete it`,
+    );
 }

@@ -74,7 +74,7 @@ describe('renderRunbook', () => {
 
   it('fills a national number in place and warns where a local one is missing', () => {
     expect(view.html.steps.call?.text).toContain(
-      '<strong>CSOC</strong>: 0300 303 5222 (24 hours a day)',
+      '<strong><bdi>CSOC</bdi></strong>: <span class="contact-number"><bdi dir="ltr">0300 303 5222</bdi></span> (<bdi>24 hours a day</bdi>)',
     );
     expect(view.html.steps.call?.text).toContain(
       'not set yet — <a href="#/contacts/it-supplier" data-contact-role="it-supplier">add your local number</a>',

@@ -77,10 +77,10 @@ describe('{{system:<id>.<field>}} placeholders', () => {
     const view = renderRunbook(runbookFrom(['emar', 'rota'], body), SETTINGS, systems);
     const details = view.html.steps.charts?.details ?? '';
     expect(details).toContain(
-      'Your paper medicines sheets are kept in: <span class="system-ref">Red folder, clinic room</span>',
+      'Your paper medicines sheets are kept in: <span class="system-ref"><bdi>Red folder, clinic room</bdi></span>',
     );
-    expect(details).toContain('Fallback: <span class="system-ref">Paper MAR</span>');
-    expect(details).toContain('Impact: <span class="system-ref">9 out of 10</span>');
+    expect(details).toContain('Fallback: <span class="system-ref"><bdi>Paper MAR</bdi></span>');
+    expect(details).toContain('Impact: <span class="system-ref"><bdi>9 out of 10</bdi></span>');
     expect(view.systemEntries.map((shown) => shown.system)).toEqual(['emar']);
   });
 
@@ -102,7 +102,7 @@ describe('{{system:<id>.<field>}} placeholders', () => {
     expect(
       renderRunbook(runbookFrom(['emar', 'rota'], body), SETTINGS, systems).html.steps.charts
         ?.details,
-    ).toContain('kept in: <span class="system-ref">not used here</span>');
+    ).toContain('kept in: <span class="system-ref"><bdi>not used here</bdi></span>');
   });
 
   it('checks each placeholder and the front matter list, reporting file:line warnings', () => {

@@ -9,16 +9,18 @@ export type SettingsPatch = Partial<Omit<Settings, 'contractClocks'>> & {
   contractClocks?: ContractClockInput[] | undefined;
 };
 import { contractClockSchema, providerTypeSchema } from '../../contract/schemas';
+import { freeTextSchema } from '../../contract/invisibleText';
 import { roleIdFor } from '../contacts/contactsDirectory';
 import type { KeyValueStore } from '../hostTypes';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { recoverJsonFile } from '../storage/recoverJsonFile';
 
 const settingsSchema = z.object({
-  organisationName: z.string().max(120).catch(''),
+  // Stripped on reading too, so a value saved before hidden characters were removed is shown clean.
+  organisationName: freeTextSchema().max(120).catch(''),
   providerType: providerTypeSchema.nullable().catch(null),
   pharmacyCqcRegistered: z.boolean().catch(false),
-  isolationInstruction: z.string().max(2000).catch(''),
+  isolationInstruction: freeTextSchema().max(2000).catch(''),
   contractClocks: z
     .array(contractClockSchema.required({ id: true }))
     .max(20)

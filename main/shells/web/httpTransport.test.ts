@@ -546,7 +546,7 @@ describe('the contacts directory over HTTP', () => {
 
     const runbook = await value<RunbookView>('runbooks.get', { id: 'ransomware' });
     expect(runbook.html.steps['call-insurer']?.text).toContain(
-      'Hiscox claims (Hiscox) — 0800 123 4567 (24/7)',
+      '<bdi>Hiscox claims</bdi> (<bdi>Hiscox</bdi>) — <span class="contact-number"><bdi dir="ltr">0800 123 4567</bdi></span> (<bdi>24/7</bdi>)',
     );
 
     const listed = await value<ContactsDirectory>('contacts.list');

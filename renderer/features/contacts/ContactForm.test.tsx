@@ -56,6 +56,26 @@ describe('ContactForm', () => {
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' }));
   });
 
+  it('refuses a number with a hidden direction character, naming the field, and sends nothing', async () => {
+    const { user } = renderForm();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Ins Co');
+    // A right-to-left override would show "0300 999 1111" as "1111 999 0030" once printed.
+    fireEvent.change(screen.getByRole('textbox', { name: 'Number or address' }), {
+      target: { value: '\u202e0300 999 1111' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Save contact' }));
+
+    const summary = screen.getByRole('alert', { name: 'Please check these details' });
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Way to reach them 1: number or address: Has a hidden character that can change how it is shown (often copied in with it); delete it and type it again',
+    ]);
+    expect(save).not.toHaveBeenCalled();
+  });
+
   it('saves what was filled in by label, leaving out an empty note', async () => {
     save.mockResolvedValue({ ok: true, value: directory });
     const { user, onSaved } = renderForm();

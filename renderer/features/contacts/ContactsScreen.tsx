@@ -11,7 +11,7 @@ import { nationalSourceDates, nationalStaleWarning } from '../../lib/nationalSou
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { AddByNameForm } from '../../ui/AddByNameForm';
-import { ChannelList } from '../../ui/ChannelList';
+import { ChannelList, channelDir } from '../../ui/ChannelList';
 import { DeleteWithConfirm } from '../../ui/DeleteWithConfirm';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { WebLink } from '../reader/ContactsPanel';
@@ -163,11 +163,19 @@ function RoleItem({
       {contact ? (
         <>
           <p className="contact-who">
-            {contact.name}
-            {contact.organisation && `, ${contact.organisation}`}
+            <bdi>{contact.name}</bdi>
+            {contact.organisation && (
+              <>
+                , <bdi>{contact.organisation}</bdi>
+              </>
+            )}
           </p>
           <ChannelList channels={contact.channels} />
-          {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+          {contact.hours && (
+            <p className="contact-hours">
+              Hours: <bdi>{contact.hours}</bdi>
+            </p>
+          )}
           {contact.notes && <p className="contact-notes">{contact.notes}</p>}
           <p className={entry.status === 'stale' ? 'contact-stale' : 'contact-source'}>
             {entry.status === 'stale' && <span aria-hidden="true">⚠ </span>}
@@ -263,7 +271,9 @@ function NationalList({ contacts }: { contacts: NationalContactView[] }) {
                   {channel.kind === 'web' ? (
                     <WebLink url={channel.value} label={contact.name} onNotice={setNotice} />
                   ) : (
-                    <span className="channel-value">{channel.value}</span>
+                    <bdi className="channel-value" dir={channelDir(channel.kind)}>
+                      {channel.value}
+                    </bdi>
                   )}
                   {channel.note && <span className="channel-note"> ({channel.note})</span>}
                 </li>

@@ -139,10 +139,21 @@ function ContactSheet({
         {entered.map(({ role, label, contact }) =>
           contact ? (
             <li key={role}>
-              <strong>{label}</strong>: {contact.name}
-              {contact.organisation && `, ${contact.organisation}`}
+              <strong>
+                <bdi>{label}</bdi>
+              </strong>
+              : <bdi>{contact.name}</bdi>
+              {contact.organisation && (
+                <>
+                  , <bdi>{contact.organisation}</bdi>
+                </>
+              )}
               <ChannelList channels={contact.channels} outOfBandFirst />
-              {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+              {contact.hours && (
+                <p className="contact-hours">
+                  Hours: <bdi>{contact.hours}</bdi>
+                </p>
+              )}
               <p className="contact-source">Last checked {formatDate(contact.lastVerified)}</p>
             </li>
           ) : null,
@@ -154,7 +165,10 @@ function ContactSheet({
           <ul className="pack-write-in">
             {missing.map((entry) => (
               <li key={entry.role}>
-                <strong>{entry.label}</strong>: <span className="write-line" />
+                <strong>
+                  <bdi>{entry.label}</bdi>
+                </strong>
+                : <span className="write-line" />
               </li>
             ))}
           </ul>
@@ -230,8 +244,12 @@ function SystemsTable({ systems }: { systems: SystemEntry[] }) {
             <tr key={entry.system}>
               <th scope="row">{entry.label}</th>
               <td>{entry.record?.impact ?? 'Not recorded'}</td>
-              <td>{entry.record?.fallback || 'Not recorded'}</td>
-              <td>{entry.record?.paperLocation || 'Not recorded'}</td>
+              <td>
+                <bdi>{entry.record?.fallback || 'Not recorded'}</bdi>
+              </td>
+              <td>
+                <bdi>{entry.record?.paperLocation || 'Not recorded'}</bdi>
+              </td>
               <td>{supplierText(entry)}</td>
               <td>{entry.record ? formatDate(entry.record.lastReviewed) : 'Never'}</td>
             </tr>

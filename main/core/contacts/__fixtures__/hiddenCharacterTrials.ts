@@ -121,6 +121,8 @@ async function contactTrial(
             base64: Buffer.from(
               buildPack([{ name: 'our-own.md', bytes: OWN_RUNBOOK }], new Date(), csvOf(values)),
             ).toString('base64'),
+            // A pack's contacts are imported only when the person ticks "Also import its contacts".
+            includeContacts: true,
           })
         : await call('contacts.import', {
             format: path === 'csv' ? 'csv' : 'vcard',

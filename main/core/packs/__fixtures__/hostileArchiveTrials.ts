@@ -29,8 +29,17 @@ export interface ArchiveFigures {
   packs: number;
   failures: number;
   peakRssMb: number;
+  /**
+   * How far the process grew above its size once the core had started. The bound is on this:
+   * the starting size swings by tens of MB with how busy the machine is (garbage collection runs
+   * later under load), while a pack that inflated in memory would add hundreds.
+   */
+  growthRssMb: number;
   problems: string[];
 }
+
+/** Most a run of hostile packs may grow the process above its size once the core has started. */
+export const MAX_GROWTH_RSS_MB = 128;
 
 /**
  * Feeds the hostile corpus, then randomly damaged copies of it, to pack preview and import over
@@ -46,7 +55,15 @@ export async function hostileArchiveTrials(options: {
   const corpus = hostileArchives();
   const rng = createRng(options.seed);
   const random = (): number => rng.next();
-  const figures: ArchiveFigures = { packs: 0, failures: 0, peakRssMb: 0, problems: [] };
+  const rssMb = (): number => Math.round(process.memoryUsage().rss / 2 ** 20);
+  const startRssMb = rssMb();
+  const figures: ArchiveFigures = {
+    packs: 0,
+    failures: 0,
+    peakRssMb: startRssMb,
+    growthRssMb: 0,
+    problems: [],
+  };
   const fail = (problem: string): void => {
     figures.failures += 1;
     if (figures.problems.length < 5) figures.problems.push(problem);
@@ -75,10 +92,8 @@ export async function hostileArchiveTrials(options: {
         : changed;
       if (allowed.length > 0) fail(`${name}: wrote ${allowed.slice(0, 3).join(', ')}`);
       figures.packs += 1;
-      figures.peakRssMb = Math.max(
-        figures.peakRssMb,
-        Math.round(process.memoryUsage().rss / 2 ** 20),
-      );
+      figures.peakRssMb = Math.max(figures.peakRssMb, rssMb());
+      figures.growthRssMb = figures.peakRssMb - startRssMb;
     }
     if (
       (globalThis as { polluted?: unknown }).polluted !== undefined ||

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { sayWhoIsRecording } from './pages/HoldfastApp';
+import { goToHash, startIncidentFromForm } from './pages/HoldfastApp';
 
 const scan = async (page: Page) => {
   const results = await new AxeBuilder({ page })
@@ -176,23 +176,6 @@ const scanStrictly = async (page: Page) => {
   );
 };
 
-/** Moves within the app, as its own links do. */
-const go = (page: Page, hash: string) =>
-  page.evaluate((to) => {
-    window.location.hash = to;
-  }, hash);
-
-/** Starts an incident from the form; returns its id. */
-async function startIncident(page: Page, runbook: string, name: string): Promise<string> {
-  await go(page, `#/incidents/new/${runbook}`);
-  await page.getByLabel('Short name for this incident').fill(name);
-  await page.getByLabel('Incident lead').fill('Ann Lee');
-  await page.getByRole('button', { name: 'Start the incident' }).click();
-  await sayWhoIsRecording(page, 'Ann Lee');
-  await expect(page.locator('#current-step-title')).toBeVisible();
-  return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
-}
-
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 640, height: 400 },
@@ -208,7 +191,7 @@ for (const viewport of [
       test.slow();
       const title = page.locator('#current-step-title');
       await app.openHome();
-      await go(page, '#/incidents/new/ransomware');
+      await goToHash(page, '#/incidents/new/ransomware');
       await expect(
         page.getByRole('heading', { level: 1, name: 'Start an incident' }),
       ).toBeVisible();
@@ -216,14 +199,14 @@ for (const viewport of [
       await page.getByRole('button', { name: 'Start the incident' }).click();
       await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
       expect(await scanStrictly(page), 'start form with mistakes').toEqual([]);
-      const id = await startIncident(page, 'ransomware', 'Strict accessibility run');
+      const id = await startIncidentFromForm(page, 'ransomware', 'Strict accessibility run');
       expect(await scanStrictly(page), 'guided mode, first step').toEqual([]);
 
       await page.getByRole('button', { name: 'Add note', exact: true }).click();
       await expect(page.getByLabel('Note', { exact: true })).toBeFocused();
       expect(await scanStrictly(page), 'guided mode, adding a note').toEqual([]);
 
-      await go(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
+      await goToHash(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
       await expect(title).toContainText("Could anyone's personal data");
       expect(await scanStrictly(page), 'decision step').toEqual([]);
       await page.getByRole('radio', { name: /^No\b/ }).check();
@@ -240,8 +223,8 @@ for (const viewport of [
       test.slow();
       const title = page.locator('#current-step-title');
       await app.openHome();
-      const id = await startIncident(page, 'first-15-minutes', 'Strict run, first 15');
-      await go(page, `#/incidents/${id}/steps/first-15-minutes/which-runbook`);
+      const id = await startIncidentFromForm(page, 'first-15-minutes', 'Strict run, first 15');
+      await goToHash(page, `#/incidents/${id}/steps/first-15-minutes/which-runbook`);
       await expect(title).toContainText('Which of these best describes');
       expect(await scanStrictly(page), 'decision with many answers').toEqual([]);
       await page.getByRole('radio', { name: /^Screen says pay/ }).check();
@@ -257,7 +240,7 @@ for (const viewport of [
       // Several full-page axe scans in one test: give it the time of several.
       test.slow();
       await app.openHome();
-      const id = await startIncident(page, 'ransomware', 'Strict run, tabs');
+      const id = await startIncidentFromForm(page, 'ransomware', 'Strict run, tabs');
 
       for (const tab of ['Log', 'Clocks', 'Roles and handover', 'Reports']) {
         await page
@@ -270,11 +253,11 @@ for (const viewport of [
         expect(await scanStrictly(page), tab).toEqual([]);
       }
       for (const kind of ['report', 'handover']) {
-        await go(page, `#/incidents/${id}/print/${kind}`);
+        await goToHash(page, `#/incidents/${id}/print/${kind}`);
         await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
         expect(await scanStrictly(page), `${kind} document`).toEqual([]);
       }
-      await go(page, '#/incidents');
+      await goToHash(page, '#/incidents');
       await expect(page.getByRole('heading', { level: 1, name: 'Incidents' })).toBeVisible();
       expect(await scanStrictly(page), 'incidents list').toEqual([]);
     });

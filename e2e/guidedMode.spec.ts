@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { sayWhoIsRecording } from './pages/HoldfastApp';
+import { goToHash, startIncidentFromForm } from './pages/HoldfastApp';
 
 /** 1280×800, a small laptop, and 1280×800 at 200 % zoom. */
 const SIZES = [
@@ -8,24 +8,6 @@ const SIZES = [
   { width: 1024, height: 640 },
   { width: 640, height: 400 },
 ];
-
-/** Moves within the app, as its own links do. */
-async function openHash(page: Page, hash: string): Promise<void> {
-  await page.evaluate((to) => {
-    window.location.hash = to;
-  }, hash);
-}
-
-async function startIncident(page: Page, runbook: string, name: string): Promise<string> {
-  await openHash(page, `#/incidents/new/${runbook}`);
-  await page.getByLabel('Short name for this incident').fill(name);
-  await page.getByLabel('Incident lead').fill('Ann Lee');
-  await page.getByRole('button', { name: 'Start the incident' }).click();
-  await sayWhoIsRecording(page, 'Ann Lee');
-  await expect(page.getByRole('heading', { level: 1, name })).toBeAttached();
-  await expect(page.locator('#current-step-title')).toBeVisible();
-  return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
-}
 
 /** The whole box is inside the window (to the pixel: layout has fractions). */
 async function expectOnScreen(page: Page, target: Locator, what: string): Promise<void> {
@@ -74,7 +56,7 @@ for (const size of SIZES) {
       page,
     }) => {
       await app.openHome();
-      await startIncident(page, 'ransomware', 'Ransom note on office PC');
+      await startIncidentFromForm(page, 'ransomware', 'Ransom note on office PC');
       await expect(stepTitle(page)).toContainText('Check that everyone is safe');
       for (const name of ['Done', "Can't do", 'Skip', 'Add note'])
         await expectOnScreen(page, page.getByRole('button', { name, exact: true }), name);
@@ -102,8 +84,8 @@ for (const size of SIZES) {
 
     test('Done stays in view while a long step is read', async ({ app, page }) => {
       await app.openHome();
-      const id = await startIncident(page, 'ransomware', 'Long step');
-      await openHash(page, `#/incidents/${id}/steps/ransomware/isolate-devices`);
+      const id = await startIncidentFromForm(page, 'ransomware', 'Long step');
+      await goToHash(page, `#/incidents/${id}/steps/ransomware/isolate-devices`);
       await expect(stepTitle(page)).toContainText('Take the affected computers off the network');
       // Read to the end of the step's details (at once, not with the smooth scrolling).
       const lastLine = page.locator('.step-details > :last-child');
@@ -119,8 +101,8 @@ test.describe('decisions in guided mode', () => {
   test.use({ viewport: { width: 1024, height: 640 } });
 
   async function openPersonalDataQuestion(page: Page, name: string): Promise<void> {
-    const id = await startIncident(page, 'ransomware', name);
-    await openHash(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
+    const id = await startIncidentFromForm(page, 'ransomware', name);
+    await goToHash(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
     await expect(stepTitle(page)).toContainText("Could anyone's personal data");
   }
 
@@ -197,8 +179,8 @@ test.describe('decisions in guided mode', () => {
     page,
   }) => {
     await app.openHome();
-    const id = await startIncident(page, 'first-15-minutes', 'Not sure yet');
-    await openHash(page, `#/incidents/${id}/steps/first-15-minutes/which-runbook`);
+    const id = await startIncidentFromForm(page, 'first-15-minutes', 'Not sure yet');
+    await goToHash(page, `#/incidents/${id}/steps/first-15-minutes/which-runbook`);
     await expect(stepTitle(page)).toContainText('Which of these best describes');
     for (const name of ["Can't do", 'Skip', 'Add note'])
       await expectOnScreen(page, page.getByRole('button', { name, exact: true }), name);
@@ -244,7 +226,7 @@ test.describe('guided mode at 320 px wide (400 % zoom)', () => {
     page,
   }) => {
     await app.openHome();
-    const id = await startIncident(page, 'ransomware', 'Reflow at 320 pixels');
+    const id = await startIncidentFromForm(page, 'ransomware', 'Reflow at 320 pixels');
     const incidentFits = async (): Promise<void> => {
       const widths = await page
         .locator('.incident')
@@ -253,7 +235,7 @@ test.describe('guided mode at 320 px wide (400 % zoom)', () => {
     };
     await incidentFits();
     await expectNoSidewaysScroll(page);
-    await openHash(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
+    await goToHash(page, `#/incidents/${id}/steps/ransomware/personal-data-question`);
     await expect(stepTitle(page)).toContainText("Could anyone's personal data");
     await page.getByRole('radio', { name: /^No\b/ }).check();
     await expect(page.getByRole('button', { name: 'Save my choice' })).toBeVisible();

@@ -13,6 +13,33 @@ export async function sayWhoIsRecording(page: Page, name: string): Promise<void>
   await expect(dialog).toBeHidden();
 }
 
+/** Moves within the app, as its own links do. */
+export async function goToHash(page: Page, hash: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.location.hash = to;
+  }, hash);
+}
+
+/**
+ * Starts an incident on a runbook from the start form, led and recorded by Ann Lee (the first entry
+ * of this run of the app, so "Who is recording?" is answered); returns the incident's id once its
+ * current step shows.
+ */
+export async function startIncidentFromForm(
+  page: Page,
+  runbook: string,
+  name: string,
+): Promise<string> {
+  await goToHash(page, `#/incidents/new/${runbook}`);
+  await page.getByLabel('Short name for this incident').fill(name);
+  await page.getByLabel('Incident lead').fill('Ann Lee');
+  await page.getByRole('button', { name: 'Start the incident' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeAttached();
+  await expect(page.locator('#current-step-title')).toBeVisible();
+  return /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
+}
+
 /** The app as a user sees it: verbs in their words, elements found by role and name. */
 export class HoldfastApp {
   constructor(

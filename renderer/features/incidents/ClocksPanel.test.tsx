@@ -5,6 +5,7 @@ import type { ClockView, IncidentView } from '../../../main/contract/incidentTyp
 import type { Settings } from '../../../main/contract/types';
 import { request } from '../../api';
 import { ClocksPanel } from './ClocksPanel';
+import { openIncidentView } from './__fixtures__/incidentView';
 
 // Nothing is started before render in a test, so no answer is waiting (takeSettled).
 vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
@@ -32,29 +33,12 @@ const breach = (patch: Partial<ClockView> = {}): ClockView => ({
   ...patch,
 });
 
-const incident = (clocks: ClockView[]): IncidentView => ({
-  id: '20260301-0000-a1b2c3',
-  name: 'Care records locked',
-  exercise: false,
-  status: 'open',
-  awareAt: AWARE,
-  openedAt: AWARE,
-  closedAt: null,
-  lead: 'Sam',
-  runbookTitles: [],
-  stepsAnswered: 0,
-  stepsTotal: 0,
-  nextClock: clocks[0] ?? null,
-  summary: null,
-  roles: {},
-  runbooks: [],
-  steps: {},
-  clocks,
-  assessment: null,
-  calls: [],
-  timeline: [],
-  log: { entries: 1, head: 'abc', checkCode: 'ABC0-0000', readOnly: false },
-});
+const incident = (clocks: ClockView[]): IncidentView =>
+  openIncidentView({
+    awareAt: AWARE,
+    clocks,
+    log: { entries: 1, head: 'abc', checkCode: 'ABC0-0000', readOnly: false },
+  });
 
 /** Shows the panel at `now`, with the settings call answered. */
 async function showAt(now: string, clocks: ClockView[]): Promise<void> {

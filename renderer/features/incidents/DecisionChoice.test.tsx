@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
 import type { Phase, RunbookView, Step } from '../../../main/contract/types';
 import { DecisionChoice } from './DecisionChoice';
+import { openIncidentView } from './__fixtures__/incidentView';
 import type { Located } from './GuidedSteps';
 
 const AWARE = '2026-03-01T00:00:00.000Z';
@@ -67,29 +68,8 @@ const located: Located = {
   step: question,
 };
 
-const incident = (clocks: ClockView[]): IncidentView => ({
-  id: '20260301-0000-a1b2c3',
-  name: 'Care records locked',
-  exercise: false,
-  status: 'open',
-  awareAt: AWARE,
-  openedAt: AWARE,
-  closedAt: null,
-  lead: 'Sam',
-  runbookTitles: [],
-  stepsAnswered: 0,
-  stepsTotal: 0,
-  nextClock: clocks[0] ?? null,
-  summary: null,
-  roles: {},
-  runbooks: [],
-  steps: {},
-  clocks,
-  assessment: null,
-  calls: [],
-  timeline: [],
-  log: { entries: 1, head: 'abc', checkCode: 'ABCD-1234', readOnly: false },
-});
+const incident = (clocks: ClockView[]): IncidentView =>
+  openIncidentView({ awareAt: AWARE, clocks });
 
 // The option HTML as the core renders it: with a real link, which must not survive as one.
 const OPTIONS_HTML = [

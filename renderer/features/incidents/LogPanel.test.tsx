@@ -3,6 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IncidentView, TimelineEntry } from '../../../main/contract/incidentTypes';
 import { LogPanel } from './LogPanel';
+import { openIncidentView } from './__fixtures__/incidentView';
 
 vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
 
@@ -19,29 +20,14 @@ const entry = (seq: number, patch: Partial<TimelineEntry>): TimelineEntry => ({
   ...patch,
 });
 
-const incident = (timeline: TimelineEntry[]): IncidentView => ({
-  id: '20260301-0200-a1b2c3',
-  name: 'Care records locked',
-  exercise: false,
-  status: 'open',
-  awareAt: AT,
-  openedAt: AT,
-  closedAt: null,
-  lead: 'Kim Keys',
-  runbookTitles: [],
-  stepsAnswered: 0,
-  stepsTotal: 0,
-  nextClock: null,
-  summary: null,
-  roles: {},
-  runbooks: [],
-  steps: {},
-  clocks: [],
-  assessment: null,
-  calls: [],
-  timeline,
-  log: { entries: timeline.length, head: 'abc', checkCode: 'ABCD-1234', readOnly: false },
-});
+const incident = (timeline: TimelineEntry[]): IncidentView =>
+  openIncidentView({
+    id: '20260301-0200-a1b2c3',
+    awareAt: AT,
+    lead: 'Kim Keys',
+    timeline,
+    log: { entries: timeline.length, head: 'abc', checkCode: 'ABCD-1234', readOnly: false },
+  });
 
 /** The "Who and device" cell of the row holding `text`, as one line. */
 function whoCell(text: string): string {

@@ -41,6 +41,9 @@ export const frontMatterSchema = z.strictObject({
   reviewed: isoDate,
   owner: z.string().trim().min(1).max(120),
   version: z.number().int().min(1).max(100000),
+  // A draft (an imported plan, or a new runbook not yet published) stays out of the crisis
+  // screens, search, "Who to call", the grab-bag pack and home's problem list until published.
+  status: z.enum(['draft', 'published']).default('published'),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

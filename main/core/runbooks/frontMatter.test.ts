@@ -89,6 +89,7 @@ describe('parseFrontMatter', () => {
         reviewed: '2026-01-15',
         owner: 'Holdfast tests',
         version: 3,
+        status: 'published',
       },
     });
   });

@@ -57,6 +57,7 @@ export const CALL_NAMES = [
   'exercises.report',
   'exercises.exportFiles',
   'exercises.openProjector',
+  'readiness.get',
   'links.openExternal',
 ] as const;
 

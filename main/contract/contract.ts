@@ -57,6 +57,7 @@ import type {
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
 import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
 import { freeTextSchema } from './invisibleText';
+import type { Readiness } from './readinessTypes';
 import {
   contractClockSchema,
   customRoleLabelSchema,
@@ -256,6 +257,8 @@ export const contract = {
   'exercises.exportFiles': reads<PackFile>()(z.strictObject({ id: exerciseIdSchema })),
   /** Shows the current inject on a second screen: a window in the app, an address in the harness. */
   'exercises.openProjector': reads<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
+  /** The home screen's "Getting ready" checklist: each check's state in words, with where to fix it. */
+  'readiness.get': reads<Readiness>()(none),
   'links.openExternal': reads<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
   /**
    * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to

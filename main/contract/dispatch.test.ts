@@ -310,6 +310,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'systems.list': [],
   'grabbag.get': [],
   'grabbag.status': [],
+  'readiness.get': [],
   'systems.save': [
     ['an unknown system id with capitals', { ...SYSTEM, system: 'EMAR' }],
     ['a system id that is a path', { ...SYSTEM, system: '../contacts' }],

@@ -6,6 +6,7 @@ import type { Notice } from '../contract/types';
 import type { CoreOptions } from './hostTypes';
 import { openAuthoring } from './authoring/authoringHandlers';
 import { backupHandlers } from './backup/backupHandlers';
+import { openBackupRecord } from './backup/backupRecord';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { openContactsDirectory } from './contacts/contactsDirectory';
 import { openIncidentStore } from './evidence/logStore';
@@ -17,6 +18,7 @@ import { hostHandlers } from './host/hostHandlers';
 import { createIncidentService } from './incidents/incidentService';
 import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
+import { readinessHandlers } from './readiness/readinessHandlers';
 import { openLiveLibrary } from './runbooks/liveLibrary';
 import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
@@ -39,6 +41,8 @@ export const dataPaths = (dataDir: string) => ({
   exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
   systems: join(dataDir, 'systems.json'),
   grabBag: join(dataDir, 'grabbag.json'),
+  /** When the last backup was made, for home's "Getting ready" list. */
+  backups: join(dataDir, 'backups.json'),
   /** Tabletop exercises: one folder each, with the log the after-action report is made from. */
   exerciseRuns: join(dataDir, 'exercises', 'runs'),
   /** Every saved revision of each runbook edited in Holdfast. */
@@ -124,6 +128,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
   notices.push(...printRecord.notices);
+  const backupRecord = await openBackupRecord({
+    filePath: paths.backups,
+    quarantineDir: paths.quarantine,
+    now,
+    log,
+  });
+  notices.push(...backupRecord.notices);
   const organisation = () => settings.get().organisationName;
 
   const incidents = createIncidentService({
@@ -200,7 +211,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...hostHandlers(options),
     ...authoring.handlers,
-    ...backupHandlers(options.dataDir, now),
+    ...backupHandlers(options.dataDir, now, backupRecord.backups),
     ...packHandlers({
       authoring,
       contacts: contactsForPacks(contacts),
@@ -211,6 +222,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       summary: () => summarise(library.library()),
       now,
       log,
+    }),
+    // Made from the other domains' answers, so it is asked for them when a call arrives.
+    ...readinessHandlers({
+      reads: () => handlers,
+      runbooks: () => library.library().runbooks,
+      backups: backupRecord.backups,
+      now,
     }),
   };
   // The data folder has one writer: while another Holdfast holds it, every call declared as

@@ -78,6 +78,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'systems.add': { label: 'Lift alarm' },
   'grabbag.get': {},
   'grabbag.status': {},
+  'readiness.get': {},
   'grabbag.markPrinted': {
     fingerprint: {
       settings: 'a'.repeat(64),

@@ -176,6 +176,17 @@ const scanStrictly = async (page: Page) => {
   );
 };
 
+test('home and the readiness checklist have no violations at all (best practice included)', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await expect(page.getByRole('region', { name: 'Getting ready' })).toBeVisible();
+  expect(await scanStrictly(page), 'home').toEqual([]);
+  await app.openReadiness();
+  expect(await scanStrictly(page), 'readiness checklist').toEqual([]);
+});
+
 for (const viewport of [
   { width: 1280, height: 800 },
   { width: 640, height: 400 },

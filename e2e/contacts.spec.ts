@@ -164,20 +164,28 @@ test('national contacts are shown read-only with their source and date', async (
   await expect(nhsmail).toContainText('National Administration Service');
 });
 
-test('home lists contacts still to fill in, each a link to add it', async ({ app, page }) => {
-  await app.openHome();
-  const gaps = page.getByRole('region', { name: 'Contacts to fill in before you need them' });
-  await expect(gaps).toContainText('IT supplier: not set yet');
-  await gaps.getByRole('link', { name: 'IT supplier' }).click();
+test('the readiness checklist names contacts still to fill in, each a link to add it', async ({
+  app,
+  page,
+}) => {
+  await app.openReadiness();
+  const contacts = app.readinessLine('Local contacts');
+  await expect(contacts).toContainText('To do');
+  await contacts
+    .getByRole('link', {
+      name: 'IT supplier: not set yet. You need this one in the first 15 minutes.',
+    })
+    .click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Add contact: IT supplier' }),
   ).toBeVisible();
   await page.getByLabel('Date you last checked these details').fill('2020-01-15');
   await app.fillAndSaveContact({ name: 'Sam Patel', phone: '01632 960 123' });
 
-  await app.openHome();
-  await expect(gaps).toContainText(
-    'IT supplier: last checked 15 January 2020, more than 12 months ago',
+  await app.openReadiness();
+  // Saved without a way marked to work when systems are down: both gaps are named, first.
+  await expect(contacts.getByRole('listitem').first()).toHaveText(
+    /^IT supplier: last checked 15 January 2020, more than 12 months ago; no way marked to reach them when your own systems are down/,
   );
   // The reader warns too, next to the number, so a stale number is not trusted blindly.
   await app.openRunbookById('ransomware');

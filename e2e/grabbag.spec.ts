@@ -84,9 +84,9 @@ test('printing is recorded, and the home screen reminds once contacts or systems
   app,
   page,
 }) => {
-  await app.openHome();
-  const reminder = page.getByRole('region', { name: 'Print your grab-bag pack' });
-  await expect(reminder).toContainText('You have not printed a grab-bag pack yet.');
+  await app.openReadiness();
+  const reminder = app.readinessLine('Grab-bag pack');
+  await expect(reminder).toContainText('The grab-bag pack has not been printed yet.');
   await reminder.getByRole('link', { name: 'Print the grab-bag pack' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Grab-bag pack' })).toBeVisible();
 
@@ -108,9 +108,11 @@ test('printing is recorded, and the home screen reminds once contacts or systems
     page.getByText(/Last printed on .* \(version 1\)\. The printed pack is up to date\./),
   ).toBeVisible();
 
-  await app.openHome();
-  await expect(page.getByRole('heading', { level: 1, name: "What's happening?" })).toBeVisible();
-  await expect(reminder).toBeHidden();
+  await app.openReadiness();
+  await expect(reminder).toContainText(
+    /The printed pack \(version 1, printed \d{1,2} \w+ \d{4}\) matches/,
+  );
+  await expect(reminder.getByRole('link')).toHaveCount(0);
 
   await app.openContacts();
   await page.getByRole('link', { name: 'Add contact for Insurer incident line' }).click();
@@ -122,9 +124,9 @@ test('printing is recorded, and the home screen reminds once contacts or systems
     paperLocation: 'Office wall planner',
   });
 
-  await app.openHome();
+  await app.openReadiness();
   await expect(reminder).toContainText(
-    /Your printed pack is out of date: contacts and systems changed since you printed version 1 on \d{1,2} \w+ \d{4}\./,
+    /The printed pack \(version 1, printed \d{1,2} \w+ \d{4}\) is out of date: contacts and systems changed since\./,
   );
   await reminder.getByRole('link', { name: 'Print the new pack' }).click();
   await expect(page.getByRole('article', { name: 'Grab-bag pack, as it prints' })).toContainText(

@@ -57,6 +57,7 @@ const everyRoute = ({ incident, exercise }: { incident: string; exercise: string
   '#/systems',
   '#/systems/emar',
   '#/grab-bag',
+  '#/readiness',
   '#/exercises',
   `#/exercises/${exercise}`,
   `#/exercises/${exercise}/projector`,

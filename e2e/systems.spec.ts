@@ -136,14 +136,16 @@ test('deleting asks first, and text that looks like code is shown as text', asyn
   await expect(entry.getByRole('link', { name: 'Add details for Payroll' })).toBeFocused();
 });
 
-test('home lists systems with no paper location, and a system not used here drops off the list', async ({
+test('the readiness checklist names systems with no paper location, and a system not used here drops off', async ({
   app,
   page,
 }) => {
-  await app.openHome();
-  const gaps = page.getByRole('region', { name: 'Systems with no paper location recorded' });
+  await app.openReadiness();
+  const gaps = app.readinessLine('Paper copies of systems');
   await expect(gaps).toContainText('Care records (digital care plans): nothing recorded yet');
-  await gaps.getByRole('link', { name: 'Care records (digital care plans)' }).click();
+  await gaps
+    .getByRole('link', { name: 'Care records (digital care plans): nothing recorded yet' })
+    .click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Add system: Care records (digital care plans)' }),
   ).toBeVisible();
@@ -153,7 +155,7 @@ test('home lists systems with no paper location, and a system not used here drop
     'Not used here.',
   );
 
-  await app.openHome();
+  await app.openReadiness();
   await expect(gaps).toContainText('eMAR (electronic medicines records): nothing recorded yet');
   await expect(gaps).not.toContainText('Care records');
 });

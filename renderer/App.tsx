@@ -66,6 +66,9 @@ const RunbookEditorScreen = lazy(() =>
 const PacksScreen = lazy(() =>
   import('./features/authoring/PacksScreen').then((m) => ({ default: m.PacksScreen })),
 );
+const ReadinessScreen = lazy(() =>
+  import('./features/readiness/ReadinessScreen').then((m) => ({ default: m.ReadinessScreen })),
+);
 const GrabBagScreen = lazy(() =>
   import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })),
 );
@@ -121,6 +124,7 @@ export function App() {
   else if (route.name === 'systems')
     screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
   else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
+  else if (route.name === 'readiness') screen = <ReadinessScreen />;
   else if (route.name === 'edit-runbook')
     screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'incident-document'; id: string; kind: 'report' | 'handover' }
   | { name: 'systems'; system?: string }
   | { name: 'grab-bag' }
+  | { name: 'readiness' }
   | { name: 'exercises' }
   | { name: 'exercise'; id: string }
   | { name: 'exercise-projector'; id: string }
@@ -75,6 +76,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'systems')
     return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
+  if (parts[0] === 'readiness') return { name: 'readiness' };
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
   if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
   if (parts[0] === 'new-runbook')

@@ -70,6 +70,7 @@ const LINKS: Array<[string, string, Route]> = [
   ['systems', href.systems(), { name: 'systems' }],
   ['one system', href.systems('emar'), { name: 'systems', system: 'emar' }],
   ['the grab-bag pack', href.grabBag, { name: 'grab-bag' }],
+  ['the readiness checklist', href.readiness, { name: 'readiness' }],
   ['edit a runbook', href.editRunbook('ransomware'), { name: 'edit-runbook', id: 'ransomware' }],
   ['a new runbook', href.newRunbook(), { name: 'new-runbook' }],
   [
@@ -94,6 +95,7 @@ describe('every link opens the screen it names', () => {
       all: true,
       'not-sure': true,
       settings: true,
+      readiness: true,
       contacts: true,
       incidents: true,
       'start-incident': true,

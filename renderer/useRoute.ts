@@ -38,6 +38,8 @@ export const href = {
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
   grabBag: '#/grab-bag',
+  /** The whole "Getting ready" checklist, to read and print. */
+  readiness: '#/readiness',
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
   /** A new runbook: from the template, or a copy of `from`. */
   runbookPacks: '#/runbook-packs',

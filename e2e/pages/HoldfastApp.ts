@@ -56,6 +56,22 @@ export class HoldfastApp {
     ).toBeVisible();
   }
 
+  /** Home's "Getting ready" line, then the whole checklist it links to. */
+  async openReadiness(): Promise<void> {
+    await this.openHome();
+    await this.page.getByRole('link', { name: 'See the checklist' }).click();
+    await expect(
+      this.page.getByRole('heading', { level: 1, name: /^Getting ready/ }),
+    ).toBeVisible();
+  }
+
+  /** One line of the readiness checklist, found by its title. */
+  readinessLine(title: string): Locator {
+    return this.page
+      .locator('.readiness-list > li')
+      .filter({ has: this.page.locator('.readiness-title', { hasText: title }) });
+  }
+
   async sayWhoIsRecording(name: string): Promise<void> {
     await sayWhoIsRecording(this.page, name);
   }

@@ -35,8 +35,10 @@ export interface ReadinessLine {
   ready: boolean;
   /** The state in a sentence, e.g. "3 roles have no contact yet." */
   summary: string;
-  /** The things to fix, named; at most a handful, with "and N more" in `summary`. */
+  /** The things to fix, named; at most a handful. */
   items: ReadinessItem[];
+  /** How many more there are than `items` names (they are on the screen the fix link opens). */
+  more: number;
   /** The one link that fixes it, in words ("Fill in contacts"). */
   fix: { words: string; link: ReadinessLink };
 }

@@ -81,7 +81,7 @@ function exercise(finishedAt: string | null, openActions: FollowUpAction[] = [])
     startedAt: '2026-10-01T09:00:00Z',
     finishedAt,
     openActions,
-  } as ExerciseSummary;
+  };
 }
 
 const SETTINGS: Settings = {
@@ -195,19 +195,38 @@ describe('assessReadiness', () => {
       expect(result.ready).toBe(false);
       expect(result.summary).toBe('1 contact is due a check.');
       expect(result.items[0]?.text).toBe(
-        'Insurer incident line: last checked more than 12 months ago',
+        'Insurer incident line: last checked 1 June 2026, more than 12 months ago',
       );
     });
 
-    it('names at most a handful and says how many are listed', () => {
-      const roles = Array.from({ length: ITEMS_SHOWN + 3 }, (_, index) =>
-        role(`custom-${index}`, `Role ${index}`, { status: 'missing', contact: null }),
-      );
+    it('names at most a handful, the roles needed first first, and counts the rest', () => {
+      const roles = [
+        ...Array.from({ length: ITEMS_SHOWN + 2 }, (_, index) =>
+          role(`custom-${index}`, `Role ${index}`, { status: 'missing', contact: null }),
+        ),
+        role('it-supplier', 'IT supplier', { status: 'stale' }),
+      ];
       const result = line(ready({ directory: { roles, national: [] } }), 'local-contacts');
       expect(result.items).toHaveLength(ITEMS_SHOWN);
-      expect(result.summary).toBe(
-        `${ITEMS_SHOWN + 3} roles have no contact yet. The first ${ITEMS_SHOWN} are listed.`,
+      expect(result.more).toBe(3);
+      expect(result.items[0]?.text).toBe(
+        'IT supplier: last checked 1 June 2026, more than 12 months ago',
       );
+      expect(result.summary).toBe(
+        `${ITEMS_SHOWN + 2} roles have no contact yet and 1 contact is due a check.`,
+      );
+    });
+
+    it('says everything wrong with one contact in one item', () => {
+      const both = role('it-supplier', 'IT supplier', { status: 'stale' });
+      both.contact!.channels = [{ kind: 'phone', value: '01632 960123', outOfBand: false }];
+      const result = line(ready({ directory: { roles: [both], national: [] } }), 'local-contacts');
+      expect(result.items).toEqual([
+        {
+          text: 'IT supplier: last checked 1 June 2026, more than 12 months ago; no way marked to reach them when your own systems are down (a mobile, or a number that does not go through your office systems)',
+          link: { to: 'contacts', role: 'it-supplier' },
+        },
+      ]);
     });
   });
 
@@ -222,7 +241,7 @@ describe('assessReadiness', () => {
       'national-contacts',
     );
     expect(result.ready).toBe(false);
-    expect(result.items).toEqual([{ text: 'ICO: last checked 2025-10-01' }]);
+    expect(result.items).toEqual([{ text: 'ICO: last checked 1 October 2025' }]);
     expect(result.summary).toMatch(/^1 national contact was last checked more than 12 months ago/);
   });
 
@@ -239,7 +258,7 @@ describe('assessReadiness', () => {
     expect(result.ready).toBe(false);
     expect(result.items).toEqual([
       {
-        text: 'Ransomware: last reviewed 2025-11-01',
+        text: 'Ransomware: last reviewed 1 November 2025',
         link: { to: 'runbook-editor', runbook: 'ransomware' },
       },
     ]);
@@ -266,7 +285,7 @@ describe('assessReadiness', () => {
       );
       expect(result.ready).toBe(true);
       expect(result.summary).toContain('1 action from exercises is still open.');
-      expect(result.items[0]?.text).toBe('Open (due 2027-01-10): Print the pack, owner Ali');
+      expect(result.items[0]?.text).toBe('Open (due 10 January 2027): Print the pack, owner Ali');
     });
 
     it('is not ready with an overdue action, named first', () => {
@@ -284,7 +303,7 @@ describe('assessReadiness', () => {
       expect(result.ready).toBe(false);
       expect(result.summary).toContain('2 actions from exercises are still open, 1 overdue.');
       expect(result.items[0]).toEqual({
-        text: 'Overdue (was due 2026-11-01): Fill in contacts, owner Ali',
+        text: 'Overdue (was due 1 November 2026): Fill in contacts, owner Ali',
         link: { to: 'exercises', exercise: 'ex-1' },
       });
     });
@@ -304,7 +323,7 @@ describe('assessReadiness', () => {
       );
       expect(result.ready).toBe(false);
       expect(result.summary).toBe(
-        'The printed pack (version 2, 2026-11-20) is out of date: contacts and systems changed since.',
+        'The printed pack (version 2, printed 20 November 2026) is out of date: contacts and systems changed since.',
       );
     });
   });
@@ -318,12 +337,12 @@ describe('assessReadiness', () => {
 
     it('says its age in days, and asks for a new one after 30 days', () => {
       expect(line(ready(), 'backup').summary).toBe(
-        'The last backup was made 5 days ago (2026-11-30).',
+        'The last backup was made 5 days ago (30 November 2026).',
       );
       const old = line(ready({ lastBackupAt: '2026-10-01T09:00:00Z' }), 'backup');
       expect(old.ready).toBe(false);
       expect(old.summary).toBe(
-        'The last backup was made 65 days ago (2026-10-01). Make a new one: it is more than 30 days old.',
+        'The last backup was made 65 days ago (1 October 2026). Make a new one: it is more than 30 days old.',
       );
     });
   });

@@ -1,8 +1,15 @@
 import type { ExerciseSummary } from '../../contract/exerciseTypes';
-import type { ReadinessItem, ReadinessLine, ReadinessLink } from '../../contract/readinessTypes';
-import type { ContactsDirectory, PackStatus, Settings, SystemEntry } from '../../contract/types';
+import type { ReadinessItem, ReadinessLine } from '../../contract/readinessTypes';
+import type {
+  ContactRole,
+  ContactsDirectory,
+  PackStatus,
+  Settings,
+  SystemEntry,
+} from '../../contract/types';
 import { isOlderThanMonths } from '../../shared/dates';
 import { isStale, STALE_AFTER_MONTHS } from '../contacts/staleness';
+import { formatDate } from '../../shared/dayDate';
 import { plural } from '../../shared/plural';
 
 /** A backup older than this is called out: a month of care records is a lot to type again. */
@@ -43,47 +50,55 @@ export function assessReadiness(inputs: ReadinessInputs): ReadinessLine[] {
   ];
 }
 
-function firstFew(items: ReadinessItem[]): ReadinessItem[] {
-  return items.slice(0, ITEMS_SHOWN);
-}
-
-function andMore(total: number): string {
-  return total > ITEMS_SHOWN ? ` The first ${ITEMS_SHOWN} are listed.` : '';
+/** The first few things to fix, and how many more there are. */
+function named(items: ReadinessItem[]): Pick<ReadinessLine, 'items' | 'more'> {
+  return { items: items.slice(0, ITEMS_SHOWN), more: Math.max(0, items.length - ITEMS_SHOWN) };
 }
 
 function localContacts({ directory, criticalRoles }: ReadinessInputs): ReadinessLine {
-  const fix = { words: 'Fill in contacts', link: { to: 'contacts' } as ReadinessLink };
+  const isCritical = (role: string): boolean => criticalRoles.includes(role);
   const missing = directory.roles.filter((entry) => entry.status === 'missing' || !entry.contact);
-  // A critical contact reachable only through our own systems (work email, the office phone
-  // system) cannot be reached on the night those systems are down.
+  // A contact needed first, reachable only through our own systems (work email, the office phone
+  // system), cannot be reached on the night those systems are down.
   const unreachable = directory.roles.filter(
     (entry) =>
-      criticalRoles.includes(entry.role) &&
+      isCritical(entry.role) &&
       entry.contact !== null &&
       !entry.contact.channels.some((channel) => channel.outOfBand),
   );
-  const stale = directory.roles.filter((entry) => entry.status === 'stale');
-  const criticalMissing = missing.filter((entry) => criticalRoles.includes(entry.role));
-  const items: ReadinessItem[] = [
-    ...criticalMissing.map((entry) => ({
-      text: `${entry.label}: not set yet. You need this one in the first 15 minutes.`,
-      link: { to: 'contacts', role: entry.role } as ReadinessLink,
-    })),
-    ...unreachable.map((entry) => ({
-      text: `${entry.label}: no way marked to reach them when your own systems are down (a mobile, or a number that does not go through your office systems).`,
-      link: { to: 'contacts', role: entry.role } as ReadinessLink,
-    })),
-    ...missing
-      .filter((entry) => !criticalRoles.includes(entry.role))
-      .map((entry) => ({
-        text: `${entry.label}: not set yet`,
-        link: { to: 'contacts', role: entry.role } as ReadinessLink,
-      })),
-    ...stale.map((entry) => ({
-      text: `${entry.label}: last checked more than ${STALE_AFTER_MONTHS} months ago`,
-      link: { to: 'contacts', role: entry.role } as ReadinessLink,
-    })),
-  ];
+  const stale = directory.roles.filter((entry) => entry.status === 'stale' && entry.contact);
+  // One item per role, saying everything wrong with it; the roles needed first come first.
+  const problemsOf = (entry: ContactRole): string[] => {
+    if (missing.includes(entry))
+      return [
+        isCritical(entry.role)
+          ? 'not set yet. You need this one in the first 15 minutes.'
+          : 'not set yet',
+      ];
+    const problems: string[] = [];
+    if (stale.includes(entry))
+      problems.push(
+        `last checked ${formatDate(entry.contact?.lastVerified ?? '')}, more than ${STALE_AFTER_MONTHS} months ago`,
+      );
+    if (unreachable.includes(entry))
+      problems.push(
+        'no way marked to reach them when your own systems are down (a mobile, or a number that does not go through your office systems)',
+      );
+    return problems;
+  };
+  const items: ReadinessItem[] = [...directory.roles]
+    .sort((a, b) => Number(isCritical(b.role)) - Number(isCritical(a.role)))
+    .flatMap((entry) => {
+      const problems = problemsOf(entry);
+      return problems.length === 0
+        ? []
+        : [
+            {
+              text: `${entry.label}: ${problems.join('; ')}`,
+              link: { to: 'contacts', role: entry.role },
+            },
+          ];
+    });
   const parts: string[] = [];
   if (missing.length > 0)
     parts.push(`${plural(missing.length, 'role has', 'roles have')} no contact yet`);
@@ -99,10 +114,10 @@ function localContacts({ directory, criticalRoles }: ReadinessInputs): Readiness
     ready: items.length === 0,
     summary:
       items.length === 0
-        ? 'Every role has a contact, checked in the last 12 months, with a way to reach them when your systems are down.'
-        : `${sentence(parts)}.${andMore(items.length)}`,
-    items: firstFew(items),
-    fix,
+        ? 'Every role has a contact, checked in the last 12 months, and those you need first can be reached when your systems are down.'
+        : `${sentence(parts)}.`,
+    ...named(items),
+    fix: { words: 'Fill in contacts', link: { to: 'contacts' } },
   };
 }
 
@@ -115,11 +130,11 @@ function nationalContacts({ directory }: ReadinessInputs): ReadinessLine {
     summary:
       stale.length === 0
         ? `Every national contact was checked against its official page in the last ${STALE_AFTER_MONTHS} months.`
-        : `${plural(stale.length, 'national contact was', 'national contacts were')} last checked more than ${STALE_AFTER_MONTHS} months ago. Install the latest Holdfast, or check them against their official pages.${andMore(stale.length)}`,
-    items: firstFew(
+        : `${plural(stale.length, 'national contact was', 'national contacts were')} last checked more than ${STALE_AFTER_MONTHS} months ago. Install the latest Holdfast, or check them against their official pages.`,
+    ...named(
       stale.map((contact) => ({
         text: contact.checked
-          ? `${contact.name}: last checked ${contact.checked}`
+          ? `${contact.name}: last checked ${formatDate(contact.checked)}`
           : `${contact.name}: never checked`,
       })),
     ),
@@ -135,12 +150,12 @@ function runbooksReviewed({ runbooks, now }: ReadinessInputs): ReadinessLine {
     ready: old.length === 0,
     summary:
       old.length === 0
-        ? `All ${plural(runbooks.length, 'runbook was', 'runbooks were')} reviewed in the last ${STALE_AFTER_MONTHS} months.`
-        : `${plural(old.length, 'runbook was', 'runbooks were')} last reviewed more than ${STALE_AFTER_MONTHS} months ago. Read each one, change what no longer fits, and save it.${andMore(old.length)}`,
-    items: firstFew(
+        ? `${runbooks.length === 1 ? 'The runbook was' : `All ${runbooks.length} runbooks were`} reviewed in the last ${STALE_AFTER_MONTHS} months.`
+        : `${plural(old.length, 'runbook was', 'runbooks were')} last reviewed more than ${STALE_AFTER_MONTHS} months ago. Read each one, change what no longer fits, and save it.`,
+    ...named(
       old.map((runbook) => ({
-        text: `${runbook.title}: last reviewed ${runbook.reviewed}`,
-        link: { to: 'runbook-editor', runbook: runbook.id } as ReadinessLink,
+        text: `${runbook.title}: last reviewed ${formatDate(runbook.reviewed)}`,
+        link: { to: 'runbook-editor', runbook: runbook.id },
       })),
     ),
     fix: { words: 'See all runbooks', link: { to: 'all-runbooks' } },
@@ -159,18 +174,18 @@ function exercise({ exercises, now }: ReadinessInputs): ReadinessLine {
   const overdue = open.filter(({ action }) => action.due < today);
   const items: ReadinessItem[] = [
     ...overdue.map(({ exercise: entry, action }) => ({
-      text: `Overdue (was due ${action.due}): ${action.text}, owner ${action.owner}`,
-      link: { to: 'exercises', exercise: entry.id } as ReadinessLink,
+      text: `Overdue (was due ${formatDate(action.due)}): ${action.text}, owner ${action.owner}`,
+      link: { to: 'exercises' as const, exercise: entry.id },
     })),
     ...open
       .filter(({ action }) => action.due >= today)
       .map(({ exercise: entry, action }) => ({
-        text: `Open (due ${action.due}): ${action.text}, owner ${action.owner}`,
-        link: { to: 'exercises', exercise: entry.id } as ReadinessLink,
+        text: `Open (due ${formatDate(action.due)}): ${action.text}, owner ${action.owner}`,
+        link: { to: 'exercises' as const, exercise: entry.id },
       })),
   ];
   const lastWords = last
-    ? `The last exercise was "${last.title}" on ${last.finishedAt?.slice(0, 10)}.`
+    ? `The last exercise was "${last.title}" on ${formatDate(last.finishedAt!.slice(0, 10))}.`
     : 'No exercise has been held yet. A short tabletop exercise shows the gaps before a real incident does.';
   const tooLongAgo =
     last !== undefined && isOlderThanMonths(last.finishedAt!.slice(0, 10), STALE_AFTER_MONTHS, now);
@@ -183,7 +198,7 @@ function exercise({ exercises, now }: ReadinessInputs): ReadinessLine {
     title: 'Exercises',
     ready: last !== undefined && !tooLongAgo && overdue.length === 0,
     summary: `${lastWords}${tooLongAgo ? ` That is more than ${STALE_AFTER_MONTHS} months ago.` : ''}${actionWords}`,
-    items: firstFew(items),
+    ...named(items),
     fix: { words: last ? 'Go to exercises' : 'Run an exercise', link: { to: 'exercises' } },
   };
 }
@@ -205,9 +220,9 @@ function grabBag({ pack }: ReadinessInputs): ReadinessLine {
     summary: !lastPrinted
       ? 'The grab-bag pack has not been printed yet. It is your plan on paper for when this computer cannot be used.'
       : ready
-        ? `The printed pack (version ${lastPrinted.version}, ${lastPrinted.at.slice(0, 10)}) matches what is in Holdfast.`
-        : `The printed pack (version ${lastPrinted.version}, ${lastPrinted.at.slice(0, 10)}) is out of date: ${listWords(changedSince.map((section) => SECTION_WORDS[section]))} changed since.`,
-    items: [],
+        ? `The printed pack (version ${lastPrinted.version}, printed ${formatDate(lastPrinted.at.slice(0, 10))}) matches what is in Holdfast.`
+        : `The printed pack (version ${lastPrinted.version}, printed ${formatDate(lastPrinted.at.slice(0, 10))}) is out of date: ${listWords(changedSince.map((section) => SECTION_WORDS[section]))} changed since.`,
+    ...named([]),
     fix: {
       words: lastPrinted ? 'Print the new pack' : 'Print the grab-bag pack',
       link: { to: 'grab-bag' },
@@ -228,8 +243,8 @@ function backup({ lastBackupAt, now }: ReadinessInputs): ReadinessLine {
     summary:
       days === null
         ? 'No backup of Holdfast has been made on this computer. Make one and keep it somewhere else, such as a USB stick in the grab bag.'
-        : `The last backup was made ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`} (${lastBackupAt!.slice(0, 10)}).${ready ? '' : ` Make a new one: it is more than ${BACKUP_DUE_AFTER_DAYS} days old.`}`,
-    items: [],
+        : `The last backup was made ${days === 0 ? 'today' : days === 1 ? 'yesterday' : `${days} days ago`} (${formatDate(lastBackupAt!.slice(0, 10))}).${ready ? '' : ` Make a new one: it is more than ${BACKUP_DUE_AFTER_DAYS} days old.`}`,
+    ...named([]),
     fix: { words: 'Make a backup', link: { to: 'settings', section: 'backup' } },
   };
 }
@@ -245,14 +260,14 @@ function systems({ systems: entries }: ReadinessInputs): ReadinessLine {
     summary:
       gaps.length === 0
         ? 'Every system you use has a paper copy, and where it is kept is recorded.'
-        : `${plural(gaps.length, 'system has', 'systems have')} no paper location recorded.${andMore(gaps.length)}`,
-    items: firstFew(
+        : `${plural(gaps.length, 'system has', 'systems have')} no paper location recorded.`,
+    ...named(
       gaps.map((entry) => ({
         text:
           entry.status === 'missing'
             ? `${entry.label}: nothing recorded yet`
             : `${entry.label}: where the paper copy is kept is not recorded`,
-        link: { to: 'systems', system: entry.system } as ReadinessLink,
+        link: { to: 'systems', system: entry.system },
       })),
     ),
     fix: { words: 'Record paper copies', link: { to: 'systems' } },
@@ -268,7 +283,7 @@ function isolationInstruction({ settings }: ReadinessInputs): ReadinessLine {
     summary: ready
       ? "Your IT supplier's instruction is recorded, and the steps show it."
       : 'Not recorded yet. Ask your IT supplier now, while nothing is wrong: "If one of our computers is attacked, how should we cut it off?" Until then the steps say: take it off the network and leave it switched on.',
-    items: [],
+    ...named([]),
     fix: { words: 'Record the instruction', link: { to: 'settings', section: 'isolation' } },
   };
 }

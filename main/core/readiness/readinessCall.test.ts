@@ -60,6 +60,6 @@ describe('readiness.get', () => {
     expect(stateOf(value)['isolation-instruction']).toBe(true);
     const backup = value.lines.find((line) => line.check === 'backup');
     expect(backup?.ready).toBe(true);
-    expect(backup?.summary).toBe('The last backup was made today (2026-03-01).');
+    expect(backup?.summary).toBe('The last backup was made today (1 March 2026).');
   });
 });

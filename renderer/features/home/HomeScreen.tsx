@@ -2,16 +2,18 @@ import { lazy, Suspense } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
-import { ContactGapsPanel } from '../contacts/ContactGapsPanel';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
 import { OpenActionsPanel } from './OpenActionsPanel';
 import { OpenIncidentsPanel } from './OpenIncidentsPanel';
 
-// Getting ready (print the pack, record paper locations) matters before an incident, not during
-// one: those panels load after the entry points have drawn.
-const ReadinessPanels = lazy(() =>
-  import('../grabbag/ReadinessPanels').then((m) => ({ default: m.ReadinessPanels })),
+// Getting ready matters before an incident, not during one: the checklist loads after the entry
+// points have drawn, and near the top it takes one line.
+const ReadinessLine = lazy(() =>
+  import('../readiness/ReadinessPanel').then((m) => ({ default: m.ReadinessLine })),
+);
+const ReadinessPanel = lazy(() =>
+  import('../readiness/ReadinessPanel').then((m) => ({ default: m.ReadinessPanel })),
 );
 
 /** "What's happening?": large entry points by kind of problem. */
@@ -27,6 +29,9 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
       <p className="lead">
         Choose the closest match. You can also search at the top of the page (Ctrl+K).
       </p>
+      <Suspense fallback={null}>
+        <ReadinessLine />
+      </Suspense>
       <ul className="entry-points">
         {ENTRY_POINTS.map((entry) => {
           const count =
@@ -54,9 +59,8 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
         </a>
       </p>
       <OpenActionsPanel />
-      <ContactGapsPanel />
       <Suspense fallback={null}>
-        <ReadinessPanels />
+        <ReadinessPanel />
       </Suspense>
       <ProblemsPanel problems={library.problems} />
     </>

@@ -1,0 +1,35 @@
+import { plural } from '../../../main/shared/plural';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+import { ReadinessList } from './ReadinessList';
+
+/** How many checks still need doing, in words: the one line home shows near the top. */
+export function ReadinessLine() {
+  const [state] = useCall('readiness.get', {});
+  if (state.status !== 'ready') return null;
+  const toDo = state.value.lines.filter((line) => !line.ready).length;
+  return (
+    <p className="readiness-line-home">
+      <strong>Getting ready:</strong>{' '}
+      {toDo === 0
+        ? 'everything on the checklist is done.'
+        : `${plural(toDo, 'thing', 'things')} to do before you need them.`}{' '}
+      <a href={href.readiness}>See the checklist</a>
+    </p>
+  );
+}
+
+/** Home's "Getting ready" checklist: every line with its state and the link that fixes it. */
+export function ReadinessPanel() {
+  const [state] = useCall('readiness.get', {});
+  if (state.status !== 'ready') return null;
+  return (
+    <section className="readiness" aria-labelledby="readiness-title">
+      <h2 id="readiness-title">Getting ready</h2>
+      <ReadinessList lines={state.value.lines} detailed={false} headingLevel={3} />
+      <p>
+        <a href={href.readiness}>See what to fix in each, and print the checklist</a>
+      </p>
+    </section>
+  );
+}

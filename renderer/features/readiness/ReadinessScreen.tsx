@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { formatLondonTime } from '../../../main/shared/dates';
+import { describeError } from '../../errors';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+import { ReadinessList } from './ReadinessList';
+
+/** The whole "Getting ready" checklist, with what to fix named under each line; prints on one page. */
+export function ReadinessScreen() {
+  const [state, retry] = useCall('readiness.get', {});
+  useEffect(() => {
+    if (state.status !== 'loading') document.getElementById('page-title')?.focus();
+  }, [state.status]);
+  if (state.status === 'loading') return <p role="status">Checking…</p>;
+  if (state.status === 'failed')
+    return (
+      <div role="alert">
+        <h1 id="page-title" tabIndex={-1}>
+          The checklist could not be made
+        </h1>
+        <p>{describeError(state.error)}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  const { lines, at, organisationName } = state.value;
+  const toDo = lines.filter((line) => !line.ready).length;
+  return (
+    <div className="readiness-page">
+      <p className="no-print">
+        <a href={href.home}>Back to home</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        Getting ready{organisationName ? ` — ${organisationName}` : ''}
+      </h1>
+      <p className="lead">
+        {toDo === 0
+          ? 'Everything on this checklist is done.'
+          : `${toDo} of the ${lines.length} checks need something doing. Each one links to where you fix it.`}{' '}
+        Checked {formatLondonTime(at)}.
+      </p>
+      <p className="no-print">
+        <button type="button" className="button-primary" onClick={() => window.print()}>
+          Print the checklist
+        </button>
+      </p>
+      <ReadinessList lines={lines} detailed headingLevel={2} />
+    </div>
+  );
+}

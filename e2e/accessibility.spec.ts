@@ -1,16 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations as scan, strictViolations as scanStrictly } from './axe';
 import { expect, test } from './fixtures';
 import { goToHash, startIncidentFromForm } from './pages/HoldfastApp';
-
-const scan = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`);
-};
 
 test('home has no serious accessibility violations', async ({ app, page }) => {
   await app.openHome();
@@ -164,17 +154,6 @@ test('the share runbooks screen has no serious accessibility violations', async 
   await expect(page.getByRole('heading', { level: 1, name: 'Share runbooks' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
 });
-
-/** Every rule, best practice included, at every impact: the crisis path is held to more. */
-const scanStrictly = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  return results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-};
 
 for (const viewport of [
   { width: 1280, height: 800 },

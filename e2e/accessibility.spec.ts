@@ -231,9 +231,15 @@ for (const viewport of [
         ).toHaveAttribute('aria-current', 'page');
         expect(await scanStrictly(page), tab).toEqual([]);
       }
-      for (const kind of ['report', 'handover']) {
+      for (const [kind, title] of [
+        ['report', 'Incident report'],
+        ['handover', 'Handover'],
+      ] as const) {
         await goToHash(page, `#/incidents/${id}/print/${kind}`);
-        await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+        // The document's own title: the report before it has a Print button too.
+        await expect(
+          page.getByRole('heading', { level: 1, name: `${title}: Strict run, tabs` }),
+        ).toBeVisible();
         expect(await scanStrictly(page), `${kind} document`).toEqual([]);
       }
       await goToHash(page, '#/incidents');

@@ -28,6 +28,10 @@ export default defineConfig(({ mode }) => {
       // kill trials spend most of their time waiting for child processes to start, so two files
       // at a time keep both cores busy.
       maxWorkers: Math.max(2, availableParallelism() - 1),
+      // Vitest's default of 5 s per test is a speed assertion in disguise: at load average 30 on this
+      // 2-core machine, a zip bomb refusal, a backup and a scrypt key each took just over it. A test
+      // that hangs still fails, after 30 s.
+      testTimeout: 30_000,
       ...(isReliability
         ? { include: RELIABILITY_TRIAL_FILES, env: { [TRIAL_TIER_VARIABLE]: 'reliability' } }
         : {

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { STRICT_TAGS, axeViolations as violationsOf } from './axe';
 import { expect, test } from './fixtures';
 import { sayWhoIsRecording } from './pages/HoldfastApp';
 
@@ -11,16 +11,7 @@ function localInput(hoursAgo: number): string {
 
 /** Every axe rule the project holds screens to, all impacts; only inside `within` when given. */
 async function axeViolations(page: Page, within?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags([
-    'wcag2a',
-    'wcag2aa',
-    'wcag21a',
-    'wcag21aa',
-    'wcag22aa',
-    'best-practice',
-  ]);
-  const results = await (within ? builder.include(within) : builder).analyze();
-  return results.violations.map(
+  return (await violationsOf(page, STRICT_TAGS, within)).map(
     (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length} nodes)`,
   );
 }

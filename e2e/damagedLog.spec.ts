@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { harnessRendererDir, startHarness } from '../main/shells/web/startHarness';
+import { STRICT_TAGS, axeViolations } from './axe';
 import { expect, test } from './fixtures';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -65,11 +65,8 @@ test('an incident whose log gets a byte-order mark stays listed, read-only, and 
     // The file on disk is exactly as it was: nothing repaired.
     expect((await readFile(path, 'utf8')).startsWith('\uFEFF')).toBe(true);
 
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
     expect(
-      results.violations
+      (await axeViolations(page, STRICT_TAGS))
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => violation.id),
     ).toEqual([]);

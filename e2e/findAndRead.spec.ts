@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { goToHash } from './pages/HoldfastApp';
 
 test('search "ransom" finds the ransomware runbook and opening it shows its steps', async ({
   app,
@@ -81,8 +82,11 @@ test('every bundled runbook is two clicks from the home screen', async ({ app, p
   test.slow();
   const list = await harness.core.handlers['runbooks.list']({});
   if (!list.ok) throw new Error(list.error.message);
+  await app.openHome();
   for (const runbook of list.value.runbooks) {
-    await app.openHome();
+    // Back home as the app's own links go there, without loading the app again.
+    await goToHash(page, '#/');
+    await expect(page.getByRole('heading', { level: 1, name: "What's happening?" })).toBeVisible();
     // First click: the situation (a big button or a "Something else?" link), second: the runbook.
     await page.locator(`a[href="#/situations/${runbook.category}"]`).first().click();
     await page.getByRole('link', { name: runbook.title }).click();

@@ -87,18 +87,32 @@ async function expectInViewport(page: Page, selector: string): Promise<void> {
   }).toPass({ timeout: 5_000 });
 }
 
-for (const size of SIZES) {
-  test(`no screen scrolls sideways at ${label(size)}`, async ({ app, page, harness }) => {
-    // About thirty screens opened in one test: give it the time of several.
+/*
+ * The sweep opens each screen once and checks it at every size by resizing the window: the CSS
+ * decides the layout from the window alone (renderer/styles.css has media queries and no script
+ * reads the window size), so a resize lays the screen out as a fresh load at that size would.
+ * The screens are split in parts that run side by side.
+ */
+const SWEEP_PARTS = 3;
+for (let part = 0; part < SWEEP_PARTS; part += 1) {
+  test(`no screen scrolls sideways at any size (part ${part + 1} of ${SWEEP_PARTS})`, async ({
+    app,
+    page,
+    harness,
+  }) => {
+    // About ten screens at four sizes in one test: give it the time of several.
     test.slow();
     const ids = await seed(harness);
-    await page.setViewportSize(size);
     await app.openHome();
-    for (const route of everyRoute(ids)) {
+    const routes = everyRoute(ids).filter((_, index) => index % SWEEP_PARTS === part);
+    for (const route of routes) {
       await page.goto(new URL(route, harness.url).toString());
       await expect(page.locator('main[data-ready="true"]')).toBeVisible();
-      await expect(page.locator('main h1').first()).toBeVisible();
-      expect(await sidewaysOverflow(page), route).toBeLessThanOrEqual(0);
+      for (const size of SIZES) {
+        await page.setViewportSize(size);
+        await expect(page.locator('main h1').first()).toBeVisible();
+        expect(await sidewaysOverflow(page), `${route} at ${label(size)}`).toBeLessThanOrEqual(0);
+      }
     }
   });
 }
@@ -116,8 +130,10 @@ test('the header takes at most 15 % of a 1280×800 screen and shows its links', 
   await expect(nav.getByRole('link', { name: 'Settings' })).toBeVisible();
 });
 
+// 1024×640 is left out: its header follows the same rules as 640×400's (both are under the
+// 700 px high and 1180 px wide breakpoints, neither under 480 px wide), and the sweep above still
+// checks it for sideways scrolling.
 for (const size of [
-  { width: 1024, height: 640 },
   { width: 640, height: 400 },
   { width: 320, height: 640 },
 ]) {
@@ -198,7 +214,9 @@ test('the reader lists the contacts not set yet on one line, each a link to add 
   await expect(page.locator('#step-call-manager')).toContainText('Registered manager');
 });
 
-for (const size of SIZES) {
+// Not at 1024×640: its header (where search lives) follows 640×400's rules, and the reader's first
+// screen at that size is checked above.
+for (const size of SIZES.filter(({ width }) => width !== 1024)) {
   test(`search: Enter opens the runbook at its top with Start in view at ${label(size)}`, async ({
     app,
     page,

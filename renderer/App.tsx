@@ -66,6 +66,9 @@ const RunbookEditorScreen = lazy(() =>
 const PacksScreen = lazy(() =>
   import('./features/authoring/PacksScreen').then((m) => ({ default: m.PacksScreen })),
 );
+const ImportPlanScreen = lazy(() =>
+  import('./features/authoring/ImportPlanScreen').then((m) => ({ default: m.ImportPlanScreen })),
+);
 const GrabBagScreen = lazy(() =>
   import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })),
 );
@@ -124,6 +127,7 @@ export function App() {
   else if (route.name === 'edit-runbook')
     screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;
+  else if (route.name === 'import-plan') screen = <ImportPlanScreen />;
   else if (route.name === 'new-runbook')
     screen = (
       <RunbookEditorScreen

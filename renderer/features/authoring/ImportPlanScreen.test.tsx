@@ -36,7 +36,7 @@ function previewWith(chosen: string): PlanPreview {
         details: '',
         from: 'bullets',
       },
-      { kind: 'text', text: '- 1\\. NCSC guidance', kept: 'reference' },
+      { kind: 'text', text: '1. NCSC guidance', kept: 'reference' },
     ],
     variables: [{ written: '{{IT_CONTACT}}', uses: 2, suggested: 'contact:it-supplier', chosen }],
     counts: { phases: 1, steps: 1, textBlocks: 1, mapped: chosen === 'keep' ? 0 : 1, unmapped: 0 },
@@ -80,14 +80,13 @@ describe('Import a plan', () => {
   it('shows, block by block, which parts become steps (with their ids) and which stay text', async () => {
     const list = await pastePlan();
     expect(request).toHaveBeenCalledWith('runbooks.importPreview', {
-      name: 'Pasted text',
       text: '# Ransomware plan\n\n## Contain\n\n- Unplug the network cable.',
     });
     const items = within(list).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       'Phase: Contain',
       'Step 1 (from a bullet list of things to do, id “unplug-the-network-cable”)Unplug the network cable.',
-      'Stays as text (references and appendices are never steps)- 1\\. NCSC guidance',
+      'Stays as text (references and appendices are never steps)1. NCSC guidance',
     ]);
     expect(screen.getByRole('status')).toHaveProperty(
       'textContent',
@@ -104,7 +103,6 @@ describe('Import a plan', () => {
     fireEvent.change(select, { target: { value: 'keep' } });
     await waitFor(() =>
       expect(request).toHaveBeenCalledWith('runbooks.importPreview', {
-        name: 'Pasted text',
         format: 'md',
         text: '# Ransomware plan\n\n## Contain\n\n- Unplug the network cable.',
         header: {},

@@ -1,3 +1,4 @@
+import '../../lib/zodConfig';
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { ImportHeader, PlanPreview } from '../../../main/contract/importTypes';
 import { importHeaderSchema, MAX_IMPORT_BYTES } from '../../../main/contract/importSchemas';
@@ -12,6 +13,7 @@ import { href } from '../../useRoute';
 import { ImportPreviewList } from './ImportPreviewList';
 
 const AUTHOR_KEY = 'holdfast-author-name';
+const PASTED = 'Pasted text';
 type EditableField = 'title' | 'id' | 'category' | 'summary' | 'owner';
 const FIELDS: Array<{ field: EditableField; label: string; hint?: string }> = [
   { field: 'title', label: 'Title' },
@@ -58,8 +60,9 @@ export function ImportPlanScreen() {
     return errors;
   }, [edits]);
 
+  /** Pasted text has no file name: its id then comes from its title. */
   const propose = async (input: {
-    name: string;
+    name?: string;
     text?: string;
     base64?: string;
   }): Promise<void> => {
@@ -73,7 +76,7 @@ export function ImportPlanScreen() {
     }
     setEdits({});
     setMappings({});
-    setChosen({ name: input.name, preview: result.value });
+    setChosen({ name: input.name ?? PASTED, preview: result.value });
     requestAnimationFrame(() => previewHeading.current?.focus());
   };
 
@@ -101,7 +104,7 @@ export function ImportPlanScreen() {
     setStale(true);
     const timer = setTimeout(() => {
       void request('runbooks.importPreview', {
-        name,
+        ...(name === PASTED ? {} : { name }),
         format: 'md',
         text: source,
         header,
@@ -208,7 +211,7 @@ export function ImportPlanScreen() {
         <button
           type="button"
           disabled={busy || pasted.trim() === ''}
-          onClick={() => void propose({ name: 'Pasted text', text: pasted })}
+          onClick={() => void propose({ text: pasted })}
         >
           Show what becomes a step
         </button>

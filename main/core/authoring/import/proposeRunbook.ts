@@ -457,7 +457,9 @@ function toBlock(draft: Draft, fill: (text: string) => string): ImportBlock {
     };
   return {
     kind: 'text',
-    text: fill(draft.lines.join('\n')),
+    // The preview shows a kept numbered list as it was written, without the escape that keeps
+    // it from being read as steps.
+    text: fill(draft.lines.join('\n')).replace(/^- (\d{1,9})\\([.)]) /gm, '$1$2 '),
     ...(draft.kept ? { kept: draft.kept } : {}),
   };
 }

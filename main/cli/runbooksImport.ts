@@ -52,7 +52,8 @@ async function main(): Promise<void> {
     }
     const proposal = outcome.value;
     const target = join(out, `${proposal.header.id}.md`);
-    const shown = relative(process.cwd(), resolve(target)) || target;
+    const near = relative(process.cwd(), resolve(target));
+    const shown = near.startsWith('..') ? resolve(target) : near;
     if (
       await lstat(target).then(
         () => true,

@@ -326,9 +326,14 @@ function readItem(
  * bullet list that still shows its numbers (`- 1\. NCSC guidance`).
  */
 function notNumberedSteps(lines: string[]): string[] {
+  // Counted here: many plans write every item as "1." and let the renderer number them.
+  let number = 0;
   return lines.map((line) => {
     const marker = /^(\d{1,9})([.)])(\s+|$)/.exec(line);
-    if (marker) return `- ${marker[1]}\\${marker[2]} ${line.slice(marker[0].length)}`;
+    if (marker) {
+      number = number === 0 ? Number(marker[1]) : number + 1;
+      return `- ${number}\\${marker[2]} ${line.slice(marker[0].length)}`;
+    }
     return line.trim() === '' ? line : `  ${line}`;
   });
 }

@@ -4,7 +4,7 @@
  */
 
 const REFERENCE =
-  /^(?:[\d.)\s]*|appendix\s+[a-z0-9]+[:.\s-]*)?(references?|bibliography|appendi(?:x|ces)|further reading|sources?|glossary|(?:useful |other )?resources|see also|citations|footnotes|notes|version history|revision history|document (?:control|history)|change ?log|related (?:documents|playbooks|links)|links|acknowledge?ments|credits|licen[cs]e|about this (?:document|playbook))\b/i;
+  /^(?:[\d.)\s]*|appendix\s+[a-z0-9]+[:.\s-]*)?(references?|bibliography|appendi(?:x|ces)|further reading|sources?|glossary|(?:useful |other )?resources|see also|(?:additional|further|more) (?:information|resources|reading)|citations|footnotes|notes|version history|revision history|document (?:control|history)|change ?log|related (?:documents|playbooks|links)|links|acknowledge?ments|credits|licen[cs]e|about this (?:document|playbook))\b/i;
 
 const ACTION =
   /\b(steps?|actions?|what to do|to do|to-do|checklists?|procedures?|contain(?:ment)?|respon(?:d|se)|eradicat\w*|remediat\w*|recover(?:y)?|mitigat\w*|immediate\w*|do now|first \d+ minutes|isolat\w*|triage|escalat\w*|restor\w*|resolution)\b/i;

@@ -134,4 +134,22 @@ describe('Import a plan', () => {
       message: 'Imported from Pasted text',
     });
   });
+
+  it('sends a chosen Word file as base64 with its name, and says so when it is too big', async () => {
+    answer();
+    render(<ImportPlanScreen />);
+    const input = screen.getByLabelText('Choose a file (.md, .txt or Word .docx)');
+    const word = new File([new Uint8Array([80, 75, 5, 6])], 'continuity.docx');
+    fireEvent.change(input, { target: { files: [word] } });
+    await screen.findByRole('list', { name: 'What the plan becomes' });
+    expect(request).toHaveBeenCalledWith('runbooks.importPreview', {
+      name: 'continuity.docx',
+      base64: 'UEsFBg==',
+    });
+    const huge = new File([new Uint8Array(5 * 1024 * 1024 + 1)], 'huge.docx');
+    fireEvent.change(input, { target: { files: [huge] } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      '“huge.docx” is larger than 5 MB. Split it into smaller files.',
+    );
+  });
 });

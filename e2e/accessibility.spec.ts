@@ -48,6 +48,20 @@ test('the grab-bag pack screen has no serious accessibility violations', async (
   expect(await scan(page)).toEqual([]);
 });
 
+test('import a plan, with its preview, has no serious accessibility violations', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await goToHash(page, '#/import-plan');
+  await page
+    .getByLabel('Or paste the plan’s text')
+    .fill('# Plan\n\n## Contain\n\n1. Call {{IT_CONTACT}}.\n');
+  await page.getByRole('button', { name: 'Show what becomes a step' }).click();
+  await expect(page.getByRole('list', { name: 'What the plan becomes' })).toBeVisible();
+  expect(await scan(page)).toEqual([]);
+});
+
 test('focus is always visible on keyboard targets', async ({ app, page }) => {
   await app.openHome();
   for (let i = 0; i < 4; i += 1) {

@@ -69,6 +69,9 @@ const PacksScreen = lazy(() =>
 const ReadinessScreen = lazy(() =>
   import('./features/readiness/ReadinessScreen').then((m) => ({ default: m.ReadinessScreen })),
 );
+const ImportPlanScreen = lazy(() =>
+  import('./features/authoring/ImportPlanScreen').then((m) => ({ default: m.ImportPlanScreen })),
+);
 const GrabBagScreen = lazy(() =>
   import('./features/grabbag/GrabBagScreen').then((m) => ({ default: m.GrabBagScreen })),
 );
@@ -128,6 +131,7 @@ export function App() {
   else if (route.name === 'edit-runbook')
     screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;
+  else if (route.name === 'import-plan') screen = <ImportPlanScreen />;
   else if (route.name === 'new-runbook')
     screen = (
       <RunbookEditorScreen

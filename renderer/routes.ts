@@ -20,7 +20,8 @@ export type Route =
   | { name: 'inject-cards'; scenario: string }
   | { name: 'edit-runbook'; id: string }
   | { name: 'new-runbook'; from?: string }
-  | { name: 'runbook-packs' };
+  | { name: 'runbook-packs' }
+  | { name: 'import-plan' };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -79,6 +80,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'readiness') return { name: 'readiness' };
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
   if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
+  if (parts[0] === 'import-plan') return { name: 'import-plan' };
   if (parts[0] === 'new-runbook')
     return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };

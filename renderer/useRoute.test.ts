@@ -79,6 +79,7 @@ const LINKS: Array<[string, string, Route]> = [
     { name: 'new-runbook', from: 'ransomware' },
   ],
   ['runbook packs', href.runbookPacks, { name: 'runbook-packs' }],
+  ['import a plan', href.importPlan, { name: 'import-plan' }],
 ];
 
 describe('every link opens the screen it names', () => {
@@ -111,6 +112,7 @@ describe('every link opens the screen it names', () => {
       'edit-runbook': true,
       'new-runbook': true,
       'runbook-packs': true,
+      'import-plan': true,
     };
     expect(new Set(LINKS.map(([, , route]) => route.name))).toEqual(new Set(Object.keys(every)));
   });

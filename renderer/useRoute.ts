@@ -43,6 +43,8 @@ export const href = {
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
   /** A new runbook: from the template, or a copy of `from`. */
   runbookPacks: '#/runbook-packs',
+  /** A plan written elsewhere (a file or pasted text), turned into a draft runbook. */
+  importPlan: '#/import-plan',
   newRunbook: (from?: string) =>
     from ? `#/new-runbook/${encodeURIComponent(from)}` : '#/new-runbook',
   situation: (category: string) => `#/situations/${encodeURIComponent(category)}`,

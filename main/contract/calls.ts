@@ -11,6 +11,7 @@ export const CALL_NAMES = [
   'runbooks.source',
   'runbooks.preview',
   'runbooks.save',
+  'runbooks.importPreview',
   'runbooks.history',
   'runbooks.revision',
   'runbooks.trashed',

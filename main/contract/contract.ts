@@ -46,6 +46,8 @@ import {
   runbookChangeSchema,
   saveRunbookSchema,
 } from './authoringSchemas';
+import type { PlanPreview } from './importTypes';
+import { importPreviewSchema } from './importSchemas';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import type {
   ExerciseSummary,
@@ -142,6 +144,12 @@ export const contract = {
    * problems when the text has errors.
    */
   'runbooks.save': writes<SaveOutcome>()(saveRunbookSchema),
+  /**
+   * "Import a plan": a document (markdown, plain text or Word .docx) as a proposed draft runbook,
+   * with what became steps, what stayed text and the placeholders to map; writes nothing (the
+   * draft is saved with `runbooks.save`).
+   */
+  'runbooks.importPreview': reads<PlanPreview>()(importPreviewSchema),
   /** Every revision of a runbook, newest last. */
   'runbooks.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
   'runbooks.revision': reads<Revision>()(revisionRefSchema),

@@ -69,6 +69,13 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['text over 512 KB', { id: null, text: 'x'.repeat(512 * 1024 + 1) }],
     ['a huge message', { id: null, text: 'x', message: 'm'.repeat(501) }],
   ],
+  'runbooks.importPreview': [
+    ['neither a file nor text', { name: 'plan.md' }],
+    ['both a file and text', { base64: 'UEsFBg==', text: 'x' }],
+    ['a file over 5 MB', { base64: 'A'.repeat(7_000_004) }],
+    ['an unknown mapping target', { text: 'x', mappings: { '{{X}}': 'contact:../x' } }],
+    ['a path as id', { text: 'x', header: { id: '../x' } }],
+  ],
   'runbooks.history': [['a path as id', { id: '..' }]],
   'runbooks.revision': [
     ['revision 0', { id: 'ransomware', seq: 0 }],

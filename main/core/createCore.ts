@@ -5,6 +5,7 @@ import { fail, ok } from '../contract/result';
 import type { Notice } from '../contract/types';
 import type { CoreOptions } from './hostTypes';
 import { openAuthoring } from './authoring/authoringHandlers';
+import { importHandlers } from './authoring/import/importHandlers';
 import { backupHandlers } from './backup/backupHandlers';
 import { openBackupRecord } from './backup/backupRecord';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
@@ -211,6 +212,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...hostHandlers(options),
     ...authoring.handlers,
+    ...importHandlers({
+      takenIds: async () =>
+        new Set([...library.library().runbooks.keys(), ...(await authoring.bundled()).keys()]),
+      knownRoles: () =>
+        new Set([
+          ...contacts.list().roles.map(({ role }) => role),
+          ...library.nationalById().keys(),
+        ]),
+      settings: () => settings.get(),
+      check: authoring.check,
+      now,
+    }),
     ...backupHandlers(options.dataDir, now, backupRecord.backups),
     ...packHandlers({
       authoring,

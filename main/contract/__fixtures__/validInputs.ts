@@ -18,6 +18,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
     author: 'Sam',
     message: 'New step',
   },
+  'runbooks.importPreview': { name: 'plan.md', text: '# Plan\n\n1. Call the IT supplier.' },
   'runbooks.history': { id: 'ransomware' },
   'runbooks.revision': { id: 'ransomware', seq: 1 },
   'runbooks.trashed': {},

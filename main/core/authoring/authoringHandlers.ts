@@ -318,6 +318,8 @@ export function openAuthoring(options: AuthoringOptions) {
     serial,
     /** Ids of the bundled runbooks, with their files. */
     bundled,
+    /** The editor's checks over text that is not saved (an imported plan). */
+    check: async (text: string) => checkRunbookText(text, context(await bundled())).preview,
     userPathOf,
     recordBaseline,
     /** Records text just written by someone other than the editor (a pack import). */

@@ -55,6 +55,9 @@ export function SituationScreen({
         <a href={href.newRunbook()}>Write a new runbook of your own</a>
       </p>
       <p>
+        <a href={href.importPlan}>Import a plan you already have (Word, text or markdown)</a>
+      </p>
+      <p>
         <a href={href.runbookPacks}>Share runbooks: export or import a pack</a>
       </p>
       <TrashedRunbooks />

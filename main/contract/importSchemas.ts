@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { categorySchema, providerTypeSchema, slugSchema } from './schemas';
+
+/** A document to import may be at most 5 MB; as base64 that is about 6.7 million characters. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+/** What a placeholder can be mapped to (see ImportVariable). */
+export const importTargetSchema = z
+  .string()
+  .max(80)
+  .regex(
+    /^(keep|organisation|setting:regulator|contact:[a-z0-9][a-z0-9-]{0,63})$/,
+    'choose a contact, the organisation name, the regulator, or keep it as written',
+  );
+
+export const importHeaderSchema = z.strictObject({
+  id: slugSchema,
+  title: z.string().trim().min(3, 'a title needs at least 3 letters').max(120),
+  category: categorySchema,
+  summary: z.string().trim().min(1, 'write a short summary').max(400),
+  providerTypes: z.array(providerTypeSchema).min(1).max(10),
+  owner: z.string().trim().min(1, 'say who looks after this runbook').max(120),
+});
+
+/**
+ * A document to turn into a proposed runbook: the file's bytes as base64, or text (pasted, or the
+ * `source` of an earlier preview). Changed header fields and placeholder choices are applied.
+ */
+export const importPreviewSchema = z
+  .strictObject({
+    name: z.string().trim().max(200).optional(),
+    format: z.enum(['md', 'txt', 'docx']).optional(),
+    base64: z
+      .base64('must be a file encoded as base64')
+      .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4, 'the document is larger than 5 MB')
+      .optional(),
+    text: z.string().max(MAX_IMPORT_BYTES, 'the text is longer than 5 MB').optional(),
+    header: importHeaderSchema.partial().optional(),
+    mappings: z
+      .record(z.string().max(120), importTargetSchema)
+      .refine((map) => Object.keys(map).length <= 300, 'at most 300 placeholders')
+      .optional(),
+  })
+  .refine(
+    (input) => (input.base64 === undefined) !== (input.text === undefined),
+    'send either a file or text',
+  );

@@ -1,0 +1,357 @@
+import '../../lib/zodConfig';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { ImportHeader, PlanPreview } from '../../../main/contract/importTypes';
+import { importHeaderSchema, MAX_IMPORT_BYTES } from '../../../main/contract/importSchemas';
+import { CATEGORIES } from '../../../main/contract/vocabulary';
+import { request } from '../../api';
+import { describeError } from '../../errors';
+import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
+import { toBase64 } from '../../lib/base64';
+import { Field } from '../../ui/Field';
+import { useCall } from '../../useCall';
+import { href } from '../../useRoute';
+import { ImportPreviewList } from './ImportPreviewList';
+
+const AUTHOR_KEY = 'holdfast-author-name';
+const PASTED = 'Pasted text';
+type EditableField = 'title' | 'id' | 'category' | 'summary' | 'owner';
+const FIELDS: Array<{ field: EditableField; label: string; hint?: string }> = [
+  { field: 'title', label: 'Title' },
+  {
+    field: 'id',
+    label: 'Short name (id)',
+    hint: 'Small letters, numbers and hyphens. It cannot change once the runbook is saved.',
+  },
+  { field: 'category', label: 'Situation' },
+  { field: 'summary', label: 'Summary', hint: 'One or two sentences: when to use this runbook.' },
+  { field: 'owner', label: 'Looked after by' },
+];
+
+/** The document the preview was made from, kept so changed choices can be shown again. */
+interface Chosen {
+  name: string;
+  preview: PlanPreview;
+}
+
+/**
+ * "Import a plan": a document (a file or pasted text) becomes a proposed draft runbook. The
+ * preview shows what becomes a step and what stays text; the person can change the details and
+ * the placeholders, then saves it as a draft, which opens in the editor.
+ */
+export function ImportPlanScreen() {
+  const [pasted, setPasted] = useState('');
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [edits, setEdits] = useState<Partial<Record<EditableField, string>>>({});
+  const [mappings, setMappings] = useState<Record<string, string>>({});
+  const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** True while changed choices are being shown again: saving then would save the old text. */
+  const [stale, setStale] = useState(false);
+  const [contacts] = useCall('contacts.list', {});
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+
+  const fieldErrors = useMemo(() => {
+    const errors: Partial<Record<EditableField, string>> = {};
+    for (const [field, value] of Object.entries(edits) as Array<[EditableField, string]>) {
+      const checked = importHeaderSchema.shape[field].safeParse(value);
+      if (!checked.success) errors[field] = checked.error.issues[0]?.message ?? 'not valid';
+    }
+    return errors;
+  }, [edits]);
+
+  /** Pasted text has no file name: its id then comes from its title. */
+  const propose = async (input: {
+    name?: string;
+    text?: string;
+    base64?: string;
+  }): Promise<void> => {
+    setFailure('');
+    setBusy(true);
+    const result = await request('runbooks.importPreview', input);
+    setBusy(false);
+    if (!result.ok) {
+      setFailure(describeError(result.error));
+      return;
+    }
+    setEdits({});
+    setMappings({});
+    setChosen({ name: input.name ?? PASTED, preview: result.value });
+    requestAnimationFrame(() => previewHeading.current?.focus());
+  };
+
+  const chooseFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      setFailure(`“${file.name}” is larger than 5 MB. Split it into smaller files.`);
+      return;
+    }
+    await propose({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+  };
+
+  // Changed details and placeholder choices are shown again from the document's text.
+  const source = chosen?.preview.source;
+  const name = chosen?.name;
+  useEffect(() => {
+    if (source === undefined || name === undefined) return;
+    const header: Partial<ImportHeader> = {};
+    for (const [field, value] of Object.entries(edits) as Array<[EditableField, string]>)
+      if (!fieldErrors[field]) Object.assign(header, { [field]: value });
+    if (Object.keys(header).length === 0 && Object.keys(mappings).length === 0) return;
+    let current = true;
+    setStale(true);
+    const timer = setTimeout(() => {
+      void request('runbooks.importPreview', {
+        ...(name === PASTED ? {} : { name }),
+        format: 'md',
+        text: source,
+        header,
+        mappings,
+      }).then((result) => {
+        if (!current) return;
+        setStale(false);
+        if (result.ok) setChosen({ name, preview: { ...result.value, source } });
+        else setFailure(describeError(result.error));
+      });
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [source, name, edits, mappings, fieldErrors]);
+
+  const targets = useMemo((): Array<[string, string]> => {
+    const roles =
+      contacts.status === 'ready'
+        ? [
+            ...contacts.value.roles.map(({ role, label }): [string, string] => [
+              `contact:${role}`,
+              `Contact: ${label}`,
+            ]),
+            ...contacts.value.national.map(({ id, name: label }): [string, string] => [
+              `contact:${id}`,
+              `National contact: ${label}`,
+            ]),
+          ]
+        : [];
+    return [
+      ['keep', 'Leave it as written'],
+      ['organisation', 'Your organisation’s name (from Settings)'],
+      ['setting:regulator', 'Who regulates you (from Settings)'],
+      ...roles,
+    ];
+  }, [contacts]);
+
+  const save = async (): Promise<void> => {
+    if (!chosen) return;
+    localStorage.setItem(AUTHOR_KEY, author.trim());
+    setBusy(true);
+    const result = await request('runbooks.save', {
+      id: null,
+      text: chosen.preview.text,
+      ...(author.trim() ? { author: author.trim() } : {}),
+      message: `Imported from ${chosen.name}`.slice(0, 500),
+    });
+    setBusy(false);
+    if (!result.ok) {
+      setFailure(
+        result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error),
+      );
+      return;
+    }
+    announceLibraryChanged();
+    window.location.hash = href.editRunbook(result.value.id);
+  };
+
+  const preview = chosen?.preview;
+  const errors = preview?.problems.filter((problem) => problem.severity === 'error') ?? [];
+  const warnings = (preview?.problems.length ?? 0) - errors.length;
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+
+  return (
+    <>
+      <p>
+        <a href={href.all}>← All runbooks</a>
+      </p>
+      <h1 id="page-title" tabIndex={-1}>
+        Import a plan
+      </h1>
+      <p className="lead">
+        Turn a plan you already have into a draft runbook. You see what becomes a step before
+        anything is saved. A draft is not shown to staff in an incident until it is published.
+      </p>
+      <section aria-labelledby="import-source-title">
+        <h2 id="import-source-title">1. Choose the plan</h2>
+        <div className="field">
+          <label htmlFor="plan-file">Choose a file (.md, .txt or Word .docx)</label>
+          <p className="hint" id="plan-file-hint">
+            At most 5 MB. For a PDF, copy its text and paste it below.
+          </p>
+          <input
+            id="plan-file"
+            type="file"
+            accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-describedby="plan-file-hint"
+            disabled={busy}
+            onChange={(event) => void chooseFile(event)}
+          />
+        </div>
+        <Field id="plan-text" label="Or paste the plan’s text">
+          {(control) => (
+            <textarea
+              {...control}
+              rows={8}
+              value={pasted}
+              onChange={(event) => setPasted(event.target.value)}
+            />
+          )}
+        </Field>
+        <button
+          type="button"
+          disabled={busy || pasted.trim() === ''}
+          onClick={() => void propose({ text: pasted })}
+        >
+          Show what becomes a step
+        </button>
+      </section>
+      {failure && (
+        <p role="alert" className="save-failed">
+          {failure}
+        </p>
+      )}
+      {preview && chosen && (
+        <>
+          <section aria-labelledby="import-preview-title">
+            <h2 id="import-preview-title" ref={previewHeading} tabIndex={-1}>
+              2. Check what becomes a step: {chosen.name}
+            </h2>
+            <p role="status">
+              {preview.counts.steps} {preview.counts.steps === 1 ? 'step' : 'steps'} in{' '}
+              {preview.counts.phases} {preview.counts.phases === 1 ? 'phase' : 'phases'};{' '}
+              {preview.counts.textBlocks}{' '}
+              {preview.counts.textBlocks === 1 ? 'part stays' : 'parts stay'} as text.
+            </p>
+            {preview.notes.length > 0 && (
+              <ul>
+                {preview.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            )}
+            <ImportPreviewList blocks={preview.blocks} />
+          </section>
+          <section aria-labelledby="import-details-title">
+            <h2 id="import-details-title">3. Check the details</h2>
+            {FIELDS.map(({ field, label, hint }) => (
+              <Field
+                key={field}
+                id={`import-${field}`}
+                label={label}
+                hint={hint}
+                error={fieldErrors[field]}
+              >
+                {(control) =>
+                  field === 'category' ? (
+                    <select
+                      {...control}
+                      value={edits.category ?? preview.header.category}
+                      onChange={(event) => setEdits({ ...edits, category: event.target.value })}
+                    >
+                      {Object.entries(CATEGORIES).map(([id, text]) => (
+                        <option key={id} value={id}>
+                          {text}
+                        </option>
+                      ))}
+                    </select>
+                  ) : field === 'summary' ? (
+                    <textarea
+                      {...control}
+                      rows={3}
+                      value={edits.summary ?? preview.header.summary}
+                      onChange={(event) => setEdits({ ...edits, summary: event.target.value })}
+                    />
+                  ) : (
+                    <input
+                      {...control}
+                      type="text"
+                      value={edits[field] ?? preview.header[field]}
+                      onChange={(event) => setEdits({ ...edits, [field]: event.target.value })}
+                    />
+                  )
+                }
+              </Field>
+            ))}
+          </section>
+          {preview.variables.length > 0 && (
+            <section aria-labelledby="import-variables-title">
+              <h2 id="import-variables-title">4. Placeholders to fill in</h2>
+              <p>
+                The plan has gaps to fill in. Choose what each one should show. One left as written
+                stays in the text for you to fix.
+              </p>
+              {preview.variables.map((variable, index) => (
+                <Field
+                  key={variable.written}
+                  id={`import-variable-${index}`}
+                  label={`${variable.written} (used ${variable.uses} ${variable.uses === 1 ? 'time' : 'times'})`}
+                >
+                  {(control) => (
+                    <select
+                      {...control}
+                      value={variable.chosen}
+                      onChange={(event) =>
+                        setMappings({ ...mappings, [variable.written]: event.target.value })
+                      }
+                    >
+                      {targets.map(([value, text]) => (
+                        <option key={value} value={value}>
+                          {text}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              ))}
+            </section>
+          )}
+          <section aria-labelledby="import-save-title">
+            <h2 id="import-save-title">Save</h2>
+            <p>
+              {errors.length === 0
+                ? `No errors. ${warnings} ${warnings === 1 ? 'thing' : 'things'} to tidy up later in the editor.`
+                : `${errors.length} ${errors.length === 1 ? 'error' : 'errors'} to fix before saving:`}
+            </p>
+            {errors.length > 0 && (
+              <ul>
+                {errors.map((problem) => (
+                  <li key={`${problem.line}-${problem.message}`}>{problem.message}</li>
+                ))}
+              </ul>
+            )}
+            <Field id="import-author" label="Your name (kept in the runbook’s history)">
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  autoComplete="name"
+                  value={author}
+                  onChange={(event) => setAuthor(event.target.value)}
+                />
+              )}
+            </Field>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={busy || stale || errors.length > 0 || hasFieldErrors}
+              onClick={() => void save()}
+            >
+              Save as draft
+            </button>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

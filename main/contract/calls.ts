@@ -18,6 +18,7 @@ export const CALL_NAMES = [
   'runbooks.restore',
   'runbooks.resetToBundled',
   'runbooks.trash',
+  'runbooks.publish',
   'packs.export',
   'packs.previewImport',
   'packs.import',

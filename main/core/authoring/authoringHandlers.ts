@@ -150,7 +150,9 @@ export function openAuthoring(options: AuthoringOptions) {
   ): Promise<Result<SaveOutcome>> {
     const ids = await bundled();
     const { parsed, preview } = checkRunbookText(text, context(ids));
-    if (!parsed) return fail('INVALID_INPUT', describeErrors(preview.problems));
+    // Errors found against the rest of the library (an unknown contact role) refuse it too.
+    if (!parsed || preview.problems.some((problem) => problem.severity === 'error'))
+      return fail('INVALID_INPUT', describeErrors(preview.problems));
     const id = parsed.meta.id;
     if (expectedId === null && (options.library().runbooks.has(id) || ids.has(id))) {
       return fail(

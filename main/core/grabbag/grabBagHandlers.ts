@@ -48,7 +48,9 @@ export function grabBagHandlers(
   const runbooksHash = (runbooks: ReadonlyMap<string, Runbook>): string => {
     let hash = runbookHashes.get(runbooks);
     if (hash === undefined) {
-      hash = hashSection(publishedRunbooks(runbooks.values()).sort((a, b) => a.id.localeCompare(b.id)));
+      hash = hashSection(
+        publishedRunbooks(runbooks.values()).sort((a, b) => a.id.localeCompare(b.id)),
+      );
       runbookHashes.set(runbooks, hash);
     }
     return hash;

@@ -85,8 +85,10 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
   // the header never uncovers a second list of problems.
   const split = splitFrontMatter(text, file);
   problems.push(...split.problems);
-  const front =
-    split.yaml === null ? null : parseFrontMatter(split.yaml, file);
+  // A header that opens but never closes properly leaves no telling where the body starts.
+  if (split.yaml === null && text.startsWith('---'))
+    return { runbook: null, problems, derivedIds: [], draft: false };
+  const front = split.yaml === null ? null : parseFrontMatter(split.yaml, file);
   if (front) problems.push(...front.problems);
   const draft = split.yaml !== null && DRAFT_STATUS.test(split.yaml);
 
@@ -200,6 +202,8 @@ function readBody(
     derived: [] as ParseOutcome['derivedIds'],
   };
   let otherLines = 0;
+  // Numbered items under phases, including those refused as steps (already reported).
+  let numberedItems = 0;
 
   for (let i = 0; i < tokens.length; i = closingIndex(tokens, i) + 1) {
     const token = tokens[i] as Token;
@@ -232,6 +236,7 @@ function readBody(
         continue;
       }
       for (const item of childItems(tokens, i)) {
+        numberedItems += 1;
         const step = readStep(tokens, item, lines, fileLine, current, ids, report);
         if (!step) continue;
         const firstLine = seenSteps.get(step.id);
@@ -280,7 +285,7 @@ function readBody(
       bodyStartLine,
       'no phases: add a "## Phase" heading followed by a numbered list of steps',
     );
-  else if (stepCount === 0)
+  else if (numberedItems === 0)
     report.error(
       phases[0]?.line ?? bodyStartLine,
       'this runbook has no steps, so guided mode and the printed pack would show nothing: number the actions under a phase heading ("1. …", "2. …") to make them steps',
@@ -407,9 +412,7 @@ function readStep(
     report.error(line, 'a step must start with a line of text');
     return null;
   }
-  const { text: rawHeadline, id: writtenId } = takeId(
-    headlineInline.content.replace(/\n/g, ' '),
-  );
+  const { text: rawHeadline, id: writtenId } = takeId(headlineInline.content.replace(/\n/g, ' '));
   let id = writtenId;
   if (id === undefined) {
     // Forgiven: the step gets an id made from its words, the same one every time the text is

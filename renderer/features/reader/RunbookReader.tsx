@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
 import { formatDate } from '../../lib/formatDate';
+import { PublishDraftButton } from '../library/PublishDraftButton';
 import { PackOriginNote } from './PackOriginNote';
 import { RunbookContent } from './RunbookContent';
 import { useCall } from '../../useCall';
@@ -49,6 +50,17 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         {runbook.title}
       </h1>
       <p className="lead">{runbook.summary}</p>
+      {runbook.status === 'draft' && (
+        <div className="draft-banner" role="note">
+          <p>
+            <strong>This is a draft.</strong> It is not used in an incident until it is published.
+          </p>
+          <p>
+            <a href={href.editRunbook(runbook.id)}>Edit this draft</a>{' '}
+            <PublishDraftButton id={runbook.id} title={runbook.title} onPublished={retry} />
+          </p>
+        </div>
+      )}
       {runbook.source === 'user' && (
         <PackOriginNote id={runbook.id} overridesBundled={runbook.overridesBundled} />
       )}
@@ -61,11 +73,13 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         runbook={runbook}
         onNotice={setNotice}
         start={
-          <p className="reader-start">
-            <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
-              Start an incident with this runbook
-            </a>
-          </p>
+          runbook.status === 'draft' ? null : (
+            <p className="reader-start">
+              <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
+                Start an incident with this runbook
+              </a>
+            </p>
+          )
         }
       />
       {/* About the runbook, and editing it, come after the steps: not on the crisis path. */}

@@ -5,7 +5,7 @@ import { searchIndexed, type RunbookSearch } from './index';
 import { indexLibrary, restoreIndex, savedIndex } from './indexLibrary';
 
 /** Bump when the index or what it is built from changes: an index saved by another format is rebuilt. */
-export const SAVED_INDEX_FORMAT = 1;
+export const SAVED_INDEX_FORMAT = 2;
 
 /**
  * The key a library's index is saved under: the content hash and file of every runbook, in

@@ -632,6 +632,9 @@ function unknownPlaceholder(written: string): string {
   return `"${truncate(written)}" is not something Holdfast can fill in, so staff would see it as typed.${didYouMean(inner, KNOWN_PLACEHOLDERS).replace(/"([^"]*)"/, '"{{$1}}"')} Use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}}, or write the words out`;
 }
 
+/** A template's variable: `{{COMPANY_NAME}}`, `{{ insurer phone }}` (not markup, which is warned about as HTML). */
+const TEMPLATE_VARIABLE = /\{\{\s*[\w.:-][\w .:-]{0,79}\}\}/g;
+
 /**
  * `{{…}}` that the placeholder grammar does not read at all (`{{COMPANY_NAME}}`, a template's
  * variable) would be shown as typed: an error, like an unknown placeholder. Code spans are
@@ -639,7 +642,7 @@ function unknownPlaceholder(written: string): string {
  */
 function checkLooseBraces(content: string, firstLine: number, report: Report): void {
   const text = content.replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
-  for (const match of text.matchAll(/\{\{[^{}\n]{0,80}\}\}/g)) {
+  for (const match of text.matchAll(TEMPLATE_VARIABLE)) {
     if (new RegExp(`^${PLACEHOLDER_RE.source}$`).test(match[0])) continue;
     const line = firstLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
     report.error(line, unknownPlaceholder(match[0]));

@@ -10,7 +10,7 @@ import { href } from '../../useRoute';
 
 /** Reads one runbook: title, summary and Start first, then its steps; who looks after it and editing at the end. */
 export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
-  const [state, retry] = useCall('runbooks.get', { id });
+  const [state, retry, refresh] = useCall('runbooks.get', { id });
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -57,7 +57,15 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
           </p>
           <p>
             <a href={href.editRunbook(runbook.id)}>Edit this draft</a>{' '}
-            <PublishDraftButton id={runbook.id} title={runbook.title} onPublished={retry} />
+            <PublishDraftButton
+              id={runbook.id}
+              title={runbook.title}
+              onPublished={() => {
+                // The banner goes with the draft, so the confirmation is the reader's own.
+                setNotice(`Published: “${runbook.title}” is now in use.`);
+                refresh();
+              }}
+            />
           </p>
         </div>
       )}

@@ -153,9 +153,9 @@ test('the runbook editor, with problems listed and history shown, has no serious
 }) => {
   await app.openEditor('lost-device');
   await app.addToEndOfText(
-    '\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n',
+    '\n\n## Afterwards {#afterwards}\n\n1. Phone <b>the office</b> {#call}\n\n- Not a step\n',
   );
-  await expect(page.getByRole('region', { name: 'Checks' })).toContainText('unknown contact role');
+  await expect(page.getByRole('region', { name: 'Checks' })).toContainText('HTML is not allowed');
   await app.saveRunbook('Sam', 'Check the layout');
   await expect(app.historyRows()).toHaveCount(2);
   await page.getByRole('button', { name: 'Show changes in revision 2' }).click();

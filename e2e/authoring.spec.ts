@@ -77,7 +77,7 @@ test('the checks list problems by line as you type and a save with errors is ref
     '\n\n## Afterwards {#afterwards}\n\n1. Phone {{contact:nobody-at-all}} {#call}\n',
   );
   const checks = page.getByRole('region', { name: 'Checks' });
-  await expect(checks).toContainText(/Warning Line \d+: unknown contact role "nobody-at-all"/);
+  await expect(checks).toContainText(/Error Line \d+: unknown contact role "nobody-at-all"/);
   await app.addToEndOfText('2. Phone again {#call}\n');
   await expect(checks).toContainText(/Error Line \d+: duplicate step id "call"/);
   await checks

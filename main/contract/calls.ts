@@ -19,6 +19,7 @@ export const CALL_NAMES = [
   'runbooks.restore',
   'runbooks.resetToBundled',
   'runbooks.trash',
+  'runbooks.publish',
   'packs.export',
   'packs.previewImport',
   'packs.import',

@@ -161,6 +161,8 @@ export const contract = {
   'runbooks.restore': writes<SaveOutcome>()(restoreRevisionSchema),
   /** Removes the user's override of a bundled runbook (kept in the trash and in history). */
   'runbooks.resetToBundled': writes<SaveOutcome>()(runbookChangeSchema),
+  /** Puts a draft into use (its header becomes `status: published`), kept in history like a save. */
+  'runbooks.publish': writes<SaveOutcome>()(runbookChangeSchema),
   /** Moves the user's own runbook to the trash; its history can bring it back. */
   'runbooks.trash': writes<SaveOutcome>()(runbookChangeSchema),
   /** The provider's own and edited runbooks (and, if asked, local contacts) as a zip with a checksummed manifest. */

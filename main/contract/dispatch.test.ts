@@ -87,6 +87,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'runbooks.restore': [['a negative revision', { id: 'ransomware', seq: -1 }]],
   'runbooks.resetToBundled': [['a path as id', { id: '/etc' }]],
   'runbooks.trash': [['an absolute path as id', { id: '/home/x.md' }]],
+  'runbooks.publish': [['a path as id', { id: '../x' }]],
   'packs.export': [['no choice about contacts', {}]],
   'backup.export': [
     ['no passphrase', {}],

@@ -8,6 +8,8 @@ export interface Problem {
   line: number;
   severity: 'error' | 'warning';
   message: string;
+  /** The header field the problem is about (see HEADER_FIELD_LABELS), so the editor can show it there. */
+  field?: string;
 }
 
 export type RunbookSource = 'bundled' | 'user';
@@ -24,7 +26,14 @@ export interface RunbookSummary {
   source: RunbookSource;
   /** True when a user file replaces a bundled runbook with the same id. */
   overridesBundled: boolean;
+  /**
+   * A draft is not yet in use: it stays out of the crisis screens, search, "Who to call", the
+   * grab-bag pack and home's problem list until someone publishes it.
+   */
+  status: RunbookStatus;
 }
+
+export type RunbookStatus = 'draft' | 'published';
 
 /** Where a decision option leads: another step of this runbook and/or another runbook. */
 export interface DecisionTarget {
@@ -57,6 +66,11 @@ export interface Step {
   /** Contact roles named in the step's placeholders. */
   contacts: string[];
   line: number;
+  /**
+   * Markdown written after this step and before the next one (a note, a sub-heading, a list
+   * that is not steps), shown right after the step, where it was written.
+   */
+  after?: string;
 }
 
 export interface Phase {
@@ -121,7 +135,7 @@ export interface Runbook extends RunbookSummary {
 export interface RunbookHtml {
   intro: string;
   phases: Record<string, string>;
-  steps: Record<string, { text: string; details: string; options: string[] }>;
+  steps: Record<string, { text: string; details: string; options: string[]; after?: string }>;
 }
 
 /** What the reader shows: the runbook plus its rendered text. */
@@ -149,8 +163,14 @@ export interface SearchHit {
 }
 
 export interface RunbookLibrary {
+  /** Published runbooks: the ones the crisis screens offer. */
   runbooks: RunbookSummary[];
+  /** Problems in published runbooks' files (and files whose status cannot be read). */
   problems: Problem[];
+  /** Drafts, listed only where runbooks are written and published. */
+  drafts: RunbookSummary[];
+  /** Problems in drafts' files. */
+  draftProblems: Problem[];
 }
 
 export interface Settings {

@@ -65,8 +65,15 @@ describe('createCore', () => {
       title: 'Our own plan',
     });
     expect(reloaded.value.runbooks.length).toBeGreaterThanOrEqual(4);
+    // A file with no header is reported with its body's problems too.
     expect(reloaded.value.problems).toEqual([
       expect.objectContaining({ file: 'your runbooks/broken.md', line: 1, severity: 'error' }),
+      expect.objectContaining({
+        file: 'your runbooks/broken.md',
+        line: 1,
+        severity: 'error',
+        message: expect.stringMatching(/^no phases/) as unknown,
+      }),
     ]);
     expect(await handlers['runbooks.get']({ id: 'our-plan' })).toMatchObject({
       ok: true,

@@ -26,6 +26,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'runbooks.restore': { id: 'ransomware', seq: 1 },
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
+  'runbooks.publish': { id: 'my-runbook', author: 'Sam' },
   'packs.export': { includeContacts: true },
   'backup.export': { passphrase: 'correct horse battery' },
   'packs.previewImport': { base64: 'UEsFBg==' },

@@ -102,7 +102,9 @@ describe('saving a bundled runbook', () => {
     const broken = (await bundledText('lost-device')).replace(/^title: .*$/m, 'title: x');
     const result = await core.handlers['runbooks.save']({ id: 'lost-device', text: broken });
     expect(!result.ok && result.error.code).toBe('INVALID_INPUT');
-    expect(!result.ok && result.error.message).toMatch(/not saved.*line 3: front matter: "title"/);
+    expect(!result.ok && result.error.message).toMatch(
+      /not saved.*line 3: Title must be at least 3 characters/,
+    );
     expect(await readdir(join(dataDir, 'runbooks'))).toEqual([]);
     expect(value(await core.handlers['runbooks.history']({ id: 'lost-device' }))).toEqual([]);
   });
@@ -274,11 +276,17 @@ describe('preview', () => {
       await core.handlers['runbooks.preview']({ text: text.replace('{#a}\n2.', '{#b}\n2.') }),
     );
     expect(fixed.problems.map(({ line, message }) => `${line}: ${message}`)).toEqual([
-      '14: unknown contact role "not-a-role"',
+      '14: unknown contact role "not-a-role" in {{contact:not-a-role}}: a step would show a gap where the contact should be.',
       '15: link to runbook "no-such-runbook", which does not exist',
     ]);
+    // The preview still shows the text, but an unknown role is an error: it is not saved.
     expect(fixed.view?.html.steps['a']?.text).toContain('the other one');
     expect(fixed.view?.html.steps['b']?.text).toContain('not set yet');
+    const refused = await core.handlers['runbooks.save']({
+      id: null,
+      text: text.replace('{#a}\n2.', '{#b}\n2.'),
+    });
+    expect(!refused.ok && refused.error.message).toContain('unknown contact role "not-a-role"');
   });
 
   it('names the open incidents that follow a runbook', async () => {

@@ -15,6 +15,7 @@ import { readRunbookFolder, type LoadedLibrary } from '../runbooks/library';
 import { sha256 } from '../lib/hash';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { checkRunbookText, describeErrors } from './checkRunbookText';
+import { withStatus } from './publishText';
 import { openRevisionStore } from './revisionStore';
 import { textDiff } from './textDiff';
 import { PRIVATE_DIRS } from '../storage/privateModes';
@@ -29,7 +30,8 @@ type AuthoringCall =
   | 'runbooks.diff'
   | 'runbooks.restore'
   | 'runbooks.resetToBundled'
-  | 'runbooks.trash';
+  | 'runbooks.trash'
+  | 'runbooks.publish';
 
 export interface AuthoringOptions {
   bundledDir: string;
@@ -148,7 +150,9 @@ export function openAuthoring(options: AuthoringOptions) {
   ): Promise<Result<SaveOutcome>> {
     const ids = await bundled();
     const { parsed, preview } = checkRunbookText(text, context(ids));
-    if (!parsed) return fail('INVALID_INPUT', describeErrors(preview.problems));
+    // Errors found against the rest of the library (an unknown contact role) refuse it too.
+    if (!parsed || preview.problems.some((problem) => problem.severity === 'error'))
+      return fail('INVALID_INPUT', describeErrors(preview.problems));
     const id = parsed.meta.id;
     if (expectedId === null && (options.library().runbooks.has(id) || ids.has(id))) {
       return fail(
@@ -288,6 +292,17 @@ export function openAuthoring(options: AuthoringOptions) {
             'The runbook could not be reset. Check there is free disk space, then try again.',
           );
         }
+      }),
+    'runbooks.publish': ({ id, author, message }) =>
+      serial(async () => {
+        const runbook = options.library().runbooks.get(id);
+        const text = await currentText(id);
+        if (!runbook || text === null)
+          return fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
+        if (runbook.status !== 'draft')
+          return fail('INVALID_INPUT', `"${runbook.title}" is already published.`);
+        // Saved like any edit: checked again, written durably and kept in history.
+        return save(id, withStatus(text, 'published'), { author, message: message || 'Published' });
       }),
     'runbooks.trash': ({ id, author, message }) =>
       serial(async () => {

@@ -8,6 +8,7 @@ import type {
   Settings,
 } from '../../contract/types';
 import type { SystemsRegisterService } from '../systems/systemsRegister';
+import { publishedRunbooks } from '../runbooks/library';
 import { hashSection } from './packFingerprint';
 import type { PrintRecordService } from './printRecord';
 
@@ -47,7 +48,9 @@ export function grabBagHandlers(
   const runbooksHash = (runbooks: ReadonlyMap<string, Runbook>): string => {
     let hash = runbookHashes.get(runbooks);
     if (hash === undefined) {
-      hash = hashSection([...runbooks.values()].sort((a, b) => a.id.localeCompare(b.id)));
+      hash = hashSection(
+        publishedRunbooks(runbooks.values()).sort((a, b) => a.id.localeCompare(b.id)),
+      );
       runbookHashes.set(runbooks, hash);
     }
     return hash;
@@ -69,7 +72,8 @@ export function grabBagHandlers(
     'grabbag.get': async () => {
       const settings = sources.settings();
       const { providerType } = settings;
-      const runbooks = [...sources.runbooks().values()]
+      // A draft is not yet in use, so it is not printed for the grab bag.
+      const runbooks = publishedRunbooks(sources.runbooks().values())
         .filter((runbook) => providerType === null || runbook.providerTypes.includes(providerType))
         .sort(packOrder)
         .map(sources.view);

@@ -291,6 +291,11 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const origin = library.origins.get(runbookId);
     if (!runbook || !origin)
       return fail('NOT_FOUND', `There is no runbook with the id "${runbookId}".`);
+    if (runbook.status === 'draft')
+      return fail(
+        'INVALID_INPUT',
+        `"${runbook.title}" is a draft. It is not used in an incident until it is published.`,
+      );
     const bytes = await readFile(origin.path);
     const sha256 = await store.writeSnapshot(incidentId, bytes);
     return ok({ id: runbook.id, title: runbook.title, version: runbook.version, sha256 });

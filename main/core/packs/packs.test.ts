@@ -316,7 +316,7 @@ describe('runbook packs', () => {
     );
     await expectRefused(
       packWith({ 'runbooks/a.md': encode(OWN.replace(/^title: .*$/m, 'title: x')) }),
-      /runbooks\/a\.md:3: front matter: "title"/,
+      /runbooks\/a\.md:3: Title must be at least 3 characters/,
     );
     await expectRefused(encode('just some text, not a zip'), /not a zip file/);
     await expectRefused(zipSync({ 'runbooks/a.md': encode(OWN) }), /has no holdfast-pack\.json/);

@@ -36,8 +36,8 @@ describe('splitFrontMatter', () => {
     ['---js', 'language tags'],
     ['---javascript', 'language tags'],
     ['---yaml', 'language tags'],
-    ['# Ransomware', 'missing front matter'],
-    ['', 'missing front matter'],
+    ['# Ransomware', 'missing details at the top (front matter)'],
+    ['', 'missing details at the top (front matter)'],
   ])('refuses a file whose first line is %j', (first, expected) => {
     const split = splitFrontMatter([first, ...FIELDS, '---', 'Intro.'].join('\n'), FILE);
     expect(split.yaml).toBeNull();
@@ -107,10 +107,10 @@ describe('parseFrontMatter', () => {
       'a date that does not exist',
       'reviewed: 2026-13-45',
       6,
-      '"reviewed": use a date written as YYYY-MM-DD',
+      'Last reviewed must be a date written as YYYY-MM-DD, such as 2026-12-05',
     ],
-    ['a version written in words', 'version: three', 8, '"version"'],
-    ['an id with capitals', 'id: Test_Runbook', 2, '"id"'],
+    ['a version written in words', 'version: three', 8, 'Version must be a whole number'],
+    ['an id with capitals', 'id: Test_Runbook', 2, 'Short name (id): '],
   ])('points at the field line for %s', (_name, replacement, line, message) => {
     const key = replacement.split(':')[0] ?? '';
     const yaml = FIELDS.map((field) => (field.startsWith(`${key}:`) ? replacement : field)).join(
@@ -134,7 +134,8 @@ describe('parseFrontMatter', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         line: 9,
-        message: expect.stringContaining('"providerTypes.1"') as unknown,
+        message: expect.stringContaining('Who it is for (item 2) must be one of: ') as unknown,
+        field: 'providerTypes',
       }),
     ]);
   });

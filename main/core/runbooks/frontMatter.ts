@@ -7,7 +7,9 @@ import {
   providerTypeSchema,
   slugSchema,
 } from '../../contract/schemas';
+import { HEADER_FIELD_LABELS } from '../../contract/headerFields';
 import { PROVIDER_TYPES, SYSTEMS, type ProviderType } from '../../contract/vocabulary';
+import { didYouMean } from './didYouMean';
 
 const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
@@ -75,7 +77,7 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
           'front matter must open with a line of exactly "---" (language tags such as "---js" are not allowed)',
         )
       : problem(
-          'missing front matter: the file must start with a line "---", then id, title and the other fields, then "---"',
+          'missing details at the top (front matter): the file must start with a line "---", then the lines "id: …", "title: …", "category: …", "summary: …", "reviewed: YYYY-MM-DD", "owner: …" and "version: 1", then "---" (runbooks/README.md shows an example)',
         );
   }
   const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
@@ -99,6 +101,10 @@ export function parseFrontMatter<
   yaml: string,
   file: string,
   schema: S = frontMatterSchema as unknown as S,
+  // Runbook headers are filled in through the editor's form, so problems use its labels.
+  labels: Readonly<Record<string, string>> | null = schema === (frontMatterSchema as unknown)
+    ? HEADER_FIELD_LABELS
+    : null,
 ): { value: z.infer<S> | null; problems: Problem[]; idLine: number } {
   const lines = yaml.split('\n');
   const idLine = lineOfPath(lines, ['id']);
@@ -173,20 +179,80 @@ export function parseFrontMatter<
   return {
     value: null,
     idLine,
-    problems: parsed.error.issues.map((issue) => ({
-      file,
-      line:
-        issue.code === 'unrecognized_keys'
-          ? lineOfPath(lines, [issue.keys[0] ?? ''])
-          : lineOfPath(lines, issue.path),
-      severity: 'error' as const,
-      message: `front matter: ${describe(issue, raw)}`,
-    })),
+    problems: parsed.error.issues.map((issue) => {
+      const [top] = issue.path;
+      const label = typeof top === 'string' && labels ? labels[top] : undefined;
+      return {
+        file,
+        line:
+          issue.code === 'unrecognized_keys'
+            ? lineOfPath(lines, [issue.keys[0] ?? ''])
+            : lineOfPath(lines, issue.path),
+        severity: 'error' as const,
+        message:
+          label && typeof top === 'string'
+            ? inPlainWords(issue, label, top, raw)
+            : `front matter: ${describe(issue, raw)}`,
+        ...(label ? { field: String(top) } : {}),
+      };
+    }),
   };
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A header problem as the person filling in the form would say it: "Title must be at least 3
+ * characters", "Looked after by is missing".
+ */
+function inPlainWords(
+  issue: z.core.$ZodIssue,
+  label: string,
+  key: string,
+  raw: Record<string, unknown>,
+): string {
+  const item = issue.path.length > 1 ? ` (item ${Number(issue.path[1]) + 1})` : '';
+  if (!Object.hasOwn(raw, key) || raw[key] === null)
+    return `${label} is missing: add a line "${key}: …" to the details at the top`;
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? `${label}${item} is empty: fill it in`
+          : `${label}${item} must be at least ${String(issue.minimum)} characters`;
+      if (issue.origin === 'array') return `${label} needs at least ${String(issue.minimum)}`;
+      return `${label} must be ${String(issue.minimum)} or more`;
+    case 'too_big':
+      if (issue.origin === 'string')
+        return `${label}${item} must be ${String(issue.maximum)} characters or fewer`;
+      if (issue.origin === 'array') return `${label} may have at most ${String(issue.maximum)}`;
+      return `${label} must be ${String(issue.maximum)} or less`;
+    case 'invalid_value':
+      return `${label}${item} must be one of: ${issue.values.map(String).join(', ')}.${didYouMean(String(valueAt(raw, issue.path)), issue.values.map(String))}`;
+    case 'invalid_format':
+      return key === 'reviewed'
+        ? `${label} must be a date written as YYYY-MM-DD, such as 2026-12-05`
+        : `${label}${item}: ${issue.message}`;
+    case 'invalid_type':
+      if (issue.expected === 'number' || issue.expected === 'int')
+        return `${label} must be a whole number, such as 1`;
+      if (issue.expected === 'array') return `${label} must be a list, such as [a, b]`;
+      return `${label}${item} must be written as text`;
+    default:
+      return `${label}${item}: ${issue.message}`;
+  }
+}
+
+function valueAt(raw: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let value: unknown = raw;
+  for (const key of path)
+    value =
+      value !== null && typeof value === 'object'
+        ? (value as Record<PropertyKey, unknown>)[key]
+        : undefined;
+  return value;
 }
 
 function describe(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {

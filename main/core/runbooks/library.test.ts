@@ -147,7 +147,7 @@ describe('loadLibrary', () => {
     ]);
   });
 
-  it('warns, with lines, about links to missing runbooks or steps and about unknown contact roles', async () => {
+  it('warns, with lines, about links to missing runbooks or steps, and refuses an unknown contact role with the closest one', async () => {
     const source = runbookSource({
       id: 'cross-links',
       contacts: ['csoc', 'registered-manager'],
@@ -156,7 +156,7 @@ describe('loadLibrary', () => {
         '## Tell {#tell}',
         '',
         '1. Phone {{contact:csoc}} now. {#call-csoc}',
-        '2. Phone {{contact:plumber}} about the leak. {#call-plumber}',
+        '2. Phone {{contact:registered-manger}} about the leak. {#call-manager}',
         '3. Phone {{contact:it-supplier}} as well. {#call-it}',
         '4. Read [the ransomware runbook](runbook:ransomware). {#read-ransomware}',
         '5. Read [the flood runbook](runbook:flood). {#read-flood}',
@@ -165,13 +165,15 @@ describe('loadLibrary', () => {
     });
     await put('cross-links.md', source);
     const { runbooks, problems } = await loadLibrary([bundled, user], national);
-    expect(runbooks.has('cross-links')).toBe(true);
+    // A step would show a gap where the contact should be, so the runbook is not loaded.
+    expect(runbooks.has('cross-links')).toBe(false);
     expect(only(problems, 'your runbooks/cross-links.md').sort((a, b) => a.line - b.line)).toEqual([
       {
         file: 'your runbooks/cross-links.md',
-        line: lineOf(source, 'plumber'),
-        severity: 'warning',
-        message: 'unknown contact role "plumber"',
+        line: lineOf(source, 'registered-manger'),
+        severity: 'error',
+        message:
+          'unknown contact role "registered-manger" in {{contact:registered-manger}}: a step would show a gap where the contact should be. Did you mean "registered-manager"?',
       },
       {
         file: 'your runbooks/cross-links.md',
@@ -215,7 +217,7 @@ describe('loadLibrary', () => {
     });
   });
 
-  it('treats a role named after an Object.prototype property as unknown', async () => {
+  it('refuses a role named after an Object.prototype property as unknown', async () => {
     const source = runbookSource({
       id: 'odd-role',
       contacts: ['constructor'],
@@ -226,10 +228,11 @@ describe('loadLibrary', () => {
     expect(problems).toEqual([
       expect.objectContaining({
         line: lineOf(source, '{{contact:constructor}}'),
-        message: 'unknown contact role "constructor"',
+        severity: 'error',
+        message: expect.stringMatching(/^unknown contact role "constructor" /) as unknown,
       }),
     ]);
-    expect(typeof runbooks.get('odd-role')?.contacts[0]?.label).toBe('string');
+    expect(runbooks.has('odd-role')).toBe(false);
   });
 
   it('refuses a 5 MB file with its size, and still loads the others', async () => {

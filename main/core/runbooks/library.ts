@@ -6,6 +6,7 @@ import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocab
 import type { LocalRoleEntry } from '../contacts/contactsDirectory';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { isStale } from '../contacts/staleness';
+import { didYouMean } from './didYouMean';
 import type { ParseCache } from './parseCache';
 import {
   MAX_RUNBOOK_BYTES,
@@ -33,6 +34,8 @@ export interface LoadedLibrary {
   problems: Problem[];
   /** Keyed by runbook id; incidents snapshot the file and compare hashes later. */
   origins: Map<string, RunbookOrigin>;
+  /** Files whose header says `status: draft`, loaded or not: their problems are listed apart. */
+  draftFiles: Set<string>;
 }
 
 export interface Candidate {
@@ -136,7 +139,7 @@ export async function readMarkdownFiles(
 export async function readRunbookFolder(
   folder: RunbookFolder,
   cache?: ParseCache,
-): Promise<{ candidates: Candidate[]; problems: Problem[] }> {
+): Promise<{ candidates: Candidate[]; problems: Problem[]; draftFiles: string[] }> {
   const outcomes = new Map<string, { outcome: ParseOutcome; contentHash: string }>();
   // Each file is parsed as it arrives, while the next ones are being read.
   const { files, problems } = await readMarkdownFiles(folder, 'runbook', ({ file, bytes }) => {
@@ -150,12 +153,14 @@ export async function readRunbookFolder(
     outcomes.set(file, { outcome, contentHash });
   });
   const candidates: Candidate[] = [];
+  const draftFiles: string[] = [];
   for (const { path, file } of files) {
     const { outcome, contentHash } = outcomes.get(file) as {
       outcome: ParseOutcome;
       contentHash: string;
     };
     problems.push(...outcome.problems);
+    if (outcome.draft) draftFiles.push(file);
     if (outcome.runbook)
       candidates.push({
         parsed: outcome.runbook,
@@ -165,7 +170,7 @@ export async function readRunbookFolder(
       });
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { candidates, problems };
+  return { candidates, problems, draftFiles };
 }
 
 /**
@@ -208,11 +213,28 @@ export async function loadLibrary(
   const runbooks = new Map<string, Runbook>();
   const origins = new Map<string, RunbookOrigin>();
   for (const [id, candidate] of chosen) {
-    problems.push(...crossCheck(candidate, (target) => chosen.get(target)?.parsed, national));
+    const found = crossCheck(candidate, (target) => chosen.get(target)?.parsed, national);
+    problems.push(...found);
+    // An error found against the rest of the library (a contact role that does not exist)
+    // stops the runbook loading, as an error in the file itself does.
+    if (found.some((problem) => problem.severity === 'error')) continue;
     runbooks.set(id, toRunbook(candidate, national));
     origins.set(id, candidate.origin);
   }
-  return { runbooks, problems, origins };
+  return {
+    runbooks,
+    problems,
+    origins,
+    draftFiles: new Set(read.flatMap((folder) => folder.draftFiles)),
+  };
+}
+
+/**
+ * The runbooks in use: a draft stays out of the crisis screens, search, incidents and the
+ * grab-bag pack until someone publishes it.
+ */
+export function publishedRunbooks(runbooks: Iterable<Runbook>): Runbook[] {
+  return [...runbooks].filter((runbook) => runbook.status !== 'draft');
 }
 
 /** The steps of another runbook a link may point at; undefined when there is no such runbook. */
@@ -228,11 +250,12 @@ export function crossCheck(
   const declared = new Set(parsed.meta.contacts);
   for (const use of parsed.contactUses) {
     if (!isKnownRole(use.role, national)) {
+      const known = [...Object.keys(LOCAL_CONTACT_ROLES), ...national.keys()];
       problems.push({
         file,
         line: use.line,
-        severity: 'warning',
-        message: `unknown contact role "${use.role}"`,
+        severity: 'error',
+        message: `unknown contact role "${use.role}" in {{contact:${use.role}}}: a step would show a gap where the contact should be.${didYouMean(use.role, known)}`,
       });
     } else if (!declared.has(use.role)) {
       problems.push({
@@ -361,6 +384,7 @@ export function toRunbook(
     source: candidate.source,
     synonyms: meta.synonyms,
     overridesBundled: candidate.overridesBundled,
+    status: meta.status,
     intro,
     phases,
     contacts: roles.map((role) => resolveContact(role, national)),

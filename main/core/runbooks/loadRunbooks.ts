@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../../contract/types';
 import { parseNationalContacts, type NationalContact } from '../contacts/nationalContacts';
-import { loadLibrary, type LoadedLibrary } from './library';
+import { loadLibrary, publishedRunbooks, type LoadedLibrary } from './library';
 import type { ParseCache } from './parseCache';
 import { buildSearch, type RunbookSearch } from './search';
 import { cachedSearch } from './search/savedIndex';
@@ -41,6 +41,6 @@ export async function loadRunbooks(options: {
   const library = { ...loaded, problems: [...national.problems, ...loaded.problems] };
   const search = options.cache
     ? cachedSearch(library, options.cache)
-    : buildSearch(library.runbooks.values());
+    : buildSearch(publishedRunbooks(library.runbooks.values()));
   return { library, search, national: national.contacts };
 }

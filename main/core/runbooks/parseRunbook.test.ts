@@ -102,7 +102,8 @@ describe('front matter that is broken or hostile', () => {
       expect.objectContaining({
         file: FILE,
         line: 1,
-        message: 'front matter: "owner" is required',
+        message: 'Looked after by is missing: add a line "owner: …" to the details at the top',
+        field: 'owner',
       }),
     ]);
   });
@@ -125,7 +126,10 @@ describe('front matter that is broken or hostile', () => {
       expect.objectContaining({
         file: FILE,
         line: 4,
-        message: expect.stringContaining('"category"') as unknown,
+        message: expect.stringMatching(
+          /^Situation it is for must be one of: ransom-or-locked, /,
+        ) as unknown,
+        field: 'category',
       }),
     ]);
   });
@@ -199,7 +203,9 @@ describe('front matter that is broken or hostile', () => {
     expect(runbook).toBeNull();
     const messages = errors(problems).map((p) => `${p.line}: ${p.message}`);
     expect(messages).toContain('8: front matter: unknown field "<<"');
-    expect(messages).toContain('1: front matter: "owner" is required');
+    expect(messages).toContain(
+      '1: Looked after by is missing: add a line "owner: …" to the details at the top',
+    );
   });
 
   it('refuses duplicate keys, pointing at the second one', () => {
@@ -227,6 +233,8 @@ describe('front matter that is broken or hostile', () => {
     ].join('\n');
     expect(parse(source)).toEqual({
       runbook: null,
+      derivedIds: [],
+      draft: false,
       problems: [
         expect.objectContaining({
           file: FILE,
@@ -238,22 +246,20 @@ describe('front matter that is broken or hostile', () => {
     });
   });
 
-  it('refuses a file with no front matter at all', () => {
-    expect(parse(['# Ransomware', '', '1. Do not pay. {#do-not-pay}'].join('\n')).problems).toEqual(
-      [
-        expect.objectContaining({
-          file: FILE,
-          line: 1,
-          severity: 'error',
-          message: expect.stringContaining('missing front matter') as unknown,
-        }),
-      ],
-    );
+  it('refuses a file with no front matter, and still reports every problem in the body', () => {
+    const problems = parse(
+      ['# Ransomware', '', '1. Do not pay. {#do-not-pay}'].join('\n'),
+    ).problems;
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^1: missing details at the top \(front matter\): .*"owner: …"/),
+      '1: no phases: add a "## Phase" heading followed by a numbered list of steps',
+      '3: steps must sit under a phase heading such as "## Contain"',
+    ]);
   });
 });
 
 describe('steps and phases', () => {
-  it('refuses a step without an id, naming the step and its line', () => {
+  it('gives a step without an id one made from its words, with a warning naming the step', () => {
     const source = runbookSource({
       body: [
         '',
@@ -261,19 +267,36 @@ describe('steps and phases', () => {
         '',
         '1. Write down the time. {#note-time}',
         '2. Phone the manager.',
+        '3. Phone the manager.',
+        '4. Note the time.',
+        '',
+        '   {#note-the-time} is written further down, so it is not taken again.',
+        '',
+        '5. Check. {#note-the-time}',
       ],
     });
-    const { runbook, problems } = parse(source);
-    expect(runbook).toBeNull();
-    expect(problems).toEqual([
-      {
-        file: FILE,
-        line: 14,
-        severity: 'error',
-        message:
-          'step "Phone the manager." has no id: add {#a-short-id} at the end of its first line',
-      },
+    const { runbook, problems, derivedIds } = parse(source);
+    expect(runbook?.phases[0]?.steps.map((step) => step.id)).toEqual([
+      'note-time',
+      'phone-the-manager',
+      'phone-the-manager-2',
+      'note-the-time-2',
+      'note-the-time',
     ]);
+    expect(derivedIds).toEqual([
+      { line: 14, id: 'phone-the-manager' },
+      { line: 15, id: 'phone-the-manager-2' },
+      { line: 16, id: 'note-the-time-2' },
+    ]);
+    expect(problems[0]).toEqual({
+      file: FILE,
+      line: 14,
+      severity: 'warning',
+      message:
+        'Step 2 of "Contain" has no id; Holdfast will use "phone-the-manager" (saving in the editor writes it in; or add {#phone-the-manager} at the end of the step\'s first line)',
+    });
+    // The same text always gives the same ids.
+    expect(parse(source).derivedIds).toEqual(derivedIds);
   });
 
   it('reports a duplicate step id on the second use, with the line of the first', () => {
@@ -344,7 +367,8 @@ describe('steps and phases', () => {
         file: FILE,
         line: lineOf(source, '## Learn'),
         severity: 'warning',
-        message: 'phase "Learn" has no numbered steps',
+        message:
+          'phase "Learn" has no numbered steps, so guided mode and the printed pack skip it (only numbered items "1. …" become steps)',
       },
     ]);
   });
@@ -712,6 +736,8 @@ describe('files that are not runbooks at all', () => {
     const huge = new Uint8Array(5 * 1024 * 1024).fill(0x61);
     expect(parseRunbook(huge, FILE)).toEqual({
       runbook: null,
+      derivedIds: [],
+      draft: false,
       problems: [
         {
           file: FILE,
@@ -740,6 +766,8 @@ describe('files that are not runbooks at all', () => {
     junk[200] = 0xff; // never valid in UTF-8
     expect(parseRunbook(junk, FILE)).toEqual({
       runbook: null,
+      derivedIds: [],
+      draft: false,
       problems: [
         {
           file: FILE,

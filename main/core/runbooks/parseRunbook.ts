@@ -2,16 +2,19 @@ import type { Token } from 'markdown-it';
 import type { DecisionOption, Phase, Problem, Step } from '../../contract/types';
 import {
   CLOCKS,
+  LOCAL_CONTACT_ROLES,
   SETTING_PLACEHOLDERS,
   SYSTEM_FIELDS,
   SYSTEMS,
   type ClockId,
 } from '../../contract/vocabulary';
 import { classifyHref } from '../../shared/linkPolicy';
-import { createMarkdown, splitSystemKey } from '../../shared/markdown';
+import { createMarkdown, PLACEHOLDER_RE, splitSystemKey } from '../../shared/markdown';
 import { firstInvisibleAt, hasInvisible } from '../../contract/invisibleText';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
 import { phoneNumbersIn, telLinkDigits, dialledDigits } from './phoneNumbers';
+import { didYouMean } from './didYouMean';
+import { stepIdFrom } from './stepIdFrom';
 
 /** A step headline longer than this is flagged: each step should be one short action. */
 export const MAX_HEADLINE_WORDS = 30;
@@ -45,6 +48,10 @@ export interface ParsedRunbook {
 export interface ParseOutcome {
   runbook: ParsedRunbook | null;
   problems: Problem[];
+  /** Ids made for steps written without one, by file line: the editor writes them in on save. */
+  derivedIds: Array<{ line: number; id: string }>;
+  /** The header says `status: draft` (known even when the file has errors). */
+  draft: boolean;
 }
 
 const lintMarkdown = createMarkdown('lint');
@@ -62,55 +69,73 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
     problems.push({ file, line, severity: 'warning', message });
   };
 
-  if (bytes.byteLength > MAX_RUNBOOK_BYTES) {
-    error(
-      1,
+  const refused = (message: string): ParseOutcome => {
+    error(1, message);
+    return { runbook: null, problems, derivedIds: [], draft: false };
+  };
+  if (bytes.byteLength > MAX_RUNBOOK_BYTES)
+    return refused(
       `file is too large (${formatSize(bytes.byteLength)}; a runbook may be at most ${formatSize(MAX_RUNBOOK_BYTES)})`,
     );
-    return { runbook: null, problems };
-  }
   const text = decodeText(bytes);
-  if (text === null) {
-    error(1, 'this is not a text file (it contains binary data or is not UTF-8)');
-    return { runbook: null, problems };
-  }
+  if (text === null)
+    return refused('this is not a text file (it contains binary data or is not UTF-8)');
 
+  // A missing or broken header is reported together with every problem in the body, so fixing
+  // the header never uncovers a second list of problems.
   const split = splitFrontMatter(text, file);
   problems.push(...split.problems);
-  if (split.yaml === null) return { runbook: null, problems };
-  const front = parseFrontMatter(split.yaml, file);
-  problems.push(...front.problems);
+  // A header that opens but never closes properly leaves no telling where the body starts.
+  if (split.yaml === null && text.startsWith('---'))
+    return { runbook: null, problems, derivedIds: [], draft: false };
+  const front = split.yaml === null ? null : parseFrontMatter(split.yaml, file);
+  if (front) problems.push(...front.problems);
+  const draft = split.yaml !== null && DRAFT_STATUS.test(split.yaml);
 
-  const body = readBody(split.body, split.bodyStartLine, { error, warn });
-  if (front.value) checkSystemUses(body.systemUses, front.value.systems, warn);
-  if (!front.value || problems.some((p) => p.severity === 'error'))
-    return { runbook: null, problems };
-  return { runbook: { meta: front.value, idLine: front.idLine, ...body }, problems };
+  const { derivedIds, ...body } = readBody(split.body, split.bodyStartLine, { error, warn });
+  checkSystemUses(body.systemUses, front?.value?.systems ?? null, warn, error);
+  problems.sort((a, b) => a.line - b.line);
+  if (!front?.value || problems.some((p) => p.severity === 'error'))
+    return { runbook: null, problems, derivedIds, draft };
+  return {
+    runbook: { meta: front.value, idLine: front.idLine, ...body },
+    problems,
+    derivedIds,
+    draft,
+  };
 }
 
-/** A placeholder must name one of Holdfast's systems and one of its fields, and the system must be in front matter. */
+/** `status: draft` in a header, read even when the rest of the header is broken. */
+const DRAFT_STATUS = /^status:\s*["']?draft["']?\s*(#.*)?$/m;
+
+/**
+ * A placeholder must name one of Holdfast's fields (an error: a live step would otherwise show a
+ * gap) and should name one of its systems, listed in the header (warnings: providers add systems
+ * of their own, and the systems panel just skips one it does not know).
+ */
 function checkSystemUses(
   uses: ParsedRunbook['systemUses'],
-  declared: string[],
+  declared: string[] | null,
   warn: Report['warn'],
+  error: Report['error'],
 ): void {
   for (const use of uses) {
     const { system, field } = splitSystemKey(use.key);
     const placeholder = `{{system:${use.key}}}`;
-    if (!Object.hasOwn(SYSTEMS, system)) {
-      warn(
-        use.line,
-        `unknown system "${system}" in ${placeholder} (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})`,
-      );
-    } else if (field === null || !Object.hasOwn(SYSTEM_FIELDS, field)) {
-      const fields = Object.keys(SYSTEM_FIELDS).join(', ');
-      warn(
+    const fields = Object.keys(SYSTEM_FIELDS).join(', ');
+    if (field === null || !Object.hasOwn(SYSTEM_FIELDS, field)) {
+      error(
         use.line,
         field === null
           ? `${placeholder} needs a field after a dot, such as {{system:${system}.paper-location}} (fields: ${fields})`
-          : `unknown field "${field}" in ${placeholder} (fields: ${fields})`,
+          : `unknown field "${field}" in ${placeholder}.${didYouMean(field, Object.keys(SYSTEM_FIELDS))} (fields: ${fields})`,
       );
-    } else if (!declared.includes(system)) {
+    } else if (!Object.hasOwn(SYSTEMS, system)) {
+      warn(
+        use.line,
+        `unknown system "${system}" in ${placeholder}.${didYouMean(system, Object.keys(SYSTEMS))} (Holdfast's systems are: ${Object.keys(SYSTEMS).join(', ')})`,
+      );
+    } else if (declared && !declared.includes(system)) {
       warn(use.line, `system "${system}" is used but not listed in the front matter "systems"`);
     }
   }
@@ -141,12 +166,25 @@ export interface Report {
   warn: (line: number, message: string) => void;
 }
 
-/** Walks the markdown body: `##` headings open phases, numbered lists under them are steps. */
+/** Blocks under a phase that Holdfast shows as text but never as steps, by token type. */
+const NOT_STEPS: Record<string, string> = {
+  bullet_list_open: 'a bulleted list',
+  table_open: 'a table',
+};
+
+/** A runbook with this few steps and this much other text probably lost its structure on the way in. */
+const FEW_STEPS = 2;
+const MUCH_OTHER_TEXT = 15;
+
+/**
+ * Walks the markdown body: `##` headings open phases, numbered lists under them are steps. Text
+ * between or after steps stays with the step it follows, so it is shown where it was written.
+ */
 function readBody(
   body: string,
   bodyStartLine: number,
   report: Report,
-): Omit<ParsedRunbook, 'meta' | 'idLine'> {
+): Omit<ParsedRunbook, 'meta' | 'idLine'> & Pick<ParseOutcome, 'derivedIds'> {
   const lines = body.split('\n');
   const tokens = lintMarkdown.parse(body, {});
   const fileLine = (bodyLine: number): number => bodyStartLine + bodyLine;
@@ -155,8 +193,17 @@ function readBody(
   const introParts: string[] = [];
   const phases: Phase[] = [];
   const phaseIntro = new Map<Phase, string[]>();
+  const stepAfter = new Map<Step, string[]>();
   const seenSteps = new Map<string, number>();
   const seenPhases = new Map<string, number>();
+  // Ids written in the file are never given to a step without one, wherever they appear.
+  const ids = {
+    taken: new Set([...body.matchAll(WRITTEN_ID)].map((match) => match[1] ?? '')),
+    derived: [] as ParseOutcome['derivedIds'],
+  };
+  let otherLines = 0;
+  // Numbered items under phases, including those refused as steps (already reported).
+  let numberedItems = 0;
 
   for (let i = 0; i < tokens.length; i = closingIndex(tokens, i) + 1) {
     const token = tokens[i] as Token;
@@ -189,7 +236,8 @@ function readBody(
         continue;
       }
       for (const item of childItems(tokens, i)) {
-        const step = readStep(tokens, item, lines, fileLine, current.steps.length + 1, report);
+        numberedItems += 1;
+        const step = readStep(tokens, item, lines, fileLine, current, ids, report);
         if (!step) continue;
         const firstLine = seenSteps.get(step.id);
         if (firstLine !== undefined)
@@ -204,19 +252,48 @@ function readBody(
     }
 
     const text = source(map[0], map[1]);
-    if (current) phaseIntro.get(current)?.push(text);
-    else introParts.push(text);
+    if (!current) {
+      introParts.push(text);
+      continue;
+    }
+    otherLines += text.split('\n').filter((line) => line.trim() !== '').length;
+    checkNotSteps(token, tokens[i + 1], lines, fileLine, current, report);
+    const last = current.steps.at(-1);
+    if (last) {
+      const after = stepAfter.get(last) ?? [];
+      after.push(text);
+      stepAfter.set(last, after);
+    } else phaseIntro.get(current)?.push(text);
   }
 
+  let stepCount = 0;
   for (const phase of phases) {
     phase.intro = (phaseIntro.get(phase) ?? []).join('\n\n').trim();
+    for (const step of phase.steps) {
+      const after = (stepAfter.get(step) ?? []).join('\n\n').trim();
+      if (after) step.after = after;
+    }
+    stepCount += phase.steps.length;
     if (phase.steps.length === 0)
-      report.warn(phase.line, `phase "${phase.title}" has no numbered steps`);
+      report.warn(
+        phase.line,
+        `phase "${phase.title}" has no numbered steps, so guided mode and the printed pack skip it (only numbered items "1. …" become steps)`,
+      );
   }
   if (phases.length === 0)
     report.error(
       bodyStartLine,
       'no phases: add a "## Phase" heading followed by a numbered list of steps',
+    );
+  else if (numberedItems === 0)
+    report.error(
+      phases[0]?.line ?? bodyStartLine,
+      'this runbook has no steps, so guided mode and the printed pack would show nothing: number the actions under a phase heading ("1. …", "2. …") to make them steps',
+    );
+  else if (stepCount <= FEW_STEPS && otherLines >= MUCH_OTHER_TEXT)
+    report.warn(
+      phases[0]?.line ?? bodyStartLine,
+      `this runbook has only ${stepCount === 1 ? '1 step' : `${stepCount} steps`} but ${otherLines} lines of other text under its phases; guided mode and the printed pack show only steps, so number the actions to make them steps`,
     );
 
   const links = lintInline(tokens, fileLine, report);
@@ -224,7 +301,36 @@ function readBody(
     if (!seenSteps.has(use.step))
       report.warn(use.line, `link to step "#${use.step}", but no step has that id`);
   }
-  return { intro: introParts.join('\n\n').trim(), phases, ...links };
+  return { intro: introParts.join('\n\n').trim(), phases, ...links, derivedIds: ids.derived };
+}
+
+/** An id written in the file: `{#some-id}`. */
+const WRITTEN_ID = /\{#([a-z0-9][a-z0-9-]*)\}/g;
+
+/** Warns, naming its lines, about a list or table under a phase that will not become steps. */
+function checkNotSteps(
+  token: Token,
+  next: Token | undefined,
+  lines: string[],
+  fileLine: (bodyLine: number) => number,
+  phase: Phase,
+  report: Report,
+): void {
+  const what = NOT_STEPS[token.type];
+  if (!what || token.level !== 0) return;
+  const [from, to] = token.map ?? [0, 0];
+  let last = to - 1;
+  while (last > from && (lines[last] ?? '').trim() === '') last -= 1;
+  const isChecklist =
+    token.type === 'bullet_list_open' &&
+    next?.type === 'list_item_open' &&
+    /^\s*[-*+]\s+\[[ xX]\]/.test(lines[from] ?? '');
+  const where =
+    last > from ? `Lines ${fileLine(from)}–${fileLine(last)} are` : `Line ${fileLine(from)} is`;
+  report.warn(
+    fileLine(from),
+    `${where} ${isChecklist ? 'a checklist' : what} under "${phase.title}". They are not steps, so guided mode and the printed pack will not show them as steps. Number them to make them steps.`,
+  );
 }
 
 /** Index of the token that closes the block opened at `start` (itself for self-closing tokens). */
@@ -288,9 +394,11 @@ function readStep(
   [open, close]: [number, number],
   lines: string[],
   fileLine: (bodyLine: number) => number,
-  number: number,
+  phase: Phase,
+  ids: { taken: Set<string>; derived: ParseOutcome['derivedIds'] },
   report: Report,
 ): Step | null {
+  const number = phase.steps.length + 1;
   const item = tokens[open] as Token;
   const [from, to] = item.map ?? [0, 0];
   const line = fileLine(from);
@@ -304,13 +412,18 @@ function readStep(
     report.error(line, 'a step must start with a line of text');
     return null;
   }
-  const { text: rawHeadline, id } = takeId(headlineInline.content.replace(/\n/g, ' '));
+  const { text: rawHeadline, id: writtenId } = takeId(headlineInline.content.replace(/\n/g, ' '));
+  let id = writtenId;
   if (id === undefined) {
-    report.error(
+    // Forgiven: the step gets an id made from its words, the same one every time the text is
+    // read, and the editor writes it into the file on save so it never changes after that.
+    id = stepIdFrom(rawHeadline, ids.taken);
+    ids.taken.add(id);
+    ids.derived.push({ line, id });
+    report.warn(
       line,
-      `step "${truncate(rawHeadline)}" has no id: add {#a-short-id} at the end of its first line`,
+      `Step ${number} of "${truncate(phase.title)}" has no id; Holdfast will use "${id}" (saving in the editor writes it in; or add {#${id}} at the end of the step's first line)`,
     );
-    return null;
   }
   if (!SLUG.test(id)) {
     report.error(
@@ -454,6 +567,7 @@ export function lintInline(
     if (block.type !== 'inline') continue;
     // Inline tokens carry no line of their own: count the line breaks passed within the block.
     let line = fileLine(block.map?.[0] ?? 0);
+    checkLooseBraces(block.content, line, report);
     for (const child of block.children ?? []) {
       if (child.type === 'text' || child.type === 'code_inline') {
         if (telLink) telLink.shown += child.content;
@@ -496,10 +610,7 @@ export function lintInline(
           meta.key &&
           Object.hasOwn(SETTING_PLACEHOLDERS, meta.key)
         )) {
-          report.warn(
-            line,
-            `unknown placeholder "${child.content}" (use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}})`,
-          );
+          report.error(line, unknownPlaceholder(child.content));
         }
       } else if (child.type === 'text' && HTML_TAG.test(child.content)) {
         report.warn(line, 'HTML is not allowed in runbooks; it is shown as plain text');
@@ -507,6 +618,35 @@ export function lintInline(
     }
   }
   return { contactUses, systemUses, runbookLinks, stepLinks };
+}
+
+/** Every placeholder Holdfast can fill in without knowing the provider's own contacts. */
+const KNOWN_PLACEHOLDERS = [
+  ...Object.keys(SETTING_PLACEHOLDERS).map((key) => `setting:${key}`),
+  ...Object.keys(LOCAL_CONTACT_ROLES).map((role) => `contact:${role}`),
+];
+
+/** Why a `{{…}}` cannot be filled in, with the closest placeholder Holdfast has. */
+function unknownPlaceholder(written: string): string {
+  const inner = written.replace(/^\{\{\s*|\s*\}\}$/g, '');
+  return `"${truncate(written)}" is not something Holdfast can fill in, so staff would see it as typed.${didYouMean(inner, KNOWN_PLACEHOLDERS).replace(/"([^"]*)"/, '"{{$1}}"')} Use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}}, or write the words out`;
+}
+
+/** A template's variable: `{{COMPANY_NAME}}`, `{{ insurer phone }}` (not markup, which is warned about as HTML). */
+const TEMPLATE_VARIABLE = /\{\{\s*[\w.:-][\w .:-]{0,79}\}\}/g;
+
+/**
+ * `{{…}}` that the placeholder grammar does not read at all (`{{COMPANY_NAME}}`, a template's
+ * variable) would be shown as typed: an error, like an unknown placeholder. Code spans are
+ * left alone, since they show text exactly as written on purpose.
+ */
+function checkLooseBraces(content: string, firstLine: number, report: Report): void {
+  const text = content.replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
+  for (const match of text.matchAll(TEMPLATE_VARIABLE)) {
+    if (new RegExp(`^${PLACEHOLDER_RE.source}$`).test(match[0])) continue;
+    const line = firstLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
+    report.error(line, unknownPlaceholder(match[0]));
+  }
 }
 
 /**

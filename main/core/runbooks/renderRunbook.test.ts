@@ -33,6 +33,7 @@ function runbookFrom(body: string[]): Runbook {
     providerTypes: runbook.meta.providerTypes,
     reviewed: runbook.meta.reviewed,
     owner: runbook.meta.owner,
+    status: runbook.meta.status,
     version: runbook.meta.version,
     source: 'bundled',
     overridesBundled: false,

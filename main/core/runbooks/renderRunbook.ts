@@ -81,6 +81,7 @@ export function renderRunbook(
         text: renderMarkdownInline(step.text, env),
         details: renderMarkdown(step.details, env),
         options: step.options.map((option) => renderMarkdownInline(option.text, env)),
+        ...(step.after ? { after: renderMarkdown(step.after, env) } : {}),
       };
     }
   }

@@ -5,7 +5,7 @@ import type { LoadedLibrary } from './library';
 import type { LiveLibrary } from './liveLibrary';
 
 /** The library as the list screens show it: summaries by title, and every problem found. */
-export function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary {
+export function summarise({ runbooks, problems, draftFiles }: LoadedLibrary): RunbookLibrary {
   const list: RunbookSummary[] = [...runbooks.values()]
     .map(
       ({
@@ -19,6 +19,7 @@ export function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary
         version,
         source,
         overridesBundled,
+        status,
       }) => ({
         id,
         title,
@@ -30,10 +31,16 @@ export function summarise({ runbooks, problems }: LoadedLibrary): RunbookLibrary
         version,
         source,
         overridesBundled,
+        status,
       }),
     )
     .sort((a, b) => a.title.localeCompare(b.title));
-  return { runbooks: list, problems };
+  return {
+    runbooks: list.filter((runbook) => runbook.status !== 'draft'),
+    problems: problems.filter((problem) => !draftFiles.has(problem.file)),
+    drafts: list.filter((runbook) => runbook.status === 'draft'),
+    draftProblems: problems.filter((problem) => draftFiles.has(problem.file)),
+  };
 }
 
 /** The `runbooks.*` reading calls; editing calls live in authoring. */

@@ -105,7 +105,7 @@ describe('{{system:<id>.<field>}} placeholders', () => {
     ).toContain('kept in: <span class="system-ref"><bdi>not used here</bdi></span>');
   });
 
-  it('checks each placeholder and the front matter list, reporting file:line warnings', () => {
+  it('checks each placeholder and the front matter list: an unknown field is an error, an unknown system a warning', () => {
     const { runbook, problems } = parseRunbook(
       encode(
         source(
@@ -121,14 +121,14 @@ describe('{{system:<id>.<field>}} placeholders', () => {
       ),
       'runbooks/t.md',
     );
-    expect(runbook).not.toBeNull();
+    expect(runbook).toBeNull();
     expect(
       problems.map(({ line, severity, message }) => `${line}: ${severity}: ${message}`),
     ).toEqual([
       '9: warning: front matter: unknown system "laptops" in "systems" (Holdfast\'s systems are: care-records, emar, rota, call-monitoring, email, phones, call-bells, internet, payroll, door-entry)',
-      '15: warning: unknown system "lift" in {{system:lift.paper-location}} (Holdfast\'s systems are: care-records, emar, rota, call-monitoring, email, phones, call-bells, internet, payroll, door-entry)',
-      '16: warning: unknown field "colour" in {{system:emar.colour}} (fields: paper-location, fallback, impact)',
-      '17: warning: {{system:emar}} needs a field after a dot, such as {{system:emar.paper-location}} (fields: paper-location, fallback, impact)',
+      '15: warning: unknown system "lift" in {{system:lift.paper-location}}. (Holdfast\'s systems are: care-records, emar, rota, call-monitoring, email, phones, call-bells, internet, payroll, door-entry)',
+      '16: error: unknown field "colour" in {{system:emar.colour}}. (fields: paper-location, fallback, impact)',
+      '17: error: {{system:emar}} needs a field after a dot, such as {{system:emar.paper-location}} (fields: paper-location, fallback, impact)',
       '18: warning: system "rota" is used but not listed in the front matter "systems"',
     ]);
   });
@@ -166,15 +166,15 @@ describe('{{system:<id>.<field>}} placeholders', () => {
         ),
       );
       const { problems, count } = await checkFolder(dir, BUNDLED);
-      expect(count).toBe(1);
+      expect(count).toBe(0);
       expect(
         problems.map(
           (problem) =>
             `${problem.file.split('/').at(-1)}:${problem.line}: ${problem.message.split(' (')[0]}`,
         ),
       ).toEqual([
-        'ours.md:14: unknown field "shelf" in {{system:emar.shelf}}',
-        'ours.md:14: unknown system "emr" in {{system:emr.paper-location}}',
+        'ours.md:14: unknown field "shelf" in {{system:emar.shelf}}.',
+        'ours.md:14: unknown system "emr" in {{system:emr.paper-location}}. Did you mean "emar"?',
       ]);
     });
   });

@@ -47,7 +47,7 @@ async function choosePack(): Promise<HTMLElement> {
       : {
           ok: true,
           value: {
-            library: { runbooks: [], problems: [] },
+            library: { runbooks: [], problems: [], drafts: [], draftProblems: [] },
             imported: 1,
             unchanged: 0,
             contacts: null,

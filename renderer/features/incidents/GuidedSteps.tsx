@@ -325,6 +325,26 @@ function CurrentStep({
       onStepLink={onStepLink}
     />
   );
+  // What was written around the steps stays visible here: the phase's introduction (folded, at
+  // its first step) and any text written after this step.
+  const phaseIntro = step.number === 1 && phase.intro && (
+    <details className="fold phase-intro">
+      <summary>About “{phase.title}”</summary>
+      <SafeHtml
+        html={runbook.view.html.phases[phase.id] ?? ''}
+        onNotice={onNotice}
+        onStepLink={onStepLink}
+      />
+    </details>
+  );
+  const after = html.after && (
+    <SafeHtml
+      className="step-after"
+      html={html.after}
+      onNotice={onNotice}
+      onStepLink={onStepLink}
+    />
+  );
   const secondary = !closed && (
     <>
       <button
@@ -404,6 +424,7 @@ function CurrentStep({
         </div>
       )}
       {reasonForm}
+      {phaseIntro}
       {details}
       {isDecision && (
         <DecisionChoice
@@ -425,6 +446,7 @@ function CurrentStep({
           }}
         />
       )}
+      {after}
       {callable.length > 0 && (
         <div className="step-calls">
           {callable.map((contact) => (

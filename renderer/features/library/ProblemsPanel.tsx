@@ -1,12 +1,20 @@
 import type { Problem } from '../../../main/contract/types';
 
 /** Lists content problems as `file:line: message`, so one bad file is visible, not silently dropped. */
-export function ProblemsPanel({ problems }: { problems: Problem[] }) {
+export function ProblemsPanel({
+  problems,
+  title = 'Problems in runbook files',
+  headingId = 'problems-title',
+}: {
+  problems: Problem[];
+  title?: string;
+  headingId?: string;
+}) {
   if (problems.length === 0) return null;
   const errors = problems.filter((p) => p.severity === 'error').length;
   return (
-    <section className="problems" aria-labelledby="problems-title">
-      <h2 id="problems-title">Problems in runbook files</h2>
+    <section className="problems" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       <p>
         {errors > 0
           ? `${errors} file problem${errors === 1 ? '' : 's'} stop a runbook from loading. Other runbooks still work.`

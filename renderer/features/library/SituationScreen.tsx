@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
+import { DraftRunbooks } from './DraftRunbooks';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunbookList } from './RunbookList';
 import { TrashedRunbooks } from '../authoring/TrashedRunbooks';
@@ -51,6 +52,7 @@ export function SituationScreen({
         </section>
       ))}
       <ProblemsPanel problems={library.problems} />
+      <DraftRunbooks library={library} />
       <p>
         <a href={href.newRunbook()}>Write a new runbook of your own</a>
       </p>

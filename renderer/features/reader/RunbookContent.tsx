@@ -122,6 +122,7 @@ function StepItem({
           ))}
         </ul>
       )}
+      {html.after && <SafeHtml className="step-after" html={html.after} onNotice={onNotice} />}
     </li>
   );
 }

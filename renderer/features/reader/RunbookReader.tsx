@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { PROVIDER_TYPES } from '../../../main/contract/vocabulary';
 import { describeError } from '../../errors';
 import { formatDate } from '../../lib/formatDate';
+import { PublishDraftButton } from '../library/PublishDraftButton';
 import { PackOriginNote } from './PackOriginNote';
 import { RunbookContent } from './RunbookContent';
 import { useCall } from '../../useCall';
@@ -9,7 +10,7 @@ import { href } from '../../useRoute';
 
 /** Reads one runbook: title, summary and Start first, then its steps; who looks after it and editing at the end. */
 export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
-  const [state, retry] = useCall('runbooks.get', { id });
+  const [state, retry, refresh] = useCall('runbooks.get', { id });
   const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
@@ -49,6 +50,25 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         {runbook.title}
       </h1>
       <p className="lead">{runbook.summary}</p>
+      {runbook.status === 'draft' && (
+        <div className="draft-banner" role="note">
+          <p>
+            <strong>This is a draft.</strong> It is not used in an incident until it is published.
+          </p>
+          <p>
+            <a href={href.editRunbook(runbook.id)}>Edit this draft</a>{' '}
+            <PublishDraftButton
+              id={runbook.id}
+              title={runbook.title}
+              onPublished={() => {
+                // The banner goes with the draft, so the confirmation is the reader's own.
+                setNotice(`Published: “${runbook.title}” is now in use.`);
+                refresh();
+              }}
+            />
+          </p>
+        </div>
+      )}
       {runbook.source === 'user' && (
         <PackOriginNote id={runbook.id} overridesBundled={runbook.overridesBundled} />
       )}
@@ -61,11 +81,13 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
         runbook={runbook}
         onNotice={setNotice}
         start={
-          <p className="reader-start">
-            <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
-              Start an incident with this runbook
-            </a>
-          </p>
+          runbook.status === 'draft' ? null : (
+            <p className="reader-start">
+              <a className="button-link button-primary" href={href.startIncident(runbook.id)}>
+                Start an incident with this runbook
+              </a>
+            </p>
+          )
         }
       />
       {/* About the runbook, and editing it, come after the steps: not on the crisis path. */}

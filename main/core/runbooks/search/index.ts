@@ -36,6 +36,15 @@ export function buildSearch(runbooks: Iterable<Runbook>): RunbookSearch {
   return searchIndexed(indexLibrary(runbooks));
 }
 
+/**
+ * Holdfast's own runbooks (and the provider's edits of them) are written for the crisis path; a
+ * runbook of the provider's own, often a long imported plan, comes after one of them that
+ * matches about as well, and still first when it matches clearly better.
+ */
+const OWN_RUNBOOK_WEIGHT = 0.6;
+const weightOf = (runbook: Runbook): number =>
+  runbook.source === 'bundled' || runbook.overridesBundled ? 1 : OWN_RUNBOOK_WEIGHT;
+
 /** Answers queries from an index already built (or restored, see savedIndex.ts). */
 export function searchIndexed(library: IndexedLibrary): RunbookSearch {
   const { index, books, byId, vocabulary } = library;
@@ -75,7 +84,11 @@ export function searchIndexed(library: IndexedLibrary): RunbookSearch {
         }
         // MiniSearch multiplies an OR score by the number of query terms matched; coverage
         // squared replaces that, so a runbook holding every word comes well before one holding some.
-        const score = (result.score / Math.max(1, result.queryTerms.length)) * coverage * coverage;
+        const score =
+          (result.score / Math.max(1, result.queryTerms.length)) *
+          coverage *
+          coverage *
+          weightOf(books[doc] as Runbook);
         scored.push({ result, doc, score });
       }
       scored.sort((a, b) => b.score - a.score || a.doc - b.doc);

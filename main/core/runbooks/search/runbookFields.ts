@@ -9,16 +9,20 @@ export type Field = (typeof FIELDS)[number];
 /** The field id of the step text, the field step matches are worked out from. */
 export const TEXT_FIELD = FIELDS.indexOf('text');
 
+/**
+ * The words a reader sees: link addresses and HTML tags are dropped, so an anchor such as
+ * `<a name="ransomware-ref-1">` or a link's web address never makes a step match.
+ */
+export const readableText = (text: string): string =>
+  text.replace(/<\/?[a-z][^<>]*>?/gi, ' ').replace(/\]\([^)\s]*\)/g, ']');
+
 /** The pieces of a step's text: its text, details and option texts, in that order. */
-export const stepPieces = (step: Step): string[] => [
-  step.text,
-  step.details,
-  ...step.options.map((option) => option.text),
-];
+export const stepPieces = (step: Step): string[] =>
+  [step.text, step.details, ...step.options.map((option) => option.text)].map(readableText);
 
 /** What each field of a runbook is indexed from, in pieces (a word never spans two pieces). */
 export function runbookFields(runbook: Runbook): Record<Field, readonly string[]> {
-  const text = [runbook.intro];
+  const text = [readableText(runbook.intro)];
   for (const phase of runbook.phases)
     for (const step of phase.steps) text.push(...stepPieces(step));
   return {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { LoadedLibrary } from '../library';
+import { publishedRunbooks, type LoadedLibrary } from '../library';
 import type { ParseCache } from '../parseCache';
 import { searchIndexed, type RunbookSearch } from './index';
 import { indexLibrary, restoreIndex, savedIndex } from './indexLibrary';
 
 /** Bump when the index or what it is built from changes: an index saved by another format is rebuilt. */
-export const SAVED_INDEX_FORMAT = 1;
+export const SAVED_INDEX_FORMAT = 2;
 
 /**
  * The key a library's index is saved under: the content hash and file of every runbook, in
@@ -28,9 +28,11 @@ export function indexKey(library: LoadedLibrary): string {
 export function cachedSearch(library: LoadedLibrary, cache: ParseCache): RunbookSearch {
   const key = indexKey(library);
   const saved = cache.lookupIndex(key);
-  const restored = saved === undefined ? null : restoreIndex(library.runbooks.values(), saved);
+  // Drafts are not yet in use, so search never offers them.
+  const published = publishedRunbooks(library.runbooks.values());
+  const restored = saved === undefined ? null : restoreIndex(published, saved);
   if (restored) return searchIndexed(restored);
-  const built = indexLibrary(library.runbooks.values());
+  const built = indexLibrary(published);
   cache.storeIndex(key, () => savedIndex(built));
   return searchIndexed(built);
 }

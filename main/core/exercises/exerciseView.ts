@@ -83,3 +83,50 @@ export function viewOf(
     log: { ...logStatus(log), ...(loaded.problem ? { problem: loaded.problem } : {}) },
   };
 }
+
+/**
+ * An exercise whose damaged log has not one readable entry: what can be said is its folder, that it
+ * is damaged and where the log breaks. It is shown read-only, with a way to export its files.
+ */
+export function unreadableView(id: string, log: IncidentLog, now: Date): ExerciseView {
+  const status = logStatus(log);
+  return {
+    id,
+    title: `Exercise ${id} (its log cannot be read)`,
+    scenario: { id: '', title: 'Not known: the log cannot be read', version: 0 },
+    facilitator: 'Not known',
+    status: 'finished',
+    createdAt: '',
+    startedAt: null,
+    finishedAt: null,
+    openActions: [],
+    ...(status.problem ? { problem: status.problem } : {}),
+    brief: {
+      id: '',
+      title: '',
+      summary: '',
+      durationMinutes: 0,
+      providerTypes: [],
+      injectCount: 0,
+      version: 0,
+      backgroundHtml: '',
+      objectives: [],
+      objectivesHtml: '',
+      rolesHtml: '',
+      injects: [],
+      runbooks: [],
+    },
+    injects: [],
+    progress: {},
+    current: null,
+    clock: { elapsedMs: 0, next: null, at: now.toISOString() },
+    attendees: [],
+    notes: [],
+    decisions: [],
+    debrief: [],
+    actions: [],
+    practice: [],
+    timeline: [],
+    log: status,
+  };
+}

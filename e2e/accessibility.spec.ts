@@ -131,7 +131,7 @@ test('the exercise screens have no serious accessibility violations', async ({
   expect(await scan(page), 'console').toEqual([]);
   const id = new URL(page.url()).hash.split('/')[2] ?? '';
   const projector = await page.context().newPage();
-  await projector.goto(`${harness.url}#/exercises/${id}/projector`);
+  await projector.goto(harness.address(`#/exercises/${id}/projector`));
   await expect(projector.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await scan(projector), 'projector').toEqual([]);
   await projector.close();

@@ -76,7 +76,7 @@ test('a tabletop exercise from set-up to an exported after-action report, never 
   ).toBeVisible();
   const exerciseId = new URL(page.url()).hash.split('/')[2] ?? '';
   const projector = await page.context().newPage();
-  await projector.goto(`${harness.url}#/exercises/${exerciseId}/projector`);
+  await projector.goto(harness.address(`#/exercises/${exerciseId}/projector`));
   await expect(
     projector.getByRole('heading', { level: 1, name: '3. Lunchtime: a carer uses her own phone' }),
   ).toBeVisible();

@@ -94,7 +94,7 @@ for (const size of SIZES) {
     await page.setViewportSize(size);
     await app.openHome();
     for (const route of everyRoute(ids)) {
-      await page.goto(new URL(route, harness.url).toString());
+      await page.goto(harness.address(route));
       await expect(page.locator('main[data-ready="true"]')).toBeVisible();
       await expect(page.locator('main h1').first()).toBeVisible();
       expect(await sidewaysOverflow(page), route).toBeLessThanOrEqual(0);

@@ -57,6 +57,7 @@ export const CALL_NAMES = [
   'exercises.report',
   'exercises.exportFiles',
   'exercises.openProjector',
+  'exercises.projector',
   'links.openExternal',
 ] as const;
 

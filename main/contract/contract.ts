@@ -51,6 +51,7 @@ import type {
   ExerciseSummary,
   ExerciseView,
   ProjectorOutcome,
+  ProjectorScreen,
   ScenarioLibrary,
   ScenarioView,
 } from './exerciseTypes';
@@ -256,6 +257,8 @@ export const contract = {
   'exercises.exportFiles': reads<PackFile>()(z.strictObject({ id: exerciseIdSchema })),
   /** Shows the current inject on a second screen: a window in the app, an address in the harness. */
   'exercises.openProjector': reads<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
+  /** Only what the projector shows (title, status, the inject on screen): nothing the facilitator keeps back. */
+  'exercises.projector': reads<ProjectorScreen>()(z.strictObject({ id: exerciseIdSchema })),
   'links.openExternal': reads<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
   /**
    * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to

@@ -1,4 +1,8 @@
-import type { ExerciseSummary, ExerciseView } from '../../contract/exerciseTypes';
+import type {
+  ExerciseSummary,
+  ExerciseView,
+  ProjectorScreen,
+} from '../../contract/exerciseTypes';
 import { logStatus, type IncidentLog } from '../evidence/logStore';
 import { readClock, type ClockReading } from './exerciseClock';
 import type { ParsedScenario } from './parseScenario';
@@ -128,5 +132,21 @@ export function unreadableView(id: string, log: IncidentLog, now: Date): Exercis
     practice: [],
     timeline: [],
     log: status,
+  };
+}
+
+/** The projector's share of an exercise: the inject on screen, never notes, names or prompts. */
+export function projectorScreen(view: ExerciseView): ProjectorScreen {
+  const current =
+    view.status === 'finished'
+      ? undefined
+      : view.injects.find((inject) => inject.id === view.current);
+  return {
+    id: view.id,
+    title: view.title,
+    status: view.status,
+    current: current
+      ? { number: current.number, title: current.title, textHtml: current.textHtml }
+      : null,
   };
 }

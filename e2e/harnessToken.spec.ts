@@ -26,6 +26,7 @@ test('the address opens one window once, leaves the address and the tab history,
   // The tab's history: the blank page it started on, then Holdfast (the entry replaced in place).
   expect(await page.evaluate(() => window.history.length)).toBe(2);
   // Nothing the page's script can read holds a credential.
+  // eslint-disable-next-line @microsoft/sdl/no-cookies -- checks that the session cookie is out of the script's reach
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
 

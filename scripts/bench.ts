@@ -249,7 +249,11 @@ async function benchSearchPaint(browser: Browser, temp: string, libraryDir: stri
   cleanups.push(() => harness.close());
   // Every 8th query of the search figure, typed a key at a time: words, phrases and typos.
   const queries = buildQueries().filter((_, index) => index % 8 === 0);
-  const { samples, calls, keystrokes } = await measureSearchPaint(browser, harness.address(), queries);
+  const { samples, calls, keystrokes } = await measureSearchPaint(
+    browser,
+    harness.address(),
+    queries,
+  );
   const floorPage = await serveFloorPage();
   cleanups.push(() => floorPage.close());
   const floor = await measureSearchPaint(browser, floorPage.url, queries);

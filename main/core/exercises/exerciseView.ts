@@ -1,8 +1,4 @@
-import type {
-  ExerciseSummary,
-  ExerciseView,
-  ProjectorScreen,
-} from '../../contract/exerciseTypes';
+import type { ExerciseSummary, ExerciseView, ProjectorScreen } from '../../contract/exerciseTypes';
 import { logStatus, type IncidentLog } from '../evidence/logStore';
 import { readClock, type ClockReading } from './exerciseClock';
 import type { ParsedScenario } from './parseScenario';

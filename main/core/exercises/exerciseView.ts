@@ -93,7 +93,7 @@ export function unreadableView(id: string, log: IncidentLog, now: Date): Exercis
   return {
     id,
     title: `Exercise ${id} (its log cannot be read)`,
-    scenario: { id: '', title: 'Not known: the log cannot be read', version: 0 },
+    scenario: { id: '', title: 'Not known', version: 0 },
     facilitator: 'Not known',
     status: 'finished',
     createdAt: '',

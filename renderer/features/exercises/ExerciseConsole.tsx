@@ -91,7 +91,8 @@ export function ExerciseConsole({ id }: { id: string }) {
         {view.title}
       </h1>
       <p>
-        Scenario: {view.scenario.title} (version {view.scenario.version}) · Facilitator:{' '}
+        Scenario: {view.scenario.title}
+        {view.scenario.version > 0 ? ` (version ${view.scenario.version})` : ''} · Facilitator:{' '}
         <strong>{view.facilitator}</strong>
       </p>
       {view.log.problem && (

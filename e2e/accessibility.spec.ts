@@ -135,11 +135,12 @@ test('the exercise screens have no serious accessibility violations', async ({
   expect(await scan(page), 'console').toEqual([]);
   const id = new URL(page.url()).hash.split('/')[2] ?? '';
   const projector = await page.context().newPage();
-  await projector.goto(`${harness.url}#/exercises/${id}/projector`);
+  await projector.goto(harness.address(`#/exercises/${id}/projector`));
   await expect(projector.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await scan(projector), 'projector').toEqual([]);
   await projector.close();
   await page.getByRole('button', { name: 'Finish and go to the debrief' }).click();
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Debrief' })).toBeVisible();
   expect(await scan(page), 'debrief').toEqual([]);
   await page.getByRole('link', { name: 'After-action report (print or save)' }).click();

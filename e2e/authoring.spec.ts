@@ -196,7 +196,7 @@ test('a pack exported from one data folder imports into a fresh one', async ({
   const context = await browser.newContext();
   try {
     const other = await context.newPage();
-    await other.goto(`${fresh.url}#/runbook-packs`);
+    await other.goto(fresh.address('#/runbook-packs'));
     await other
       .getByLabel('Import a runbook pack (.zip)')
       .setInputFiles({ name: 'pack.zip', mimeType: 'application/zip', buffer: pack });
@@ -206,7 +206,7 @@ test('a pack exported from one data folder imports into a fresh one', async ({
     await expect(
       other.getByRole('status').filter({ hasText: 'Imported 1 runbook.' }),
     ).toBeVisible();
-    await other.goto(`${fresh.url}#/runbooks/lost-device`);
+    await other.goto(fresh.address('#/runbooks/lost-device'));
     await expect(other.getByText('Tell the practice manager what was lost.')).toBeVisible();
     await expect(other.getByText('Your edited version')).toBeVisible();
   } finally {

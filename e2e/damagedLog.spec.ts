@@ -36,14 +36,14 @@ test('an incident whose log gets a byte-order mark stays listed, read-only, and 
   });
   try {
     // Home and Incidents both still show it, with its clock, and say it is damaged.
-    await page.goto(`${again.url}#/`);
+    await page.goto(again.address('#/'));
     await expect(page.getByText('Its log is damaged and can only be read.')).toBeVisible();
-    await page.goto(`${again.url}#/incidents`);
+    await page.goto(again.address('#/incidents'));
     const item = page.getByRole('listitem').filter({ hasText: 'Ransom note on office PC' });
     await expect(item).toContainText('does not verify at line 1');
     await expect(item).toContainText('left');
 
-    await page.goto(`${again.url}#/incidents/${id}/log`);
+    await page.goto(again.address(`#/incidents/${id}/log`));
     await expect(
       page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' }),
     ).toBeVisible();

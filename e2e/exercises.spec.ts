@@ -76,16 +76,26 @@ test('a tabletop exercise from set-up to an exported after-action report, never 
   ).toBeVisible();
   const exerciseId = new URL(page.url()).hash.split('/')[2] ?? '';
   const projector = await page.context().newPage();
-  await projector.goto(`${harness.url}#/exercises/${exerciseId}/projector`);
+  await projector.goto(harness.address(`#/exercises/${exerciseId}/projector`));
   await expect(
     projector.getByRole('heading', { level: 1, name: '3. Lunchtime: a carer uses her own phone' }),
   ).toBeVisible();
   await expectBanner(projector);
   await projector.close();
 
-  // Finish, then the hot debrief with an action.
-  await page.getByRole('button', { name: 'Finish and go to the debrief' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Debrief' })).toBeVisible();
+  // Finishing asks first, and "Keep going" changes nothing.
+  const finish = page.getByRole('button', { name: 'Finish and go to the debrief' });
+  const question = page.getByRole('group', { name: /Finish the exercise\?/ });
+  await finish.click();
+  await question.getByRole('button', { name: 'Keep going' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  // Finish, then the view and focus go to the hot debrief, where an action is added.
+  await finish.click();
+  await question.getByRole('button', { name: 'Finish', exact: true }).click();
+  const debrief = page.getByRole('heading', { level: 2, name: 'Debrief' });
+  await expect(debrief).toBeFocused();
+  await expect(debrief).toBeInViewport();
   await page
     .getByLabel('Something that went well')
     .fill('Everyone knew where the paper MAR sheets were.');

@@ -42,7 +42,7 @@ export const test = base.extend<Fixtures>({
   },
   outsideRequests: async ({ page, harness }, use) => {
     const outside: string[] = [];
-    const origin = new URL(harness.url).origin;
+    const { origin } = harness;
     page.on('request', (request) => {
       if (new URL(request.url()).origin !== origin) outside.push(request.url());
     });
@@ -62,7 +62,7 @@ export const test = base.extend<Fixtures>({
     await use(errors);
   },
   app: async ({ page, harness, outsideRequests, pageErrors }, use) => {
-    await use(new HoldfastApp(page, harness.url));
+    await use(new HoldfastApp(page, (hash) => harness.address(hash)));
     expect(outsideRequests, 'the app must never reach outside 127.0.0.1').toEqual([]);
     expect(pageErrors, 'no CSP violation, console error or uncaught exception').toEqual([]);
   },

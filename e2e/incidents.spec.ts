@@ -122,7 +122,7 @@ test('guided response from the ransomware runbook to an exported report, intact 
     version: 'e2e',
   });
   try {
-    await page.goto(`${again.url}#/incidents/${id}/log`);
+    await page.goto(again.address(`#/incidents/${id}/log`));
     await expect(
       page.getByRole('heading', { level: 1, name: 'Ransom note on office PC' }),
     ).toBeVisible();

@@ -106,7 +106,7 @@ for (let part = 0; part < SWEEP_PARTS; part += 1) {
     await app.openHome();
     const routes = everyRoute(ids).filter((_, index) => index % SWEEP_PARTS === part);
     for (const route of routes) {
-      await page.goto(new URL(route, harness.url).toString());
+      await page.goto(harness.address(route));
       await expect(page.locator('main[data-ready="true"]')).toBeVisible();
       for (const size of SIZES) {
         await page.setViewportSize(size);

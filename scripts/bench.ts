@@ -249,7 +249,11 @@ async function benchSearchPaint(browser: Browser, temp: string, libraryDir: stri
   cleanups.push(() => harness.close());
   // Every 8th query of the search figure, typed a key at a time: words, phrases and typos.
   const queries = buildQueries().filter((_, index) => index % 8 === 0);
-  const { samples, calls, keystrokes } = await measureSearchPaint(browser, harness.url, queries);
+  const { samples, calls, keystrokes } = await measureSearchPaint(
+    browser,
+    harness.address(),
+    queries,
+  );
   const floorPage = await serveFloorPage();
   cleanups.push(() => floorPage.close());
   const floor = await measureSearchPaint(browser, floorPage.url, queries);
@@ -308,20 +312,21 @@ async function benchReader(
   );
   cleanups.push(() => site.close());
 
-  const appUrl = `${harness.url}#/runbooks/${READER_RUNBOOK}`;
+  // Each run opens a fresh browser context, so each needs an address of its own.
+  const appUrl = (): string => harness.address(`#/runbooks/${READER_RUNBOOK}`);
   // One discarded run each: the first page of a new browser also pays for starting its renderer.
-  await measureReadable(browser, appUrl);
+  await measureReadable(browser, appUrl());
   await measureReadable(browser, site.url);
   const app: ReadableSample[] = [];
   const page: ReadableSample[] = [];
   for (let i = 0; i < RUNS.reader; i += 1) {
     // Alternate which goes first, so neither always runs right after the other.
     if (i % 2 === 0) {
-      app.push(await measureReadable(browser, appUrl));
+      app.push(await measureReadable(browser, appUrl()));
       page.push(await measureReadable(browser, site.url));
     } else {
       page.push(await measureReadable(browser, site.url));
-      app.push(await measureReadable(browser, appUrl));
+      app.push(await measureReadable(browser, appUrl()));
     }
   }
   note(
@@ -364,7 +369,7 @@ function reportMilestones(prefix: string, samples: ReadableSample[]): void {
 async function benchFirstScreen(browser: Browser, temp: string): Promise<void> {
   const harness = await startBenchHarness(join(temp, 'first-screen-data'), BUNDLED_DIR);
   cleanups.push(() => harness.close());
-  const { scripts, gzipBytes } = await measureFirstScreenScripts(browser, harness.url);
+  const { scripts, gzipBytes } = await measureFirstScreenScripts(browser, harness.address());
   note(
     `first screen: ${scripts.length} scripts (${scripts.map((s) => `${s.path.replace(/^.*\//, '')} ${round(s.gzipBytes / 1024)}`).join(', ')} KB gzipped)`,
   );

@@ -44,12 +44,13 @@ export async function startIncidentFromForm(
 export class HoldfastApp {
   constructor(
     readonly page: Page,
-    private readonly url: string,
+    /** A fresh address of the harness on a route (see RunningHarness.address). */
+    private readonly address: (hash?: string) => string,
   ) {}
 
   /** Opens Holdfast and waits for its ready signal (runbooks loaded), never a fixed sleep. */
   async openHome(): Promise<void> {
-    await this.page.goto(this.url);
+    await this.page.goto(this.address());
     await expect(this.page.locator('main[data-ready="true"]')).toBeVisible();
     await expect(
       this.page.getByRole('heading', { level: 1, name: "What's happening?" }),
@@ -77,18 +78,18 @@ export class HoldfastApp {
   }
 
   async openRunbookById(id: string): Promise<void> {
-    await this.page.goto(`${this.url}#/runbooks/${id}`);
+    await this.page.goto(this.address(`#/runbooks/${id}`));
     await expect(this.page.locator('main[data-ready="true"]')).toBeVisible();
   }
 
   async openAllRunbooks(): Promise<void> {
-    await this.page.goto(`${this.url}#/all`);
+    await this.page.goto(this.address('#/all'));
     await expect(this.page.getByRole('heading', { level: 1, name: 'All runbooks' })).toBeVisible();
   }
 
   /** Opens the runbook editor and waits until the first check of its text has finished. */
   async openEditor(id: string): Promise<void> {
-    await this.page.goto(`${this.url}#/edit/${id}`);
+    await this.page.goto(this.address(`#/edit/${id}`));
     await expect(this.page.getByRole('heading', { level: 1, name: /^Edit: / })).toBeVisible();
     await expect(
       this.page.getByRole('status').filter({ hasText: /problems found|errors? and/ }),

@@ -60,6 +60,7 @@ export const CALL_NAMES = [
   'exercises.exportFiles',
   'exercises.openProjector',
   'readiness.get',
+  'exercises.projector',
   'links.openExternal',
 ] as const;
 

@@ -53,6 +53,7 @@ import type {
   ExerciseSummary,
   ExerciseView,
   ProjectorOutcome,
+  ProjectorScreen,
   ScenarioLibrary,
   ScenarioView,
 } from './exerciseTypes';
@@ -269,6 +270,8 @@ export const contract = {
   'exercises.openProjector': reads<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
   /** The home screen's "Getting ready" checklist: each check's state in words, with where to fix it. */
   'readiness.get': reads<Readiness>()(none),
+  /** Only what the projector shows (title, status, the inject on screen): nothing the facilitator keeps back. */
+  'exercises.projector': reads<ProjectorScreen>()(z.strictObject({ id: exerciseIdSchema })),
   'links.openExternal': reads<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),
   /**
    * Saves the page as it prints (print stylesheet applied) to a PDF the user chooses where to

@@ -262,6 +262,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'exercises.report': [['a numeric id', { id: 7 }]],
   'exercises.exportFiles': [['no id', {}]],
   'exercises.openProjector': [['a url instead of an id', { id: 'https://example.com' }]],
+  'exercises.projector': [['a path as id', { id: '../runs' }]],
   'contacts.export': [
     ['an unknown format', { format: 'xlsx' }],
     ['no format', {}],

@@ -34,6 +34,8 @@ export const exerciseActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('finish') }),
+  /** Undoes a finish made by mistake: the exercise comes back paused, its log keeps both entries. */
+  z.strictObject({ type: z.literal('reopen') }),
   /** `timer` is refused unless the inject's time has really come (the core checks its own clock). */
   z.strictObject({
     type: z.literal('release'),

@@ -160,6 +160,15 @@ export interface ExerciseView extends ExerciseSummary {
   log: LogStatus;
 }
 
+/** What the projector window shows, and nothing more: it may be given only this. */
+export interface ProjectorScreen {
+  id: string;
+  title: string;
+  status: ExerciseStatus;
+  /** The inject released last, while the exercise has not finished. */
+  current: { number: number; title: string; textHtml: string } | null;
+}
+
 /** Host answer to opening the projector: a second window, or the address to open by hand. */
 export interface ProjectorOutcome {
   opened: boolean;

@@ -1,29 +1,38 @@
 import { CALL_NAMES, type CallName } from '../../main/contract/calls';
 import type { HoldfastApi } from '../../main/contract/contract';
+import { HARNESS_CODE_PARAM, HARNESS_SESSION_PATH } from '../../main/contract/harnessSession';
 import type { Result } from '../../main/contract/result';
 
-const TOKEN_KEY = 'holdfast-harness-token';
-
-/** The web harness hands its token in the first URL; keep it for reloads, then hide it. */
-function takeHarnessToken(): string {
-  const params = new URLSearchParams(window.location.search);
-  const fromUrl = params.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
-    return fromUrl;
+/**
+ * The web harness hands a one-time code in the first address. The page hides it from the address
+ * bar, then trades it for a session cookie the harness sets (HttpOnly, for this browser session
+ * only), so no credential is kept by this script, in storage or in the browser's history. A reload
+ * carries on with the cookie; the spent code opens nothing.
+ */
+async function signIn(): Promise<void> {
+  const code = new URLSearchParams(window.location.search).get(HARNESS_CODE_PARAM);
+  if (!code) return;
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+  try {
+    await fetch(HARNESS_SESSION_PATH, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+  } catch {
+    // The calls that follow say the service cannot be reached.
   }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-/** The browser's way in: each call is a POST to the harness on 127.0.0.1 with its bearer token. */
+/** The browser's way in: each call is a POST to the harness on 127.0.0.1, with its session cookie. */
 export function connectHarness(): HoldfastApi {
-  const token = takeHarnessToken();
+  const signedIn = signIn();
   const call = async (name: CallName, input: unknown): Promise<Result<unknown>> => {
     try {
+      await signedIn;
       const response = await fetch(`/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
       return (await response.json()) as Result<unknown>;

@@ -114,7 +114,7 @@ export async function measureReadable(browser: Browser, url: string): Promise<Re
   } catch (error: unknown) {
     const message = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `could not time ${url.replace(/token=[^#&]+/, 'token=…')}: ${message}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`,
+      `could not time ${url.replace(/code=[^#&]+/, 'code=…')}: ${message}${errors.length > 0 ? `; page errors: ${errors.join('; ')}` : ''}`,
       { cause: error },
     );
   } finally {

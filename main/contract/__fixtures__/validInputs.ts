@@ -108,6 +108,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'exercises.report': { id: INCIDENT_ID },
   'exercises.exportFiles': { id: INCIDENT_ID },
   'exercises.openProjector': { id: INCIDENT_ID },
+  'exercises.projector': { id: INCIDENT_ID },
   'links.openExternal': { url: 'https://www.ncsc.gov.uk' },
   'documents.savePdf': { suggestedName: 'Rose Lodge grab-bag pack 2026-11-23.pdf' },
 };

@@ -41,6 +41,10 @@ export function entryForAction(
         : fail('INVALID_INPUT', 'The exercise is not paused.');
     case 'finish':
       return isLive ? entry('exercise', { action: 'finish' }) : notLive;
+    case 'reopen':
+      return clock.status === 'finished'
+        ? entry('exercise', { action: 'reopen' })
+        : fail('INVALID_INPUT', 'The exercise has not finished, so there is nothing to reopen.');
     case 'release': {
       if (!isLive) return notLive;
       const progress = state.progress[action.inject];

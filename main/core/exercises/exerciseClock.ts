@@ -2,7 +2,7 @@ import type { ExerciseClockView, ExerciseStatus } from '../../contract/exerciseT
 
 /** A moment the exercise clock changed, as the log records it. */
 export interface ClockEvent {
-  action: 'start' | 'pause' | 'resume' | 'finish';
+  action: 'start' | 'pause' | 'resume' | 'finish' | 'reopen';
   /** Milliseconds since the epoch. */
   at: number;
 }
@@ -37,6 +37,9 @@ export function runningTime(
     if (event.action === 'start' && status === 'ready') {
       status = 'running';
       runningSince = event.at;
+    } else if (event.action === 'reopen' && status === 'finished') {
+      // Reopened after finishing by mistake: the clock stays stopped until the facilitator resumes.
+      status = 'paused';
     } else if (event.action === 'resume' && status === 'paused') {
       status = 'running';
       runningSince = event.at;

@@ -10,6 +10,7 @@ import type { CoreOptions } from '../hostTypes';
 import type { DeviceIdentity } from '../evidence/evidenceChain';
 import { openIncidentStore } from '../evidence/logStore';
 import { afterActionReport, injectCards } from './exerciseDocuments';
+import { projectorScreen } from './exerciseView';
 import { createExerciseService } from './exerciseService';
 import { loadScenarios, scenariosDir, type ScenarioLibraryState } from './scenarioLibrary';
 
@@ -25,6 +26,7 @@ type ExerciseCalls = Pick<
   | 'exercises.report'
   | 'exercises.exportFiles'
   | 'exercises.openProjector'
+  | 'exercises.projector'
 >;
 
 export interface ExerciseDeps {
@@ -113,6 +115,10 @@ export async function createExerciseHandlers(
       });
     },
     'exercises.exportFiles': async ({ id }) => exercises.exportFiles(id),
+    'exercises.projector': async ({ id }) => {
+      const view = await exercises.get(id);
+      return view.ok ? ok(projectorScreen(view.value)) : view;
+    },
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;

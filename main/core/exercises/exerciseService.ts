@@ -7,12 +7,12 @@ import type {
   ScenarioView,
 } from '../../contract/exerciseTypes';
 import { fail, ok, type Result } from '../../contract/result';
-import type { IncidentStore } from '../evidence/logStore';
+import type { IncidentLog, IncidentStore } from '../evidence/logStore';
 import type { SnapshotRef } from '../incidents/incidentEvents';
 import { packFileOf, storageFailure } from '../incidents/incidentService';
 import type { PackFile } from '../../contract/authoringTypes';
 import { entryForAction } from './exerciseActions';
-import { clockOf, summaryOf, viewOf, type ExerciseNow } from './exerciseView';
+import { clockOf, summaryOf, unreadableView, viewOf, type ExerciseNow } from './exerciseView';
 import { parseScenario, type ParsedScenario } from './parseScenario';
 import { replayExercise, type ExerciseBodies } from './replayExercise';
 import type { ScenarioLibraryState } from './scenarioLibrary';
@@ -28,6 +28,12 @@ export interface ExerciseServiceOptions {
 }
 
 type Loaded = ExerciseNow;
+
+/** Opened, but not even the opening entry of its damaged log can be read: shown read-only. */
+interface Unreadable {
+  unreadable: true;
+  log: IncidentLog;
+}
 
 /** The list entry of an exercise whose log cannot be read at all: listed, never left off. */
 function unlisted(id: string, problem: string): ExerciseSummary {
@@ -79,13 +85,15 @@ export function createExerciseService(options: ExerciseServiceOptions) {
     };
   }
 
-  async function load(id: string): Promise<Result<Loaded>> {
+  async function load(id: string): Promise<Result<Loaded | Unreadable>> {
     if (!(await store.ids()).includes(id))
       return fail('NOT_FOUND', 'There is no exercise with that id.');
     const log = await store.open(id);
     // A damaged log is shown from what can still be read after the break too (marked read-only).
     const records = [...log.records(), ...log.unverified()];
     const first = replayExercise(records.slice(0, 1), (inject) => inject);
+    // Damaged so badly that not one entry can be read: still opened, never "not found".
+    if (!first && log.readOnlyReason) return ok({ unreadable: true, log });
     if (!first)
       return fail(
         'NOT_FOUND',
@@ -97,6 +105,16 @@ export function createExerciseService(options: ExerciseServiceOptions) {
     const state = replayExercise(records, (inject) => titles.get(inject) ?? inject);
     if (!state) return fail('NOT_FOUND', 'This exercise folder has no readable opening entry.');
     return ok({ log, state, parsed, problem: problem ?? log.readOnlyReason });
+  }
+
+  async function view(id: string): Promise<Result<ExerciseView>> {
+    const loaded = await load(id);
+    if (!loaded.ok) return loaded;
+    return ok(
+      'unreadable' in loaded.value
+        ? unreadableView(id, loaded.value.log, now())
+        : viewOf(loaded.value, now(), options.render()),
+    );
   }
 
   return {
@@ -128,9 +146,11 @@ export function createExerciseService(options: ExerciseServiceOptions) {
         try {
           const loaded = await load(id);
           summaries.push(
-            loaded.ok
-              ? summaryOf(loaded.value, now())
-              : unlisted(id, `${loaded.error.message} Its files are kept as they are.`),
+            !loaded.ok
+              ? unlisted(id, `${loaded.error.message} Its files are kept as they are.`)
+              : 'unreadable' in loaded.value
+                ? unreadableView(id, loaded.value.log, now())
+                : summaryOf(loaded.value, now()),
           );
         } catch (error: unknown) {
           // One unreadable exercise must not hide the others, nor itself.
@@ -168,14 +188,10 @@ export function createExerciseService(options: ExerciseServiceOptions) {
         options.log?.('exercise could not be created', error);
         return storageFailure(error);
       }
-      const loaded = await load(id);
-      return loaded.ok ? ok(viewOf(loaded.value, now(), options.render())) : loaded;
+      return view(id);
     },
 
-    async get(id: string): Promise<Result<ExerciseView>> {
-      const loaded = await load(id);
-      return loaded.ok ? ok(viewOf(loaded.value, now(), options.render())) : loaded;
-    },
+    get: view,
 
     async record(input: {
       id: string;
@@ -186,6 +202,8 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       if (!loaded.ok) return loaded;
       if (loaded.value.log.readOnlyReason)
         return fail('FORBIDDEN', loaded.value.log.readOnlyReason);
+      if ('unreadable' in loaded.value)
+        return fail('FORBIDDEN', 'This exercise can only be read: its log is damaged.');
       const entry = entryForAction(
         loaded.value,
         clockOf(loaded.value, now()),
@@ -201,8 +219,7 @@ export function createExerciseService(options: ExerciseServiceOptions) {
           return storageFailure(error);
         }
       }
-      const after = await load(input.id);
-      return after.ok ? ok(viewOf(after.value, now(), options.render())) : after;
+      return view(input.id);
     },
 
     /** The exercise's folder as it is on disk, zipped, to hand over for investigation. */

@@ -1,4 +1,4 @@
-import type { ExerciseSummary, ExerciseView } from '../../contract/exerciseTypes';
+import type { ExerciseSummary, ExerciseView, ProjectorScreen } from '../../contract/exerciseTypes';
 import { logStatus, type IncidentLog } from '../evidence/logStore';
 import { readClock, type ClockReading } from './exerciseClock';
 import type { ParsedScenario } from './parseScenario';
@@ -81,5 +81,68 @@ export function viewOf(
     practice: state.practice,
     timeline: state.timeline,
     log: { ...logStatus(log), ...(loaded.problem ? { problem: loaded.problem } : {}) },
+  };
+}
+
+/**
+ * An exercise whose damaged log has not one readable entry: what can be said is its folder, that it
+ * is damaged and where the log breaks. It is shown read-only, with a way to export its files.
+ */
+export function unreadableView(id: string, log: IncidentLog, now: Date): ExerciseView {
+  const status = logStatus(log);
+  return {
+    id,
+    title: `Exercise ${id} (its log cannot be read)`,
+    scenario: { id: '', title: 'Not known', version: 0 },
+    facilitator: 'Not known',
+    status: 'finished',
+    createdAt: '',
+    startedAt: null,
+    finishedAt: null,
+    openActions: [],
+    ...(status.problem ? { problem: status.problem } : {}),
+    brief: {
+      id: '',
+      title: '',
+      summary: '',
+      durationMinutes: 0,
+      providerTypes: [],
+      injectCount: 0,
+      version: 0,
+      backgroundHtml: '',
+      objectives: [],
+      objectivesHtml: '',
+      rolesHtml: '',
+      injects: [],
+      runbooks: [],
+    },
+    injects: [],
+    progress: {},
+    current: null,
+    clock: { elapsedMs: 0, next: null, at: now.toISOString() },
+    attendees: [],
+    notes: [],
+    decisions: [],
+    debrief: [],
+    actions: [],
+    practice: [],
+    timeline: [],
+    log: status,
+  };
+}
+
+/** The projector's share of an exercise: the inject on screen, never notes, names or prompts. */
+export function projectorScreen(view: ExerciseView): ProjectorScreen {
+  const current =
+    view.status === 'finished'
+      ? undefined
+      : view.injects.find((inject) => inject.id === view.current);
+  return {
+    id: view.id,
+    title: view.title,
+    status: view.status,
+    current: current
+      ? { number: current.number, title: current.title, textHtml: current.textHtml }
+      : null,
   };
 }

@@ -311,6 +311,37 @@ describe('running an exercise', () => {
     });
   });
 
+  it('reopens a finished exercise paused, with its running time kept and both moments in the log', async () => {
+    const handlers = await start();
+    const { id } = await setUp(handlers);
+    await must(handlers, id, { type: 'start' });
+    advance(5);
+    await must(handlers, id, { type: 'finish' });
+    expect(
+      await act(handlers, id, { type: 'release', inject: 'app-down', trigger: 'hand' }),
+    ).toMatchObject({
+      ok: false,
+    });
+    advance(30);
+    const reopened = await must(handlers, id, { type: 'reopen' });
+    expect(reopened).toMatchObject({
+      status: 'paused',
+      finishedAt: null,
+      clock: { elapsedMs: 5 * MINUTE },
+    });
+    expect(reopened.timeline.map((line) => line.text)).toEqual(
+      expect.arrayContaining(['Exercise finished', 'Exercise reopened after it had finished']),
+    );
+    expect(await act(handlers, id, { type: 'reopen' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    await must(handlers, id, { type: 'resume' });
+    advance(2);
+    const again = await must(handlers, id, { type: 'finish' });
+    expect(again).toMatchObject({ status: 'finished', clock: { elapsedMs: 7 * MINUTE } });
+  });
+
   it('lists an exercise whose log is damaged in its first line, and saves its files as they are', async () => {
     let handlers = await start();
     const { id } = await setUp(handlers);
@@ -321,6 +352,13 @@ describe('running an exercise', () => {
       const listed = value(await handlers['exercises.list']({}));
       expect(listed.map((exercise) => exercise.id)).toEqual([id]);
       expect(listed[0]?.problem).toMatch(/line 1/);
+      // Opened as damaged and read-only, never "not found"; nothing can be recorded into it.
+      const opened = value(await handlers['exercises.get']({ id }));
+      expect(opened.log).toMatchObject({ readOnly: true, damaged: true, breaksAtLine: 1 });
+      expect(await act(handlers, id, { type: 'start' })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
       const exported = value(await handlers['exercises.exportFiles']({ id }));
       expect(exported.count).toBeGreaterThanOrEqual(2);
     }

@@ -16,7 +16,7 @@ export const exerciseBodySchemas = {
     scenario: snapshotRefSchema,
   }),
   exercise: z.discriminatedUnion('action', [
-    z.object({ action: z.enum(['start', 'pause', 'resume', 'finish']) }),
+    z.object({ action: z.enum(['start', 'pause', 'resume', 'finish', 'reopen']) }),
     z.object({ action: z.literal('practice'), incident: z.string(), runbook: z.string() }),
   ]),
   inject: z.discriminatedUnion('action', [
@@ -101,6 +101,7 @@ const CLOCK_WORDS = {
   pause: 'Exercise paused',
   resume: 'Exercise resumed',
   finish: 'Exercise finished',
+  reopen: 'Exercise reopened after it had finished',
 } as const;
 
 /** Rebuilds an exercise from its log; null when the first entry is not a readable opening. */
@@ -173,6 +174,7 @@ export function replayExercise(
         state.clockEvents.push({ action: body.action, at: Date.parse(record.eventAt) });
         if (body.action === 'start') state.startedAt ??= record.eventAt;
         if (body.action === 'finish') state.finishedAt = record.eventAt;
+        if (body.action === 'reopen') state.finishedAt = null;
         line(CLOCK_WORDS[body.action]);
         break;
       }

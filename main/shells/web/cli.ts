@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     version,
     log: (message, error) => console.error(message, error),
   });
-  console.log(`HOLDFAST_URL=${harness.url}`);
+  console.log(`HOLDFAST_URL=${harness.address()}`);
+  console.log(
+    'That address opens one browser window, once, within 10 minutes. For another, start the harness again.',
+  );
   const stop = (): void => void harness.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

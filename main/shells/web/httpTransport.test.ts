@@ -180,9 +180,123 @@ describe('the access token', () => {
     try {
       expect(harness.token.length).toBeGreaterThanOrEqual(32);
       expect(other.token).not.toBe(harness.token);
-      expect(harness.url).toBe(`http://127.0.0.1:${harness.port}/?token=${harness.token}`);
+      expect(harness.origin).toBe(`http://127.0.0.1:${harness.port}`);
+      // The address carries a one-time code, never the token.
+      expect(harness.address('#/x')).toMatch(
+        new RegExp(`^http://127\\.0\\.0\\.1:${harness.port}/\\?code=[A-Za-z0-9_-]{32}#/x$`),
+      );
+      expect(harness.address()).not.toContain(harness.token);
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('the one-time code in an address', () => {
+  const origin = (): string => harness.origin;
+  const codeOf = (address: string): string => new URL(address).searchParams.get('code') ?? '';
+  const redeem = (code: string, headers: Record<string, string | undefined> = {}) =>
+    send({
+      method: 'POST',
+      path: '/session',
+      body: JSON.stringify({ code }),
+      headers: { 'content-type': 'application/json', origin: origin(), ...headers },
+    });
+  /** The cookie the harness set, as a browser would send it back. */
+  const cookieFrom = (reply: Reply): string =>
+    (reply.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+  const byCookie = (
+    name: string,
+    input: unknown,
+    cookie: string,
+    extra: Record<string, string | undefined> = {},
+  ) =>
+    call(name, input, {
+      headers: { authorization: undefined, cookie, origin: origin(), ...extra },
+    });
+
+  it('is traded once for an HttpOnly, SameSite=Strict session cookie that opens the API', async () => {
+    const code = codeOf(harness.address());
+    const first = await redeem(code);
+    expect(first.status).toBe(200);
+    const setCookie = first.headers['set-cookie']?.[0] ?? '';
+    expect(setCookie).toMatch(
+      new RegExp(
+        `^holdfast-session-${harness.port}=[A-Za-z0-9_-]{32}; Path=/; HttpOnly; SameSite=Strict$`,
+      ),
+    );
+    // The session credential is new: neither the code nor the tools' token.
+    expect(setCookie).not.toContain(code);
+    expect(setCookie).not.toContain(harness.token);
+    expect((await byCookie('runbooks.list', {}, cookieFrom(first))).status).toBe(200);
+
+    const again = await redeem(code);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses an unknown or malformed code, and a sign-in from another page or with GET', async () => {
+    expect((await redeem('not-a-code')).status).toBe(401);
+    expect((await redeem('x'.repeat(500))).status).toBe(401);
+    const code = codeOf(harness.address());
+    expect((await redeem(code, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await redeem(code, { origin: undefined })).status).toBe(403);
+    expect((await send({ path: '/session', headers: { origin: origin() } })).status).toBe(405);
+  });
+
+  it("takes the session cookie only from the harness's own pages", async () => {
+    const cookie = cookieFrom(await redeem(codeOf(harness.address())));
+    expect((await byCookie('runbooks.list', {}, cookie, { origin: undefined })).status).toBe(401);
+    expect(
+      (await byCookie('runbooks.list', {}, cookie, { origin: 'http://evil.example' })).status,
+    ).toBe(401);
+    // A wrong bearer token is refused, whatever cookie comes with it.
+    expect(
+      (await byCookie('runbooks.list', {}, cookie, { authorization: 'Bearer wrong' })).status,
+    ).toBe(401);
+  });
+
+  it("gives the projector a credential that shows that one exercise's projector and nothing else", async () => {
+    const scenario = (await value<{ scenarios: Array<{ id: string }> }>('exercises.scenarios'))
+      .scenarios[0]?.id;
+    const exercise = await value<{ id: string }>('exercises.create', {
+      scenario,
+      facilitator: 'Ann Lee',
+      author: 'Ann Lee',
+    });
+    const other = await value<{ id: string }>('exercises.create', {
+      scenario,
+      facilitator: 'Ann Lee',
+      author: 'Ann Lee',
+    });
+    const opened = await value<{ opened: boolean; address: string }>('exercises.openProjector', {
+      id: exercise.id,
+    });
+    expect(opened.address).toMatch(
+      new RegExp(`^\\?code=[A-Za-z0-9_-]{32}#/exercises/${exercise.id}/projector$`),
+    );
+    const reply = await redeem(codeOf(`${origin()}/${opened.address}`));
+    expect(reply.headers['set-cookie']?.[0]).toMatch(
+      new RegExp(`^holdfast-projector-${harness.port}=`),
+    );
+    const cookie = cookieFrom(reply);
+
+    const shown = await byCookie('exercises.projector', { id: exercise.id }, cookie);
+    expect(shown.status).toBe(200);
+    expect(JSON.parse(shown.text)).toMatchObject({
+      ok: true,
+      value: { id: exercise.id, current: null },
+    });
+    for (const [name, input] of [
+      ['exercises.projector', { id: other.id }],
+      ['exercises.get', { id: exercise.id }],
+      ['exercises.record', { id: exercise.id, author: 'Mallory', action: { type: 'finish' } }],
+      ['contacts.list', {}],
+      ['settings.get', {}],
+    ] as const) {
+      const refused = await byCookie(name, input, cookie);
+      expect(refused.status, name).toBe(403);
+      expect(errorCode(refused), name).toBe('FORBIDDEN');
     }
   });
 });
@@ -277,7 +391,7 @@ describe('where the harness listens', () => {
     });
 
   it('is bound to 127.0.0.1 only', async () => {
-    expect(harness.url.startsWith('http://127.0.0.1:')).toBe(true);
+    expect(harness.origin.startsWith('http://127.0.0.1:')).toBe(true);
     expect(await tryConnect('127.0.0.1')).toBe('connected');
   });
 

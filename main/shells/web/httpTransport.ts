@@ -2,8 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handlers } from '../../contract/contract';
 import { dispatch } from '../../contract/dispatch';
+import { HARNESS_SESSION_PATH } from '../../contract/harnessSession';
 import type { ErrorCode, Result } from '../../contract/result';
 import { loadStaticAsset, RENDERER_HEADERS } from '../serve/staticAssets';
+import { scopeAllows, type AccessScope, type HarnessAccess } from './harnessAccess';
 
 /** API bodies larger than this are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -28,7 +30,8 @@ const STATUS: Record<ErrorCode, number> = {
 
 export interface HttpTransportOptions {
   handlers: Handlers;
-  token: string;
+  /** Who may call: tools by bearer token, pages by the session cookie a one-time code bought. */
+  access: HarnessAccess;
   rendererDir: string;
   /** The port actually bound, for the Host check. */
   port: () => number;
@@ -49,11 +52,33 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
 const failure = (res: ServerResponse, status: number, code: ErrorCode, message: string): void =>
   sendJson(res, status, { ok: false, error: { code, message } });
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const presented = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? '')?.[1];
-  if (!presented) return false;
+const CREDENTIAL = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** The bearer token a tool presents, if well formed. */
+const bearerOf = (header: string | undefined): string | undefined =>
+  /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header ?? '')?.[1];
+
+/** One cookie's value from a Cookie header, if present and well formed. */
+function cookieOf(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, value] = part.trim().split('=', 2);
+    if (key === name && value !== undefined && CREDENTIAL.test(value)) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The cookie names carry the port: cookies are shared by every port of 127.0.0.1, and two harnesses
+ * side by side must not overwrite each other's. The projector's cookie has its own name, so a
+ * projector window opened from the facilitator's browser keeps the facilitator's session intact.
+ */
+export const sessionCookieName = (port: number, kind: AccessScope['kind']): string =>
+  `holdfast-${kind === 'full' ? 'session' : 'projector'}-${port}`;
+
+/** Whether a presented text equals the expected one, in time that does not depend on where they differ. */
+export function sameText(presented: string, expected: string): boolean {
   const a = Buffer.from(presented);
-  const b = Buffer.from(token);
+  const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
@@ -86,13 +111,69 @@ export function createHttpTransport(options: HttpTransportOptions) {
     // eslint-disable-next-line @microsoft/sdl/no-insecure-url -- the harness's own loopback origins
     allowedHosts().some((host) => origin.toLowerCase() === `http://${host}`);
 
+  /**
+   * The caller's rights: a tool's bearer token, else the page's session cookie, else its projector
+   * cookie. A cookie is only taken from a page of this harness (a browser always names it in
+   * Origin), so another site can never spend it.
+   */
+  function scopeOfRequest(req: IncomingMessage): AccessScope | undefined {
+    const bearer = bearerOf(req.headers.authorization);
+    if (bearer !== undefined || req.headers.authorization !== undefined)
+      return options.access.scopeOf(bearer);
+    if (req.headers.origin === undefined || !allowedOrigin(req.headers.origin)) return undefined;
+    const port = options.port();
+    return (
+      options.access.scopeOf(cookieOf(req.headers.cookie, sessionCookieName(port, 'full'))) ??
+      options.access.scopeOf(cookieOf(req.headers.cookie, sessionCookieName(port, 'projector')))
+    );
+  }
+
+  /** Trades an address's one-time code for a session cookie the page's script cannot read. */
+  async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.headers.origin === undefined || !allowedOrigin(req.headers.origin)) {
+      return failure(res, 403, 'FORBIDDEN', 'Only pages served by this harness can sign in.');
+    }
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return failure(res, 405, 'INVALID_INPUT', 'Use POST to sign in.');
+    }
+    const body = await readBody(req);
+    let code: unknown;
+    try {
+      code =
+        body === 'too-large'
+          ? undefined
+          : (JSON.parse(UTF8.decode(body)) as { code?: unknown }).code;
+    } catch {
+      code = undefined;
+    }
+    const redeemed =
+      typeof code === 'string' && CREDENTIAL.test(code) ? options.access.redeem(code) : null;
+    if (!redeemed) {
+      return failure(
+        res,
+        401,
+        'UNAUTHORIZED',
+        'This address has been used already or is too old. Each address opens one window, once: ask the harness for a new one.',
+      );
+    }
+    const name = sessionCookieName(options.port(), redeemed.scope.kind);
+    // No Expires or Max-Age: the cookie lives only as long as the browser session, in memory.
+    res.setHeader('Set-Cookie', `${name}=${redeemed.token}; Path=/; HttpOnly; SameSite=Strict`);
+    sendJson(res, 200, {
+      ok: true,
+      value: redeemed.scope,
+    });
+  }
+
   async function handleApi(
     req: IncomingMessage,
     res: ServerResponse,
     pathname: string,
   ): Promise<void> {
-    // The token comes first: without it nothing else is revealed, not even whether a call exists.
-    if (!tokenMatches(req.headers.authorization, options.token)) {
+    // The credential comes first: without it nothing else is revealed, not even whether a call exists.
+    const scope = scopeOfRequest(req);
+    if (!scope) {
       return failure(res, 401, 'UNAUTHORIZED', 'Missing or wrong access token.');
     }
     if (!allowedOrigin(req.headers.origin)) {
@@ -131,12 +212,16 @@ export function createHttpTransport(options: HttpTransportOptions) {
     } catch {
       return failure(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON in UTF-8.');
     }
-    const result = await dispatch(
-      options.handlers,
-      pathname.slice('/api/'.length),
-      input,
-      options.log,
-    );
+    const call = pathname.slice('/api/'.length);
+    if (!scopeAllows(scope, call, input)) {
+      return failure(
+        res,
+        403,
+        'FORBIDDEN',
+        'This window can only show the projector of the exercise it was opened for.',
+      );
+    }
+    const result = await dispatch(options.handlers, call, input, options.log);
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
@@ -181,6 +266,7 @@ export function createHttpTransport(options: HttpTransportOptions) {
       const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       if (pathname === '/api' || pathname.startsWith('/api/'))
         return await handleApi(req, res, pathname);
+      if (pathname === HARNESS_SESSION_PATH) return await handleSession(req, res);
       return await handleStatic(req, res, pathname);
     } catch (error: unknown) {
       options.log?.('harness request failed', error);

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { createCore, type Core } from '../../core/createCore';
 import { createHttpTransport } from './httpTransport';
+import { HARNESS_CODE_PARAM } from '../../contract/harnessSession';
+import { createHarnessAccess, projectorExerciseOf } from './harnessAccess';
 import { PRIVATE_FILE_MODE } from '../../core/storage/privateModes';
 
 export interface HarnessOptions {
@@ -17,7 +18,14 @@ export interface HarnessOptions {
 }
 
 export interface RunningHarness {
-  url: string;
+  /** `http://127.0.0.1:PORT`, for telling the harness's own requests from any others. */
+  origin: string;
+  /**
+   * A new address to open Holdfast at, on `hash` (e.g. `#/exercises`): it carries a fresh one-time
+   * code, which the page trades for its session. Each address opens one window, once.
+   */
+  address(hash?: string): string;
+  /** A bearer token with full access, for tools that call the API directly; never in an address. */
   token: string;
   port: number;
   core: Core;
@@ -31,7 +39,8 @@ export interface RunningHarness {
  * random token. Used by `npm run dev:web` and the end-to-end tests.
  */
 export async function startHarness(options: HarnessOptions): Promise<RunningHarness> {
-  const token = randomBytes(24).toString('base64url');
+  const access = createHarnessAccess();
+  const token = access.addSession({ kind: 'full' });
   const requestedLinks: string[] = [];
   const core = await createCore({
     dataDir: options.dataDir,
@@ -54,6 +63,13 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
           'The web harness does not open outside links. The desktop app asks you first, then opens them in your browser.',
       };
     },
+    // The projector's address carries a code of its own: it opens that exercise's projector only.
+    openProjector: async (route) => {
+      const exercise = projectorExerciseOf(route);
+      if (!exercise) return { opened: false };
+      const code = access.issueCode({ kind: 'projector', exercise });
+      return { opened: false, address: `?${HARNESS_CODE_PARAM}=${code}${route}` };
+    },
     savePdf: async () => ({
       saved: false,
       reason:
@@ -64,7 +80,7 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
 
   const handle = createHttpTransport({
     handlers: core.handlers,
-    token,
+    access,
     rendererDir: options.rendererDir,
     port: () => (server.address() as AddressInfo | null)?.port ?? options.port,
     ...(options.log ? { log: options.log } : {}),
@@ -79,8 +95,11 @@ export async function startHarness(options: HarnessOptions): Promise<RunningHarn
     );
   });
   const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    origin,
+    address: (hash = '') =>
+      `${origin}/?${HARNESS_CODE_PARAM}=${access.issueCode({ kind: 'full' })}${hash}`,
     token,
     port,
     core,

@@ -18,7 +18,9 @@ export function DebriefPanel({
     view.debrief.filter((point) => point.kind === kind);
   return (
     <section aria-labelledby="debrief-title" className="debrief">
-      <h2 id="debrief-title">Debrief</h2>
+      <h2 id="debrief-title" tabIndex={-1}>
+        Debrief
+      </h2>
       <p>Talk it through while it is fresh. Everything here goes into the after-action report.</p>
       <h3>What went well</h3>
       {points('went-well').length === 0 ? (

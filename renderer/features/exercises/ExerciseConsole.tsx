@@ -1,27 +1,52 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { ExerciseView } from '../../../main/contract/exerciseTypes';
-import { request } from '../../api';
 import { describeError } from '../../errors';
 import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { href } from '../../useRoute';
 import { formatMoment } from '../../lib/time';
+import { ExportFilesButton } from '../incidents/ExportFilesButton';
 import { DebriefPanel } from './DebriefPanel';
+import { ClockControls, ProjectorControls } from './ExerciseControls';
+import { FinishExercise } from './FinishExercise';
+import { LiveInject } from './LiveInject';
+import { ReopenExercise } from './ReopenExercise';
 import { ExerciseBanner } from './ExerciseBanner';
 import { ExerciseClockPanel } from './ExerciseClockPanel';
 import { InjectList } from './InjectList';
 import { QuickForm } from './QuickForm';
 import { useExercise, type ExerciseAct } from './useExercise';
 
-/** The facilitator's console: clock controls, injects, who was there, decisions, then the debrief. */
+/** Where focus goes after the view changes: the debrief once finished, Resume once reopened. */
+type FocusNext = 'debrief' | 'resume' | null;
+
+/**
+ * The facilitator's console. At 1024 px and wider it has two panes: the clock, the inject shown
+ * and the release controls stay in view on one side while notes, decisions and who took part
+ * scroll on the other. Narrower, it is one column with the live pane first.
+ */
 export function ExerciseConsole({ id }: { id: string }) {
   const exercise = useExercise(id);
   const { view, loadError } = exercise;
   const [error, setError] = useState<string | null>(null);
+  const [focusNext, setFocusNext] = useState<FocusNext>(null);
   const opened = view !== null;
   useEffect(() => {
     if (opened) document.getElementById('page-title')?.focus();
   }, [opened]);
+  const status = view?.status;
+  useEffect(() => {
+    const target =
+      focusNext === 'debrief' && status === 'finished'
+        ? document.getElementById('debrief-title')
+        : focusNext === 'resume' && status === 'paused'
+          ? document.getElementById('exercise-resume')
+          : null;
+    if (!target) return;
+    target.focus();
+    target.scrollIntoView?.({ block: 'start' });
+    setFocusNext(null);
+  }, [focusNext, status]);
 
   if (loadError) {
     return (
@@ -48,6 +73,14 @@ export function ExerciseConsole({ id }: { id: string }) {
       </>
     );
   const { act, saving } = exercise;
+  const isLive = view.status === 'running' || view.status === 'paused';
+  const saveCopy = (
+    <ExportFilesButton
+      call="exercises.exportFiles"
+      id={view.id}
+      label="Save a copy of this exercise"
+    />
+  );
   return (
     <div className="exercise">
       <ExerciseBanner />
@@ -58,7 +91,8 @@ export function ExerciseConsole({ id }: { id: string }) {
         {view.title}
       </h1>
       <p>
-        Scenario: {view.scenario.title} (version {view.scenario.version}) · Facilitator:{' '}
+        Scenario: {view.scenario.title}
+        {view.scenario.version > 0 ? ` (version ${view.scenario.version})` : ''} · Facilitator:{' '}
         <strong>{view.facilitator}</strong>
       </p>
       {view.log.problem && (
@@ -66,65 +100,140 @@ export function ExerciseConsole({ id }: { id: string }) {
           {view.log.problem}
         </p>
       )}
-      <RecordingAs />
-      <ExerciseClockPanel view={view} act={act} isFacilitator />
-      <Controls view={view} act={act} saving={saving} onError={setError} />
-      <div aria-live="polite" className="save-state">
-        {saving ? 'Saving…' : ''}
-      </div>
-      {(exercise.saveError ?? error) && (
-        <p className="save-failed" role="alert">
-          {exercise.saveError ?? error}
-        </p>
+      {view.log.readOnly ? (
+        <ReadOnlyExercise view={view} saveCopy={saveCopy} />
+      ) : (
+        <>
+          <RecordingAs />
+          <div className="exercise-panes">
+            <section className="exercise-live" aria-labelledby="live-title">
+              <h2 id="live-title" className="visually-hidden">
+                Run the exercise
+              </h2>
+              <ExerciseClockPanel view={view} act={act} isFacilitator />
+              <ClockControls view={view} act={act} saving={saving} />
+              <div aria-live="polite" className="save-state">
+                {saving ? 'Saving…' : ''}
+              </div>
+              {(exercise.saveError ?? error) && (
+                <p className="save-failed" role="alert">
+                  {exercise.saveError ?? error}
+                </p>
+              )}
+              {view.status !== 'finished' && <LiveInject view={view} />}
+              <ProjectorControls view={view} onError={setError} />
+              {isLive && (
+                <FinishExercise
+                  act={act}
+                  saving={saving}
+                  onFinished={() => setFocusNext('debrief')}
+                />
+              )}
+            </section>
+
+            <div className="exercise-record">
+              {view.status === 'finished' && (
+                <>
+                  <DebriefPanel view={view} act={act} saving={saving} />
+                  <ReopenExercise
+                    act={act}
+                    saving={saving}
+                    onReopened={() => setFocusNext('resume')}
+                  />
+                </>
+              )}
+              <details className="exercise-brief">
+                <summary>Background, objectives and roles</summary>
+                <Brief view={view} />
+              </details>
+
+              <section aria-labelledby="injects-title">
+                <h2 id="injects-title">Injects</h2>
+                <InjectList view={view} act={act} saving={saving} onError={setError} />
+                {isLive && <AdHocForm act={act} saving={saving} />}
+              </section>
+
+              <section aria-labelledby="decisions-title">
+                <h2 id="decisions-title">Decisions</h2>
+                <Decisions view={view} />
+                <QuickForm
+                  id="decision-text"
+                  label="The group's decision"
+                  button="Record decision"
+                  saving={saving}
+                  multiline
+                  onSave={(text) =>
+                    act({
+                      type: 'decision',
+                      text,
+                      ...(view.current ? { inject: view.current } : {}),
+                    })
+                  }
+                />
+              </section>
+
+              <Attendees view={view} act={act} saving={saving} />
+              <p>
+                <a className="button-link" href={href.exerciseReport(view.id)}>
+                  After-action report (print or save)
+                </a>
+              </p>
+              {saveCopy}
+            </div>
+          </div>
+        </>
       )}
-
-      <details className="exercise-brief">
-        <summary>Background, objectives and roles</summary>
-        <Brief view={view} />
-      </details>
-
-      <section aria-labelledby="injects-title">
-        <h2 id="injects-title">Injects</h2>
-        <InjectList view={view} act={act} saving={saving} onError={setError} />
-        {(view.status === 'running' || view.status === 'paused') && (
-          <AdHocForm act={act} saving={saving} />
-        )}
-      </section>
-
-      <section aria-labelledby="decisions-title">
-        <h2 id="decisions-title">Decisions</h2>
-        {view.decisions.length === 0 ? (
-          <p>No decisions recorded yet.</p>
-        ) : (
-          <ul>
-            {view.decisions.map((decision) => (
-              <li key={decision.seq}>
-                {decision.text} ({decision.by}, {formatMoment(decision.at)})
-              </li>
-            ))}
-          </ul>
-        )}
-        <QuickForm
-          id="decision-text"
-          label="The group's decision"
-          button="Record decision"
-          saving={saving}
-          multiline
-          onSave={(text) =>
-            act({ type: 'decision', text, ...(view.current ? { inject: view.current } : {}) })
-          }
-        />
-      </section>
-
-      <Attendees view={view} act={act} saving={saving} />
-      {view.status === 'finished' && <DebriefPanel view={view} act={act} saving={saving} />}
-      <p>
-        <a className="button-link" href={href.exerciseReport(view.id)}>
-          After-action report (print or save)
-        </a>
-      </p>
       <ExerciseBanner />
     </div>
+  );
+}
+
+function Decisions({ view }: { view: ExerciseView }) {
+  return view.decisions.length === 0 ? (
+    <p>No decisions recorded yet.</p>
+  ) : (
+    <ul>
+      {view.decisions.map((decision) => (
+        <li key={decision.seq}>
+          {decision.text} ({decision.by}, {formatMoment(decision.at)})
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * An exercise whose log is damaged: what can still be read, and a way to save its files as they
+ * are for whoever looks after your IT. Nothing can be recorded into it.
+ */
+function ReadOnlyExercise({ view, saveCopy }: { view: ExerciseView; saveCopy: ReactNode }) {
+  return (
+    <>
+      <p>
+        This exercise can only be read: nothing more can be recorded in it.
+        {view.log.breaksAtLine !== undefined &&
+          ` Its log stops checking out at line ${view.log.breaksAtLine}.`}
+      </p>
+      {saveCopy}
+      <section aria-labelledby="decisions-title">
+        <h2 id="decisions-title">Decisions</h2>
+        <Decisions view={view} />
+      </section>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">What the log says</h2>
+        {view.timeline.length === 0 ? (
+          <p>Not one entry of the log can be read.</p>
+        ) : (
+          <ol>
+            {view.timeline.map((entry) => (
+              <li key={entry.seq}>
+                {formatMoment(entry.at)} · {entry.author}: {entry.text}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </>
   );
 }
 
@@ -138,109 +247,6 @@ function Brief({ view }: { view: ExerciseView }) {
       <h2>Roles</h2>
       <SafeHtml html={view.brief.rolesHtml} />
     </>
-  );
-}
-
-/**
- * Opens the projector view in a new browser window that this one opened: the browser hands it a
- * copy of this tab's session, so the access key never has to appear in an address (and so never in
- * the browser's history).
- */
-function openInAnotherWindow(address: string): void {
-  window.open(address, 'holdfast-projector', 'popup');
-}
-
-function Controls({
-  view,
-  act,
-  saving,
-  onError,
-}: {
-  view: ExerciseView;
-  act: ExerciseAct;
-  saving: boolean;
-  onError: (message: string | null) => void;
-}) {
-  const [projector, setProjector] = useState<string | null>(null);
-  const next = view.clock.next
-    ? view.injects.find((inject) => inject.id === view.clock.next?.inject)
-    : undefined;
-  const openProjector = async (): Promise<void> => {
-    const result = await request('exercises.openProjector', { id: view.id });
-    if (!result.ok) return onError(describeError(result.error));
-    onError(null);
-    setProjector(
-      result.value.opened
-        ? null
-        : `${window.location.origin}${window.location.pathname}${result.value.address ?? href.projector(view.id)}`,
-    );
-  };
-  const isLive = view.status === 'running' || view.status === 'paused';
-  return (
-    <div className="exercise-controls">
-      <p>
-        {view.status === 'ready' && (
-          <button
-            type="button"
-            className="button-primary"
-            disabled={saving}
-            onClick={() => void act({ type: 'start' })}
-          >
-            Start the exercise
-          </button>
-        )}
-        {view.status === 'running' && (
-          <button type="button" disabled={saving} onClick={() => void act({ type: 'pause' })}>
-            Pause
-          </button>
-        )}
-        {view.status === 'paused' && (
-          <button
-            type="button"
-            className="button-primary"
-            disabled={saving}
-            onClick={() => void act({ type: 'resume' })}
-          >
-            Resume
-          </button>
-        )}{' '}
-        {isLive && next && (
-          <button
-            type="button"
-            className="button-primary"
-            disabled={saving}
-            onClick={() => void act({ type: 'release', inject: next.id, trigger: 'hand' })}
-          >
-            Release the next inject: {next.title}
-          </button>
-        )}{' '}
-        {isLive && (
-          <button type="button" disabled={saving} onClick={() => void act({ type: 'finish' })}>
-            Finish and go to the debrief
-          </button>
-        )}
-      </p>
-      <p>
-        <button type="button" onClick={() => void openProjector()}>
-          Open the projector view
-        </button>{' '}
-        <a href={href.injectCards(view.scenario.id)}>Print inject cards</a>
-      </p>
-      {projector && (
-        <p className="projector-address" role="status">
-          Open this address in another browser window on the projector:{' '}
-          <a
-            href={href.projector(view.id)}
-            onClick={(event) => {
-              event.preventDefault();
-              openInAnotherWindow(projector);
-            }}
-          >
-            {projector}
-          </a>
-        </p>
-      )}
-    </div>
   );
 }
 

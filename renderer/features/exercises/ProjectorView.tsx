@@ -1,59 +1,66 @@
 import { useEffect } from 'react';
 import { describeError } from '../../errors';
 import { SafeHtml } from '../../ui/SafeHtml';
+import { useCall } from '../../useCall';
 import { ExerciseBanner } from './ExerciseBanner';
-import { useExercise } from './useExercise';
 
 /** How often the projector asks the core for the current inject. */
 const PROJECTOR_POLL_MS = 2000;
 
-/** The participants' screen: the current inject in large type, and nothing the facilitator keeps back. */
+/**
+ * The participants' screen: the current inject in large type. It asks only for the projector's
+ * share of the exercise, so a window opened with the projector's own key can show it.
+ */
 export function ProjectorView({ id }: { id: string }) {
-  const { view, loadError } = useExercise(id, PROJECTOR_POLL_MS);
-  const opened = view !== null;
+  const [state, , refresh] = useCall('exercises.projector', { id });
+  useEffect(() => {
+    const timer = setInterval(refresh, PROJECTOR_POLL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+  const opened = state.status === 'ready';
   useEffect(() => {
     if (opened) document.getElementById('page-title')?.focus();
   }, [opened]);
-  if (loadError)
+  if (state.status === 'failed')
     return (
       <div role="alert">
         <ExerciseBanner />
         <h1 id="page-title" tabIndex={-1}>
           This exercise could not be shown
         </h1>
-        <p>{describeError(loadError)}</p>
+        <p>{describeError(state.error)}</p>
       </div>
     );
-  if (!view)
+  if (state.status === 'loading')
     return (
       <>
         <ExerciseBanner />
         <p role="status">Opening…</p>
       </>
     );
-  const current = view.injects.find((inject) => inject.id === view.current);
+  const screen = state.value;
   return (
     <div className="projector">
       <ExerciseBanner />
-      <p className="projector-scenario">{view.title}</p>
+      <p className="projector-scenario">{screen.title}</p>
       {/* A live region, so people using a screen reader hear each new inject too. */}
       <div aria-live="polite">
-        {current && view.status !== 'finished' ? (
+        {screen.current ? (
           <>
             <h1 id="page-title" tabIndex={-1}>
-              {current.number}. {current.title}
+              {screen.current.number}. {screen.current.title}
             </h1>
-            <SafeHtml className="projector-text" html={current.textHtml} />
+            <SafeHtml className="projector-text" html={screen.current.textHtml} />
           </>
         ) : (
           <h1 id="page-title" tabIndex={-1}>
-            {view.status === 'finished'
+            {screen.status === 'finished'
               ? 'The exercise has finished'
               : 'Waiting for the first inject'}
           </h1>
         )}
       </div>
-      {view.status === 'paused' && (
+      {screen.status === 'paused' && (
         <p className="projector-paused">
           <strong>Paused</strong>
         </p>

@@ -4,6 +4,7 @@ import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { AppHeader } from './ui/AppHeader';
+import { LeaveGuardDialog } from './ui/LeaveGuardDialog';
 import { useReloadOnFocus } from './lib/useReloadOnFocus';
 import { WhoIsRecordingDialog } from './ui/recordingAs/WhoIsRecordingDialog';
 import { useCall } from './useCall';
@@ -188,6 +189,7 @@ export function App() {
         <p>Holdfast works without the internet. Nothing you type leaves this computer.</p>
       </footer>
       <WhoIsRecordingDialog />
+      <LeaveGuardDialog />
     </>
   );
 }

@@ -147,6 +147,25 @@ describe('saving a bundled runbook', () => {
   });
 });
 
+describe('versions', () => {
+  it('goes up one version on each save that changes the text, and the history shows it', async () => {
+    const before = await bundledText('lost-device');
+    value(
+      await core.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: withExtraStep(before, 'Ring'),
+      }),
+    );
+    const saved = await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8');
+    expect(saved).toContain('version: 4');
+    // Saving the same text again is not a new version.
+    value(await core.handlers['runbooks.save']({ id: 'lost-device', text: saved }));
+    expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(saved);
+    const history = value(await core.handlers['runbooks.history']({ id: 'lost-device' }));
+    expect(history.map((revision) => revision.version)).toEqual([3, 4, 4]);
+  });
+});
+
 describe('history', () => {
   it('diffs two revisions and restores an older one as a new revision', async () => {
     const before = await bundledText('lost-device');
@@ -161,6 +180,8 @@ describe('history', () => {
     expect(
       diff.filter((line) => line.change !== 'same').map(({ change, text }) => [change, text]),
     ).toEqual([
+      ['removed', 'version: 3'],
+      ['added', 'version: 4'],
       ['added', '9. Tell the manager {#tell-the-manager}'],
       ['added', ''],
     ]);
@@ -176,8 +197,12 @@ describe('history', () => {
       kind: 'restore',
       restoredFrom: 1,
       message: 'Restored revision 1',
+      // Older text brought back is still a new version: above the one it replaces.
+      version: 5,
     });
-    expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(before);
+    expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(
+      before.replace('version: 3', 'version: 5'),
+    );
     expect(value(await core.handlers['runbooks.history']({ id: 'lost-device' }))).toHaveLength(3);
     expect(
       await core.handlers['runbooks.diff']({ id: 'lost-device', from: 1, to: 9 }),

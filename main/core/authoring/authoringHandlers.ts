@@ -17,6 +17,7 @@ import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { checkRunbookText, describeErrors } from './checkRunbookText';
 import { openRevisionStore } from './revisionStore';
 import { textDiff } from './textDiff';
+import { withNextVersion } from './versionBump';
 import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type AuthoringCall =
@@ -164,15 +165,17 @@ export function openAuthoring(options: AuthoringOptions) {
     }
     try {
       await recordBaseline(id);
+      // An edit of a runbook in use goes up one version, so two printed copies can be told apart.
+      const text = withNextVersion(preview.textWithIds, await currentText(id));
       const ownPath = userPathOf(id);
       const path = ownPath ?? join(options.userDir, `${id}.md`);
       // A file already there that the library did not load (it has errors) is kept, not overwritten.
       if (!ownPath && (await exists(path))) await moveToTrash(path);
-      await writeFileDurable(path, preview.textWithIds);
+      await writeFileDurable(path, text);
       return await finish(
         id,
         restoredFrom === undefined ? 'save' : 'restore',
-        preview.textWithIds,
+        text,
         who,
         restoredFrom,
       );

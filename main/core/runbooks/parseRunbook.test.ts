@@ -238,7 +238,7 @@ describe('front matter that is broken or hostile', () => {
     });
   });
 
-  it('refuses a file with no front matter at all', () => {
+  it('refuses a file with no front matter at all, and reports the problems in its text too', () => {
     expect(parse(['# Ransomware', '', '1. Do not pay. {#do-not-pay}'].join('\n')).problems).toEqual(
       [
         expect.objectContaining({
@@ -247,6 +247,11 @@ describe('front matter that is broken or hostile', () => {
           severity: 'error',
           message: expect.stringContaining('missing front matter') as unknown,
         }),
+        expect.objectContaining({
+          line: 3,
+          message: expect.stringContaining('steps must sit under a phase heading') as unknown,
+        }),
+        expect.objectContaining({ message: expect.stringContaining('no phases') as unknown }),
       ],
     );
   });

@@ -77,7 +77,12 @@ export function parseRunbook(bytes: Uint8Array, file: string): ParseOutcome {
 
   const split = splitFrontMatter(text, file);
   problems.push(...split.problems);
-  if (split.yaml === null) return { runbook: null, problems };
+  if (split.yaml === null) {
+    // A file with no header at all still has its text checked, so every problem is reported at
+    // once; a broken header's lines are not text, so they are not checked as if they were.
+    if (!text.startsWith('---')) readBody(split.body, split.bodyStartLine, { error, warn });
+    return { runbook: null, problems };
+  }
   const front = parseFrontMatter(split.yaml, file);
   problems.push(...front.problems);
 

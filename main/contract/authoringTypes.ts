@@ -133,3 +133,23 @@ export interface PackPreview {
   /** What the pack's contacts would change (only if the user also chooses to import them); null when it has none. */
   contacts: (ImportCounts & { changes: PackContactChange[] }) | null;
 }
+
+/** Text typed in the editor and kept on this computer, not saved as a revision yet. */
+export interface UnsavedDraft {
+  text: string;
+  savedAt: string;
+}
+
+/** A file in the provider's runbooks folder that Holdfast could not load, and why. */
+export interface RefusedRunbookFile {
+  /** The file's name in the runbooks folder. */
+  file: string;
+  /** The title its header gives, when one can be read. */
+  title: string | null;
+  problems: Problem[];
+}
+
+/** A refused file's text as the editor opens it, to fix and save. */
+export interface RefusedRunbookText extends RefusedRunbookFile {
+  text: string;
+}

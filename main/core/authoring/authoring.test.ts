@@ -325,3 +325,54 @@ describe('preview', () => {
     ).toEqual([]);
   });
 });
+
+describe('unsaved text kept by the editor', () => {
+  it('keeps it across a restart and forgets it once the runbook is saved', async () => {
+    const text = runbookSource({ id: 'our-own', body: SIMPLE_BODY });
+    value(await core.handlers['runbooks.keepDraft']({ id: null, text }));
+    await core.close();
+    core = await startTestCore(dataDir);
+    const kept = value(await core.handlers['runbooks.unsavedDraft']({ id: null })).draft;
+    expect(kept?.text).toBe(text);
+    expect(kept?.savedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    value(await core.handlers['runbooks.save']({ id: null, text }));
+    expect(value(await core.handlers['runbooks.unsavedDraft']({ id: null })).draft).toBeNull();
+  });
+
+  it('forgets it when the person discards it', async () => {
+    value(await core.handlers['runbooks.keepDraft']({ id: 'lost-device', text: 'typed' }));
+    value(await core.handlers['runbooks.discardDraft']({ id: 'lost-device' }));
+    expect(value(await core.handlers['runbooks.unsavedDraft']({ id: 'lost-device' })).draft).toBe(
+      null,
+    );
+  });
+});
+
+describe('a file that could not be loaded', () => {
+  it('is listed with its problems, opens with its text, and once fixed replaces the broken file', async () => {
+    const broken = runbookSource({ id: 'our-plan', title: 'ab', body: SIMPLE_BODY });
+    await writeFile(join(dataDir, 'runbooks', 'Our plan.md'), broken);
+    value(await core.handlers['runbooks.reload']({}));
+
+    const refused = value(await core.handlers['runbooks.refused']({}));
+    expect(refused).toEqual([expect.objectContaining({ file: 'Our plan.md', title: 'ab' })]);
+    expect(refused[0]?.problems.length).toBeGreaterThan(0);
+    const opened = value(await core.handlers['runbooks.refusedSource']({ file: 'Our plan.md' }));
+    expect(opened.text).toBe(broken);
+    expect(await core.handlers['runbooks.refusedSource']({ file: 'lost-device.md' })).toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    );
+
+    value(
+      await core.handlers['runbooks.save']({
+        id: null,
+        text: broken.replace('title: ab', 'title: Our plan'),
+        replacesFile: 'Our plan.md',
+      }),
+    );
+    expect((await readdir(join(dataDir, 'runbooks'))).sort()).toEqual(['our-plan.md']);
+    expect(value(await core.handlers['runbooks.refused']({}))).toEqual([]);
+    expect(value(await core.handlers['runbooks.get']({ id: 'our-plan' })).title).toBe('Our plan');
+  });
+});

@@ -125,6 +125,8 @@ export function App() {
   else if (route.name === 'edit-runbook')
     screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;
+  else if (route.name === 'fix-runbook')
+    screen = <RunbookEditorScreen key={`fix-${route.file}`} id={null} refusedFile={route.file} />;
   else if (route.name === 'new-runbook')
     screen = (
       <RunbookEditorScreen

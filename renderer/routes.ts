@@ -19,6 +19,7 @@ export type Route =
   | { name: 'inject-cards'; scenario: string }
   | { name: 'edit-runbook'; id: string }
   | { name: 'new-runbook'; from?: string }
+  | { name: 'fix-runbook'; file: string }
   | { name: 'runbook-packs' };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
@@ -77,6 +78,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
   if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
+  if (parts[0] === 'fix' && parts[1]) return { name: 'fix-runbook', file: parts[1] };
   if (parts[0] === 'new-runbook')
     return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };

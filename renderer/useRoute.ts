@@ -68,6 +68,8 @@ export const href = {
   systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
   grabBag: '#/grab-bag',
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
+  /** A file in the runbooks folder that could not be loaded, opened in the editor to fix. */
+  fixRunbook: (file: string) => `#/fix/${encodeURIComponent(file)}`,
   /** A new runbook: from the template, or a copy of `from`. */
   runbookPacks: '#/runbook-packs',
   newRunbook: (from?: string) =>

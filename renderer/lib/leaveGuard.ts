@@ -11,6 +11,8 @@ export interface LeaveGuard {
   hasUnsavedChanges: () => boolean;
   /** Saves the changes; resolves true when they were saved, so leaving can go ahead. */
   save: () => Promise<boolean>;
+  /** Called when the person chooses to leave without saving (to forget a kept copy). */
+  discard?: () => void;
 }
 
 interface State {
@@ -77,6 +79,7 @@ export function leaveWithoutSaving(): void {
   const target = state.pending;
   update({ pending: null });
   if (target === null) return;
+  guard?.discard?.();
   allowed = target;
   window.location.hash = target;
 }

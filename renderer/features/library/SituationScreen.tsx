@@ -4,6 +4,7 @@ import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunbookList } from './RunbookList';
+import { RefusedRunbooks } from '../authoring/RefusedRunbooks';
 import { TrashedRunbooks } from '../authoring/TrashedRunbooks';
 
 /** Runbooks for one kind of problem, or every runbook grouped by kind ("Not sure"). */
@@ -51,6 +52,7 @@ export function SituationScreen({
         </section>
       ))}
       <ProblemsPanel problems={library.problems} />
+      <RefusedRunbooks />
       <p>
         <a href={href.newRunbook()}>Write a new runbook of your own</a>
       </p>

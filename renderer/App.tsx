@@ -4,6 +4,7 @@ import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
 import { RunbookReader } from './features/reader/RunbookReader';
 import { AppHeader } from './ui/AppHeader';
+import { LeaveGuardDialog } from './ui/LeaveGuardDialog';
 import { useReloadOnFocus } from './lib/useReloadOnFocus';
 import { WhoIsRecordingDialog } from './ui/recordingAs/WhoIsRecordingDialog';
 import { useCall } from './useCall';
@@ -132,6 +133,8 @@ export function App() {
     screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;
   else if (route.name === 'import-plan') screen = <ImportPlanScreen />;
+  else if (route.name === 'fix-runbook')
+    screen = <RunbookEditorScreen key={`fix-${route.file}`} id={null} refusedFile={route.file} />;
   else if (route.name === 'new-runbook')
     screen = (
       <RunbookEditorScreen
@@ -196,6 +199,7 @@ export function App() {
         <p>Holdfast works without the internet. Nothing you type leaves this computer.</p>
       </footer>
       <WhoIsRecordingDialog />
+      <LeaveGuardDialog />
     </>
   );
 }

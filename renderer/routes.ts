@@ -20,6 +20,7 @@ export type Route =
   | { name: 'inject-cards'; scenario: string }
   | { name: 'edit-runbook'; id: string }
   | { name: 'new-runbook'; from?: string }
+  | { name: 'fix-runbook'; file: string }
   | { name: 'runbook-packs' }
   | { name: 'import-plan' };
 
@@ -81,6 +82,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
   if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
   if (parts[0] === 'import-plan') return { name: 'import-plan' };
+  if (parts[0] === 'fix' && parts[1]) return { name: 'fix-runbook', file: parts[1] };
   if (parts[0] === 'new-runbook')
     return parts[1] ? { name: 'new-runbook', from: parts[1] } : { name: 'new-runbook' };
   return { name: 'home' };

@@ -6,6 +6,11 @@ const INCIDENT = '20260301-0215-a1b2c3';
 /** Every link the app makes, and the screen it must open. */
 const LINKS: Array<[string, string, Route]> = [
   ['home', href.home, { name: 'home' }],
+  [
+    'a file to fix',
+    href.fixRunbook('Our plan #2.md'),
+    { name: 'fix-runbook', file: 'Our plan #2.md' },
+  ],
   ['all runbooks', href.all, { name: 'all' }],
   ['not sure', href.notSure, { name: 'not-sure' }],
   ['settings', href.settings, { name: 'settings' }],
@@ -113,6 +118,7 @@ describe('every link opens the screen it names', () => {
       'new-runbook': true,
       'runbook-packs': true,
       'import-plan': true,
+      'fix-runbook': true,
     };
     expect(new Set(LINKS.map(([, , route]) => route.name))).toEqual(new Set(Object.keys(every)));
   });

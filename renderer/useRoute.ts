@@ -1,16 +1,45 @@
 import { useEffect, useState } from 'react';
 import { exerciseProjectorRoute } from '../main/contract/routes';
+import { askBeforeUnload, mayLeaveFor } from './lib/leaveGuard';
 import { parseRoute, type IncidentTab, type Route } from './routes';
 
 // The parsing lives apart from React so the small entry (main.ts) can read the route early.
 export { INCIDENT_TABS, parseRoute, type IncidentTab, type Route } from './routes';
 
+/**
+ * The screen the address names. Every move between screens passes the leave guard first: a link
+ * is held before it changes the address; a move that changed it already (the back button, a typed
+ * address, the menu) is put back until the person has answered.
+ */
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const update = (): void => setRoute(parseRoute(window.location.hash));
+    let shown = window.location.href;
+    const update = (): void => {
+      if (window.location.href === shown) return;
+      if (!mayLeaveFor(window.location.hash)) {
+        // Put the address back without a new history entry; the question decides what next.
+        window.history.replaceState(window.history.state, '', shown);
+        return;
+      }
+      shown = window.location.href;
+      setRoute(parseRoute(window.location.hash));
+    };
+    const holdLink = (event: MouseEvent): void => {
+      if (event.defaultPrevented || event.button !== 0) return;
+      const link = (event.target as Element | null)?.closest?.('a[href^="#/"]');
+      const target = link?.getAttribute('href');
+      if (!target || target === window.location.hash) return;
+      if (!mayLeaveFor(target)) event.preventDefault();
+    };
     window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
+    document.addEventListener('click', holdLink, true);
+    const stopAsking = askBeforeUnload();
+    return () => {
+      window.removeEventListener('hashchange', update);
+      document.removeEventListener('click', holdLink, true);
+      stopAsking();
+    };
   }, []);
   return route;
 }
@@ -41,6 +70,8 @@ export const href = {
   /** The whole "Getting ready" checklist, to read and print. */
   readiness: '#/readiness',
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
+  /** A file in the runbooks folder that could not be loaded, opened in the editor to fix. */
+  fixRunbook: (file: string) => `#/fix/${encodeURIComponent(file)}`,
   /** A new runbook: from the template, or a copy of `from`. */
   runbookPacks: '#/runbook-packs',
   /** A plan written elsewhere (a file or pasted text), turned into a draft runbook. */

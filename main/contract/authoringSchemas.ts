@@ -10,12 +10,31 @@ const revisionSeqSchema = z.int().min(1).max(1_000_000);
 
 export const previewRunbookSchema = z.strictObject({ text: runbookTextSchema });
 
+/**
+ * The name of a file in the runbooks folder: a name only (no folders, no "..", no control
+ * characters), ending in .md, as the folder listing gave it.
+ */
+export const runbookFileNameSchema = z
+  .string()
+  .max(255)
+  .regex(/^[^\\/\x00-\x1f]+\.md$/i, 'must be the name of a .md file in the runbooks folder')
+  .refine((name) => !name.startsWith('.'), 'must be the name of a .md file in the runbooks folder');
+
 /** `id` null means a new runbook: saving refuses an id that is already taken. */
 export const saveRunbookSchema = z.strictObject({
   id: slugSchema.nullable(),
   text: runbookTextSchema,
   author: authorSchema,
   message: messageSchema,
+  /** A file Holdfast could not load, fixed in the editor: once saved, it moves to the trash. */
+  replacesFile: runbookFileNameSchema.optional(),
+});
+
+/** Which editor draft: a runbook's, or (null) the one of a runbook not saved yet. */
+export const editorDraftRefSchema = z.strictObject({ id: slugSchema.nullable() });
+export const keepEditorDraftSchema = z.strictObject({
+  id: slugSchema.nullable(),
+  text: runbookTextSchema,
 });
 
 export const revisionRefSchema = z.strictObject({ id: slugSchema, seq: revisionSeqSchema });

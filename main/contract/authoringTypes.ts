@@ -1,3 +1,4 @@
+import type { HeaderFieldProblem } from './headerFields';
 import type { ImportCounts, Problem, RunbookLibrary, RunbookView } from './types';
 
 /** Why a revision exists: an edit, a restore of an older one, a reset to bundled or a move to the trash. */
@@ -12,6 +13,8 @@ export interface RevisionSummary {
   author: string;
   message: string;
   sha256: string;
+  /** The version number the header of this revision's text gives, when it gives one. */
+  version?: number;
   /** Set for `restore`: the revision whose text was brought back. */
   restoredFrom?: number;
   /** Set when the text came from a runbook pack: the pack's file name and the day it was made. */
@@ -56,6 +59,8 @@ export interface RunbookPreview {
   problems: Problem[];
   /** The text as it would be saved: steps without an id get one made from their words. */
   textWithIds: string;
+  /** The header's problems again, in plain words by field, for the form to show beside each one. */
+  headerProblems: HeaderFieldProblem[];
 }
 
 export interface SaveOutcome {
@@ -127,4 +132,24 @@ export interface PackPreview {
   runbooks: PackRunbookPreview[];
   /** What the pack's contacts would change (only if the user also chooses to import them); null when it has none. */
   contacts: (ImportCounts & { changes: PackContactChange[] }) | null;
+}
+
+/** Text typed in the editor and kept on this computer, not saved as a revision yet. */
+export interface UnsavedDraft {
+  text: string;
+  savedAt: string;
+}
+
+/** A file in the provider's runbooks folder that Holdfast could not load, and why. */
+export interface RefusedRunbookFile {
+  /** The file's name in the runbooks folder. */
+  file: string;
+  /** The title its header gives, when one can be read. */
+  title: string | null;
+  problems: Problem[];
+}
+
+/** A refused file's text as the editor opens it, to fix and save. */
+export interface RefusedRunbookText extends RefusedRunbookFile {
+  text: string;
 }

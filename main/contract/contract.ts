@@ -32,12 +32,18 @@ import type {
   PackPreview,
   Revision,
   RevisionSummary,
+  RefusedRunbookFile,
+  RefusedRunbookText,
   RunbookPreview,
   RunbookSourceText,
   SaveOutcome,
+  UnsavedDraft,
 } from './authoringTypes';
 import {
   diffRevisionsSchema,
+  editorDraftRefSchema,
+  keepEditorDraftSchema,
+  runbookFileNameSchema,
   packImportSchema,
   packUploadSchema,
   previewRunbookSchema,
@@ -166,6 +172,18 @@ export const contract = {
   'runbooks.publish': writes<SaveOutcome>()(runbookChangeSchema),
   /** Moves the user's own runbook to the trash; its history can bring it back. */
   'runbooks.trash': writes<SaveOutcome>()(runbookChangeSchema),
+  /** Text typed in the editor and not saved, kept on this computer; `draft` null when there is none. */
+  'runbooks.unsavedDraft': reads<{ draft: UnsavedDraft | null }>()(editorDraftRefSchema),
+  /** Keeps the editor's unsaved text, so a restart or a crash does not lose it. */
+  'runbooks.keepDraft': writes<UnsavedDraft>()(keepEditorDraftSchema),
+  /** Forgets the editor's unsaved text (it was saved, or the person chose to discard it). */
+  'runbooks.discardDraft': writes<{ discarded: true }>()(editorDraftRefSchema),
+  /** Files in the provider's runbooks folder that could not be loaded, with their problems. */
+  'runbooks.refused': reads<RefusedRunbookFile[]>()(none),
+  /** One refused file's text and problems, for the editor to open and fix. */
+  'runbooks.refusedSource': reads<RefusedRunbookText>()(
+    z.strictObject({ file: runbookFileNameSchema }),
+  ),
   /** The provider's own and edited runbooks (and, if asked, local contacts) as a zip with a checksummed manifest. */
   'packs.export': reads<PackFile>()(z.strictObject({ includeContacts: z.boolean() })),
   /** Checks a whole pack and says what importing it would change; writes nothing. */

@@ -77,6 +77,18 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a path as id', { text: 'x', header: { id: '../x' } }],
   ],
   'runbooks.history': [['a path as id', { id: '..' }]],
+  'runbooks.unsavedDraft': [['a path as id', { id: '../x' }]],
+  'runbooks.keepDraft': [
+    ['no text', { id: null }],
+    ['text over 512 KB', { id: null, text: 'x'.repeat(512 * 1024 + 1) }],
+  ],
+  'runbooks.discardDraft': [['a path as id', { id: '../x' }]],
+  'runbooks.refused': [],
+  'runbooks.refusedSource': [
+    ['a path as file', { file: '../../etc/passwd.md' }],
+    ['a hidden file', { file: '.x.md' }],
+    ['not a markdown file', { file: 'notes.txt' }],
+  ],
   'runbooks.revision': [
     ['revision 0', { id: 'ransomware', seq: 0 }],
     ['a fractional revision', { id: 'ransomware', seq: 1.5 }],

@@ -1,10 +1,12 @@
+// No zod here: the editor's form imports these words.
+
 /**
- * The runbook header's fields by the names the editor's details form gives them, so a problem
- * with a field is told in the form's own words ("Looked after by", not "owner") and can be shown
- * beside that field.
+ * What each runbook header field is called where people see it: the editor's form uses these
+ * labels, and header problems name fields by them, so a message says "Looked after by", never
+ * "owner".
  */
-export const HEADER_FIELD_LABELS = {
-  id: 'Short name (id)',
+export const headerFieldLabels = {
+  id: 'Short name',
   title: 'Title',
   category: 'Situation it is for',
   summary: 'Summary',
@@ -16,6 +18,17 @@ export const HEADER_FIELD_LABELS = {
   reviewed: 'Last reviewed',
   owner: 'Looked after by',
   version: 'Version',
-  status: 'Draft or published',
+  status: 'Published or draft',
 } as const;
-export type HeaderField = keyof typeof HEADER_FIELD_LABELS;
+
+export type HeaderField = keyof typeof headerFieldLabels;
+
+export const isHeaderField = (name: string): name is HeaderField =>
+  Object.hasOwn(headerFieldLabels, name);
+
+/** A problem with one header field, in plain words, to show beside that field in the form. */
+export interface HeaderFieldProblem {
+  /** The header field; null for a problem with the header as a whole (a field nobody knows). */
+  field: HeaderField | null;
+  message: string;
+}

@@ -8,7 +8,7 @@ export interface Problem {
   line: number;
   severity: 'error' | 'warning';
   message: string;
-  /** The header field the problem is about (see HEADER_FIELD_LABELS), so the editor can show it there. */
+  /** The header field the problem is about (see headerFieldLabels), so the editor can show it there. */
   field?: string;
 }
 

@@ -50,6 +50,8 @@ export const dataPaths = (dataDir: string) => ({
   runbookHistory: join(dataDir, 'history'),
   /** Runbook files removed by delete or reset, kept so they can be brought back. */
   runbookTrash: join(dataDir, 'trash', 'runbooks'),
+  /** Text typed in the runbook editor and not saved yet, kept across a restart. */
+  editorDrafts: join(dataDir, 'drafts', 'editor'),
   /** Scratch space for imports, on the same disk so files move into place by rename. */
   staging: join(dataDir, 'staging'),
 });
@@ -176,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     userDir: paths.userRunbooks,
     historyDir: paths.runbookHistory,
     trashDir: paths.runbookTrash,
+    draftsDir: paths.editorDrafts,
     library: library.library,
     national: library.nationalById,
     present,

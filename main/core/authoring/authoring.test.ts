@@ -149,6 +149,25 @@ describe('saving a bundled runbook', () => {
   });
 });
 
+describe('versions', () => {
+  it('goes up one version on each save that changes the text, and the history shows it', async () => {
+    const before = await bundledText('lost-device');
+    value(
+      await core.handlers['runbooks.save']({
+        id: 'lost-device',
+        text: withExtraStep(before, 'Ring'),
+      }),
+    );
+    const saved = await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8');
+    expect(saved).toContain('version: 4');
+    // Saving the same text again is not a new version.
+    value(await core.handlers['runbooks.save']({ id: 'lost-device', text: saved }));
+    expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(saved);
+    const history = value(await core.handlers['runbooks.history']({ id: 'lost-device' }));
+    expect(history.map((revision) => revision.version)).toEqual([3, 4, 4]);
+  });
+});
+
 describe('history', () => {
   it('diffs two revisions and restores an older one as a new revision', async () => {
     const before = await bundledText('lost-device');
@@ -163,6 +182,8 @@ describe('history', () => {
     expect(
       diff.filter((line) => line.change !== 'same').map(({ change, text }) => [change, text]),
     ).toEqual([
+      ['removed', 'version: 3'],
+      ['added', 'version: 4'],
       ['added', '9. Tell the manager {#tell-the-manager}'],
       ['added', ''],
     ]);
@@ -178,8 +199,12 @@ describe('history', () => {
       kind: 'restore',
       restoredFrom: 1,
       message: 'Restored revision 1',
+      // Older text brought back is still a new version: above the one it replaces.
+      version: 5,
     });
-    expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(before);
+    expect(await readFile(join(dataDir, 'runbooks', 'lost-device.md'), 'utf8')).toBe(
+      before.replace('version: 3', 'version: 5'),
+    );
     expect(value(await core.handlers['runbooks.history']({ id: 'lost-device' }))).toHaveLength(3);
     expect(
       await core.handlers['runbooks.diff']({ id: 'lost-device', from: 1, to: 9 }),
@@ -306,5 +331,56 @@ describe('preview', () => {
     expect(
       value(await core.handlers['runbooks.source']({ id: 'ransomware' })).openIncidents,
     ).toEqual([]);
+  });
+});
+
+describe('unsaved text kept by the editor', () => {
+  it('keeps it across a restart and forgets it once the runbook is saved', async () => {
+    const text = runbookSource({ id: 'our-own', body: SIMPLE_BODY });
+    value(await core.handlers['runbooks.keepDraft']({ id: null, text }));
+    await core.close();
+    core = await startTestCore(dataDir);
+    const kept = value(await core.handlers['runbooks.unsavedDraft']({ id: null })).draft;
+    expect(kept?.text).toBe(text);
+    expect(kept?.savedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    value(await core.handlers['runbooks.save']({ id: null, text }));
+    expect(value(await core.handlers['runbooks.unsavedDraft']({ id: null })).draft).toBeNull();
+  });
+
+  it('forgets it when the person discards it', async () => {
+    value(await core.handlers['runbooks.keepDraft']({ id: 'lost-device', text: 'typed' }));
+    value(await core.handlers['runbooks.discardDraft']({ id: 'lost-device' }));
+    expect(value(await core.handlers['runbooks.unsavedDraft']({ id: 'lost-device' })).draft).toBe(
+      null,
+    );
+  });
+});
+
+describe('a file that could not be loaded', () => {
+  it('is listed with its problems, opens with its text, and once fixed replaces the broken file', async () => {
+    const broken = runbookSource({ id: 'our-plan', title: 'ab', body: SIMPLE_BODY });
+    await writeFile(join(dataDir, 'runbooks', 'Our plan.md'), broken);
+    value(await core.handlers['runbooks.reload']({}));
+
+    const refused = value(await core.handlers['runbooks.refused']({}));
+    expect(refused).toEqual([expect.objectContaining({ file: 'Our plan.md', title: 'ab' })]);
+    expect(refused[0]?.problems.length).toBeGreaterThan(0);
+    const opened = value(await core.handlers['runbooks.refusedSource']({ file: 'Our plan.md' }));
+    expect(opened.text).toBe(broken);
+    expect(await core.handlers['runbooks.refusedSource']({ file: 'lost-device.md' })).toMatchObject(
+      { ok: false, error: { code: 'NOT_FOUND' } },
+    );
+
+    value(
+      await core.handlers['runbooks.save']({
+        id: null,
+        text: broken.replace('title: ab', 'title: Our plan'),
+        replacesFile: 'Our plan.md',
+      }),
+    );
+    expect((await readdir(join(dataDir, 'runbooks'))).sort()).toEqual(['our-plan.md']);
+    expect(value(await core.handlers['runbooks.refused']({}))).toEqual([]);
+    expect(value(await core.handlers['runbooks.get']({ id: 'our-plan' })).title).toBe('Our plan');
   });
 });

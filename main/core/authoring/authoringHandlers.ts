@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, rename } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type {
   IncidentUsingRunbook,
@@ -11,13 +11,15 @@ import type { IncidentSummary, IncidentView } from '../../contract/incidentTypes
 import { fail, ok, type Result } from '../../contract/result';
 import type { Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
-import { readRunbookFolder, type LoadedLibrary } from '../runbooks/library';
+import { isRunbookFileName, readRunbookFolder, type LoadedLibrary } from '../runbooks/library';
 import { sha256 } from '../lib/hash';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { checkRunbookText, describeErrors } from './checkRunbookText';
 import { withStatus } from './publishText';
 import { openRevisionStore } from './revisionStore';
+import { openEditorDrafts } from './editorDrafts';
 import { textDiff } from './textDiff';
+import { withNextVersion } from './versionBump';
 import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type AuthoringCall =
@@ -31,13 +33,20 @@ type AuthoringCall =
   | 'runbooks.restore'
   | 'runbooks.resetToBundled'
   | 'runbooks.trash'
-  | 'runbooks.publish';
+  | 'runbooks.publish'
+  | 'runbooks.unsavedDraft'
+  | 'runbooks.keepDraft'
+  | 'runbooks.discardDraft'
+  | 'runbooks.refused'
+  | 'runbooks.refusedSource';
 
 export interface AuthoringOptions {
   bundledDir: string;
   userDir: string;
   historyDir: string;
   trashDir: string;
+  /** Where the editor keeps text typed but not saved yet. */
+  draftsDir: string;
   library: () => LoadedLibrary;
   national: () => Map<string, NationalContact>;
   present: (runbook: Runbook) => RunbookView;
@@ -50,6 +59,9 @@ export interface AuthoringOptions {
 }
 
 const NOBODY = 'Not given';
+
+/** How the library names files of the provider's runbooks folder in its problem reports. */
+const USER_FOLDER_LABEL = 'your runbooks';
 
 const exists = (path: string): Promise<boolean> =>
   lstat(path).then(
@@ -64,6 +76,7 @@ const exists = (path: string): Promise<boolean> =>
  */
 export function openAuthoring(options: AuthoringOptions) {
   const revisions = openRevisionStore(options.historyDir, options.now);
+  const drafts = openEditorDrafts(options.draftsDir, options.now);
   let bundledIds: Promise<Map<string, string>> | null = null;
   /** Bundled files never change while the app runs, so they are listed once. */
   const bundled = (): Promise<Map<string, string>> => {
@@ -147,6 +160,7 @@ export function openAuthoring(options: AuthoringOptions) {
     text: string,
     who: { author?: string | undefined; message?: string | undefined },
     restoredFrom?: number,
+    replacesFile?: string,
   ): Promise<Result<SaveOutcome>> {
     const ids = await bundled();
     const { parsed, preview } = checkRunbookText(text, context(ids));
@@ -154,7 +168,12 @@ export function openAuthoring(options: AuthoringOptions) {
     if (!parsed || preview.problems.some((problem) => problem.severity === 'error'))
       return fail('INVALID_INPUT', describeErrors(preview.problems));
     const id = parsed.meta.id;
-    if (expectedId === null && (options.library().runbooks.has(id) || ids.has(id))) {
+    // A fixed file may keep the id of a runbook that comes with Holdfast: it becomes the edited version.
+    const takenBy = options.library().runbooks.get(id);
+    const isTaken = replacesFile
+      ? takenBy?.source === 'user'
+      : takenBy !== undefined || ids.has(id);
+    if (expectedId === null && isTaken) {
       return fail(
         'INVALID_INPUT',
         `The runbook was not saved: the id "${id}" is already used by another runbook. Choose a different id.`,
@@ -168,18 +187,30 @@ export function openAuthoring(options: AuthoringOptions) {
     }
     try {
       await recordBaseline(id);
+      // An edit of a runbook in use goes up one version, so two printed copies can be told apart.
+      const text = withNextVersion(preview.textWithIds, await currentText(id));
       const ownPath = userPathOf(id);
       const path = ownPath ?? join(options.userDir, `${id}.md`);
       // A file already there that the library did not load (it has errors) is kept, not overwritten.
       if (!ownPath && (await exists(path))) await moveToTrash(path);
-      await writeFileDurable(path, preview.textWithIds);
-      return await finish(
+      await writeFileDurable(path, text);
+      // The refused file was fixed and saved under its id: the broken copy goes to the trash.
+      const broken = replacesFile ? join(options.userDir, replacesFile) : null;
+      if (broken && broken !== path && (await refusedFiles()).includes(replacesFile as string))
+        await moveToTrash(broken);
+      const outcome = await finish(
         id,
         restoredFrom === undefined ? 'save' : 'restore',
-        preview.textWithIds,
+        text,
         who,
         restoredFrom,
       );
+      // What was typed is now saved: the kept copy of unsaved text is no longer needed.
+      await Promise.all([
+        drafts.discard(id),
+        ...(expectedId === null ? [drafts.discard(null)] : []),
+      ]);
+      return outcome;
     } catch (error: unknown) {
       options.log?.('runbook save failed', error);
       return fail(
@@ -195,6 +226,22 @@ export function openAuthoring(options: AuthoringOptions) {
     isBundledId: (id: string) => ids.has(id),
     present: options.present,
   });
+
+  /** Files in the runbooks folder the library did not load (each has an error), by name. */
+  async function refusedFiles(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = (await readdir(options.userDir)).filter(isRunbookFileName).sort();
+    } catch {
+      return [];
+    }
+    const loaded = new Set([...options.library().origins.values()].map((origin) => origin.path));
+    return names.filter((name) => !loaded.has(join(options.userDir, name)));
+  }
+  const problemsOf = (name: string) =>
+    options.library().problems.filter((problem) => problem.file === `${USER_FOLDER_LABEL}/${name}`);
+  const titleIn = (text: string): string | null =>
+    /^title:[ \t]*["']?(.+?)["']?[ \t]*$/m.exec(text)?.[1] ?? null;
 
   async function incidentsUsing(id: string): Promise<IncidentUsingRunbook[]> {
     const open = (await options.incidents.list()).filter(
@@ -226,8 +273,41 @@ export function openAuthoring(options: AuthoringOptions) {
     'runbooks.preview': async ({ text }) => {
       return ok(checkRunbookText(text, context(await bundled())).preview);
     },
-    'runbooks.save': ({ id, text, author, message }) =>
-      serial(() => save(id, text, { author, message })),
+    'runbooks.save': ({ id, text, author, message, replacesFile }) =>
+      serial(() => save(id, text, { author, message }, undefined, replacesFile)),
+    'runbooks.unsavedDraft': async ({ id }) => ok({ draft: await drafts.get(id) }),
+    'runbooks.keepDraft': async ({ id, text }) => {
+      try {
+        return ok(await drafts.keep(id, text));
+      } catch (error: unknown) {
+        options.log?.('editor draft not kept', error);
+        return fail('STORAGE_FAILED', 'Your unsaved changes could not be kept on this computer.');
+      }
+    },
+    'runbooks.discardDraft': async ({ id }) => {
+      await drafts.discard(id);
+      return ok({ discarded: true as const });
+    },
+    'runbooks.refused': async () =>
+      ok(
+        await Promise.all(
+          (await refusedFiles()).map(async (file) => {
+            const text = await readFile(join(options.userDir, file), 'utf8').catch(() => '');
+            return { file, title: titleIn(text), problems: problemsOf(file) };
+          }),
+        ),
+      ),
+    'runbooks.refusedSource': async ({ file }) => {
+      if (!(await refusedFiles()).includes(file))
+        return fail(
+          'NOT_FOUND',
+          `There is no file called "${file}" with problems in your runbooks folder.`,
+        );
+      const text = await readFile(join(options.userDir, file), 'utf8').catch(() => null);
+      if (text === null)
+        return fail('NOT_FOUND', `The file "${file}" could not be read. It may have been moved.`);
+      return ok({ file, text, title: titleIn(text), problems: problemsOf(file) });
+    },
     'runbooks.history': async ({ id }) => ok(await revisions.list(id)),
     'runbooks.trashed': async () => {
       const trashed = await Promise.all(

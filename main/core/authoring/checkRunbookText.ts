@@ -3,6 +3,7 @@ import type { Problem, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { crossCheck, toRunbook, type LoadedLibrary } from '../runbooks/library';
 import { parseRunbook, type ParsedRunbook } from '../runbooks/parseRunbook';
+import { headerProblems } from './headerProblems';
 import { addMissingStepIds } from './stepIds';
 
 /** How problems in text being edited are named: the editor shows them by line. */
@@ -28,7 +29,9 @@ export function checkRunbookText(
 ): CheckedText {
   const textWithIds = addMissingStepIds(text);
   const { runbook: parsed, problems } = parseRunbook(Buffer.from(textWithIds, 'utf8'), EDITED_FILE);
-  if (!parsed) return { parsed, preview: { problems, view: null, textWithIds } };
+  const header = headerProblems(textWithIds);
+  if (!parsed)
+    return { parsed, preview: { problems, view: null, textWithIds, headerProblems: header } };
   const ownId = parsed.meta.id;
   const targets = (id: string) => (id === ownId ? parsed : context.library.runbooks.get(id));
   const all: Problem[] = [
@@ -39,7 +42,10 @@ export function checkRunbookText(
     { parsed, file: EDITED_FILE, source: 'user', overridesBundled: context.isBundledId(ownId) },
     context.national,
   );
-  return { parsed, preview: { problems: all, view: context.present(runbook), textWithIds } };
+  return {
+    parsed,
+    preview: { problems: all, view: context.present(runbook), textWithIds, headerProblems: header },
+  };
 }
 
 /** The first few errors as one sentence, for a refused save. */

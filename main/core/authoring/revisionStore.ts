@@ -11,6 +11,7 @@ import type {
 import { sha256 } from '../lib/hash';
 import { fsyncDir } from '../storage/durableFile';
 import { PRIVATE_DIRS } from '../storage/privateModes';
+import { versionOf } from './versionBump';
 
 const FILE_NAME = /^(\d{6})\.json$/;
 
@@ -35,6 +36,7 @@ const summaryOf = ({
   sha256: hash,
   restoredFrom,
   fromPack,
+  text,
 }: Revision): RevisionSummary => ({
   seq,
   kind,
@@ -42,9 +44,15 @@ const summaryOf = ({
   author,
   message,
   sha256: hash,
+  ...versionField(text),
   ...(restoredFrom === undefined ? {} : { restoredFrom }),
   ...(fromPack === undefined ? {} : { fromPack }),
 });
+
+const versionField = (text: string): { version?: number } => {
+  const version = versionOf(text);
+  return version === null ? {} : { version };
+};
 
 export interface NewRevision {
   kind: RevisionKind;
@@ -147,7 +155,8 @@ export function openRevisionStore(dir: string, now: () => Date) {
         folder(id),
         `${JSON.stringify({ ...summary, text: revision.text }, null, 2)}\n`,
       );
-      return summary;
+      // The version is read from the text, not stored beside it, so the two can never disagree.
+      return { ...summary, ...versionField(revision.text) };
     },
   };
 }

@@ -7,7 +7,7 @@ import {
   providerTypeSchema,
   slugSchema,
 } from '../../contract/schemas';
-import { HEADER_FIELD_LABELS } from '../../contract/headerFields';
+import { headerFieldLabels } from '../../contract/headerFields';
 import { PROVIDER_TYPES, SYSTEMS, type ProviderType } from '../../contract/vocabulary';
 import { didYouMean } from './didYouMean';
 
@@ -103,7 +103,7 @@ export function parseFrontMatter<
   schema: S = frontMatterSchema as unknown as S,
   // Runbook headers are filled in through the editor's form, so problems use its labels.
   labels: Readonly<Record<string, string>> | null = schema === (frontMatterSchema as unknown)
-    ? HEADER_FIELD_LABELS
+    ? headerFieldLabels
     : null,
 ): { value: z.infer<S> | null; problems: Problem[]; idLine: number } {
   const lines = yaml.split('\n');

@@ -33,9 +33,9 @@ class FakeWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly restore = vi.fn(() => (this.minimized = false));
   readonly maximize = vi.fn();
-  readonly webContents = {
+  readonly webContents = Object.assign(new EventEmitter(), {
     printToPDF: vi.fn(async (_options: unknown) => new Uint8Array([37, 80, 68, 70])),
-  };
+  });
   constructor(readonly options: BrowserWindowConstructorOptions) {
     super();
     FakeWindow.instances.push(this);
@@ -78,6 +78,7 @@ function fakeElectron(options: { lock?: boolean } = {}) {
     shell: { openExternal: vi.fn() },
     dialog: {
       showMessageBox: vi.fn(),
+      showMessageBoxSync: vi.fn((_window: unknown, _options: unknown) => 1),
       showErrorBox: vi.fn(),
       showSaveDialog: vi.fn(async (_window: unknown, _options: { defaultPath?: string }) => ({
         canceled: false,
@@ -301,6 +302,24 @@ describe('startApp: closing', () => {
     fakes.app.emit('window-all-closed');
     expect(fakes.app.quit).toHaveBeenCalledTimes(quits ? 1 : 0);
   });
+
+  it.each([
+    ['Leave without saving', 0, true],
+    ['Stay', 1, false],
+  ] as const)(
+    'asks before closing a page with unsaved changes; "%s" closes: %s',
+    async (_label, choice, closes) => {
+      const { fakes, window } = await started();
+      fakes.dialog.showMessageBoxSync.mockReturnValue(choice);
+      const event = { preventDefault: vi.fn() };
+      window!.webContents.emit('will-prevent-unload', event);
+      expect(fakes.dialog.showMessageBoxSync).toHaveBeenCalledWith(
+        window,
+        expect.objectContaining({ message: 'You have changes that are not saved' }),
+      );
+      expect(event.preventDefault).toHaveBeenCalledTimes(closes ? 1 : 0);
+    },
+  );
 
   it('reopens the window when the macOS dock icon is clicked after it closed', async () => {
     const { fakes, window } = await started({}, 'darwin');

@@ -13,7 +13,7 @@ import {
   openExternalSafely,
   type PermissionSession,
 } from './security';
-import { createMainWindow, openProjectorWindow } from './window';
+import { askBeforeClosingWithChanges, createMainWindow, openProjectorWindow } from './window';
 import { createWindowStateKeeper } from './windowState';
 import type {
   App,
@@ -52,7 +52,7 @@ export interface ElectronModules {
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow;
   Menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
   shell: Pick<Shell, 'openExternal'>;
-  dialog: Pick<Dialog, 'showMessageBox' | 'showErrorBox' | 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showMessageBox' | 'showMessageBoxSync' | 'showErrorBox' | 'showSaveDialog'>;
   screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'>;
 }
 
@@ -218,6 +218,9 @@ export async function startApp(
       log,
     });
     windowState.track(window);
+    askBeforeClosingWithChanges(window, (question) =>
+      electron.dialog.showMessageBoxSync(window, question),
+    );
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
     });

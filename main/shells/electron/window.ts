@@ -114,3 +114,48 @@ export function openProjectorWindow<
     ...(deps.log ? { log: deps.log } : {}),
   });
 }
+
+/** What the close question needs of a window: its page, which says when it has unsaved changes. */
+export interface UnloadGuardedWindow {
+  webContents: {
+    on(
+      event: 'will-prevent-unload',
+      listener: (event: { preventDefault(): void }) => void,
+    ): unknown;
+  };
+}
+
+/** The buttons of the close question, in order; "Stay" is also what Escape chooses. */
+export const CLOSE_WITH_CHANGES_BUTTONS = ['Leave without saving', 'Stay'] as const;
+
+/**
+ * Closing or reloading the window while the page has changes that are not saved (the page says
+ * so in `beforeunload`): Electron closes without a word unless the main process asks, so it asks
+ * here. `ask` shows the question and returns the index of the chosen button.
+ */
+export function askBeforeClosingWithChanges(
+  window: UnloadGuardedWindow,
+  ask: (question: {
+    type: 'question';
+    title: string;
+    message: string;
+    detail: string;
+    buttons: string[];
+    defaultId: number;
+    cancelId: number;
+  }) => number,
+): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = ask({
+      type: 'question',
+      title: 'Holdfast',
+      message: 'You have changes that are not saved',
+      detail: 'If you close now, the changes you made are lost. Choose Stay, then save them.',
+      buttons: [...CLOSE_WITH_CHANGES_BUTTONS],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    // Preventing the default of this event is how Electron is told to close anyway.
+    if (choice === 0) event.preventDefault();
+  });
+}

@@ -1,3 +1,8 @@
+import {
+  headerFieldLabels as LABEL,
+  type HeaderField,
+  type HeaderFieldProblem,
+} from '../../../main/contract/headerFields';
 import { CATEGORIES, PROVIDER_TYPES, SYSTEMS } from '../../../main/contract/vocabulary';
 import { Field } from '../../ui/Field';
 import type { FrontMatterFields } from './runbookFile';
@@ -10,12 +15,14 @@ const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(Str
 function CheckboxGroup({
   legend,
   hint,
+  error,
   options,
   value,
   onChange,
 }: {
   legend: string;
   hint?: string;
+  error?: string | undefined;
   options: Array<[string, string]>;
   value: string[];
   onChange: (next: string[]) => void;
@@ -26,12 +33,21 @@ function CheckboxGroup({
     ...value.filter((id) => !offered.has(id)).map((id): [string, string] => [id, id]),
   ];
   const id = `fm-${legend.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return (
-    <fieldset className="checkbox-group" {...(hint ? { 'aria-describedby': `${id}-hint` } : {})}>
+    <fieldset
+      className="checkbox-group"
+      {...(described.length > 0 ? { 'aria-describedby': described.join(' ') } : {})}
+    >
       <legend>{legend}</legend>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
         </p>
       )}
       {all.map(([option, label]) => (
@@ -61,19 +77,48 @@ export function FrontMatterForm({
   onChange,
   isNew,
   contactRoles,
+  problems = [],
 }: {
   front: FrontMatterFields;
   onChange: (front: FrontMatterFields) => void;
   isNew: boolean;
   contactRoles: Array<[string, string]>;
+  /** Header problems in plain words; each is shown beside its field. */
+  problems?: HeaderFieldProblem[];
 }) {
   const set = (key: string, value: unknown): void => onChange({ ...front, [key]: value });
+  const errorOf = (field: HeaderField): string | undefined => {
+    const messages = problems.filter((problem) => problem.field === field);
+    return messages.length > 0 ? messages.map((problem) => problem.message).join(' ') : undefined;
+  };
+  // Problems no field of the form shows: a line Holdfast does not use, or a field it has no box for.
+  const shown = new Set<HeaderField | null>([
+    'id',
+    'title',
+    'category',
+    'summary',
+    'providerTypes',
+    'contacts',
+    'systems',
+    'reviewed',
+    'owner',
+    'version',
+  ]);
+  const others = problems.filter((problem) => !shown.has(problem.field));
   return (
     <div className="front-matter-form">
+      {others.length > 0 && (
+        <ul className="field-error header-problems">
+          {others.map((problem, index) => (
+            <li key={index}>{problem.message}</li>
+          ))}
+        </ul>
+      )}
       {isNew ? (
         <Field
           id="fm-id"
-          label="Short name (id)"
+          label={LABEL.id}
+          error={errorOf('id')}
           hint="Lower-case letters, digits and hyphens, for example lost-keys. It cannot be changed after saving."
         >
           {(control) => (
@@ -86,10 +131,10 @@ export function FrontMatterForm({
         </Field>
       ) : (
         <p>
-          Short name (id): <code>{text(front.id)}</code>
+          {LABEL.id}: <code>{text(front.id)}</code>
         </p>
       )}
-      <Field id="fm-title" label="Title">
+      <Field id="fm-title" label={LABEL.title} error={errorOf('title')}>
         {(control) => (
           <input
             {...control}
@@ -98,7 +143,7 @@ export function FrontMatterForm({
           />
         )}
       </Field>
-      <Field id="fm-category" label="Situation it is for">
+      <Field id="fm-category" label={LABEL.category} error={errorOf('category')}>
         {(control) => (
           <select
             {...control}
@@ -118,7 +163,8 @@ export function FrontMatterForm({
       </Field>
       <Field
         id="fm-summary"
-        label="Summary"
+        label={LABEL.summary}
+        error={errorOf('summary')}
         hint="One or two plain sentences saying when to use this runbook."
       >
         {(control) => (
@@ -131,25 +177,28 @@ export function FrontMatterForm({
         )}
       </Field>
       <CheckboxGroup
-        legend="Who it is for"
+        legend={LABEL.providerTypes}
+        error={errorOf('providerTypes')}
         options={Object.entries(PROVIDER_TYPES)}
         value={list(front.providerTypes)}
         onChange={(next) => set('providerTypes', next)}
       />
       <CheckboxGroup
-        legend="Contacts it uses"
-        hint="Every contact the steps mention with {{contact:…}}."
+        legend={LABEL.contacts}
+        hint="Every contact the steps name."
+        error={errorOf('contacts')}
         options={contactRoles}
         value={list(front.contacts)}
         onChange={(next) => set('contacts', next)}
       />
       <CheckboxGroup
-        legend="Systems it is about"
+        legend={LABEL.systems}
+        error={errorOf('systems')}
         options={Object.entries(SYSTEMS).map(([id, system]) => [id, system.label])}
         value={list(front.systems)}
         onChange={(next) => set('systems', next)}
       />
-      <Field id="fm-reviewed" label="Last reviewed">
+      <Field id="fm-reviewed" label={LABEL.reviewed} error={errorOf('reviewed')}>
         {(control) => (
           <input
             {...control}
@@ -159,7 +208,7 @@ export function FrontMatterForm({
           />
         )}
       </Field>
-      <Field id="fm-owner" label="Looked after by">
+      <Field id="fm-owner" label={LABEL.owner} error={errorOf('owner')}>
         {(control) => (
           <input
             {...control}
@@ -168,7 +217,12 @@ export function FrontMatterForm({
           />
         )}
       </Field>
-      <Field id="fm-version" label="Version" hint="Add one each time you publish a change.">
+      <Field
+        id="fm-version"
+        label={LABEL.version}
+        error={errorOf('version')}
+        hint="Goes up by one each time you save a change."
+      >
         {(control) => (
           <input
             {...control}

@@ -19,7 +19,9 @@ export function LintPanel({
   const warnings = problems.length - errors;
   return (
     <section className="lint-panel" aria-labelledby="lint-title">
-      <h2 id="lint-title">Checks</h2>
+      <h2 id="lint-title" tabIndex={-1}>
+        Checks
+      </h2>
       <p role="status">
         {checking
           ? 'Checking…'

@@ -2,6 +2,12 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import {
+  highlightSelectionMatches,
+  openSearchPanel,
+  search,
+  searchKeymap,
+} from '@codemirror/search';
 import { Compartment, EditorState } from '@codemirror/state';
 import {
   drawSelection,
@@ -13,10 +19,33 @@ import {
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import type { Problem } from '../../../main/contract/types';
 
-/** What the screen can ask of the editor: move the cursor to a problem. */
+/** What the screen can ask of the editor. */
 export interface MarkdownEditorHandle {
+  /** Moves the cursor to a file line (a problem's line) and focuses the text. */
   goToFileLine(line: number): void;
+  /** Opens the find and replace panel, with focus in its "Find" box. */
+  openFind(): void;
+  /** Types `text` at the cursor (over any selection) and puts focus back in the text. */
+  insertAtCursor(text: string): void;
 }
+
+/** The search panel's words, in plain English (CodeMirror's own are terse: "all", "regexp"). */
+const PHRASES = EditorState.phrases.of({
+  Find: 'Find',
+  Replace: 'Replace with',
+  next: 'Next',
+  previous: 'Previous',
+  all: 'Select all',
+  'match case': 'Match capitals',
+  'by word': 'Whole words',
+  regexp: 'Pattern',
+  replace: 'Replace',
+  'replace all': 'Replace all',
+  close: 'Close find and replace',
+});
+
+/** Ctrl+H opens the same panel, with its replace box, as in most word processors. */
+const replaceKey = keymap.of([{ key: 'Mod-h', run: openSearchPanel, preventDefault: true }]);
 
 /** The app's focus ring and fonts, inside the editor's shadow root where page CSS does not reach. */
 const theme = EditorView.theme({
@@ -24,6 +53,26 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: '4px solid #0b0c0c', boxShadow: '0 0 0 8px #ffdd00' },
   '.cm-content': { fontFamily: 'ui-monospace, Menlo, Consolas, monospace', minHeight: '24rem' },
   '.cm-gutters': { backgroundColor: '#f3f2f1', color: '#3d4347', borderRight: '1px solid #6b7075' },
+  // The find and replace panel: big targets, the app's colours and a focus ring that shows.
+  '.cm-panels': { backgroundColor: '#f3f2f1', color: '#0b0c0c' },
+  '.cm-panels-top': { borderBottom: '2px solid #0b0c0c' },
+  '.cm-search': { fontSize: '1rem', padding: '0.5rem', lineHeight: '2.2' },
+  '.cm-search input, .cm-search button, .cm-search label': { fontSize: '1rem' },
+  '.cm-textfield': { minHeight: '36px', border: '2px solid #0b0c0c', padding: '0 0.4rem' },
+  '.cm-button': {
+    minHeight: '36px',
+    backgroundImage: 'none',
+    backgroundColor: '#ffffff',
+    border: '2px solid #0b0c0c',
+    color: '#0b0c0c',
+  },
+  '.cm-search button[name=close]': { fontSize: '1.5rem', minWidth: '36px', color: '#0b0c0c' },
+  '.cm-search input:focus, .cm-search button:focus': {
+    outline: '4px solid #0b0c0c',
+    boxShadow: '0 0 0 8px #ffdd00',
+  },
+  '.cm-searchMatch': { backgroundColor: '#ffdd00', outline: '1px solid #0b0c0c' },
+  '.cm-searchMatch-selected': { backgroundColor: '#f5a623' },
 });
 
 /**
@@ -33,7 +82,7 @@ const theme = EditorView.theme({
  * It lives in a shadow root: there CodeMirror's styles go into a constructed stylesheet, which
  * the strict policy (`style-src 'self'`) allows, instead of the inline <style> element it adds
  * to a document and the policy blocks. Labels are given as text, since ids do not cross a
- * shadow root.
+ * shadow root. Find and replace is CodeMirror's own panel (Ctrl+F or Ctrl+H).
  */
 export function MarkdownEditor({
   value,
@@ -78,7 +127,12 @@ export function MarkdownEditor({
           history(),
           drawSelection(),
           highlightActiveLine(),
-          keymap.of([...defaultKeymap, ...historyKeymap]),
+          // The panel opens at the top, where it is seen, rather than under a long text.
+          search({ top: true }),
+          highlightSelectionMatches(),
+          replaceKey,
+          keymap.of([...searchKeymap, ...defaultKeymap, ...historyKeymap]),
+          PHRASES,
           markdown(),
           syntaxHighlighting(defaultHighlightStyle),
           lintGutter(),
@@ -144,6 +198,18 @@ export function MarkdownEditor({
           selection: { anchor: line.from },
           effects: EditorView.scrollIntoView(line.from, { y: 'center' }),
         });
+        editor.focus();
+      },
+      openFind() {
+        const editor = view.current;
+        if (!editor) return;
+        openSearchPanel(editor);
+        host.current?.scrollIntoView({ block: 'start' });
+      },
+      insertAtCursor(text: string) {
+        const editor = view.current;
+        if (!editor) return;
+        editor.dispatch(editor.state.replaceSelection(text));
         editor.focus();
       },
     }),

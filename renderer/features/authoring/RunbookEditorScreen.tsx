@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type {
+  RefusedRunbookText,
   RevisionSummary,
   RunbookSourceText,
   SaveOutcome,
@@ -17,7 +18,13 @@ import { LintPanel } from './LintPanel';
 import { MarkdownEditor, type MarkdownEditorHandle } from './MarkdownEditor';
 import { bodyStartLineOf } from './runbookFile';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
+import { guardLeaving } from '../../lib/leaveGuard';
+import { formatMoment } from '../../lib/time';
 import { draftFrom, draftText, newDraft, usePreview, type Draft } from './useRunbookDraft';
+import { useKeptCopy } from './useKeptCopy';
+import { InsertPicker, type PickerGroup } from './InsertPicker';
+import { ConfirmReset } from './ConfirmReset';
+import { SaveStatusBar } from './SaveStatusBar';
 
 const AUTHOR_KEY = 'holdfast-author-name';
 
@@ -28,9 +35,20 @@ type Outcome = { ok: boolean; message: string } | null;
  * Edits one runbook (or a new one): details form, body text with checks as you type, the
  * reader's preview, and history. Saving never touches a bundled file: it keeps an edited version.
  */
-export function RunbookEditorScreen({ id, from }: { id: string | null; from?: string }) {
+export function RunbookEditorScreen({
+  id,
+  from,
+  refusedFile,
+}: {
+  id: string | null;
+  from?: string;
+  /** A file in the runbooks folder that could not be loaded, opened as text to fix. */
+  refusedFile?: string;
+}) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [source, setSource] = useState<RunbookSourceText | null>(null);
+  const [refused, setRefused] = useState<RefusedRunbookText | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [loadError, setLoadError] = useState('');
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
@@ -38,9 +56,22 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [isDirty, setDirty] = useState(false);
   const editor = useRef<MarkdownEditorHandle>(null);
+  // The leave question reads this at the moment someone tries to leave.
+  const dirty = useRef(false);
+  dirty.current = isDirty;
   const [contacts] = useCall('contacts.list', {});
+  const [library] = useCall('runbooks.list', {});
 
   const load = useCallback(async (): Promise<void> => {
+    if (refusedFile) {
+      const opened = await request('runbooks.refusedSource', { file: refusedFile });
+      if (!opened.ok) setLoadError(describeError(opened.error));
+      else {
+        setRefused(opened.value);
+        setDraft(draftFrom(opened.value.text));
+      }
+      return;
+    }
     if (id === null) {
       const started = await newDraft(from);
       if (typeof started === 'string') setLoadError(started);
@@ -65,15 +96,53 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
     setDraft(draftFrom(opened.value.text));
     setDirty(false);
     setLoadError('');
-  }, [id, from]);
+  }, [id, from, refusedFile]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const text = draft ? draftText(draft) : null;
+  // A refused file stays on disk until it is fixed, so it needs no kept copy of its own.
+  const kept = useKeptCopy(id, text, isDirty, !refusedFile);
   const { preview, checking } = usePreview(text);
   const bodyStartLine = draft?.kind === 'fields' ? bodyStartLineOf(draft.front) : 1;
   const problems = useMemo(() => preview?.problems ?? [], [preview]);
+  const contactGroups = useMemo((): PickerGroup[] => {
+    if (contacts.status !== 'ready')
+      return [
+        {
+          label: 'Your contacts',
+          choices: Object.entries(LOCAL_CONTACT_ROLES).map(([value, label]) => ({ value, label })),
+        },
+      ];
+    return [
+      {
+        label: 'Your contacts',
+        choices: contacts.value.roles.map(({ role, label }) => ({ value: role, label })),
+      },
+      {
+        label: 'National contacts',
+        choices: contacts.value.national.map(({ id: role, name }) => ({
+          value: role,
+          label: name,
+        })),
+      },
+    ];
+  }, [contacts]);
+  const runbookGroups = useMemo(
+    (): PickerGroup[] => [
+      {
+        label: 'Runbooks',
+        choices:
+          library.status === 'ready'
+            ? library.value.runbooks
+                .filter((runbook) => runbook.id !== id)
+                .map((runbook) => ({ value: runbook.id, label: runbook.title }))
+            : [],
+      },
+    ],
+    [library, id],
+  );
   const contactRoles = useMemo((): Array<[string, string]> => {
     if (contacts.status !== 'ready') return Object.entries(LOCAL_CONTACT_ROLES);
     return [
@@ -85,12 +154,13 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
   const change = (next: Draft): void => {
     setDraft(next);
     setDirty(true);
+    dirty.current = true;
     setOutcome(null);
   };
   const finish = async (
     result: Result<SaveOutcome>,
     done: (saved: SaveOutcome) => string,
-  ): Promise<void> => {
+  ): Promise<boolean> => {
     if (!result.ok) {
       setOutcome({
         ok: false,
@@ -99,21 +169,25 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
             ? result.error.message
             : describeError(result.error),
       });
-      return;
+      return false;
     }
     announceLibraryChanged();
+    setDirty(false);
+    dirty.current = false;
     if (id === null) {
       window.location.hash = href.editRunbook(result.value.id);
-      return;
+      return true;
     }
     await load();
     setMessage('');
+    setSavedAt(new Date());
     setOutcome({ ok: true, message: done(result.value) });
+    return true;
   };
   const who = (): { author?: string } => (author.trim() ? { author: author.trim() } : {});
 
-  const save = async (): Promise<void> => {
-    if (text === null) return;
+  const save = async (): Promise<boolean> => {
+    if (text === null) return false;
     localStorage.setItem(AUTHOR_KEY, author.trim());
     // The core checks again before writing; this only saves a round trip that would be refused.
     const errors =
@@ -125,20 +199,34 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
         ok: false,
         message: `The runbook was not saved because it has ${errors === 1 ? 'an error' : `${errors} errors`}. Fix ${errors === 1 ? 'it' : 'them'} using the list under Checks, then save again.`,
       });
-      return;
+      return false;
     }
     const result = await request('runbooks.save', {
       id,
       text,
       ...who(),
       ...(message.trim() ? { message: message.trim() } : {}),
+      ...(refusedFile ? { replacesFile: refusedFile } : {}),
     });
-    await finish(
+    return finish(
       result,
       (saved) =>
-        `Saved as revision ${saved.revision.seq}.${source?.hasBundled && !source.overridesBundled ? ' This is now your edited version; the version that comes with Holdfast is kept as it was.' : ''}`,
+        `Saved as revision ${saved.revision.seq}${saved.revision.version ? `, version ${saved.revision.version}` : ''}.${source?.hasBundled && !source.overridesBundled ? ' This is now your edited version; the version that comes with Holdfast is kept as it was.' : ''}`,
     );
   };
+  const saveNow = useRef(save);
+  saveNow.current = save;
+  const forgetKept = useRef(kept.forget);
+  forgetKept.current = kept.forget;
+  useEffect(
+    () =>
+      guardLeaving({
+        hasUnsavedChanges: () => dirty.current,
+        save: () => saveNow.current(),
+        discard: () => forgetKept.current(),
+      }),
+    [],
+  );
   const restore = async (seq: number): Promise<void> => {
     if (id === null) return;
     const result = await request('runbooks.restore', { id, seq, ...who() });
@@ -152,6 +240,7 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
     const result = source.hasBundled
       ? await request('runbooks.resetToBundled', { id, ...who() })
       : await request('runbooks.trash', { id, ...who() });
+    if (result.ok) kept.forget();
     await finish(result, () =>
       source.hasBundled
         ? 'Reset: the version that comes with Holdfast is in use again. Your edited version is kept in the history.'
@@ -198,18 +287,57 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
       ? draft.front.title
       : (id ?? '');
 
+  const restoreKept = (): void => {
+    if (!kept.offered) return;
+    change(draftFrom(kept.offered.text));
+    kept.settle(false);
+  };
+  const errorCount = problems.filter((problem) => problem.severity === 'error').length;
+
   return (
     <div className="editor-screen">
       <p>
         {id ? (
           <a href={href.runbook(id)}>← Back to the runbook</a>
         ) : (
-          <a href={href.home}>← Back to the start</a>
+          <a href={href.all}>← Back to all runbooks</a>
         )}
       </p>
       <h1 id="page-title" tabIndex={-1}>
-        {id ? `Edit: ${title}` : 'New runbook'}
+        {refusedFile
+          ? `Fix: ${refused?.title ?? refusedFile}`
+          : id
+            ? `Edit: ${title}`
+            : 'New runbook'}
       </h1>
+      {refusedFile && (
+        <div className="notice" role="note">
+          <p>
+            Holdfast could not load the file <strong>{refusedFile}</strong> from your runbooks
+            folder, so nobody can use it yet.{' '}
+            {errorCount > 0
+              ? 'Its problems are listed under Checks. Fix them, then save.'
+              : 'Save to use it.'}{' '}
+            The saved runbook takes the place of the file; the file is kept in the trash.
+          </p>
+        </div>
+      )}
+      {kept.offered && (
+        <section className="notice kept-copy" aria-labelledby="kept-title">
+          <h2 id="kept-title">
+            You have unsaved changes from {formatMoment(kept.offered.savedAt)}
+          </h2>
+          <p>They were kept on this computer when the editor closed before they were saved.</p>
+          <p className="editor-actions">
+            <button type="button" className="button-primary" onClick={restoreKept}>
+              Restore them
+            </button>
+            <button type="button" onClick={() => kept.settle(true)}>
+              Discard them
+            </button>
+          </p>
+        </section>
+      )}
       {source && source.openIncidents.length > 0 && (
         <div className="notice" role="note">
           <p>
@@ -229,6 +357,14 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
             : 'This runbook comes with Holdfast. Saving keeps your edited version separately; the version that comes with Holdfast stays as it is.'}
         </p>
       )}
+      <SaveStatusBar
+        isDirty={isDirty}
+        savedAt={savedAt}
+        problems={problems}
+        checking={checking}
+        outcome={outcome}
+        onSave={() => void save()}
+      />
       <div className="editor-columns">
         <div className="editor-source">
           {draft.kind === 'fields' ? (
@@ -238,6 +374,7 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
                 front={draft.front}
                 isNew={id === null}
                 contactRoles={contactRoles}
+                problems={preview?.headerProblems ?? []}
                 onChange={(front) => change({ ...draft, front })}
               />
             </section>
@@ -251,9 +388,31 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
             <h2 id="text-title">Steps and text</h2>
             <p className="hint" id="text-hint">
               Start each phase with <code>## </code> and number its steps. New steps get a short id
-              when you save. Write contacts as <code>{'{{contact:it-supplier}}'}</code>. Press Tab
-              to leave the text box.
+              when you save. To name a contact, use Insert contact. Press Tab to leave the text box.
+              Ctrl+F finds and replaces words.
             </p>
+            <div className="editor-toolbar">
+              <button type="button" onClick={() => editor.current?.openFind()}>
+                Find and replace
+              </button>
+              <InsertPicker
+                button="Insert contact…"
+                label="Contact to insert"
+                groups={contactGroups}
+                toText={(role) => `{{contact:${role}}}`}
+                onInsert={(inserted) => editor.current?.insertAtCursor(inserted)}
+              />
+              <InsertPicker
+                button="Insert a link to another runbook…"
+                label="Runbook to link to"
+                groups={runbookGroups}
+                toText={(target) => {
+                  const linked = runbookGroups[0]?.choices.find((c) => c.value === target);
+                  return `[${linked?.label ?? target}](runbook:${target})`;
+                }}
+                onInsert={(inserted) => editor.current?.insertAtCursor(inserted)}
+              />
+            </div>
             <MarkdownEditor
               ref={editor}
               value={draft.kind === 'fields' ? draft.body : draft.text}
@@ -291,7 +450,8 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
         onGoTo={(line) => editor.current?.goToFileLine(line)}
       />
       <section className="save-bar" aria-labelledby="save-title">
-        <h2 id="save-title">Save</h2>
+        <h2 id="save-title">About this save</h2>
+        <p className="hint">Saved with each change in the history below.</p>
         <div className="field">
           <label htmlFor="author-name">Your name</label>
           <input
@@ -309,29 +469,29 @@ export function RunbookEditorScreen({ id, from }: { id: string | null; from?: st
             onChange={(event) => setMessage(event.target.value)}
           />
         </div>
-        <p>
-          <button type="button" className="button-primary" onClick={() => void save()}>
-            Save
-          </button>{' '}
-          {isDirty && <span>You have changes that are not saved.</span>}
-        </p>
-        {outcome && (
-          <p
-            role={outcome.ok ? 'status' : 'alert'}
-            className={outcome.ok ? 'notice' : 'save-failed'}
-          >
-            {outcome.message}
-          </p>
-        )}
         {id !== null && source && (
           <p className="editor-actions">
             <a href={href.newRunbook(id)}>Duplicate as a new runbook</a>{' '}
             {(source.overridesBundled || !source.hasBundled) && (
-              <button type="button" onClick={() => void resetOrTrash()}>
-                {source.hasBundled
-                  ? 'Reset to the version that comes with Holdfast'
-                  : 'Move to the trash'}
-              </button>
+              <ConfirmReset
+                button={
+                  source.hasBundled
+                    ? 'Reset to the version that comes with Holdfast'
+                    : 'Move to the trash'
+                }
+                question={
+                  source.hasBundled
+                    ? 'Reset to the version that comes with Holdfast?'
+                    : 'Move this runbook to the trash?'
+                }
+                consequence={
+                  source.hasBundled
+                    ? `Your edited version stops being used, with every change you made to it${isDirty ? ', and the changes you have not saved are lost' : ''}. A copy of your edited version stays in the history below, so you can bring it back.`
+                    : `Nobody can open this runbook until it is brought back${isDirty ? ', and the changes you have not saved are lost' : ''}. A copy stays in the history below, so you can bring it back.`
+                }
+                confirmLabel={source.hasBundled ? 'Yes, reset it' : 'Yes, move it to the trash'}
+                onConfirm={resetOrTrash}
+              />
             )}
           </p>
         )}

@@ -5,6 +5,7 @@ import { href } from '../../useRoute';
 import { DraftRunbooks } from './DraftRunbooks';
 import { ProblemsPanel } from './ProblemsPanel';
 import { RunbookList } from './RunbookList';
+import { RefusedRunbooks } from '../authoring/RefusedRunbooks';
 import { TrashedRunbooks } from '../authoring/TrashedRunbooks';
 
 /** Runbooks for one kind of problem, or every runbook grouped by kind ("Not sure"). */
@@ -53,6 +54,7 @@ export function SituationScreen({
       ))}
       <ProblemsPanel problems={library.problems} />
       <DraftRunbooks library={library} />
+      <RefusedRunbooks />
       <p>
         <a href={href.newRunbook()}>Write a new runbook of your own</a>
       </p>

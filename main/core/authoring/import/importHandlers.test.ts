@@ -7,7 +7,7 @@ const handlers = importHandlers({
   takenIds: async () => new Set(['ransomware', 'printer-plan']),
   knownRoles: () => new Set(['it-supplier']),
   settings: () => ({ organisationName: 'Rose Lodge', providerType: 'care-home' }),
-  check: async (text) => ({ problems: [], view: null, textWithIds: text }),
+  check: async (text) => ({ problems: [], headerProblems: [], view: null, textWithIds: text }),
   now: () => new Date('2026-12-05T02:00:00Z'),
 });
 const preview = handlers['runbooks.importPreview'];

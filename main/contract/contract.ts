@@ -58,6 +58,7 @@ import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './
 import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
 import { freeTextSchema } from './invisibleText';
 import {
+  careGroupKeyInputSchema,
   contractClockSchema,
   customRoleLabelSchema,
   customSystemLabelSchema,
@@ -180,6 +181,7 @@ export const contract = {
       pharmacyCqcRegistered: z.boolean().optional(),
       isolationInstruction: freeTextSchema().trim().max(2000).optional(),
       contractClocks: z.array(contractClockSchema).max(20).optional(),
+      careGroupKeys: z.array(careGroupKeyInputSchema).max(20).optional(),
     }),
   ),
   'contacts.list': reads<ContactsDirectory>()(none),

@@ -210,6 +210,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       reload: library.reload,
       summary: () => summarise(library.library()),
       now,
+      careGroupKeys: () => settings.get().careGroupKeys ?? [],
+      recordSignedPack: (keyId, packCreated) => settings.recordSignedPack(keyId, packCreated),
       log,
     }),
   };

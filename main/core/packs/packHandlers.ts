@@ -8,12 +8,13 @@ import type {
 } from '../../contract/authoringTypes';
 import type { Handlers } from '../../contract/contract';
 import { fail, ok, type Result } from '../../contract/result';
-import type { ImportCounts, RunbookLibrary } from '../../contract/types';
+import type { CareGroupKey, ImportCounts, RunbookLibrary } from '../../contract/types';
 import type { Authoring } from '../authoring/authoringHandlers';
 import type { LoadedLibrary } from '../runbooks/library';
 import { textDiff } from '../authoring/textDiff';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { buildPack, readPack, type PackRunbook } from './runbookPack';
+import { signatureVerdict, type SignatureVerdict } from './signatureVerdict';
 import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type PackCall = 'packs.export' | 'packs.previewImport' | 'packs.import';
@@ -41,6 +42,9 @@ export interface PackOptions {
   reload: () => Promise<void>;
   summary: () => RunbookLibrary;
   now: () => Date;
+  /** Care group keys trusted here, from Settings, and a way to note the newest pack from each. */
+  careGroupKeys: () => CareGroupKey[];
+  recordSignedPack: (keyId: string, packCreated: string) => Promise<void>;
   log?: (message: string, error: unknown) => void;
 }
 
@@ -164,25 +168,39 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
       });
     },
     'packs.previewImport': async ({ base64 }) => {
-      const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
+      const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')), options.careGroupKeys());
       if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
+      const verdict = signatureVerdict(pack.signature, options.careGroupKeys());
+      if (verdict.refuse) return fail('INVALID_INPUT', verdict.refuse);
       const contacts = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
       if (contacts && !contacts.ok) return fail('INVALID_INPUT', contacts.problem);
       const runbooks = await Promise.all(pack.runbooks.map(previewOf));
       return ok({
         created: pack.created,
+        signature: verdict.view,
         runbooks,
         contacts: contacts ? { ...contacts.counts, changes: contacts.changes } : null,
       });
     },
-    'packs.import': ({ base64, author, includeContacts, packName }) =>
+    'packs.import': ({ base64, author, includeContacts, packName, acceptUnsigned }) =>
       authoring.serial(async () => {
-        const pack = readPack(new Uint8Array(Buffer.from(base64, 'base64')));
+        const pack = readPack(
+          new Uint8Array(Buffer.from(base64, 'base64')),
+          options.careGroupKeys(),
+        );
         if (!pack.ok) return fail('INVALID_INPUT', pack.problem);
+        const verdict: SignatureVerdict = signatureVerdict(pack.signature, options.careGroupKeys());
+        if (verdict.refuse) return fail('INVALID_INPUT', verdict.refuse);
+
         // The whole pack must be sound, but its contacts are written only when the user chose
         // them as well as the runbooks: sharing runbooks must never swap a provider's numbers.
         const checked = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
         if (checked && !checked.ok) return fail('INVALID_INPUT', checked.problem);
+        if (verdict.view.status !== 'good' && acceptUnsigned !== true)
+          return fail(
+            'INVALID_INPUT',
+            'Nothing was imported: no care group key added in Settings vouches for this pack. Tick “I accept this pack as unsigned” if you know where it came from.',
+          );
         const contacts = includeContacts === true ? checked : null;
         const changed: PackRunbook[] = [];
         for (const runbook of pack.runbooks)
@@ -219,6 +237,8 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
           );
         }
         await options.reload();
+        if (pack.signature.status === 'good')
+          await options.recordSignedPack(pack.signature.keyId, pack.signature.packCreated);
         for (const { parsed, text } of changed)
           await authoring.recordSaved(parsed.meta.id, text, {
             author,

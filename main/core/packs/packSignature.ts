@@ -58,8 +58,13 @@ function rawPublicKey(key: KeyObject): Uint8Array {
   return new Uint8Array(der.subarray(der.length - 32));
 }
 
+/** True when the text holds a private key (node would read a public key out of it). */
+export const isPrivateKeyText = (text: string): boolean =>
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text);
+
 /** Reads a public key from PEM text; null when it is not an Ed25519 public key. */
 export function readPublicKey(pem: string): KeyObject | null {
+  if (isPrivateKeyText(pem)) return null;
   try {
     const key = createPublicKey({ key: pem.trim(), format: 'pem' });
     return key.asymmetricKeyType === 'ed25519' ? key : null;

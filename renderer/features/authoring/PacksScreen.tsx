@@ -13,6 +13,7 @@ import { href } from '../../useRoute';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { DiffLines } from './DiffLines';
+import { PackSignatureNotice } from './PackSignatureNotice';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
@@ -69,6 +70,8 @@ export function PacksScreen() {
   const [includeContacts, setIncludeContacts] = useState(false);
   // Importing a pack's contacts is its own choice, off until the user ticks it for this pack.
   const [importContacts, setImportContacts] = useState(false);
+  // Accepting a pack nobody vouches for is asked afresh for each pack.
+  const [acceptUnsigned, setAcceptUnsigned] = useState(false);
 
   const exportPack = async (): Promise<void> => {
     const result = await request('packs.export', { includeContacts });
@@ -104,6 +107,7 @@ export function PacksScreen() {
     }
     setOutcome(null);
     setImportContacts(false);
+    setAcceptUnsigned(false);
     setChosen({ name: file.name, base64, preview: result.value });
   };
 
@@ -113,6 +117,7 @@ export function PacksScreen() {
       base64: chosen.base64,
       includeContacts: importContacts,
       packName: chosen.name,
+      ...(chosen.preview.signature.status === 'good' ? {} : { acceptUnsigned }),
     });
     if (!result.ok) {
       setOutcome({ ok: false, message: `Nothing was imported. ${explain(result.error)}` });
@@ -181,6 +186,11 @@ export function PacksScreen() {
         {chosen && (
           <section aria-label={`Check before importing: ${chosen.name}`} className="notice">
             <h3>{chosen.name}</h3>
+            <PackSignatureNotice
+              signature={chosen.preview.signature}
+              accepted={acceptUnsigned}
+              onAccept={setAcceptUnsigned}
+            />
             <ul>
               {chosen.preview.runbooks.map((runbook) => (
                 <li key={runbook.id}>

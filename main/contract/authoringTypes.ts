@@ -128,10 +128,18 @@ export type PackSignatureView =
   | { status: 'unknown-key'; signer: string }
   | { status: 'unsigned' };
 
+/** What importing a pack would do to one exercise scenario. */
+export interface PackScenarioPreview {
+  id: string;
+  title: string;
+  change: PackChange;
+}
+
 export interface PackPreview {
   created: string;
   signature: PackSignatureView;
   runbooks: PackRunbookPreview[];
+  scenarios: PackScenarioPreview[];
   /** What the pack's contacts would change (only if the user also chooses to import them); null when it has none. */
   contacts: (ImportCounts & { changes: PackContactChange[] }) | null;
 }

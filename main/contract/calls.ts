@@ -57,6 +57,10 @@ export const CALL_NAMES = [
   'exercises.report',
   'exercises.exportFiles',
   'exercises.openProjector',
+  'scenarios.source',
+  'scenarios.check',
+  'scenarios.save',
+  'scenarios.history',
   'links.openExternal',
 ] as const;
 

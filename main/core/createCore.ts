@@ -17,6 +17,7 @@ import { hostHandlers } from './host/hostHandlers';
 import { createIncidentService } from './incidents/incidentService';
 import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
+import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
 import { openLiveLibrary } from './runbooks/liveLibrary';
 import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
@@ -30,6 +31,10 @@ import { PRIVATE_DIRS } from './storage/privateModes';
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
   userRunbooks: join(dataDir, 'runbooks'),
+  /** The provider's own exercise scenarios (one with a bundled scenario's id replaces it). */
+  userScenarios: join(dataDir, 'scenarios'),
+  /** Every saved revision of each scenario edited in Holdfast. */
+  scenarioHistory: join(dataDir, 'history-scenarios'),
   settings: join(dataDir, 'settings.json'),
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
@@ -45,6 +50,7 @@ export const dataPaths = (dataDir: string) => ({
   runbookHistory: join(dataDir, 'history'),
   /** Runbook files removed by delete or reset, kept so they can be brought back. */
   runbookTrash: join(dataDir, 'trash', 'runbooks'),
+  scenarioTrash: join(dataDir, 'trash', 'scenarios'),
   /** Scratch space for imports, on the same disk so files move into place by rename. */
   staging: join(dataDir, 'staging'),
 });
@@ -146,6 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exercises = await createExerciseHandlers({
     options,
     runsDir: paths.exerciseRuns,
+    userScenariosDir: paths.userScenarios,
     quarantineDir: paths.quarantine,
     now,
     readOnlyReason,
@@ -174,6 +181,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  const scenarioAuthoring = openScenarioAuthoring({
+    userDir: paths.userScenarios,
+    historyDir: paths.scenarioHistory,
+    trashDir: paths.scenarioTrash,
+    scenarios: exercises.scenarios,
+    runbooks: () => library.library().runbooks,
+    national: library.nationalById,
+    reload: exercises.reload,
+    // One queue with runbook changes: a pack import writes both.
+    serial: authoring.serial,
+    now,
+    log,
+  });
+
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
@@ -188,6 +209,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     }),
     ...exercises.handlers,
+    ...scenarioAuthoringHandlers(scenarioAuthoring),
     ...systemsHandlers(systems),
     ...grabBagHandlers({
       prints: printRecord.prints,
@@ -205,6 +227,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       authoring,
       contacts: contactsForPacks(contacts),
       userDir: paths.userRunbooks,
+      scenarios: {
+        authoring: scenarioAuthoring,
+        library: exercises.scenarios,
+        userDir: paths.userScenarios,
+        reload: exercises.reload,
+      },
       stagingDir: paths.staging,
       library: library.library,
       reload: library.reload,

@@ -19,6 +19,7 @@ const PREVIEW: PackPreview = {
     keyName: 'Oak Care Group (head office)',
     fingerprint: 'letter hazel sledge brush / desert skate engine copper',
   },
+  scenarios: [{ id: 'our-drill', title: 'Our night drill', change: 'new' }],
   runbooks: [
     {
       id: 'ransomware',
@@ -56,6 +57,7 @@ async function choosePack(preview: PackPreview = PREVIEW): Promise<HTMLElement> 
             library: { runbooks: [], problems: [] },
             imported: 1,
             unchanged: 0,
+            scenarios: 1,
             contacts: null,
           },
         },
@@ -150,6 +152,18 @@ describe('PacksScreen: what a pack would change, before anything is written', ()
     });
     expect(preview.textContent).toContain(
       'This pack is signed by “Someone”, but with a key you have not added.',
+    );
+  });
+
+  it('lists the exercise scenarios a pack carries, and counts them once imported', async () => {
+    const preview = await choosePack();
+    const scenarios = within(preview).getByRole('region', {
+      name: 'Exercise scenarios in this pack',
+    });
+    expect(scenarios.textContent).toContain('Our night drill: New scenario');
+    fireEvent.click(within(preview).getByRole('button', { name: 'Import these runbooks' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Imported 1 runbook and 1 exercise scenario.',
     );
   });
 });

@@ -17,6 +17,13 @@ import { PackSignatureNotice } from './PackSignatureNotice';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
+const SCENARIO_CHANGE: Record<PackChange, string> = {
+  new: 'New scenario',
+  same: 'Already the same here: nothing to do',
+  'overrides-bundled': 'Replaces the scenario that comes with Holdfast (which is kept)',
+  'replaces-yours': 'Replaces your version here (kept in its history)',
+};
+
 const CHANGE: Record<PackChange, string> = {
   new: 'New runbook',
   same: 'Already the same here: nothing to do',
@@ -132,9 +139,13 @@ export function PacksScreen() {
       contactCount === null
         ? ''
         : ` and ${contactCount} ${contactCount === 1 ? 'contact' : 'contacts'}`;
+    const scenarioCount = result.value.scenarios;
+    const scenarios = scenarioCount
+      ? ` and ${scenarioCount} exercise ${scenarioCount === 1 ? 'scenario' : 'scenarios'}`
+      : '';
     setOutcome({
       ok: true,
-      message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
+      message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${scenarios}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
     });
   };
 
@@ -216,6 +227,21 @@ export function PacksScreen() {
                 </li>
               ))}
             </ul>
+            {chosen.preview.scenarios.length > 0 && (
+              <div role="region" aria-label="Exercise scenarios in this pack">
+                <h4>Exercise scenarios in this pack</h4>
+                <ul>
+                  {chosen.preview.scenarios.map((scenario) => (
+                    <li key={scenario.id}>
+                      <strong>
+                        <bdi>{scenario.title}</bdi>
+                      </strong>
+                      : {SCENARIO_CHANGE[scenario.change]}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {chosen.preview.contacts && (
               <div className="pack-contacts" role="region" aria-label="Contacts in this pack">
                 <h4>Contacts in this pack</h4>

@@ -78,6 +78,12 @@ const LINKS: Array<[string, string, Route]> = [
     { name: 'new-runbook', from: 'ransomware' },
   ],
   ['runbook packs', href.runbookPacks, { name: 'runbook-packs' }],
+  ['a new scenario', href.newScenario, { name: 'edit-scenario', id: null }],
+  [
+    'edit a scenario',
+    href.editScenario('lost-tablet'),
+    { name: 'edit-scenario', id: 'lost-tablet' },
+  ],
 ];
 
 describe('every link opens the screen it names', () => {
@@ -108,6 +114,7 @@ describe('every link opens the screen it names', () => {
       'inject-cards': true,
       'edit-runbook': true,
       'new-runbook': true,
+      'edit-scenario': true,
       'runbook-packs': true,
     };
     expect(new Set(LINKS.map(([, , route]) => route.name))).toEqual(new Set(Object.keys(every)));

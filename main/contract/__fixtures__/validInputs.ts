@@ -28,7 +28,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'packs.export': { includeContacts: true },
   'scenarios.source': { id: 'lost-tablet' },
   'scenarios.check': { text: '---\nid: x\n---\n' },
-  'scenarios.save': { id: null, text: '---\nid: x\n---\n', author: 'Sam' },
+  'scenarios.save': { id: 'lost-tablet', text: '---\nid: lost-tablet\n---\n', author: 'Sam' },
   'scenarios.history': { id: 'lost-tablet' },
   'backup.export': { passphrase: 'correct horse battery' },
   'packs.previewImport': { base64: 'UEsFBg==' },

@@ -126,6 +126,10 @@ test('the exercise screens have no serious accessibility violations', async ({
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Exercises' })).toBeVisible();
   expect(await scan(page)).toEqual([]);
+  await page.getByRole('link', { name: 'Write a new scenario' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  expect(await scan(page), 'scenario editor').toEqual([]);
+  await page.getByRole('link', { name: '← Exercises' }).click();
   await page.getByLabel("Facilitator's name").fill('Ann Lee');
   await page.getByRole('button', { name: 'Set up the exercise' }).click();
   await app.sayWhoIsRecording('Ann Lee');

@@ -158,3 +158,30 @@ test('the inject cards print one card per inject, each marked as an exercise', a
   await expect(page.getByRole('heading', { level: 2, name: /^Inject \d:/ })).toHaveCount(4);
   await expect(page.locator('.print-document').getByText(BANNER)).toHaveCount(5);
 });
+
+test('a scenario of your own: written from the template, listed as yours, and run', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  const url = page.url().replace(/#.*$/, '');
+  await page.goto(`${url}#/exercises`);
+  await page.getByRole('link', { name: 'Write a new scenario' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Write a new scenario' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  await page.getByLabel('Your name').fill('Ann Lee');
+  await page.getByRole('button', { name: 'Save scenario' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 1.' })).toBeVisible();
+
+  await page.goto(`${url}#/exercises`);
+  await expect(
+    page.getByRole('heading', { level: 3, name: 'Our own exercise Yours' }),
+  ).toBeVisible();
+  await page.getByLabel('Scenario').selectOption({ label: 'Our own exercise' });
+  await page.getByLabel("Facilitator's name").fill('Ann Lee');
+  await page.getByRole('button', { name: 'Set up the exercise' }).click();
+  await sayWhoIsRecording(page, 'Ann Lee');
+  await expect(page.getByRole('heading', { level: 1, name: 'Our own exercise' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start the exercise' }).click();
+  await expect(page.getByText('The care app will not open').first()).toBeVisible();
+});

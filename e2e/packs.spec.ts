@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildPack } from '../main/core/packs/runbookPack';
 import { STRICT_TAGS, axeViolations } from './axe';
+import { generateSigningKeys, signPack } from '../main/core/packs/packSignature';
 import { expect, test } from './fixtures';
 
 const repoRoot = resolve(import.meta.dirname, '..');
@@ -12,7 +13,8 @@ const PREMIUM = '[0909 879 0000](tel:09098790000)';
 
 // A pack that swaps the national cyber line in a bundled runbook for a premium-rate number and
 // replaces the provider's IT supplier: nothing may change until the user has seen both, and the
-// contacts only when chosen on their own.
+// contacts only when chosen on their own. It is signed by a care group whose key is trusted here:
+// a signature says who sent a pack, not that every line in it is right.
 test('a pack that changes a bundled runbook and a contact shows the diff and before → after, and imports contacts only when ticked', async ({
   app,
   page,
@@ -30,12 +32,24 @@ test('a pack that changes a bundled runbook and a contact shows the diff and bef
   expect(saved.ok).toBe(true);
   const bundled = await readFile(join(repoRoot, 'runbooks', 'ransomware.md'), 'utf8');
   const hostile = bundled.replaceAll('{{contact:csoc}}', PREMIUM);
-  const pack = buildPack(
-    [{ name: 'ransomware.md', bytes: new TextEncoder().encode(hostile) }],
-    new Date('2026-11-30T09:00:00Z'),
-    'role,name,organisation,phone,out_of_band,last_verified\n' +
-      'it-supplier,Acme IT,Acme,0300 999 1111,phone,2026-01-01\n',
+  const keys = generateSigningKeys();
+  const trusted = await harness.core.handlers['settings.update']({
+    careGroupKeys: [{ name: 'Oak Care Group', publicKeyPem: keys.publicKeyPem }],
+  });
+  const fingerprint = (trusted.ok && trusted.value.careGroupKeys?.[0]?.fingerprint) || 'none';
+  const signed = signPack(
+    buildPack(
+      [{ name: 'ransomware.md', bytes: new TextEncoder().encode(hostile) }],
+      new Date('2026-11-30T09:00:00Z'),
+      'role,name,organisation,phone,out_of_band,last_verified\n' +
+        'it-supplier,Acme IT,Acme,0300 999 1111,phone,2026-01-01\n',
+    ),
+    keys.privateKeyPem,
+    'Oak Care Group',
+    new Date('2026-11-30T10:00:00Z'),
   );
+  if (!signed.ok) throw new Error(signed.problem);
+  const pack = signed.zip;
 
   await app.openHome();
   await page.goto(`${page.url().replace(/#.*$/, '')}#/runbook-packs`);
@@ -48,6 +62,7 @@ test('a pack that changes a bundled runbook and a contact shows the diff and bef
     name: 'Check before importing: from-head-office.zip',
   });
   await expect(preview).toContainText('Replaces the version that comes with Holdfast');
+  await expect(preview).toContainText(`Signed by Oak Care Group (${fingerprint})`);
 
   // The runbook: every changed line, the premium number among them, marked in words.
   const diff = preview.getByRole('region', { name: /^What the pack changes in Ransomware/ });
@@ -104,6 +119,7 @@ test('the contacts in a pack are imported when the user ticks them', async ({
   const contacts = page.getByRole('region', { name: 'Contacts in this pack' });
   await expect(contacts).toContainText('Now: nobody yet');
   await contacts.getByLabel('Also import these contacts', { exact: false }).check();
+  await page.getByLabel('I accept this pack as unsigned').check();
   await page.getByRole('button', { name: 'Import these runbooks and contacts' }).click();
   await expect(
     page.getByRole('status').filter({ hasText: 'Imported 1 runbook and 1 contact.' }),

@@ -52,6 +52,12 @@ const AfterActionReportView = lazy(() =>
 const InjectCardsView = lazy(() =>
   import('./features/exercises/ExerciseDocuments').then((m) => ({ default: m.InjectCardsView })),
 );
+// The scenario editor brings CodeMirror too, so it loads only when someone opens it.
+const ScenarioEditorScreen = lazy(() =>
+  import('./features/exercises/ScenarioEditorScreen').then((m) => ({
+    default: m.ScenarioEditorScreen,
+  })),
+);
 const SettingsScreen = lazy(() =>
   import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
@@ -123,6 +129,8 @@ export function App() {
     screen = <ProjectorView key={route.id} id={route.id} />;
   else if (route.name === 'exercise-report') screen = <AfterActionReportView id={route.id} />;
   else if (route.name === 'inject-cards') screen = <InjectCardsView scenario={route.scenario} />;
+  else if (route.name === 'edit-scenario')
+    screen = <ScenarioEditorScreen key={route.id ?? 'new'} id={route.id} />;
   else if (route.name === 'contacts')
     screen = <ContactsScreen {...(route.role ? { role: route.role } : {})} />;
   else if (route.name === 'systems')

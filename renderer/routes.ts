@@ -22,7 +22,9 @@ export type Route =
   | { name: 'new-runbook'; from?: string }
   | { name: 'fix-runbook'; file: string }
   | { name: 'runbook-packs' }
-  | { name: 'import-plan' };
+  | { name: 'import-plan' }
+  /** The scenario editor: an existing scenario, or (id null) a new one from the template. */
+  | { name: 'edit-scenario'; id: string | null };
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -69,6 +71,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'exercises') {
     if (!parts[1]) return { name: 'exercises' };
     if (parts[1] === 'cards' && parts[2]) return { name: 'inject-cards', scenario: parts[2] };
+    if (parts[1] === 'new-scenario') return { name: 'edit-scenario', id: null };
+    if (parts[1] === 'edit-scenario' && parts[2]) return { name: 'edit-scenario', id: parts[2] };
     if (parts[2] === 'projector') return { name: 'exercise-projector', id: parts[1] };
     if (parts[2] === 'report') return { name: 'exercise-report', id: parts[1] };
     return { name: 'exercise', id: parts[1] };

@@ -85,6 +85,12 @@ const LINKS: Array<[string, string, Route]> = [
   ],
   ['runbook packs', href.runbookPacks, { name: 'runbook-packs' }],
   ['import a plan', href.importPlan, { name: 'import-plan' }],
+  ['a new scenario', href.newScenario, { name: 'edit-scenario', id: null }],
+  [
+    'edit a scenario',
+    href.editScenario('lost-tablet'),
+    { name: 'edit-scenario', id: 'lost-tablet' },
+  ],
 ];
 
 describe('every link opens the screen it names', () => {
@@ -116,6 +122,7 @@ describe('every link opens the screen it names', () => {
       'inject-cards': true,
       'edit-runbook': true,
       'new-runbook': true,
+      'edit-scenario': true,
       'runbook-packs': true,
       'import-plan': true,
       'fix-runbook': true,

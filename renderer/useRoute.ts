@@ -64,6 +64,8 @@ export const href = {
   projector: exerciseProjectorRoute,
   exerciseReport: (id: string) => `#/exercises/${encodeURIComponent(id)}/report`,
   injectCards: (scenario: string) => `#/exercises/cards/${encodeURIComponent(scenario)}`,
+  newScenario: '#/exercises/new-scenario',
+  editScenario: (id: string) => `#/exercises/edit-scenario/${encodeURIComponent(id)}`,
   contacts: (role?: string) => (role ? `#/contacts/${encodeURIComponent(role)}` : '#/contacts'),
   systems: (system?: string) => (system ? `#/systems/${encodeURIComponent(system)}` : '#/systems'),
   grabBag: '#/grab-bag',

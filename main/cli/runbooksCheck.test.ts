@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
 import { lineOf, runbookSource, SIMPLE_BODY } from '../core/runbooks/__fixtures__/runbookSource';
+import { scenarioTemplate } from '../shared/scenarioTemplate';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const PROBLEM_LINE = /^(.+):(\d+): (error|warning): (.+)$/;
@@ -93,6 +94,32 @@ describe.concurrent('npm run runbooks:check', { timeout: 30_000 }, () => {
     expect(run.stdout[0]).toContain(
       `warned.md:${lineOf(source, 'http://example.com')}: warning: link "http://example.com" is not allowed`,
     );
+  });
+
+  it("checks a data folder's own scenarios, beside its runbooks, with file:line", async ({
+    expect,
+  }) => {
+    const data = await tempFolder();
+    await mkdir(join(data, 'runbooks'));
+    await mkdir(join(data, 'scenarios'));
+    await writeFile(
+      join(data, 'runbooks', 'good.md'),
+      runbookSource({ id: 'good', body: SIMPLE_BODY }),
+    );
+    const good = scenarioTemplate({ id: 'our-drill', today: '2026-12-05', owner: 'Sam' });
+    await writeFile(join(data, 'scenarios', 'our-drill.md'), good);
+    const broken = good
+      .replace('id: our-drill', 'id: broken-drill')
+      .replace('Runbook: care-record-system-down', 'Runbook: no-such-runbook');
+    await writeFile(join(data, 'scenarios', 'broken-drill.md'), broken);
+
+    const run = await runCheck(join(data, 'runbooks'));
+
+    expect(run.code).toBe(1);
+    expect(run.stdout.at(-1)).toBe('1 runbook and 1 scenario loaded, 1 error, 0 warnings');
+    const [, file, line] = PROBLEM_LINE.exec(run.stdout[0] ?? '') ?? [];
+    expect(resolve(REPO_ROOT, file ?? '')).toBe(join(data, 'scenarios', 'broken-drill.md'));
+    expect(Number(line)).toBe(lineOf(broken, 'Runbook: no-such-runbook'));
   });
 
   it('explains its usage and exits 2 when no folder is given', async ({ expect }) => {

@@ -71,4 +71,9 @@ export const packImportSchema = packUploadSchema.extend({
   includeContacts: z.boolean().optional(),
   /** The pack's file name, kept with each runbook it changes so the reader can say where it came from. */
   packName: z.string().trim().max(200).optional(),
+  /**
+   * The admin ticked "I accept this pack as unsigned": needed for a pack no trusted care group key
+   * vouches for (unsigned, or signed with a key not added in Settings).
+   */
+  acceptUnsigned: z.boolean().optional(),
 });

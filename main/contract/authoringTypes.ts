@@ -127,9 +127,24 @@ export interface PackContactChange {
   after: ContactAtAGlance;
 }
 
+/** Who vouches for a pack: a care group key trusted here, a key not trusted here, or nobody. */
+export type PackSignatureView =
+  | { status: 'good'; signer: string; keyName: string; fingerprint: string }
+  | { status: 'unknown-key'; signer: string }
+  | { status: 'unsigned' };
+
+/** What importing a pack would do to one exercise scenario. */
+export interface PackScenarioPreview {
+  id: string;
+  title: string;
+  change: PackChange;
+}
+
 export interface PackPreview {
   created: string;
+  signature: PackSignatureView;
   runbooks: PackRunbookPreview[];
+  scenarios: PackScenarioPreview[];
   /** What the pack's contacts would change (only if the user also chooses to import them); null when it has none. */
   contacts: (ImportCounts & { changes: PackContactChange[] }) | null;
 }

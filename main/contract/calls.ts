@@ -66,6 +66,10 @@ export const CALL_NAMES = [
   'exercises.openProjector',
   'readiness.get',
   'exercises.projector',
+  'scenarios.source',
+  'scenarios.check',
+  'scenarios.save',
+  'scenarios.history',
   'links.openExternal',
 ] as const;
 

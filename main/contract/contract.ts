@@ -10,6 +10,7 @@ import type {
   ImportPreview,
   OpenExternalOutcome,
   PackStatus,
+  Problem,
   RunbookView,
   RunbookLibrary,
   SearchHit,
@@ -61,6 +62,7 @@ import type {
   ProjectorOutcome,
   ProjectorScreen,
   ScenarioLibrary,
+  ScenarioSourceText,
   ScenarioView,
 } from './exerciseTypes';
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
@@ -68,6 +70,7 @@ import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './v
 import { freeTextSchema } from './invisibleText';
 import type { Readiness } from './readinessTypes';
 import {
+  careGroupKeyInputSchema,
   contractClockSchema,
   customRoleLabelSchema,
   customSystemLabelSchema,
@@ -193,6 +196,8 @@ export const contract = {
     library: RunbookLibrary;
     imported: number;
     unchanged: number;
+    /** Exercise scenarios written (new or changed). */
+    scenarios: number;
     contacts: ImportCounts | null;
   }>()(packImportSchema),
   /** Everything in the data folder as one file, encrypted with a passphrase, with a checksum for each file inside. */
@@ -210,6 +215,7 @@ export const contract = {
       pharmacyCqcRegistered: z.boolean().optional(),
       isolationInstruction: freeTextSchema().trim().max(2000).optional(),
       contractClocks: z.array(contractClockSchema).max(20).optional(),
+      careGroupKeys: z.array(careGroupKeyInputSchema).max(20).optional(),
     }),
   ),
   'contacts.list': reads<ContactsDirectory>()(none),
@@ -270,6 +276,14 @@ export const contract = {
   ),
   /** Every exercise scenario, with the problems found in their files. */
   'exercises.scenarios': reads<ScenarioLibrary>()(none),
+  /** A scenario's file, to edit (a bundled one is saved as the provider's own version). */
+  'scenarios.source': reads<ScenarioSourceText>()(z.strictObject({ id: slugSchema })),
+  /** Every problem a scenario's text has, with its line, as the exercises list would find them. */
+  'scenarios.check': reads<{ problems: Problem[] }>()(previewRunbookSchema),
+  /** Checks a scenario and saves it to `<data folder>/scenarios/` as a new revision. */
+  'scenarios.save': writes<{ id: string; revision: RevisionSummary }>()(saveRunbookSchema),
+  /** Every revision of a scenario, newest last. */
+  'scenarios.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
   'exercises.scenario': reads<ScenarioView>()(z.strictObject({ id: slugSchema })),
   /** A scenario's injects as printable cards, for running the exercise on paper. */
   'exercises.cards': reads<IncidentDocument>()(z.strictObject({ scenario: slugSchema })),

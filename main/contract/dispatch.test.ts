@@ -89,6 +89,13 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a hidden file', { file: '.x.md' }],
     ['not a markdown file', { file: 'notes.txt' }],
   ],
+  'scenarios.source': [['a path as id', { id: '../../etc/passwd' }]],
+  'scenarios.check': [['no text', {}]],
+  'scenarios.save': [
+    ['no id key', { text: 'x' }],
+    ['a path as id', { id: '../x', text: 'x' }],
+  ],
+  'scenarios.history': [['a path as id', { id: '..' }]],
   'runbooks.revision': [
     ['revision 0', { id: 'ransomware', seq: 0 }],
     ['a fractional revision', { id: 'ransomware', seq: 1.5 }],

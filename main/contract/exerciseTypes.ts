@@ -29,10 +29,14 @@ export interface ScenarioSummary {
   providerTypes: ProviderType[];
   injectCount: number;
   version: number;
+  /** Bundled with Holdfast, or the provider's own ("Yours"). */
+  source: 'bundled' | 'user';
+  /** The provider's own version of a bundled scenario. */
+  overridesBundled: boolean;
 }
 
 /** A scenario ready to read: background, objectives and roles as safe HTML, and its injects. */
-export interface ScenarioView extends ScenarioSummary {
+export interface ScenarioView extends Omit<ScenarioSummary, 'source' | 'overridesBundled'> {
   backgroundHtml: string;
   /** Plain text of each objective (for the report) and the list as safe HTML. */
   objectives: string[];
@@ -40,6 +44,14 @@ export interface ScenarioView extends ScenarioSummary {
   rolesHtml: string;
   injects: InjectView[];
   runbooks: Array<{ id: string; title: string }>;
+}
+
+/** A scenario's file as the editor opens it. */
+export interface ScenarioSourceText {
+  id: string;
+  text: string;
+  source: 'bundled' | 'user';
+  overridesBundled: boolean;
 }
 
 export interface ScenarioLibrary {

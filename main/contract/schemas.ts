@@ -37,6 +37,12 @@ export const contractClockSchema = z.strictObject({
   duty: freeTextSchema().trim().max(400, 'must be 400 characters or fewer'),
 });
 
+/** A care group's public key as someone adds it in Settings (checked as a key by the core). */
+export const careGroupKeyInputSchema = z.strictObject({
+  name: freeTextSchema().trim().min(1, 'name the care group').max(80),
+  publicKeyPem: z.string().max(2000),
+});
+
 /** Limits on what a local contact may hold: enough for real use, small enough that huge input is refused. */
 export const CONTACT_LIMITS = {
   name: 120,

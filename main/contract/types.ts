@@ -185,6 +185,20 @@ export interface Settings {
   isolationInstruction: string;
   /** Deadlines from the provider's contracts (e.g. telling the commissioner), started like regulatory clocks. */
   contractClocks: ContractClock[];
+  /** Care groups whose signed runbook packs this provider trusts (the core always fills it in). */
+  careGroupKeys?: CareGroupKey[];
+}
+
+/** A care group's public key, added in Settings so packs it signs import as "Signed by". */
+export interface CareGroupKey {
+  name: string;
+  publicKeyPem: string;
+  /** SHA-256 of the raw key, hex: which key a signed pack names. */
+  keyId: string;
+  /** Eight words, to compare with the group by phone. */
+  fingerprint: string;
+  /** The date of the newest pack imported from this group, so an older one is refused. */
+  lastPackCreated: string | null;
 }
 
 /** A deadline from one of the provider's contracts, in hours from the moment of awareness. */

@@ -20,6 +20,7 @@ import { createIncidentService } from './incidents/incidentService';
 import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
 import { readinessHandlers } from './readiness/readinessHandlers';
+import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
 import { openLiveLibrary } from './runbooks/liveLibrary';
 import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
@@ -33,6 +34,10 @@ import { PRIVATE_DIRS } from './storage/privateModes';
 /** Where things live inside the data folder. */
 export const dataPaths = (dataDir: string) => ({
   userRunbooks: join(dataDir, 'runbooks'),
+  /** The provider's own exercise scenarios (one with a bundled scenario's id replaces it). */
+  userScenarios: join(dataDir, 'scenarios'),
+  /** Every saved revision of each scenario edited in Holdfast. */
+  scenarioHistory: join(dataDir, 'history-scenarios'),
   settings: join(dataDir, 'settings.json'),
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
@@ -52,6 +57,7 @@ export const dataPaths = (dataDir: string) => ({
   runbookTrash: join(dataDir, 'trash', 'runbooks'),
   /** Text typed in the runbook editor and not saved yet, kept across a restart. */
   editorDrafts: join(dataDir, 'drafts', 'editor'),
+  scenarioTrash: join(dataDir, 'trash', 'scenarios'),
   /** Scratch space for imports, on the same disk so files move into place by rename. */
   staging: join(dataDir, 'staging'),
 });
@@ -160,6 +166,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const exercises = await createExerciseHandlers({
     options,
     runsDir: paths.exerciseRuns,
+    userScenariosDir: paths.userScenarios,
     quarantineDir: paths.quarantine,
     now,
     readOnlyReason,
@@ -189,6 +196,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  const scenarioAuthoring = openScenarioAuthoring({
+    userDir: paths.userScenarios,
+    historyDir: paths.scenarioHistory,
+    trashDir: paths.scenarioTrash,
+    scenarios: exercises.scenarios,
+    runbooks: () => library.library().runbooks,
+    national: library.nationalById,
+    reload: exercises.reload,
+    // One queue with runbook changes: a pack import writes both.
+    serial: authoring.serial,
+    now,
+    log,
+  });
+
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
@@ -203,6 +224,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       now,
     }),
     ...exercises.handlers,
+    ...scenarioAuthoringHandlers(scenarioAuthoring),
     ...systemsHandlers(systems),
     ...grabBagHandlers({
       prints: printRecord.prints,
@@ -232,11 +254,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       authoring,
       contacts: contactsForPacks(contacts),
       userDir: paths.userRunbooks,
+      scenarios: {
+        authoring: scenarioAuthoring,
+        library: exercises.scenarios,
+        userDir: paths.userScenarios,
+        reload: exercises.reload,
+      },
       stagingDir: paths.staging,
       library: library.library,
       reload: library.reload,
       summary: () => summarise(library.library()),
       now,
+      careGroupKeys: () => settings.get().careGroupKeys ?? [],
+      recordSignedPack: (keyId, packCreated) => settings.recordSignedPack(keyId, packCreated),
       log,
     }),
     // Made from the other domains' answers, so it is asked for them when a call arrives.

@@ -33,6 +33,8 @@ export interface ExerciseDeps {
   options: CoreOptions;
   /** `<dataDir>/exercises/runs`: one folder per exercise, apart from every incident. */
   runsDir: string;
+  /** `<dataDir>/scenarios`: the provider's own scenarios, beside their own runbooks. */
+  userScenariosDir: string;
   quarantineDir: string;
   now: () => Date;
   readOnlyReason: string | null;
@@ -48,15 +50,24 @@ export interface ExerciseDeps {
  * The exercise calls over their own store. Scenarios are loaded with the runbooks (and again on
  * `reload`), so a scenario naming a runbook that has gone is reported and left out.
  */
-export async function createExerciseHandlers(
-  deps: ExerciseDeps,
-): Promise<{ handlers: ExerciseCalls; reload: () => Promise<void>; close: () => Promise<void> }> {
+export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
+  handlers: ExerciseCalls;
+  reload: () => Promise<void>;
+  scenarios: () => ScenarioLibraryState;
+  close: () => Promise<void>;
+}> {
   const { options, now } = deps;
   let library: ScenarioLibraryState = { scenarios: new Map(), problems: [] };
   const reload = async (): Promise<void> => {
     library = await loadScenarios({
-      dir: scenariosDir(options.bundledRunbooksDir),
-      label: 'runbooks/scenarios',
+      folders: [
+        {
+          dir: scenariosDir(options.bundledRunbooksDir),
+          label: 'runbooks/scenarios',
+          source: 'bundled',
+        },
+        { dir: deps.userScenariosDir, label: 'scenarios', source: 'user' },
+      ],
       runbooks: deps.runbooks(),
       national: deps.national(),
     });
@@ -130,5 +141,5 @@ export async function createExerciseHandlers(
       );
     },
   };
-  return { handlers, reload, close: () => exercises.close() };
+  return { handlers, reload, scenarios: () => library, close: () => exercises.close() };
 }

@@ -122,7 +122,11 @@ export function createExerciseService(options: ExerciseServiceOptions) {
       const { scenarios, problems } = options.scenarios();
       return {
         scenarios: [...scenarios.values()]
-          .map(({ parsed }) => summariseScenario(parsed))
+          .map(({ parsed, source, overridesBundled }) => ({
+            ...summariseScenario(parsed),
+            source,
+            overridesBundled,
+          }))
           .sort((a, b) => a.title.localeCompare(b.title)),
         problems,
       };

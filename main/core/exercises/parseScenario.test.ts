@@ -211,8 +211,7 @@ describe('scenario library', () => {
       userDir: join(BUNDLED_DIR, 'no-such-folder'),
     });
     const loaded = await loadScenarios({
-      dir: scenariosDir(BUNDLED_DIR),
-      label: 'scenarios',
+      folders: [{ dir: scenariosDir(BUNDLED_DIR), label: 'scenarios', source: 'bundled' }],
       runbooks: library.runbooks,
       national: new Map(national.map((c) => [c.id, c])),
     });

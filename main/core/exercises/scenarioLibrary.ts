@@ -12,6 +12,17 @@ export interface LoadedScenario {
   parsed: ParsedScenario;
   file: string;
   origin: RunbookOrigin;
+  /** Bundled with Holdfast, or the provider's own (in `<data folder>/scenarios/`). */
+  source: 'bundled' | 'user';
+  /** A scenario of the provider's own with the id of a bundled one, which it replaces. */
+  overridesBundled: boolean;
+}
+
+/** One folder of scenarios, as runbooks have: bundled first, then the provider's own. */
+export interface ScenarioFolder {
+  dir: string;
+  label: string;
+  source: 'bundled' | 'user';
 }
 
 export interface ScenarioLibraryState {
@@ -74,41 +85,61 @@ export function crossCheckScenario(
   return problems;
 }
 
-/** Reads every scenario of a folder, checked against the runbook library; bad files never hide good ones. */
+/**
+ * Reads every scenario of each folder, checked against the runbook library; bad files never hide
+ * good ones. As with runbooks, a scenario of the provider's own with the id of a bundled one
+ * replaces it, and a broken one of their own leaves the bundled one in use.
+ */
 export async function loadScenarios(options: {
-  dir: string;
-  label: string;
+  folders: ScenarioFolder[];
   runbooks: ReadonlyMap<string, Runbook>;
   national: Map<string, NationalContact>;
 }): Promise<ScenarioLibraryState> {
-  const { files, problems } = await readMarkdownFiles(
-    { dir: options.dir, label: options.label },
-    'scenario',
-  );
   const scenarios = new Map<string, LoadedScenario>();
+  const problems: Problem[] = [];
+  for (const folder of options.folders)
+    problems.push(...(await loadFolder(folder, options, scenarios)));
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { scenarios, problems };
+}
+
+async function loadFolder(
+  folder: ScenarioFolder,
+  options: { runbooks: ReadonlyMap<string, Runbook>; national: Map<string, NationalContact> },
+  scenarios: Map<string, LoadedScenario>,
+): Promise<Problem[]> {
+  const { files, problems } = await readMarkdownFiles(folder, 'scenario');
+  const seenInFolder = new Map<string, string>();
   for (const { path, file, bytes } of files) {
     const outcome = parseScenario(bytes, file);
     problems.push(...outcome.problems);
     if (!outcome.scenario) continue;
     const { id } = outcome.scenario.meta;
-    const earlier = scenarios.get(id);
+    const earlier = seenInFolder.get(id);
     if (earlier) {
       problems.push({
         file,
         line: outcome.scenario.idLine,
         severity: 'error',
-        message: `scenario id "${id}" is already used by ${earlier.file}; this file is ignored`,
+        message: `scenario id "${id}" is already used by ${earlier}; this file is ignored`,
       });
       continue;
     }
+    seenInFolder.set(id, file);
     const checked = crossCheckScenario(outcome.scenario, file, options.runbooks, options.national);
     problems.push(...checked);
     // A scenario pointing at a missing runbook is left out, as a broken runbook file is.
     if (checked.some((p) => p.severity === 'error')) continue;
-    scenarios.set(id, { parsed: outcome.scenario, file, origin: { path, sha256: sha256(bytes) } });
+    const replaced = scenarios.get(id);
+    scenarios.set(id, {
+      parsed: outcome.scenario,
+      file,
+      origin: { path, sha256: sha256(bytes) },
+      source: folder.source,
+      overridesBundled: replaced?.source === 'bundled' && folder.source === 'user',
+    });
   }
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  return { scenarios, problems };
+  return problems;
 }
 
 /** Where the bundled scenarios are, given the bundled runbooks folder. */

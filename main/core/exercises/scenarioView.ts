@@ -15,7 +15,9 @@ export function bulletList(items: readonly string[]): string {
 }
 
 /** The short form used in lists. */
-export function summariseScenario(parsed: ParsedScenario): ScenarioSummary {
+export function summariseScenario(
+  parsed: ParsedScenario,
+): Omit<ScenarioSummary, 'source' | 'overridesBundled'> {
   const { id, title, summary, duration, providerTypes, version } = parsed.meta;
   return {
     id,

@@ -96,7 +96,11 @@ describe('runbook packs', () => {
     expect(await readdir(join(dataDir, 'runbooks'))).toEqual([]);
 
     const imported = value(
-      await target.handlers['packs.import']({ base64: pack.base64, author: 'Alex' }),
+      await target.handlers['packs.import']({
+        base64: pack.base64,
+        author: 'Alex',
+        acceptUnsigned: true,
+      }),
     );
     expect(imported).toMatchObject({ imported: 2, unchanged: 0 });
     expect(value(await target.handlers['runbooks.get']({ id: 'lost-device' })).title).toBe(
@@ -108,7 +112,9 @@ describe('runbook packs', () => {
       ['original', 'Holdfast', 'The version that comes with Holdfast'],
       ['save', 'Alex', 'Imported from a pack made 2026-03-01'],
     ]);
-    expect(value(await target.handlers['packs.import']({ base64: pack.base64 }))).toMatchObject({
+    expect(
+      value(await target.handlers['packs.import']({ base64: pack.base64, acceptUnsigned: true })),
+    ).toMatchObject({
       imported: 0,
       unchanged: 2,
     });
@@ -148,13 +154,19 @@ describe('runbook packs', () => {
     });
     // Importing the runbooks alone leaves the contacts as they were.
     expect(
-      value(await target.handlers['packs.import']({ base64: pack.base64 })).contacts,
+      value(await target.handlers['packs.import']({ base64: pack.base64, acceptUnsigned: true }))
+        .contacts,
     ).toBeNull();
     const untouched = value(await target.handlers['contacts.list']({}));
     expect(untouched.roles.find((role) => role.role === 'it-supplier')?.contact).toBeNull();
     expect(
-      value(await target.handlers['packs.import']({ base64: pack.base64, includeContacts: true }))
-        .contacts,
+      value(
+        await target.handlers['packs.import']({
+          base64: pack.base64,
+          includeContacts: true,
+          acceptUnsigned: true,
+        }),
+      ).contacts,
     ).toEqual({ new: 1, updated: 0, unchanged: 0 });
     const directory = value(await target.handlers['contacts.list']({}));
     expect(directory.roles.find((role) => role.role === 'it-supplier')?.contact?.name).toBe(
@@ -212,6 +224,7 @@ describe('runbook packs', () => {
         base64: base64(zip),
         author: 'Alex',
         packName: 'from-head-office.zip',
+        acceptUnsigned: true,
       }),
     );
     const directory = value(await core.handlers['contacts.list']({}));

@@ -1,14 +1,40 @@
 import { stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { loadLibrary, type RunbookFolder } from './library';
 import { loadNationalContacts } from './loadRunbooks';
-import { loadScenarios, SCENARIOS_FOLDER } from '../exercises/scenarioLibrary';
+import { loadScenarios, SCENARIOS_FOLDER, type ScenarioFolder } from '../exercises/scenarioLibrary';
 import type { Problem } from '../../contract/types';
+
+const isFolder = async (path: string): Promise<boolean> =>
+  (await stat(path).catch(() => null))?.isDirectory() ?? false;
+
+/**
+ * Where the scenarios that go with a runbooks folder are: its own `scenarios/` subfolder (as the
+ * bundled runbooks keep theirs) and, for a data folder's `runbooks/`, the `scenarios/` beside it.
+ */
+async function scenarioFoldersOf(
+  folder: string,
+  label: string,
+  checksBundled: boolean,
+): Promise<ScenarioFolder[]> {
+  const found: ScenarioFolder[] = [];
+  const inside = join(resolve(folder), SCENARIOS_FOLDER);
+  if (await isFolder(inside))
+    found.push({
+      dir: inside,
+      label: `${label}/${SCENARIOS_FOLDER}`,
+      source: checksBundled ? 'bundled' : 'user',
+    });
+  const beside = join(dirname(resolve(folder)), SCENARIOS_FOLDER);
+  if (!checksBundled && basename(resolve(folder)) === 'runbooks' && (await isFolder(beside)))
+    found.push({ dir: beside, label: relative(process.cwd(), beside) || '.', source: 'user' });
+  return found;
+}
 
 /**
  * Checks a folder of runbooks the way the app loads them (national contacts from the bundled
- * pack), with file names relative to the working folder. Exercise scenarios in its `scenarios/`
- * subfolder are checked too, against the same runbooks.
+ * pack), with file names relative to the working folder. Exercise scenarios that go with it
+ * (see scenarioFoldersOf) are checked too, against the same runbooks.
  */
 export async function checkFolder(
   folder: string,
@@ -42,16 +68,15 @@ export async function checkFolder(
   const count = [...library.runbooks.values()].filter((runbook) =>
     runbook.file.startsWith(`${label}/`),
   ).length;
-  const scenarioDir = join(resolve(folder), SCENARIOS_FOLDER);
-  const hasScenarios = (await stat(scenarioDir).catch(() => null))?.isDirectory() ?? false;
-  const scenarios = hasScenarios
-    ? await loadScenarios({
-        dir: scenarioDir,
-        label: `${label}/${SCENARIOS_FOLDER}`,
-        runbooks: library.runbooks,
-        national: new Map(national.contacts.map((c) => [c.id, c])),
-      })
-    : null;
+  const scenarioFolders = await scenarioFoldersOf(folder, label, checksBundled);
+  const scenarios =
+    scenarioFolders.length > 0
+      ? await loadScenarios({
+          folders: scenarioFolders,
+          runbooks: library.runbooks,
+          national: new Map(national.contacts.map((c) => [c.id, c])),
+        })
+      : null;
   return {
     problems: [...(checksBundled ? national.problems : []), ...own, ...(scenarios?.problems ?? [])],
     count,

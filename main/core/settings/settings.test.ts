@@ -47,6 +47,7 @@ describe('openSettings', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
+      careGroupKeys: [],
     });
     expect(notices).toEqual([]);
   });
@@ -59,6 +60,7 @@ describe('openSettings', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
+      careGroupKeys: [],
     });
     await first.settings.update({ providerType: 'home-care' });
 
@@ -69,6 +71,7 @@ describe('openSettings', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
+      careGroupKeys: [],
     });
     expect(second.notices).toEqual([]);
     expect(JSON.parse(await readFile(settingsPath, 'utf8'))).toMatchObject({
@@ -113,6 +116,7 @@ describe('openSettings', () => {
         pharmacyCqcRegistered: false,
         isolationInstruction: '',
         contractClocks: [],
+        careGroupKeys: [],
       });
       const [kept, ...more] = await quarantined();
       expect(more).toEqual([]);
@@ -143,6 +147,7 @@ describe('openSettings', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
+      careGroupKeys: [],
     });
     const [kept] = await quarantined();
     expect(new Uint8Array(await readFile(kept as string))).toEqual(bytes);
@@ -168,6 +173,7 @@ describe('openSettings', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
+      careGroupKeys: [],
     });
     expect(notices[0]?.message).toContain('no good copy was found');
   });
@@ -193,6 +199,7 @@ describe('openSettings', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: '',
       contractClocks: [],
+      careGroupKeys: [],
     });
     expect(notices).toEqual([]);
   });

@@ -594,6 +594,7 @@ describe('a full session over HTTP', () => {
       pharmacyCqcRegistered: false,
       isolationInstruction: 'Unplug the network cable; leave it switched on.',
       contractClocks: [],
+      careGroupKeys: [],
     });
     expect(await value<Settings>('settings.get')).toEqual(saved);
     expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toMatchObject({

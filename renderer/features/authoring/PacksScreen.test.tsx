@@ -13,6 +13,13 @@ afterEach(() => {
 
 const PREVIEW: PackPreview = {
   created: '2026-11-30T09:00:00.000Z',
+  signature: {
+    status: 'good',
+    signer: 'Oak Care Group',
+    keyName: 'Oak Care Group (head office)',
+    fingerprint: 'letter hazel sledge brush / desert skate engine copper',
+  },
+  scenarios: [{ id: 'our-drill', title: 'Our night drill', change: 'new' }],
   runbooks: [
     {
       id: 'ransomware',
@@ -40,16 +47,17 @@ const PREVIEW: PackPreview = {
   },
 };
 
-async function choosePack(): Promise<HTMLElement> {
+async function choosePack(preview: PackPreview = PREVIEW): Promise<HTMLElement> {
   vi.mocked(request).mockImplementation(async (name) =>
     name === 'packs.previewImport'
-      ? { ok: true, value: PREVIEW }
+      ? { ok: true, value: preview }
       : {
           ok: true,
           value: {
             library: { runbooks: [], problems: [], drafts: [], draftProblems: [] },
             imported: 1,
             unchanged: 0,
+            scenarios: 1,
             contacts: null,
           },
         },
@@ -111,6 +119,51 @@ describe('PacksScreen: what a pack would change, before anything is written', ()
         'packs.import',
         expect.objectContaining({ includeContacts: true }),
       ),
+    );
+  });
+
+  it('names the care group whose key signed the pack, with the fingerprint to compare', async () => {
+    const preview = await choosePack();
+    expect(preview.textContent).toContain(
+      'Signed by Oak Care Group (head office) (letter hazel sledge brush / desert skate engine copper)',
+    );
+    expect(within(preview).queryByLabelText('I accept this pack as unsigned')).toBeNull();
+  });
+
+  it('asks the admin to accept an unsigned pack, and passes on that choice', async () => {
+    const preview = await choosePack({ ...PREVIEW, signature: { status: 'unsigned' } });
+    expect(
+      within(preview).getByRole('region', { name: 'This pack is not signed' }).textContent,
+    ).toContain('Nothing shows who made it or that it was not changed on the way.');
+    fireEvent.click(within(preview).getByLabelText('I accept this pack as unsigned'));
+    fireEvent.click(within(preview).getByRole('button', { name: 'Import these runbooks' }));
+    await waitFor(() =>
+      expect(request).toHaveBeenCalledWith(
+        'packs.import',
+        expect.objectContaining({ acceptUnsigned: true }),
+      ),
+    );
+  });
+
+  it('says who signed a pack whose key is not added here', async () => {
+    const preview = await choosePack({
+      ...PREVIEW,
+      signature: { status: 'unknown-key', signer: 'Someone' },
+    });
+    expect(preview.textContent).toContain(
+      'This pack is signed by “Someone”, but with a key you have not added.',
+    );
+  });
+
+  it('lists the exercise scenarios a pack carries, and counts them once imported', async () => {
+    const preview = await choosePack();
+    const scenarios = within(preview).getByRole('region', {
+      name: 'Exercise scenarios in this pack',
+    });
+    expect(scenarios.textContent).toContain('Our night drill: New scenario');
+    fireEvent.click(within(preview).getByRole('button', { name: 'Import these runbooks' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'Imported 1 runbook and 1 exercise scenario.',
     );
   });
 });

@@ -13,8 +13,16 @@ import { href } from '../../useRoute';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { DiffLines } from './DiffLines';
+import { PackSignatureNotice } from './PackSignatureNotice';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
+
+const SCENARIO_CHANGE: Record<PackChange, string> = {
+  new: 'New scenario',
+  same: 'Already the same here: nothing to do',
+  'overrides-bundled': 'Replaces the scenario that comes with Holdfast (which is kept)',
+  'replaces-yours': 'Replaces your version here (kept in its history)',
+};
 
 const CHANGE: Record<PackChange, string> = {
   new: 'New runbook',
@@ -69,6 +77,8 @@ export function PacksScreen() {
   const [includeContacts, setIncludeContacts] = useState(false);
   // Importing a pack's contacts is its own choice, off until the user ticks it for this pack.
   const [importContacts, setImportContacts] = useState(false);
+  // Accepting a pack nobody vouches for is asked afresh for each pack.
+  const [acceptUnsigned, setAcceptUnsigned] = useState(false);
 
   const exportPack = async (): Promise<void> => {
     const result = await request('packs.export', { includeContacts });
@@ -104,6 +114,7 @@ export function PacksScreen() {
     }
     setOutcome(null);
     setImportContacts(false);
+    setAcceptUnsigned(false);
     setChosen({ name: file.name, base64, preview: result.value });
   };
 
@@ -113,6 +124,7 @@ export function PacksScreen() {
       base64: chosen.base64,
       includeContacts: importContacts,
       packName: chosen.name,
+      ...(chosen.preview.signature.status === 'good' ? {} : { acceptUnsigned }),
     });
     if (!result.ok) {
       setOutcome({ ok: false, message: `Nothing was imported. ${explain(result.error)}` });
@@ -127,9 +139,13 @@ export function PacksScreen() {
       contactCount === null
         ? ''
         : ` and ${contactCount} ${contactCount === 1 ? 'contact' : 'contacts'}`;
+    const scenarioCount = result.value.scenarios;
+    const scenarios = scenarioCount
+      ? ` and ${scenarioCount} exercise ${scenarioCount === 1 ? 'scenario' : 'scenarios'}`
+      : '';
     setOutcome({
       ok: true,
-      message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
+      message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${scenarios}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
     });
   };
 
@@ -181,6 +197,11 @@ export function PacksScreen() {
         {chosen && (
           <section aria-label={`Check before importing: ${chosen.name}`} className="notice">
             <h3>{chosen.name}</h3>
+            <PackSignatureNotice
+              signature={chosen.preview.signature}
+              accepted={acceptUnsigned}
+              onAccept={setAcceptUnsigned}
+            />
             <ul>
               {chosen.preview.runbooks.map((runbook) => (
                 <li key={runbook.id}>
@@ -206,6 +227,21 @@ export function PacksScreen() {
                 </li>
               ))}
             </ul>
+            {chosen.preview.scenarios.length > 0 && (
+              <div role="region" aria-label="Exercise scenarios in this pack">
+                <h4>Exercise scenarios in this pack</h4>
+                <ul>
+                  {chosen.preview.scenarios.map((scenario) => (
+                    <li key={scenario.id}>
+                      <strong>
+                        <bdi>{scenario.title}</bdi>
+                      </strong>
+                      : {SCENARIO_CHANGE[scenario.change]}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {chosen.preview.contacts && (
               <div className="pack-contacts" role="region" aria-label="Contacts in this pack">
                 <h4>Contacts in this pack</h4>

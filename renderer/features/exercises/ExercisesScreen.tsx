@@ -52,17 +52,31 @@ export function ExercisesScreen() {
           <ul className="scenario-list">
             {library.value.scenarios.map((scenario) => (
               <li key={scenario.id}>
-                <h3>{scenario.title}</h3>
+                <h3>
+                  <bdi>{scenario.title}</bdi>
+                  {scenario.source === 'user' && (
+                    <>
+                      {' '}
+                      <span className="tag">
+                        {scenario.overridesBundled ? 'Yours (edited)' : 'Yours'}
+                      </span>
+                    </>
+                  )}
+                </h3>
                 <p>{scenario.summary}</p>
                 <p>
                   About {scenario.durationMinutes} minutes · {scenario.injectCount} injects ·{' '}
                   <a href={href.injectCards(scenario.id)}>
                     Print inject cards for “{scenario.title}”
-                  </a>
+                  </a>{' '}
+                  · <a href={href.editScenario(scenario.id)}>Edit “{scenario.title}”</a>
                 </p>
               </li>
             ))}
           </ul>
+          <p>
+            <a href={href.newScenario}>Write a new scenario</a>
+          </p>
           <ProblemsPanel problems={library.value.problems} />
         </>
       )}

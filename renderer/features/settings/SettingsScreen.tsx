@@ -7,6 +7,7 @@ import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { regulatorSummary } from '../../../main/shared/regulators';
 import { BackupPanel } from './BackupPanel';
+import { CareGroupKeysPanel } from './CareGroupKeysPanel';
 
 type SaveState =
   | { status: 'idle' }
@@ -47,7 +48,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
     const contractClocks = form.contractClocks.map(({ id, ...clock }) =>
       id ? { id, ...clock } : clock,
     );
-    void request('settings.update', { ...form, contractClocks }).then((result) => {
+    // Care group keys are saved by their own panel, one change at a time, so are not sent here.
+    const { organisationName, providerType, pharmacyCqcRegistered, isolationInstruction } = form;
+    const fields = { organisationName, providerType, pharmacyCqcRegistered, isolationInstruction };
+    void request('settings.update', { ...fields, contractClocks }).then((result) => {
       // "Saved" only once the core says the settings are on disk.
       if (result.ok) {
         setForm(result.value);
@@ -153,6 +157,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </p>
         )}
       </form>
+      <CareGroupKeysPanel initial={initial.careGroupKeys ?? []} />
       <BackupPanel />
     </>
   );

@@ -123,6 +123,7 @@ async function contactTrial(
             ).toString('base64'),
             // A pack's contacts are imported only when the person ticks "Also import its contacts".
             includeContacts: true,
+            acceptUnsigned: true,
           })
         : await call('contacts.import', {
             format: path === 'csv' ? 'csv' : 'vcard',

@@ -40,7 +40,7 @@ test('a pasted plan is previewed, saved as a draft and opens in the editor', asy
     'Stays as text (references and appendices are never steps)1. The printer manual',
   ]);
   await expect(page.getByLabel('{{IT_CONTACT}} (used 1 time)')).toHaveValue('contact:it-supplier');
-  await expect(page.getByLabel('Short name (id)')).toHaveValue('printer-hacked');
+  await expect(page.getByLabel('Short name')).toHaveValue('printer-hacked');
 
   await page.getByRole('button', { name: 'Save as draft' }).click();
   await expect(

@@ -200,8 +200,12 @@ export const contract = {
     scenarios: number;
     contacts: ImportCounts | null;
   }>()(packImportSchema),
-  /** Everything in the data folder as one file, encrypted with a passphrase, with a checksum for each file inside. */
-  'backup.export': reads<BackupFile>()(
+  /**
+   * Everything in the data folder as one file, encrypted with a passphrase, with a checksum for
+   * each file inside. It notes when the backup was made (home's "Getting ready" says its age), so
+   * it writes.
+   */
+  'backup.export': writes<BackupFile>()(
     z.strictObject({
       passphrase: z.string().min(MIN_PASSPHRASE_LENGTH).max(MAX_PASSPHRASE_LENGTH),
     }),

@@ -210,12 +210,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
+  const settingsCalls = settingsHandlers(settings, log);
+  const contactsCalls = contactsHandlers(contacts, now);
+  const systemsCalls = systemsHandlers(systems);
+  const grabBagCalls = grabBagHandlers({
+    prints: printRecord.prints,
+    settings: () => settings.get(),
+    contacts: () => contacts.list(),
+    systems,
+    runbooks: () => library.library().runbooks,
+    view: present,
+    now,
+  });
   const handlers: Handlers = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
     ...runbooksHandlers({ library, present, reload }),
-    ...settingsHandlers(settings, log),
-    ...contactsHandlers(contacts, now),
+    ...settingsCalls,
+    ...contactsCalls,
     ...incidentsHandlers({
       incidents,
       contactRef,
@@ -225,16 +237,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...exercises.handlers,
     ...scenarioAuthoringHandlers(scenarioAuthoring),
-    ...systemsHandlers(systems),
-    ...grabBagHandlers({
-      prints: printRecord.prints,
-      settings: () => settings.get(),
-      contacts: () => contacts.list(),
-      systems,
-      runbooks: () => library.library().runbooks,
-      view: present,
-      now,
-    }),
+    ...systemsCalls,
+    ...grabBagCalls,
     ...hostHandlers(options),
     ...authoring.handlers,
     ...importHandlers({
@@ -269,9 +273,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       recordSignedPack: (keyId, packCreated) => settings.recordSignedPack(keyId, packCreated),
       log,
     }),
-    // Made from the other domains' answers, so it is asked for them when a call arrives.
+    // Made from the other domains' own answers, asked for when the call arrives.
     ...readinessHandlers({
-      reads: () => handlers,
+      reads: {
+        'settings.get': settingsCalls['settings.get'],
+        'contacts.list': contactsCalls['contacts.list'],
+        'exercises.list': exercises.handlers['exercises.list'],
+        'grabbag.status': grabBagCalls['grabbag.status'],
+        'systems.list': systemsCalls['systems.list'],
+      },
       runbooks: () => library.library().runbooks,
       backups: backupRecord.backups,
       now,

@@ -27,7 +27,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
   'runbooks.publish': { id: 'my-runbook', author: 'Sam' },
-  'runbooks.unsavedDraft': { id: null },
+  'runbooks.unsavedDraft': { id: 'ransomware' },
   'runbooks.keepDraft': { id: 'ransomware', text: '---\nid: ransomware\n---\n' },
   'runbooks.discardDraft': { id: 'ransomware' },
   'runbooks.refused': {},

@@ -95,7 +95,10 @@ describe('a draft runbook', () => {
     expect(published.library.runbooks.some((r) => r.id === 'imported-ransomware')).toBe(true);
     expect(published.revision).toMatchObject({ kind: 'save', author: 'Sam', message: 'Published' });
     const text = await readFile(join(dataDir, 'runbooks', 'imported-ransomware.md'), 'utf8');
-    expect(text).toBe(DRAFT.replace('status: draft', 'status: published'));
+    // Publishing is a change like any other: the version goes up with it.
+    expect(text).toBe(
+      DRAFT.replace('status: draft', 'status: published').replace('version: 1', 'version: 2'),
+    );
     const history = value(await core.handlers['runbooks.history']({ id: 'imported-ransomware' }));
     expect(history.map((revision) => revision.kind)).toEqual(['original', 'save']);
     const hits = value(await core.handlers['runbooks.search']({ query: 'ransomware' }));

@@ -13,8 +13,7 @@ type Reads = Pick<
 >;
 
 export interface ReadinessSources {
-  /** Asked for at each call: the table they live in is finished after this module is wired. */
-  reads: () => Reads;
+  reads: Reads;
   runbooks: () => ReadonlyMap<string, Runbook>;
   backups: BackupRecordService;
   now: () => Date;
@@ -29,7 +28,7 @@ function valueOf<T>(result: Result<T>): T {
 export function readinessHandlers(sources: ReadinessSources): Pick<Handlers, 'readiness.get'> {
   return {
     'readiness.get': async () => {
-      const reads = sources.reads();
+      const { reads } = sources;
       const [settings, directory, exercises, pack, register] = await Promise.all([
         reads['settings.get']({}),
         reads['contacts.list']({}),

@@ -110,7 +110,7 @@ describe('parseFrontMatter', () => {
       'Last reviewed must be a date written as YYYY-MM-DD, such as 2026-12-05',
     ],
     ['a version written in words', 'version: three', 8, 'Version must be a whole number'],
-    ['an id with capitals', 'id: Test_Runbook', 2, 'Short name (id): '],
+    ['an id with capitals', 'id: Test_Runbook', 2, 'Short name: '],
   ])('points at the field line for %s', (_name, replacement, line, message) => {
     const key = replacement.split(':')[0] ?? '';
     const yaml = FIELDS.map((field) => (field.startsWith(`${key}:`) ? replacement : field)).join(

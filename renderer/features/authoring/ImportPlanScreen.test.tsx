@@ -119,8 +119,8 @@ describe('Import a plan', () => {
 
   it('says beside the field what is wrong with a changed detail, and will not save then', async () => {
     await pastePlan();
-    fireEvent.change(screen.getByLabelText('Short name (id)'), { target: { value: 'Not An Id' } });
-    expect(screen.getByLabelText('Short name (id)').getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(screen.getByLabelText('Short name'), { target: { value: 'Not An Id' } });
+    expect(screen.getByLabelText('Short name').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('button', { name: 'Save as draft' })).toHaveProperty('disabled', true);
   });
 

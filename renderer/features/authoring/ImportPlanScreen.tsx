@@ -11,20 +11,25 @@ import { Field } from '../../ui/Field';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { ImportPreviewList } from './ImportPreviewList';
+import { headerFieldLabels } from '../../../main/contract/headerFields';
 
 const AUTHOR_KEY = 'holdfast-author-name';
 const PASTED = 'Pasted text';
 type EditableField = 'title' | 'id' | 'category' | 'summary' | 'owner';
 const FIELDS: Array<{ field: EditableField; label: string; hint?: string }> = [
-  { field: 'title', label: 'Title' },
+  { field: 'title', label: headerFieldLabels.title },
   {
     field: 'id',
-    label: 'Short name (id)',
+    label: headerFieldLabels.id,
     hint: 'Small letters, numbers and hyphens. It cannot change once the runbook is saved.',
   },
-  { field: 'category', label: 'Situation' },
-  { field: 'summary', label: 'Summary', hint: 'One or two sentences: when to use this runbook.' },
-  { field: 'owner', label: 'Looked after by' },
+  { field: 'category', label: headerFieldLabels.category },
+  {
+    field: 'summary',
+    label: headerFieldLabels.summary,
+    hint: 'One or two sentences: when to use this runbook.',
+  },
+  { field: 'owner', label: headerFieldLabels.owner },
 ];
 
 /** The document the preview was made from, kept so changed choices can be shown again. */

@@ -62,7 +62,7 @@ const EXPECTED: Record<string, string[]> = {
     'Phone {{contact:insurer}} before you agree to anything.',
     'Tell your organisation directors what is happening.',
     'Ask {{contact:ig-lead}} whether the data breach must be reported.',
-    'Check the backups at {{BACKUP_LOCATION}}.',
+    'Check the backups at [BACKUP_LOCATION].',
   ],
   'security-foreign-header.md': [
     'Stop the attack in progress.',

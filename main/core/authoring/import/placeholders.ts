@@ -100,8 +100,15 @@ export function suggestTarget(written: string, knownRoles: ReadonlySet<string>):
 }
 
 /** The text a choice puts in the runbook, or null to leave the placeholder as written. */
-export function replacementFor(target: string, organisation: string): string | null {
-  if (target === 'keep') return null;
+export function replacementFor(
+  target: string,
+  organisation: string,
+  written: string,
+): string | null {
+  // A `{{NAME}}` kept as written would read as a Holdfast placeholder it cannot fill, which the
+  // checks refuse: it is kept as a visible gap in brackets instead, like `[ORG NAME]`.
+  if (target === 'keep')
+    return written.startsWith('{{') ? `[${written.slice(2, -2).trim()}]` : null;
   if (target === 'organisation') return organisation.trim() || 'your organisation';
   return `{{${target}}}`;
 }

@@ -443,7 +443,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
 /** Replaces each mapped placeholder with its contact, setting or organisation name. */
 function filler(variables: ImportVariable[], organisation: string): (text: string) => string {
   const swaps = variables.flatMap((variable) => {
-    const replacement = replacementFor(variable.chosen, organisation);
+    const replacement = replacementFor(variable.chosen, organisation, variable.written);
     return replacement === null ? [] : [[variable.written, replacement] as const];
   });
   return (text) => swaps.reduce((out, [from, to]) => out.split(from).join(to), text);

@@ -611,6 +611,29 @@ describe('content that is neutralised, with a warning', () => {
     },
   );
 
+  it('refuses an email link that fills in more than the subject, naming its line', () => {
+    const source = runbookSource({
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '',
+        '   Email [the lead](mailto:lead@care.example.org?subject=Incident) now.',
+        '   Or [this](mailto:lead@care.example.org?cc=boss@else.example&body=Pay%20now).',
+        '',
+      ],
+    });
+    const { problems } = parse(source);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: lineOf(source, '?cc='),
+        severity: 'error',
+        message: expect.stringContaining('an email link may set only ?subject=') as unknown,
+      }),
+    ]);
+  });
+
   describe('phone numbers', () => {
     const withStep = (line: string) =>
       runbookSource({ body: ['', '## Contain {#contain}', '', `1. ${line} {#call}`] });

@@ -7,7 +7,7 @@ import {
   SYSTEMS,
   type ClockId,
 } from '../../contract/vocabulary';
-import { classifyHref } from '../../shared/linkPolicy';
+import { classifyHref, mailtoFillsMoreThanSubject } from '../../shared/linkPolicy';
 import { createMarkdown, splitSystemKey } from '../../shared/markdown';
 import { firstInvisibleAt, hasInvisible } from '../../contract/invisibleText';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
@@ -470,10 +470,15 @@ export function lintInline(
         const target = classifyHref(href);
         if (target?.kind === 'external' && href.toLowerCase().startsWith('tel:'))
           telLink = { href, line, shown: '' };
-        if (!target)
+        if (!target && mailtoFillsMoreThanSubject(href))
+          report.error(
+            line,
+            `email link "${truncate(href)}" fills in more than the subject (cc, bcc or the message itself); an email link may set only ?subject=`,
+          );
+        else if (!target)
           report.warn(
             line,
-            `link "${truncate(href)}" is not allowed (only https:, mailto:, tel:, runbook: and #step links); it is shown as plain text`,
+            `link "${truncate(href)}" is not allowed, so it is shown as plain text. A link may go to a web page (https://…), an email address (mailto:…), a phone number (tel:…), another runbook (runbook:its-short-name) or a step in this one (#step-short-name)`,
           );
         else if (target.kind === 'runbook')
           runbookLinks.push(

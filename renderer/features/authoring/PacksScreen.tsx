@@ -13,6 +13,7 @@ import { href } from '../../useRoute';
 import { fromBase64, toBase64 } from '../../lib/base64';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { DiffLines } from './DiffLines';
+import { plural, pluralise } from '../../../main/shared/pluralise';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
@@ -49,7 +50,7 @@ function ContactLine({ contact }: { contact: ContactAtAGlance }) {
 /** Plain words for a refused call: the core explains pack problems itself. */
 const countChanged = (lines: DiffLine[]): string => {
   const changed = lines.filter((line) => line.change !== 'same').length;
-  return `${changed} ${changed === 1 ? 'line' : 'lines'}`;
+  return pluralise(changed, 'line', 'lines');
 };
 
 const explain = (error: ApiError): string =>
@@ -124,12 +125,10 @@ export function PacksScreen() {
       ? result.value.contacts.new + result.value.contacts.updated
       : null;
     const contacts =
-      contactCount === null
-        ? ''
-        : ` and ${contactCount} ${contactCount === 1 ? 'contact' : 'contacts'}`;
+      contactCount === null ? '' : ` and ${pluralise(contactCount, 'contact', 'contacts')}`;
     setOutcome({
       ok: true,
-      message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
+      message: `Imported ${pluralise(result.value.imported, 'runbook', 'runbooks')}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} ${plural(result.value.unchanged, 'was', 'were')} already the same` : ''}.`,
     });
   };
 

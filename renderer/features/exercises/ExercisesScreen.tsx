@@ -10,6 +10,7 @@ import { formatMoment } from '../../lib/time';
 import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
 import { ExerciseBanner } from './ExerciseBanner';
+import { pluralise } from '../../../main/shared/pluralise';
 
 const STATUS_WORDS = {
   ready: 'Set up, not started',
@@ -82,7 +83,7 @@ function ExerciseList({ exercises }: { exercises: ExerciseSummary[] }) {
             {STATUS_WORDS[exercise.status]}
             {exercise.startedAt ? `, started ${formatMoment(exercise.startedAt)}` : ''}
             {exercise.openActions.length > 0
-              ? `, ${exercise.openActions.length} open action${exercise.openActions.length === 1 ? '' : 's'}`
+              ? `, ${pluralise(exercise.openActions.length, 'open action', 'open actions')}`
               : ''}
             {exercise.problem && (
               <>

@@ -8,6 +8,7 @@ import { href } from '../../useRoute';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { PackDocument } from './PackDocument';
 import { listSections, localDate } from './packWords';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /** A file name the save dialog accepts on every system: no folder separators or reserved characters. */
 export function packFileName(organisation: string, date: string): string {
@@ -130,7 +131,7 @@ export function GrabBagScreen() {
         <p className="pack-size">
           {pages === null
             ? 'Working out how many pages…'
-            : `About ${pages} A4 ${pages === 1 ? 'page' : 'pages'}, printed on one side.`}
+            : `About ${pluralise(pages, 'A4 page', 'A4 pages')}, printed on one side.`}
         </p>
         <div className="directory-actions">
           <button type="button" onClick={print}>

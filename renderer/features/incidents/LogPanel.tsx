@@ -7,6 +7,7 @@ import type { Act } from './useIncident';
 import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
 import { LOG_CHECK_CODE_LABEL, logCheckCode } from '../../../main/shared/logCheckCode';
 import { ExportFilesButton } from './ExportFilesButton';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
 export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
@@ -257,9 +258,13 @@ function ChainCheckPanel({ view }: { view: IncidentView }) {
           </p>
           <p>
             Write this code on any paper notes or handover you make now: it changes with every
-            entry, and shows later that the log still holds what it held then. {view.log.entries}{' '}
-            entries saved. Last entry hash: <code className="hash">{view.log.head}</code>
+            entry, and shows later that the log still holds what it held then.{' '}
+            {pluralise(view.log.entries, 'entry', 'entries')} saved.
           </p>
+          <details className="log-full-code">
+            <summary>The full check code, for IT staff</summary>
+            <code className="hash">{view.log.head}</code>
+          </details>
         </>
       )}
       <button type="button" onClick={() => void run()}>

@@ -4,6 +4,7 @@ import { INCIDENT_ROLES, type IncidentRole } from '../../../main/contract/vocabu
 import { setRecorder } from '../../ui/recordingAs/recordingSession';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
+import { inSentence } from '../../../main/shared/inSentence';
 
 /** Who holds each role, with its role card, and the shift-change handover. */
 export function RolesPanel({
@@ -72,7 +73,7 @@ function RoleCard({
       {!closed && (
         <form className="inline-form" onSubmit={(event) => void submit(event)}>
           <label htmlFor={`role-${role}`}>
-            {holder ? `Hand ${label.toLowerCase()} to` : `Name the ${label.toLowerCase()}`}
+            {holder ? `Hand ${inSentence(label)} to` : `Name the ${inSentence(label)}`}
           </label>
           <input
             id={`role-${role}`}

@@ -1,4 +1,4 @@
-import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../../shared/logCheckCode';
+import { LOG_CHECK_CODE_LABEL, logCheckWords, shownCheckCode } from '../../../shared/logCheckCode';
 import type { ClockView, IncidentView } from '../../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../../contract/vocabulary';
 import { formatDuration, formatLondonTime } from '../../../shared/dates';
@@ -76,8 +76,9 @@ function logFooter(view: IncidentView): string[] {
   return [
     '## Log check',
     '',
-    `${view.log.entries} entries. ${LOG_CHECK_CODE_LABEL}: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
-    'The log check code is also at the top of this document and at the foot of every printed page. Check the file with `npm run log:verify -- <incident folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    ...logCheckWords(view.log, 'incident'),
+    '',
+    'The log check code is also at the top of this document and at the foot of every printed page.',
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     ...(view.log.timeWarnings ?? []).map((warning) => `\n**Clock warning:** ${esc(warning)}`),
     ...(view.exercise ? ['', `**${EXERCISE_BANNER}**`] : []),

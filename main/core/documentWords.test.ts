@@ -87,5 +87,11 @@ describe('documents people read', () => {
     const [, incidentReport] = documents[0] ?? [];
     expect(incidentReport).toContain('Log check code');
     expect(incidentReport).toContain('go to its Log tab');
+    // "Phone IT supplier" marked done counts as a call.
+    const called = /## Contacts called\n\n([\s\S]*?)\n\n/.exec(incidentReport ?? '')?.[1] ?? '';
+    expect(called).toMatch(
+      /^- .*02:15 GMT — IT supplier \(Ann Lee\), step marked done: Phone IT supplier/,
+    );
+    expect(called).not.toContain('None recorded');
   });
 });

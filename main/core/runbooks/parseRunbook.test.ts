@@ -113,7 +113,7 @@ describe('front matter that is broken or hostile', () => {
       expect.objectContaining({
         file: FILE,
         line: 9,
-        message: 'front matter: unknown field "colour"',
+        message: 'front matter: "colour" is not a setting Holdfast knows (check the spelling)',
       }),
     ]);
   });
@@ -183,7 +183,7 @@ describe('front matter that is broken or hostile', () => {
       expect.objectContaining({
         file: FILE,
         line: 9,
-        message: 'front matter: unknown field "__proto__"',
+        message: 'front matter: "__proto__" is not a setting Holdfast knows (check the spelling)',
       }),
     ]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
@@ -198,7 +198,9 @@ describe('front matter that is broken or hostile', () => {
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
     const messages = errors(problems).map((p) => `${p.line}: ${p.message}`);
-    expect(messages).toContain('8: front matter: unknown field "<<"');
+    expect(messages).toContain(
+      '8: front matter: "<<" is not a setting Holdfast knows (check the spelling)',
+    );
     expect(messages).toContain('1: front matter: "owner" is required');
   });
 

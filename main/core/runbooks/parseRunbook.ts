@@ -108,7 +108,7 @@ function checkSystemUses(
         use.line,
         field === null
           ? `${placeholder} needs a field after a dot, such as {{system:${system}.paper-location}} (fields: ${fields})`
-          : `unknown field "${field}" in ${placeholder} (fields: ${fields})`,
+          : `"${field}" in ${placeholder} is not something Holdfast records for a system (it records: ${fields})`,
       );
     } else if (!declared.includes(system)) {
       warn(use.line, `system "${system}" is used but not listed in the front matter "systems"`);

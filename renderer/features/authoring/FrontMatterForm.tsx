@@ -73,8 +73,8 @@ export function FrontMatterForm({
       {isNew ? (
         <Field
           id="fm-id"
-          label="Short name (id)"
-          hint="Lower-case letters, digits and hyphens, for example lost-keys. It cannot be changed after saving."
+          label="Short name"
+          hint="Used in links to this runbook. Lower-case letters, digits and hyphens, for example lost-keys. It cannot be changed after saving."
         >
           {(control) => (
             <input
@@ -86,7 +86,7 @@ export function FrontMatterForm({
         </Field>
       ) : (
         <p>
-          Short name (id): <code>{text(front.id)}</code>
+          Short name, used in links to this runbook: <code>{text(front.id)}</code>
         </p>
       )}
       <Field id="fm-title" label="Title">

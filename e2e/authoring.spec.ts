@@ -100,7 +100,7 @@ test('a new runbook starts from the template, gets step ids and appears in the l
   await app.openAllRunbooks();
   await page.getByRole('link', { name: 'Write a new runbook of your own' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'New runbook' })).toBeVisible();
-  await page.getByLabel('Short name').fill('flooded-office');
+  await page.getByLabel('Short name', { exact: true }).fill('flooded-office');
   await page.getByLabel('Title').fill('The office is flooded');
   await page.getByLabel('Summary').fill('Water has got into the office and the computers.');
   await page.getByLabel('Looked after by').fill('Rose Lodge');

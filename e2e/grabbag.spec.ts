@@ -56,7 +56,16 @@ test("the IT supplier's number is inline in the ransomware step and on every cop
   const pages = pdfPages(pdf);
   expect(pages.length).toBeGreaterThan(20);
   for (const [index, onPage] of pages.entries())
-    expect(onPage.replace(/\s+/g, ' '), `page ${index + 1}`).toContain(footer);
+    expect(onPage.replace(/\s+/g, ' '), `page ${index + 1}`).toContain(
+      `${footer} · Page ${index + 1} of ${pages.length}`,
+    );
+  // The screen said how long the pack is before it printed.
+  await expect(page.getByText(`About ${pages.length} A4 pages`)).toBeVisible();
+  // The contents and the index give the page each part and situation starts on.
+  const ransomware =
+    pages.findIndex((onPage) => onPage.includes('Ransomware — the screen says pay')) + 1;
+  expect(text).toMatch(new RegExp(`In this pack .*Ransomware ?page ${ransomware}\\b`));
+  expect(text).toMatch(new RegExp(`Find it fast .*Ransom note → page ${ransomware}\\b`));
   expect(text).not.toContain('Search runbooks');
   expect(text).not.toContain('Save as PDF');
   // The parts of the pack, in order.
@@ -130,7 +139,7 @@ test('printing is recorded, and the home screen reminds once contacts or systems
   );
   await reminder.getByRole('link', { name: 'Print the new pack' }).click();
   await expect(page.getByRole('article', { name: 'Grab-bag pack, as it prints' })).toContainText(
-    /Pack version:?\s*2 \(content code/,
+    /Pack version:?\s*2 \(match code/,
   );
 });
 

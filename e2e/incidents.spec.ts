@@ -56,7 +56,15 @@ test('guided response from the ransomware runbook to an exported report, intact 
 
   // A note copied from paper, dated when it happened.
   await page.getByRole('link', { name: 'Log' }).click();
+  // An empty note is not sent: the box at the top says what is wrong and leads to the field.
+  await page.getByRole('button', { name: 'Save note' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(problem).toBeFocused();
+  await problem.getByRole('link', { name: 'Enter the note' }).click();
+  await expect(page.getByLabel('Add a note')).toBeFocused();
+  await expect(page.getByLabel('Add a note')).toHaveAttribute('aria-invalid', 'true');
   await page.getByLabel('Add a note').fill('From the paper log: night carer saw the ransom note');
+  await expect(problem).toBeHidden();
   await page.getByLabel('This happened earlier (copying from paper notes)').check();
   const earlier = new Date(Date.now() - 45 * 60_000);
   const local = new Date(earlier.getTime() - earlier.getTimezoneOffset() * 60_000)

@@ -67,7 +67,8 @@ const ONE_LINE: string[] = [
   `${'['.repeat(500)}x${'](https://attacker.example/)'.repeat(50)}`,
   `<a href="&#x6A;&#x61;&#x76;&#x61;&#x73;&#x63;&#x72;&#x69;&#x70;&#x74;:${SET}">hex entities</a>`,
   `[tab](java&#9;script:${SET})`,
-  '[mailto script](mailto:x@example.com?body=<script>alert(1)</script>)',
+  // An email link may carry only a subject (cc, bcc and body stop the runbook loading, with an error).
+  '[mailto script](mailto:x@example.com?subject=<script>alert(1)</script>)',
 ];
 
 /** Payloads that need several lines (introductions and step details). */

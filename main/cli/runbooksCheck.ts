@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { checkFolder } from '../core/runbooks/checkFolder';
+import { pluralise } from '../shared/pluralise';
 
 /**
  * `npm run runbooks:check -- <folder>`: prints `file:line: severity: message` for each problem
@@ -15,9 +16,9 @@ async function main(): Promise<void> {
   const { problems, count, scenarios } = await checkFolder(folder, bundledDir);
   for (const p of problems) console.log(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const loaded = `${count} runbook${count === 1 ? '' : 's'}${scenarios === null ? '' : ` and ${scenarios} scenario${scenarios === 1 ? '' : 's'}`}`;
+  const loaded = `${pluralise(count, 'runbook', 'runbooks')}${scenarios === null ? '' : ` and ${pluralise(scenarios, 'scenario', 'scenarios')}`}`;
   console.log(
-    `${loaded} loaded, ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
+    `${loaded} loaded, ${pluralise(errors, 'error', 'errors')}, ${pluralise(problems.length - errors, 'warning', 'warnings')}`,
   );
   process.exit(errors > 0 ? 1 : 0);
 }

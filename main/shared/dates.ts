@@ -1,3 +1,4 @@
+import { pluralise } from './pluralise';
 /** True when an ISO date is more than `months` calendar months before `now` (UTC, any time zone). */
 export function isOlderThanMonths(iso: string, months: number, now: Date = new Date()): boolean {
   const limit = new Date(
@@ -32,7 +33,7 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const plural = (n: number, word: string): string => pluralise(n, word, `${word}s`);
   if (days > 0)
     return hours > 0 ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : plural(days, 'day');
   if (hours > 0)

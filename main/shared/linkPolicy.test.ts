@@ -309,8 +309,13 @@ const MORE: Array<[string, LinkTarget | null]> = [
   ['https://a..example', null],
   ['https:', null],
   // Email.
-  ['mailto:a@b.uk?cc=c@d.uk', external('mailto:a@b.uk?cc=c@d.uk')],
-  ['mailto:a@b.uk?body=%3Cscript%3E', external('mailto:a@b.uk?body=%3Cscript%3E')],
+  // An email link may fill in the subject only: never copy someone in or write the message.
+  ['mailto:a@b.uk?cc=c@d.uk', null],
+  ['mailto:a@b.uk?body=%3Cscript%3E', null],
+  ['mailto:a@b.uk?subject=Breach&body=Hello', null],
+  ['mailto:a@b.uk?Subject=Breach&bcc=c@d.uk', null],
+  ['mailto:a@b.uk?subject=A&subject=B', null],
+  ['mailto:a@b.uk?SUBJECT=Breach', external('mailto:a@b.uk?SUBJECT=Breach')],
   ['mailto:a@b', external('mailto:a@b')],
   ['mailto:%20a@b.uk', external('mailto:%20a@b.uk')],
   ['mailto:a b@c.uk', null],

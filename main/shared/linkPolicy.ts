@@ -53,8 +53,25 @@ export function isAllowedExternalUrl(raw: string): boolean {
   }
   // Markdown percent-encodes the spaces people write in numbers ("tel:0300%20303%205222").
   if (url.protocol === 'tel:') return /^tel:\+?[0-9 ()-]{2,30}$/.test(raw.replace(/%20/g, ' '));
-  return /^mailto:[^\s@]+@[^\s@]+$/.test(raw.split('?')[0] ?? '');
+  const [address = '', ...query] = raw.split('?');
+  return /^mailto:[^\s@]+@[^\s@]+$/.test(address) && mailtoQueryAllowed(query.join('?'));
 }
+
+/**
+ * An email link may fill in the subject and nothing else: `cc=`, `bcc=` or `body=` would copy
+ * someone in or put words in the email that the person sending it did not write or may not read.
+ */
+function mailtoQueryAllowed(query: string): boolean {
+  if (query === '') return true;
+  const names = query.split('&').map((part) => (part.split('=')[0] ?? '').toLowerCase());
+  return names.length === 1 && names[0] === 'subject';
+}
+
+/** True for a mailto link that would fill in more than the subject (cc, bcc, body, to). */
+export const mailtoFillsMoreThanSubject = (href: string): boolean =>
+  /^mailto:/i.test(href) &&
+  href.includes('?') &&
+  !mailtoQueryAllowed(href.slice(href.indexOf('?') + 1));
 
 /**
  * Names that only ever mean a machine on the user's own network (a printer, a router, the care

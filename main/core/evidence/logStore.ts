@@ -19,6 +19,7 @@ import { isEarlier, timesGoingBack, type TimeGoingBack } from './recordedTimes';
 import { salvageRecords } from './salvage';
 import { exportEvidenceFolder } from './evidenceExport';
 import { PRIVATE_DIRS } from '../storage/privateModes';
+import { plural, pluralise } from '../../shared/pluralise';
 
 const LOG_FILE = 'log.jsonl';
 
@@ -91,7 +92,7 @@ function damageReason(noun: string, problem: LogProblem, unverified: number): st
       : `does not verify at line ${problem.line} (${problem.reason})`;
   const unchecked =
     unverified > 0
-      ? ` ${unverified} ${unverified === 1 ? 'entry' : 'entries'} from there on ${unverified === 1 ? 'is' : 'are'} shown marked "not checked".`
+      ? ` ${pluralise(unverified, 'entry', 'entries')} from there on ${plural(unverified, 'is', 'are')} shown marked "not checked".`
       : '';
   return `This ${noun}'s log ${where}. It is shown read-only so the evidence is kept as it is.${unchecked} Save a copy of its files for investigation.`;
 }

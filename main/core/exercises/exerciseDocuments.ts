@@ -1,4 +1,5 @@
-import { shownCheckCode } from '../../shared/logCheckCode';
+import { logCheckWords } from '../../shared/logCheckCode';
+import { PLACEHOLDER_RE } from '../../shared/markdown';
 import type { ExerciseView } from '../../contract/exerciseTypes';
 import { formatDuration, formatLondonTime } from '../../shared/dates';
 import { EXERCISE_BANNER } from '../incidents/reports/incidentDocuments';
@@ -99,20 +100,32 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
     '',
     '## Log check',
     '',
-    `${view.log.entries} entries. Log check code: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
-    'Check the file with `npm run log:verify -- <exercise folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    ...logCheckWords(view.log, 'exercise'),
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     '',
     ...banner,
   ].join('\n');
 }
 
+/** How an inject card names what its scenario refers to by id. */
+export interface CardWords {
+  /** A contact role as it reads on paper: its label and the way to reach it, if known. */
+  contact: (role: string) => string;
+  /** A runbook id as its title. */
+  runbook: (id: string) => string;
+}
+
 /**
  * Inject cards for running the exercise on paper: one card per inject, each marked as an exercise,
  * with the release time, the text for the group, and the facilitator's prompts.
  */
-export function injectCards(parsed: ParsedScenario): string {
+export function injectCards(parsed: ParsedScenario, words: CardWords): string {
   const { meta } = parsed;
+  // A card is read on paper or saved as a file: contacts are written out, never left as codes.
+  const resolve = (markdown: string): string =>
+    markdown.replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) =>
+      esc(kind === 'contact' ? words.contact(key) : '(shown in Holdfast)'),
+    );
   return [
     ...banner,
     `# Inject cards: ${meta.title}`,
@@ -124,15 +137,15 @@ export function injectCards(parsed: ParsedScenario): string {
       '',
       ...banner,
       `Release: ${inject.releaseAfterMinutes === null ? 'when the facilitator decides' : `${inject.releaseAfterMinutes} minutes after the start`}  `,
-      ...(inject.runbook ? [`Runbook: ${inject.runbook}`] : []),
+      ...(inject.runbook ? [`Runbook: ${esc(words.runbook(inject.runbook))}`] : []),
       '',
-      inject.text,
+      resolve(inject.text),
       '',
       ...(inject.expected.length > 0
-        ? ['### Expected actions (facilitator)', '', bulletList(inject.expected), '']
+        ? ['### Expected actions (facilitator)', '', bulletList(inject.expected.map(resolve)), '']
         : []),
       ...(inject.questions.length > 0
-        ? ['### Discussion questions', '', bulletList(inject.questions), '']
+        ? ['### Discussion questions', '', bulletList(inject.questions.map(resolve)), '']
         : []),
     ]),
   ].join('\n');

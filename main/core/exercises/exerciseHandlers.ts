@@ -99,7 +99,15 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
     'exercises.cards': async ({ scenario }) => {
       const parsed = exercises.parsedScenario(scenario);
       if (!parsed) return fail('NOT_FOUND', `There is no scenario with the id "${scenario}".`);
-      const markdown = injectCards(parsed);
+      const markdown = injectCards(parsed, {
+        contact: (role) => {
+          const shown = contactDisplay(deps.contactRef(role));
+          return shown.detail
+            ? `${shown.label}: ${shown.detail}`
+            : `${shown.label} (not set yet — add your local number)`;
+        },
+        runbook: (id) => deps.runbooks().get(id)?.title ?? id,
+      });
       const env = { resolveContact: (role: string) => contactDisplay(deps.contactRef(role)) };
       return ok({
         title: `Inject cards: ${parsed.meta.title}`,

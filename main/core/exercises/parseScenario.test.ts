@@ -188,7 +188,7 @@ describe('parseScenario', () => {
 
   it('checks the front matter as strictly and safely as a runbook header', () => {
     expect(errors(scenarioSource([...SECTIONS, ...INJECT], ['durations: 60']))).toEqual([
-      '9: front matter: unknown field "durations"',
+      '9: front matter: "durations" is not a setting Holdfast knows (check the spelling)',
     ]);
     expect(errors(scenarioSource([...SECTIONS, ...INJECT], ['runbooks: &x [a]']))).toEqual([
       '9: front matter: anchors and aliases (&name, *name) are not allowed',

@@ -826,7 +826,7 @@ describe('one writer per data folder', () => {
 });
 
 describe('documents', () => {
-  it('exports the report as markdown and safe HTML, with user text printed as typed and the head hash quoted', async () => {
+  it('exports the report as markdown and safe HTML, with user text printed as typed and the log check explained in words', async () => {
     const handlers = await start();
     const { id } = await startRansomware(handlers, { exercise: true });
     value(
@@ -843,7 +843,10 @@ describe('documents', () => {
     const report = value(await handlers['incidents.document']({ id, kind: 'report' }));
     expect(report.filename).toMatch(/^holdfast-report-exercise-2026-03-01-.*\.md$/);
     expect(report.markdown.split('\n')[0]).toBe('**EXERCISE — NOT A REAL INCIDENT**');
-    expect(report.markdown).toContain(view.log.head);
+    expect(report.markdown).toContain(`Log check code: **${view.log.checkCode}**`);
+    expect(report.markdown).toContain('go to its Log tab');
+    expect(report.markdown).not.toContain(view.log.head);
+    expect(report.markdown).not.toMatch(/npm |\{\{/);
     expect(report.html).not.toMatch(/<script|<a |href=/i);
     expect(report.html).toContain(
       '&lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1)) {{contact:csoc}} **bold**',

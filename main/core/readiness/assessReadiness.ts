@@ -10,7 +10,7 @@ import type {
 import { isOlderThanMonths } from '../../shared/dates';
 import { isStale, STALE_AFTER_MONTHS } from '../contacts/staleness';
 import { formatDate } from '../../shared/dayDate';
-import { plural } from '../../shared/plural';
+import { pluralise } from '../../shared/pluralise';
 
 /** A backup older than this is called out: a month of care records is a lot to type again. */
 export const BACKUP_DUE_AFTER_DAYS = 30;
@@ -101,13 +101,13 @@ function localContacts({ directory, criticalRoles }: ReadinessInputs): Readiness
     });
   const parts: string[] = [];
   if (missing.length > 0)
-    parts.push(`${plural(missing.length, 'role has', 'roles have')} no contact yet`);
+    parts.push(`${pluralise(missing.length, 'role has', 'roles have')} no contact yet`);
   if (unreachable.length > 0)
     parts.push(
-      `${plural(unreachable.length, 'contact you need first has', 'contacts you need first have')} no way to reach them when your systems are down`,
+      `${pluralise(unreachable.length, 'contact you need first has', 'contacts you need first have')} no way to reach them when your systems are down`,
     );
   if (stale.length > 0)
-    parts.push(`${plural(stale.length, 'contact is', 'contacts are')} due a check`);
+    parts.push(`${pluralise(stale.length, 'contact is', 'contacts are')} due a check`);
   return {
     check: 'local-contacts',
     title: 'Local contacts',
@@ -130,7 +130,7 @@ function nationalContacts({ directory }: ReadinessInputs): ReadinessLine {
     summary:
       stale.length === 0
         ? `Every national contact was checked against its official page in the last ${STALE_AFTER_MONTHS} months.`
-        : `${plural(stale.length, 'national contact was', 'national contacts were')} last checked more than ${STALE_AFTER_MONTHS} months ago. Install the latest Holdfast, or check them against their official pages.`,
+        : `${pluralise(stale.length, 'national contact was', 'national contacts were')} last checked more than ${STALE_AFTER_MONTHS} months ago. Install the latest Holdfast, or check them against their official pages.`,
     ...named(
       stale.map((contact) => ({
         text: contact.checked
@@ -151,7 +151,7 @@ function runbooksReviewed({ runbooks, now }: ReadinessInputs): ReadinessLine {
     summary:
       old.length === 0
         ? `${runbooks.length === 1 ? 'The runbook was' : `All ${runbooks.length} runbooks were`} reviewed in the last ${STALE_AFTER_MONTHS} months.`
-        : `${plural(old.length, 'runbook was', 'runbooks were')} last reviewed more than ${STALE_AFTER_MONTHS} months ago. Read each one, change what no longer fits, and save it.`,
+        : `${pluralise(old.length, 'runbook was', 'runbooks were')} last reviewed more than ${STALE_AFTER_MONTHS} months ago. Read each one, change what no longer fits, and save it.`,
     ...named(
       old.map((runbook) => ({
         text: `${runbook.title}: last reviewed ${formatDate(runbook.reviewed)}`,
@@ -192,7 +192,7 @@ function exercise({ exercises, now }: ReadinessInputs): ReadinessLine {
   const actionWords =
     open.length === 0
       ? ''
-      : ` ${plural(open.length, 'action from exercises is', 'actions from exercises are')} still open${overdue.length > 0 ? `, ${overdue.length} overdue` : ''}.`;
+      : ` ${pluralise(open.length, 'action from exercises is', 'actions from exercises are')} still open${overdue.length > 0 ? `, ${overdue.length} overdue` : ''}.`;
   return {
     check: 'exercise',
     title: 'Exercises',
@@ -260,7 +260,7 @@ function systems({ systems: entries }: ReadinessInputs): ReadinessLine {
     summary:
       gaps.length === 0
         ? 'Every system you use has a paper copy, and where it is kept is recorded.'
-        : `${plural(gaps.length, 'system has', 'systems have')} no paper location recorded.`,
+        : `${pluralise(gaps.length, 'system has', 'systems have')} no paper location recorded.`,
     ...named(
       gaps.map((entry) => ({
         text:

@@ -257,7 +257,7 @@ function valueAt(raw: Record<string, unknown>, path: readonly PropertyKey[]): un
 
 function describe(issue: z.core.$ZodIssue, raw: Record<string, unknown>): string {
   if (issue.code === 'unrecognized_keys')
-    return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${issue.keys.map((k) => `"${k}"`).join(', ')} is not a setting Holdfast knows (check the spelling)`;
   const field = issue.path.map(String).join('.');
   const [top] = issue.path;
   if (issue.path.length === 1 && typeof top === 'string' && !Object.hasOwn(raw, top))

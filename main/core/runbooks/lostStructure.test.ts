@@ -115,7 +115,7 @@ describe('checks that catch structure lost on the way in', () => {
       body: ['', '## Care {#care}', '', '1. Use {{system:emar.paper-locaton}}. {#paper}'],
     });
     expect(lines(parse(source).problems)).toEqual([
-      `${lineOf(source, 'paper-locaton')} error: unknown field "paper-locaton" in {{system:emar.paper-locaton}}. Did you mean "paper-location"? (fields: paper-location, fallback, impact)`,
+      `${lineOf(source, 'paper-locaton')} error: "paper-locaton" in {{system:emar.paper-locaton}} is not something Holdfast records for a system. Did you mean "paper-location"? (It records: paper-location, fallback, impact.)`,
     ]);
   });
 });

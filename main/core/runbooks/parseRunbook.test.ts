@@ -114,7 +114,7 @@ describe('front matter that is broken or hostile', () => {
       expect.objectContaining({
         file: FILE,
         line: 9,
-        message: 'front matter: unknown field "colour"',
+        message: 'front matter: "colour" is not a setting Holdfast knows (check the spelling)',
       }),
     ]);
   });
@@ -187,7 +187,7 @@ describe('front matter that is broken or hostile', () => {
       expect.objectContaining({
         file: FILE,
         line: 9,
-        message: 'front matter: unknown field "__proto__"',
+        message: 'front matter: "__proto__" is not a setting Holdfast knows (check the spelling)',
       }),
     ]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
@@ -202,7 +202,9 @@ describe('front matter that is broken or hostile', () => {
     const { runbook, problems } = parse(source);
     expect(runbook).toBeNull();
     const messages = errors(problems).map((p) => `${p.line}: ${p.message}`);
-    expect(messages).toContain('8: front matter: unknown field "<<"');
+    expect(messages).toContain(
+      '8: front matter: "<<" is not a setting Holdfast knows (check the spelling)',
+    );
     expect(messages).toContain(
       '1: Looked after by is missing: add a line "owner: …" to the details at the top',
     );
@@ -634,6 +636,29 @@ describe('content that is neutralised, with a warning', () => {
       for (const href of hrefsIn(html)) expect(href).not.toMatch(scheme);
     },
   );
+
+  it('refuses an email link that fills in more than the subject, naming its line', () => {
+    const source = runbookSource({
+      body: [
+        '',
+        '## Contain {#contain}',
+        '',
+        '1. Write down the time. {#note-time}',
+        '',
+        '   Email [the lead](mailto:lead@care.example.org?subject=Incident) now.',
+        '   Or [this](mailto:lead@care.example.org?cc=boss@else.example&body=Pay%20now).',
+        '',
+      ],
+    });
+    const { problems } = parse(source);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: lineOf(source, '?cc='),
+        severity: 'error',
+        message: expect.stringContaining('an email link may set only ?subject=') as unknown,
+      }),
+    ]);
+  });
 
   describe('phone numbers', () => {
     const withStep = (line: string) =>

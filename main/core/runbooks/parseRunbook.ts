@@ -8,7 +8,7 @@ import {
   SYSTEMS,
   type ClockId,
 } from '../../contract/vocabulary';
-import { classifyHref } from '../../shared/linkPolicy';
+import { classifyHref, mailtoFillsMoreThanSubject } from '../../shared/linkPolicy';
 import { createMarkdown, PLACEHOLDER_RE, splitSystemKey } from '../../shared/markdown';
 import { firstInvisibleAt, hasInvisible } from '../../contract/invisibleText';
 import { parseFrontMatter, splitFrontMatter, type FrontMatter } from './frontMatter';
@@ -128,7 +128,7 @@ function checkSystemUses(
         use.line,
         field === null
           ? `${placeholder} needs a field after a dot, such as {{system:${system}.paper-location}} (fields: ${fields})`
-          : `unknown field "${field}" in ${placeholder}.${didYouMean(field, Object.keys(SYSTEM_FIELDS))} (fields: ${fields})`,
+          : `"${field}" in ${placeholder} is not something Holdfast records for a system.${didYouMean(field, Object.keys(SYSTEM_FIELDS))} (It records: ${fields}.)`,
       );
     } else if (!Object.hasOwn(SYSTEMS, system)) {
       warn(
@@ -584,10 +584,15 @@ export function lintInline(
         const target = classifyHref(href);
         if (target?.kind === 'external' && href.toLowerCase().startsWith('tel:'))
           telLink = { href, line, shown: '' };
-        if (!target)
+        if (!target && mailtoFillsMoreThanSubject(href))
+          report.error(
+            line,
+            `email link "${truncate(href)}" fills in more than the subject (cc, bcc or the message itself); an email link may set only ?subject=`,
+          );
+        else if (!target)
           report.warn(
             line,
-            `link "${truncate(href)}" is not allowed (only https:, mailto:, tel:, runbook: and #step links); it is shown as plain text`,
+            `link "${truncate(href)}" is not allowed, so it is shown as plain text. A link may go to a web page (https://…), an email address (mailto:…), a phone number (tel:…), another runbook (runbook:its-short-name) or a step in this one (#step-short-name)`,
           );
         else if (target.kind === 'runbook')
           runbookLinks.push(

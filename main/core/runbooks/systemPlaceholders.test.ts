@@ -127,7 +127,7 @@ describe('{{system:<id>.<field>}} placeholders', () => {
     ).toEqual([
       '9: warning: front matter: unknown system "laptops" in "systems" (Holdfast\'s systems are: care-records, emar, rota, call-monitoring, email, phones, call-bells, internet, payroll, door-entry)',
       '15: warning: unknown system "lift" in {{system:lift.paper-location}}. (Holdfast\'s systems are: care-records, emar, rota, call-monitoring, email, phones, call-bells, internet, payroll, door-entry)',
-      '16: error: unknown field "colour" in {{system:emar.colour}}. (fields: paper-location, fallback, impact)',
+      '16: error: "colour" in {{system:emar.colour}} is not something Holdfast records for a system. (It records: paper-location, fallback, impact.)',
       '17: error: {{system:emar}} needs a field after a dot, such as {{system:emar.paper-location}} (fields: paper-location, fallback, impact)',
       '18: warning: system "rota" is used but not listed in the front matter "systems"',
     ]);
@@ -173,7 +173,7 @@ describe('{{system:<id>.<field>}} placeholders', () => {
             `${problem.file.split('/').at(-1)}:${problem.line}: ${problem.message.split(' (')[0]}`,
         ),
       ).toEqual([
-        'ours.md:14: unknown field "shelf" in {{system:emar.shelf}}.',
+        'ours.md:14: "shelf" in {{system:emar.shelf}} is not something Holdfast records for a system.',
         'ours.md:14: unknown system "emr" in {{system:emr.paper-location}}. Did you mean "emar"?',
       ]);
     });

@@ -119,7 +119,7 @@ export function FrontMatterForm({
           id="fm-id"
           label={LABEL.id}
           error={errorOf('id')}
-          hint="Lower-case letters, digits and hyphens, for example lost-keys. It cannot be changed after saving."
+          hint="Used in links to this runbook. Lower-case letters, digits and hyphens, for example lost-keys. It cannot be changed after saving."
         >
           {(control) => (
             <input
@@ -131,7 +131,7 @@ export function FrontMatterForm({
         </Field>
       ) : (
         <p>
-          {LABEL.id}: <code>{text(front.id)}</code>
+          {LABEL.id}, used in links to this runbook: <code>{text(front.id)}</code>
         </p>
       )}
       <Field id="fm-title" label={LABEL.title} error={errorOf('title')}>

@@ -14,6 +14,7 @@ import { fromBase64, toBase64 } from '../../lib/base64';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { DiffLines } from './DiffLines';
 import { PackSignatureNotice } from './PackSignatureNotice';
+import { plural, pluralise } from '../../../main/shared/pluralise';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
@@ -57,7 +58,7 @@ function ContactLine({ contact }: { contact: ContactAtAGlance }) {
 /** Plain words for a refused call: the core explains pack problems itself. */
 const countChanged = (lines: DiffLine[]): string => {
   const changed = lines.filter((line) => line.change !== 'same').length;
-  return `${changed} ${changed === 1 ? 'line' : 'lines'}`;
+  return pluralise(changed, 'line', 'lines');
 };
 
 const explain = (error: ApiError): string =>
@@ -136,16 +137,14 @@ export function PacksScreen() {
       ? result.value.contacts.new + result.value.contacts.updated
       : null;
     const contacts =
-      contactCount === null
-        ? ''
-        : ` and ${contactCount} ${contactCount === 1 ? 'contact' : 'contacts'}`;
+      contactCount === null ? '' : ` and ${pluralise(contactCount, 'contact', 'contacts')}`;
     const scenarioCount = result.value.scenarios;
     const scenarios = scenarioCount
-      ? ` and ${scenarioCount} exercise ${scenarioCount === 1 ? 'scenario' : 'scenarios'}`
+      ? ` and ${pluralise(scenarioCount, 'exercise scenario', 'exercise scenarios')}`
       : '';
     setOutcome({
       ok: true,
-      message: `Imported ${result.value.imported} ${result.value.imported === 1 ? 'runbook' : 'runbooks'}${scenarios}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} were already the same` : ''}.`,
+      message: `Imported ${pluralise(result.value.imported, 'runbook', 'runbooks')}${scenarios}${contacts}${result.value.unchanged ? `; ${result.value.unchanged} ${plural(result.value.unchanged, 'was', 'were')} already the same` : ''}.`,
     });
   };
 

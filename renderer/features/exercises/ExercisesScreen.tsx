@@ -10,6 +10,8 @@ import { formatMoment } from '../../lib/time';
 import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
 import { ExerciseBanner } from './ExerciseBanner';
+import { pluralise } from '../../../main/shared/pluralise';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 
 const STATUS_WORDS = {
   ready: 'Set up, not started',
@@ -96,7 +98,7 @@ function ExerciseList({ exercises }: { exercises: ExerciseSummary[] }) {
             {STATUS_WORDS[exercise.status]}
             {exercise.startedAt ? `, started ${formatMoment(exercise.startedAt)}` : ''}
             {exercise.openActions.length > 0
-              ? `, ${exercise.openActions.length} open action${exercise.openActions.length === 1 ? '' : 's'}`
+              ? `, ${pluralise(exercise.openActions.length, 'open action', 'open actions')}`
               : ''}
             {exercise.problem && (
               <>
@@ -120,9 +122,19 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
   const [facilitator, setFacilitator] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setError(null);
+    const filled = required.check([
+      { id: 'setup-scenario', filled: !!scenario, message: 'Choose a scenario' },
+      {
+        id: 'setup-facilitator',
+        filled: !!facilitator.trim(),
+        message: "Enter the facilitator's name",
+      },
+    ]);
+    if (!filled) return;
     // A scribe may set it up for the facilitator: the first entry names whoever is recording.
     const author = await ensureRecorder();
     if (!author) return setError(`Not set up. ${SAY_WHO_FIRST}`);
@@ -140,13 +152,19 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
     window.location.hash = href.exercise(result.value.id);
   };
   return (
-    <form className="exercise-setup" onSubmit={(event) => void submit(event)}>
+    <form className="exercise-setup" onSubmit={(event) => void submit(event)} noValidate>
+      {required.summary}
       <div className="field">
         <label htmlFor="setup-scenario">Scenario</label>
+        {required.errorFor('setup-scenario')}
         <select
           id="setup-scenario"
           value={scenario}
-          onChange={(event) => setScenario(event.target.value)}
+          {...required.controlProps('setup-scenario')}
+          onChange={(event) => {
+            setScenario(event.target.value);
+            required.clear('setup-scenario');
+          }}
         >
           {scenarios.map((each) => (
             <option key={each.id} value={each.id}>
@@ -157,12 +175,17 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
       </div>
       <div className="field">
         <label htmlFor="setup-facilitator">Facilitator's name</label>
+        {required.errorFor('setup-facilitator')}
         <input
           id="setup-facilitator"
           value={facilitator}
           maxLength={120}
           autoComplete="name"
-          onChange={(event) => setFacilitator(event.target.value)}
+          {...required.controlProps('setup-facilitator')}
+          onChange={(event) => {
+            setFacilitator(event.target.value);
+            required.clear('setup-facilitator');
+          }}
         />
       </div>
       {error && (
@@ -171,11 +194,7 @@ function SetUpForm({ scenarios }: { scenarios: ScenarioSummary[] }) {
         </p>
       )}
       <RecordingAs />
-      <button
-        type="submit"
-        className="button-primary"
-        disabled={saving || !facilitator.trim() || !scenario}
-      >
+      <button type="submit" className="button-primary" disabled={saving}>
         Set up the exercise
       </button>
     </form>

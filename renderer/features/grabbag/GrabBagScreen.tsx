@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { GrabBagPack, PackPrint, PackStatus } from '../../../main/contract/types';
+import type { GrabBagPack, PackPrint, PackStatus, RunbookView } from '../../../main/contract/types';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { formatDate, today } from '../../lib/formatDate';
@@ -8,6 +8,7 @@ import { href } from '../../useRoute';
 import { LoadFailed } from '../../ui/LoadFailed';
 import { PackDocument } from './PackDocument';
 import { listSections, localDate } from './packWords';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /** A file name the save dialog accepts on every system: no folder separators or reserved characters. */
 export function packFileName(organisation: string, date: string): string {
@@ -38,6 +39,8 @@ export function GrabBagScreen() {
   const [message, setMessage] = useState('');
   const [askIfPrinted, setAskIfPrinted] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [left, setLeft] = useState<ReadonlySet<string>>(new Set());
+  const [pages, setPages] = useState<number | null>(null);
   const askRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (loaded.status === 'ready') {
@@ -62,6 +65,14 @@ export function GrabBagScreen() {
     return <p role="status">Putting the pack together…</p>;
   const pack: GrabBagPack = loaded.value;
   const printedOn = today();
+  const chosen = pack.runbooks.filter((runbook) => !left.has(runbook.id));
+  const choose = (id: string, included: boolean): void => {
+    const next = new Set(left);
+    if (included) next.delete(id);
+    else next.add(id);
+    setLeft(next);
+    setPages(null);
+  };
 
   const record = async (how: PackPrint['how']): Promise<string> => {
     const result = await request('grabbag.markPrinted', { fingerprint: pack.fingerprint, how });
@@ -116,6 +127,12 @@ export function GrabBagScreen() {
           )}
           {lastPrintedText(status)}
         </p>
+        <RunbookChoice runbooks={pack.runbooks} left={left} onChoose={choose} />
+        <p className="pack-size">
+          {pages === null
+            ? 'Working out how many pages…'
+            : `About ${pluralise(pages, 'A4 page', 'A4 pages')}, printed on one side.`}
+        </p>
         <div className="directory-actions">
           <button type="button" onClick={print}>
             Print
@@ -155,7 +172,47 @@ export function GrabBagScreen() {
         </p>
         <h2 className="pack-preview-title">What will print</h2>
       </div>
-      <PackDocument pack={pack} printedOn={printedOn} />
+      <PackDocument pack={pack} runbooks={chosen} printedOn={printedOn} onPaged={setPages} />
     </>
+  );
+}
+
+/**
+ * Which runbooks go in the pack: those for your type of service, all ticked at first. Leaving
+ * some out makes a shorter pack; the "First 15 minutes" card always comes first.
+ */
+function RunbookChoice({
+  runbooks,
+  left,
+  onChoose,
+}: {
+  runbooks: RunbookView[];
+  left: ReadonlySet<string>;
+  onChoose: (id: string, included: boolean) => void;
+}) {
+  return (
+    <details className="pack-choice">
+      <summary>
+        Runbooks in this pack: {runbooks.length - left.size} of {runbooks.length}
+      </summary>
+      <fieldset className="checkbox-group">
+        <legend>Tick the runbooks to print</legend>
+        <p className="hint">
+          These are the runbooks for your type of service (set in Settings). Untick any you do not
+          need on paper.
+        </p>
+        {runbooks.map((runbook) => (
+          <div key={runbook.id} className="checkbox">
+            <input
+              type="checkbox"
+              id={`pack-choose-${runbook.id}`}
+              checked={!left.has(runbook.id)}
+              onChange={(event) => onChoose(runbook.id, event.target.checked)}
+            />
+            <label htmlFor={`pack-choose-${runbook.id}`}>{runbook.title}</label>
+          </div>
+        ))}
+      </fieldset>
+    </details>
   );
 }

@@ -4,31 +4,73 @@ import type {
   GrabBagPack,
   NationalContactView,
   RunbookView,
+  Step,
   SystemEntry,
 } from '../../../main/contract/types';
+import type { ReactNode } from 'react';
 import { INCIDENT_ROLES } from '../../../main/contract/vocabulary';
 import { formatDate } from '../../lib/formatDate';
 import { nationalSourceDates } from '../../lib/nationalSource';
 import { SafeHtml } from '../../ui/SafeHtml';
 import { ChannelList } from '../../ui/ChannelList';
 import { supplierText } from '../systems/supplierText';
+import { PagedDocument, type PageBlock, type PageOf } from '../../ui/PagedDocument';
+import { packIndex, runbookAnchor, shortTitle, type IndexLine } from './packIndex';
 import { packCode } from './packWords';
 
 const LOG_SHEETS = 3;
 const LOG_ROWS = 16;
 const FIRST_RUNBOOK = 'first-15-minutes';
 
+/** Where each part of the pack starts, for the contents list. */
+const PART = {
+  index: 'part:index',
+  first: 'part:first',
+  contacts: 'part:contacts',
+  roles: 'part:roles',
+  systems: 'part:systems',
+  runbooks: 'part:runbooks',
+  logs: 'part:logs',
+} as const;
+
+/** "page 34", or a blank of the same width while pages are being worked out. */
+function PageNumber({ page }: { page: number | undefined }) {
+  return <span className="page-ref">{page === undefined ? '' : `page ${page}`}</span>;
+}
+
 /**
- * The grab-bag pack as one printable document: cover, "First 15 minutes" card, contact sheet,
- * role cards, systems register, every runbook's steps and blank incident log sheets. Each part
- * starts a new page; the footer repeats on every printed page (see `.print-footer`).
+ * The grab-bag pack as one printable document, cut into A4 pages: cover and contents, an index
+ * from what people see to the page, the "First 15 minutes" card, contact sheet, role cards,
+ * systems register, the chosen runbooks' steps and blank incident log sheets. Each part starts a
+ * new page; every page ends with the pack's footer and "Page N of M".
  */
-export function PackDocument({ pack, printedOn }: { pack: GrabBagPack; printedOn: string }) {
+export function PackDocument({
+  pack,
+  runbooks,
+  printedOn,
+  onPaged,
+}: {
+  pack: GrabBagPack;
+  /** The runbooks chosen for this pack, in pack order. */
+  runbooks: RunbookView[];
+  printedOn: string;
+  onPaged?: (pages: number) => void;
+}) {
   const organisation = pack.organisationName || 'Your organisation';
-  const first = pack.runbooks.find((runbook) => runbook.id === FIRST_RUNBOOK);
-  return (
-    <article className="print-document pack" aria-label="Grab-bag pack, as it prints">
-      <div className="print-body">
+  const first = runbooks.find((runbook) => runbook.id === FIRST_RUNBOOK);
+  const others = runbooks.filter((runbook) => runbook.id !== FIRST_RUNBOOK);
+  const index = packIndex(others);
+  const layoutKey = [
+    ...Object.values(pack.fingerprint),
+    printedOn,
+    ...runbooks.map((runbook) => runbook.id),
+  ].join('|');
+
+  const blocks = (pageOf: PageOf): PageBlock[] => [
+    {
+      key: 'cover',
+      newPage: true,
+      node: (
         <section className="pack-cover" aria-labelledby="pack-cover-title">
           <p className="pack-organisation">{organisation}</p>
           <h2 id="pack-cover-title" className="pack-title">
@@ -38,7 +80,7 @@ export function PackDocument({ pack, printedOn }: { pack: GrabBagPack; printedOn
             <div>
               <dt>Pack version</dt>
               <dd>
-                {pack.version} (content code {packCode(pack.fingerprint)})
+                {pack.version} (match code {packCode(pack.fingerprint)})
               </dd>
             </div>
             <div>
@@ -52,54 +94,166 @@ export function PackDocument({ pack, printedOn }: { pack: GrabBagPack; printedOn
           <p>
             Keep this pack with your paper care plans, MAR charts and rota, away from the computers.
             Use it when Holdfast or the computer it is on cannot be used. When anything in it
-            changes, Holdfast reminds you to print a new one: throw the old copy away.
+            changes, Holdfast reminds you to print a new one: throw the old copy away. Two packs
+            with the same match code say the same thing.
           </p>
-          <h3>In this pack</h3>
-          <ol>
-            {first && <li>First 15 minutes</li>}
-            <li>Contact sheet</li>
-            <li>Role cards</li>
-            <li>Systems and where the paper copies are kept</li>
-            <li>Runbooks: step by step for each kind of incident</li>
-            <li>Incident log sheets</li>
+        </section>
+      ),
+    },
+    {
+      key: 'contents',
+      node: (
+        <section aria-labelledby="pack-contents-title">
+          <h3 id="pack-contents-title">In this pack</h3>
+          <ol className="pack-contents">
+            <ContentsLine
+              title="Find it fast: what you see, and the page"
+              page={pageOf(PART.index)}
+            />
+            {first && <ContentsLine title="First 15 minutes" page={pageOf(PART.first)} />}
+            <ContentsLine title="Contact sheet" page={pageOf(PART.contacts)} />
+            <ContentsLine title="Role cards" page={pageOf(PART.roles)} />
+            <ContentsLine
+              title="Systems and where the paper copies are kept"
+              page={pageOf(PART.systems)}
+            />
+            <ContentsLine title="Runbooks: step by step" page={pageOf(PART.runbooks)}>
+              <ol className="pack-contents">
+                {runbooks.map((runbook) => (
+                  <ContentsLine
+                    key={runbook.id}
+                    title={shortTitle(runbook.title)}
+                    page={pageOf(runbookAnchor(runbook.id))}
+                  />
+                ))}
+              </ol>
+            </ContentsLine>
+            <ContentsLine title="Incident log sheets" page={pageOf(PART.logs)} />
           </ol>
         </section>
-
-        {first && <FirstCard runbook={first} />}
-        <ContactSheet roles={pack.contacts.roles} national={pack.contacts.national} />
-        <RoleCards />
-        <SystemsTable systems={pack.systems} />
-        <section className="print-section" aria-labelledby="pack-runbooks-title">
+      ),
+    },
+    {
+      key: 'index',
+      newPage: true,
+      anchor: PART.index,
+      node: <PackIndex lines={index} pageOf={pageOf} />,
+    },
+    ...(first ? firstCardBlocks(first) : []),
+    ...contactSheetBlocks(pack.contacts.roles, pack.contacts.national),
+    ...roleCardBlocks(),
+    {
+      key: 'systems',
+      newPage: true,
+      anchor: PART.systems,
+      node: <SystemsTable systems={pack.systems} />,
+    },
+    {
+      key: 'runbooks',
+      newPage: true,
+      keepWithNext: true,
+      anchor: PART.runbooks,
+      node: (
+        <>
           <h2 id="pack-runbooks-title">Runbooks</h2>
           <p>
-            Every runbook for your service, step by step. Tick each step as it is done, and write
-            the time beside it.
+            The runbooks for your service, step by step. Tick each step as it is done, and write the
+            time beside it.
           </p>
-          {pack.runbooks.map((runbook) => (
-            <PackRunbook key={runbook.id} runbook={runbook} />
-          ))}
-        </section>
-        {Array.from({ length: LOG_SHEETS }, (_, index) => (
-          <LogSheet key={index} number={index + 1} />
-        ))}
-      </div>
-      <div className="print-footer-space" aria-hidden="true" />
+        </>
+      ),
+    },
+    ...runbooks.flatMap((runbook, position) => runbookBlocks(runbook, position > 0)),
+    ...Array.from({ length: LOG_SHEETS }, (_, sheet) => ({
+      key: `log-${sheet}`,
+      newPage: true,
+      ...(sheet === 0 ? { anchor: PART.logs } : {}),
+      node: <LogSheet number={sheet + 1} />,
+    })),
+  ];
 
-      <footer className="print-footer">
-        {organisation} · Grab-bag pack version {pack.version} · Printed {formatDate(printedOn)}
-      </footer>
-    </article>
+  return (
+    <PagedDocument
+      className="pack"
+      label="Grab-bag pack, as it prints"
+      layoutKey={layoutKey}
+      blocks={blocks}
+      {...(onPaged ? { onPaged } : {})}
+      footer={(page, pages) => (
+        <>
+          {organisation} · Grab-bag pack version {pack.version} · Printed {formatDate(printedOn)} ·{' '}
+          <strong>
+            Page {page} of {pages}
+          </strong>
+        </>
+      )}
+    />
+  );
+}
+
+function ContentsLine({
+  title,
+  page,
+  children,
+}: {
+  title: string;
+  page: number | undefined;
+  children?: ReactNode;
+}) {
+  return (
+    <li>
+      <span className="pack-contents-line">
+        <span>{title}</span> <PageNumber page={page} />
+      </span>
+      {children}
+    </li>
+  );
+}
+
+/** One page, two columns: the words a person would use, and the page to turn to. */
+function PackIndex({ lines, pageOf }: { lines: IndexLine[]; pageOf: PageOf }) {
+  return (
+    <section aria-labelledby="pack-index-title">
+      <h2 id="pack-index-title">Find it fast</h2>
+      <p>Find what you can see or hear, then turn to that page.</p>
+      <ul className="pack-index">
+        {lines.map((line) => {
+          const pages = [...new Set(line.targets.map((target) => pageOf(target.anchor) ?? 0))].sort(
+            (a, b) => a - b,
+          );
+          return (
+            <li key={line.words}>
+              <strong>{line.words}</strong> → {pages.length > 1 ? 'pages' : 'page'}{' '}
+              {pages.length > 1
+                ? `${pages.slice(0, -1).join(', ')} or ${pages.at(-1) ?? ''}`
+                : (pages[0] ?? '')}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
 /** The first runbook's step headlines on one card: what to do before reading anything else. */
-function FirstCard({ runbook }: { runbook: RunbookView }) {
-  return (
-    <section className="print-section pack-card" aria-labelledby="pack-first-title">
-      <h2 id="pack-first-title">First 15 minutes</h2>
-      <p>{runbook.summary}</p>
-      {runbook.phases.map((phase) => (
-        <div key={phase.id} className="pack-phase">
+function firstCardBlocks(runbook: RunbookView): PageBlock[] {
+  return [
+    {
+      key: 'first',
+      newPage: true,
+      keepWithNext: true,
+      anchor: PART.first,
+      node: (
+        <>
+          <h2 id="pack-first-title">First 15 minutes</h2>
+          <p>{runbook.summary}</p>
+        </>
+      ),
+    },
+    ...runbook.phases.map((phase) => ({
+      key: `first-${phase.id}`,
+      node: (
+        <div className="pack-phase">
           <h3>{phase.title}</h3>
           <ol className="pack-checklist">
             {phase.steps.map((step) => (
@@ -113,109 +267,126 @@ function FirstCard({ runbook }: { runbook: RunbookView }) {
             ))}
           </ol>
         </div>
-      ))}
-    </section>
-  );
+      ),
+    })),
+  ];
 }
 
-function ContactSheet({
-  roles,
-  national,
-}: {
-  roles: ContactRole[];
-  national: NationalContactView[];
-}) {
+function contactSheetBlocks(roles: ContactRole[], national: NationalContactView[]): PageBlock[] {
   const entered = roles.filter((entry) => entry.contact);
   const missing = roles.filter((entry) => !entry.contact);
-  return (
-    <section className="print-section" aria-labelledby="pack-contacts-title">
-      <h2 id="pack-contacts-title">Contact sheet</h2>
-      <p>
-        Ways to reach each contact that still work when your own email, internet or phones are down
-        are listed first.
-      </p>
-      <h3>Your contacts</h3>
-      <ul className="pack-contacts">
-        {entered.map(({ role, label, contact }) =>
-          contact ? (
-            <li key={role}>
-              <strong>
-                <bdi>{label}</bdi>
-              </strong>
-              : <bdi>{contact.name}</bdi>
-              {contact.organisation && (
-                <>
-                  , <bdi>{contact.organisation}</bdi>
-                </>
-              )}
-              <ChannelList channels={contact.channels} outOfBandFirst />
-              {contact.hours && (
-                <p className="contact-hours">
-                  Hours: <bdi>{contact.hours}</bdi>
-                </p>
-              )}
-              <p className="contact-source">Last checked {formatDate(contact.lastVerified)}</p>
-            </li>
-          ) : null,
-        )}
-      </ul>
-      {missing.length > 0 && (
+  const heading = (key: string, text: string): PageBlock => ({
+    key,
+    keepWithNext: true,
+    node: <h3>{text}</h3>,
+  });
+  return [
+    {
+      key: 'contacts',
+      newPage: true,
+      keepWithNext: true,
+      anchor: PART.contacts,
+      node: (
         <>
-          <h3>Not recorded in Holdfast yet: write them in</h3>
-          <ul className="pack-write-in">
-            {missing.map((entry) => (
-              <li key={entry.role}>
+          <h2 id="pack-contacts-title">Contact sheet</h2>
+          <p>
+            Ways to reach each contact that still work when your own email, internet or phones are
+            down are listed first.
+          </p>
+        </>
+      ),
+    },
+    heading('contacts-yours', 'Your contacts'),
+    ...entered.map(({ role, label, contact }) => ({
+      key: `contact-${role}`,
+      node: contact ? (
+        <div className="pack-contact">
+          <strong>
+            <bdi>{label}</bdi>
+          </strong>
+          : <bdi>{contact.name}</bdi>
+          {contact.organisation && (
+            <>
+              , <bdi>{contact.organisation}</bdi>
+            </>
+          )}
+          <ChannelList channels={contact.channels} outOfBandFirst />
+          {contact.hours && (
+            <p className="contact-hours">
+              Hours: <bdi>{contact.hours}</bdi>
+            </p>
+          )}
+          <p className="contact-source">Last checked {formatDate(contact.lastVerified)}</p>
+        </div>
+      ) : null,
+    })),
+    ...(missing.length > 0
+      ? [
+          heading('contacts-missing', 'Not recorded in Holdfast yet: write them in'),
+          ...missing.map((entry) => ({
+            key: `missing-${entry.role}`,
+            node: (
+              <p className="pack-write-in">
                 <strong>
                   <bdi>{entry.label}</bdi>
                 </strong>
                 : <span className="write-line" />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <h3>National contacts</h3>
-      <ul className="pack-contacts">
-        {national.map((contact) => (
-          <li key={contact.id}>
-            <strong>{contact.name}</strong>: {contact.use}
-            <ChannelList channels={contact.channels} outOfBandFirst />
-            {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
-            <p className="contact-source">
-              {nationalSourceDates(contact)} Source: {contact.source}
-            </p>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
+              </p>
+            ),
+          })),
+        ]
+      : []),
+    heading('contacts-national', 'National contacts'),
+    ...national.map((contact) => ({
+      key: `national-${contact.id}`,
+      node: (
+        <div className="pack-contact">
+          <strong>{contact.name}</strong>: {contact.use}
+          <ChannelList channels={contact.channels} outOfBandFirst />
+          {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+          <p className="contact-source">
+            {nationalSourceDates(contact)} Source: {contact.source}
+          </p>
+        </div>
+      ),
+    })),
+  ];
 }
 
-function RoleCards() {
-  return (
-    <section className="print-section" aria-labelledby="pack-roles-title">
-      <h2 id="pack-roles-title">Role cards</h2>
-      <p>
-        Only the incident lead is needed. In a small service one person may hold several roles:
-        write the name on each card.
-      </p>
-      <div className="pack-role-cards">
-        {Object.entries(INCIDENT_ROLES).map(([id, role]) => (
-          <div key={id} className="pack-card pack-role-card">
-            <h3>{role.label}</h3>
-            <p>
-              Name: <span className="write-line" />
-            </p>
-            <ul>
-              {role.card.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </div>
-    </section>
-  );
+function roleCardBlocks(): PageBlock[] {
+  return [
+    {
+      key: 'roles',
+      newPage: true,
+      keepWithNext: true,
+      anchor: PART.roles,
+      node: (
+        <>
+          <h2 id="pack-roles-title">Role cards</h2>
+          <p>
+            Only the incident lead is needed. In a small service one person may hold several roles:
+            write the name on each card.
+          </p>
+        </>
+      ),
+    },
+    ...Object.entries(INCIDENT_ROLES).map(([id, role]) => ({
+      key: `role-${id}`,
+      node: (
+        <div className="pack-card pack-role-card">
+          <h3>{role.label}</h3>
+          <p>
+            Name: <span className="write-line" />
+          </p>
+          <ul>
+            {role.card.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      ),
+    })),
+  ];
 }
 
 function SystemsTable({ systems }: { systems: SystemEntry[] }) {
@@ -226,7 +397,7 @@ function SystemsTable({ systems }: { systems: SystemEntry[] }) {
       (a, b) => (b.record?.impact ?? 0) - (a.record?.impact ?? 0) || a.label.localeCompare(b.label),
     );
   return (
-    <section className="print-section" aria-labelledby="pack-systems-title">
+    <section aria-labelledby="pack-systems-title">
       <h2 id="pack-systems-title">Systems and where the paper copies are kept</h2>
       <table className="pack-table pack-systems">
         <thead>
@@ -260,51 +431,67 @@ function SystemsTable({ systems }: { systems: SystemEntry[] }) {
   );
 }
 
-function PackRunbook({ runbook }: { runbook: RunbookView }) {
-  return (
-    <section className="pack-runbook" aria-labelledby={`pack-runbook-${runbook.id}`}>
-      <h3 id={`pack-runbook-${runbook.id}`}>{runbook.title}</h3>
-      <p className="lead">{runbook.summary}</p>
-      <p className="contact-source">
-        Version {runbook.version}, last reviewed {formatDate(runbook.reviewed)}
-      </p>
-      {runbook.phases.map((phase) => (
-        <div key={phase.id} className="pack-phase">
-          <h4>{phase.title}</h4>
-          <ol className="steps">
-            {phase.steps.map((step) => {
-              const html = runbook.html.steps[step.id] ?? { text: '', details: '', options: [] };
-              return (
-                <li key={step.id} className={`step step-${step.kind}`} value={step.number}>
-                  <p className="step-text">
-                    {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
-                    <SafeHtml inline html={html.text} />
-                  </p>
-                  {step.details && <SafeHtml className="step-details" html={html.details} />}
-                  {step.options.length > 0 && (
-                    <ul className="options">
-                      {step.options.map((option, index) => (
-                        <li key={option.label}>
-                          <strong>{option.label}:</strong>{' '}
-                          <SafeHtml inline html={html.options[index] ?? ''} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
+/** A runbook as blocks: its title (on a new page, after the first), then each phase and step. */
+function runbookBlocks(runbook: RunbookView, newPage: boolean): PageBlock[] {
+  return [
+    {
+      key: `runbook-${runbook.id}`,
+      newPage,
+      keepWithNext: true,
+      anchor: runbookAnchor(runbook.id),
+      node: (
+        <div className="pack-runbook">
+          <h3 id={`pack-runbook-${runbook.id}`}>{runbook.title}</h3>
+          <p className="lead">{runbook.summary}</p>
+          <p className="contact-source">
+            Version {runbook.version}, last reviewed {formatDate(runbook.reviewed)}
+          </p>
         </div>
-      ))}
-    </section>
+      ),
+    },
+    ...runbook.phases.flatMap((phase) => [
+      {
+        key: `runbook-${runbook.id}-${phase.id}`,
+        keepWithNext: true,
+        node: <h4 className="pack-phase-title">{phase.title}</h4>,
+      },
+      ...phase.steps.map((step) => ({
+        key: `runbook-${runbook.id}-${phase.id}-${step.id}`,
+        node: <PackStep runbook={runbook} step={step} />,
+      })),
+    ]),
+  ];
+}
+
+function PackStep({ runbook, step }: { runbook: RunbookView; step: Step }) {
+  const html = runbook.html.steps[step.id] ?? { text: '', details: '', options: [] };
+  return (
+    <ol className="steps">
+      <li className={`step step-${step.kind}`} value={step.number}>
+        <p className="step-text">
+          {step.kind === 'decision' && <span className="step-kind">Decision: </span>}
+          <SafeHtml inline html={html.text} />
+        </p>
+        {step.details && <SafeHtml className="step-details" html={html.details} />}
+        {step.options.length > 0 && (
+          <ul className="options">
+            {step.options.map((option, index) => (
+              <li key={option.label}>
+                <strong>{option.label}:</strong>{' '}
+                <SafeHtml inline html={html.options[index] ?? ''} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </li>
+    </ol>
   );
 }
 
 /** A blank sheet for the scribe: event time (when it happened) and recorded time (when written) are separate columns. */
 function LogSheet({ number }: { number: number }) {
   return (
-    <section className="print-section" aria-labelledby={`pack-log-${number}`}>
+    <section aria-labelledby={`pack-log-${number}`}>
       <h2 id={`pack-log-${number}`}>Incident log sheet {number}</h2>
       <p>
         Write one line for each thing that happens or is decided. <strong>Event time</strong> is

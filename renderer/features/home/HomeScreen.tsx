@@ -6,6 +6,7 @@ import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
 import { OpenActionsPanel } from './OpenActionsPanel';
 import { OpenIncidentsPanel } from './OpenIncidentsPanel';
+import { pluralise } from '../../../main/shared/pluralise';
 
 // Getting ready matters before an incident, not during one: the checklist loads after the entry
 // points have drawn, and near the top it takes one line.
@@ -44,9 +45,7 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
               >
                 <span className="entry-label">{entry.label}</span>
                 <span className="entry-hint">{entry.hint}</span>
-                <span className="entry-count">
-                  {count === 1 ? '1 runbook' : `${count} runbooks`}
-                </span>
+                <span className="entry-count">{pluralise(count, 'runbook', 'runbooks')}</span>
               </a>
             </li>
           );

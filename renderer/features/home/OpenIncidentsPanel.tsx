@@ -1,6 +1,7 @@
 import type { IncidentSummary } from '../../../main/contract/incidentTypes';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /**
  * Open incidents first on the home screen: after a restart, one click goes back to where you were.
@@ -17,7 +18,9 @@ export function OpenIncidentsPanel() {
       {real.length > 0 && (
         <section className="open-incidents" aria-labelledby="open-incidents-title">
           <h2 id="open-incidents-title">
-            {real.length === 1 ? 'An incident is open' : `${real.length} incidents are open`}
+            {real.length === 1
+              ? 'An incident is open'
+              : `${pluralise(real.length, 'incident', 'incidents')} are open`}
           </h2>
           <OpenList incidents={real} />
         </section>

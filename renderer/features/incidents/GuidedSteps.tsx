@@ -13,6 +13,7 @@ import { plainText } from '../../lib/inertText';
 import { DecisionChoice } from './DecisionChoice';
 import { showCurrentStep } from './guidedScroll';
 import { EquipmentClockPrompt } from './EquipmentClockPrompt';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 
 const STATUS_WORDS: Record<StepProgress['status'], string> = {
   done: 'Done',
@@ -308,6 +309,11 @@ function CurrentStep({
     }
     return saved;
   };
+  // A new action on this step: the message about the last one no longer applies.
+  const ask = (what: Asking): void => {
+    onNotice('');
+    setAsking(what);
+  };
   const saveNote = async (text: string): Promise<boolean> => {
     const saved = await act({ type: 'note', text: `${plainText(html.text)}: ${text}` });
     if (saved) {
@@ -352,7 +358,7 @@ function CurrentStep({
         className="button-large"
         disabled={saving}
         aria-expanded={asking === 'cant'}
-        onClick={() => setAsking('cant')}
+        onClick={() => ask('cant')}
       >
         Can't do
       </button>
@@ -361,7 +367,7 @@ function CurrentStep({
         className="button-large"
         disabled={saving}
         aria-expanded={asking === 'skipped'}
-        onClick={() => setAsking('skipped')}
+        onClick={() => ask('skipped')}
       >
         Skip
       </button>
@@ -370,7 +376,7 @@ function CurrentStep({
         className="button-large"
         disabled={saving}
         aria-expanded={asking === 'note'}
-        onClick={() => setAsking('note')}
+        onClick={() => ask('note')}
       >
         Add note
       </button>
@@ -485,6 +491,12 @@ const REASON_LABELS: Record<Asking, string> = {
   skipped: 'Why skip it?',
 };
 
+const REASON_MISSING: Record<Asking, string> = {
+  note: 'Enter the note',
+  cant: 'Enter why it cannot be done',
+  skipped: 'Enter why you are skipping it',
+};
+
 /** The box that opens under Can't do, Skip or Add note; it never saves an empty answer. */
 function ReasonForm({
   asking,
@@ -498,25 +510,34 @@ function ReasonForm({
   onCancel: () => void;
 }) {
   const [text, setText] = useState('');
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (text.trim() && (await onSave(text.trim()))) setText('');
+    const filled = required.check([
+      { id: 'step-reason', filled: !!text.trim(), message: REASON_MISSING[asking] },
+    ]);
+    if (filled && (await onSave(text.trim()))) setText('');
   };
   return (
-    <form className="reason-form" onSubmit={(event) => void submit(event)}>
+    <form className="reason-form" onSubmit={(event) => void submit(event)} noValidate>
+      {required.summary}
       <div className="field">
         <label htmlFor="step-reason">{REASON_LABELS[asking]}</label>
+        {required.errorFor('step-reason')}
         <textarea
           id="step-reason"
           rows={3}
           value={text}
           maxLength={asking === 'note' ? 4000 : 1000}
-          required
           autoFocus
-          onChange={(e) => setText(e.target.value)}
+          {...required.controlProps('step-reason')}
+          onChange={(e) => {
+            setText(e.target.value);
+            required.clear('step-reason');
+          }}
         />
       </div>
-      <button type="submit" className="button-primary" disabled={saving || !text.trim()}>
+      <button type="submit" className="button-primary" disabled={saving}>
         {saving ? 'Saving…' : 'Save'}
       </button>{' '}
       <button type="button" onClick={onCancel}>

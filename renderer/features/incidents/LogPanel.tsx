@@ -7,6 +7,8 @@ import type { Act } from './useIncident';
 import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
 import { LOG_CHECK_CODE_LABEL, logCheckCode } from '../../../main/shared/logCheckCode';
 import { ExportFilesButton } from './ExportFilesButton';
+import { pluralise } from '../../../main/shared/pluralise';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 
 /** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
 export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
@@ -68,9 +70,12 @@ function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
   const [earlier, setEarlier] = useState(false);
   const [when, setWhen] = useState(() => toLocalInput(new Date()));
   const [saved, setSaved] = useState<string | null>(null);
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!text.trim()) return;
+    setSaved(null);
+    if (!required.check([{ id: 'note-text', filled: !!text.trim(), message: 'Enter the note' }]))
+      return;
     const eventAt = earlier ? fromLocalInput(when) : null;
     if (await act({ type: 'note', text: text.trim() }, eventAt ?? undefined)) {
       setText('');
@@ -78,17 +83,21 @@ function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
     }
   };
   return (
-    <form className="note-form" onSubmit={(event) => void submit(event)}>
+    <form className="note-form" onSubmit={(event) => void submit(event)} noValidate>
+      {required.summary}
       <div className="field">
         <label htmlFor="note-text">Add a note</label>
+        {required.errorFor('note-text')}
         <textarea
           id="note-text"
           rows={3}
           maxLength={4000}
           value={text}
+          {...required.controlProps('note-text')}
           onChange={(e) => {
             setText(e.target.value);
             setSaved(null);
+            required.clear('note-text');
           }}
         />
       </div>
@@ -112,7 +121,7 @@ function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
           />
         </div>
       )}
-      <button type="submit" className="button-primary" disabled={saving || !text.trim()}>
+      <button type="submit" className="button-primary" disabled={saving}>
         {saving ? 'Saving…' : 'Save note'}
       </button>
       {saved && <p role="status">{saved}</p>}
@@ -124,9 +133,15 @@ function DecisionForm({ act, saving }: { act: Act; saving: boolean }) {
   const [text, setText] = useState('');
   const [rationale, setRationale] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!text.trim() || !rationale.trim()) return;
+    setSaved(null);
+    const filled = required.check([
+      { id: 'decision-text', filled: !!text.trim(), message: 'Enter what was decided' },
+      { id: 'decision-rationale', filled: !!rationale.trim(), message: 'Enter why it was decided' },
+    ]);
+    if (!filled) return;
     if (await act({ type: 'decision', text: text.trim(), rationale: rationale.trim() })) {
       setText('');
       setRationale('');
@@ -136,31 +151,41 @@ function DecisionForm({ act, saving }: { act: Act; saving: boolean }) {
   return (
     <details className="decision-record">
       <summary>Record a decision and why</summary>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {required.summary}
         <div className="field">
           <label htmlFor="decision-text">What was decided</label>
+          {required.errorFor('decision-text')}
           <textarea
             id="decision-text"
             rows={2}
             maxLength={4000}
             value={text}
+            {...required.controlProps('decision-text')}
             onChange={(e) => {
               setText(e.target.value);
               setSaved(null);
+              required.clear('decision-text');
             }}
           />
         </div>
         <div className="field">
           <label htmlFor="decision-rationale">Why</label>
+          {required.errorFor('decision-rationale')}
           <textarea
             id="decision-rationale"
             rows={2}
             maxLength={1000}
             value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
+            {...required.controlProps('decision-rationale')}
+            onChange={(e) => {
+              setRationale(e.target.value);
+              setSaved(null);
+              required.clear('decision-rationale');
+            }}
           />
         </div>
-        <button type="submit" disabled={saving || !text.trim() || !rationale.trim()}>
+        <button type="submit" disabled={saving}>
           Save decision
         </button>
         {saved && <p role="status">{saved}</p>}
@@ -172,10 +197,19 @@ function DecisionForm({ act, saving }: { act: Act; saving: boolean }) {
 function CorrectionForm({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
   const [seq, setSeq] = useState('');
   const [text, setText] = useState('');
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const amends = Number(seq);
-    if (!Number.isInteger(amends) || amends < 1 || !text.trim()) return;
+    const filled = required.check([
+      {
+        id: 'correction-seq',
+        filled: Number.isInteger(amends) && amends >= 1,
+        message: 'Choose the entry to correct',
+      },
+      { id: 'correction-text', filled: !!text.trim(), message: 'Enter what the entry should say' },
+    ]);
+    if (!filled) return;
     if (await act({ type: 'correction', amends, text: text.trim() })) {
       setSeq('');
       setText('');
@@ -184,10 +218,20 @@ function CorrectionForm({ view, act, saving }: { view: IncidentView; act: Act; s
   return (
     <details className="correction">
       <summary>Correct an entry</summary>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {required.summary}
         <div className="field">
           <label htmlFor="correction-seq">Entry number</label>
-          <select id="correction-seq" value={seq} onChange={(e) => setSeq(e.target.value)}>
+          {required.errorFor('correction-seq')}
+          <select
+            id="correction-seq"
+            value={seq}
+            {...required.controlProps('correction-seq')}
+            onChange={(e) => {
+              setSeq(e.target.value);
+              required.clear('correction-seq');
+            }}
+          >
             <option value="">Choose an entry</option>
             {view.timeline.map((entry) => (
               <option key={entry.seq} value={entry.seq}>
@@ -198,15 +242,20 @@ function CorrectionForm({ view, act, saving }: { view: IncidentView; act: Act; s
         </div>
         <div className="field">
           <label htmlFor="correction-text">What should it say?</label>
+          {required.errorFor('correction-text')}
           <textarea
             id="correction-text"
             rows={2}
             maxLength={4000}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            {...required.controlProps('correction-text')}
+            onChange={(e) => {
+              setText(e.target.value);
+              required.clear('correction-text');
+            }}
           />
         </div>
-        <button type="submit" disabled={saving || !seq || !text.trim()}>
+        <button type="submit" disabled={saving}>
           Add correction
         </button>
       </form>
@@ -257,9 +306,13 @@ function ChainCheckPanel({ view }: { view: IncidentView }) {
           </p>
           <p>
             Write this code on any paper notes or handover you make now: it changes with every
-            entry, and shows later that the log still holds what it held then. {view.log.entries}{' '}
-            entries saved. Last entry hash: <code className="hash">{view.log.head}</code>
+            entry, and shows later that the log still holds what it held then.{' '}
+            {pluralise(view.log.entries, 'entry', 'entries')} saved.
           </p>
+          <details className="log-full-code">
+            <summary>The full check code, for IT staff</summary>
+            <code className="hash">{view.log.head}</code>
+          </details>
         </>
       )}
       <button type="button" onClick={() => void run()}>

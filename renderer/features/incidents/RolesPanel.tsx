@@ -4,6 +4,8 @@ import { INCIDENT_ROLES, type IncidentRole } from '../../../main/contract/vocabu
 import { setRecorder } from '../../ui/recordingAs/recordingSession';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
+import { inSentence } from '../../../main/shared/inSentence';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 
 /** Who holds each role, with its role card, and the shift-change handover. */
 export function RolesPanel({
@@ -54,9 +56,14 @@ function RoleCard({
 }) {
   const [person, setPerson] = useState('');
   const { label, card } = INCIDENT_ROLES[role];
+  const required = useRequiredFields();
+  const fieldId = `role-${role}`;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (person.trim() && (await act({ type: 'role', role, person: person.trim() }))) setPerson('');
+    const filled = required.check([
+      { id: fieldId, filled: !!person.trim(), message: `Enter who is the ${inSentence(label)}` },
+    ]);
+    if (filled && (await act({ type: 'role', role, person: person.trim() }))) setPerson('');
   };
   return (
     <li className="role-card">
@@ -70,17 +77,23 @@ function RoleCard({
         ))}
       </ul>
       {!closed && (
-        <form className="inline-form" onSubmit={(event) => void submit(event)}>
-          <label htmlFor={`role-${role}`}>
-            {holder ? `Hand ${label.toLowerCase()} to` : `Name the ${label.toLowerCase()}`}
+        <form className="inline-form" onSubmit={(event) => void submit(event)} noValidate>
+          {required.summary}
+          <label htmlFor={fieldId}>
+            {holder ? `Hand ${inSentence(label)} to` : `Name the ${inSentence(label)}`}
           </label>
+          {required.errorFor(fieldId)}
           <input
-            id={`role-${role}`}
+            id={fieldId}
             value={person}
             maxLength={120}
-            onChange={(e) => setPerson(e.target.value)}
+            {...required.controlProps(fieldId)}
+            onChange={(e) => {
+              setPerson(e.target.value);
+              required.clear(fieldId);
+            }}
           />
-          <button type="submit" disabled={saving || !person.trim()}>
+          <button type="submit" disabled={saving}>
             Save
           </button>
         </form>
@@ -103,9 +116,16 @@ function Handover({
   const [to, setTo] = useState('');
   const [notes, setNotes] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!to.trim()) return;
+    setDone(null);
+    if (
+      !required.check([
+        { id: 'handover-to', filled: !!to.trim(), message: 'Enter who you are handing over to' },
+      ])
+    )
+      return;
     if (await act({ type: 'handover', from: view.lead, to: to.trim(), notes: notes.trim() })) {
       // The person taking over now holds the laptop: what they record is theirs, not the last shift's.
       setRecorder(to.trim());
@@ -127,14 +147,21 @@ function Handover({
         </a>
       </p>
       {!closed && (
-        <form onSubmit={(event) => void submit(event)}>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          {required.summary}
           <div className="field">
             <label htmlFor="handover-to">Handing over to</label>
+            {required.errorFor('handover-to')}
             <input
               id="handover-to"
               value={to}
               maxLength={120}
-              onChange={(e) => setTo(e.target.value)}
+              {...required.controlProps('handover-to')}
+              onChange={(e) => {
+                setTo(e.target.value);
+                setDone(null);
+                required.clear('handover-to');
+              }}
             />
           </div>
           <div className="field">
@@ -147,7 +174,7 @@ function Handover({
               onChange={(e) => setNotes(e.target.value)}
             />
           </div>
-          <button type="submit" disabled={saving || !to.trim()}>
+          <button type="submit" disabled={saving}>
             Record the handover
           </button>
           {done && <p role="status">{done}</p>}

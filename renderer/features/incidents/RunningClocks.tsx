@@ -1,6 +1,7 @@
 import type { ClockView, IncidentView } from '../../../main/contract/incidentTypes';
 import { href } from '../../useRoute';
 import { clockStatus, useNow } from './ClocksPanel';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /** Soonest first; a clock with no deadline ("as soon as possible") counts as due now. */
 function byDue(a: ClockView, b: ClockView): number {
@@ -23,7 +24,7 @@ export function RunningClocks({ view }: { view: IncidentView }) {
     <section className="running-clocks" aria-label="Running clocks">
       <p className="running-clocks-title">
         <strong>
-          {running.length === 1 ? '1 clock running' : `${running.length} clocks running`}
+          {pluralise(running.length, 'clock', 'clocks')} running
           {urgent > 0 ? ` · ⚠ ${urgent} to act on now` : ''}
         </strong>{' '}
         <a href={href.incident(view.id, 'clocks')}>Clock details</a>

@@ -1,4 +1,5 @@
 import type { Problem } from '../../../main/contract/types';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /** Lists content problems as `file:line: message`, so one bad file is visible, not silently dropped. */
 export function ProblemsPanel({
@@ -17,7 +18,7 @@ export function ProblemsPanel({
       <h2 id={headingId}>{title}</h2>
       <p>
         {errors > 0
-          ? `${errors} file problem${errors === 1 ? '' : 's'} stop a runbook from loading. Other runbooks still work.`
+          ? `${pluralise(errors, 'file problem stops', 'file problems stop')} a runbook from loading. Other runbooks still work.`
           : 'Some runbooks have content that Holdfast changed for safety. They still work.'}
       </p>
       <ul>

@@ -1,4 +1,4 @@
-import { plural } from '../../../main/shared/plural';
+import { pluralise } from '../../../main/shared/pluralise';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { ReadinessList } from './ReadinessList';
@@ -13,7 +13,7 @@ export function ReadinessLine() {
       <strong>Getting ready:</strong>{' '}
       {toDo === 0
         ? 'everything on the checklist is done.'
-        : `${plural(toDo, 'thing', 'things')} to do before you need them.`}{' '}
+        : `${pluralise(toDo, 'thing', 'things')} to do before you need them.`}{' '}
       <a href={href.readiness}>See the checklist</a>
     </p>
   );

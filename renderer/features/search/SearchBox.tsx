@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent
 import type { SearchHit } from '../../../main/contract/types';
 import { request } from '../../api';
 import { href } from '../../useRoute';
+import { pluralise } from '../../../main/shared/pluralise';
 
 /**
  * Opens a result. A runbook opens at its top, where its safety steps and "Start an incident" are;
@@ -160,7 +161,7 @@ export function SearchBox() {
         )}
       </div>
       <p id={statusId} className="visually-hidden" role="status">
-        {showList ? (hits.length === 1 ? '1 runbook found' : `${hits.length} runbooks found`) : ''}
+        {showList ? `${pluralise(hits.length, 'runbook', 'runbooks')} found` : ''}
       </p>
     </div>
   );

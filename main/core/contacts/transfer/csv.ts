@@ -13,6 +13,7 @@ import {
   tooLarge,
   tooManyRows,
   validateRows,
+  trimSpaces,
 } from './shared';
 
 export const CSV_COLUMNS = [
@@ -209,7 +210,7 @@ export function parseCsv(text: string, roles: ImportRoles): ParsedImport {
       const cell = get(kind);
       const values = kind === 'other' ? [cell] : cell.split(';');
       return values
-        .map((value) => value.trim())
+        .map(trimSpaces)
         .filter(Boolean)
         .map((value) => ({ kind, value, outOfBand: outOfBandWords.includes(kind) }));
     });

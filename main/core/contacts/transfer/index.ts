@@ -9,6 +9,7 @@ import type {
 import { parseCsv } from './csv';
 import { setContacts, type ImportRoles, type ParsedImport } from './shared';
 import { parseVcard } from './vcard';
+import { pluralise } from '../../../shared/pluralise';
 
 /**
  * Contacts import and export, CSV and vCard. Pure functions: the core reads the directory, these
@@ -92,5 +93,5 @@ export function describeProblems(problems: ImportProblem[], noun: 'Row' | 'Card'
     .slice(0, 5)
     .map((p) => (p.row === undefined ? p.message : `${noun} ${p.row}: ${p.message}`));
   const more = problems.length > 5 ? ` …and ${problems.length - 5} more.` : '';
-  return `Nothing was imported: the file has ${problems.length} problem${problems.length === 1 ? '' : 's'}. ${listed.join(' ')}${more}`;
+  return `Nothing was imported: the file has ${pluralise(problems.length, 'problem', 'problems')}. ${listed.join(' ')}${more}`;
 }

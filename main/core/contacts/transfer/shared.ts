@@ -141,3 +141,11 @@ export function normaliseDate(value: string): string {
   const [, day = '', month = '', year = ''] = uk;
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
+
+/**
+ * Trims spaces, tabs and line breaks but not U+FEFF: `String.prototype.trim` removes a
+ * zero-width no-break space too, which would let one at either end of a number slip past the
+ * hidden-character check that refuses it anywhere else in the value.
+ */
+export const trimSpaces = (value: string): string =>
+  value.replace(/^[^\S\uFEFF]+|[^\S\uFEFF]+$/g, '');

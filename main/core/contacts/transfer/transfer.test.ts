@@ -152,6 +152,30 @@ describe('CSV export and import', () => {
     ]);
   });
 
+  it('refuses a number with a zero-width no-break space at either end, as it does one inside', () => {
+    for (const phone of ['\uFEFF01632 960123', '01632 960123\uFEFF', '01632\u202E 960123']) {
+      const text = `${HEADER}\nit-supplier,Sam Patel,,${phone},,,,,,,2026-01-10`;
+      const { rows, problems } = parseCsv(text, roles);
+      expect(rows, JSON.stringify(phone)).toEqual([]);
+      expect(problems.map((p) => [p.row, p.field, p.message])).toEqual([
+        [2, 'phone', expect.stringContaining('hidden character') as unknown],
+      ]);
+      const card = [
+        'BEGIN:VCARD',
+        'VERSION:3.0',
+        'FN:Sam',
+        `TEL:${phone}`,
+        'X-HOLDFAST-ROLE:it-supplier',
+        'X-HOLDFAST-LAST-VERIFIED:2026-01-01',
+        'END:VCARD',
+      ].join('\r\n');
+      expect(parseVcard(card, roles).problems.map((p) => [p.row, p.field])).toEqual([[1, 'phone']]);
+    }
+    // Spaces around a value are still tidied away.
+    const spaced = parseCsv(`${HEADER}\nit-supplier,Sam,, 01632 960123 ,,,,,,,2026-01-10`, roles);
+    expect(spaced.rows[0]?.channels[0]?.value).toBe('01632 960123');
+  });
+
   it('refuses a file with a bad header, an unclosed quote, too many rows or too many characters', () => {
     expect(parseCsv('role,name,fax,last_verified\n', roles).problems).toEqual([
       { row: 1, field: 'fax', message: expect.stringContaining('Unknown column “fax”') as unknown },

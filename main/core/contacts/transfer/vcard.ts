@@ -10,6 +10,7 @@ import {
   tooLarge,
   tooManyRows,
   validateRows,
+  trimSpaces,
 } from './shared';
 
 const escapeVcard = (value: string): string =>
@@ -173,7 +174,7 @@ export function parseVcard(text: string, roles: ImportRoles): ParsedImport {
     const name = first('FN') || [n[1], n[0]].filter(Boolean).join(' ');
     const isOob = (p: VcardProperty) => p.params.get('X-HOLDFAST-OOB')?.includes('yes') ?? false;
     const channels = properties.flatMap((p): LocalContact['channels'] => {
-      const value = unescapeVcard(p.value).trim();
+      const value = trimSpaces(unescapeVcard(p.value));
       if (p.name === 'TEL') {
         const types = p.params.get('TYPE') ?? [];
         return [

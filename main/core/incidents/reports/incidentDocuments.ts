@@ -1,9 +1,10 @@
-import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../../shared/logCheckCode';
+import { LOG_CHECK_CODE_LABEL, logCheckWords, shownCheckCode } from '../../../shared/logCheckCode';
 import type { ClockView, IncidentView } from '../../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../../contract/vocabulary';
 import { formatDuration, formatLondonTime } from '../../../shared/dates';
 import { describeDevice } from '../../../shared/deviceWords';
 import { escapeMarkdown as esc } from './markdownText';
+import { PLACEHOLDER_RE } from '../../../shared/markdown';
 
 export const EXERCISE_BANNER = 'EXERCISE — NOT A REAL INCIDENT';
 
@@ -50,6 +51,41 @@ function rolesSection(view: IncidentView): string[] {
   ];
 }
 
+/** A step whose headline is reaching someone: "Phone {{contact:it-supplier}} and tell them…". */
+const REACHING_OUT = /^\s*(?:phone|call|ring|email|text|contact|report\b.*\bto|tell)\b/i;
+
+/**
+ * Who was called: calls logged from a contact link, and each contact named in the headline of a
+ * "Phone …", "Call …" or "Report it to …" step marked done, in time order.
+ */
+function callsSection(view: IncidentView, plain: Plain): string[] {
+  const lines: Array<{ at: string; line: string }> = view.calls.map((call) => ({
+    at: call.at,
+    line: `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})${call.note ? `: ${esc(call.note)}` : ''}`,
+  }));
+  for (const runbook of view.runbooks) {
+    for (const phase of runbook.view?.phases ?? []) {
+      for (const step of phase.steps) {
+        const progress = view.steps[`${runbook.id}/${step.id}`];
+        if (progress?.status !== 'done' || !REACHING_OUT.test(step.text)) continue;
+        const roles = [...step.text.matchAll(new RegExp(PLACEHOLDER_RE.source, 'g'))]
+          .filter(([, kind]) => kind === 'contact')
+          .map(([, , role]) => role ?? '');
+        for (const role of new Set(roles)) {
+          if (view.calls.some((call) => call.role === role && call.at === progress.at)) continue;
+          lines.push({
+            at: progress.at,
+            line: `- ${formatLondonTime(progress.at)} — ${esc(plain(`{{contact:${role}}}`))} (${esc(progress.by)}), step marked done: ${esc(plain(step.text))}`,
+          });
+        }
+      }
+    }
+  }
+  return lines.length > 0
+    ? lines.sort((a, b) => a.at.localeCompare(b.at)).map(({ line }) => line)
+    : ['None recorded.'];
+}
+
 function stepsSection(view: IncidentView, which: 'answered' | 'open', plain: Plain): string[] {
   const lines: string[] = [];
   for (const runbook of view.runbooks) {
@@ -76,8 +112,9 @@ function logFooter(view: IncidentView): string[] {
   return [
     '## Log check',
     '',
-    `${view.log.entries} entries. ${LOG_CHECK_CODE_LABEL}: **${shownCheckCode(view.log)}**. Last entry hash: \`${view.log.head}\`  `,
-    'The log check code is also at the top of this document and at the foot of every printed page. Check the file with `npm run log:verify -- <incident folder>/log.jsonl`: if no entry was added since this was printed, the code and hash it prints must match these.',
+    ...logCheckWords(view.log, 'incident'),
+    '',
+    'The log check code is also at the top of this document and at the foot of every printed page.',
     ...(view.log.problem ? ['', `**Warning:** ${esc(view.log.problem)}`] : []),
     ...(view.log.timeWarnings ?? []).map((warning) => `\n**Clock warning:** ${esc(warning)}`),
     ...(view.exercise ? ['', `**${EXERCISE_BANNER}**`] : []),
@@ -116,12 +153,7 @@ export function incidentReport(
     '',
     '## Contacts called',
     '',
-    ...(view.calls.length > 0
-      ? view.calls.map(
-          (call) =>
-            `- ${formatLondonTime(call.at)} — ${esc(call.label)} (${esc(call.by)})${call.note ? `: ${esc(call.note)}` : ''}`,
-        )
-      : ['None recorded.']),
+    ...callsSection(view, plain),
     '',
     '## Steps',
     '',

@@ -45,6 +45,17 @@ describe('snippetText', () => {
     expect(text).toContain('(shown in the runbook)');
   });
 
+  it('cuts a long snippet before a placeholder rather than through it, and between words', () => {
+    const text = snippetText(
+      `${'Check the doors. '.repeat(7)}Your plan: {{setting:isolation-instruction}} now.`,
+      ransomware,
+    );
+    expect(text.length).toBeLessThanOrEqual(140);
+    expect(text).toMatch(/Your plan:…$/);
+    const words = snippetText('abcdefghij '.repeat(20), ransomware);
+    expect(words).toMatch(/abcdefghij…$/);
+  });
+
   it('drops list markers, which read as stray dashes on one line', () => {
     expect(
       snippetText('Do not pay.\n\n- Leave the message.\n- Do not reply.\n1. Ring.', ransomware),

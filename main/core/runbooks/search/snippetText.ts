@@ -3,6 +3,40 @@ import type { Runbook } from '../../../contract/types';
 import { PLACEHOLDER_RE } from '../../../shared/markdown';
 
 const MAX_SNIPPET = 140;
+/** Marks where a placeholder's words start and end, so a cut never splits them. */
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+const marked = (words: string): string => `${OPEN}${words}${CLOSE}`;
+
+/**
+ * Cuts text to `max` characters with "…": at a space, never inside a placeholder's words (a
+ * placeholder half shown reads as a raw code), and never leaving a word cut in two.
+ */
+function cutOnBoundary(text: string, max: number): string {
+  const plain = text.replace(/[\u0001\u0002]/g, '');
+  if (plain.length <= max) return plain;
+  let cut = -1;
+  let inside = false;
+  let spanStart = -1;
+  let shown = 0;
+  for (let at = 0; at < text.length && shown < max - 1; at += 1) {
+    const char = text[at];
+    if (char === OPEN) {
+      inside = true;
+      spanStart = shown;
+      continue;
+    }
+    if (char === CLOSE) {
+      inside = false;
+      continue;
+    }
+    if (char === ' ' && !inside) cut = shown;
+    shown += 1;
+  }
+  if (inside && spanStart > 0) cut = spanStart;
+  const end = cut > 0 ? cut : max - 1;
+  return `${plain.slice(0, end).trimEnd()}…`;
+}
 
 /** A contact role as people read it: the runbook's resolved label, else the built-in one. */
 function contactLabel(runbook: Runbook, role: string): string {
@@ -22,18 +56,18 @@ function contactLabel(runbook: Runbook, role: string): string {
 export function snippetText(markdown: string, runbook: Runbook): string {
   const words = markdown
     .replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) => {
-      if (kind === 'contact') return contactLabel(runbook, key);
+      if (kind === 'contact') return marked(contactLabel(runbook, key));
       if (kind === 'setting' && Object.hasOwn(SETTING_PLACEHOLDERS, key))
-        return SETTING_PLACEHOLDERS[key as keyof typeof SETTING_PLACEHOLDERS];
-      return '(shown in the runbook)';
+        return marked(SETTING_PLACEHOLDERS[key as keyof typeof SETTING_PLACEHOLDERS]);
+      return marked('(shown in the runbook)');
     })
     // A placeholder the pattern does not accept is still never shown raw.
-    .replace(/\{\{[^}]*\}\}/g, '(shown in the runbook)')
+    .replace(/\{\{[^}]*\}\}/g, marked('(shown in the runbook)'))
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     // List markers start a new line in the runbook; in one line of text they read as dashes.
     .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_`#>[\]]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return words.length > MAX_SNIPPET ? `${words.slice(0, MAX_SNIPPET - 3)}…` : words;
+  return cutOnBoundary(words, MAX_SNIPPET);
 }

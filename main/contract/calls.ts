@@ -22,6 +22,8 @@ export const CALL_NAMES = [
   'packs.previewImport',
   'packs.import',
   'backup.export',
+  'backup.check',
+  'backup.restore',
   'settings.get',
   'settings.update',
   'contacts.list',

@@ -1,11 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WRITING_CALLS, type Handlers } from '../contract/contract';
+import type { CallName } from '../contract/calls';
 import { fail, ok } from '../contract/result';
 import type { Notice } from '../contract/types';
 import type { CoreOptions } from './hostTypes';
 import { openAuthoring } from './authoring/authoringHandlers';
 import { backupHandlers } from './backup/backupHandlers';
+import { checkBackup } from './backup/dataBackup';
+import { cleanUpStoppedRestores, restoreInPlace } from './backup/restoreInPlace';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { openContactsDirectory } from './contacts/contactsDirectory';
 import { openIncidentStore } from './evidence/logStore';
@@ -56,12 +59,76 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** The calls that replace the data folder under the domains. */
+type RestoreCall = 'backup.check' | 'backup.restore';
+
+/** One opening of the data folder; a restore closes it and opens another over the restored data. */
+interface OpenedCore extends Omit<Core, 'handlers'> {
+  handlers: Omit<Handlers, RestoreCall>;
+  /** Why nothing can be changed (another Holdfast holds the folder), or null. */
+  readOnlyReason: string | null;
+}
+
 /**
  * Opens every service over a data folder and merges each domain's handlers into one table, one
  * handler per contract call. Plain Node: it never imports electron, so tests and the web harness
- * run exactly this code. Behaviour lives in the domains; this only wires them.
+ * run exactly this code. Behaviour lives in the domains; this only wires them. Restoring a backup
+ * replaces the whole data folder, so it lives here, above the domains: it closes them all, swaps
+ * the data and opens them again, and the table the shell holds then answers from the new ones.
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => new Date());
+  const stopped = await cleanUpStoppedRestores(options.dataDir);
+  let current = await openCore(options);
+  if (stopped.length > 0) {
+    options.log?.(`removed a stopped restore: ${stopped.join(', ')}`);
+    current.notices.push({
+      level: 'warning',
+      message:
+        'A restore from a backup was stopped before it finished. Your data was not changed, and the part-restored copy was removed. Restore the backup again if you still need it.',
+    });
+  }
+  const checked = async (input: { base64: string; passphrase: string | null }) =>
+    checkBackup(new Uint8Array(Buffer.from(input.base64, 'base64')), input.passphrase);
+  const restoreCalls: Pick<Handlers, RestoreCall> = {
+    'backup.check': async (input) => {
+      const outcome = await checked(input);
+      return outcome.ok ? ok(outcome.backup.contents) : fail('INVALID_INPUT', outcome.problem);
+    },
+    'backup.restore': async (input) => {
+      if (current.readOnlyReason) return fail('FORBIDDEN', current.readOnlyReason);
+      const outcome = await checked(input);
+      if (!outcome.ok) return fail('INVALID_INPUT', outcome.problem);
+      let closed = false;
+      try {
+        const { setAside } = await restoreInPlace(outcome.backup, options.dataDir, now(), () => {
+          closed = true;
+          return current.close();
+        });
+        swapIn(await openCore(options));
+        return ok({ contents: outcome.backup.contents, setAside });
+      } catch (error: unknown) {
+        // The current data was put back; open it again so the app keeps working.
+        if (closed) swapIn(await openCore(options));
+        throw error;
+      }
+    },
+  };
+  const handlers: Handlers = { ...current.handlers, ...restoreCalls };
+  const swapIn = (opened: OpenedCore): void => {
+    current = opened;
+    Object.assign(handlers, opened.handlers, restoreCalls);
+  };
+  return {
+    handlers,
+    get notices() {
+      return current.notices;
+    },
+    close: () => current.close(),
+  };
+}
+
+async function openCore(options: CoreOptions): Promise<OpenedCore> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   const paths = dataPaths(options.dataDir);
@@ -174,7 +241,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
   });
 
-  const handlers: Handlers = {
+  const handlers: Omit<Handlers, RestoreCall> = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
     ...runbooksHandlers({ library, present, reload }),
@@ -216,12 +283,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The data folder has one writer: while another Holdfast holds it, every call declared as
   // writing is refused here and everything else still answers.
   if (readOnlyReason) {
-    for (const name of WRITING_CALLS)
-      handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);
+    const domainCalls = [...WRITING_CALLS].filter(
+      (name): name is Exclude<CallName, RestoreCall> =>
+        name !== 'backup.restore' && name !== 'backup.check',
+    );
+    for (const name of domainCalls) handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);
   }
   return {
     handlers,
     notices,
+    readOnlyReason,
     close: async () => {
       await incidents.close();
       await exercises.close();

@@ -7,6 +7,7 @@ import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { regulatorSummary } from '../../../main/shared/regulators';
 import { BackupPanel } from './BackupPanel';
+import { RestorePanel } from './RestorePanel';
 
 type SaveState =
   | { status: 'idle' }
@@ -154,6 +155,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
         )}
       </form>
       <BackupPanel />
+      <RestorePanel />
     </>
   );
 }

@@ -4,6 +4,7 @@
  */
 export const CALL_NAMES = [
   'app.status',
+  'app.diagnostics',
   'runbooks.list',
   'runbooks.get',
   'runbooks.search',

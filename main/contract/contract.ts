@@ -131,6 +131,8 @@ const importFileSchema = z.strictObject({
  */
 export const contract = {
   'app.status': reads<AppStatus>()(none),
+  /** Version, system, data folder state and last errors as text for an IT supplier; never content. */
+  'app.diagnostics': reads<{ text: string }>()(none),
   'runbooks.list': reads<RunbookLibrary>()(none),
   'runbooks.get': reads<RunbookView>()(z.strictObject({ id: slugSchema })),
   'runbooks.search': reads<SearchHit[]>()(

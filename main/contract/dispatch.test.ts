@@ -85,6 +85,7 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['no passphrase', {}],
     ["a passphrase too short to protect residents' data", { passphrase: 'short' }],
   ],
+  'app.diagnostics': [],
   'backup.check': [
     ['no file', { passphrase: null }],
     ['text that is not base64', { base64: 'not base64!', passphrase: null }],

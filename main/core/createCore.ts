@@ -8,6 +8,8 @@ import type { CoreOptions } from './hostTypes';
 import { openAuthoring } from './authoring/authoringHandlers';
 import { backupHandlers } from './backup/backupHandlers';
 import { checkBackup } from './backup/dataBackup';
+import { openDiagnosticsLog } from './diagnostics/diagnosticsLog';
+import { diagnosticsText } from './diagnostics/diagnosticsReport';
 import { cleanUpStoppedRestores, restoreInPlace } from './backup/restoreInPlace';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { openContactsDirectory } from './contacts/contactsDirectory';
@@ -20,6 +22,7 @@ import { hostHandlers } from './host/hostHandlers';
 import { createIncidentService } from './incidents/incidentService';
 import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
+import { bundledContentGuard, changedFileNotice } from './runbooks/bundledManifest';
 import { openLiveLibrary } from './runbooks/liveLibrary';
 import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
@@ -59,8 +62,8 @@ export interface Core {
   close(): Promise<void>;
 }
 
-/** The calls that replace the data folder under the domains. */
-type RestoreCall = 'backup.check' | 'backup.restore';
+/** The calls answered above the domains: restoring replaces them all; diagnostics outlive that. */
+type RestoreCall = 'backup.check' | 'backup.restore' | 'app.diagnostics';
 
 /** One opening of the data folder; a restore closes it and opens another over the restored data. */
 interface OpenedCore extends Omit<Core, 'handlers'> {
@@ -76,8 +79,21 @@ interface OpenedCore extends Omit<Core, 'handlers'> {
  * replaces the whole data folder, so it lives here, above the domains: it closes them all, swaps
  * the data and opens them again, and the table the shell holds then answers from the new ones.
  */
-export async function createCore(options: CoreOptions): Promise<Core> {
-  const now = options.now ?? (() => new Date());
+export async function createCore(given: CoreOptions): Promise<Core> {
+  const now = given.now ?? (() => new Date());
+  // The diagnostics log outlives a restore: it belongs to this computer, not to the data.
+  const diagnostics = openDiagnosticsLog(given.dataDir, now);
+  const options: CoreOptions = {
+    ...given,
+    log: (message, error) => {
+      given.log?.(message, error);
+      diagnostics.write(error === undefined ? 'info' : 'error', message, error);
+    },
+  };
+  diagnostics.write(
+    'info',
+    `Holdfast ${options.version} started (${options.shell}, ${process.platform} ${process.arch})`,
+  );
   const stopped = await cleanUpStoppedRestores(options.dataDir);
   let current = await openCore(options);
   if (stopped.length > 0) {
@@ -90,7 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const checked = async (input: { base64: string; passphrase: string | null }) =>
     checkBackup(new Uint8Array(Buffer.from(input.base64, 'base64')), input.passphrase);
-  const restoreCalls: Pick<Handlers, RestoreCall> = {
+  const restoreCalls: Pick<Handlers, 'backup.check' | 'backup.restore'> = {
     'backup.check': async (input) => {
       const outcome = await checked(input);
       return outcome.ok ? ok(outcome.backup.contents) : fail('INVALID_INPUT', outcome.problem);
@@ -114,10 +130,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
   };
-  const handlers: Handlers = { ...current.handlers, ...restoreCalls };
+  const noteNotices = (opened: OpenedCore): void => {
+    for (const notice of opened.notices)
+      diagnostics.write('info', `notice (${notice.level}): ${notice.message}`);
+  };
+  noteNotices(current);
+  const wrapperCalls: Pick<Handlers, 'app.diagnostics'> = {
+    'app.diagnostics': async () =>
+      ok({
+        text: await diagnosticsText({
+          version: options.version,
+          shell: options.shell,
+          dataDir: options.dataDir,
+          readOnlyReason: current.readOnlyReason,
+          notices: current.notices,
+          lastErrors: diagnostics.lastErrors(),
+          now: now(),
+        }),
+      }),
+  };
+  const handlers: Handlers = { ...current.handlers, ...restoreCalls, ...wrapperCalls };
   const swapIn = (opened: OpenedCore): void => {
     current = opened;
-    Object.assign(handlers, opened.handlers, restoreCalls);
+    noteNotices(opened);
+    Object.assign(handlers, opened.handlers, restoreCalls, wrapperCalls);
   };
   return {
     handlers,
@@ -149,7 +185,9 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     open: options.openSettingsStore,
     now,
   });
+  const guard = bundledContentGuard(options.bundledManifest ?? null);
   const library = await openLiveLibrary({
+    guard,
     bundledDir: options.bundledRunbooksDir,
     userDir: paths.userRunbooks,
     parseCachePath: paths.parseCache,
@@ -221,7 +259,13 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     national: library.nationalById,
     contactRef,
     organisation,
+    guard,
   });
+  // A changed built-in file is refused where it is read; here it is also said, at the top.
+  for (const path of guard.changed()) {
+    log?.(`bundled file refused (it differs from the build's manifest): ${path}`);
+    notices.unshift({ level: 'warning', message: changedFileNotice(path) });
+  }
   const reload = async (): Promise<void> => {
     await library.reload();
     await exercises.reload();
@@ -285,7 +329,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   if (readOnlyReason) {
     const domainCalls = [...WRITING_CALLS].filter(
       (name): name is Exclude<CallName, RestoreCall> =>
-        name !== 'backup.restore' && name !== 'backup.check',
+        name !== 'backup.restore' && name !== 'backup.check' && name !== 'app.diagnostics',
     );
     for (const name of domainCalls) handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);
   }

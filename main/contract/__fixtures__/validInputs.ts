@@ -27,6 +27,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
   'packs.export': { includeContacts: true },
   'backup.export': { passphrase: 'correct horse battery' },
+  'app.diagnostics': {},
   'backup.check': { base64: 'AAAA', passphrase: null },
   'backup.restore': { base64: 'AAAA', passphrase: 'correct horse battery' },
   'packs.previewImport': { base64: 'UEsFBg==' },

@@ -17,8 +17,8 @@ import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
 export const BACKUP_MANIFEST = 'holdfast-backup.json';
 const BACKUP_FORMAT = 'holdfast-backup';
 const BACKUP_FORMAT_VERSION = 1;
-/** Derived or scratch data, rebuilt on start: not worth keeping in a backup. */
-const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging']);
+/** Derived or scratch data, rebuilt on start, and this computer's diagnostics log: not kept in a backup. */
+const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging', 'logs']);
 const LEFT_OUT_FOLDED = new Set([...LEFT_OUT].map(foldedName));
 /** The manifest is read whole; a few thousand lines at most. */
 const MANIFEST_LIMITS: ZipLimits = {

@@ -11,6 +11,7 @@ import type { DeviceIdentity } from '../evidence/evidenceChain';
 import { openIncidentStore } from '../evidence/logStore';
 import { afterActionReport, injectCards } from './exerciseDocuments';
 import { createExerciseService } from './exerciseService';
+import type { BundledContentGuard } from '../runbooks/bundledManifest';
 import { loadScenarios, scenariosDir, type ScenarioLibraryState } from './scenarioLibrary';
 
 type ExerciseCalls = Pick<
@@ -40,6 +41,8 @@ export interface ExerciseDeps {
   national: () => Map<string, NationalContact>;
   contactRef: (role: string) => ContactRef;
   organisation: () => string;
+  /** Checks each bundled scenario against the manifest of what came with Holdfast. */
+  guard?: BundledContentGuard;
 }
 
 /**
@@ -57,6 +60,12 @@ export async function createExerciseHandlers(
       label: 'runbooks/scenarios',
       runbooks: deps.runbooks(),
       national: deps.national(),
+      ...(deps.guard
+        ? {
+            accept: (name: string, bytes: Uint8Array) =>
+              deps.guard!.accept(`scenarios/${name}`, bytes),
+          }
+        : {}),
     });
   };
   await reload();

@@ -80,9 +80,15 @@ export async function loadScenarios(options: {
   label: string;
   runbooks: ReadonlyMap<string, Runbook>;
   national: Map<string, NationalContact>;
+  /** For the bundled scenarios: whether a file's bytes may be used (see bundledManifest.ts). */
+  accept?: (name: string, bytes: Uint8Array) => boolean;
 }): Promise<ScenarioLibraryState> {
   const { files, problems } = await readMarkdownFiles(
-    { dir: options.dir, label: options.label },
+    {
+      dir: options.dir,
+      label: options.label,
+      ...(options.accept ? { accept: options.accept } : {}),
+    },
     'scenario',
   );
   const scenarios = new Map<string, LoadedScenario>();

@@ -8,6 +8,7 @@ import { href } from '../../useRoute';
 import { regulatorSummary } from '../../../main/shared/regulators';
 import { BackupPanel } from './BackupPanel';
 import { RestorePanel } from './RestorePanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 
 type SaveState =
   | { status: 'idle' }
@@ -156,6 +157,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       </form>
       <BackupPanel />
       <RestorePanel />
+      <DiagnosticsPanel />
     </>
   );
 }

@@ -28,7 +28,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'packs.export': { includeContacts: true },
   'backup.export': { passphrase: 'correct horse battery' },
   'app.diagnostics': {},
-  'backup.check': { base64: 'AAAA', passphrase: null },
+  'backup.check': { base64: 'AAAA', passphrase: 'correct horse battery' },
   'backup.restore': { base64: 'AAAA', passphrase: 'correct horse battery' },
   'packs.previewImport': { base64: 'UEsFBg==' },
   'packs.import': { base64: 'UEsFBg==', author: 'Sam' },

@@ -93,7 +93,7 @@ export default tseslint.config(
   },
   {
     // Node-side code: declared so that n/no-deprecated-api follows `new Buffer()`, `process.binding()`…
-    files: ['main/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', '*.ts'],
+    files: ['main/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'e2e-electron/**/*.ts', '*.ts'],
     ignores: ['main/contract/**', 'main/shared/**'],
     languageOptions: { globals: { Buffer: 'readonly', process: 'readonly' } },
   },

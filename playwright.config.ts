@@ -7,13 +7,18 @@ const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 export default defineConfig({
-  testDir: 'e2e',
   fullyParallel: true,
   workers: 2,
   retries: 0,
   forbidOnly: true,
   reporter: [['list']],
   timeout: 30_000,
+  projects: [
+    // The app in a browser, through the web harness: what `npm test` runs everywhere.
+    { name: 'web', testDir: 'e2e' },
+    // The desktop app itself. Without an Electron binary it is one skipped line saying why.
+    { name: 'electron', testDir: 'e2e-electron', timeout: 90_000 },
+  ],
   use: {
     headless: true,
     viewport: { width: 1280, height: 900 },

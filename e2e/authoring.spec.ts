@@ -221,6 +221,11 @@ test('Settings saves a full backup that restores into a fresh data folder', asyn
   app,
   page,
 }) => {
+  // Headless Chromium has the save-file picker but cannot show it: take the browser download
+  // path, which Playwright can catch (renderer/lib/saveFile.ts falls back to it).
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
   await app.openEditor('lost-device');
   await app.addToEndOfText(
     '\n\n## Afterwards {#afterwards}\n\n1. Tell the practice manager what was lost.\n',

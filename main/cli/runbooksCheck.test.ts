@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -75,6 +75,18 @@ describe.concurrent('npm run runbooks:check', { timeout: 30_000 }, () => {
   it('passes the bundled runbooks folder with exit code 0', async ({ expect }) => {
     const run = await runCheck('runbooks');
     expect(run.stderr).toBe('');
+    expect(run.stdout).toEqual([
+      expect.stringMatching(/^\d+ runbooks and \d+ scenarios loaded, 0 errors, 0 warnings$/),
+    ]);
+    expect(run.code).toBe(0);
+  });
+
+  it('checks a copy of the bundled folder (as packaged) as the bundled set with --as-bundled', async ({
+    expect,
+  }) => {
+    const copy = await tempFolder();
+    await cp(join(REPO_ROOT, 'runbooks'), copy, { recursive: true });
+    const run = await runCheck(copy, '--as-bundled');
     expect(run.stdout).toEqual([
       expect.stringMatching(/^\d+ runbooks and \d+ scenarios loaded, 0 errors, 0 warnings$/),
     ]);

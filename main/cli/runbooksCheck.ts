@@ -7,12 +7,17 @@ import { pluralise } from '../shared/pluralise';
  * the app would find in a folder of runbooks, and exits 1 on any error.
  */
 async function main(): Promise<void> {
-  const folder = process.argv[2];
-  if (!folder) {
-    console.error('usage: npm run runbooks:check -- <folder of .md runbooks>');
+  const [folder, flag] = process.argv.slice(2);
+  if (!folder || (flag !== undefined && flag !== '--as-bundled')) {
+    console.error('usage: npm run runbooks:check -- <folder of .md runbooks> [--as-bundled]');
     process.exit(2);
   }
-  const bundledDir = resolve(import.meta.dirname, '..', '..', 'runbooks');
+  // --as-bundled checks a copy of the bundled folder (a packaged app's) as the app loads it: its
+  // own national contacts pack, and no second set of runbooks to collide with.
+  const bundledDir =
+    flag === '--as-bundled'
+      ? resolve(folder)
+      : resolve(import.meta.dirname, '..', '..', 'runbooks');
   const { problems, count, scenarios } = await checkFolder(folder, bundledDir);
   for (const p of problems) console.log(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
   const errors = problems.filter((p) => p.severity === 'error').length;

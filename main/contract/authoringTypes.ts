@@ -95,6 +95,28 @@ export interface BackupFile {
   count: number;
 }
 
+/** What a backup holds, counted once every check has passed and before anything is written. */
+export interface BackupContents {
+  /** When the backup was made (ISO 8601). */
+  created: string;
+  /** False for a plain zip from before backups were encrypted. */
+  encrypted: boolean;
+  files: number;
+  incidents: number;
+  practiceIncidents: number;
+  exercises: number;
+  /** The provider's own and edited runbooks. */
+  runbooks: number;
+  /** Local contacts in its contacts file. */
+  contacts: number;
+}
+
+/** A finished restore: what was restored, and the folder beside the data folder now holding what was there before. */
+export interface RestoreDone {
+  contents: BackupContents;
+  setAside: string;
+}
+
 /** What importing a pack would do to one runbook. */
 export type PackChange = 'new' | 'same' | 'overrides-bundled' | 'replaces-yours';
 

@@ -4,6 +4,7 @@
  */
 export const CALL_NAMES = [
   'app.status',
+  'app.diagnostics',
   'runbooks.list',
   'runbooks.get',
   'runbooks.search',
@@ -29,6 +30,8 @@ export const CALL_NAMES = [
   'packs.previewImport',
   'packs.import',
   'backup.export',
+  'backup.check',
+  'backup.restore',
   'settings.get',
   'settings.update',
   'contacts.list',

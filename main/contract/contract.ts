@@ -28,7 +28,9 @@ import type {
 } from './incidentTypes';
 import type {
   DiffLine,
+  BackupContents,
   BackupFile,
+  RestoreDone,
   PackFile,
   PackPreview,
   Revision,
@@ -117,6 +119,13 @@ const suggestedFileNameSchema = z
   )
   .refine((name) => !name.startsWith('.'), 'a file name may not start with a dot');
 
+/** A backup file as base64 (about 64 MB of backup at most), with its passphrase when it has one. */
+const backupUploadSchema = z.strictObject({
+  base64: z
+    .base64('must be a file encoded as base64')
+    .max(90_000_000, 'the backup is larger than 64 MB'),
+  passphrase: z.string().max(MAX_PASSPHRASE_LENGTH).nullable(),
+});
 const importFormatSchema = z.enum(['csv', 'vcard']);
 /** An import file's text as the renderer read it; the size bound keeps huge input away from the parser. */
 const importFileSchema = z.strictObject({
@@ -135,6 +144,8 @@ const importFileSchema = z.strictObject({
  */
 export const contract = {
   'app.status': reads<AppStatus>()(none),
+  /** Version, system, data folder state and last errors as text for an IT supplier; never content. */
+  'app.diagnostics': reads<{ text: string }>()(none),
   'runbooks.list': reads<RunbookLibrary>()(none),
   'runbooks.get': reads<RunbookView>()(z.strictObject({ id: slugSchema })),
   'runbooks.search': reads<SearchHit[]>()(
@@ -210,6 +221,13 @@ export const contract = {
       passphrase: z.string().min(MIN_PASSPHRASE_LENGTH).max(MAX_PASSPHRASE_LENGTH),
     }),
   ),
+  /** Checks a whole backup and says what it holds; writes nothing. */
+  'backup.check': reads<BackupContents>()(backupUploadSchema),
+  /**
+   * Checks a whole backup, moves the current data to a dated folder beside the data folder,
+   * restores the backup in its place and reopens everything over it. Nothing is mixed.
+   */
+  'backup.restore': writes<RestoreDone>()(backupUploadSchema),
   'settings.get': reads<Settings>()(none),
   'settings.update': writes<Settings>()(
     z.strictObject({

@@ -112,6 +112,12 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['no passphrase', {}],
     ["a passphrase too short to protect residents' data", { passphrase: 'short' }],
   ],
+  'app.diagnostics': [],
+  'backup.check': [
+    ['no file', { passphrase: null }],
+    ['text that is not base64', { base64: 'not base64!', passphrase: null }],
+  ],
+  'backup.restore': [['no passphrase field', { base64: 'AAAA' }]],
   'packs.previewImport': [
     ['no file', {}],
     ['text that is not base64', { base64: 'not base64!' }],

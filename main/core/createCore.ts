@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WRITING_CALLS, type Handlers } from '../contract/contract';
+import type { CallName } from '../contract/calls';
 import { fail, ok } from '../contract/result';
 import type { Notice } from '../contract/types';
 import type { CoreOptions } from './hostTypes';
@@ -8,6 +9,10 @@ import { openAuthoring } from './authoring/authoringHandlers';
 import { importHandlers } from './authoring/import/importHandlers';
 import { backupHandlers } from './backup/backupHandlers';
 import { openBackupRecord } from './backup/backupRecord';
+import { checkBackup } from './backup/dataBackup';
+import { openDiagnosticsLog } from './diagnostics/diagnosticsLog';
+import { diagnosticsText } from './diagnostics/diagnosticsReport';
+import { cleanUpStoppedRestores, restoreInPlace } from './backup/restoreInPlace';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { openContactsDirectory } from './contacts/contactsDirectory';
 import { openIncidentStore } from './evidence/logStore';
@@ -21,6 +26,7 @@ import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
 import { readinessHandlers } from './readiness/readinessHandlers';
 import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
+import { bundledContentGuard, changedFileNotice } from './runbooks/bundledManifest';
 import { openLiveLibrary } from './runbooks/liveLibrary';
 import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
@@ -69,12 +75,109 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** The calls answered above the domains: restoring replaces them all; diagnostics outlive that. */
+type RestoreCall = 'backup.check' | 'backup.restore' | 'app.diagnostics';
+
+/** One opening of the data folder; a restore closes it and opens another over the restored data. */
+interface OpenedCore extends Omit<Core, 'handlers'> {
+  handlers: Omit<Handlers, RestoreCall>;
+  /** Why nothing can be changed (another Holdfast holds the folder), or null. */
+  readOnlyReason: string | null;
+}
+
 /**
  * Opens every service over a data folder and merges each domain's handlers into one table, one
  * handler per contract call. Plain Node: it never imports electron, so tests and the web harness
- * run exactly this code. Behaviour lives in the domains; this only wires them.
+ * run exactly this code. Behaviour lives in the domains; this only wires them. Restoring a backup
+ * replaces the whole data folder, so it lives here, above the domains: it closes them all, swaps
+ * the data and opens them again, and the table the shell holds then answers from the new ones.
  */
-export async function createCore(options: CoreOptions): Promise<Core> {
+export async function createCore(given: CoreOptions): Promise<Core> {
+  const now = given.now ?? (() => new Date());
+  // The diagnostics log outlives a restore: it belongs to this computer, not to the data.
+  const diagnostics = openDiagnosticsLog(given.dataDir, now);
+  const options: CoreOptions = {
+    ...given,
+    log: (message, error) => {
+      given.log?.(message, error);
+      diagnostics.write(error === undefined ? 'info' : 'error', message, error);
+    },
+  };
+  diagnostics.write(
+    'info',
+    `Holdfast ${options.version} started (${options.shell}, ${process.platform} ${process.arch})`,
+  );
+  const stopped = await cleanUpStoppedRestores(options.dataDir);
+  let current = await openCore(options);
+  if (stopped.length > 0) {
+    options.log?.(`removed a stopped restore: ${stopped.join(', ')}`);
+    current.notices.push({
+      level: 'warning',
+      message:
+        'A restore from a backup was stopped before it finished. Your data was not changed, and the part-restored copy was removed. Restore the backup again if you still need it.',
+    });
+  }
+  const checked = async (input: { base64: string; passphrase: string | null }) =>
+    checkBackup(new Uint8Array(Buffer.from(input.base64, 'base64')), input.passphrase);
+  const restoreCalls: Pick<Handlers, 'backup.check' | 'backup.restore'> = {
+    'backup.check': async (input) => {
+      const outcome = await checked(input);
+      return outcome.ok ? ok(outcome.backup.contents) : fail('INVALID_INPUT', outcome.problem);
+    },
+    'backup.restore': async (input) => {
+      if (current.readOnlyReason) return fail('FORBIDDEN', current.readOnlyReason);
+      const outcome = await checked(input);
+      if (!outcome.ok) return fail('INVALID_INPUT', outcome.problem);
+      let closed = false;
+      try {
+        const { setAside } = await restoreInPlace(outcome.backup, options.dataDir, now(), () => {
+          closed = true;
+          return current.close();
+        });
+        swapIn(await openCore(options));
+        return ok({ contents: outcome.backup.contents, setAside });
+      } catch (error: unknown) {
+        // The current data was put back; open it again so the app keeps working.
+        if (closed) swapIn(await openCore(options));
+        throw error;
+      }
+    },
+  };
+  const noteNotices = (opened: OpenedCore): void => {
+    for (const notice of opened.notices)
+      diagnostics.write('info', `notice (${notice.level}): ${notice.message}`);
+  };
+  noteNotices(current);
+  const wrapperCalls: Pick<Handlers, 'app.diagnostics'> = {
+    'app.diagnostics': async () =>
+      ok({
+        text: await diagnosticsText({
+          version: options.version,
+          shell: options.shell,
+          dataDir: options.dataDir,
+          readOnlyReason: current.readOnlyReason,
+          notices: current.notices,
+          lastErrors: diagnostics.lastErrors(),
+          now: now(),
+        }),
+      }),
+  };
+  const handlers: Handlers = { ...current.handlers, ...restoreCalls, ...wrapperCalls };
+  const swapIn = (opened: OpenedCore): void => {
+    current = opened;
+    noteNotices(opened);
+    Object.assign(handlers, opened.handlers, restoreCalls, wrapperCalls);
+  };
+  return {
+    handlers,
+    get notices() {
+      return current.notices;
+    },
+    close: () => current.close(),
+  };
+}
+
+async function openCore(options: CoreOptions): Promise<OpenedCore> {
   const now = options.now ?? (() => new Date());
   const log = options.log;
   const paths = dataPaths(options.dataDir);
@@ -95,7 +198,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     open: options.openSettingsStore,
     now,
   });
+  const guard = bundledContentGuard(options.bundledManifest ?? null);
   const library = await openLiveLibrary({
+    guard,
     bundledDir: options.bundledRunbooksDir,
     userDir: paths.userRunbooks,
     parseCachePath: paths.parseCache,
@@ -175,7 +280,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     national: library.nationalById,
     contactRef,
     organisation,
+    guard,
   });
+  // A changed built-in file is refused where it is read; here it is also said, at the top.
+  for (const path of guard.changed()) {
+    log?.(`bundled file refused (it differs from the build's manifest): ${path}`);
+    notices.unshift({ level: 'warning', message: changedFileNotice(path) });
+  }
   const reload = async (): Promise<void> => {
     await library.reload();
     await exercises.reload();
@@ -222,7 +333,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     view: present,
     now,
   });
-  const handlers: Handlers = {
+  const handlers: Omit<Handlers, RestoreCall> = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
     ...runbooksHandlers({ library, present, reload }),
@@ -290,12 +401,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // The data folder has one writer: while another Holdfast holds it, every call declared as
   // writing is refused here and everything else still answers.
   if (readOnlyReason) {
-    for (const name of WRITING_CALLS)
-      handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);
+    const domainCalls = [...WRITING_CALLS].filter(
+      (name): name is Exclude<CallName, RestoreCall> =>
+        name !== 'backup.restore' && name !== 'backup.check' && name !== 'app.diagnostics',
+    );
+    for (const name of domainCalls) handlers[name] = async () => fail('FORBIDDEN', readOnlyReason);
   }
   return {
     handlers,
     notices,
+    readOnlyReason,
     close: async () => {
       await incidents.close();
       await exercises.close();

@@ -1,6 +1,7 @@
 import type { ProjectorOutcome } from '../contract/exerciseTypes';
 import type { OpenExternalOutcome, SavePdfOutcome } from '../contract/types';
 import type { DeviceIdentity } from './evidence/evidenceChain';
+import type { BundledManifest } from './runbooks/bundledManifest';
 import type { LockEnvironment } from './storage/dataFolderLock';
 
 /**
@@ -19,6 +20,11 @@ export interface CoreOptions {
   dataDir: string;
   /** The read-only bundled `runbooks/` folder. */
   bundledRunbooksDir: string;
+  /**
+   * The hash manifest the bundled folder is checked against, file by file as it is read; a
+   * changed file is refused and reported. Null or left out: no check (a development checkout).
+   */
+  bundledManifest?: BundledManifest | null;
   shell: 'desktop' | 'web-harness';
   version: string;
   /** Builds the settings store; called after the settings file has been checked and recovered. */

@@ -3,6 +3,7 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { zipSync } from 'fflate';
+import type { BackupContents } from '../../contract/authoringTypes';
 import { z } from 'zod';
 import { checkLogFiles } from '../evidence/logHead';
 import { listZipEntries, streamZipEntry, type ZipEntry, type ZipLimits } from '../packs/safeZip';
@@ -16,8 +17,8 @@ import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
 export const BACKUP_MANIFEST = 'holdfast-backup.json';
 const BACKUP_FORMAT = 'holdfast-backup';
 const BACKUP_FORMAT_VERSION = 1;
-/** Derived or scratch data, rebuilt on start: not worth keeping in a backup. */
-const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging']);
+/** Derived or scratch data, rebuilt on start, and this computer's diagnostics log: not kept in a backup. */
+const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging', 'logs']);
 const LEFT_OUT_FOLDED = new Set([...LEFT_OUT].map(foldedName));
 /** The manifest is read whole; a few thousand lines at most. */
 const MANIFEST_LIMITS: ZipLimits = {
@@ -180,24 +181,66 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
   }
 }
 
+/** The zip reader speaks of packs; a backup's reader says what the person chose to restore. */
+function backupReadProblem(problem: string): string {
+  return problem.replace(
+    /^(The pack was refused|This is not a Holdfast pack): /,
+    'the backup could not be read: ',
+  );
+}
+
+/** A backup that passed every check, ready to write. */
+export interface CheckedBackup {
+  zip: Uint8Array;
+  encrypted: boolean;
+  /** Entries to write: everything but the manifest and what belongs to the computer that made it. */
+  restored: ZipEntry[];
+  leftOut: string[];
+  incidentLogs: number;
+  withoutCheckRecord: number;
+  contents: BackupContents;
+}
+
+/** Folders directly under `prefix` that hold a file, by name: one per incident or exercise. */
+function folderCount(names: readonly string[], prefix: string): number {
+  const folders = new Set<string>();
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const rest = name.slice(prefix.length);
+    if (rest.includes('/')) folders.add(rest.slice(0, rest.indexOf('/')));
+  }
+  return folders.size;
+}
+
+/** Local contacts in a contacts file: every entry of its `contacts` list or map; 0 if unreadable. */
+function contactCount(zip: Uint8Array, entry: ZipEntry | undefined): number {
+  if (!entry) return 0;
+  const chunks: Uint8Array[] = [];
+  if (streamZipEntry(zip, entry, BACKUP_LIMITS, (chunk) => chunks.push(chunk.slice()))) return 0;
+  try {
+    const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { contacts?: unknown };
+    const { contacts } = parsed;
+    if (Array.isArray(contacts)) return contacts.length;
+    return contacts && typeof contacts === 'object' ? Object.keys(contacts).length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Restores a backup into a fresh (empty or missing) data folder. Everything is checked first:
- * the passphrase and the encryption tag (so one changed byte is refused), a safe zip, the manifest and every checksum, and the hash chain of every incident log. The
- * files are then written to a folder beside the target and renamed into place in one step. Names
- * that would collide on Windows or a Mac are refused, a lock file is never restored, and files
- * are checked and written a chunk at a time, so memory stays bounded by the backup's own size.
+ * Checks everything in a backup and writes nothing: the passphrase and the encryption tag (so one
+ * changed byte is refused), a safe zip, names safe on every system, the manifest and every
+ * checksum, and the hash chain of every incident log. Files are checked a chunk at a time, so
+ * memory stays bounded by the backup's own size.
  */
-export async function restoreBackup(
+export async function checkBackup(
   file: Uint8Array,
-  targetDir: string,
   passphrase: string | null = null,
-): Promise<RestoreOutcome> {
-  const refuse = (problem: string): RestoreOutcome => ({
-    ok: false,
-    problem: `Nothing was restored: ${problem}`,
+): Promise<{ ok: true; backup: CheckedBackup } | { ok: false; problem: string }> {
+  const refuse = (problem: string) => ({
+    ok: false as const,
+    problem: `Nothing was restored: ${backupReadProblem(problem)}`,
   });
-  if (!(await isEmptyOrMissing(targetDir)))
-    return refuse(`${targetDir} is not empty. Restore into a new, empty folder.`);
   const opened = await openBackup(file, passphrase);
   if (!opened.ok) return refuse(opened.problem);
   const zip = opened.zip;
@@ -258,11 +301,43 @@ export async function restoreBackup(
   const isLeftOut = (name: string): boolean => LEFT_OUT_FOLDED.has(foldedName(name.split('/')[0]!));
   const leftOut = entries.filter((entry) => isLeftOut(entry.name)).map((entry) => entry.name);
   const restored = entries.filter((entry) => !isLeftOut(entry.name));
+  const names = restored.map((entry) => entry.name);
+  return {
+    ok: true,
+    backup: {
+      zip,
+      encrypted: opened.encrypted,
+      restored,
+      leftOut,
+      incidentLogs: evidence.logs,
+      withoutCheckRecord: evidence.withoutCheckRecord,
+      contents: {
+        created: manifest.data.created,
+        encrypted: opened.encrypted,
+        files: restored.length,
+        incidents: folderCount(names, 'incidents/'),
+        practiceIncidents: folderCount(names, 'exercises/incidents/'),
+        exercises: folderCount(names, 'exercises/runs/'),
+        runbooks: names.filter((name) => /^runbooks\/[^/]+\.md$/i.test(name)).length,
+        contacts: contactCount(
+          zip,
+          restored.find((entry) => entry.name === 'contacts.json'),
+        ),
+      },
+    },
+  };
+}
+
+/**
+ * Writes a checked backup into a fresh (empty or missing) folder: to a folder beside it first,
+ * renamed into place in one step, so a stopped restore never leaves a half-filled target.
+ */
+export async function writeCheckedBackup(backup: CheckedBackup, targetDir: string): Promise<void> {
   const staging = `${targetDir}.restoring-${randomBytes(4).toString('hex')}`;
   try {
     // Made first, so a backup holding no files still restores to an empty, private folder.
     await mkdir(staging, PRIVATE_DIRS);
-    for (const entry of restored) await writeEntry(zip, entry, staging);
+    for (const entry of backup.restored) await writeEntry(backup.zip, entry, staging);
     await mkdir(dirname(targetDir), { recursive: true });
     await rmdir(targetDir).catch(() => undefined);
     await rename(staging, targetDir);
@@ -271,12 +346,33 @@ export async function restoreBackup(
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Restores a backup into a fresh (empty or missing) data folder: everything is checked first
+ * (checkBackup), then written beside the target and renamed into place in one step. Names that
+ * would collide on Windows or a Mac are refused and a lock file is never restored.
+ */
+export async function restoreBackup(
+  file: Uint8Array,
+  targetDir: string,
+  passphrase: string | null = null,
+): Promise<RestoreOutcome> {
+  if (!(await isEmptyOrMissing(targetDir)))
+    return {
+      ok: false,
+      problem: `Nothing was restored: ${targetDir} is not empty. Restore into a new, empty folder.`,
+    };
+  const checked = await checkBackup(file, passphrase);
+  if (!checked.ok) return checked;
+  const { backup } = checked;
+  await writeCheckedBackup(backup, targetDir);
   return {
     ok: true,
-    encrypted: opened.encrypted,
-    files: restored.length,
-    leftOut,
-    incidentLogs: evidence.logs,
-    withoutCheckRecord: evidence.withoutCheckRecord,
+    encrypted: backup.encrypted,
+    files: backup.restored.length,
+    leftOut: backup.leftOut,
+    incidentLogs: backup.incidentLogs,
+    withoutCheckRecord: backup.withoutCheckRecord,
   };
 }

@@ -12,6 +12,7 @@ import { openIncidentStore } from '../evidence/logStore';
 import { afterActionReport, injectCards } from './exerciseDocuments';
 import { projectorScreen } from './exerciseView';
 import { createExerciseService } from './exerciseService';
+import type { BundledContentGuard } from '../runbooks/bundledManifest';
 import { loadScenarios, scenariosDir, type ScenarioLibraryState } from './scenarioLibrary';
 
 type ExerciseCalls = Pick<
@@ -44,6 +45,8 @@ export interface ExerciseDeps {
   national: () => Map<string, NationalContact>;
   contactRef: (role: string) => ContactRef;
   organisation: () => string;
+  /** Checks each bundled scenario against the manifest of what came with Holdfast. */
+  guard?: BundledContentGuard;
 }
 
 /**
@@ -70,6 +73,12 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
       ],
       runbooks: deps.runbooks(),
       national: deps.national(),
+      ...(deps.guard
+        ? {
+            accept: (name: string, bytes: Uint8Array) =>
+              deps.guard!.accept(`scenarios/${name}`, bytes),
+          }
+        : {}),
     });
   };
   await reload();

@@ -94,6 +94,8 @@ export async function loadScenarios(options: {
   folders: ScenarioFolder[];
   runbooks: ReadonlyMap<string, Runbook>;
   national: Map<string, NationalContact>;
+  /** For the bundled scenarios: whether a file's bytes may be used (see bundledManifest.ts). */
+  accept?: (name: string, bytes: Uint8Array) => boolean;
 }): Promise<ScenarioLibraryState> {
   const scenarios = new Map<string, LoadedScenario>();
   const problems: Problem[] = [];
@@ -105,10 +107,22 @@ export async function loadScenarios(options: {
 
 async function loadFolder(
   folder: ScenarioFolder,
-  options: { runbooks: ReadonlyMap<string, Runbook>; national: Map<string, NationalContact> },
+  options: {
+    runbooks: ReadonlyMap<string, Runbook>;
+    national: Map<string, NationalContact>;
+    accept?: (name: string, bytes: Uint8Array) => boolean;
+  },
   scenarios: Map<string, LoadedScenario>,
 ): Promise<Problem[]> {
-  const { files, problems } = await readMarkdownFiles(folder, 'scenario');
+  // Only the bundled files are held to the manifest the app was built with.
+  const { files, problems } = await readMarkdownFiles(
+    {
+      dir: folder.dir,
+      label: folder.label,
+      ...(folder.source === 'bundled' && options.accept ? { accept: options.accept } : {}),
+    },
+    'scenario',
+  );
   const seenInFolder = new Map<string, string>();
   for (const { path, file, bytes } of files) {
     const outcome = parseScenario(bytes, file);

@@ -1,5 +1,6 @@
 import { sha256 } from '../lib/hash';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { REFUSED_PROBLEM } from './bundledManifest';
 import { join } from 'node:path';
 import type { ContactRef, Phase, Problem, Runbook, RunbookSource } from '../../contract/types';
 import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
@@ -21,6 +22,8 @@ export interface RunbookFolder {
   source: RunbookSource;
   /** Prefix for `file:line` reports, e.g. "runbooks" or "your runbooks". */
   label: string;
+  /** For the bundled folder: whether a file's bytes may be used (see bundledManifest.ts). */
+  accept?: (name: string, bytes: Uint8Array) => boolean;
 }
 
 /** Where a loaded runbook's text came from: its path on disk and the SHA-256 of the bytes read. */
@@ -72,7 +75,7 @@ export const isRunbookFileName = (name: string): boolean =>
  * `onRead` sees each file as soon as it is read, in no particular order.
  */
 export async function readMarkdownFiles(
-  folder: { dir: string; label: string },
+  folder: { dir: string; label: string; accept?: (name: string, bytes: Uint8Array) => boolean },
   what = 'runbook',
   onRead?: (file: MarkdownFile) => void,
 ): Promise<{ files: MarkdownFile[]; problems: Problem[] }> {
@@ -120,6 +123,10 @@ export async function readMarkdownFiles(
       bytes = await readFile(path);
     } catch (error: unknown) {
       unreadable(file, error);
+      return;
+    }
+    if (folder.accept && !folder.accept(name, bytes)) {
+      problems.push({ file, line: 1, severity: 'error', message: REFUSED_PROBLEM });
       return;
     }
     const read = { path, file, bytes };

@@ -1,4 +1,5 @@
 import type { NationalContact } from '../contacts/nationalContacts';
+import type { BundledContentGuard } from './bundledManifest';
 import type { LoadedLibrary } from './library';
 import { loadRunbooks } from './loadRunbooks';
 import { openParseCache } from './parseCache';
@@ -20,6 +21,7 @@ export async function openLiveLibrary(options: {
   userDir: string;
   parseCachePath: string;
   version: string;
+  guard?: BundledContentGuard;
   log?: (message: string, error?: unknown) => void;
 }): Promise<LiveLibrary> {
   let library: LoadedLibrary;
@@ -32,6 +34,7 @@ export async function openLiveLibrary(options: {
       bundledDir: options.bundledDir,
       userDir: options.userDir,
       cache,
+      ...(options.guard ? { guard: options.guard } : {}),
     }));
     // The cache is derived data: failing to write it only makes the next start slower.
     await cache

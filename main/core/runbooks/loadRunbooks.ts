@@ -4,6 +4,7 @@ import type { Problem } from '../../contract/types';
 import { parseNationalContacts, type NationalContact } from '../contacts/nationalContacts';
 import { loadLibrary, publishedRunbooks, type LoadedLibrary } from './library';
 import type { ParseCache } from './parseCache';
+import { REFUSED_PROBLEM, type BundledContentGuard } from './bundledManifest';
 import { buildSearch, type RunbookSearch } from './search';
 import { cachedSearch } from './search/savedIndex';
 
@@ -13,10 +14,23 @@ export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';
 export async function loadNationalContacts(
   bundledDir: string,
   label = 'runbooks',
+  guard?: BundledContentGuard,
 ): Promise<{ contacts: NationalContact[]; problems: Problem[] }> {
   try {
-    const text = await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE), 'utf8');
-    return parseNationalContacts(text, `${label}/${NATIONAL_CONTACTS_FILE}`);
+    const bytes = await readFile(join(bundledDir, NATIONAL_CONTACTS_FILE));
+    if (guard && !guard.accept(NATIONAL_CONTACTS_FILE, bytes))
+      return {
+        contacts: [],
+        problems: [
+          {
+            file: `${label}/${NATIONAL_CONTACTS_FILE}`,
+            line: 1,
+            severity: 'error',
+            message: REFUSED_PROBLEM,
+          },
+        ],
+      };
+    return parseNationalContacts(bytes.toString('utf8'), `${label}/${NATIONAL_CONTACTS_FILE}`);
   } catch (error: unknown) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     return { contacts: [], problems: [] };
@@ -28,11 +42,20 @@ export async function loadRunbooks(options: {
   bundledDir: string;
   userDir: string;
   cache?: ParseCache;
+  guard?: BundledContentGuard;
 }): Promise<{ library: LoadedLibrary; search: RunbookSearch; national: NationalContact[] }> {
-  const national = await loadNationalContacts(options.bundledDir);
+  const { guard } = options;
+  const national = await loadNationalContacts(options.bundledDir, 'runbooks', guard);
   const loaded = await loadLibrary(
     [
-      { dir: options.bundledDir, source: 'bundled', label: 'runbooks' },
+      {
+        dir: options.bundledDir,
+        source: 'bundled',
+        label: 'runbooks',
+        ...(guard
+          ? { accept: (name: string, bytes: Uint8Array) => guard.accept(name, bytes) }
+          : {}),
+      },
       { dir: options.userDir, source: 'user', label: 'your runbooks' },
     ],
     national.contacts,

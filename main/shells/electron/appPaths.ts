@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { MANIFEST_FILE_NAME } from '../../core/runbooks/bundledManifest';
 
 /** Where the built pieces of the app live on disk. */
 export interface AppPaths {
@@ -8,6 +9,8 @@ export interface AppPaths {
   rendererDir: string;
   /** The read-only bundled runbooks. */
   bundledRunbooksDir: string;
+  /** Their hash manifest, written by the build into the main bundle's folder (inside app.asar). */
+  contentManifestPath: string;
 }
 
 /**
@@ -25,6 +28,7 @@ export function resolveAppPaths(input: {
   return {
     preloadPath: path.join(outDir, 'preload', 'index.cjs'),
     rendererDir: path.join(outDir, 'renderer'),
+    contentManifestPath: path.join(outDir, 'main', MANIFEST_FILE_NAME),
     bundledRunbooksDir: input.isPackaged
       ? path.join(input.resourcesPath, 'runbooks')
       : path.join(input.appPath, 'runbooks'),

@@ -108,6 +108,7 @@ function startOptions(overrides: Partial<StartOptions> = {}): StartOptions {
       preloadPath: '/app/out/preload/index.cjs',
       rendererDir: '/app/out/renderer',
       bundledRunbooksDir: '/app/resources/runbooks',
+      contentManifestPath: '/app/out/main/bundled-content.json',
     },
     createCore: vi.fn(async () => ({ handlers, notices: [], close: async () => undefined })),
     openSettingsStore: memoryStore,

@@ -1,5 +1,6 @@
 import type { Core } from '../../core/createCore';
 import type { CoreOptions, KeyValueStore } from '../../core/hostTypes';
+import type { BundledManifest } from '../../core/runbooks/bundledManifest';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, devServerOrigin } from './appOrigin';
 import type { AppPaths } from './appPaths';
 import { savePdfFromWindow } from './pdf';
@@ -66,6 +67,8 @@ export interface StartOptions {
   openSettingsStore: () => KeyValueStore;
   openWindowStateStore: () => KeyValueStore;
   readFile: (filePath: string) => Promise<Uint8Array<ArrayBuffer>>;
+  /** The build's hash manifest of the bundled content (see core/runbooks/bundledManifest.ts). */
+  readBundledManifest?: () => Promise<BundledManifest | null>;
   /** Writes a file the user chose to save (a PDF) whole, or fails. */
   writeFile: (filePath: string, data: Uint8Array) => Promise<void>;
   log?: (message: string, error?: unknown) => void;
@@ -163,6 +166,7 @@ export async function startApp(
     core = await options.createCore({
       dataDir: app.getPath('userData'),
       bundledRunbooksDir: options.paths.bundledRunbooksDir,
+      bundledManifest: (await options.readBundledManifest?.()) ?? null,
       shell: 'desktop',
       version: app.getVersion(),
       openSettingsStore: options.openSettingsStore,

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as api from '../../api';
 import { BackupPanel, passphraseMistakes } from './BackupPanel';
 
 afterEach(cleanup);
@@ -37,5 +38,58 @@ describe('BackupPanel', () => {
     );
     expect(document.activeElement).toBe(second);
     expect(first.getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('BackupPanel saving', () => {
+  const typePassphrases = (): void => {
+    fireEvent.change(screen.getByLabelText('Passphrase'), {
+      target: { value: 'rose lodge backup' },
+    });
+    fireEvent.change(screen.getByLabelText('Type the passphrase again'), {
+      target: { value: 'rose lodge backup' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Back up all data' }));
+  };
+
+  it('says "saved" only once the chosen file is written, and nothing of the sort when the save is cancelled', async () => {
+    const request = vi.spyOn(api, 'request').mockResolvedValue({
+      ok: true,
+      value: {
+        filename: 'holdfast-backup-2026-12-05-03-00.holdfast-backup',
+        mimeType: 'application/octet-stream',
+        base64: 'AAAA',
+        count: 3,
+      },
+    });
+    const written: Uint8Array[] = [];
+    let closed = false;
+    const picker = vi.fn().mockResolvedValue({
+      createWritable: () =>
+        Promise.resolve({
+          write: (bytes: Uint8Array) => Promise.resolve(void written.push(bytes)),
+          close: () => Promise.resolve(void (closed = true)),
+        }),
+    });
+    Object.assign(window, { showSaveFilePicker: picker });
+    try {
+      render(<BackupPanel />);
+      typePassphrases();
+      const status = await screen.findByRole('status');
+      expect(status.textContent).toBe(
+        'Encrypted backup saved as holdfast-backup-2026-12-05-03-00.holdfast-backup.',
+      );
+      expect(closed).toBe(true);
+      expect(written).toHaveLength(1);
+
+      picker.mockRejectedValueOnce(new DOMException('The user aborted a request.', 'AbortError'));
+      typePassphrases();
+      const alert = await screen.findByRole('alert');
+      expect(alert.textContent).toBe('The backup was not saved: choosing where was cancelled.');
+      expect(screen.queryByText(/saved as/)).toBeNull();
+    } finally {
+      delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+      request.mockRestore();
+    }
   });
 });

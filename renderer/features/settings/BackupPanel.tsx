@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { MIN_PASSPHRASE_LENGTH } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
-import { offerDownload } from '../../lib/download';
+import { saveFile } from '../../lib/saveFile';
 import { describeError } from '../../errors';
 import { fromBase64 } from '../../lib/base64';
 import { Field } from '../../ui/Field';
@@ -49,16 +49,32 @@ export function BackupPanel() {
         setOutcome({ ok: false, message: describeError(result.error) });
         return;
       }
-      offerDownload({
+      const saved = await saveFile({
         filename: result.value.filename,
         mimeType: result.value.mimeType,
-        text: fromBase64(result.value.base64),
+        bytes: fromBase64(result.value.base64),
       });
+      // "Saved" only once the file is written; a cancelled save says so and keeps the passphrase.
+      if (saved === 'cancelled') {
+        setOutcome({
+          ok: false,
+          message: 'The backup was not saved: choosing where was cancelled.',
+        });
+        return;
+      }
       setPassphrase('');
       setAgain('');
       setOutcome({
         ok: true,
-        message: `Encrypted backup saved as ${result.value.filename}.`,
+        message:
+          saved === 'written'
+            ? `Encrypted backup saved as ${result.value.filename}.`
+            : `Your browser is saving the backup as ${result.value.filename}. Check that it is in your downloads before you rely on it.`,
+      });
+    } catch (error: unknown) {
+      setOutcome({
+        ok: false,
+        message: `The backup was not saved: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
       setBusy(false);
@@ -72,7 +88,7 @@ export function BackupPanel() {
         One file with your settings, contacts, systems, runbooks and their history, and every
         incident record. It holds personal information about residents and staff, so it is locked
         with a passphrase you choose. Keep it somewhere safe, away from this computer. It can be
-        restored into a new data folder, and each incident record is checked when it is.
+        restored below (on this or a new computer), and each incident record is checked first.
       </p>
       <p>
         <strong>If the passphrase is lost, the backup cannot be opened by anyone.</strong> Nobody,

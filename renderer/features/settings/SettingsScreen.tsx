@@ -8,6 +8,8 @@ import { href } from '../../useRoute';
 import { regulatorSummary } from '../../../main/shared/regulators';
 import { BackupPanel } from './BackupPanel';
 import { CareGroupKeysPanel } from './CareGroupKeysPanel';
+import { RestorePanel } from './RestorePanel';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 
 type SaveState =
   | { status: 'idle' }
@@ -159,6 +161,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
       </form>
       <CareGroupKeysPanel initial={initial.careGroupKeys ?? []} />
       <BackupPanel />
+      <RestorePanel />
+      <DiagnosticsPanel />
     </>
   );
 }

@@ -258,12 +258,23 @@ export function crossCheck(
   for (const use of parsed.contactUses) {
     if (!isKnownRole(use.role, national)) {
       const known = [...Object.keys(LOCAL_CONTACT_ROLES), ...national.keys()];
-      problems.push({
-        file,
-        line: use.line,
-        severity: 'error',
-        message: `unknown contact role "${use.role}" in {{contact:${use.role}}}: a step would show a gap where the contact should be.${didYouMean(use.role, known)}`,
-      });
+      // Without the national contacts (their file refused or missing) a national role cannot be
+      // told from a typo: the runbook stays in use, since hiding it would hurt more.
+      problems.push(
+        national.size === 0
+          ? {
+              file,
+              line: use.line,
+              severity: 'warning',
+              message: `contact role "${use.role}" in {{contact:${use.role}}} could not be checked: the national contacts could not be read`,
+            }
+          : {
+              file,
+              line: use.line,
+              severity: 'error',
+              message: `unknown contact role "${use.role}" in {{contact:${use.role}}}: a step would show a gap where the contact should be.${didYouMean(use.role, known)}`,
+            },
+      );
     } else if (!declared.has(use.role)) {
       problems.push({
         file,

@@ -1,6 +1,3 @@
-import mammoth from 'mammoth';
-import TurndownService from 'turndown';
-import { tables } from 'turndown-plugin-gfm';
 import type { PlanFormat } from '../../../contract/importTypes';
 import { MAX_IMPORT_BYTES } from '../../../contract/importSchemas';
 import { fail, ok, type Result } from '../../../contract/result';
@@ -59,15 +56,21 @@ async function docxToMarkdown(bytes: Uint8Array): Promise<Result<string>> {
     );
   let html: string;
   try {
+    // Loaded on first use: Word files are rare, and the app starts faster without these.
+    const { default: mammoth } = await import('mammoth');
     ({ value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }));
   } catch {
     return fail('INVALID_INPUT', 'This Word document could not be read. It may be damaged.');
   }
-  return ok(htmlToMarkdown(html));
+  return ok(await htmlToMarkdown(html));
 }
 
 /** Word's HTML as markdown; tables stay tables, pictures are left out (Holdfast never shows them). */
-export function htmlToMarkdown(html: string): string {
+export async function htmlToMarkdown(html: string): Promise<string> {
+  const [{ default: TurndownService }, { tables }] = await Promise.all([
+    import('turndown'),
+    import('turndown-plugin-gfm'),
+  ]);
   const turndown = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',

@@ -291,6 +291,8 @@ function PackRunbook({ runbook }: { runbook: RunbookView }) {
                       ))}
                     </ul>
                   )}
+                  {/* Text written after a step is printed after it, as the reader shows it. */}
+                  {html.after && <SafeHtml className="step-after" html={html.after} />}
                 </li>
               );
             })}

@@ -83,7 +83,7 @@ test('the problems list names the file and line of each problem, and good runboo
   await app.openHome();
   const problems = page.getByRole('region', { name: 'Problems in runbook files' });
   await expect(problems).toContainText(
-    'your runbooks/broken.md:1 front matter: "category" is required',
+    'your runbooks/broken.md:1 Situation it is for is missing: add a line "category: …"',
   );
   await expect(problems).toContainText('your runbooks/broken.md:8');
   await expect(problems).toContainText('your runbooks/hostile.md:11 HTML is not allowed');

@@ -7,6 +7,7 @@ import { BUNDLED_DIR } from '../__fixtures__/testCore';
 import { loadNationalContacts, loadRunbooks } from '../runbooks/loadRunbooks';
 import { parseScenario } from './parseScenario';
 import { loadScenarios, scenariosDir } from './scenarioLibrary';
+import { runbookSource } from '../runbooks/__fixtures__/runbookSource';
 
 /** Front matter is file lines 1–9, so body line N is file line 9 + N. */
 function scenarioSource(body: string[], extraFront: string[] = []): string {
@@ -247,5 +248,34 @@ describe('scenario library', () => {
       },
     ]);
     expect((await loadNationalContacts(BUNDLED_DIR)).problems).toEqual([]);
+  });
+
+  it('says when an inject exercises a runbook that is still a draft', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'holdfast-scenarios-'));
+    await mkdir(join(dir, 'scenarios'));
+    await writeFile(
+      join(dir, 'draft-plan.md'),
+      runbookSource({
+        id: 'draft-plan',
+        extraFront: ['status: draft'],
+        body: ['', '## Contain {#contain}', '', '1. Unplug it. {#unplug}'],
+      }),
+    );
+    const drafted = INJECT.map((line) => line.replace('care-record-system-down', 'draft-plan'));
+    await writeFile(
+      join(dir, 'scenarios', 'drafted.md'),
+      scenarioSource([...SECTIONS, ...drafted]),
+    );
+    const { problems, scenarios } = await checkFolder(dir, BUNDLED_DIR);
+    expect(scenarios).toBe(1);
+    expect(problems).toEqual([
+      {
+        file: expect.stringMatching(/scenarios\/drafted\.md$/) as string,
+        line: 27,
+        severity: 'warning',
+        message:
+          'inject "app-down" exercises runbook "draft-plan", which is a draft: it cannot be used in an exercise until it is published',
+      },
+    ]);
   });
 });

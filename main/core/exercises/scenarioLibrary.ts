@@ -44,9 +44,14 @@ export function crossCheckScenario(
   const problem = (line: number, severity: Problem['severity'], message: string): void => {
     problems.push({ file, line, severity, message });
   };
+  // A draft cannot join an incident, so an exercise would reach it and stop: say so early.
+  const isDraft = (id: string): boolean => runbooks.get(id)?.status === 'draft';
+  const draftNote = 'is a draft: it cannot be used in an exercise until it is published';
   for (const id of parsed.meta.runbooks) {
     if (!runbooks.has(id))
       problem(parsed.runbooksLine, 'error', `front matter: runbook "${id}" does not exist`);
+    else if (isDraft(id))
+      problem(parsed.runbooksLine, 'warning', `front matter: runbook "${id}" ${draftNote}`);
   }
   for (const inject of parsed.injects) {
     if (inject.runbook && !runbooks.has(inject.runbook))
@@ -54,6 +59,12 @@ export function crossCheckScenario(
         inject.runbookLine,
         'error',
         `inject "${inject.id}" exercises runbook "${inject.runbook}", which does not exist`,
+      );
+    else if (inject.runbook && isDraft(inject.runbook))
+      problem(
+        inject.runbookLine,
+        'warning',
+        `inject "${inject.id}" exercises runbook "${inject.runbook}", which ${draftNote}`,
       );
   }
   const declared = new Set(parsed.meta.contacts);

@@ -483,6 +483,8 @@ function PackStep({ runbook, step }: { runbook: RunbookView; step: Step }) {
             ))}
           </ul>
         )}
+        {/* Text written after a step is printed after it, as the reader shows it. */}
+        {html.after && <SafeHtml className="step-after" html={html.after} />}
       </li>
     </ol>
   );

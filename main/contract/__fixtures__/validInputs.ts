@@ -25,7 +25,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'runbooks.restore': { id: 'ransomware', seq: 1 },
   'runbooks.resetToBundled': { id: 'ransomware' },
   'runbooks.trash': { id: 'my-runbook', author: 'Sam' },
-  'runbooks.unsavedDraft': { id: null },
+  'runbooks.unsavedDraft': { id: 'ransomware' },
   'runbooks.keepDraft': { id: 'ransomware', text: '---\nid: ransomware\n---\n' },
   'runbooks.discardDraft': { id: 'ransomware' },
   'runbooks.refused': {},

@@ -165,6 +165,18 @@ test('the runbook editor, with problems listed and history shown, has no serious
   await expect(app.historyRows()).toHaveCount(2);
   await page.getByRole('button', { name: 'Show changes in revision 2' }).click();
   expect(await scan(page)).toEqual([]);
+  // With find and replace, the contact picker and the reset question open.
+  await page.getByRole('button', { name: 'Find and replace' }).click();
+  await page.getByRole('button', { name: 'Insert contact…' }).click();
+  await page.getByRole('button', { name: 'Reset to the version that comes with Holdfast' }).click();
+  expect(await scan(page), 'find, picker and reset question').toEqual([]);
+  // And the question asked on leaving with changes that are not saved.
+  await page.getByLabel('Title').fill('Laptop or phone lost');
+  await page.getByRole('link', { name: '← Back to the runbook' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'You have changes that are not saved' }),
+  ).toBeVisible();
+  expect(await scan(page), 'leave question').toEqual([]);
 });
 
 test('the share runbooks screen has no serious accessibility violations', async ({ app, page }) => {

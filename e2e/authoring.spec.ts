@@ -25,7 +25,9 @@ test('an edited bundled runbook is saved as your version, keeps its history and 
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview.getByText('Tell the practice manager what was lost.')).toBeVisible();
   await app.saveRunbook('Sam Patel', 'Tell the manager');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved as revision 2, version 4.' }),
+  ).toBeVisible();
   // The saved text, with its new step id, replaces the editor's text just after the message.
   await expect(async () => {
     await app.showEndOfText();
@@ -59,6 +61,7 @@ test('an edited bundled runbook is saved as your version, keeps its history and 
   );
 
   await page.getByRole('button', { name: 'Reset to the version that comes with Holdfast' }).click();
+  await page.getByRole('button', { name: 'Yes, reset it' }).click();
   await expect(
     page
       .getByRole('status')
@@ -111,6 +114,7 @@ test('a new runbook starts from the template, gets step ids and appears in the l
   await expect(app.runbookText).toContainText('{#write-down-the-time-you-noticed}');
 
   await page.getByRole('button', { name: 'Move to the trash' }).click();
+  await page.getByRole('button', { name: 'Yes, move it to the trash' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: '“flooded-office” is in the trash' }),
   ).toBeVisible();
@@ -175,7 +179,9 @@ test('a pack exported from one data folder imports into a fresh one', async ({
     '\n\n## Afterwards {#afterwards}\n\n1. Tell the practice manager what was lost.\n',
   );
   await app.saveRunbook('Sam Patel', 'Tell the manager');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved as revision 2, version 4.' }),
+  ).toBeVisible();
 
   await app.openAllRunbooks();
   await page.getByRole('link', { name: 'Share runbooks: export or import a pack' }).click();
@@ -231,7 +237,9 @@ test('Settings saves a full backup that restores into a fresh data folder', asyn
     '\n\n## Afterwards {#afterwards}\n\n1. Tell the practice manager what was lost.\n',
   );
   await app.saveRunbook('Sam Patel', 'Tell the manager');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved as revision 2.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved as revision 2, version 4.' }),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(
     page.getByText('If the passphrase is lost, the backup cannot be opened'),

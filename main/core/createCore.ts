@@ -62,7 +62,7 @@ export const dataPaths = (dataDir: string) => ({
   /** Runbook files removed by delete or reset, kept so they can be brought back. */
   runbookTrash: join(dataDir, 'trash', 'runbooks'),
   /** Text typed in the runbook editor and not saved yet, kept across a restart. */
-  editorDrafts: join(dataDir, 'drafts', 'editor'),
+  editorDrafts: join(dataDir, 'unsaved-edits'),
   scenarioTrash: join(dataDir, 'trash', 'scenarios'),
   /** Scratch space for imports, on the same disk so files move into place by rename. */
   staging: join(dataDir, 'staging'),

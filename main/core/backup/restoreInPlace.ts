@@ -19,7 +19,7 @@ export const DATA_FOLDER_ENTRIES: readonly string[] = [
   'runbooks',
   'scenarios',
   'history-scenarios',
-  'drafts',
+  'unsaved-edits',
   'incidents',
   'exercises',
   'history',

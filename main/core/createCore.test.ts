@@ -70,7 +70,7 @@ describe('createCore', () => {
       file: 'your runbooks/broken.md',
       line: 1,
       severity: 'error',
-      message: expect.stringContaining('missing front matter') as unknown,
+      message: expect.stringContaining('missing details at the top (front matter)') as unknown,
     });
     expect(reloaded.value.problems.every((p) => p.file === 'your runbooks/broken.md')).toBe(true);
     expect(await handlers['runbooks.get']({ id: 'our-plan' })).toMatchObject({

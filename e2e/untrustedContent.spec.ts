@@ -92,5 +92,9 @@ test('the problems list names the file and line of each problem, and good runboo
   await page.getByRole('link', { name: 'See every runbook instead' }).click();
   await expect(page.getByRole('link', { name: /Hostile runbook/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Ransomware/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /^Broken/ })).toHaveCount(0);
+  // The broken file is never offered as a runbook to read: only as a file to fix.
+  await expect(page.getByRole('link', { name: /^Broken/ })).toHaveCount(1);
+  await expect(
+    page.getByRole('link', { name: 'Broken: has problems — open to fix' }),
+  ).toHaveAttribute('href', '#/fix/broken.md');
 });

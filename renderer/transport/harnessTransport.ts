@@ -14,11 +14,13 @@ async function signIn(): Promise<void> {
   if (!code) return;
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
   try {
-    await fetch(HARNESS_SESSION_PATH, {
+    const response = await fetch(HARNESS_SESSION_PATH, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ code }),
     });
+    // Read to the end: an answer left unread keeps its request open, and the page never settles.
+    await response.arrayBuffer();
   } catch {
     // The calls that follow say the service cannot be reached.
   }

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { CATEGORIES, type Category } from '../../../main/contract/vocabulary';
+import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from '../library/ProblemsPanel';
 import { ENTRY_POINTS } from './entryPoints';
@@ -19,6 +20,8 @@ const ReadinessPanel = lazy(() =>
 
 /** "What's happening?": large entry points by kind of problem. */
 export function HomeScreen({ library }: { library: RunbookLibrary }) {
+  // Asked once for both the line near the top and the checklist below the entry points.
+  const [readiness] = useCall('readiness.get', {});
   const countFor = (category: string): number =>
     library.runbooks.filter((r) => r.category === category).length;
   return (
@@ -30,9 +33,11 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
       <p className="lead">
         Choose the closest match. You can also search at the top of the page (Ctrl+K).
       </p>
-      <Suspense fallback={null}>
-        <ReadinessLine />
-      </Suspense>
+      {readiness.status === 'ready' && (
+        <Suspense fallback={null}>
+          <ReadinessLine readiness={readiness.value} />
+        </Suspense>
+      )}
       <ul className="entry-points">
         {ENTRY_POINTS.map((entry) => {
           const count =
@@ -58,9 +63,11 @@ export function HomeScreen({ library }: { library: RunbookLibrary }) {
         </a>
       </p>
       <OpenActionsPanel />
-      <Suspense fallback={null}>
-        <ReadinessPanel />
-      </Suspense>
+      {readiness.status === 'ready' && (
+        <Suspense fallback={null}>
+          <ReadinessPanel readiness={readiness.value} />
+        </Suspense>
+      )}
       <ProblemsPanel problems={library.problems} />
     </>
   );

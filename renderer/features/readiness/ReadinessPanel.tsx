@@ -1,13 +1,11 @@
 import { pluralise } from '../../../main/shared/pluralise';
-import { useCall } from '../../useCall';
+import type { Readiness } from '../../../main/contract/readinessTypes';
 import { href } from '../../useRoute';
 import { ReadinessList } from './ReadinessList';
 
 /** How many checks still need doing, in words: the one line home shows near the top. */
-export function ReadinessLine() {
-  const [state] = useCall('readiness.get', {});
-  if (state.status !== 'ready') return null;
-  const toDo = state.value.lines.filter((line) => !line.ready).length;
+export function ReadinessLine({ readiness }: { readiness: Readiness }) {
+  const toDo = readiness.lines.filter((line) => !line.ready).length;
   return (
     <p className="readiness-line-home">
       <strong>Getting ready:</strong>{' '}
@@ -20,13 +18,11 @@ export function ReadinessLine() {
 }
 
 /** Home's "Getting ready" checklist: every line with its state and the link that fixes it. */
-export function ReadinessPanel() {
-  const [state] = useCall('readiness.get', {});
-  if (state.status !== 'ready') return null;
+export function ReadinessPanel({ readiness }: { readiness: Readiness }) {
   return (
     <section className="readiness" aria-labelledby="readiness-title">
       <h2 id="readiness-title">Getting ready</h2>
-      <ReadinessList lines={state.value.lines} detailed={false} headingLevel={3} />
+      <ReadinessList lines={readiness.lines} detailed={false} headingLevel={3} />
       <p>
         <a href={href.readiness}>See what to fix in each, and print the checklist</a>
       </p>

@@ -15,6 +15,7 @@ import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { DiffLines } from './DiffLines';
 import { PackSignatureNotice } from './PackSignatureNotice';
 import { plural, pluralise } from '../../../main/shared/pluralise';
+import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
@@ -74,7 +75,7 @@ export function PacksScreen() {
     base64: string;
     preview: PackPreview;
   } | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [includeContacts, setIncludeContacts] = useState(false);
   // Importing a pack's contacts is its own choice, off until the user ticks it for this pack.
   const [importContacts, setImportContacts] = useState(false);
@@ -286,11 +287,7 @@ export function PacksScreen() {
           </section>
         )}
       </section>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </>
   );
 }

@@ -25,11 +25,9 @@ import { useKeptCopy } from './useKeptCopy';
 import { InsertPicker, type PickerGroup } from './InsertPicker';
 import { ConfirmReset } from './ConfirmReset';
 import { SaveStatusBar } from './SaveStatusBar';
+import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 const AUTHOR_KEY = 'holdfast-author-name';
-
-/** What the user asked for failed or worked: said in words, next to the Save button. */
-type Outcome = { ok: boolean; message: string } | null;
 
 /**
  * Edits one runbook (or a new one): details form, body text with checks as you type, the
@@ -53,7 +51,7 @@ export function RunbookEditorScreen({
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
   const [message, setMessage] = useState('');
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isDirty, setDirty] = useState(false);
   const editor = useRef<MarkdownEditorHandle>(null);
   // The leave question reads this at the moment someone tries to leave.
@@ -267,14 +265,7 @@ export function RunbookEditorScreen({
           </>
         )}
         {id !== null && <HistoryPanel id={id} revisions={revisions} onRestore={restore} />}
-        {outcome && (
-          <p
-            role={outcome.ok ? 'status' : 'alert'}
-            className={outcome.ok ? 'notice' : 'save-failed'}
-          >
-            {outcome.message}
-          </p>
-        )}
+        <OutcomeMessage outcome={outcome} />
         <p>
           <a href={href.home}>Back to the start</a>
         </p>

@@ -7,6 +7,7 @@ import { describeError } from '../../errors';
 import { href } from '../../useRoute';
 import { LintPanel } from '../authoring/LintPanel';
 import { MarkdownEditor, type MarkdownEditorHandle } from '../authoring/MarkdownEditor';
+import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 /** The same remembered name the runbook editor uses, so history says who changed what. */
 const AUTHOR_KEY = 'holdfast-author-name';
@@ -28,7 +29,7 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
   const [problems, setProblems] = useState<Problem[]>([]);
   const [checking, setChecking] = useState(false);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [savedId, setSavedId] = useState(id);
   const [history, setHistory] = useState<RevisionSummary[]>([]);
   const editor = useRef<MarkdownEditorHandle>(null);
@@ -152,11 +153,7 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
       >
         Save scenario
       </button>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
       {history.length > 0 && (
         <section aria-labelledby="scenario-history-title">
           <h2 id="scenario-history-title">History</h2>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { formatLondonTime } from '../../../main/shared/dates';
-import { describeError } from '../../errors';
+import { LoadFailed } from '../../ui/LoadFailed';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
 import { ReadinessList } from './ReadinessList';
@@ -14,15 +14,7 @@ export function ReadinessScreen() {
   if (state.status === 'loading') return <p role="status">Checking…</p>;
   if (state.status === 'failed')
     return (
-      <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>
-          The checklist could not be made
-        </h1>
-        <p>{describeError(state.error)}</p>
-        <button type="button" onClick={retry}>
-          Try again
-        </button>
-      </div>
+      <LoadFailed title="The checklist could not be made" error={state.error} onRetry={retry} />
     );
   const { lines, at, organisationName } = state.value;
   const toDo = lines.filter((line) => !line.ready).length;

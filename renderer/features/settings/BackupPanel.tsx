@@ -5,6 +5,7 @@ import { saveFile } from '../../lib/saveFile';
 import { describeError } from '../../errors';
 import { fromBase64 } from '../../lib/base64';
 import { Field } from '../../ui/Field';
+import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 interface Mistakes {
   passphrase?: string;
@@ -31,7 +32,7 @@ export function BackupPanel() {
   const [again, setAgain] = useState('');
   const [mistakes, setMistakes] = useState<Mistakes>({});
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const firstBox = useRef<HTMLInputElement>(null);
   const secondBox = useRef<HTMLInputElement>(null);
 
@@ -132,11 +133,7 @@ export function BackupPanel() {
           Back up all data
         </button>
       </form>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { CareGroupKey } from '../../../main/contract/types';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { Field } from '../../ui/Field';
+import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 /** The name a key file carries on its first line ("Holdfast pack public key for: <name>"). */
 const nameInKeyFile = (text: string): string =>
@@ -23,7 +24,7 @@ export function CareGroupKeysPanel({ initial }: { initial: CareGroupKey[] }) {
   const [name, setName] = useState('');
   const [keyText, setKeyText] = useState('');
   const [mistakes, setMistakes] = useState<Mistakes>({});
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const nameBox = useRef<HTMLInputElement>(null);
   const keyBox = useRef<HTMLTextAreaElement>(null);
 
@@ -163,11 +164,7 @@ export function CareGroupKeysPanel({ initial }: { initial: CareGroupKey[] }) {
         </Field>
         <button type="submit">Add key</button>
       </form>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </section>
   );
 }

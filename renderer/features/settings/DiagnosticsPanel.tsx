@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { request } from '../../api';
 import { describeError } from '../../errors';
+import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 /**
  * "Copy diagnostics": the version, system, data folder state and last errors as text for the
@@ -8,7 +9,7 @@ import { describeError } from '../../errors';
  */
 export function DiagnosticsPanel() {
   const [text, setText] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   const copy = async (): Promise<void> => {
     setOutcome(null);
@@ -41,11 +42,7 @@ export function DiagnosticsPanel() {
       <button type="button" onClick={() => void copy()}>
         Copy diagnostics
       </button>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'notice' : 'save-failed'}>
-          {outcome.message}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
       {text && (
         <>
           <label htmlFor="diagnostics-text">Diagnostics</label>

@@ -270,7 +270,7 @@ test('search: Tab reaches the link to the matching step, which opens the runbook
   const stepId = target.split('/')[3] ?? '';
   expect(stepId).not.toBe('');
   await page.keyboard.press('Enter');
-  expect(new URL(page.url()).hash).toBe(target);
+  await expect.poll(() => new URL(page.url()).hash).toBe(target);
   const step = page.locator(`#step-${stepId}`);
   await expect(step).toBeFocused();
   await expectInViewport(page, `#step-${stepId} .step-text`);

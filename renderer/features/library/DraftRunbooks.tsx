@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RunbookLibrary } from '../../../main/contract/types';
 import { href } from '../../useRoute';
 import { ProblemsPanel } from './ProblemsPanel';
@@ -8,7 +9,9 @@ import { PublishDraftButton } from './PublishDraftButton';
  * appear nowhere else (not on home, in search, in incidents or in the grab-bag pack).
  */
 export function DraftRunbooks({ library }: { library: RunbookLibrary }) {
-  if (library.drafts.length === 0 && library.draftProblems.length === 0) return null;
+  // Kept here, not in the draft's row: the row goes when the list reloads without the draft.
+  const [published, setPublished] = useState<string | null>(null);
+  if (library.drafts.length === 0 && library.draftProblems.length === 0 && !published) return null;
   return (
     <section className="drafts" aria-labelledby="drafts-title">
       <h2 id="drafts-title">Drafts</h2>
@@ -16,6 +19,7 @@ export function DraftRunbooks({ library }: { library: RunbookLibrary }) {
         Drafts are not used in an incident, in search or in the grab-bag pack until they are
         published.
       </p>
+      <div role="status">{published && <p className="notice">{published}</p>}</div>
       {library.drafts.length > 0 && (
         <ul className="runbook-list">
           {library.drafts.map((draft) => (
@@ -29,7 +33,11 @@ export function DraftRunbooks({ library }: { library: RunbookLibrary }) {
                 <a href={href.editRunbook(draft.id)}>
                   Edit<span className="visually-hidden"> “{draft.title}”</span>
                 </a>{' '}
-                <PublishDraftButton id={draft.id} title={draft.title} />
+                <PublishDraftButton
+                  id={draft.id}
+                  title={draft.title}
+                  onPublished={() => setPublished(`Published: “${draft.title}” is now in use.`)}
+                />
               </p>
             </li>
           ))}

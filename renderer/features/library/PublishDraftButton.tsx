@@ -36,9 +36,11 @@ export function PublishDraftButton({
       });
       return;
     }
-    setOutcome({ ok: true, message: `Published: “${title}” is now in use.` });
     announceLibraryChanged();
-    onPublished?.();
+    // A caller that takes over says so itself (the reader's banner goes with the draft), so the
+    // confirmation is announced once, not twice.
+    if (onPublished) onPublished();
+    else setOutcome({ ok: true, message: `Published: “${title}” is now in use.` });
   };
   return (
     <span className="publish-draft">

@@ -68,6 +68,8 @@ export const CALL_NAMES = [
   'exercises.exportFiles',
   'exercises.openProjector',
   'readiness.get',
+  'assessor.document',
+  'assessor.files',
   'exercises.projector',
   'scenarios.source',
   'scenarios.check',

@@ -71,6 +71,7 @@ import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './
 import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
 import { freeTextSchema } from './invisibleText';
 import type { Readiness } from './readinessTypes';
+import type { AssessorEvidence } from './assessorTypes';
 import {
   careGroupKeyInputSchema,
   contractClockSchema,
@@ -103,6 +104,17 @@ const writes =
   <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input, writes: true });
 
 const none = z.strictObject({});
+
+/** A chosen period of days (both ends included); either end left out means the last 12 months' end. */
+const evidencePeriodSchema = z
+  .strictObject({
+    from: z.iso.date('enter the first day as a date').optional(),
+    to: z.iso.date('enter the last day as a date').optional(),
+  })
+  .refine(
+    ({ from, to }) => from === undefined || to === undefined || from <= to,
+    'the first day must come before the last day',
+  );
 
 /**
  * A file name to offer in the save dialog: no folders, no characters Windows refuses and no
@@ -324,6 +336,13 @@ export const contract = {
   'exercises.openProjector': reads<ProjectorOutcome>()(z.strictObject({ id: exerciseIdSchema })),
   /** The home screen's "Getting ready" checklist: each check's state in words, with where to fix it. */
   'readiness.get': reads<Readiness>()(none),
+  /**
+   * "Evidence for an assessor": the plan and its reviews, the exercises held, the incidents and
+   * who took part, for a period (the last 12 months unless given), each part labelled by topic.
+   */
+  'assessor.document': reads<AssessorEvidence>()(evidencePeriodSchema),
+  /** The same evidence with the files under it (runbooks, reports, log files) as one zip. */
+  'assessor.files': reads<PackFile>()(evidencePeriodSchema),
   /** Only what the projector shows (title, status, the inject on screen): nothing the facilitator keeps back. */
   'exercises.projector': reads<ProjectorScreen>()(z.strictObject({ id: exerciseIdSchema })),
   'links.openExternal': reads<OpenExternalOutcome>()(z.strictObject({ url: z.string().max(2048) })),

@@ -345,6 +345,12 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
   'grabbag.get': [],
   'grabbag.status': [],
   'readiness.get': [],
+  'assessor.document': [
+    ['a first day that is not a date', { from: 'last year' }],
+    ['a first day after the last', { from: '2026-12-01', to: '2026-11-01' }],
+    ['an unknown field', { year: 2026 }],
+  ],
+  'assessor.files': [['a last day that is not a date', { to: '31/12/2026' }]],
   'systems.save': [
     ['an unknown system id with capitals', { ...SYSTEM, system: 'EMAR' }],
     ['a system id that is a path', { ...SYSTEM, system: '../contacts' }],

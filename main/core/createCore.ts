@@ -25,6 +25,7 @@ import { createIncidentService } from './incidents/incidentService';
 import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
 import { readinessHandlers } from './readiness/readinessHandlers';
+import { assessorHandlers } from './assessor/assessorHandlers';
 import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
 import { bundledContentGuard, changedFileNotice } from './runbooks/bundledManifest';
 import { openLiveLibrary } from './runbooks/liveLibrary';
@@ -333,19 +334,20 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     view: present,
     now,
   });
+  const incidentCalls = incidentsHandlers({
+    incidents,
+    contactRef,
+    organisation,
+    regulator: () => settings.get(),
+    now,
+  });
   const handlers: Omit<Handlers, RestoreCall> = {
     'app.status': async () =>
       ok({ version: options.version, shell: options.shell, dataDir: options.dataDir, notices }),
     ...runbooksHandlers({ library, present, reload }),
     ...settingsCalls,
     ...contactsCalls,
-    ...incidentsHandlers({
-      incidents,
-      contactRef,
-      organisation,
-      regulator: () => settings.get(),
-      now,
-    }),
+    ...incidentCalls,
     ...exercises.handlers,
     ...scenarioAuthoringHandlers(scenarioAuthoring),
     ...systemsCalls,
@@ -395,6 +397,23 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
       },
       runbooks: () => library.library().runbooks,
       backups: backupRecord.backups,
+      now,
+    }),
+    ...assessorHandlers({
+      reads: {
+        'settings.get': settingsCalls['settings.get'],
+        'runbooks.history': authoring.handlers['runbooks.history'],
+        'runbooks.source': authoring.handlers['runbooks.source'],
+        'exercises.list': exercises.handlers['exercises.list'],
+        'exercises.get': exercises.handlers['exercises.get'],
+        'exercises.report': exercises.handlers['exercises.report'],
+        'exercises.exportFiles': exercises.handlers['exercises.exportFiles'],
+        'incidents.list': incidentCalls['incidents.list'],
+        'incidents.get': incidentCalls['incidents.get'],
+        'incidents.document': incidentCalls['incidents.document'],
+        'incidents.exportFiles': incidentCalls['incidents.exportFiles'],
+      },
+      runbooks: () => library.library().runbooks,
       now,
     }),
   };

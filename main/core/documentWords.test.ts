@@ -8,8 +8,8 @@ import type { Core } from './createCore';
 
 /*
  * Every document people read (incident report, handover, report drafts, after-action report,
- * inject cards) is written for a care manager: no command to run, no raw `{{placeholder}}`, no
- * hash to compare by eye.
+ * inject cards, evidence for an assessor) is written for a care manager: no command to run, no
+ * raw `{{placeholder}}`, no hash to compare by eye.
  */
 
 let dataDir: string;
@@ -77,6 +77,9 @@ describe('documents people read', () => {
       const cards = value(await handlers['exercises.cards']({ scenario: scenario.id }));
       documents.push([`inject cards ${scenario.id}`, cards.markdown], [`cards html`, cards.html]);
     }
+
+    const evidence = value(await handlers['assessor.document']({}));
+    documents.push(['evidence for an assessor', evidence.markdown]);
 
     expect(documents.length).toBeGreaterThan(8);
     for (const [name, text] of documents) {

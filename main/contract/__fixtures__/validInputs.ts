@@ -93,6 +93,8 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'grabbag.get': {},
   'grabbag.status': {},
   'readiness.get': {},
+  'assessor.document': { from: '2025-12-06', to: '2026-12-05' },
+  'assessor.files': {},
   'grabbag.markPrinted': {
     fingerprint: {
       settings: 'a'.repeat(64),

@@ -4,7 +4,7 @@ import type { Readiness } from '../../contract/readinessTypes';
 import type { Runbook } from '../../contract/types';
 import type { BackupRecordService } from '../backup/backupRecord';
 import { FIRST_RUNBOOK } from '../grabbag/grabBagHandlers';
-import { publishedRunbooks } from '../runbooks/library';
+import { runbooksInUse } from '../runbooks/library';
 import { assessReadiness } from './assessReadiness';
 
 /** The other domains' read calls the checklist is made from: it decides nothing they decide. */
@@ -41,10 +41,7 @@ export function readinessHandlers(sources: ReadinessSources): Pick<Handlers, 're
         if (!result.ok) return result;
       const now = sources.now();
       const providerType = valueOf(settings).providerType;
-      // Drafts are not in use yet, so their review dates are not part of being ready.
-      const runbooks = publishedRunbooks(sources.runbooks().values()).filter(
-        (runbook) => providerType === null || runbook.providerTypes.includes(providerType),
-      );
+      const runbooks = runbooksInUse(sources.runbooks().values(), providerType);
       const first = sources.runbooks().get(FIRST_RUNBOOK);
       const localRoles = new Set(valueOf(directory).roles.map((entry) => entry.role));
       return ok<Readiness>({

@@ -3,7 +3,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { REFUSED_PROBLEM } from './bundledManifest';
 import { join } from 'node:path';
 import type { ContactRef, Phase, Problem, Runbook, RunbookSource } from '../../contract/types';
-import { LOCAL_CONTACT_ROLES, type LocalContactRole } from '../../contract/vocabulary';
+import {
+  LOCAL_CONTACT_ROLES,
+  type LocalContactRole,
+  type ProviderType,
+} from '../../contract/vocabulary';
 import type { LocalRoleEntry } from '../contacts/contactsDirectory';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { isStale } from '../contacts/staleness';
@@ -242,6 +246,19 @@ export async function loadLibrary(
  */
 export function publishedRunbooks(runbooks: Iterable<Runbook>): Runbook[] {
   return [...runbooks].filter((runbook) => runbook.status !== 'draft');
+}
+
+/**
+ * The provider's plan: the published runbooks for its type of service (all of them until the
+ * type is set). Drafts are not in use yet, so they are not part of being ready or of the evidence.
+ */
+export function runbooksInUse(
+  runbooks: Iterable<Runbook>,
+  providerType: ProviderType | null,
+): Runbook[] {
+  return publishedRunbooks(runbooks).filter(
+    (runbook) => providerType === null || runbook.providerTypes.includes(providerType),
+  );
 }
 
 /** The steps of another runbook a link may point at; undefined when there is no such runbook. */

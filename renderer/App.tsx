@@ -76,6 +76,9 @@ const PacksScreen = lazy(() =>
 const ReadinessScreen = lazy(() =>
   import('./features/readiness/ReadinessScreen').then((m) => ({ default: m.ReadinessScreen })),
 );
+const EvidenceScreen = lazy(() =>
+  import('./features/assessor/EvidenceScreen').then((m) => ({ default: m.EvidenceScreen })),
+);
 const ImportPlanScreen = lazy(() =>
   import('./features/authoring/ImportPlanScreen').then((m) => ({ default: m.ImportPlanScreen })),
 );
@@ -137,6 +140,7 @@ export function App() {
     screen = <SystemsScreen {...(route.system ? { system: route.system } : {})} />;
   else if (route.name === 'grab-bag') screen = <GrabBagScreen />;
   else if (route.name === 'readiness') screen = <ReadinessScreen />;
+  else if (route.name === 'evidence') screen = <EvidenceScreen />;
   else if (route.name === 'edit-runbook')
     screen = <RunbookEditorScreen key={route.id} id={route.id} />;
   else if (route.name === 'runbook-packs') screen = <PacksScreen />;

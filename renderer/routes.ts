@@ -13,6 +13,7 @@ export type Route =
   | { name: 'systems'; system?: string }
   | { name: 'grab-bag' }
   | { name: 'readiness' }
+  | { name: 'evidence' }
   | { name: 'exercises' }
   | { name: 'exercise'; id: string }
   | { name: 'exercise-projector'; id: string }
@@ -83,6 +84,7 @@ export function parseRoute(hash: string): Route {
     return parts[1] ? { name: 'systems', system: parts[1] } : { name: 'systems' };
   if (parts[0] === 'grab-bag') return { name: 'grab-bag' };
   if (parts[0] === 'readiness') return { name: 'readiness' };
+  if (parts[0] === 'evidence') return { name: 'evidence' };
   if (parts[0] === 'edit' && parts[1]) return { name: 'edit-runbook', id: parts[1] };
   if (parts[0] === 'runbook-packs') return { name: 'runbook-packs' };
   if (parts[0] === 'import-plan') return { name: 'import-plan' };

@@ -76,6 +76,7 @@ const LINKS: Array<[string, string, Route]> = [
   ['one system', href.systems('emar'), { name: 'systems', system: 'emar' }],
   ['the grab-bag pack', href.grabBag, { name: 'grab-bag' }],
   ['the readiness checklist', href.readiness, { name: 'readiness' }],
+  ['evidence for an assessor', href.evidence, { name: 'evidence' }],
   ['edit a runbook', href.editRunbook('ransomware'), { name: 'edit-runbook', id: 'ransomware' }],
   ['a new runbook', href.newRunbook(), { name: 'new-runbook' }],
   [
@@ -108,6 +109,7 @@ describe('every link opens the screen it names', () => {
       'not-sure': true,
       settings: true,
       readiness: true,
+      evidence: true,
       contacts: true,
       incidents: true,
       'start-incident': true,

@@ -71,6 +71,8 @@ export const href = {
   grabBag: '#/grab-bag',
   /** The whole "Getting ready" checklist, to read and print. */
   readiness: '#/readiness',
+  /** Evidence for an assessor: the plan, exercises and incidents of a period, to print or save. */
+  evidence: '#/evidence',
   editRunbook: (id: string) => `#/edit/${encodeURIComponent(id)}`,
   /** A file in the runbooks folder that could not be loaded, opened in the editor to fix. */
   fixRunbook: (file: string) => `#/fix/${encodeURIComponent(file)}`,

@@ -1,9 +1,8 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { IncidentDocument } from '../../main/contract/incidentTypes';
-import { request } from '../api';
-import { offerDownload } from '../lib/download';
 import { describeError } from '../errors';
 import type { CallState } from '../useCall';
+import { DocumentActions } from './DocumentActions';
 import { SafeHtml } from './SafeHtml';
 
 /** A document made in the core (report, handover, inject cards) as a printable page: print, save as PDF, or save the markdown. */
@@ -20,7 +19,6 @@ export function DocumentPage({
   banner?: ReactNode;
   className?: string;
 }) {
-  const [message, setMessage] = useState<string | null>(null);
   // Chromium places a fixed element (the page footer) on printed pages relative to the scroll
   // position: scrolled down, the footer lands off the paper. So focusing the document does not
   // scroll, and the page is back at the top whenever it prints or is saved as a PDF.
@@ -55,47 +53,12 @@ export function DocumentPage({
     );
   }
   const document_ = state.value;
-  // The desktop app prints this page to a PDF file; the web harness says to use Print instead.
-  const savePdf = async (): Promise<void> => {
-    setMessage('Saving…');
-    window.scrollTo(0, 0);
-    const result = await request('documents.savePdf', {
-      suggestedName: document_.filename.replace(/\.md$/, '.pdf'),
-    });
-    if (!result.ok) setMessage(`Not saved. ${describeError(result.error)}`);
-    else
-      setMessage(
-        result.value.saved
-          ? `Saved to ${result.value.path ?? 'the folder you chose'}.`
-          : (result.value.reason ?? 'Not saved.'),
-      );
-  };
   return (
     <>
       <div className="document-actions no-print">
         {banner}
         <p>{back}</p>
-        <p>
-          <button type="button" className="button-primary" onClick={() => window.print()}>
-            Print
-          </button>{' '}
-          <button
-            type="button"
-            onClick={() =>
-              offerDownload({
-                filename: document_.filename,
-                mimeType: 'text/markdown;charset=utf-8',
-                text: document_.markdown,
-              })
-            }
-          >
-            Save as a markdown file
-          </button>{' '}
-          <button type="button" onClick={() => void savePdf()}>
-            Save as PDF
-          </button>
-        </p>
-        <p role="status">{message}</p>
+        <DocumentActions filename={document_.filename} markdown={document_.markdown} />
       </div>
       {/* The document's own first heading is the page's h1; focus lands on the document itself. */}
       <div

@@ -1,37 +1,16 @@
-import type {
-  AssessorEvidence,
-  EvidenceAction,
-  EvidenceLabel,
-  EvidenceReport,
-} from '../../contract/assessorTypes';
+import type { AssessorEvidence, EvidenceLabel } from '../../contract/assessorTypes';
 import { formatDate } from '../../shared/dayDate';
+import {
+  BEFORE_PERIOD,
+  NEVER_CHANGED,
+  actionStateWords,
+  planSummaryWords,
+  reportWords,
+} from '../../shared/evidenceWords';
 import { formatLondonTime } from '../../shared/dates';
 import { LOG_CHECK_CODE_LABEL } from '../../shared/logCheckCode';
 import { pluralise } from '../../shared/pluralise';
 import { escapeMarkdown as esc } from '../incidents/reports/markdownText';
-
-/** An action's state in words; overdue is said, never only shown by colour. */
-export function actionStateWords(action: EvidenceAction): string {
-  if (action.state === 'done')
-    return action.doneAt ? `Done ${formatDate(action.doneAt.slice(0, 10))}` : 'Done';
-  return action.state === 'overdue'
-    ? `Overdue: was due ${formatDate(action.due)}`
-    : `Open: due ${formatDate(action.due)}`;
-}
-
-/** A report an incident's clocks record, in words (the reference and reason are as typed). */
-export function reportWords(report: EvidenceReport): {
-  state: string;
-  detail: string | null;
-} {
-  if (report.state === 'done')
-    return {
-      state: `Made${report.at ? ` ${formatLondonTime(report.at)}` : ''}`,
-      detail: report.reference ?? null,
-    };
-  if (report.state === 'not-needed') return { state: 'Not needed', detail: report.reason ?? null };
-  return { state: 'Not recorded as made', detail: null };
-}
 
 const labelLines = (label: EvidenceLabel): string[] => [
   `*Shows: ${label.topic}.* ${label.shows}`,
@@ -50,7 +29,6 @@ const cell = (text: string): string => esc(text);
 export function evidenceMarkdown(evidence: Omit<AssessorEvidence, 'markdown'>): string {
   const { period, labels } = evidence;
   const plan = evidence.plan;
-  const reviewed = plan.filter((runbook) => runbook.reviewedInPeriod).length;
   return [
     `# Evidence for an assessor${evidence.organisationName ? `: ${esc(evidence.organisationName)}` : ''}`,
     '',
@@ -62,9 +40,7 @@ export function evidenceMarkdown(evidence: Omit<AssessorEvidence, 'markdown'>): 
     '## 1. The plan',
     '',
     ...labelLines(labels.plan),
-    plan.length === 0
-      ? 'No runbooks are in use.'
-      : `${pluralise(plan.length, 'runbook is', 'runbooks are')} in use. ${reviewed} of them ${reviewed === 1 ? 'was' : 'were'} reviewed in this period.`,
+    planSummaryWords(plan),
     '',
     ...(plan.length > 0
       ? [
@@ -72,7 +48,7 @@ export function evidenceMarkdown(evidence: Omit<AssessorEvidence, 'markdown'>): 
           '|---|---|---|---|---|',
           ...plan.map(
             (runbook) =>
-              `| ${cell(runbook.title)} | ${runbook.version} | ${formatDate(runbook.reviewed)}${runbook.reviewedInPeriod ? '' : ' (before this period)'} | ${cell(runbook.owner)} | ${runbook.lastChange ? `${formatLondonTime(runbook.lastChange.at)}, ${cell(runbook.lastChange.by)}: ${cell(runbook.lastChange.what)}` : 'None: as it came with Holdfast'} |`,
+              `| ${cell(runbook.title)} | ${runbook.version} | ${formatDate(runbook.reviewed)}${runbook.reviewedInPeriod ? '' : ` ${BEFORE_PERIOD}`} | ${cell(runbook.owner)} | ${runbook.lastChange ? `${formatLondonTime(runbook.lastChange.at)}, ${cell(runbook.lastChange.by)}: ${cell(runbook.lastChange.what)}` : NEVER_CHANGED} |`,
           ),
           '',
         ]

@@ -37,6 +37,11 @@ export function ReadinessScreen() {
           Print the checklist
         </button>
       </p>
+      <p className="no-print">
+        Getting ready for a CQC inspection or the Data Security and Protection Toolkit?{' '}
+        <a href={href.evidence}>Evidence for an assessor</a> puts your plan, exercises and incidents
+        of the last 12 months in one document.
+      </p>
       <ReadinessList lines={lines} detailed headingLevel={2} />
     </div>
   );

@@ -186,7 +186,7 @@ test('the share runbooks screen has no serious accessibility violations', async 
   expect(await scan(page)).toEqual([]);
 });
 
-test('home and the readiness checklist have no violations at all (best practice included)', async ({
+test('home, the readiness checklist and the evidence for an assessor have no violations at all (best practice included)', async ({
   app,
   page,
 }) => {
@@ -195,6 +195,9 @@ test('home and the readiness checklist have no violations at all (best practice 
   expect(await scanStrictly(page), 'home').toEqual([]);
   await app.openReadiness();
   expect(await scanStrictly(page), 'readiness checklist').toEqual([]);
+  await page.getByRole('link', { name: 'Evidence for an assessor' }).click();
+  await expect(page.getByRole('region', { name: '1. The plan' })).toBeVisible();
+  expect(await scanStrictly(page), 'evidence for an assessor').toEqual([]);
 });
 
 for (const viewport of [

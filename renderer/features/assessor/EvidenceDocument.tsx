@@ -166,7 +166,7 @@ export function EvidenceDocument({ evidence }: { evidence: AssessorEvidence }) {
                 <tbody>
                   {exercise.actions.map((action) => (
                     <tr key={action.number}>
-                      <td data-label="#">{action.number}</td>
+                      <td data-label="Number">{action.number}</td>
                       <td data-label="Action">
                         <bdi>{action.text}</bdi>
                       </td>

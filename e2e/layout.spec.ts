@@ -58,6 +58,7 @@ const everyRoute = ({ incident, exercise }: { incident: string; exercise: string
   '#/systems/emar',
   '#/grab-bag',
   '#/readiness',
+  '#/evidence',
   '#/exercises',
   `#/exercises/${exercise}`,
   `#/exercises/${exercise}/projector`,

@@ -14,7 +14,10 @@ export const londonDay = (moment: string | Date): string =>
 export function lastTwelveMonths(now: Date): EvidencePeriod {
   const to = londonDay(now);
   const [year, month, day] = to.split('-').map(Number) as [number, number, number];
-  const from = new Date(Date.UTC(year - 1, month - 1, day + 1)).toISOString().slice(0, 10);
+  // The same date a year earlier (29 February becomes 28 February), then the day after it.
+  const lastDayOfMonth = new Date(Date.UTC(year - 1, month, 0)).getUTCDate();
+  const yearBefore = Date.UTC(year - 1, month - 1, Math.min(day, lastDayOfMonth));
+  const from = new Date(yearBefore + 86_400_000).toISOString().slice(0, 10);
   return { from, to };
 }
 

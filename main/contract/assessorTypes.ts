@@ -31,6 +31,8 @@ export interface PlanRunbook {
   reviewed: string;
   /** The owner in the runbook's header. */
   owner: string;
+  /** Who saved the current review date in Holdfast; null when it came with the runbook's file. */
+  reviewedBy: string | null;
   /** The review date falls inside the period. */
   reviewedInPeriod: boolean;
   /** Came with Holdfast and never changed here, or the provider's own (or edited) runbook. */

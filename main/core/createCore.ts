@@ -403,6 +403,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
       reads: {
         'settings.get': settingsCalls['settings.get'],
         'runbooks.history': authoring.handlers['runbooks.history'],
+        'runbooks.revision': authoring.handlers['runbooks.revision'],
         'runbooks.source': authoring.handlers['runbooks.source'],
         'exercises.list': exercises.handlers['exercises.list'],
         'exercises.get': exercises.handlers['exercises.get'],

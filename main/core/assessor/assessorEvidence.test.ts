@@ -135,6 +135,7 @@ describe('evidence for an assessor, for a fixture year', () => {
     const ransomware = evidence.plan.find((runbook) => runbook.id === 'ransomware');
     expect(ransomware).toMatchObject({
       reviewed: '2026-01-15',
+      reviewedBy: 'Ann Lee',
       reviewedInPeriod: true,
       source: 'user',
       lastChange: { at: '2026-01-15T09:00:00.000Z', by: 'Ann Lee', what: 'Yearly review' },
@@ -146,6 +147,8 @@ describe('evidence for an assessor, for a fixture year', () => {
     });
     const untouched = evidence.plan.find((runbook) => runbook.source === 'bundled');
     expect(untouched?.lastChange).toBeNull();
+    // A date that came with Holdfast names nobody here as having reviewed it.
+    expect(untouched?.reviewedBy).toBeNull();
     expect(evidence.plan.some((runbook) => runbook.owner === '')).toBe(false);
 
     // Exercises: only the one held in the period, with its actions' states on 5 December 2026.
@@ -196,6 +199,8 @@ describe('evidence for an assessor, for a fixture year', () => {
     );
     expect(evidence.markdown).not.toMatch(/\b\d+\.\d+\.\d+\b/);
     expect(evidence.markdown).toContain('Period: 6 December 2025 to 5 December 2026.');
+    expect(evidence.markdown).toContain('| 15 January 2026, by Ann Lee |');
+    expect(evidence.markdown).toContain('| 10 January 2025, by Bob Reid (before this period) |');
     expect(evidence.markdown).toContain(
       '| 1 | Print the paper MAR charts | Bob Reid | Overdue: was due 1 April 2026 |',
     );

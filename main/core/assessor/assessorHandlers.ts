@@ -4,6 +4,7 @@ import { ok, type Result } from '../../contract/result';
 import type { Runbook } from '../../contract/types';
 import { runbooksInUse } from '../runbooks/library';
 import { lastTwelveMonths } from './evidencePeriod';
+import { reviewedBy } from './reviewedBy';
 import { evidenceZip, type FolderExport } from './evidenceZip';
 import { gatherEvidence, reportFileOf, wasHeldIn, wasOpenDuring } from './gatherEvidence';
 
@@ -12,6 +13,7 @@ type Reads = Pick<
   Handlers,
   | 'settings.get'
   | 'runbooks.history'
+  | 'runbooks.revision'
   | 'runbooks.source'
   | 'exercises.list'
   | 'exercises.get'
@@ -78,10 +80,18 @@ export function assessorHandlers(
       now,
       organisationName: settings.organisationName,
       runbooks: await Promise.all(
-        runbooks.map(async (runbook) => ({
-          runbook,
-          history: valueOf(await reads['runbooks.history']({ id: runbook.id })),
-        })),
+        runbooks.map(async (runbook) => {
+          const history = valueOf(await reads['runbooks.history']({ id: runbook.id }));
+          const read = async (seq: number): Promise<string | null> => {
+            const revision = await reads['runbooks.revision']({ id: runbook.id, seq });
+            return revision.ok ? revision.value.text : null;
+          };
+          return {
+            runbook,
+            history,
+            reviewedBy: await reviewedBy(runbook.reviewed, history, read),
+          };
+        }),
       ),
       exercises: await Promise.all(
         held.map(async ({ id }) => valueOf(await reads['exercises.get']({ id }))),

@@ -48,7 +48,7 @@ export function evidenceMarkdown(evidence: Omit<AssessorEvidence, 'markdown'>): 
           '|---|---|---|---|---|',
           ...plan.map(
             (runbook) =>
-              `| ${cell(runbook.title)} | ${runbook.version} | ${formatDate(runbook.reviewed)}${runbook.reviewedInPeriod ? '' : ` ${BEFORE_PERIOD}`} | ${cell(runbook.owner)} | ${runbook.lastChange ? `${formatLondonTime(runbook.lastChange.at)}, ${cell(runbook.lastChange.by)}: ${cell(runbook.lastChange.what)}` : NEVER_CHANGED} |`,
+              `| ${cell(runbook.title)} | ${runbook.version} | ${formatDate(runbook.reviewed)}${runbook.reviewedBy ? `, by ${cell(runbook.reviewedBy)}` : ''}${runbook.reviewedInPeriod ? '' : ` ${BEFORE_PERIOD}`} | ${cell(runbook.owner)} | ${runbook.lastChange ? `${formatLondonTime(runbook.lastChange.at)}, ${cell(runbook.lastChange.by)}: ${cell(runbook.lastChange.what)}` : NEVER_CHANGED} |`,
           ),
           '',
         ]

@@ -38,7 +38,12 @@ export interface EvidenceSources {
   now: Date;
   organisationName: string;
   /** The runbooks in use for this provider, each with its history (oldest first). */
-  runbooks: Array<{ runbook: RunbookSummary; history: RevisionSummary[] }>;
+  runbooks: Array<{
+    runbook: RunbookSummary;
+    history: RevisionSummary[];
+    /** Who saved the current review date (see reviewedBy). */
+    reviewedBy: string | null;
+  }>;
   /** The exercises held in the period. */
   exercises: ExerciseView[];
   /** The real incidents open during the period. */
@@ -54,7 +59,7 @@ const CHANGE_WORDS: Record<RevisionSummary['kind'], string> = {
 };
 
 function planRunbook(
-  { runbook, history }: EvidenceSources['runbooks'][number],
+  { runbook, history, reviewedBy }: EvidenceSources['runbooks'][number],
   period: EvidencePeriod,
 ): PlanRunbook {
   const last = history.at(-1);
@@ -64,6 +69,7 @@ function planRunbook(
     version: runbook.version,
     reviewed: runbook.reviewed,
     owner: runbook.owner,
+    reviewedBy,
     reviewedInPeriod: isInPeriod(runbook.reviewed, period),
     source: runbook.source === 'bundled' ? 'bundled' : 'user',
     lastChange: last

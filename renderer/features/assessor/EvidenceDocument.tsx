@@ -79,6 +79,11 @@ export function EvidenceDocument({ evidence }: { evidence: AssessorEvidence }) {
                   <td data-label="Version">{runbook.version}</td>
                   <td data-label="Last reviewed" className="evidence-date">
                     {formatDate(runbook.reviewed)}
+                    {runbook.reviewedBy && (
+                      <>
+                        , by <bdi>{runbook.reviewedBy}</bdi>
+                      </>
+                    )}
                     {runbook.reviewedInPeriod ? '' : ` ${BEFORE_PERIOD}`}
                   </td>
                   <td data-label="Owner">

@@ -30,6 +30,7 @@ function evidence(patch: Partial<AssessorEvidence> = {}): AssessorEvidence {
         version: 4,
         reviewed: '2026-01-15',
         owner: 'Ann Lee',
+        reviewedBy: 'Ann Lee',
         reviewedInPeriod: true,
         source: 'user',
         lastChange: { at: '2026-01-15T09:00:00.000Z', by: 'Ann Lee', what: 'Yearly review' },
@@ -40,6 +41,7 @@ function evidence(patch: Partial<AssessorEvidence> = {}): AssessorEvidence {
         version: 2,
         reviewed: '2025-01-10',
         owner: 'Holdfast content team',
+        reviewedBy: null,
         reviewedInPeriod: false,
         source: 'bundled',
         lastChange: null,
@@ -149,6 +151,7 @@ describe('EvidenceScreen', () => {
     expect(plan.textContent).toContain(
       '2 runbooks are in use. 1 of them was reviewed in this period.',
     );
+    expect(plan.textContent).toContain('15 January 2026, by Ann Lee');
     expect(plan.textContent).toContain('10 January 2025 (before this period)');
     expect(plan.textContent).toContain('None: as it came with Holdfast');
     const exercises = screen.getByRole('region', { name: '2. Exercises held' });

@@ -490,6 +490,43 @@ describe('decision points', () => {
     ]);
   });
 
+  it('takes only the last list as the options: a list before it belongs to the question', () => {
+    const anyOf = runbookSource({
+      body: [
+        '',
+        '## Tell {#tell}',
+        '',
+        '1. Decision: Does any of these apply to your service? {#cqc-question}',
+        '',
+        '   Answer yes if any of these is true:',
+        '',
+        "   - you cannot meet people's care needs safely;",
+        '   - a call system has failed for more than 24 hours.',
+        '',
+        '   A fraud that did not affect care does not count.',
+        '',
+        '   - Yes: go to [tell CQC](#notify-cqc).',
+        '   - No: write down why you decided this.',
+        '',
+        '2. Tell CQC. {#notify-cqc}',
+      ],
+    });
+    const { runbook, problems } = parse(anyOf);
+    expect(problems).toEqual([]);
+    const step = runbook?.phases[0]?.steps[0];
+    expect(step?.options.map((option) => option.label)).toEqual(['Yes', 'No']);
+    expect(step?.details).toBe(
+      [
+        'Answer yes if any of these is true:',
+        '',
+        "- you cannot meet people's care needs safely;",
+        '- a call system has failed for more than 24 hours.',
+        '',
+        'A fraud that did not affect care does not count.',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a decision with no options, on its line', () => {
     const bare = runbookSource({
       body: ['', '## Tell {#tell}', '', '1. Decision: Is anyone hurt? {#hurt-question}'],

@@ -447,7 +447,11 @@ function readStep(
 
   const isDecision = /^decision:\s*/i.test(rawHeadline);
   const headline = isDecision ? rawHeadline.replace(/^decision:\s*/i, '') : rawHeadline;
-  const optionLists = isDecision ? directChildren(tokens, open, close, 'bullet_list_open') : [];
+  // The options are the decision's last list ("- Yes: …", "- No: …"); a list before it is part of
+  // the question ("Answer yes if any of these is true: …") and stays in the details.
+  const optionLists = isDecision
+    ? directChildren(tokens, open, close, 'bullet_list_open').slice(-1)
+    : [];
   const options: DecisionOption[] = [];
   const excluded = new Set<number>();
   for (let l = headlineParagraph.map[0]; l < headlineParagraph.map[1]; l += 1) excluded.add(l);

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GrabBagPack, RunbookView, SystemEntry } from '../../../main/contract/types';
 import { PackDocument } from './PackDocument';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 /** A runbook as the pack reads it: a title, a summary and one phase of one step. */
 const runbook = (id: string, title: string): RunbookView =>
@@ -108,5 +111,25 @@ describe('PackDocument on paper', () => {
       'Where the paper copy is kept',
       'Supplier',
     ]);
+  });
+
+  it('shows the column names again above the first system on each further sheet', async () => {
+    // Every block measures 400 px and a sheet holds 1,000: the heading and one system fill a sheet.
+    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      const height = this.classList.contains('paged-capacity') ? 1000 : 400;
+      return { height, width: 0, top: 0, left: 0, bottom: height, right: 0, x: 0, y: 0 } as DOMRect;
+    });
+    render(<PackDocument pack={pack} runbooks={[]} printedOn="2026-12-05" />);
+    const printed = screen.getByRole('article', { name: 'Grab-bag pack, as it prints' });
+    await waitFor(() => expect(printed.querySelector('.pack-systems-continued')).not.toBeNull());
+    const rows = [...printed.querySelectorAll('.pack-systems-row')];
+    expect(rows.map((row) => row.querySelector('thead')?.className ?? '')).toEqual([
+      'visually-hidden',
+      '',
+    ]);
+    // The continued row is on a sheet of its own, under its column names.
+    expect(rows[1]?.closest('.paged-page')).not.toBe(rows[0]?.closest('.paged-page'));
   });
 });

@@ -142,7 +142,7 @@ export function PackDocument({
     ...(first ? firstCardBlocks(first) : []),
     ...contactSheetBlocks(pack.contacts.roles, pack.contacts.national),
     ...roleCardBlocks(),
-    ...systemsBlocks(pack.systems),
+    ...systemsBlocks(pack.systems, pageOf),
     {
       key: 'runbooks',
       newPage: true,
@@ -428,9 +428,10 @@ function SystemColumns() {
  * The systems register as blocks: a heading with the column names, then one block a system, so
  * a long register runs on to the next sheet instead of being cut off at the foot of one. Four
  * columns, not six: on portrait A4 six broke words across lines ("Suppl-ier"). Each system is a
- * table of its own with its column names for screen readers; the names are shown once, on top.
+ * table of its own with its column names for screen readers; on paper the names show on top,
+ * and again above the first system on each further sheet.
  */
-function systemsBlocks(systems: SystemEntry[]): PageBlock[] {
+function systemsBlocks(systems: SystemEntry[], pageOf: PageOf): PageBlock[] {
   // Worst outage first: that is the paper copy people need soonest.
   const inUse = systems
     .filter((entry) => entry.status !== 'not-used')
@@ -455,43 +456,52 @@ function systemsBlocks(systems: SystemEntry[]): PageBlock[] {
         </>
       ),
     },
-    ...inUse.map((entry) => ({
-      key: `system-${entry.system}`,
-      node: (
-        <table className="pack-table pack-systems pack-systems-row">
-          <SystemColumnWidths />
-          <thead className="visually-hidden">
-            <SystemColumns />
-          </thead>
-          <tbody>
-            <tr>
-              <th scope="row">
-                {entry.label}
-                <span className="pack-systems-impact">
-                  {entry.record?.impact
-                    ? `How bad: ${entry.record.impact} out of 10`
-                    : 'How bad: not recorded'}
-                </span>
-              </th>
-              <td>
-                <bdi>{entry.record?.fallback || 'Not recorded'}</bdi>
-              </td>
-              <td>
-                <bdi>{entry.record?.paperLocation || 'Not recorded'}</bdi>
-              </td>
-              <td>
-                {supplierText(entry)}
-                <span className="pack-systems-reviewed">
-                  {entry.record
-                    ? `Last reviewed ${formatDate(entry.record.lastReviewed)}`
-                    : 'Never reviewed'}
-                </span>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      ),
-    })),
+    ...inUse.map((entry, index) => {
+      const anchor = `system:${entry.system}`;
+      const before = index === 0 ? PART.systems : `system:${inUse[index - 1]?.system ?? ''}`;
+      const page = pageOf(anchor);
+      const startsSheet = page !== undefined && page !== pageOf(before);
+      return {
+        key: `system-${entry.system}`,
+        anchor,
+        node: (
+          <table
+            className={`pack-table pack-systems pack-systems-row${startsSheet ? ' pack-systems-continued' : ''}`}
+          >
+            <SystemColumnWidths />
+            <thead className={startsSheet ? undefined : 'visually-hidden'}>
+              <SystemColumns />
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">
+                  {entry.label}
+                  <span className="pack-systems-impact">
+                    {entry.record?.impact
+                      ? `How bad: ${entry.record.impact} out of 10`
+                      : 'How bad: not recorded'}
+                  </span>
+                </th>
+                <td>
+                  <bdi>{entry.record?.fallback || 'Not recorded'}</bdi>
+                </td>
+                <td>
+                  <bdi>{entry.record?.paperLocation || 'Not recorded'}</bdi>
+                </td>
+                <td>
+                  {supplierText(entry)}
+                  <span className="pack-systems-reviewed">
+                    {entry.record
+                      ? `Last reviewed ${formatDate(entry.record.lastReviewed)}`
+                      : 'Never reviewed'}
+                  </span>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        ),
+      };
+    }),
   ];
 }
 

@@ -295,7 +295,7 @@ describe('steps and phases', () => {
       line: 14,
       severity: 'warning',
       message:
-        'Step 2 of "Contain" has no id; Holdfast will use "phone-the-manager" (saving in the editor writes it in; or add {#phone-the-manager} at the end of the step\'s first line)',
+        'Step 2 of "Contain" has no short name yet: saving in the editor adds {#phone-the-manager} at the end of its first line (or type it there yourself)',
     });
     // The same text always gives the same ids.
     expect(parse(source).derivedIds).toEqual(derivedIds);

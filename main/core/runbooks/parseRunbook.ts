@@ -422,7 +422,7 @@ function readStep(
     ids.derived.push({ line, id });
     report.warn(
       line,
-      `Step ${number} of "${truncate(phase.title)}" has no id; Holdfast will use "${id}" (saving in the editor writes it in; or add {#${id}} at the end of the step's first line)`,
+      `Step ${number} of "${truncate(phase.title)}" has no short name yet: saving in the editor adds {#${id}} at the end of its first line (or type it there yourself)`,
     );
   }
   if (!SLUG.test(id)) {

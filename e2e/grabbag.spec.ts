@@ -52,6 +52,11 @@ test("the IT supplier's number is inline in the ransomware step and on every cop
     /Power cut line \(105\).*?Last checked \d{1,2} \w+ \d{4}\. Page dated 6 September 2021\./s,
   );
   expect(text).not.toMatch(/Source (dated|undated)/);
+  // A list inside a question prints once, as part of the question, not again as answers.
+  expect(text).toMatch(
+    /Answer yes if any of these is true: ?you cannot meet people's care needs safely;/,
+  );
+  expect(text).not.toContain('safely;:');
   // Every page carries the footer, and none of the app around the pack is printed.
   const pages = pdfPages(pdf);
   expect(pages.length).toBeGreaterThan(20);

@@ -9,7 +9,7 @@ import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
  * Bump when parseRunbook's output changes shape or meaning: a cache written by another format
  * (or another app version) is ignored, never trusted.
  */
-export const PARSE_CACHE_FORMAT = 5;
+export const PARSE_CACHE_FORMAT = 6;
 
 /**
  * Remembers parse outcomes by file content, so unchanged runbooks are not parsed again, and the

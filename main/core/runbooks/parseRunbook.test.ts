@@ -295,7 +295,7 @@ describe('steps and phases', () => {
       line: 14,
       severity: 'warning',
       message:
-        'Step 2 of "Contain" has no id; Holdfast will use "phone-the-manager" (saving in the editor writes it in; or add {#phone-the-manager} at the end of the step\'s first line)',
+        'Step 2 of "Contain" has no short name yet: saving in the editor adds {#phone-the-manager} at the end of its first line (or type it there yourself)',
     });
     // The same text always gives the same ids.
     expect(parse(source).derivedIds).toEqual(derivedIds);
@@ -488,6 +488,43 @@ describe('decision points', () => {
         message: expect.stringContaining('unknown clock "made-up-clock"') as unknown,
       }),
     ]);
+  });
+
+  it('takes only the last list as the options: a list before it belongs to the question', () => {
+    const anyOf = runbookSource({
+      body: [
+        '',
+        '## Tell {#tell}',
+        '',
+        '1. Decision: Does any of these apply to your service? {#cqc-question}',
+        '',
+        '   Answer yes if any of these is true:',
+        '',
+        "   - you cannot meet people's care needs safely;",
+        '   - a call system has failed for more than 24 hours.',
+        '',
+        '   A fraud that did not affect care does not count.',
+        '',
+        '   - Yes: go to [tell CQC](#notify-cqc).',
+        '   - No: write down why you decided this.',
+        '',
+        '2. Tell CQC. {#notify-cqc}',
+      ],
+    });
+    const { runbook, problems } = parse(anyOf);
+    expect(problems).toEqual([]);
+    const step = runbook?.phases[0]?.steps[0];
+    expect(step?.options.map((option) => option.label)).toEqual(['Yes', 'No']);
+    expect(step?.details).toBe(
+      [
+        'Answer yes if any of these is true:',
+        '',
+        "- you cannot meet people's care needs safely;",
+        '- a call system has failed for more than 24 hours.',
+        '',
+        'A fraud that did not affect care does not count.',
+      ].join('\n'),
+    );
   });
 
   it('refuses a decision with no options, on its line', () => {

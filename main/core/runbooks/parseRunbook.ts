@@ -422,7 +422,7 @@ function readStep(
     ids.derived.push({ line, id });
     report.warn(
       line,
-      `Step ${number} of "${truncate(phase.title)}" has no id; Holdfast will use "${id}" (saving in the editor writes it in; or add {#${id}} at the end of the step's first line)`,
+      `Step ${number} of "${truncate(phase.title)}" has no short name yet: saving in the editor adds {#${id}} at the end of its first line (or type it there yourself)`,
     );
   }
   if (!SLUG.test(id)) {
@@ -447,7 +447,11 @@ function readStep(
 
   const isDecision = /^decision:\s*/i.test(rawHeadline);
   const headline = isDecision ? rawHeadline.replace(/^decision:\s*/i, '') : rawHeadline;
-  const optionLists = isDecision ? directChildren(tokens, open, close, 'bullet_list_open') : [];
+  // The options are the decision's last list ("- Yes: …", "- No: …"); a list before it is part of
+  // the question ("Answer yes if any of these is true: …") and stays in the details.
+  const optionLists = isDecision
+    ? directChildren(tokens, open, close, 'bullet_list_open').slice(-1)
+    : [];
   const options: DecisionOption[] = [];
   const excluded = new Set<number>();
   for (let l = headlineParagraph.map[0]; l < headlineParagraph.map[1]; l += 1) excluded.add(l);

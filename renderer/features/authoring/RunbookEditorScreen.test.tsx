@@ -102,6 +102,15 @@ describe('the runbook editor', () => {
     expect(owner.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('says what the short name after a new step is for, in words rather than "id"', async () => {
+    core();
+    render(<RunbookEditorScreen id="lost-device" />);
+    await screen.findByLabelText('Title');
+    const hint = document.getElementById('text-hint')?.textContent ?? '';
+    expect(hint).toContain('each new step gets a short name at the end of its first line');
+    expect(hint).toContain('incidents use it to keep their place');
+    expect(hint).not.toMatch(/\bid\b/);
+  });
   it('guards leaving once something is changed, and the save bar says so', async () => {
     core();
     render(<RunbookEditorScreen id="lost-device" />);

@@ -378,9 +378,11 @@ export function RunbookEditorScreen({
           <section aria-labelledby="text-title">
             <h2 id="text-title">Steps and text</h2>
             <p className="hint" id="text-hint">
-              Start each phase with <code>## </code> and number its steps. New steps get a short id
-              when you save. To name a contact, use Insert contact. Press Tab to leave the text box.
-              Ctrl+F finds and replaces words.
+              Start each phase with <code>## </code> and number its steps. When you save, each new
+              step gets a short name at the end of its first line, such as{' '}
+              <code>{'{#phone-the-manager}'}</code>: leave it as it is, because incidents use it to
+              keep their place. To name a contact, use Insert contact. Press Tab to leave the text
+              box. Ctrl+F finds and replaces words.
             </p>
             <div className="editor-toolbar">
               <button type="button" onClick={() => editor.current?.openFind()}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ExerciseView, FollowUpAction } from '../../../main/contract/exerciseTypes';
 import { actionStatusWords } from './actionStatus';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 import { QuickForm } from './QuickForm';
 import type { ExerciseAct } from './useExercise';
 
@@ -36,6 +37,7 @@ export function DebriefPanel({
         id="went-well"
         label="Something that went well"
         button="Add to what went well"
+        whenEmpty="Enter something that went well"
         saving={saving}
         onSave={(text) => act({ type: 'debrief', kind: 'went-well', text })}
       />
@@ -53,6 +55,7 @@ export function DebriefPanel({
         id="improve"
         label="Something to improve"
         button="Add to what to improve"
+        whenEmpty="Enter something to improve"
         saving={saving}
         onSave={(text) => act({ type: 'debrief', kind: 'improve', text })}
       />
@@ -103,8 +106,15 @@ function ActionForm({ act, saving }: { act: ExerciseAct; saving: boolean }) {
   const [text, setText] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    const filled = required.check([
+      { id: 'action-text', filled: !!text.trim(), message: 'Enter the action' },
+      { id: 'action-owner', filled: !!owner.trim(), message: 'Enter who owns the action' },
+      { id: 'action-due', filled: !!due, message: 'Enter the date the action is due' },
+    ]);
+    if (!filled) return;
     if (await act({ type: 'action', text: text.trim(), owner: owner.trim(), due })) {
       setText('');
       setOwner('');
@@ -112,35 +122,51 @@ function ActionForm({ act, saving }: { act: ExerciseAct; saving: boolean }) {
     }
   };
   return (
-    <form className="action-form" onSubmit={(event) => void submit(event)}>
+    <form className="action-form" onSubmit={(event) => void submit(event)} noValidate>
+      {required.summary}
       <div className="field">
         <label htmlFor="action-text">Action</label>
+        {required.errorFor('action-text')}
         <input
           id="action-text"
           value={text}
           maxLength={4000}
-          onChange={(event) => setText(event.target.value)}
+          {...required.controlProps('action-text')}
+          onChange={(event) => {
+            setText(event.target.value);
+            required.clear('action-text');
+          }}
         />
       </div>
       <div className="field">
         <label htmlFor="action-owner">Owner</label>
+        {required.errorFor('action-owner')}
         <input
           id="action-owner"
           value={owner}
           maxLength={120}
-          onChange={(event) => setOwner(event.target.value)}
+          {...required.controlProps('action-owner')}
+          onChange={(event) => {
+            setOwner(event.target.value);
+            required.clear('action-owner');
+          }}
         />
       </div>
       <div className="field">
         <label htmlFor="action-due">Due date</label>
+        {required.errorFor('action-due')}
         <input
           id="action-due"
           type="date"
           value={due}
-          onChange={(event) => setDue(event.target.value)}
+          {...required.controlProps('action-due')}
+          onChange={(event) => {
+            setDue(event.target.value);
+            required.clear('action-due');
+          }}
         />
       </div>
-      <button type="submit" disabled={saving || !text.trim() || !owner.trim() || !due}>
+      <button type="submit" disabled={saving}>
         Add action
       </button>
     </form>

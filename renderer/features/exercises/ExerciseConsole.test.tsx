@@ -192,4 +192,65 @@ describe('ExerciseConsole', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
     expect(screen.queryByRole('button', { name: /Start|Finish|Release|Record/ })).toBeNull();
   });
+
+  it("keeps every record button enabled and names what is missing, in the form's own words", async () => {
+    const recorded = serve(exerciseView());
+    render(<ExerciseConsole id={ID} />);
+    const forms: Array<[string, string[]]> = [
+      ['Add note', ['Enter a note on "The app will not open"']],
+      ['Record decision', ["Enter the group's decision"]],
+      ['Release this inject now', ['Enter a title for the inject', 'Enter what the group is told']],
+      ['Add to who took part', ['Enter the name of who took part']],
+    ];
+    for (const [button, messages] of forms) {
+      // A note form sits under each released inject; the first is enough here.
+      const [submit] = await screen.findAllByRole('button', { name: button });
+      if (!submit) throw new Error(`No ${button} button`);
+      expect(submit).toHaveProperty('disabled', false);
+      fireEvent.click(submit);
+      const form = submit.closest('form');
+      if (!form) throw new Error(`${button} has no form`);
+      const summary = within(form).getByRole('alert');
+      expect(
+        within(summary)
+          .getAllByRole('link')
+          .map((link) => link.textContent),
+      ).toEqual(messages);
+      // The summary takes focus, so a screen reader reads what is missing at once.
+      await waitFor(() => expect(document.activeElement).toBe(summary));
+    }
+    expect(recorded).toEqual([]);
+
+    // Typing in the box takes its message away, and the entry is sent.
+    const decision = screen.getByLabelText("The group's decision");
+    expect(decision.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(decision, { target: { value: 'Use the paper MAR charts' } });
+    expect(decision.getAttribute('aria-invalid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Record decision' }));
+    await waitFor(() =>
+      expect(recorded).toEqual([
+        { type: 'decision', text: 'Use the paper MAR charts', inject: 'inject-1' },
+      ]),
+    );
+  });
+
+  it('asks for the action, its owner and its due date on submit in the debrief', async () => {
+    const recorded = serve(exerciseView({ status: 'finished', finishedAt: AT }));
+    render(<ExerciseConsole id={ID} />);
+    const add = await screen.findByRole('button', { name: 'Add action' });
+    expect(add).toHaveProperty('disabled', false);
+    fireEvent.change(screen.getByLabelText('Action'), {
+      target: { value: 'Print the contacts list' },
+    });
+    fireEvent.click(add);
+    const summary = within(add.closest('form')!).getByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Enter who owns the action', 'Enter the date the action is due']);
+    fireEvent.click(screen.getByRole('button', { name: 'Add to what went well' }));
+    expect(screen.getByText('Enter something that went well', { selector: 'a' })).toBeTruthy();
+    expect(recorded).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import type { ExerciseView } from '../../../main/contract/exerciseTypes';
 import { describeError } from '../../errors';
 import { RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { SafeHtml } from '../../ui/SafeHtml';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 import { href } from '../../useRoute';
 import { formatMoment } from '../../lib/time';
 import { ExportFilesButton } from '../incidents/ExportFilesButton';
@@ -160,6 +161,7 @@ export function ExerciseConsole({ id }: { id: string }) {
                   id="decision-text"
                   label="The group's decision"
                   button="Record decision"
+                  whenEmpty="Enter the group's decision"
                   saving={saving}
                   multiline
                   onSave={(text) =>
@@ -253,8 +255,14 @@ function Brief({ view }: { view: ExerciseView }) {
 function AdHocForm({ act, saving }: { act: ExerciseAct; saving: boolean }) {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    const filled = required.check([
+      { id: 'adhoc-name', filled: !!title.trim(), message: 'Enter a title for the inject' },
+      { id: 'adhoc-text', filled: !!text.trim(), message: 'Enter what the group is told' },
+    ]);
+    if (!filled) return;
     if (await act({ type: 'adHoc', title: title.trim(), text: text.trim() })) {
       setTitle('');
       setText('');
@@ -265,28 +273,40 @@ function AdHocForm({ act, saving }: { act: ExerciseAct; saving: boolean }) {
       className="adhoc-form"
       onSubmit={(event) => void submit(event)}
       aria-labelledby="adhoc-title"
+      noValidate
     >
       <h3 id="adhoc-title">Add an inject of your own</h3>
+      {required.summary}
       <div className="field">
         <label htmlFor="adhoc-name">Title</label>
+        {required.errorFor('adhoc-name')}
         <input
           id="adhoc-name"
           value={title}
           maxLength={120}
-          onChange={(event) => setTitle(event.target.value)}
+          {...required.controlProps('adhoc-name')}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            required.clear('adhoc-name');
+          }}
         />
       </div>
       <div className="field">
         <label htmlFor="adhoc-text">What the group is told</label>
+        {required.errorFor('adhoc-text')}
         <textarea
           id="adhoc-text"
           rows={3}
           value={text}
           maxLength={4000}
-          onChange={(event) => setText(event.target.value)}
+          {...required.controlProps('adhoc-text')}
+          onChange={(event) => {
+            setText(event.target.value);
+            required.clear('adhoc-text');
+          }}
         />
       </div>
-      <button type="submit" disabled={saving || !title.trim() || !text.trim()}>
+      <button type="submit" disabled={saving}>
         Release this inject now
       </button>
     </form>
@@ -304,8 +324,13 @@ function Attendees({
 }) {
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
+    const filled = required.check([
+      { id: 'attendee-name', filled: !!name.trim(), message: 'Enter the name of who took part' },
+    ]);
+    if (!filled) return;
     if (await act({ type: 'attendee', name: name.trim(), role: role.trim() })) {
       setName('');
       setRole('');
@@ -326,15 +351,21 @@ function Attendees({
           ))}
         </ul>
       )}
-      <form className="attendee-form" onSubmit={(event) => void submit(event)}>
+      <form className="attendee-form" onSubmit={(event) => void submit(event)} noValidate>
+        {required.summary}
         <div className="field">
           <label htmlFor="attendee-name">Name</label>
+          {required.errorFor('attendee-name')}
           <input
             id="attendee-name"
             value={name}
             maxLength={120}
             autoComplete="off"
-            onChange={(event) => setName(event.target.value)}
+            {...required.controlProps('attendee-name')}
+            onChange={(event) => {
+              setName(event.target.value);
+              required.clear('attendee-name');
+            }}
           />
         </div>
         <div className="field">
@@ -346,7 +377,7 @@ function Attendees({
             onChange={(event) => setRole(event.target.value)}
           />
         </div>
-        <button type="submit" disabled={saving || !name.trim()}>
+        <button type="submit" disabled={saving}>
           Add to who took part
         </button>
       </form>

@@ -164,6 +164,7 @@ function InjectItem({
         id={`note-${inject.id}`}
         label={`Note on "${inject.title}"`}
         button="Add note"
+        whenEmpty={`Enter a note on "${inject.title}"`}
         saving={saving}
         onSave={(text) => act({ type: 'note', inject: inject.id, text })}
       />

@@ -18,8 +18,10 @@ export function ProjectorView({ id }: { id: string }) {
     return () => clearInterval(timer);
   }, [refresh]);
   const opened = state.status === 'ready';
+  // The title takes focus so a screen reader starts there, but without a focus ring: this
+  // screen is shown on a wall, and nobody there is using a keyboard on it.
   useEffect(() => {
-    if (opened) document.getElementById('page-title')?.focus();
+    if (opened) document.getElementById('page-title')?.focus({ focusVisible: false });
   }, [opened]);
   if (state.status === 'failed')
     return (

@@ -70,6 +70,15 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
   }, [text, loaded.status]);
 
   const save = async (): Promise<void> => {
+    // Said on Save, as the runbook editor does, rather than a Save button that is greyed out
+    // without a reason.
+    if (errors > 0) {
+      setOutcome({
+        ok: false,
+        message: `The scenario was not saved because it has ${errors === 1 ? 'an error' : `${errors} errors`}. Fix ${errors === 1 ? 'it' : 'them'} using the list under Checks, then save again.`,
+      });
+      return;
+    }
     localStorage.setItem(AUTHOR_KEY, author.trim());
     const result = await request('scenarios.save', {
       id: savedId,
@@ -149,7 +158,7 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
         type="button"
         className="button-primary"
         onClick={() => void save()}
-        disabled={checking || errors > 0}
+        disabled={checking}
       >
         Save scenario
       </button>

@@ -142,12 +142,7 @@ export function PackDocument({
     ...(first ? firstCardBlocks(first) : []),
     ...contactSheetBlocks(pack.contacts.roles, pack.contacts.national),
     ...roleCardBlocks(),
-    {
-      key: 'systems',
-      newPage: true,
-      anchor: PART.systems,
-      node: <SystemsTable systems={pack.systems} />,
-    },
+    ...systemsBlocks(pack.systems, pageOf),
     {
       key: 'runbooks',
       newPage: true,
@@ -163,7 +158,7 @@ export function PackDocument({
         </>
       ),
     },
-    ...runbooks.flatMap((runbook, position) => runbookBlocks(runbook, position > 0)),
+    ...runbooks.flatMap(runbookBlocks),
     ...Array.from({ length: LOG_SHEETS }, (_, sheet) => ({
       key: `log-${sheet}`,
       newPage: true,
@@ -370,73 +365,155 @@ function roleCardBlocks(): PageBlock[] {
         </>
       ),
     },
-    ...Object.entries(INCIDENT_ROLES).map(([id, role]) => ({
-      key: `role-${id}`,
+    // Two cards side by side: one card a row left half of each sheet empty.
+    ...pairs(Object.entries(INCIDENT_ROLES)).map((pair) => ({
+      key: `roles-${pair.map(([id]) => id).join('-')}`,
       node: (
-        <div className="pack-card pack-role-card">
-          <h3>{role.label}</h3>
-          <p>
-            Name: <span className="write-line" />
-          </p>
-          <ul>
-            {role.card.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+        <div className="pack-role-cards">
+          {pair.map(([id, role]) => (
+            <div key={id} className="pack-card pack-role-card">
+              <h3>{role.label}</h3>
+              <p>
+                Name: <span className="write-line" />
+              </p>
+              <ul>
+                {role.card.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </div>
       ),
     })),
   ];
 }
 
-function SystemsTable({ systems }: { systems: SystemEntry[] }) {
+function pairs<T>(items: T[]): T[][] {
+  const paired: T[][] = [];
+  for (let at = 0; at < items.length; at += 2) paired.push(items.slice(at, at + 2));
+  return paired;
+}
+
+const SYSTEM_COLUMNS = [
+  'System, and how bad if it is down',
+  'Paper or manual fallback',
+  'Where the paper copy is kept',
+  'Supplier',
+];
+
+/** Column widths, the same in every system's table so the columns line up down the sheet. */
+function SystemColumnWidths() {
+  return (
+    <colgroup>
+      <col className="pack-systems-first" />
+      <col span={3} />
+    </colgroup>
+  );
+}
+
+function SystemColumns() {
+  return (
+    <tr>
+      {SYSTEM_COLUMNS.map((column) => (
+        <th key={column} scope="col">
+          {column}
+        </th>
+      ))}
+    </tr>
+  );
+}
+
+/**
+ * The systems register as blocks: a heading with the column names, then one block a system, so
+ * a long register runs on to the next sheet instead of being cut off at the foot of one. Four
+ * columns, not six: on portrait A4 six broke words across lines ("Suppl-ier"). Each system is a
+ * table of its own with its column names for screen readers; on paper the names show on top,
+ * and again above the first system on each further sheet.
+ */
+function systemsBlocks(systems: SystemEntry[], pageOf: PageOf): PageBlock[] {
   // Worst outage first: that is the paper copy people need soonest.
   const inUse = systems
     .filter((entry) => entry.status !== 'not-used')
     .sort(
       (a, b) => (b.record?.impact ?? 0) - (a.record?.impact ?? 0) || a.label.localeCompare(b.label),
     );
-  return (
-    <section aria-labelledby="pack-systems-title">
-      <h2 id="pack-systems-title">Systems and where the paper copies are kept</h2>
-      <table className="pack-table pack-systems">
-        <thead>
-          <tr>
-            <th scope="col">System</th>
-            <th scope="col">How bad if down (1–10)</th>
-            <th scope="col">Paper or manual fallback</th>
-            <th scope="col">Where the paper copy is kept</th>
-            <th scope="col">Supplier</th>
-            <th scope="col">Last reviewed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {inUse.map((entry) => (
-            <tr key={entry.system}>
-              <th scope="row">{entry.label}</th>
-              <td>{entry.record?.impact ?? 'Not recorded'}</td>
-              <td>
-                <bdi>{entry.record?.fallback || 'Not recorded'}</bdi>
-              </td>
-              <td>
-                <bdi>{entry.record?.paperLocation || 'Not recorded'}</bdi>
-              </td>
-              <td>{supplierText(entry)}</td>
-              <td>{entry.record ? formatDate(entry.record.lastReviewed) : 'Never'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+  return [
+    {
+      key: 'systems',
+      newPage: true,
+      keepWithNext: true,
+      anchor: PART.systems,
+      node: (
+        <>
+          <h2 id="pack-systems-title">Systems and where the paper copies are kept</h2>
+          <table className="pack-table pack-systems pack-systems-head" aria-hidden="true">
+            <SystemColumnWidths />
+            <thead>
+              <SystemColumns />
+            </thead>
+          </table>
+        </>
+      ),
+    },
+    ...inUse.map((entry, index) => {
+      const anchor = `system:${entry.system}`;
+      const before = index === 0 ? PART.systems : `system:${inUse[index - 1]?.system ?? ''}`;
+      const page = pageOf(anchor);
+      const startsSheet = page !== undefined && page !== pageOf(before);
+      return {
+        key: `system-${entry.system}`,
+        anchor,
+        node: (
+          <table
+            className={`pack-table pack-systems pack-systems-row${startsSheet ? ' pack-systems-continued' : ''}`}
+          >
+            <SystemColumnWidths />
+            <thead className={startsSheet ? undefined : 'visually-hidden'}>
+              <SystemColumns />
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">
+                  {entry.label}
+                  <span className="pack-systems-impact">
+                    {entry.record?.impact
+                      ? `How bad: ${entry.record.impact} out of 10`
+                      : 'How bad: not recorded'}
+                  </span>
+                </th>
+                <td>
+                  <bdi>{entry.record?.fallback || 'Not recorded'}</bdi>
+                </td>
+                <td>
+                  <bdi>{entry.record?.paperLocation || 'Not recorded'}</bdi>
+                </td>
+                <td>
+                  {supplierText(entry)}
+                  <span className="pack-systems-reviewed">
+                    {entry.record
+                      ? `Last reviewed ${formatDate(entry.record.lastReviewed)}`
+                      : 'Never reviewed'}
+                  </span>
+                </td>
+              </tr>
+            </tbody>
+          </table>
+        ),
+      };
+    }),
+  ];
 }
 
-/** A runbook as blocks: its title (on a new page, after the first), then each phase and step. */
-function runbookBlocks(runbook: RunbookView, newPage: boolean): PageBlock[] {
+/**
+ * A runbook as blocks: its title, then each phase and step. Runbooks follow on from each other
+ * rather than each starting a new sheet (that left about one page in eight half empty); the
+ * title is kept with its first step, and the contents and index give the page it starts on.
+ */
+function runbookBlocks(runbook: RunbookView): PageBlock[] {
   return [
     {
       key: `runbook-${runbook.id}`,
-      newPage,
       keepWithNext: true,
       anchor: runbookAnchor(runbook.id),
       node: (

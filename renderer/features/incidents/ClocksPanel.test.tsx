@@ -144,6 +144,30 @@ describe('ClocksPanel countdowns', () => {
     expect(screen.getByRole('button', { name: 'Mark done' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Not needed' })).toBeTruthy();
   });
+
+  it('keeps Save enabled and asks for the reference number on submit when it is empty', async () => {
+    const recorded = await showActing('2026-03-01T01:00:00.000Z', [breach()]);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark done' }));
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save).toHaveProperty('disabled', false);
+    fireEvent.click(save);
+    await act_();
+    expect(within(screen.getByRole('alert')).getByRole('link').textContent).toBe(
+      'Enter the reference number you were given',
+    );
+    expect(recorded).not.toHaveBeenCalled();
+    const field = screen.getByLabelText('Reference number you were given');
+    type(field, 'DSPT-123');
+    expect(screen.queryByRole('alert')).toBeNull();
+    fireEvent.click(save);
+    await act_();
+    expect(recorded).toHaveBeenCalledWith({
+      type: 'stopClock',
+      clock: breach().id,
+      outcome: 'done',
+      reference: 'DSPT-123',
+    });
+  });
 });
 
 /** Shows the panel with a spy for what it records, at `now`. */

@@ -4,6 +4,7 @@ import { CLOCKS, type ClockId } from '../../../main/contract/vocabulary';
 import { isClockUrgent } from '../../../main/shared/clockUrgency';
 import { formatDuration } from '../../../main/shared/dates';
 import { useCall } from '../../useCall';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 import type { Act } from './useIncident';
 import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
 import { CQC_CLOCKS, cqcApplies } from '../../../main/shared/regulators';
@@ -154,10 +155,23 @@ function ClockItem({
     requestAnimationFrame(() => changeButton.current?.focus());
   };
   const [value, setValue] = useState('');
+  const required = useRequiredFields();
+  const fieldId = `clock-${clock.id}`;
   const status = clockStatus(clock, now);
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!stopping || !value.trim()) return;
+    if (!stopping) return;
+    const filled = required.check([
+      {
+        id: fieldId,
+        filled: !!value.trim(),
+        message:
+          stopping === 'done'
+            ? 'Enter the reference number you were given'
+            : 'Enter why it is not needed',
+      },
+    ]);
+    if (!filled) return;
     const saved = await act({
       type: 'stopClock',
       clock: clock.id,
@@ -207,24 +221,35 @@ function ClockItem({
         <ChangeStartForm clock={clock} act={act} saving={saving} onDone={closeChangeStart} />
       )}
       {stopping && (
-        <form onSubmit={(event) => void submit(event)}>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          {required.summary}
           <div className="field">
-            <label htmlFor={`clock-${clock.id}`}>
+            <label htmlFor={fieldId}>
               {stopping === 'done' ? 'Reference number you were given' : 'Why is it not needed?'}
             </label>
+            {required.errorFor(fieldId)}
             <input
-              id={`clock-${clock.id}`}
+              id={fieldId}
               value={value}
               maxLength={stopping === 'done' ? 120 : 1000}
-              required
               autoFocus
-              onChange={(e) => setValue(e.target.value)}
+              {...required.controlProps(fieldId)}
+              onChange={(e) => {
+                setValue(e.target.value);
+                required.clear(fieldId);
+              }}
             />
           </div>
-          <button type="submit" className="button-primary" disabled={saving || !value.trim()}>
+          <button type="submit" className="button-primary" disabled={saving}>
             Save
           </button>{' '}
-          <button type="button" onClick={() => setStopping(null)}>
+          <button
+            type="button"
+            onClick={() => {
+              setStopping(null);
+              required.check([]);
+            }}
+          >
             Cancel
           </button>
         </form>

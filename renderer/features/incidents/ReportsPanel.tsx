@@ -8,6 +8,7 @@ import type {
 import { describeError } from '../../errors';
 import { request } from '../../api';
 import type { CallState } from '../../useCall';
+import { useRequiredFields } from '../../ui/useRequiredFields';
 import { href } from '../../useRoute';
 import type { Act } from './useIncident';
 
@@ -74,10 +75,23 @@ function Reportability({
   const [likelihood, setLikelihood] = useState<Likelihood | ''>('');
   const [impact, setImpact] = useState<Impact | ''>('');
   const [reason, setReason] = useState('');
+  const required = useRequiredFields();
   const suggests = likelihood && impact ? likelihood !== 'not-likely' && impact !== 'none' : null;
-  const submit = async (decision: 'report' | 'not-report', event?: FormEvent): Promise<void> => {
-    event?.preventDefault();
-    if (!likelihood || !impact || !reason.trim()) return;
+  const submit = async (decision: 'report' | 'not-report'): Promise<void> => {
+    const filled = required.check([
+      {
+        id: 'assess-likelihood',
+        filled: !!likelihood,
+        message: 'Choose how likely harm is to the people whose data it is',
+      },
+      { id: 'assess-impact', filled: !!impact, message: 'Choose how bad it would be for them' },
+      {
+        id: 'assess-reason',
+        filled: !!reason.trim(),
+        message: 'Enter the reason for your decision',
+      },
+    ]);
+    if (!filled || !likelihood || !impact) return;
     if (await act({ type: 'assessment', likelihood, impact, decision, reason: reason.trim() }))
       setReason('');
   };
@@ -97,15 +111,21 @@ function Reportability({
         </p>
       )}
       {!closed && (
-        <form onSubmit={(event) => event.preventDefault()}>
+        <form onSubmit={(event) => event.preventDefault()} noValidate>
+          {required.summary}
           <div className="field">
             <label htmlFor="assess-likelihood">
               How likely is harm to the people whose data it is?
             </label>
+            {required.errorFor('assess-likelihood')}
             <select
               id="assess-likelihood"
               value={likelihood}
-              onChange={(e) => setLikelihood(e.target.value as Likelihood)}
+              {...required.controlProps('assess-likelihood')}
+              onChange={(e) => {
+                setLikelihood(e.target.value as Likelihood);
+                required.clear('assess-likelihood');
+              }}
             >
               <option value="">Choose</option>
               {Object.entries(LIKELIHOOD).map(([value, label]) => (
@@ -117,10 +137,15 @@ function Reportability({
           </div>
           <div className="field">
             <label htmlFor="assess-impact">How bad would it be for them?</label>
+            {required.errorFor('assess-impact')}
             <select
               id="assess-impact"
               value={impact}
-              onChange={(e) => setImpact(e.target.value as Impact)}
+              {...required.controlProps('assess-impact')}
+              onChange={(e) => {
+                setImpact(e.target.value as Impact);
+                required.clear('assess-impact');
+              }}
             >
               <option value="">Choose</option>
               {Object.entries(IMPACT).map(([value, label]) => (
@@ -141,26 +166,23 @@ function Reportability({
           )}
           <div className="field">
             <label htmlFor="assess-reason">Reason for your decision</label>
+            {required.errorFor('assess-reason')}
             <textarea
               id="assess-reason"
               rows={2}
               maxLength={1000}
               value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              {...required.controlProps('assess-reason')}
+              onChange={(e) => {
+                setReason(e.target.value);
+                required.clear('assess-reason');
+              }}
             />
           </div>
-          <button
-            type="button"
-            disabled={saving || !likelihood || !impact || !reason.trim()}
-            onClick={() => void submit('report')}
-          >
+          <button type="button" disabled={saving} onClick={() => void submit('report')}>
             Record: we will report it
           </button>{' '}
-          <button
-            type="button"
-            disabled={saving || !likelihood || !impact || !reason.trim()}
-            onClick={() => void submit('not-report')}
-          >
+          <button type="button" disabled={saving} onClick={() => void submit('not-report')}>
             Record: we will not report it
           </button>
         </form>
@@ -245,26 +267,38 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
 function CloseIncident({ act, saving }: { act: Act; saving: boolean }) {
   const [summary, setSummary] = useState('');
   const [confirming, setConfirming] = useState(false);
+  const required = useRequiredFields();
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (!summary.trim()) return;
+    const filled = required.check([
+      {
+        id: 'close-summary',
+        filled: !!summary.trim(),
+        message: 'Enter a summary of what happened and how it ended',
+      },
+    ]);
+    if (!filled) return;
     if (!confirming) return setConfirming(true);
     await act({ type: 'close', summary: summary.trim() });
   };
   return (
     <section aria-labelledby="close-heading">
       <h2 id="close-heading">Close the incident</h2>
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {required.summary}
         <div className="field">
           <label htmlFor="close-summary">Summary: what happened and how it ended</label>
+          {required.errorFor('close-summary')}
           <textarea
             id="close-summary"
             rows={3}
             maxLength={4000}
             value={summary}
+            {...required.controlProps('close-summary')}
             onChange={(e) => {
               setSummary(e.target.value);
               setConfirming(false);
+              required.clear('close-summary');
             }}
           />
         </div>
@@ -274,7 +308,7 @@ function CloseIncident({ act, saving }: { act: Act; saving: boolean }) {
             confirm.
           </p>
         )}
-        <button type="submit" disabled={saving || !summary.trim()}>
+        <button type="submit" disabled={saving}>
           Close the incident
         </button>
       </form>

@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'runbooks.preview',
   'runbooks.save',
   'runbooks.importPreview',
+  'runbooks.importDraft',
   'runbooks.history',
   'runbooks.revision',
   'runbooks.trashed',

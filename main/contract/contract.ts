@@ -55,8 +55,8 @@ import {
   runbookChangeSchema,
   saveRunbookSchema,
 } from './authoringSchemas';
-import type { PlanPreview } from './importTypes';
-import { importPreviewSchema } from './importSchemas';
+import type { ImportedDraft, PlanPreview } from './importTypes';
+import { importDraftSchema, importPreviewSchema } from './importSchemas';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import type {
   ExerciseSummary,
@@ -171,6 +171,12 @@ export const contract = {
    * draft is saved with `runbooks.save`).
    */
   'runbooks.importPreview': reads<PlanPreview>()(importPreviewSchema),
+  /**
+   * One of several documents chosen at once, saved as a draft as the import proposes it; one with
+   * errors is kept in the runbooks folder as a file to fix in the editor. Refused (nothing
+   * written) when the document cannot be read.
+   */
+  'runbooks.importDraft': writes<ImportedDraft>()(importDraftSchema),
   /** Every revision of a runbook, newest last. */
   'runbooks.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
   'runbooks.revision': reads<Revision>()(revisionRefSchema),

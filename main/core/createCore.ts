@@ -28,7 +28,7 @@ import { readinessHandlers } from './readiness/readinessHandlers';
 import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
 import { bundledContentGuard, changedFileNotice } from './runbooks/bundledManifest';
 import { openLiveLibrary } from './runbooks/liveLibrary';
-import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
+import { contactResolver, markdownRenderer, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
 import { openSettings } from './settings/settings';
 import { settingsHandlers } from './settings/settingsHandlers';
@@ -230,11 +230,12 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
   notices.push(...register.notices);
   const { systems } = register;
-  const present = runbookPresenter({
+  const presenterInputs = {
     contact: contactRef,
     settings: () => settings.get(),
     systems: systems.entry,
-  });
+  };
+  const present = runbookPresenter(presenterInputs);
   const printRecord = await openPrintRecord({
     filePath: paths.grabBag,
     quarantineDir: paths.quarantine,
@@ -362,6 +363,8 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
         ]),
       settings: () => settings.get(),
       check: authoring.check,
+      render: markdownRenderer(presenterInputs),
+      saveDraft: authoring.saveImported,
       now,
     }),
     ...backupHandlers(options.dataDir, now, backupRecord.backups),

@@ -19,6 +19,11 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
     message: 'New step',
   },
   'runbooks.importPreview': { name: 'plan.md', text: '# Plan\n\n1. Call the IT supplier.' },
+  'runbooks.importDraft': {
+    name: 'plan.md',
+    text: '# Plan\n\n1. Call the IT supplier.',
+    author: 'Sam',
+  },
   'runbooks.history': { id: 'ransomware' },
   'runbooks.revision': { id: 'ransomware', seq: 1 },
   'runbooks.trashed': {},

@@ -9,7 +9,7 @@ import type {
 import type { Handlers } from '../../contract/contract';
 import type { IncidentSummary, IncidentView } from '../../contract/incidentTypes';
 import { fail, ok, type Result } from '../../contract/result';
-import type { Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
+import type { Problem, Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { isRunbookFileName, readRunbookFolder, type LoadedLibrary } from '../runbooks/library';
 import { sha256 } from '../lib/hash';
@@ -59,6 +59,10 @@ export interface AuthoringOptions {
 }
 
 const NOBODY = 'Not given';
+
+/** An imported runbook saved as a draft, or kept as a file to fix with its problems. */
+export type SavedImport =
+  { outcome: 'saved'; id: string } | { outcome: 'to-fix'; file: string; problems: Problem[] };
 
 /** How the library names files of the provider's runbooks folder in its problem reports. */
 const USER_FOLDER_LABEL = 'your runbooks';
@@ -408,9 +412,41 @@ export function openAuthoring(options: AuthoringOptions) {
         }
       }),
   };
+  /**
+   * Saves an imported runbook as a draft. One with errors is not refused outright: it is written
+   * to the runbooks folder as a file to fix (the library refuses it until then), so it opens in
+   * the editor with its problems, like any file dropped there.
+   */
+  const saveImported = (
+    text: string,
+    who: { author?: string | undefined; message?: string | undefined },
+  ): Promise<Result<SavedImport>> =>
+    serial(async () => {
+      const { parsed, preview } = checkRunbookText(text, context(await bundled()));
+      if (parsed && !preview.problems.some((problem) => problem.severity === 'error')) {
+        const saved = await save(null, text, who);
+        return saved.ok ? ok({ outcome: 'saved' as const, id: saved.value.id }) : saved;
+      }
+      const stem = parsed?.meta.id ?? /^id:[ \t]*([a-z0-9-]+)/m.exec(text)?.[1] ?? 'imported-plan';
+      try {
+        let file = `${stem}.md`;
+        for (let n = 2; await exists(join(options.userDir, file)); n += 1) file = `${stem}-${n}.md`;
+        await writeFileDurable(join(options.userDir, file), preview.textWithIds);
+        await options.reload();
+        return ok({ outcome: 'to-fix' as const, file, problems: problemsOf(file) });
+      } catch (error: unknown) {
+        options.log?.('imported runbook not kept', error);
+        return fail(
+          'STORAGE_FAILED',
+          'The plan could not be kept. Check there is free disk space, then try again.',
+        );
+      }
+    });
+
   return {
     handlers,
     serial,
+    saveImported,
     /** Ids of the bundled runbooks, with their files. */
     bundled,
     /** The editor's checks over text that is not saved (an imported plan). */

@@ -14,7 +14,8 @@ import { openDiagnosticsLog } from './diagnostics/diagnosticsLog';
 import { diagnosticsText } from './diagnostics/diagnosticsReport';
 import { cleanUpStoppedRestores, restoreInPlace } from './backup/restoreInPlace';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
-import { openContactsDirectory } from './contacts/contactsDirectory';
+import { CONTACTS_FILE, openContactsDirectory } from './contacts/contactsDirectory';
+import type { NationalContact } from './contacts/nationalContacts';
 import { openIncidentStore } from './evidence/logStore';
 import { thisDevice } from './evidence/thisDevice';
 import { createExerciseHandlers } from './exercises/exerciseHandlers';
@@ -47,7 +48,7 @@ export const dataPaths = (dataDir: string) => ({
   settings: join(dataDir, 'settings.json'),
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
-  contacts: join(dataDir, 'contacts.json'),
+  contacts: join(dataDir, CONTACTS_FILE),
   incidents: join(dataDir, 'incidents'),
   /** Practice incidents, kept apart from the record of real ones. */
   exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
@@ -199,21 +200,26 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     now,
   });
   const guard = bundledContentGuard(options.bundledManifest ?? null);
+  // Contacts open first: the runbooks may name roles the provider added there. The directory
+  // asks for the national contacts only when it is used, by which time the library is loaded.
+  let nationalContacts: () => NationalContact[] = () => [];
+  const directory = await openContactsDirectory({
+    filePath: paths.contacts,
+    quarantineDir: paths.quarantine,
+    national: () => nationalContacts(),
+    now,
+    log,
+  });
   const library = await openLiveLibrary({
     guard,
     bundledDir: options.bundledRunbooksDir,
     userDir: paths.userRunbooks,
     parseCachePath: paths.parseCache,
     version: options.version,
+    ownRoles: directory.contacts.ownRoles,
     log,
   });
-  const directory = await openContactsDirectory({
-    filePath: paths.contacts,
-    quarantineDir: paths.quarantine,
-    national: library.national,
-    now,
-    log,
-  });
+  nationalContacts = library.national;
   notices.push(...directory.notices);
   if (readOnlyReason) notices.unshift({ level: 'warning', message: readOnlyReason });
   const { contacts } = directory;
@@ -279,6 +285,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     device,
     runbooks: () => library.library().runbooks,
     national: library.nationalById,
+    ownRoles: contacts.ownRoles,
     contactRef,
     organisation,
     guard,
@@ -300,6 +307,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     draftsDir: paths.editorDrafts,
     library: library.library,
     national: library.nationalById,
+    ownRoles: contacts.ownRoles,
     present,
     reload: library.reload,
     summary: () => summarise(library.library()),
@@ -315,6 +323,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     scenarios: exercises.scenarios,
     runbooks: () => library.library().runbooks,
     national: library.nationalById,
+    ownRoles: contacts.ownRoles,
     reload: exercises.reload,
     // One queue with runbook changes: a pack import writes both.
     serial: authoring.serial,
@@ -323,7 +332,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
 
   const settingsCalls = settingsHandlers(settings, log);
-  const contactsCalls = contactsHandlers(contacts, now);
+  const contactsCalls = contactsHandlers(contacts, now, reload);
   const systemsCalls = systemsHandlers(systems);
   const grabBagCalls = grabBagHandlers({
     prints: printRecord.prints,

@@ -49,6 +49,8 @@ export interface AuthoringOptions {
   draftsDir: string;
   library: () => LoadedLibrary;
   national: () => Map<string, NationalContact>;
+  /** Roles the provider added to their contacts, which runbooks may name too. */
+  ownRoles: () => ReadonlySet<string>;
   present: (runbook: Runbook) => RunbookView;
   /** Reloads the library so the reader, search and lists show what was just saved. */
   reload: () => Promise<void>;
@@ -227,6 +229,7 @@ export function openAuthoring(options: AuthoringOptions) {
   const context = (ids: Map<string, string>) => ({
     library: options.library(),
     national: options.national(),
+    ownRoles: options.ownRoles(),
     isBundledId: (id: string) => ids.has(id),
     present: options.present,
   });

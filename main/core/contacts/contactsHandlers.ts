@@ -21,16 +21,30 @@ type ContactsCall =
   | 'contacts.previewImport'
   | 'contacts.import';
 
-/** The `contacts.*` calls: the directory, and CSV or vCard export and import checked row by row. */
+/**
+ * The `contacts.*` calls: the directory, and CSV or vCard export and import checked row by row.
+ * `rolesChanged` runs after a role of the provider's own is added or removed, since runbooks and
+ * scenarios that name it are checked against the roles there are.
+ */
 export function contactsHandlers(
   contacts: ContactsDirectoryService,
   now: () => Date,
+  rolesChanged: () => Promise<void> = async () => undefined,
 ): Pick<Handlers, ContactsCall> {
   return {
     'contacts.list': async () => ok(contacts.list()),
     'contacts.save': async (contact) => contacts.save(contact),
-    'contacts.delete': async ({ role }) => contacts.delete(role),
-    'contacts.addRole': async ({ label }) => contacts.addRole(label),
+    'contacts.delete': async ({ role }) => {
+      const wasOwn = contacts.ownRoles().has(role);
+      const deleted = await contacts.delete(role);
+      if (deleted.ok && wasOwn) await rolesChanged();
+      return deleted;
+    },
+    'contacts.addRole': async ({ label }) => {
+      const added = await contacts.addRole(label);
+      if (added.ok) await rolesChanged();
+      return added;
+    },
     'contacts.export': async ({ format }) => {
       const directory = contacts.list();
       const date = now().toISOString().slice(0, 10);

@@ -23,6 +23,8 @@ export interface ScenarioAuthoringOptions {
   scenarios: () => ScenarioLibraryState;
   runbooks: () => ReadonlyMap<string, Runbook>;
   national: () => Map<string, NationalContact>;
+  /** Roles the provider added to their contacts. */
+  ownRoles: () => ReadonlySet<string>;
   /** Reloads the scenarios so the exercises list shows what was just saved. */
   reload: () => Promise<void>;
   /** The one queue every change to the data folder's runbooks and scenarios goes through. */
@@ -54,7 +56,13 @@ export function openScenarioAuthoring(options: ScenarioAuthoringOptions) {
     if (!outcome.scenario) return { parsed: null, problems: outcome.problems };
     const problems = [
       ...outcome.problems,
-      ...crossCheckScenario(outcome.scenario, file, options.runbooks(), options.national()),
+      ...crossCheckScenario(
+        outcome.scenario,
+        file,
+        options.runbooks(),
+        options.national(),
+        options.ownRoles(),
+      ),
     ].sort((a, b) => a.line - b.line);
     return {
       parsed: problems.some((p) => p.severity === 'error') ? null : outcome.scenario,

@@ -74,6 +74,10 @@ export const CALL_NAMES = [
   'scenarios.check',
   'scenarios.save',
   'scenarios.history',
+  'scenarios.diff',
+  'scenarios.restore',
+  'scenarios.resetToBundled',
+  'scenarios.trash',
   'links.openExternal',
 ] as const;
 

@@ -312,6 +312,16 @@ export const contract = {
   'scenarios.save': writes<{ id: string; revision: RevisionSummary }>()(saveRunbookSchema),
   /** Every revision of a scenario, newest last. */
   'scenarios.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
+  /** Line-by-line differences between two revisions of one scenario. */
+  'scenarios.diff': reads<DiffLine[]>()(diffRevisionsSchema),
+  /** Saves an older revision's text as a new revision, checked again first. */
+  'scenarios.restore': writes<{ id: string; revision: RevisionSummary }>()(restoreRevisionSchema),
+  /** Stops using the provider's own version of a bundled scenario (kept in the trash and history). */
+  'scenarios.resetToBundled': writes<{ id: string; revision: RevisionSummary }>()(
+    runbookChangeSchema,
+  ),
+  /** Moves the provider's own scenario to the trash; its history can bring it back. */
+  'scenarios.trash': writes<{ id: string; revision: RevisionSummary }>()(runbookChangeSchema),
   'exercises.scenario': reads<ScenarioView>()(z.strictObject({ id: slugSchema })),
   /** A scenario's injects as printable cards, for running the exercise on paper. */
   'exercises.cards': reads<IncidentDocument>()(z.strictObject({ scenario: slugSchema })),

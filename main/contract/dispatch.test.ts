@@ -101,6 +101,10 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a path as id', { id: '../x', text: 'x' }],
   ],
   'scenarios.history': [['a path as id', { id: '..' }]],
+  'scenarios.diff': [['a path as id', { id: '../x', from: 1, to: 2 }]],
+  'scenarios.restore': [['no revision', { id: 'lost-tablet' }]],
+  'scenarios.resetToBundled': [['a path as id', { id: '../x' }]],
+  'scenarios.trash': [['a path as id', { id: '../x' }]],
   'runbooks.revision': [
     ['revision 0', { id: 'ransomware', seq: 0 }],
     ['a fractional revision', { id: 'ransomware', seq: 1.5 }],

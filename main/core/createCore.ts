@@ -27,6 +27,7 @@ import { incidentsHandlers } from './incidents/incidentsHandlers';
 import { packHandlers } from './packs/packHandlers';
 import { readinessHandlers } from './readiness/readinessHandlers';
 import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
+import { scenariosDir } from './exercises/scenarioLibrary';
 import { bundledContentGuard, changedFileNotice } from './runbooks/bundledManifest';
 import { openLiveLibrary } from './runbooks/liveLibrary';
 import { contactResolver, markdownRenderer, runbookPresenter } from './runbooks/runbookPresenter';
@@ -317,6 +318,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
 
   const scenarioAuthoring = openScenarioAuthoring({
+    bundledDir: scenariosDir(options.bundledRunbooksDir),
     userDir: paths.userScenarios,
     historyDir: paths.scenarioHistory,
     trashDir: paths.scenarioTrash,

@@ -182,6 +182,20 @@ async function loadFolder(
   return problems;
 }
 
+/**
+ * The file of each scenario in a folder by id, whether or not it passes its checks: what
+ * "reset to the version that comes with Holdfast" goes back to.
+ */
+export async function bundledScenarioPaths(dir: string): Promise<Map<string, string>> {
+  const { files } = await readMarkdownFiles({ dir, label: SCENARIOS_FOLDER }, 'scenario');
+  const paths = new Map<string, string>();
+  for (const { path, file, bytes } of files) {
+    const id = parseScenario(bytes, file).scenario?.meta.id;
+    if (id && !paths.has(id)) paths.set(id, path);
+  }
+  return paths;
+}
+
 /** Where the bundled scenarios are, given the bundled runbooks folder. */
 export const scenariosDir = (bundledRunbooksDir: string): string =>
   join(bundledRunbooksDir, SCENARIOS_FOLDER);

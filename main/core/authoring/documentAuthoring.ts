@@ -11,7 +11,7 @@ import { sha256 } from '../lib/hash';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import { PRIVATE_DIRS } from '../storage/privateModes';
 import { openRevisionStore } from './revisionStore';
-import { textDiff } from './textDiff';
+import { textDiff } from '../../shared/textDiff';
 
 const NOBODY = 'Not given';
 

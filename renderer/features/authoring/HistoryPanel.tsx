@@ -84,7 +84,9 @@ export function HistoryPanel({
               <td>
                 {KIND[revision.kind]}
                 {revision.restoredFrom ? ` revision ${revision.restoredFrom}` : ''}
-                {revision.message && !revision.message.startsWith('Restored revision')
+                {revision.message &&
+                revision.message !== KIND[revision.kind] &&
+                !revision.message.startsWith('Restored revision')
                   ? `: ${revision.message}`
                   : ''}
               </td>

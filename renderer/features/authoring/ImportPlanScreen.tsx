@@ -114,6 +114,8 @@ export function ImportPlanScreen() {
     localStorage.setItem(AUTHOR_KEY, author.trim());
     const lines: FileResult[] = files.map((file) => ({ name: file.name, state: 'waiting' }));
     setResults([...lines]);
+    // The results appear below the paste box: take the person there.
+    requestAnimationFrame(() => document.getElementById('import-results-title')?.focus());
     for (const [index, file] of files.entries()) {
       if (file.size > MAX_IMPORT_BYTES) {
         lines[index] = { name: file.name, state: 'refused', reason: tooLarge(file) };

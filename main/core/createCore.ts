@@ -334,7 +334,17 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
 
   const settingsCalls = settingsHandlers(settings, log);
-  const contactsCalls = contactsHandlers(contacts, now, reload);
+  const contactsCalls = contactsHandlers(contacts, now, {
+    rolesChanged: reload,
+    namedIn: (role) => [
+      ...[...library.library().runbooks.values()]
+        .filter((runbook) => runbook.contacts.some((contact) => contact.role === role))
+        .map((runbook) => runbook.title),
+      ...[...exercises.scenarios().scenarios.values()]
+        .filter((scenario) => scenario.parsed.contactUses.some((use) => use.role === role))
+        .map((scenario) => scenario.parsed.meta.title),
+    ],
+  });
   const systemsCalls = systemsHandlers(systems);
   const grabBagCalls = grabBagHandlers({
     prints: printRecord.prints,

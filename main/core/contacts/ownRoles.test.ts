@@ -107,4 +107,21 @@ describe('contact roles the provider adds', () => {
       await rm(elsewhere, { recursive: true, force: true });
     }
   });
+
+  it('is not deleted while a runbook names it, since the runbook would stop loading', async () => {
+    core = await startTestCore(dataDir);
+    const added = await core.handlers['contacts.addRole']({ label: 'Out-of-hours GP' });
+    if (!added.ok) throw new Error(added.error.message);
+    const saved = await core.handlers['runbooks.save']({
+      id: null,
+      text: usingRole('out-of-hours-gp'),
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    const refused = await core.handlers['contacts.delete']({ role: 'out-of-hours-gp' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(!refused.ok && refused.error.message).toMatch(/^This role is named in “A test runbook”/);
+    await core.handlers['runbooks.trash']({ id: 'night-cover' });
+    const deleted = await core.handlers['contacts.delete']({ role: 'out-of-hours-gp' });
+    expect(deleted.ok && deleted.value.roles.some((r) => r.role === 'out-of-hours-gp')).toBe(false);
+  });
 });

@@ -273,4 +273,22 @@ describe('Import a plan', () => {
     ).toBe('#/edit/phishing');
     expect(screen.queryByRole('list', { name: 'What the plan becomes' })).toBeNull();
   });
+
+  it('imports files dropped on the file box the same way as chosen ones', async () => {
+    answer();
+    render(<ImportPlanScreen />);
+    const box = screen
+      .getByLabelText('Choose one file or several (.md, .txt or Word .docx)')
+      .closest('div') as HTMLElement;
+    const files = ['phishing.md', 'notes.txt'].map(
+      (name) => new File([new Uint8Array([104, 105])], name),
+    );
+    fireEvent.dragOver(box);
+    expect(box.className).toContain('import-drop-over');
+    fireEvent.drop(box, { dataTransfer: { files } });
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('1 file of 2 saved as a draft.'),
+    );
+    expect(box.className).not.toContain('import-drop-over');
+  });
 });

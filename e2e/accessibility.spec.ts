@@ -128,6 +128,7 @@ test('the exercise screens have no serious accessibility violations', async ({
   expect(await scan(page)).toEqual([]);
   await page.getByRole('link', { name: 'Write a new scenario' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'No problems found.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show what you changed' }).click();
   expect(await scan(page), 'scenario editor').toEqual([]);
   await page.getByRole('link', { name: '← Exercises' }).click();
   await page.getByLabel("Facilitator's name").fill('Ann Lee');

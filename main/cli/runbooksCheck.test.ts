@@ -134,6 +134,35 @@ describe.concurrent('npm run runbooks:check', { timeout: 30_000 }, () => {
     expect(Number(line)).toBe(lineOf(broken, 'Runbook: no-such-runbook'));
   });
 
+  it('knows the roles a provider added to the contacts of the data folder given with --data', async ({
+    expect,
+  }) => {
+    const dir = await tempFolder();
+    const data = await tempFolder();
+    await writeFile(
+      join(dir, 'night-cover.md'),
+      runbookSource({
+        id: 'night-cover',
+        contacts: ['out-of-hours-gp'],
+        body: ['', '## Contain {#contain}', '', '1. Phone {{contact:out-of-hours-gp}}. {#phone}'],
+      }),
+    );
+    await writeFile(
+      join(data, 'contacts.json'),
+      JSON.stringify({
+        formatVersion: 1,
+        customRoles: [{ id: 'out-of-hours-gp', label: 'Out-of-hours GP' }],
+        contacts: [],
+      }),
+    );
+    const without = await runCheck(dir);
+    expect(without.code).toBe(1);
+    expect(without.stdout.join('\n')).toContain('unknown contact role "out-of-hours-gp"');
+    const known = await runCheck(dir, '--data', data);
+    expect(known.code).toBe(0);
+    expect(known.stdout.at(-1)).toBe('1 runbook loaded, 0 errors, 0 warnings');
+  });
+
   it('explains its usage and exits 2 when no folder is given', async ({ expect }) => {
     const run = await runCheck();
     expect(run.code).toBe(2);

@@ -5,21 +5,43 @@ import { importDocuments } from '../core/authoring/import/importDocuments';
 import { readRunbookFolder } from '../core/runbooks/library';
 import { loadNationalContacts } from '../core/runbooks/loadRunbooks';
 import { checkFolder } from '../core/runbooks/checkFolder';
+import { CONTACTS_FILE, readOwnRoles } from '../core/contacts/contactsDirectory';
 
-const USAGE = 'usage: npm run runbooks:import -- <file.md|file.txt|file.docx ...> [--out <folder>]';
+const USAGE =
+  'usage: npm run runbooks:import -- <file.md|file.txt|file.docx ...> [--out <folder>] [--data <data folder>]';
+
+/** The value after `--name`, and the arguments without the pair; undefined value when absent. */
+function takeOption(args: string[], name: string): { value?: string; rest: string[] } {
+  const at = args.indexOf(name);
+  if (at === -1) return { rest: args };
+  const value = args[at + 1];
+  return {
+    ...(value ? { value } : {}),
+    rest: args.filter((_, index) => index !== at && index !== at + 1),
+  };
+}
 
 /**
- * `npm run runbooks:import -- <file...> [--out <folder>]`: turns existing plans into draft
- * runbooks, one .md per document (in the current folder unless --out says otherwise), says what
- * became steps and what stayed text, then runs the same checks as `npm run runbooks:check`.
+ * `npm run runbooks:import -- <file...> [--out <folder>] [--data <data folder>]`: turns existing
+ * plans into draft runbooks, one .md per document (in the current folder unless --out says
+ * otherwise), says what became steps and what stayed text, then runs the same checks as
+ * `npm run runbooks:check`. With --data, the roles the provider added to their contacts there
+ * are known to the placeholders and the checks.
  * Exits 1 if a document could not be read or a written runbook has errors.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const outAt = args.indexOf('--out');
-  const out = outAt === -1 ? '.' : args[outAt + 1];
-  const files = args.filter((_, index) => outAt === -1 || (index !== outAt && index !== outAt + 1));
-  if (files.length === 0 || !out || files.some((file) => file.startsWith('--'))) {
+  const outOption = takeOption(args, '--out');
+  const dataOption = takeOption(outOption.rest, '--data');
+  const out = args.includes('--out') ? outOption.value : '.';
+  const dataDir = args.includes('--data') ? dataOption.value : null;
+  const files = dataOption.rest;
+  if (
+    files.length === 0 ||
+    !out ||
+    dataDir === undefined ||
+    files.some((file) => file.startsWith('--'))
+  ) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -30,6 +52,7 @@ async function main(): Promise<void> {
     label: 'runbooks',
   });
   const national = await loadNationalContacts(bundledDir, 'runbooks');
+  const ownRoles = dataDir ? await readOwnRoles(join(dataDir, CONTACTS_FILE)) : new Set<string>();
   const documents = await Promise.all(
     files.map(async (file) => ({ name: basename(file), bytes: await readFile(file) })),
   );
@@ -37,6 +60,7 @@ async function main(): Promise<void> {
     takenIds: new Set(bundled.candidates.map((candidate) => candidate.parsed.meta.id)),
     knownRoles: new Set([
       ...Object.keys(LOCAL_CONTACT_ROLES),
+      ...ownRoles,
       ...national.contacts.map((contact) => contact.id),
     ]),
     today: new Date().toISOString().slice(0, 10),
@@ -78,7 +102,7 @@ async function main(): Promise<void> {
     for (const note of proposal.notes) console.log(`  ${note}`);
   }
 
-  const { problems } = await checkFolder(out, bundledDir);
+  const { problems } = await checkFolder(out, bundledDir, dataDir ?? undefined);
   const errors = problems.filter((problem) => problem.severity === 'error');
   for (const p of problems) console.log(`${p.file}:${p.line}: ${p.severity}: ${p.message}`);
   console.log(

@@ -13,6 +13,7 @@ export const CALL_NAMES = [
   'runbooks.preview',
   'runbooks.save',
   'runbooks.importPreview',
+  'runbooks.importDraft',
   'runbooks.history',
   'runbooks.revision',
   'runbooks.trashed',
@@ -75,6 +76,10 @@ export const CALL_NAMES = [
   'scenarios.check',
   'scenarios.save',
   'scenarios.history',
+  'scenarios.diff',
+  'scenarios.restore',
+  'scenarios.resetToBundled',
+  'scenarios.trash',
   'links.openExternal',
 ] as const;
 

@@ -55,8 +55,8 @@ import {
   runbookChangeSchema,
   saveRunbookSchema,
 } from './authoringSchemas';
-import type { PlanPreview } from './importTypes';
-import { importPreviewSchema } from './importSchemas';
+import type { ImportedDraft, PlanPreview } from './importTypes';
+import { importDraftSchema, importPreviewSchema } from './importSchemas';
 import { incidentIdSchema, recordInputSchema, startIncidentSchema } from './incidentSchemas';
 import type {
   ExerciseSummary,
@@ -183,6 +183,12 @@ export const contract = {
    * draft is saved with `runbooks.save`).
    */
   'runbooks.importPreview': reads<PlanPreview>()(importPreviewSchema),
+  /**
+   * One of several documents chosen at once, saved as a draft as the import proposes it; one with
+   * errors is kept in the runbooks folder as a file to fix in the editor. Refused (nothing
+   * written) when the document cannot be read.
+   */
+  'runbooks.importDraft': writes<ImportedDraft>()(importDraftSchema),
   /** Every revision of a runbook, newest last. */
   'runbooks.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
   'runbooks.revision': reads<Revision>()(revisionRefSchema),
@@ -318,6 +324,16 @@ export const contract = {
   'scenarios.save': writes<{ id: string; revision: RevisionSummary }>()(saveRunbookSchema),
   /** Every revision of a scenario, newest last. */
   'scenarios.history': reads<RevisionSummary[]>()(z.strictObject({ id: slugSchema })),
+  /** Line-by-line differences between two revisions of one scenario. */
+  'scenarios.diff': reads<DiffLine[]>()(diffRevisionsSchema),
+  /** Saves an older revision's text as a new revision, checked again first. */
+  'scenarios.restore': writes<{ id: string; revision: RevisionSummary }>()(restoreRevisionSchema),
+  /** Stops using the provider's own version of a bundled scenario (kept in the trash and history). */
+  'scenarios.resetToBundled': writes<{ id: string; revision: RevisionSummary }>()(
+    runbookChangeSchema,
+  ),
+  /** Moves the provider's own scenario to the trash; its history can bring it back. */
+  'scenarios.trash': writes<{ id: string; revision: RevisionSummary }>()(runbookChangeSchema),
   'exercises.scenario': reads<ScenarioView>()(z.strictObject({ id: slugSchema })),
   /** A scenario's injects as printable cards, for running the exercise on paper. */
   'exercises.cards': reads<IncidentDocument>()(z.strictObject({ scenario: slugSchema })),

@@ -76,6 +76,11 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['an unknown mapping target', { text: 'x', mappings: { '{{X}}': 'contact:../x' } }],
     ['a path as id', { text: 'x', header: { id: '../x' } }],
   ],
+  'runbooks.importDraft': [
+    ['neither a file nor text', { name: 'plan.md' }],
+    ['a file over 5 MB', { base64: 'A'.repeat(7_000_004) }],
+    ['a header to change', { text: 'x', header: { id: 'x' } }],
+  ],
   'runbooks.history': [['a path as id', { id: '..' }]],
   'runbooks.unsavedDraft': [['a path as id', { id: '../x' }]],
   'runbooks.keepDraft': [
@@ -96,6 +101,10 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a path as id', { id: '../x', text: 'x' }],
   ],
   'scenarios.history': [['a path as id', { id: '..' }]],
+  'scenarios.diff': [['a path as id', { id: '../x', from: 1, to: 2 }]],
+  'scenarios.restore': [['no revision', { id: 'lost-tablet' }]],
+  'scenarios.resetToBundled': [['a path as id', { id: '../x' }]],
+  'scenarios.trash': [['a path as id', { id: '../x' }]],
   'runbooks.revision': [
     ['revision 0', { id: 'ransomware', seq: 0 }],
     ['a fractional revision', { id: 'ransomware', seq: 1.5 }],

@@ -52,6 +52,8 @@ export interface ScenarioSourceText {
   text: string;
   source: 'bundled' | 'user';
   overridesBundled: boolean;
+  /** Holdfast ships a scenario with this id, so "reset to the version that comes with Holdfast" is possible. */
+  hasBundled: boolean;
 }
 
 export interface ScenarioLibrary {

@@ -29,12 +29,16 @@ export type ImportBlock =
       text: string;
       details: string;
       from: StepOrigin;
+      /** The step as the reader shows it: contacts, settings and systems filled in. */
+      html?: { text: string; details: string };
     }
   | {
       kind: 'text';
       text: string;
       /** Set when a list was kept as text on purpose (references, appendix, plain bullets). */
       kept?: 'reference' | 'list';
+      /** The text as the reader shows it. */
+      html?: string;
     };
 
 /**
@@ -72,3 +76,11 @@ export interface PlanPreview {
   /** Things the import did that the person should know (a header dropped, links made plain text). */
   notes: string[];
 }
+
+/**
+ * What happened to one document imported as a draft: saved (it opens in the editor), or kept in
+ * the runbooks folder as a file to fix, because it has errors the editor must resolve first.
+ */
+export type ImportedDraft =
+  | { outcome: 'saved'; id: string; title: string; counts: PlanCounts }
+  | { outcome: 'to-fix'; file: string; title: string; problems: Problem[] };

@@ -14,7 +14,8 @@ import { openDiagnosticsLog } from './diagnostics/diagnosticsLog';
 import { diagnosticsText } from './diagnostics/diagnosticsReport';
 import { cleanUpStoppedRestores, restoreInPlace } from './backup/restoreInPlace';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
-import { openContactsDirectory } from './contacts/contactsDirectory';
+import { CONTACTS_FILE, openContactsDirectory } from './contacts/contactsDirectory';
+import type { NationalContact } from './contacts/nationalContacts';
 import { openIncidentStore } from './evidence/logStore';
 import { thisDevice } from './evidence/thisDevice';
 import { createExerciseHandlers } from './exercises/exerciseHandlers';
@@ -27,9 +28,10 @@ import { packHandlers } from './packs/packHandlers';
 import { readinessHandlers } from './readiness/readinessHandlers';
 import { assessorHandlers } from './assessor/assessorHandlers';
 import { openScenarioAuthoring, scenarioAuthoringHandlers } from './exercises/scenarioAuthoring';
+import { scenariosDir } from './exercises/scenarioLibrary';
 import { bundledContentGuard, changedFileNotice } from './runbooks/bundledManifest';
 import { openLiveLibrary } from './runbooks/liveLibrary';
-import { contactResolver, runbookPresenter } from './runbooks/runbookPresenter';
+import { contactResolver, markdownRenderer, runbookPresenter } from './runbooks/runbookPresenter';
 import { runbooksHandlers, summarise } from './runbooks/runbooksHandlers';
 import { openSettings } from './settings/settings';
 import { settingsHandlers } from './settings/settingsHandlers';
@@ -48,7 +50,7 @@ export const dataPaths = (dataDir: string) => ({
   settings: join(dataDir, 'settings.json'),
   quarantine: join(dataDir, 'quarantine'),
   parseCache: join(dataDir, 'cache', 'runbooks.json'),
-  contacts: join(dataDir, 'contacts.json'),
+  contacts: join(dataDir, CONTACTS_FILE),
   incidents: join(dataDir, 'incidents'),
   /** Practice incidents, kept apart from the record of real ones. */
   exerciseIncidents: join(dataDir, 'exercises', 'incidents'),
@@ -200,21 +202,26 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     now,
   });
   const guard = bundledContentGuard(options.bundledManifest ?? null);
+  // Contacts open first: the runbooks may name roles the provider added there. The directory
+  // asks for the national contacts only when it is used, by which time the library is loaded.
+  let nationalContacts: () => NationalContact[] = () => [];
+  const directory = await openContactsDirectory({
+    filePath: paths.contacts,
+    quarantineDir: paths.quarantine,
+    national: () => nationalContacts(),
+    now,
+    log,
+  });
   const library = await openLiveLibrary({
     guard,
     bundledDir: options.bundledRunbooksDir,
     userDir: paths.userRunbooks,
     parseCachePath: paths.parseCache,
     version: options.version,
+    ownRoles: directory.contacts.ownRoles,
     log,
   });
-  const directory = await openContactsDirectory({
-    filePath: paths.contacts,
-    quarantineDir: paths.quarantine,
-    national: library.national,
-    now,
-    log,
-  });
+  nationalContacts = library.national;
   notices.push(...directory.notices);
   if (readOnlyReason) notices.unshift({ level: 'warning', message: readOnlyReason });
   const { contacts } = directory;
@@ -231,11 +238,12 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
   notices.push(...register.notices);
   const { systems } = register;
-  const present = runbookPresenter({
+  const presenterInputs = {
     contact: contactRef,
     settings: () => settings.get(),
     systems: systems.entry,
-  });
+  };
+  const present = runbookPresenter(presenterInputs);
   const printRecord = await openPrintRecord({
     filePath: paths.grabBag,
     quarantineDir: paths.quarantine,
@@ -279,6 +287,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     device,
     runbooks: () => library.library().runbooks,
     national: library.nationalById,
+    ownRoles: contacts.ownRoles,
     contactRef,
     organisation,
     guard,
@@ -300,6 +309,7 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
     draftsDir: paths.editorDrafts,
     library: library.library,
     national: library.nationalById,
+    ownRoles: contacts.ownRoles,
     present,
     reload: library.reload,
     summary: () => summarise(library.library()),
@@ -309,12 +319,14 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
 
   const scenarioAuthoring = openScenarioAuthoring({
+    bundledDir: scenariosDir(options.bundledRunbooksDir),
     userDir: paths.userScenarios,
     historyDir: paths.scenarioHistory,
     trashDir: paths.scenarioTrash,
     scenarios: exercises.scenarios,
     runbooks: () => library.library().runbooks,
     national: library.nationalById,
+    ownRoles: contacts.ownRoles,
     reload: exercises.reload,
     // One queue with runbook changes: a pack import writes both.
     serial: authoring.serial,
@@ -323,7 +335,17 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   });
 
   const settingsCalls = settingsHandlers(settings, log);
-  const contactsCalls = contactsHandlers(contacts, now);
+  const contactsCalls = contactsHandlers(contacts, now, {
+    rolesChanged: reload,
+    namedIn: (role) => [
+      ...[...library.library().runbooks.values()]
+        .filter((runbook) => runbook.contacts.some((contact) => contact.role === role))
+        .map((runbook) => runbook.title),
+      ...[...exercises.scenarios().scenarios.values()]
+        .filter((scenario) => scenario.parsed.contactUses.some((use) => use.role === role))
+        .map((scenario) => scenario.parsed.meta.title),
+    ],
+  });
   const systemsCalls = systemsHandlers(systems);
   const grabBagCalls = grabBagHandlers({
     prints: printRecord.prints,
@@ -364,6 +386,8 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
         ]),
       settings: () => settings.get(),
       check: authoring.check,
+      render: markdownRenderer(presenterInputs),
+      saveDraft: authoring.saveImported,
       now,
     }),
     ...backupHandlers(options.dataDir, now, backupRecord.backups),

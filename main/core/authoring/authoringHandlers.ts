@@ -1,26 +1,18 @@
-import { lstat, mkdir, readdir, readFile, rename } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import type {
-  IncidentUsingRunbook,
-  PackOrigin,
-  RevisionKind,
-  SaveOutcome,
-} from '../../contract/authoringTypes';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { IncidentUsingRunbook, SaveOutcome } from '../../contract/authoringTypes';
 import type { Handlers } from '../../contract/contract';
 import type { IncidentSummary, IncidentView } from '../../contract/incidentTypes';
 import { fail, ok, type Result } from '../../contract/result';
-import type { Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
+import type { Problem, Runbook, RunbookLibrary, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
 import { isRunbookFileName, readRunbookFolder, type LoadedLibrary } from '../runbooks/library';
-import { sha256 } from '../lib/hash';
-import { fsyncDir, writeFileDurable } from '../storage/durableFile';
+import { writeFileDurable } from '../storage/durableFile';
 import { checkRunbookText, describeErrors } from './checkRunbookText';
+import { openDocumentAuthoring, type Recorded } from './documentAuthoring';
 import { withStatus } from './publishText';
-import { openRevisionStore } from './revisionStore';
 import { openEditorDrafts } from './editorDrafts';
-import { textDiff } from './textDiff';
 import { withNextVersion } from './versionBump';
-import { PRIVATE_DIRS } from '../storage/privateModes';
 
 type AuthoringCall =
   | 'runbooks.source'
@@ -49,6 +41,8 @@ export interface AuthoringOptions {
   draftsDir: string;
   library: () => LoadedLibrary;
   national: () => Map<string, NationalContact>;
+  /** Roles the provider added to their contacts, which runbooks may name too. */
+  ownRoles: () => ReadonlySet<string>;
   present: (runbook: Runbook) => RunbookView;
   /** Reloads the library so the reader, search and lists show what was just saved. */
   reload: () => Promise<void>;
@@ -58,7 +52,9 @@ export interface AuthoringOptions {
   log?: (message: string, error: unknown) => void;
 }
 
-const NOBODY = 'Not given';
+/** An imported runbook saved as a draft, or kept as a file to fix with its problems. */
+export type SavedImport =
+  { outcome: 'saved'; id: string } | { outcome: 'to-fix'; file: string; problems: Problem[] };
 
 /** How the library names files of the provider's runbooks folder in its problem reports. */
 const USER_FOLDER_LABEL = 'your runbooks';
@@ -75,7 +71,6 @@ const exists = (path: string): Promise<boolean> =>
  * Pack import uses the same queue and history, so its changes can be undone the same way.
  */
 export function openAuthoring(options: AuthoringOptions) {
-  const revisions = openRevisionStore(options.historyDir, options.now);
   const drafts = openEditorDrafts(options.draftsDir, options.now);
   let bundledIds: Promise<Map<string, string>> | null = null;
   /** Bundled files never change while the app runs, so they are listed once. */
@@ -98,62 +93,31 @@ export function openAuthoring(options: AuthoringOptions) {
     return run;
   };
 
-  const userPathOf = (id: string): string | null => {
-    const origin = options.library().origins.get(id);
-    const runbook = options.library().runbooks.get(id);
-    return origin && runbook?.source === 'user' ? origin.path : null;
-  };
+  const docs = openDocumentAuthoring({
+    noun: 'runbook',
+    folderName: 'your runbooks folder',
+    userDir: options.userDir,
+    historyDir: options.historyDir,
+    trashDir: options.trashDir,
+    inUse: (id) => {
+      const origin = options.library().origins.get(id);
+      const runbook = options.library().runbooks.get(id);
+      return origin && runbook ? { path: origin.path, source: runbook.source } : null;
+    },
+    bundledPath: async (id) => (await bundled()).get(id) ?? null,
+    reload: options.reload,
+    serial,
+    now: options.now,
+    log: options.log,
+  });
+  const { revisions } = docs;
+  const userPathOf = docs.ownPathOf;
+  const withLibrary = (recorded: Result<Recorded>): Result<SaveOutcome> =>
+    recorded.ok ? ok({ ...recorded.value, library: options.summary() }) : recorded;
   const currentText = async (id: string): Promise<string | null> => {
     const origin = options.library().origins.get(id);
     return origin ? readFile(origin.path, 'utf8') : null;
   };
-
-  /** Records the text in use before Holdfast's first change, or after a change made outside it. */
-  async function recordBaseline(id: string): Promise<void> {
-    const text = await currentText(id);
-    if (text === null) return;
-    const history = await revisions.list(id);
-    const last = history.at(-1);
-    if (last?.sha256 === sha256(Buffer.from(text, 'utf8'))) return;
-    const source = options.library().runbooks.get(id)?.source;
-    const message = last
-      ? 'Changed outside Holdfast'
-      : source === 'bundled'
-        ? 'The version that comes with Holdfast'
-        : 'As found in your runbooks folder';
-    await revisions.append(id, {
-      kind: 'original',
-      author: last || source === 'user' ? NOBODY : 'Holdfast',
-      message,
-      text,
-    });
-  }
-
-  async function moveToTrash(path: string): Promise<void> {
-    await mkdir(options.trashDir, PRIVATE_DIRS);
-    const stamp = options.now().toISOString().replace(/[:.]/g, '-');
-    await rename(path, join(options.trashDir, `${stamp}-${basename(path)}`));
-    await fsyncDir(options.trashDir);
-    await fsyncDir(options.userDir);
-  }
-
-  async function finish(
-    id: string,
-    kind: RevisionKind,
-    text: string,
-    who: { author?: string | undefined; message?: string | undefined },
-    restoredFrom?: number,
-  ): Promise<Result<SaveOutcome>> {
-    const revision = await revisions.append(id, {
-      kind,
-      author: who.author || NOBODY,
-      message: who.message ?? '',
-      text,
-      ...(restoredFrom === undefined ? {} : { restoredFrom }),
-    });
-    await options.reload();
-    return ok({ id, revision, library: options.summary() });
-  }
 
   async function save(
     expectedId: string | null,
@@ -186,25 +150,14 @@ export function openAuthoring(options: AuthoringOptions) {
       );
     }
     try {
-      await recordBaseline(id);
       // An edit of a runbook in use goes up one version, so two printed copies can be told apart.
       const text = withNextVersion(preview.textWithIds, await currentText(id));
-      const ownPath = userPathOf(id);
-      const path = ownPath ?? join(options.userDir, `${id}.md`);
-      // A file already there that the library did not load (it has errors) is kept, not overwritten.
-      if (!ownPath && (await exists(path))) await moveToTrash(path);
-      await writeFileDurable(path, text);
-      // The refused file was fixed and saved under its id: the broken copy goes to the trash.
+      const path = userPathOf(id) ?? join(options.userDir, `${id}.md`);
+      // The refused file was fixed and is saved under its id: the broken copy goes to the trash.
       const broken = replacesFile ? join(options.userDir, replacesFile) : null;
       if (broken && broken !== path && (await refusedFiles()).includes(replacesFile as string))
-        await moveToTrash(broken);
-      const outcome = await finish(
-        id,
-        restoredFrom === undefined ? 'save' : 'restore',
-        text,
-        who,
-        restoredFrom,
-      );
+        await docs.moveToTrash(broken);
+      const outcome = withLibrary(ok(await docs.write(id, text, who, restoredFrom)));
       // What was typed is now saved: the kept copy of unsaved text is no longer needed.
       await Promise.all([
         drafts.discard(id),
@@ -212,17 +165,14 @@ export function openAuthoring(options: AuthoringOptions) {
       ]);
       return outcome;
     } catch (error: unknown) {
-      options.log?.('runbook save failed', error);
-      return fail(
-        'STORAGE_FAILED',
-        'The runbook could not be saved. Check there is free disk space, then try again.',
-      );
+      return docs.saveFailed(error);
     }
   }
 
   const context = (ids: Map<string, string>) => ({
     library: options.library(),
     national: options.national(),
+    ownRoles: options.ownRoles(),
     isBundledId: (id: string) => ids.has(id),
     present: options.present,
   });
@@ -308,7 +258,7 @@ export function openAuthoring(options: AuthoringOptions) {
         return fail('NOT_FOUND', `The file "${file}" could not be read. It may have been moved.`);
       return ok({ file, text, title: titleIn(text), problems: problemsOf(file) });
     },
-    'runbooks.history': async ({ id }) => ok(await revisions.list(id)),
+    'runbooks.history': async ({ id }) => ok(await docs.history(id)),
     'runbooks.trashed': async () => {
       const trashed = await Promise.all(
         (await revisions.ids()).map(async (id) => {
@@ -327,52 +277,13 @@ export function openAuthoring(options: AuthoringOptions) {
         ? ok(revision)
         : fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
     },
-    'runbooks.diff': async ({ id, from, to }) => {
-      const [older, newer] = await Promise.all([revisions.read(id, from), revisions.read(id, to)]);
-      if (!older || !newer)
-        return fail('NOT_FOUND', `Revision ${older ? to : from} of "${id}" does not exist.`);
-      return ok(textDiff(older.text, newer.text));
-    },
+    'runbooks.diff': ({ id, from, to }) => docs.diff(id, from, to),
     'runbooks.restore': ({ id, seq, author, message }) =>
-      serial(async () => {
-        const revision = await revisions.read(id, seq);
-        if (!revision) return fail('NOT_FOUND', `Revision ${seq} of "${id}" does not exist.`);
-        return save(
-          id,
-          revision.text,
-          { author, message: message || `Restored revision ${seq}` },
-          seq,
-        );
-      }),
-    'runbooks.resetToBundled': ({ id, author, message }) =>
-      serial(async () => {
-        const bundledPath = (await bundled()).get(id);
-        const userPath = userPathOf(id);
-        if (!bundledPath)
-          return fail(
-            'INVALID_INPUT',
-            `"${id}" is not a runbook that comes with Holdfast, so there is nothing to reset to.`,
-          );
-        if (!userPath)
-          return fail(
-            'INVALID_INPUT',
-            `"${id}" has no edited version: it already shows the version that comes with Holdfast.`,
-          );
-        try {
-          await recordBaseline(id);
-          await moveToTrash(userPath);
-          return await finish(id, 'reset', await readFile(bundledPath, 'utf8'), {
-            author,
-            message: message || 'Reset to the version that comes with Holdfast',
-          });
-        } catch (error: unknown) {
-          options.log?.('runbook reset failed', error);
-          return fail(
-            'STORAGE_FAILED',
-            'The runbook could not be reset. Check there is free disk space, then try again.',
-          );
-        }
-      }),
+      docs.restore(id, seq, { author, message }, (text, who, restoredFrom) =>
+        save(id, text, who, restoredFrom),
+      ),
+    'runbooks.resetToBundled': async ({ id, author, message }) =>
+      withLibrary(await docs.resetToBundled(id, { author, message })),
     'runbooks.publish': ({ id, author, message }) =>
       serial(async () => {
         const runbook = options.library().runbooks.get(id);
@@ -384,52 +295,52 @@ export function openAuthoring(options: AuthoringOptions) {
         // Saved like any edit: checked again, written durably and kept in history.
         return save(id, withStatus(text, 'published'), { author, message: message || 'Published' });
       }),
-    'runbooks.trash': ({ id, author, message }) =>
-      serial(async () => {
-        if ((await bundled()).has(id))
-          return fail(
-            'INVALID_INPUT',
-            `"${id}" comes with Holdfast and cannot be deleted. To undo your changes, reset it to the version that comes with Holdfast.`,
-          );
-        const userPath = userPathOf(id);
-        if (!userPath)
-          return fail('NOT_FOUND', `There is no runbook of yours with the id "${id}".`);
-        try {
-          await recordBaseline(id);
-          const text = await readFile(userPath, 'utf8');
-          await moveToTrash(userPath);
-          return await finish(id, 'trash', text, {
-            author,
-            message: message || 'Moved to the trash',
-          });
-        } catch (error: unknown) {
-          options.log?.('runbook trash failed', error);
-          return fail('STORAGE_FAILED', 'The runbook could not be moved to the trash. Try again.');
-        }
-      }),
+    'runbooks.trash': async ({ id, author, message }) =>
+      withLibrary(await docs.trash(id, { author, message })),
   };
+  /**
+   * Saves an imported runbook as a draft. One with errors is not refused outright: it is written
+   * to the runbooks folder as a file to fix (the library refuses it until then), so it opens in
+   * the editor with its problems, like any file dropped there.
+   */
+  const saveImported = (
+    text: string,
+    who: { author?: string | undefined; message?: string | undefined },
+  ): Promise<Result<SavedImport>> =>
+    serial(async () => {
+      const { parsed, preview } = checkRunbookText(text, context(await bundled()));
+      if (parsed && !preview.problems.some((problem) => problem.severity === 'error')) {
+        const saved = await save(null, text, who);
+        return saved.ok ? ok({ outcome: 'saved' as const, id: saved.value.id }) : saved;
+      }
+      const stem = parsed?.meta.id ?? /^id:[ \t]*([a-z0-9-]+)/m.exec(text)?.[1] ?? 'imported-plan';
+      try {
+        let file = `${stem}.md`;
+        for (let n = 2; await exists(join(options.userDir, file)); n += 1) file = `${stem}-${n}.md`;
+        await writeFileDurable(join(options.userDir, file), preview.textWithIds);
+        await options.reload();
+        return ok({ outcome: 'to-fix' as const, file, problems: problemsOf(file) });
+      } catch (error: unknown) {
+        options.log?.('imported runbook not kept', error);
+        return fail(
+          'STORAGE_FAILED',
+          'The plan could not be kept. Check there is free disk space, then try again.',
+        );
+      }
+    });
+
   return {
     handlers,
     serial,
+    saveImported,
     /** Ids of the bundled runbooks, with their files. */
     bundled,
     /** The editor's checks over text that is not saved (an imported plan). */
     check: async (text: string) => checkRunbookText(text, context(await bundled())).preview,
     userPathOf,
-    recordBaseline,
+    recordBaseline: docs.recordBaseline,
     /** Records text just written by someone other than the editor (a pack import). */
-    recordSaved: (
-      id: string,
-      text: string,
-      who: { author?: string | undefined; message?: string | undefined; fromPack?: PackOrigin },
-    ) =>
-      revisions.append(id, {
-        kind: 'save',
-        author: who.author || NOBODY,
-        message: who.message ?? '',
-        text,
-        ...(who.fromPack ? { fromPack: who.fromPack } : {}),
-      }),
+    recordSaved: docs.recordSaved,
   };
 }
 

@@ -23,6 +23,8 @@ export function checkRunbookText(
   context: {
     library: LoadedLibrary;
     national: Map<string, NationalContact>;
+    /** Roles the provider added to their contacts. */
+    ownRoles: ReadonlySet<string>;
     isBundledId: (id: string) => boolean;
     present: (runbook: Runbook) => RunbookView;
   },
@@ -36,7 +38,7 @@ export function checkRunbookText(
   const targets = (id: string) => (id === ownId ? parsed : context.library.runbooks.get(id));
   const all: Problem[] = [
     ...problems,
-    ...crossCheck({ parsed, file: EDITED_FILE }, targets, context.national),
+    ...crossCheck({ parsed, file: EDITED_FILE }, targets, context.national, context.ownRoles),
   ].sort((a, b) => a.line - b.line);
   const runbook = toRunbook(
     { parsed, file: EDITED_FILE, source: 'user', overridesBundled: context.isBundledId(ownId) },

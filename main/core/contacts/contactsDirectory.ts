@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../contract/result';
 import { stripInvisibleDeep } from '../../contract/invisibleText';
@@ -42,6 +43,26 @@ export type DirectoryFile = z.infer<typeof directoryFileSchema>;
 
 const EMPTY: DirectoryFile = { formatVersion: 1, customRoles: [], contacts: [] };
 
+/** The provider's contacts file in a data folder. */
+export const CONTACTS_FILE = 'contacts.json';
+
+/**
+ * The roles the provider added, read from a data folder's contacts file (for the command-line
+ * checks); none when there is no file, and none from a file that does not read as a whole.
+ */
+export async function readOwnRoles(filePath: string): Promise<ReadonlySet<string>> {
+  const text = await readFile(filePath, 'utf8').catch(() => null);
+  if (text === null) return new Set();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return new Set();
+  }
+  const parsed = directoryFileSchema.safeParse(data);
+  return new Set(parsed.success ? parsed.data.customRoles.map((custom) => custom.id) : []);
+}
+
 /** A role as the runbooks resolve it: its label and the provider's contact, if entered. */
 export interface LocalRoleEntry {
   label: string;
@@ -52,6 +73,8 @@ export interface LocalRoleEntry {
 
 export interface ContactsDirectoryService {
   list(): ContactsDirectory;
+  /** The ids of the roles the provider added, which runbooks and scenarios may name. */
+  ownRoles: () => ReadonlySet<string>;
   /** The local role for a runbook placeholder, or undefined when it is not a local role. */
   lookup: (role: string) => LocalRoleEntry | undefined;
   save(contact: LocalContact): Promise<Result<ContactsDirectory>>;
@@ -152,6 +175,7 @@ export async function openContactsDirectory(options: {
 
   const contacts: ContactsDirectoryService = {
     list,
+    ownRoles: () => new Set(document.current().customRoles.map((custom) => custom.id)),
     lookup: (role) => {
       const label = labelOf(role);
       if (label === undefined) return undefined;

@@ -21,16 +21,44 @@ type ContactsCall =
   | 'contacts.previewImport'
   | 'contacts.import';
 
-/** The `contacts.*` calls: the directory, and CSV or vCard export and import checked row by row. */
+/** How the provider's own roles meet the runbooks and scenarios that name them. */
+export interface OwnRoleUses {
+  /** Runs after a role of the provider's own is added or removed: what names it is checked again. */
+  rolesChanged: () => Promise<void>;
+  /** The titles of the runbooks and scenarios that name a role. */
+  namedIn: (role: string) => string[];
+}
+
+/**
+ * The `contacts.*` calls: the directory, and CSV or vCard export and import checked row by row.
+ * A role of the provider's own that a runbook or scenario names is not removed: the runbook would
+ * stop loading, in the middle of an incident perhaps.
+ */
 export function contactsHandlers(
   contacts: ContactsDirectoryService,
   now: () => Date,
+  uses: OwnRoleUses = { rolesChanged: async () => undefined, namedIn: () => [] },
 ): Pick<Handlers, ContactsCall> {
   return {
     'contacts.list': async () => ok(contacts.list()),
     'contacts.save': async (contact) => contacts.save(contact),
-    'contacts.delete': async ({ role }) => contacts.delete(role),
-    'contacts.addRole': async ({ label }) => contacts.addRole(label),
+    'contacts.delete': async ({ role }) => {
+      const wasOwn = contacts.ownRoles().has(role);
+      const named = wasOwn ? uses.namedIn(role) : [];
+      if (named.length > 0)
+        return fail(
+          'INVALID_INPUT',
+          `This role is named in ${named.map((title) => `“${title}”`).join(', ')}. Take it out of ${named.length === 1 ? 'that' : 'those'} first, then delete the role; you can change the contact's details instead.`,
+        );
+      const deleted = await contacts.delete(role);
+      if (deleted.ok && wasOwn) await uses.rolesChanged();
+      return deleted;
+    },
+    'contacts.addRole': async ({ label }) => {
+      const added = await contacts.addRole(label);
+      if (added.ok) await uses.rolesChanged();
+      return added;
+    },
     'contacts.export': async ({ format }) => {
       const directory = contacts.list();
       const date = now().toISOString().slice(0, 10);

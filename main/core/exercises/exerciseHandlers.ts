@@ -43,6 +43,8 @@ export interface ExerciseDeps {
   device: DeviceIdentity | undefined;
   runbooks: () => ReadonlyMap<string, Runbook>;
   national: () => Map<string, NationalContact>;
+  /** Roles the provider added to their contacts. */
+  ownRoles: () => ReadonlySet<string>;
   contactRef: (role: string) => ContactRef;
   organisation: () => string;
   /** Checks each bundled scenario against the manifest of what came with Holdfast. */
@@ -73,6 +75,7 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
       ],
       runbooks: deps.runbooks(),
       national: deps.national(),
+      ownRoles: deps.ownRoles(),
       ...(deps.guard
         ? {
             accept: (name: string, bytes: Uint8Array) =>

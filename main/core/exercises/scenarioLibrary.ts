@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import type { Problem, Runbook } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
-import { isKnownRole, readMarkdownFiles, type RunbookOrigin } from '../runbooks/library';
+import {
+  isKnownRole,
+  NO_OWN_ROLES,
+  readMarkdownFiles,
+  type RunbookOrigin,
+} from '../runbooks/library';
 import { sha256 } from '../lib/hash';
 import { parseScenario, type ParsedScenario } from './parseScenario';
 
@@ -39,6 +44,7 @@ export function crossCheckScenario(
   file: string,
   runbooks: ReadonlyMap<string, Runbook>,
   national: Map<string, NationalContact>,
+  ownRoles: ReadonlySet<string> = NO_OWN_ROLES,
 ): Problem[] {
   const problems: Problem[] = [];
   const problem = (line: number, severity: Problem['severity'], message: string): void => {
@@ -69,7 +75,7 @@ export function crossCheckScenario(
   }
   const declared = new Set(parsed.meta.contacts);
   for (const use of parsed.contactUses) {
-    if (!isKnownRole(use.role, national))
+    if (!isKnownRole(use.role, national, ownRoles))
       problem(use.line, 'warning', `unknown contact role "${use.role}"`);
     else if (!declared.has(use.role))
       problem(
@@ -105,6 +111,8 @@ export async function loadScenarios(options: {
   folders: ScenarioFolder[];
   runbooks: ReadonlyMap<string, Runbook>;
   national: Map<string, NationalContact>;
+  /** Roles the provider added to their contacts. */
+  ownRoles?: ReadonlySet<string>;
   /** For the bundled scenarios: whether a file's bytes may be used (see bundledManifest.ts). */
   accept?: (name: string, bytes: Uint8Array) => boolean;
 }): Promise<ScenarioLibraryState> {
@@ -121,6 +129,7 @@ async function loadFolder(
   options: {
     runbooks: ReadonlyMap<string, Runbook>;
     national: Map<string, NationalContact>;
+    ownRoles?: ReadonlySet<string>;
     accept?: (name: string, bytes: Uint8Array) => boolean;
   },
   scenarios: Map<string, LoadedScenario>,
@@ -151,7 +160,13 @@ async function loadFolder(
       continue;
     }
     seenInFolder.set(id, file);
-    const checked = crossCheckScenario(outcome.scenario, file, options.runbooks, options.national);
+    const checked = crossCheckScenario(
+      outcome.scenario,
+      file,
+      options.runbooks,
+      options.national,
+      options.ownRoles,
+    );
     problems.push(...checked);
     // A scenario pointing at a missing runbook is left out, as a broken runbook file is.
     if (checked.some((p) => p.severity === 'error')) continue;
@@ -165,6 +180,20 @@ async function loadFolder(
     });
   }
   return problems;
+}
+
+/**
+ * The file of each scenario in a folder by id, whether or not it passes its checks: what
+ * "reset to the version that comes with Holdfast" goes back to.
+ */
+export async function bundledScenarioPaths(dir: string): Promise<Map<string, string>> {
+  const { files } = await readMarkdownFiles({ dir, label: SCENARIOS_FOLDER }, 'scenario');
+  const paths = new Map<string, string>();
+  for (const { path, file, bytes } of files) {
+    const id = parseScenario(bytes, file).scenario?.meta.id;
+    if (id && !paths.has(id)) paths.set(id, path);
+  }
+  return paths;
 }
 
 /** Where the bundled scenarios are, given the bundled runbooks folder. */

@@ -110,4 +110,69 @@ describe('scenarios of your own', { timeout: 30_000 }, () => {
     const again = value(await target.handlers['packs.previewImport']({ base64: pack.base64 }));
     expect(again.scenarios[0]?.change).toBe('same');
   });
+
+  it('compares and restores revisions, checked again, as the runbook history does', async () => {
+    const { core } = await fresh();
+    value(await core.handlers['scenarios.save']({ id: null, text: TEMPLATE, author: 'Sam' }));
+    const renamed = TEMPLATE.replace('title: Our own exercise', 'title: Our night drill');
+    value(await core.handlers['scenarios.save']({ id: 'our-drill', text: renamed, author: 'Sam' }));
+    const diff = value(await core.handlers['scenarios.diff']({ id: 'our-drill', from: 1, to: 2 }));
+    expect(diff.filter((line) => line.change !== 'same')).toEqual([
+      { change: 'removed', text: 'title: Our own exercise', oldLine: 3 },
+      { change: 'added', text: 'title: Our night drill', newLine: 3 },
+    ]);
+    const restored = value(
+      await core.handlers['scenarios.restore']({ id: 'our-drill', seq: 1, author: 'Kim' }),
+    );
+    expect(restored.revision).toMatchObject({
+      seq: 3,
+      kind: 'restore',
+      restoredFrom: 1,
+      author: 'Kim',
+      message: 'Restored revision 1',
+    });
+    expect(value(await core.handlers['scenarios.source']({ id: 'our-drill' })).text).toBe(TEMPLATE);
+  });
+
+  it('moves a scenario of your own to the trash, and its history brings it back', async () => {
+    const { core, dataDir } = await fresh();
+    value(await core.handlers['scenarios.save']({ id: null, text: TEMPLATE, author: 'Sam' }));
+    const trashed = value(
+      await core.handlers['scenarios.trash']({ id: 'our-drill', author: 'Sam' }),
+    );
+    expect(trashed.revision.kind).toBe('trash');
+    expect(await readdir(join(dataDir, 'scenarios'))).toEqual([]);
+    const { scenarios } = value(await core.handlers['exercises.scenarios']({}));
+    expect(scenarios.some((scenario) => scenario.id === 'our-drill')).toBe(false);
+    const bundled = await core.handlers['scenarios.trash']({ id: 'lost-tablet' });
+    expect(bundled).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    value(await core.handlers['scenarios.restore']({ id: 'our-drill', seq: 1 }));
+    expect(value(await core.handlers['scenarios.source']({ id: 'our-drill' })).source).toBe('user');
+  });
+
+  it('resets an edited bundled scenario to the one that comes with Holdfast, keeping the edit', async () => {
+    const { core } = await fresh();
+    const source = value(await core.handlers['scenarios.source']({ id: 'lost-tablet' }));
+    expect(source).toMatchObject({ source: 'bundled', hasBundled: true, overridesBundled: false });
+    const edited = source.text.replace(/^title: .*$/m, 'title: Our lost tablet drill');
+    value(await core.handlers['scenarios.save']({ id: 'lost-tablet', text: edited }));
+    expect(value(await core.handlers['scenarios.source']({ id: 'lost-tablet' }))).toMatchObject({
+      source: 'user',
+      overridesBundled: true,
+    });
+    const reset = value(
+      await core.handlers['scenarios.resetToBundled']({ id: 'lost-tablet', author: 'Sam' }),
+    );
+    expect(reset.revision.kind).toBe('reset');
+    expect(value(await core.handlers['scenarios.source']({ id: 'lost-tablet' }))).toMatchObject({
+      source: 'bundled',
+      text: source.text,
+    });
+    const kinds = value(await core.handlers['scenarios.history']({ id: 'lost-tablet' })).map(
+      (revision) => revision.kind,
+    );
+    expect(kinds).toEqual(['original', 'save', 'reset']);
+    const again = await core.handlers['scenarios.resetToBundled']({ id: 'lost-tablet' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
 });

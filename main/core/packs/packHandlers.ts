@@ -11,7 +11,7 @@ import { fail, ok, type Result } from '../../contract/result';
 import type { CareGroupKey, ImportCounts, RunbookLibrary } from '../../contract/types';
 import type { Authoring } from '../authoring/authoringHandlers';
 import type { LoadedLibrary } from '../runbooks/library';
-import { textDiff } from '../authoring/textDiff';
+import { textDiff } from '../../shared/textDiff';
 import { fsyncDir, writeFileDurable } from '../storage/durableFile';
 import type { ScenarioAuthoring } from '../exercises/scenarioAuthoring';
 import type { ScenarioLibraryState } from '../exercises/scenarioLibrary';

@@ -4,6 +4,7 @@ import { loadLibrary, type RunbookFolder } from './library';
 import { loadNationalContacts } from './loadRunbooks';
 import { loadScenarios, SCENARIOS_FOLDER, type ScenarioFolder } from '../exercises/scenarioLibrary';
 import type { Problem } from '../../contract/types';
+import { CONTACTS_FILE, readOwnRoles } from '../contacts/contactsDirectory';
 
 const isFolder = async (path: string): Promise<boolean> =>
   (await stat(path).catch(() => null))?.isDirectory() ?? false;
@@ -32,13 +33,30 @@ async function scenarioFoldersOf(
 }
 
 /**
+ * The data folder whose contacts go with a runbooks folder: the one given, or the folder a data
+ * folder's `runbooks/` sits in when it has a contacts file; null when there is none.
+ */
+async function dataFolderOf(folder: string, given?: string): Promise<string | null> {
+  if (given) return resolve(given);
+  const parent = dirname(resolve(folder));
+  const hasContacts = await stat(join(parent, CONTACTS_FILE)).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  return basename(resolve(folder)) === 'runbooks' && hasContacts ? parent : null;
+}
+
+/**
  * Checks a folder of runbooks the way the app loads them (national contacts from the bundled
  * pack), with file names relative to the working folder. Exercise scenarios that go with it
- * (see scenarioFoldersOf) are checked too, against the same runbooks.
+ * (see scenarioFoldersOf) are checked too, against the same runbooks. Roles the provider added
+ * to their contacts are known when the data folder is given or the folder is a data folder's
+ * `runbooks/`.
  */
 export async function checkFolder(
   folder: string,
   bundledDir: string,
+  dataDir?: string,
 ): Promise<{ problems: Problem[]; count: number; scenarios: number | null }> {
   const label = relative(process.cwd(), resolve(folder)) || '.';
   // A typo in a build script must not pass as "0 runbooks, 0 errors".
@@ -63,7 +81,9 @@ export async function checkFolder(
     ? []
     : [{ dir: bundledDir, source: 'bundled', label: '\0bundled' }];
   folders.push({ dir: resolve(folder), source: checksBundled ? 'bundled' : 'user', label });
-  const library = await loadLibrary(folders, national.contacts);
+  const data = checksBundled ? null : await dataFolderOf(folder, dataDir);
+  const ownRoles = data ? await readOwnRoles(join(data, CONTACTS_FILE)) : undefined;
+  const library = await loadLibrary(folders, national.contacts, undefined, ownRoles);
   const own = library.problems.filter((problem) => !problem.file.startsWith('\0bundled/'));
   const count = [...library.runbooks.values()].filter((runbook) =>
     runbook.file.startsWith(`${label}/`),
@@ -75,6 +95,7 @@ export async function checkFolder(
           folders: scenarioFolders,
           runbooks: library.runbooks,
           national: new Map(national.contacts.map((c) => [c.id, c])),
+          ...(ownRoles ? { ownRoles } : {}),
         })
       : null;
   return {

@@ -192,6 +192,7 @@ export async function loadLibrary(
   folders: RunbookFolder[],
   nationalContacts: NationalContact[],
   cache?: ParseCache,
+  ownRoles: ReadonlySet<string> = NO_OWN_ROLES,
 ): Promise<LoadedLibrary> {
   const read = await Promise.all(folders.map((folder) => readRunbookFolder(folder, cache)));
   const problems: Problem[] = read.flatMap((r) => r.problems);
@@ -224,7 +225,7 @@ export async function loadLibrary(
   const runbooks = new Map<string, Runbook>();
   const origins = new Map<string, RunbookOrigin>();
   for (const [id, candidate] of chosen) {
-    const found = crossCheck(candidate, (target) => chosen.get(target)?.parsed, national);
+    const found = crossCheck(candidate, (target) => chosen.get(target)?.parsed, national, ownRoles);
     problems.push(...found);
     // An error found against the rest of the library (a contact role that does not exist)
     // stops the runbook loading, as an error in the file itself does.
@@ -264,17 +265,24 @@ export function runbooksInUse(
 /** The steps of another runbook a link may point at; undefined when there is no such runbook. */
 export type LinkTargets = (runbookId: string) => { phases: Phase[] } | undefined;
 
-/** Checks one file against the rest of the library: contact roles and links to other runbooks. */
+/** No roles of the provider's own: what a check without a data folder knows. */
+export const NO_OWN_ROLES: ReadonlySet<string> = new Set();
+
+/**
+ * Checks one file against the rest of the library: contact roles (Holdfast's, the national ones
+ * and the provider's own, from their contacts) and links to other runbooks.
+ */
 export function crossCheck(
   { parsed, file }: Pick<Candidate, 'parsed' | 'file'>,
   targets: LinkTargets,
   national: Map<string, NationalContact>,
+  ownRoles: ReadonlySet<string> = NO_OWN_ROLES,
 ): Problem[] {
   const problems: Problem[] = [];
   const declared = new Set(parsed.meta.contacts);
   for (const use of parsed.contactUses) {
-    if (!isKnownRole(use.role, national)) {
-      const known = [...Object.keys(LOCAL_CONTACT_ROLES), ...national.keys()];
+    if (!isKnownRole(use.role, national, ownRoles)) {
+      const known = [...Object.keys(LOCAL_CONTACT_ROLES), ...ownRoles, ...national.keys()];
       // Without the national contacts (their file refused or missing) a national role cannot be
       // told from a typo: the runbook stays in use, since hiding it would hurt more.
       problems.push(
@@ -325,9 +333,16 @@ export function crossCheck(
   return problems;
 }
 
-/** True for a local role or a national contact id: the roles a `{{contact:role}}` may name. */
-export function isKnownRole(role: string, national: Map<string, NationalContact>): boolean {
-  return Object.hasOwn(LOCAL_CONTACT_ROLES, role) || national.has(role);
+/**
+ * True for a local role, a role the provider added to their contacts, or a national contact id:
+ * the roles a `{{contact:role}}` may name.
+ */
+export function isKnownRole(
+  role: string,
+  national: Map<string, NationalContact>,
+  ownRoles: ReadonlySet<string> = NO_OWN_ROLES,
+): boolean {
+  return Object.hasOwn(LOCAL_CONTACT_ROLES, role) || ownRoles.has(role) || national.has(role);
 }
 
 /** The provider's own contact for a local role (or undefined when the role is not a local one). */

@@ -22,6 +22,8 @@ export async function openLiveLibrary(options: {
   parseCachePath: string;
   version: string;
   guard?: BundledContentGuard;
+  /** Roles the provider added to their contacts, read afresh at each reload. */
+  ownRoles?: () => ReadonlySet<string>;
   log?: (message: string, error?: unknown) => void;
 }): Promise<LiveLibrary> {
   let library: LoadedLibrary;
@@ -35,6 +37,7 @@ export async function openLiveLibrary(options: {
       userDir: options.userDir,
       cache,
       ...(options.guard ? { guard: options.guard } : {}),
+      ...(options.ownRoles ? { ownRoles: options.ownRoles() } : {}),
     }));
     // The cache is derived data: failing to write it only makes the next start slower.
     await cache

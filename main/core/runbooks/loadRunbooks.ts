@@ -43,6 +43,8 @@ export async function loadRunbooks(options: {
   userDir: string;
   cache?: ParseCache;
   guard?: BundledContentGuard;
+  /** Roles the provider added to their contacts, which runbooks may name too. */
+  ownRoles?: ReadonlySet<string>;
 }): Promise<{ library: LoadedLibrary; search: RunbookSearch; national: NationalContact[] }> {
   const { guard } = options;
   const national = await loadNationalContacts(options.bundledDir, 'runbooks', guard);
@@ -60,6 +62,7 @@ export async function loadRunbooks(options: {
     ],
     national.contacts,
     options.cache,
+    options.ownRoles,
   );
   const library = { ...loaded, problems: [...national.problems, ...loaded.problems] };
   const search = options.cache

@@ -1,4 +1,5 @@
 import type {
+  ContactRef,
   Runbook,
   RunbookHtml,
   RunbookView,
@@ -36,16 +37,15 @@ export function systemDisplay(entry: SystemEntry, field: SystemField): SystemDis
 }
 
 /**
- * Renders a runbook's markdown to safe HTML once, in the core, so the reader needs no markdown
- * parser of its own: raw HTML off, links allow-listed, images dropped, contacts, settings and
- * the systems register filled in.
+ * What the reader fills placeholders in with: a contact's name and number (or "not set yet"),
+ * the provider's settings and the systems register. `contact` gives null for a role it does not
+ * know, which then shows as its bare id.
  */
-export function renderRunbook(
-  runbook: Runbook,
+export function readerEnv(
+  contact: (role: string) => ContactRef | undefined,
   settings: Settings,
   systems: SystemLookup = () => undefined,
-): RunbookView {
-  const contacts = new Map(runbook.contacts.map((contact) => [contact.role, contact]));
+): RenderEnv {
   const settingValues: Record<SettingPlaceholder, string> = {
     'isolation-instruction': settings.isolationInstruction,
     regulator: regulatorSummary(settings) ?? '',
@@ -53,10 +53,10 @@ export function renderRunbook(
   const settingMissing: Partial<Record<SettingPlaceholder, string>> = {
     regulator: 'choose your type of service in Settings',
   };
-  const env: RenderEnv = {
+  return {
     resolveContact: (role) => {
-      const contact = contacts.get(role);
-      return contact ? contactDisplay(contact) : null;
+      const found = contact(role);
+      return found ? contactDisplay(found) : null;
     },
     resolveSetting: (key) =>
       Object.hasOwn(SETTING_PLACEHOLDERS, key)
@@ -73,6 +73,20 @@ export function renderRunbook(
       return entry ? systemDisplay(entry, field as SystemField) : null;
     },
   };
+}
+
+/**
+ * Renders a runbook's markdown to safe HTML once, in the core, so the reader needs no markdown
+ * parser of its own: raw HTML off, links allow-listed, images dropped, contacts, settings and
+ * the systems register filled in.
+ */
+export function renderRunbook(
+  runbook: Runbook,
+  settings: Settings,
+  systems: SystemLookup = () => undefined,
+): RunbookView {
+  const contacts = new Map(runbook.contacts.map((contact) => [contact.role, contact]));
+  const env = readerEnv((role) => contacts.get(role), settings, systems);
   const html: RunbookHtml = { intro: renderMarkdown(runbook.intro, env), phases: {}, steps: {} };
   for (const phase of runbook.phases) {
     html.phases[phase.id] = renderMarkdown(phase.intro, env);

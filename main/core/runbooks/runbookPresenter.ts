@@ -2,7 +2,8 @@ import type { ContactRef, Runbook, RunbookView, Settings } from '../../contract/
 import type { ContactsDirectoryService } from '../contacts/contactsDirectory';
 import { resolveContact } from './library';
 import type { LiveLibrary } from './liveLibrary';
-import { renderRunbook, type SystemLookup } from './renderRunbook';
+import { renderMarkdown, renderMarkdownInline } from '../../shared/markdown';
+import { readerEnv, renderRunbook, type SystemLookup } from './renderRunbook';
 
 /** A contact role as a step shows it: the local contact, the national number, or "not set". */
 export type ContactResolver = (role: string) => ContactRef;
@@ -57,5 +58,19 @@ export function runbookPresenter(inputs: PresenterInputs): (runbook: Runbook) =>
     const systemIds = [...looked];
     rendered.set(runbook, { view, systemIds, filledIn: filledIn(contacts, settings, systemIds) });
     return view;
+  };
+}
+
+/** Markdown as the reader shows it; `inline` leaves out the wrapping paragraph (a step's headline). */
+export type RenderForReader = (markdown: string, inline?: boolean) => string;
+
+/**
+ * Renders text that is not a library runbook yet (a plan being imported) exactly as the reader
+ * would, with today's contacts, settings and systems register filled in.
+ */
+export function markdownRenderer(inputs: PresenterInputs): RenderForReader {
+  return (markdown, inline = false) => {
+    const env = readerEnv(inputs.contact, inputs.settings(), inputs.systems);
+    return inline ? renderMarkdownInline(markdown, env) : renderMarkdown(markdown, env);
   };
 }

@@ -4,9 +4,9 @@ import type {
   RevisionKind,
   RevisionSummary,
 } from '../../../main/contract/authoringTypes';
+import type { Result } from '../../../main/contract/result';
 import { describeError } from '../../errors';
 import { formatMoment } from '../../lib/time';
-import { request } from '../../api';
 import { DiffLines } from './DiffLines';
 
 const KIND: Record<RevisionKind, string> = {
@@ -17,14 +17,18 @@ const KIND: Record<RevisionKind, string> = {
   trash: 'Moved to the trash',
 };
 
-/** Every saved revision, the changes between any two, and a way to bring an older one back. */
+/**
+ * Every saved revision of a document (a runbook or a scenario), the changes between any two, and
+ * a way to bring an older one back.
+ */
 export function HistoryPanel({
-  id,
   revisions,
+  diff: diffOf,
   onRestore,
 }: {
-  id: string;
   revisions: RevisionSummary[];
+  /** The differences between two revisions of this document. */
+  diff: (from: number, to: number) => Promise<Result<DiffLine[]>>;
   onRestore: (seq: number) => Promise<void>;
 }) {
   const latest = revisions.at(-1)?.seq ?? 0;
@@ -36,7 +40,7 @@ export function HistoryPanel({
   const compare = async (older: number, newer: number): Promise<void> => {
     setFrom(older);
     setTo(newer);
-    const result = await request('runbooks.diff', { id, from: older, to: newer });
+    const result = await diffOf(older, newer);
     if (result.ok) {
       setDiff({ from: older, to: newer, lines: result.value });
       setError('');
@@ -80,7 +84,9 @@ export function HistoryPanel({
               <td>
                 {KIND[revision.kind]}
                 {revision.restoredFrom ? ` revision ${revision.restoredFrom}` : ''}
-                {revision.message && !revision.message.startsWith('Restored revision')
+                {revision.message &&
+                revision.message !== KIND[revision.kind] &&
+                !revision.message.startsWith('Restored revision')
                   ? `: ${revision.message}`
                   : ''}
               </td>

@@ -1,16 +1,19 @@
 import '../../lib/zodConfig';
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import type { ImportHeader, PlanPreview } from '../../../main/contract/importTypes';
 import { importHeaderSchema, MAX_IMPORT_BYTES } from '../../../main/contract/importSchemas';
-import { CATEGORIES } from '../../../main/contract/vocabulary';
+import { CATEGORIES, PROVIDER_TYPES, type ProviderType } from '../../../main/contract/vocabulary';
 import { request } from '../../api';
+import type { ApiError } from '../../../main/contract/result';
 import { describeError } from '../../errors';
 import { announceLibraryChanged } from '../../lib/useReloadOnFocus';
 import { toBase64 } from '../../lib/base64';
 import { Field } from '../../ui/Field';
 import { useCall } from '../../useCall';
 import { href } from '../../useRoute';
+import { CheckboxGroup } from './CheckboxGroup';
 import { ImportPreviewList } from './ImportPreviewList';
+import { ImportResults, type FileResult } from './ImportResults';
 import { headerFieldLabels } from '../../../main/contract/headerFields';
 
 const AUTHOR_KEY = 'holdfast-author-name';
@@ -38,16 +41,28 @@ interface Chosen {
   preview: PlanPreview;
 }
 
+/** The core says in plain words why it could not read a document; other failures get the usual words. */
+const refusal = (error: ApiError): string =>
+  error.code === 'INVALID_INPUT' ? error.message : describeError(error);
+
+const tooLarge = (file: File): string =>
+  `“${file.name}” is larger than 5 MB. Split it into smaller files.`;
+
 /**
  * "Import a plan": a document (a file or pasted text) becomes a proposed draft runbook. The
  * preview shows what becomes a step and what stays text; the person can change the details and
- * the placeholders, then saves it as a draft, which opens in the editor.
+ * the placeholders, then saves it as a draft, which opens in the editor. Several files chosen or
+ * dropped at once are each saved as a draft as proposed, with a result line per file.
  */
 export function ImportPlanScreen() {
   const [pasted, setPasted] = useState('');
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [edits, setEdits] = useState<Partial<Record<EditableField, string>>>({});
   const [mappings, setMappings] = useState<Record<string, string>>({});
+  /** Null until the person changes the provider types the import proposed. */
+  const [providerTypes, setProviderTypes] = useState<ProviderType[] | null>(null);
+  const [results, setResults] = useState<FileResult[]>([]);
+  const [dropping, setDropping] = useState(false);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
@@ -55,6 +70,10 @@ export function ImportPlanScreen() {
   const [stale, setStale] = useState(false);
   const [contacts] = useCall('contacts.list', {});
   const previewHeading = useRef<HTMLHeadingElement>(null);
+  const providerTypesError =
+    providerTypes !== null && providerTypes.length === 0
+      ? 'choose at least one kind of provider'
+      : undefined;
 
   const fieldErrors = useMemo(() => {
     const errors: Partial<Record<EditableField, string>> = {};
@@ -81,19 +100,65 @@ export function ImportPlanScreen() {
     }
     setEdits({});
     setMappings({});
+    setProviderTypes(null);
+    setResults([]);
     setChosen({ name: input.name ?? PASTED, preview: result.value });
     requestAnimationFrame(() => previewHeading.current?.focus());
   };
 
-  const chooseFile = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
+  /** Each file becomes its own draft, one after another, each with its own result line. */
+  const importEach = async (files: File[]): Promise<void> => {
+    setFailure('');
+    setChosen(null);
+    setBusy(true);
+    localStorage.setItem(AUTHOR_KEY, author.trim());
+    const lines: FileResult[] = files.map((file) => ({ name: file.name, state: 'waiting' }));
+    setResults([...lines]);
+    // The results appear below the paste box: take the person there.
+    requestAnimationFrame(() => document.getElementById('import-results-title')?.focus());
+    for (const [index, file] of files.entries()) {
+      if (file.size > MAX_IMPORT_BYTES) {
+        lines[index] = { name: file.name, state: 'refused', reason: tooLarge(file) };
+      } else {
+        const result = await request('runbooks.importDraft', {
+          name: file.name,
+          base64: toBase64(new Uint8Array(await file.arrayBuffer())),
+          ...(author.trim() ? { author: author.trim() } : {}),
+        });
+        lines[index] = result.ok
+          ? { name: file.name, state: 'done', draft: result.value }
+          : { name: file.name, state: 'refused', reason: refusal(result.error) };
+      }
+      setResults([...lines]);
+    }
+    setBusy(false);
+    announceLibraryChanged();
+  };
+
+  /** One file is previewed before it is saved; several are each saved as a draft. */
+  const chooseFiles = async (files: File[]): Promise<void> => {
+    const [file] = files;
     if (!file) return;
+    if (files.length > 1) return importEach(files);
+    setResults([]);
     if (file.size > MAX_IMPORT_BYTES) {
-      setFailure(`“${file.name}” is larger than 5 MB. Split it into smaller files.`);
+      setFailure(tooLarge(file));
       return;
     }
     await propose({ name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) });
+  };
+
+  const pickFiles = async (event: ChangeEvent<HTMLInputElement>): Promise<void> => {
+    const files = [...(event.target.files ?? [])];
+    event.target.value = '';
+    await chooseFiles(files);
+  };
+
+  const dropFiles = async (event: DragEvent<HTMLElement>): Promise<void> => {
+    event.preventDefault();
+    setDropping(false);
+    if (busy) return;
+    await chooseFiles([...event.dataTransfer.files]);
   };
 
   // Changed details and placeholder choices are shown again from the document's text.
@@ -104,6 +169,7 @@ export function ImportPlanScreen() {
     const header: Partial<ImportHeader> = {};
     for (const [field, value] of Object.entries(edits) as Array<[EditableField, string]>)
       if (!fieldErrors[field]) Object.assign(header, { [field]: value });
+    if (providerTypes !== null && providerTypes.length > 0) header.providerTypes = providerTypes;
     if (Object.keys(header).length === 0 && Object.keys(mappings).length === 0) return;
     let current = true;
     setStale(true);
@@ -125,7 +191,7 @@ export function ImportPlanScreen() {
       current = false;
       clearTimeout(timer);
     };
-  }, [source, name, edits, mappings, fieldErrors]);
+  }, [source, name, edits, mappings, fieldErrors, providerTypes]);
 
   const targets = useMemo((): Array<[string, string]> => {
     const roles =
@@ -161,9 +227,7 @@ export function ImportPlanScreen() {
     });
     setBusy(false);
     if (!result.ok) {
-      setFailure(
-        result.error.code === 'INVALID_INPUT' ? result.error.message : describeError(result.error),
-      );
+      setFailure(refusal(result.error));
       return;
     }
     announceLibraryChanged();
@@ -173,7 +237,7 @@ export function ImportPlanScreen() {
   const preview = chosen?.preview;
   const errors = preview?.problems.filter((problem) => problem.severity === 'error') ?? [];
   const warnings = (preview?.problems.length ?? 0) - errors.length;
-  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0 || providerTypesError !== undefined;
 
   return (
     <>
@@ -189,18 +253,40 @@ export function ImportPlanScreen() {
       </p>
       <section aria-labelledby="import-source-title">
         <h2 id="import-source-title">1. Choose the plan</h2>
-        <div className="field">
-          <label htmlFor="plan-file">Choose a file (.md, .txt or Word .docx)</label>
+        <Field id="import-author" label="Your name (kept in the runbook’s history)">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="name"
+              value={author}
+              onChange={(event) => setAuthor(event.target.value)}
+            />
+          )}
+        </Field>
+        <div
+          className={`field import-drop${dropping ? ' import-drop-over' : ''}`}
+          onDragOver={(event) => {
+            event.preventDefault();
+            setDropping(true);
+          }}
+          onDragLeave={() => setDropping(false)}
+          onDrop={(event) => void dropFiles(event)}
+        >
+          <label htmlFor="plan-file">Choose one file or several (.md, .txt or Word .docx)</label>
           <p className="hint" id="plan-file-hint">
-            At most 5 MB. For a PDF, copy its text and paste it below.
+            At most 5 MB each. You can also drop files here. One file: you check what becomes a step
+            before saving. Several: each is saved as a draft for you to check in the editor. For a
+            PDF, copy its text and paste it below.
           </p>
           <input
             id="plan-file"
             type="file"
+            multiple
             accept=".md,.markdown,.txt,.docx,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-describedby="plan-file-hint"
             disabled={busy}
-            onChange={(event) => void chooseFile(event)}
+            onChange={(event) => void pickFiles(event)}
           />
         </div>
         <Field id="plan-text" label="Or paste the plan’s text">
@@ -226,6 +312,7 @@ export function ImportPlanScreen() {
           {failure}
         </p>
       )}
+      {results.length > 0 && <ImportResults results={results} />}
       {preview && chosen && (
         <>
           <section aria-labelledby="import-preview-title">
@@ -288,6 +375,14 @@ export function ImportPlanScreen() {
                 }
               </Field>
             ))}
+            <CheckboxGroup
+              legend={headerFieldLabels.providerTypes}
+              hint="The kinds of provider this runbook is for."
+              error={providerTypesError}
+              options={Object.entries(PROVIDER_TYPES)}
+              value={providerTypes ?? preview.header.providerTypes}
+              onChange={(next) => setProviderTypes(next as ProviderType[])}
+            />
           </section>
           {preview.variables.length > 0 && (
             <section aria-labelledby="import-variables-title">
@@ -335,17 +430,6 @@ export function ImportPlanScreen() {
                 ))}
               </ul>
             )}
-            <Field id="import-author" label="Your name (kept in the runbook’s history)">
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  autoComplete="name"
-                  value={author}
-                  onChange={(event) => setAuthor(event.target.value)}
-                />
-              )}
-            </Field>
             <button
               type="button"
               className="button-primary"

@@ -1,4 +1,5 @@
 import type { ImportBlock } from '../../../main/contract/importTypes';
+import { SafeHtml } from '../../ui/SafeHtml';
 
 const ORIGIN = {
   numbered: 'from a numbered list',
@@ -13,7 +14,8 @@ const KEPT = {
 
 /**
  * The proposed runbook block by block: each phase, each step with its number and id, and what
- * stays as text. Every kind is said in words, never by colour alone. The text is shown as typed.
+ * stays as text. Every kind is said in words, never by colour alone. Text is shown as the reader
+ * will show it (contacts filled in) when the core rendered it, and as typed otherwise.
  */
 export function ImportPreviewList({ blocks }: { blocks: ImportBlock[] }) {
   return (
@@ -32,14 +34,31 @@ export function ImportPreviewList({ blocks }: { blocks: ImportBlock[] }) {
               <span className="import-origin">
                 ({ORIGIN[block.from]}, id “{block.id}”)
               </span>
-              <p className="import-step-text">{block.text}</p>
-              {block.details && <pre className="import-kept">{block.details}</pre>}
+              {block.html ? (
+                <>
+                  <p className="import-step-text">
+                    <SafeHtml html={block.html.text} inline />
+                  </p>
+                  {block.details && (
+                    <SafeHtml html={block.html.details} className="import-kept import-rendered" />
+                  )}
+                </>
+              ) : (
+                <>
+                  <p className="import-step-text">{block.text}</p>
+                  {block.details && <pre className="import-kept">{block.details}</pre>}
+                </>
+              )}
             </li>
           );
         return (
           <li key={index} className="import-text">
             <strong>{block.kept ? KEPT[block.kept] : 'Stays as text'}</strong>
-            <pre className="import-kept">{block.text}</pre>
+            {block.html ? (
+              <SafeHtml html={block.html} className="import-kept import-rendered" />
+            ) : (
+              <pre className="import-kept">{block.text}</pre>
+            )}
           </li>
         );
       })}

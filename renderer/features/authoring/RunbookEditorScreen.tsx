@@ -28,6 +28,8 @@ import { SaveStatusBar } from './SaveStatusBar';
 import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
 const AUTHOR_KEY = 'holdfast-author-name';
+const diffOf = (id: string) => (from: number, to: number) =>
+  request('runbooks.diff', { id, from, to });
 
 /**
  * Edits one runbook (or a new one): details form, body text with checks as you type, the
@@ -264,7 +266,9 @@ export function RunbookEditorScreen({
             <p role="alert">{loadError}</p>
           </>
         )}
-        {id !== null && <HistoryPanel id={id} revisions={revisions} onRestore={restore} />}
+        {id !== null && (
+          <HistoryPanel revisions={revisions} diff={diffOf(id)} onRestore={restore} />
+        )}
         <OutcomeMessage outcome={outcome} />
         <p>
           <a href={href.home}>Back to the start</a>
@@ -490,7 +494,12 @@ export function RunbookEditorScreen({
         )}
       </section>
       {id !== null && (
-        <HistoryPanel key={revisions.length} id={id} revisions={revisions} onRestore={restore} />
+        <HistoryPanel
+          key={revisions.length}
+          revisions={revisions}
+          diff={diffOf(id)}
+          onRestore={restore}
+        />
       )}
     </div>
   );

@@ -145,7 +145,11 @@ function RoleItem({
 
   const remove = async (): Promise<string | null> => {
     const result = await request('contacts.delete', { role: entry.role });
-    if (!result.ok) return describeError(result.error);
+    // The core says in words why a role is kept (a runbook names it).
+    if (!result.ok)
+      return result.error.code === 'INVALID_INPUT'
+        ? result.error.message
+        : describeError(result.error);
     onChange(result.value, `Deleted the contact for ${entry.label}.`);
     // Keep keyboard users in place: on the entry's "Add" link, or the heading if the role went too.
     requestAnimationFrame(() =>

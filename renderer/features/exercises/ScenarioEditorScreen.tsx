@@ -1,13 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RevisionSummary } from '../../../main/contract/authoringTypes';
+import type { ScenarioSourceText } from '../../../main/contract/exerciseTypes';
+import type { Result } from '../../../main/contract/result';
 import type { Problem } from '../../../main/contract/types';
 import { scenarioTemplate } from '../../../main/shared/scenarioTemplate';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { href } from '../../useRoute';
+import { ConfirmReset } from '../authoring/ConfirmReset';
+import { HistoryPanel } from '../authoring/HistoryPanel';
 import { LintPanel } from '../authoring/LintPanel';
 import { MarkdownEditor, type MarkdownEditorHandle } from '../authoring/MarkdownEditor';
 import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
+import { UnsavedChanges } from './UnsavedChanges';
 
 /** The same remembered name the runbook editor uses, so history says who changed what. */
 const AUTHOR_KEY = 'holdfast-author-name';
@@ -16,16 +21,20 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 type Loaded =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'ready'; text: string; source: 'bundled' | 'user' | 'new' };
+  | { status: 'ready'; source: ScenarioSourceText | null };
 
 /**
  * Writes or edits an exercise scenario as one markdown file, with the checks the exercises list
  * runs shown by line as you type. Saving writes the provider's own copy (a bundled scenario is
- * never changed) and keeps every saved version in its history.
+ * never changed) and keeps every saved version in its history, where any two can be compared and
+ * an older one restored. The changes can be seen before saving; a scenario of the provider's own
+ * can be moved to the trash, and an edited bundled one reset, each after asking.
  */
 export function ScenarioEditorScreen({ id }: { id: string | null }) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [text, setText] = useState('');
+  /** The text as last opened or saved: what "Show what you changed" compares with. */
+  const [savedText, setSavedText] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [checking, setChecking] = useState(false);
   const [author, setAuthor] = useState(() => localStorage.getItem(AUTHOR_KEY) ?? '');
@@ -34,27 +43,33 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
   const [history, setHistory] = useState<RevisionSummary[]>([]);
   const editor = useRef<MarkdownEditorHandle>(null);
 
+  const open = useCallback(async (scenario: string): Promise<void> => {
+    const [source, revisions] = await Promise.all([
+      request('scenarios.source', { id: scenario }),
+      request('scenarios.history', { id: scenario }),
+    ]);
+    if (revisions.ok) setHistory(revisions.value);
+    if (!source.ok) return setLoaded({ status: 'failed', message: describeError(source.error) });
+    setText(source.value.text);
+    setSavedText(source.value.text);
+    setLoaded({ status: 'ready', source: source.value });
+  }, []);
+
   useEffect(() => document.getElementById('page-title')?.focus(), []);
   useEffect(() => {
-    if (id === null) {
-      const start = scenarioTemplate({
-        id: `our-exercise-${today()}`,
-        today: today(),
-        owner: localStorage.getItem(AUTHOR_KEY) ?? '',
-      });
-      setText(start);
-      setLoaded({ status: 'ready', text: start, source: 'new' });
+    if (id !== null) {
+      void open(id);
       return;
     }
-    void request('scenarios.source', { id }).then((result) => {
-      if (!result.ok) return setLoaded({ status: 'failed', message: describeError(result.error) });
-      setText(result.value.text);
-      setLoaded({ status: 'ready', text: result.value.text, source: result.value.source });
+    const start = scenarioTemplate({
+      id: `our-exercise-${today()}`,
+      today: today(),
+      owner: localStorage.getItem(AUTHOR_KEY) ?? '',
     });
-    void request('scenarios.history', { id }).then((result) => {
-      if (result.ok) setHistory(result.value);
-    });
-  }, [id]);
+    setText(start);
+    setSavedText(start);
+    setLoaded({ status: 'ready', source: null });
+  }, [id, open]);
 
   // Checked a moment after typing stops, as the runbook editor does.
   useEffect(() => {
@@ -69,6 +84,25 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
     return () => clearTimeout(timer);
   }, [text, loaded.status]);
 
+  const who = (): { author?: string } => {
+    localStorage.setItem(AUTHOR_KEY, author.trim());
+    return author.trim() ? { author: author.trim() } : {};
+  };
+
+  /** Shows what a change did, then opens the scenario again as it now is. */
+  const after = async (
+    result: Result<{ id: string; revision: RevisionSummary }>,
+    done: (revision: RevisionSummary) => string,
+  ): Promise<void> => {
+    if (!result.ok) {
+      setOutcome({ ok: false, message: `Not done. ${describeError(result.error)}` });
+      return;
+    }
+    setSavedId(result.value.id);
+    await open(result.value.id);
+    setOutcome({ ok: true, message: done(result.value.revision) });
+  };
+
   const save = async (): Promise<void> => {
     // Said on Save, as the runbook editor does, rather than a Save button that is greyed out
     // without a reason.
@@ -79,39 +113,65 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
       });
       return;
     }
-    localStorage.setItem(AUTHOR_KEY, author.trim());
-    const result = await request('scenarios.save', {
-      id: savedId,
-      text,
-      ...(author.trim() ? { author: author.trim() } : {}),
-    });
+    const result = await request('scenarios.save', { id: savedId, text, ...who() });
     if (!result.ok) {
       setOutcome({ ok: false, message: `Not saved. ${describeError(result.error)}` });
       return;
     }
-    setSavedId(result.value.id);
-    setOutcome({
-      ok: true,
-      message: `Saved as revision ${result.value.revision.seq}. It is listed under Exercises.`,
-    });
-    const listed = await request('scenarios.history', { id: result.value.id });
-    if (listed.ok) setHistory(listed.value);
+    await after(
+      result,
+      (revision) => `Saved as revision ${revision.seq}. It is listed under Exercises.`,
+    );
   };
+  const restore = async (seq: number): Promise<void> => {
+    if (savedId === null) return;
+    const result = await request('scenarios.restore', { id: savedId, seq, ...who() });
+    await after(result, (revision) => `Revision ${seq} was restored as revision ${revision.seq}.`);
+  };
+  const resetOrTrash = async (source: ScenarioSourceText): Promise<void> => {
+    const result = source.hasBundled
+      ? await request('scenarios.resetToBundled', { id: source.id, ...who() })
+      : await request('scenarios.trash', { id: source.id, ...who() });
+    await after(result, () =>
+      source.hasBundled
+        ? 'Reset: the scenario that comes with Holdfast is in use again. Your edited version is kept in the history.'
+        : 'Moved to the trash. You can bring it back from the history.',
+    );
+  };
+  const historyPanel = savedId !== null && (
+    <HistoryPanel
+      key={history.length}
+      revisions={history}
+      diff={(from, to) => request('scenarios.diff', { id: savedId, from, to })}
+      onRestore={restore}
+    />
+  );
 
   if (loaded.status === 'loading') return <p role="status">Opening the scenario…</p>;
-  if (loaded.status === 'failed')
+  if (loaded.status === 'failed') {
+    const trashed = history.at(-1)?.kind === 'trash';
     return (
-      <div role="alert">
-        <h1 id="page-title" tabIndex={-1}>
-          The scenario could not be opened
-        </h1>
-        <p>{loaded.message}</p>
+      <div>
         <p>
           <a href={href.exercises}>← Exercises</a>
         </p>
+        <h1 id="page-title" tabIndex={-1}>
+          {trashed ? `“${savedId ?? ''}” is in the trash` : 'The scenario could not be opened'}
+        </h1>
+        {trashed ? (
+          <p>To bring it back, restore its last revision from the history below.</p>
+        ) : (
+          <p role="alert">{loaded.message}</p>
+        )}
+        <OutcomeMessage outcome={outcome} />
+        {historyPanel}
       </div>
     );
+  }
+  const { source } = loaded;
   const errors = problems.filter((problem) => problem.severity === 'error').length;
+  const canResetOrTrash =
+    source !== null && source.source === 'user' && (source.overridesBundled || !source.hasBundled);
   return (
     <>
       <p>
@@ -120,7 +180,7 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
       <h1 id="page-title" tabIndex={-1}>
         {id === null ? 'Write a new scenario' : 'Edit scenario'}
       </h1>
-      {loaded.source === 'bundled' && (
+      {source?.source === 'bundled' && (
         <p className="notice">
           This scenario comes with Holdfast. Saving keeps your own version; the one that comes with
           Holdfast is not changed.
@@ -154,6 +214,7 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
           onChange={(event) => setAuthor(event.target.value)}
         />
       </div>
+      <UnsavedChanges saved={savedText} edited={text} />
       <button
         type="button"
         className="button-primary"
@@ -163,24 +224,30 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
         Save scenario
       </button>
       <OutcomeMessage outcome={outcome} />
-      {history.length > 0 && (
-        <section aria-labelledby="scenario-history-title">
-          <h2 id="scenario-history-title">History</h2>
-          <ol>
-            {history.map((revision) => (
-              <li key={revision.seq}>
-                Revision {revision.seq}, {revision.savedAt.slice(0, 16).replace('T', ' ')} UTC, by{' '}
-                <bdi>{revision.author}</bdi>
-                {revision.message && (
-                  <>
-                    : <bdi>{revision.message}</bdi>
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
-        </section>
+      {canResetOrTrash && (
+        <p className="editor-actions">
+          <ConfirmReset
+            button={
+              source.hasBundled
+                ? 'Reset to the version that comes with Holdfast'
+                : 'Move to the trash'
+            }
+            question={
+              source.hasBundled
+                ? 'Reset to the version that comes with Holdfast?'
+                : 'Move this scenario to the trash?'
+            }
+            consequence={
+              source.hasBundled
+                ? `Your edited version stops being used, with every change you made to it${text !== savedText ? ', and the changes you have not saved are lost' : ''}. A copy of your edited version stays in the history below, so you can bring it back.`
+                : `Nobody can run this scenario until it is brought back${text !== savedText ? ', and the changes you have not saved are lost' : ''}. A copy stays in the history below, so you can bring it back.`
+            }
+            confirmLabel={source.hasBundled ? 'Yes, reset it' : 'Yes, move it to the trash'}
+            onConfirm={() => resetOrTrash(source)}
+          />
+        </p>
       )}
+      {historyPanel}
     </>
   );
 }

@@ -1,13 +1,47 @@
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { ContactRef, Settings } from '../../../contract/types';
+import { markdownRenderer } from '../../runbooks/runbookPresenter';
 import { importHandlers } from './importHandlers';
+
+const SETTINGS: Settings = {
+  organisationName: 'Rose Lodge',
+  providerType: 'care-home',
+  pharmacyCqcRegistered: false,
+  isolationInstruction: '',
+  contractClocks: [],
+};
+const CONTACTS: Record<string, ContactRef> = {
+  'it-supplier': {
+    role: 'it-supplier',
+    label: 'IT supplier',
+    national: false,
+    channels: [{ kind: 'phone', value: '01632 960 123', outOfBand: true }],
+    stale: false,
+    name: 'Sam Byte',
+  },
+  'data-protection-lead': {
+    role: 'data-protection-lead',
+    label: 'Data protection lead',
+    national: false,
+    channels: null,
+    stale: false,
+  },
+};
 
 const handlers = importHandlers({
   takenIds: async () => new Set(['ransomware', 'printer-plan']),
   knownRoles: () => new Set(['it-supplier']),
   settings: () => ({ organisationName: 'Rose Lodge', providerType: 'care-home' }),
   check: async (text) => ({ problems: [], headerProblems: [], view: null, textWithIds: text }),
+  render: markdownRenderer({
+    contact: (role) =>
+      CONTACTS[role] ?? { role, label: role, national: false, channels: null, stale: false },
+    settings: () => SETTINGS,
+    systems: () => undefined,
+  }),
+  saveDraft: async () => ({ ok: true, value: { outcome: 'saved', id: 'unused' } }),
   now: () => new Date('2026-12-05T02:00:00Z'),
 });
 const preview = handlers['runbooks.importPreview'];
@@ -93,5 +127,21 @@ describe('runbooks.importPreview', () => {
       text: '# Printer plan\n\n1. Unplug it.',
     });
     expect(fresh.ok && fresh.value.header.id).toBe('printer-plan-imported');
+  });
+
+  it('shows contacts in the preview as the reader does: the number, or a prompt to add it', async () => {
+    const result = await preview({
+      text: '# Printer plan\n\n## Contain\n\n1. Phone {{contact:it-supplier}}.\n2. Tell {{contact:data-protection-lead}}.\n\nAsk {{contact:it-supplier}} later.',
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const [phone, tell] = result.value.blocks.filter((block) => block.kind === 'step');
+    expect(phone?.text).toBe('Phone {{contact:it-supplier}}.');
+    expect(phone?.html?.text).toContain('<strong><bdi>IT supplier</bdi></strong>');
+    expect(phone?.html?.text).toContain('01632 960 123');
+    expect(phone?.html?.text).not.toContain('{{');
+    expect(tell?.html?.text).toContain('not set yet');
+    expect(tell?.html?.text).toContain('add your local number');
+    const after = result.value.blocks.find((block) => block.kind === 'text');
+    expect(after?.kind === 'text' && after.html).toContain('Sam Byte');
   });
 });

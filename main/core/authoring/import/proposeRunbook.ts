@@ -34,6 +34,8 @@ export interface ProposeOptions {
   header?: Partial<Omit<ImportHeader, 'reviewed'>> | undefined;
   /** Placeholder choices the person made in the preview (written → target). */
   mappings?: Readonly<Record<string, string>> | undefined;
+  /** Markdown as the reader shows it, for the preview; without it blocks carry their text only. */
+  render?: ((markdown: string, inline?: boolean) => string) | undefined;
 }
 
 export interface Proposal {
@@ -223,7 +225,7 @@ export function proposeRunbook(document: string, options: ProposeOptions): Propo
     summary: fillName(proposed.summary),
     ...definedOnly(options.header ?? {}),
   };
-  const blocks = drafts.map((draft) => toBlock(draft, fill));
+  const blocks = drafts.map((draft) => toBlock(draft, fill, options.render));
   const text = renderRunbook(chosenHeader, drafts, fill);
   const mapped = variables.filter((variable) => variable.chosen !== 'keep').length;
   if (variables.length > mapped)
@@ -449,23 +451,33 @@ function filler(variables: ImportVariable[], organisation: string): (text: strin
   return (text) => swaps.reduce((out, [from, to]) => out.split(from).join(to), text);
 }
 
-function toBlock(draft: Draft, fill: (text: string) => string): ImportBlock {
+function toBlock(
+  draft: Draft,
+  fill: (text: string) => string,
+  render: ProposeOptions['render'],
+): ImportBlock {
   if (draft.kind === 'phase') return { kind: 'phase', id: draft.id, title: fill(draft.title) };
-  if (draft.kind === 'step')
+  if (draft.kind === 'step') {
+    const text = fill(draft.headline);
+    const details = fill(draft.details.join('\n'));
     return {
       kind: 'step',
       id: draft.id,
       number: draft.number,
-      text: fill(draft.headline),
-      details: fill(draft.details.join('\n')),
+      text,
+      details,
       from: draft.from,
+      ...(render ? { html: { text: render(text, true), details: render(details) } } : {}),
     };
+  }
+  const written = fill(draft.lines.join('\n'));
   return {
     kind: 'text',
     // The preview shows a kept numbered list as it was written, without the escape that keeps
     // it from being read as steps.
-    text: fill(draft.lines.join('\n')).replace(/^- (\d{1,9})\\([.)]) /gm, '$1$2 '),
+    text: written.replace(/^- (\d{1,9})\\([.)]) /gm, '$1$2 '),
     ...(draft.kept ? { kept: draft.kept } : {}),
+    ...(render ? { html: render(written) } : {}),
   };
 }
 

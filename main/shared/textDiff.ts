@@ -1,5 +1,5 @@
 import { diffLines } from 'diff';
-import type { DiffLine } from '../../contract/authoringTypes';
+import type { DiffLine } from '../contract/authoringTypes';
 
 /** Line-by-line differences from `older` to `newer`, each line numbered in the text it belongs to. */
 export function textDiff(older: string, newer: string): DiffLine[] {

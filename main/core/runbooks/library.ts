@@ -388,6 +388,23 @@ export function runbookFromSnapshot(
   };
 }
 
+/**
+ * The library's runbook `id` as `runbookFromSnapshot` would read a snapshot of the same bytes
+ * (`sha256` equal to the loaded file's): parsing identical bytes again gives the same runbook, and
+ * that parse is most of the time opening an incident takes after its log check. Undefined when the
+ * library holds other bytes under that id, or none.
+ */
+export function snapshotFromLibrary(
+  library: Pick<LoadedLibrary, 'runbooks' | 'origins'>,
+  id: string,
+  sha256: string,
+  file: string,
+): Runbook | undefined {
+  const runbook = library.runbooks.get(id);
+  if (!runbook || library.origins.get(id)?.sha256 !== sha256) return undefined;
+  return { ...runbook, source: 'user', file, overridesBundled: false };
+}
+
 /** A parsed file as the library holds it, with its contacts resolved against the national pack. */
 export function toRunbook(
   candidate: Omit<Candidate, 'origin'> & { overridesBundled: boolean },

@@ -29,7 +29,7 @@ function preloadAppChunks(appModule: string): Plugin {
         const chunks = Object.values(bundle).flatMap((output) =>
           output.type === 'chunk' ? [output] : [],
         );
-        const app = chunks.find((chunk) => chunk.facadeModuleId === appModule);
+        const app = chunks.find((chunk) => chunk.moduleIds.includes(appModule));
         if (!app) throw new Error(`no chunk for ${appModule}: the entry no longer imports it`);
         const already = new Set([entry.fileName, ...entry.imports]);
         const files: string[] = [];
@@ -57,6 +57,43 @@ function preloadAppChunks(appModule: string): Plugin {
   };
 }
 
+/**
+ * The modules the first screen loads with the app (mountApp.tsx's static imports, all the way
+ * down, less what the entry already holds), so they can go out as one chunk. Left to itself the
+ * bundler splits every module a lazy screen also uses into a chunk of its own: nine files of a
+ * few hundred bytes, which took the browser's six connections to the harness while the first
+ * screen's own data calls queued behind them (reader_ratio in `npm run bench`). Merging them
+ * loads no more code: every one of them was loaded at the start already.
+ */
+function firstScreenModules(entryModule: string, appModule: string) {
+  const modules = new Set<string>();
+  const plugin: Plugin = {
+    name: 'holdfast:first-screen-modules',
+    apply: 'build',
+    buildEnd() {
+      const staticGraph = (from: string): Set<string> => {
+        const seen = new Set<string>();
+        const visit = (id: string): void => {
+          if (seen.has(id)) return;
+          seen.add(id);
+          for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+        };
+        visit(from);
+        return seen;
+      };
+      const entry = staticGraph(entryModule);
+      modules.clear();
+      for (const id of staticGraph(appModule)) if (!entry.has(id)) modules.add(id);
+    },
+  };
+  return { plugin, test: (id: string): boolean => modules.has(id) };
+}
+
+const firstScreen = firstScreenModules(
+  resolve('renderer/main.ts'),
+  resolve('renderer/mountApp.tsx'),
+);
+
 // One build tool for all three targets: main (Node, ESM), preload (CommonJS, because a sandboxed
 // preload cannot load ES modules) and the renderer.
 export default defineConfig(({ mode }) => ({
@@ -83,8 +120,17 @@ export default defineConfig(({ mode }) => ({
     build: {
       outDir: resolve(mode === HARNESS_MODE ? 'out/harness' : 'out/renderer'),
       minify: true,
-      rollupOptions: { input: resolve('renderer/index.html') },
+      rollupOptions: {
+        input: resolve('renderer/index.html'),
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'mountApp', test: firstScreen.test, includeDependenciesRecursively: false },
+            ],
+          },
+        },
+      },
     },
-    plugins: [react(), preloadAppChunks(resolve('renderer/mountApp.tsx'))],
+    plugins: [react(), preloadAppChunks(resolve('renderer/mountApp.tsx')), firstScreen.plugin],
   },
 }));

@@ -45,6 +45,8 @@ const RUNS = {
   reader: 15,
   logAppends: 10_000,
   logOpens: 5,
+  /** One first open swung from 95 to 192 ms between runs; the figure is the median of these. */
+  incidentFirstOpens: 5,
   records: 41,
 };
 const LONG_LOG_ENTRIES = 10_000;
@@ -436,11 +438,13 @@ async function benchEvidenceLog(temp: string): Promise<void> {
     BUNDLED_DIR,
     LONG_LOG_ENTRIES,
     RUNS.logOpens,
+    RUNS.incidentFirstOpens,
   );
   note(
-    `incident open: ${LONG_LOG_ENTRIES} entries after opening, incidents.get through the core (check the log, replay it, render the runbook snapshot); the first get after a start, then the median of ${RUNS.logOpens} more with the log already open`,
+    `incident open: ${LONG_LOG_ENTRIES} entries after opening, incidents.get through the core (check the log, replay it, render the runbook snapshot); *_first = the median of ${RUNS.incidentFirstOpens} first gets, each in a fresh Node process after a start; then the median of ${RUNS.logOpens} more in one process with the log already open`,
   );
-  report('incident_open_10000_first_ms', incident.first, 'ms');
+  report('incident_open_10000_first_ms', median(incident.first), 'ms');
+  report('incident_open_10000_first_max_ms', max(incident.first), 'ms');
   report('incident_open_10000_ms', median(incident.later), 'ms');
 }
 

@@ -58,7 +58,7 @@ function parseAndMark(state: StateCore): void {
   }
 }
 
-function keepMarked(state: StateCore): void {
+function keepMarked(): void {
   const marked = keepable;
   keepable = [];
   for (const token of marked) {
@@ -66,11 +66,10 @@ function keepMarked(state: StateCore): void {
     const count = countTokens(token.children ?? []);
     if (keptTokens + count > MAX_TOKENS) continue;
     keptTokens += count;
-    // Copies both ways: neither the checker nor a renderer may change another's tokens.
-    kept.set(
-      token.content,
-      (token.children ?? []).map((child) => cloneToken(state, child)),
-    );
+    // Kept as they are, not copied: the checks only read them, and most documents checked (a
+    // whole library at start) are never rendered. A renderer gets copies (parseOrReuse), since
+    // rendering rewrites link attributes.
+    kept.set(token.content, token.children ?? []);
   }
 }
 

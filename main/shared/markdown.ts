@@ -64,13 +64,15 @@ export function splitSystemKey(key: string): { system: string; field: string | n
     : { system: key.slice(0, dot), field: key.slice(dot + 1) };
 }
 
+/** PLACEHOLDER_RE anchored where the inline parser stands (sticky), compiled once. */
+const PLACEHOLDER_AT = new RegExp(PLACEHOLDER_RE.source, 'y');
+
 function placeholderRule(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x7b || state.src.charCodeAt(state.pos + 1) !== 0x7b) {
     return false;
   }
-  const re = new RegExp(PLACEHOLDER_RE.source, 'y');
-  re.lastIndex = state.pos;
-  const match = re.exec(state.src);
+  PLACEHOLDER_AT.lastIndex = state.pos;
+  const match = PLACEHOLDER_AT.exec(state.src);
   if (!match?.[1] || !match[2]) return false;
   if (!silent) {
     const token = state.push('placeholder', '', 0);

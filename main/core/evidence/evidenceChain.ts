@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/hash';
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
 
@@ -135,7 +135,7 @@ function coveredFields(record: Omit<EvidenceRecord, 'hash'>): Omit<EvidenceRecor
   };
 }
 
-const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256Hex = (text: string): string => sha256(text);
 
 /** SHA-256 hex of the canonical JSON of every field of the record except `hash`. */
 export function hashRecord(record: Omit<EvidenceRecord, 'hash'>): string {

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '../../contract/result';
 import type { PackFile } from '../../contract/authoringTypes';
 import type { ContractClock, Runbook, RunbookView } from '../../contract/types';
 import type { NationalContact } from '../contacts/nationalContacts';
-import { runbookFromSnapshot, type LoadedLibrary } from '../runbooks/library';
+import { runbookFromSnapshot, snapshotFromLibrary, type LoadedLibrary } from '../runbooks/library';
 import { GENESIS_HASH, type EvidenceRecord } from '../evidence/evidenceChain';
 import { EvidenceLogError, type NewEntry } from '../evidence/evidenceLog';
 import type { EntryBodies, SnapshotRef } from './incidentEvents';
@@ -172,12 +172,12 @@ export function createIncidentService(options: IncidentServiceOptions) {
     const bytes = await store.readSnapshot(id, ref.sha256);
     if (!bytes)
       return `The saved copy of "${ref.title}" is missing or does not match the log, so the current version is shown instead.`;
-    const { runbook, problems } = runbookFromSnapshot(
-      bytes,
-      `incident snapshot of ${ref.id}`,
-      'user',
-      options.national(),
-    );
+    const file = `incident snapshot of ${ref.id}`;
+    // The library's file is often the very bytes snapshotted: then its runbook is used, unparsed.
+    const same = snapshotFromLibrary(options.library(), ref.id, ref.sha256, file);
+    const { runbook, problems } = same
+      ? { runbook: same, problems: [] }
+      : runbookFromSnapshot(bytes, file, 'user', options.national());
     const outcome =
       runbook ??
       `The saved copy of "${ref.title}" could not be read (${problems[0]?.message ?? 'unknown problem'}).`;

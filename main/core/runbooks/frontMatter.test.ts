@@ -32,6 +32,22 @@ describe('splitFrontMatter', () => {
     expect(split.body).toBe('Intro.');
   });
 
+  it('reads an empty header, a header closed on the last line and a file of one fence', () => {
+    expect(splitFrontMatter('---\n---\nIntro.', FILE)).toMatchObject({
+      yaml: '',
+      bodyStartLine: 3,
+      body: 'Intro.',
+    });
+    expect(splitFrontMatter(['---', ...FIELDS, '---'].join('\n'), FILE)).toMatchObject({
+      yaml: FIELDS.join('\n'),
+      body: '',
+      problems: [],
+    });
+    expect(splitFrontMatter('---', FILE).problems).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('not closed') as unknown }),
+    ]);
+  });
+
   it.each([
     ['---js', 'language tags'],
     ['---javascript', 'language tags'],

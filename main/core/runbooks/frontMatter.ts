@@ -63,8 +63,10 @@ export interface SplitFile {
  * refused because some front-matter libraries evaluate them as code.
  */
 export function splitFrontMatter(text: string, file: string): SplitFile {
-  const lines = text.split('\n');
-  const first = lines[0] ?? '';
+  // Walks the header a line at a time rather than splitting the whole file: the body is taken
+  // whole, since it is most of the file and the body parser reads it again anyway.
+  const firstEnd = text.indexOf('\n');
+  const first = firstEnd === -1 ? text : text.slice(0, firstEnd);
   const problem = (message: string): SplitFile => ({
     yaml: null,
     bodyStartLine: 1,
@@ -80,14 +82,40 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
           'missing details at the top (front matter): the file must start with a line "---", then the lines "id: …", "title: …", "category: …", "summary: …", "reviewed: YYYY-MM-DD", "owner: …" and "version: 1", then "---" (runbooks/README.md shows an example)',
         );
   }
-  const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (close === -1)
+  const close = closingFence(text, firstEnd);
+  if (close === null)
     return problem('front matter is not closed: add a line "---" after the last field');
-  const yaml = lines.slice(1, close).join('\n');
+  const yaml = text.slice(firstEnd + 1, Math.max(firstEnd + 1, close.start - 1));
   if (Buffer.byteLength(yaml) > MAX_FRONT_MATTER_BYTES) {
     return problem(`front matter is too large (over ${MAX_FRONT_MATTER_BYTES / 1024} KB)`);
   }
-  return { yaml, bodyStartLine: close + 2, body: lines.slice(close + 1).join('\n'), problems: [] };
+  return {
+    yaml,
+    bodyStartLine: close.line + 2,
+    body: close.end === -1 ? '' : text.slice(close.end + 1),
+    problems: [],
+  };
+}
+
+const FENCE = /^(---|\.\.\.)\s*$/;
+
+/**
+ * The first line after line 0 that closes the header: its 0-based line number, where it starts,
+ * and where its line break is (-1 when it is the last line). Null when none does.
+ */
+function closingFence(
+  text: string,
+  firstEnd: number,
+): { line: number; start: number; end: number } | null {
+  if (firstEnd === -1) return null;
+  let start = firstEnd + 1;
+  for (let line = 1; ; line += 1) {
+    const end = text.indexOf('\n', start);
+    if (FENCE.test(end === -1 ? text.slice(start) : text.slice(start, end)))
+      return { line, start, end };
+    if (end === -1) return null;
+    start = end + 1;
+  }
 }
 
 /**

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Problem } from '../../contract/types';
 import { parseNationalContacts, type NationalContact } from '../contacts/nationalContacts';
 import { lineOf, runbookSource, SIMPLE_BODY } from './__fixtures__/runbookSource';
-import { loadLibrary, type RunbookFolder } from './library';
+import {
+  loadLibrary,
+  runbookFromSnapshot,
+  snapshotFromLibrary,
+  type RunbookFolder,
+} from './library';
 
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
 const bundled: RunbookFolder = { dir: BUNDLED_DIR, source: 'bundled', label: 'runbooks' };
@@ -285,4 +290,24 @@ describe('loadLibrary', () => {
       for (const problem of problems) expect(problem.file).toBe('your runbooks/dangling.md');
     },
   );
+});
+
+describe('snapshotFromLibrary', () => {
+  it('gives for every bundled runbook exactly what parsing a snapshot of the same bytes gives', async () => {
+    const library = await loadLibrary([bundled], national);
+    const byId = new Map(national.map((contact) => [contact.id, contact]));
+    expect(library.runbooks.size).toBeGreaterThan(10);
+    for (const [id, origin] of library.origins) {
+      const file = `incident snapshot of ${id}`;
+      const parsed = runbookFromSnapshot(await readFile(origin.path), file, 'user', byId);
+      expect(snapshotFromLibrary(library, id, origin.sha256, file)).toEqual(parsed.runbook);
+    }
+  });
+
+  it('gives nothing when the library holds other bytes under that id, or no such runbook', async () => {
+    const library = await loadLibrary([bundled], national);
+    const file = 'incident snapshot of ransomware';
+    expect(snapshotFromLibrary(library, 'ransomware', '0'.repeat(64), file)).toBeUndefined();
+    expect(snapshotFromLibrary(library, 'no-such-runbook', '0'.repeat(64), file)).toBeUndefined();
+  });
 });

@@ -621,7 +621,11 @@ export function lintInline(
         )) {
           report.error(line, unknownPlaceholder(child.content));
         }
-      } else if (child.type === 'text' && HTML_TAG.test(child.content)) {
+      } else if (
+        child.type === 'text' &&
+        child.content.includes('<') &&
+        HTML_TAG.test(child.content)
+      ) {
         report.warn(line, 'HTML is not allowed in runbooks; it is shown as plain text');
       }
     }
@@ -641,6 +645,9 @@ function unknownPlaceholder(written: string): string {
   return `"${truncate(written)}" is not something Holdfast can fill in, so staff would see it as typed.${didYouMean(inner, KNOWN_PLACEHOLDERS).replace(/"([^"]*)"/, '"{{$1}}"')} Use {{contact:role}}, {{system:id.field}} or {{setting:${Object.keys(SETTING_PLACEHOLDERS).join('|')}}}, or write the words out`;
 }
 
+/** Exactly one placeholder the grammar reads, nothing around it. */
+const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER_RE.source}$`);
+
 /** A template's variable: `{{COMPANY_NAME}}`, `{{ insurer phone }}` (not markup, which is warned about as HTML). */
 const TEMPLATE_VARIABLE = /\{\{\s*[\w.:-][\w .:-]{0,79}\}\}/g;
 
@@ -650,9 +657,11 @@ const TEMPLATE_VARIABLE = /\{\{\s*[\w.:-][\w .:-]{0,79}\}\}/g;
  * left alone, since they show text exactly as written on purpose.
  */
 function checkLooseBraces(content: string, firstLine: number, report: Report): void {
+  // Nearly every paragraph has no braces at all: skip the copy and the scan for those.
+  if (!content.includes('{{')) return;
   const text = content.replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
   for (const match of text.matchAll(TEMPLATE_VARIABLE)) {
-    if (new RegExp(`^${PLACEHOLDER_RE.source}$`).test(match[0])) continue;
+    if (WHOLE_PLACEHOLDER.test(match[0])) continue;
     const line = firstLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0);
     report.error(line, unknownPlaceholder(match[0]));
   }

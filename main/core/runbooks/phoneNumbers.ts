@@ -6,6 +6,7 @@
 
 /** Something that reads as a UK or international number: starts 0 or +, 9 to 15 digits. */
 const NUMBER_LIKE = /(?<![\w+])(?:\+|0)[\d\s()-]{6,}\d/g;
+const HAS_NUMBER_LIKE = new RegExp(NUMBER_LIKE.source);
 
 /** The number a text or `tel:` address means, as digits with +44 written as the leading 0. */
 export function dialledDigits(text: string): string {
@@ -28,6 +29,8 @@ export function telLinkDigits(href: string): string {
 
 /** The phone numbers written in a piece of text, as written. */
 export function phoneNumbersIn(text: string): string[] {
+  // Most text has no number at all: one test, before building the list of matches.
+  if (!HAS_NUMBER_LIKE.test(text)) return [];
   return [...text.matchAll(NUMBER_LIKE)]
     .map((match) => match[0].trim())
     .filter((number) => {

@@ -56,6 +56,30 @@ describe('SearchBox', () => {
     expect(second?.textContent).toContain('About Lost device');
   });
 
+  it('asks as each key is typed and shows only the answer to the words in the box, whatever order answers come in', async () => {
+    const answers: Array<(value: unknown) => void> = [];
+    vi.mocked(request).mockImplementation(
+      () => new Promise((resolve) => answers.push(resolve)) as never,
+    );
+    render(<SearchBox />);
+    const box = screen.getByRole('searchbox', { name: /Search runbooks/ });
+    box.focus();
+    fireEvent.change(box, { target: { value: 'ran' } });
+    fireEvent.change(box, { target: { value: 'ransom' } });
+    // Asked straight from each change, before any answer.
+    expect(vi.mocked(request).mock.calls.map(([, input]) => input)).toEqual([
+      { query: 'ran', limit: 8 },
+      { query: 'ransom', limit: 8 },
+    ]);
+    answers[1]?.({ ok: true, value: [hit('ransomware', 'Ransomware')] });
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Ransomware' })).toBeTruthy());
+    // The slower answer to the earlier words arrives last and is dropped.
+    answers[0]?.({ ok: true, value: [hit('lost-device', 'Lost device')] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(screen.queryByRole('link', { name: 'Lost device' })).toBeNull();
+    expect(document.querySelector('.search-results')?.getAttribute('data-query')).toBe('ransom');
+  });
+
   it('opens the first runbook at its top on Enter', async () => {
     const box = await typeQuery('screen says pay');
     fireEvent.keyDown(box, { key: 'Enter' });

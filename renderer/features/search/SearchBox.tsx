@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import type { SearchHit } from '../../../main/contract/types';
 import { request } from '../../api';
 import { href } from '../../useRoute';
@@ -47,27 +48,42 @@ export function SearchBox() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    if (query.trim() === '') {
+  // The words typed last: an answer to any earlier words is dropped (all of them once unmounted).
+  const latest = useRef<string | null>('');
+  useEffect(
+    () => () => {
+      latest.current = null;
+    },
+    [],
+  );
+
+  /**
+   * Asks from the keystroke itself, not from an effect after the next render, and shows the
+   * answer as soon as it is in (flushSync): the results then make the frame that shows the typed
+   * letter or the one straight after it, instead of waiting a frame more for React's own timing
+   * (search_paint_p95_ms in `npm run bench`).
+   */
+  const search = (words: string): void => {
+    latest.current = words;
+    setQuery(words);
+    if (words.trim() === '') {
       setHits([]);
-      setHitsFor(query);
+      setHitsFor(words);
       return;
     }
-    void request('runbooks.search', { query: query.slice(0, 200), limit: 8 }).then((result) => {
-      if (!current) return;
-      setHits(result.ok ? result.value : []);
-      setHitsFor(query);
-      setOpen(true);
+    void request('runbooks.search', { query: words.slice(0, 200), limit: 8 }).then((result) => {
+      if (latest.current !== words) return;
+      flushSync(() => {
+        setHits(result.ok ? result.value : []);
+        setHitsFor(words);
+        setOpen(true);
+      });
     });
-    return () => {
-      current = false;
-    };
-  }, [query]);
+  };
 
   const go = (target: string): void => {
     setOpen(false);
-    setQuery('');
+    search('');
     openResult(target);
   };
 
@@ -136,7 +152,7 @@ export function SearchBox() {
         aria-controls={listId}
         aria-describedby={statusId}
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => search(event.target.value)}
         onKeyDown={onInputKeyDown}
         onFocus={() => setOpen(true)}
       />

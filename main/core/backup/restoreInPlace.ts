@@ -4,30 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { fsyncDir } from '../storage/durableFile';
 import { PRIVATE_DIRS } from '../storage/privateModes';
 import { writeCheckedBackup, type CheckedBackup } from './dataBackup';
-
-/**
- * The names directly inside a data folder that are Holdfast's own. In the desktop app the data
- * folder is also the browser engine's profile (its caches and storage, some of them held open
- * while it runs), so a restore moves only these and leaves the rest where it is.
- */
-export const DATA_FOLDER_ENTRIES: readonly string[] = [
-  'settings.json',
-  'contacts.json',
-  'systems.json',
-  'grabbag.json',
-  'backups.json',
-  'runbooks',
-  'scenarios',
-  'history-scenarios',
-  'unsaved-edits',
-  'incidents',
-  'exercises',
-  'history',
-  'trash',
-  'quarantine',
-  'cache',
-  'staging',
-];
+import { isBackedUpEntry } from './dataFolderEntries';
 
 /** "2026-12-05 03-10-42": sorts by date and is a valid folder name on every system. */
 const folderStamp = (when: Date): string =>
@@ -59,15 +36,14 @@ export async function restoreInPlace(
       `${basename(dataDir)} before restore ${folderStamp(when)} (${attempt})`,
     );
   await mkdir(setAside, PRIVATE_DIRS);
-  const ours = (name: string): boolean => DATA_FOLDER_ENTRIES.includes(name);
   const movedAside: string[] = [];
   const movedIn: string[] = [];
   try {
-    for (const name of (await readdir(dataDir)).filter(ours)) {
+    for (const name of (await readdir(dataDir)).filter(isBackedUpEntry)) {
       await rename(join(dataDir, name), join(setAside, name));
       movedAside.push(name);
     }
-    for (const name of (await readdir(restoredDir)).filter(ours)) {
+    for (const name of (await readdir(restoredDir)).filter(isBackedUpEntry)) {
       await rename(join(restoredDir, name), join(dataDir, name));
       movedIn.push(name);
     }

@@ -70,6 +70,7 @@ import type {
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
 import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
 import { freeTextSchema } from './invisibleText';
+import { MAX_BACKUP_BASE64 } from './uploadLimits';
 import type { Readiness } from './readinessTypes';
 import {
   careGroupKeyInputSchema,
@@ -123,7 +124,7 @@ const suggestedFileNameSchema = z
 const backupUploadSchema = z.strictObject({
   base64: z
     .base64('must be a file encoded as base64')
-    .max(90_000_000, 'the backup is larger than 64 MB'),
+    .max(MAX_BACKUP_BASE64, 'the backup is larger than 64 MB'),
   passphrase: z.string().max(MAX_PASSPHRASE_LENGTH).nullable(),
 });
 const importFormatSchema = z.enum(['csv', 'vcard']);

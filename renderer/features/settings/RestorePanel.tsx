@@ -104,7 +104,9 @@ export function RestorePanel() {
 
   return (
     <section aria-labelledby="restore-title">
-      <h2 id="restore-title">Restore from a backup…</h2>
+      <h2 id="restore-title" tabIndex={-1}>
+        Restore from a backup…
+      </h2>
       <p>
         Everything in Holdfast on this computer is replaced by the backup. What is here now is not
         deleted: it moves to a folder beside the data folder, named with today's date.

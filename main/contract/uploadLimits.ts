@@ -4,7 +4,9 @@ import { MAX_IMPORT_BYTES } from './importSchemas';
 /** Characters of base64 for a file of `bytes` bytes. */
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
-/** A full backup as base64: about 64 MB of backup at most (64 MiB is 89.5 million characters). */
+/** The largest backup file Holdfast restores: 64 MB. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024;
+/** A full backup as base64: 64 MB of backup is 89.5 million characters. */
 export const MAX_BACKUP_BASE64 = 90_000_000;
 /** A runbook pack as base64: about 6 MB of zip at most. */
 export const MAX_PACK_BASE64 = 8_400_000;

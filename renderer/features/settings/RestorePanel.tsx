@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupContents } from '../../../main/contract/authoringTypes';
 import type { ApiError } from '../../../main/contract/result';
+import { MAX_BACKUP_BYTES } from '../../../main/contract/uploadLimits';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { toBase64 } from '../../lib/base64';
@@ -66,6 +67,14 @@ export function RestorePanel() {
     setDone(null);
     if (!file) {
       setFileMistake('Choose the backup file.');
+      fileBox.current?.focus();
+      return;
+    }
+    // Said here in words, before a large file is read and sent only to be refused for its size.
+    if (file.size > MAX_BACKUP_BYTES) {
+      setFileMistake(
+        `“${file.name}” is larger than 64 MB, so it is not a backup Holdfast can restore. Choose the file Holdfast saved when you backed up.`,
+      );
       fileBox.current?.focus();
       return;
     }

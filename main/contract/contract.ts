@@ -213,7 +213,7 @@ export const contract = {
     contacts: ImportCounts | null;
   }>()(packImportSchema),
   /**
-   * Everything in the data folder as one file, encrypted with a passphrase, with a checksum for
+   * All of Holdfast's data in the data folder (not the browser engine's files beside it) as one file, encrypted with a passphrase, with a checksum for
    * each file inside. It notes when the backup was made (home's "Getting ready" says its age), so
    * it writes.
    */

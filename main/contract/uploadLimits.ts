@@ -1,5 +1,12 @@
 import type { CallName } from './calls';
-import { MAX_IMPORT_BYTES } from './importSchemas';
+
+/*
+ * Plain numbers, with no schema built here: the renderer reads them too, and a module that builds
+ * a zod schema must not load before the renderer's zod settings (see renderer/lib/zodConfig.ts).
+ */
+
+/** A document to import may be at most 5 MB; as base64 that is about 6.7 million characters. */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /** Characters of base64 for a file of `bytes` bytes. */
 export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;

@@ -34,10 +34,12 @@ test('a backup restores through Settings: checked and counted first, the current
   await expect(page.getByText(/It holds 1 incident, 0 practice incidents/)).toBeVisible();
 
   await page.getByRole('button', { name: 'Restore this backup' }).click();
-  // The app reloads over the restored data and says where the earlier data went.
+  // The app reloads over the restored data and says where the earlier data went. A restore opens
+  // the backup again (its passphrase key is slow to work out on purpose) and syncs every file, so
+  // a busy machine may take longer than the usual wait.
   await expect(
     page.getByRole('status').filter({ hasText: 'The backup was restored.' }),
-  ).toContainText('before restore');
+  ).toContainText('before restore', { timeout: 30_000 });
   await goToHash(page, '#/incidents');
   await expect(page.getByText('Before the backup').first()).toBeVisible();
   await expect(page.getByText('After the backup')).toHaveCount(0);

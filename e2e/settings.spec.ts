@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { seriousViolations } from './axe';
+import { seriousViolations, strictViolations } from './axe';
 import { expect, test } from './fixtures';
 
 test("the IT supplier's instruction recorded in Settings appears at the ransomware isolate step", async ({
@@ -52,4 +52,25 @@ test('opening Settings moves keyboard focus to its title', async ({ app, page })
   await page.getByRole('link', { name: 'Settings' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+});
+
+test('a "Getting ready" link opens Settings at the part it fixes, its heading focused and in view at 200 % zoom', async ({
+  app,
+  page,
+}) => {
+  await page.setViewportSize({ width: 640, height: 400 });
+  await app.openHome();
+  await page.getByRole('link', { name: 'Record the instruction' }).click();
+  await expect(page).toHaveURL(/#\/settings\/isolation$/);
+  const heading = page.getByRole('heading', {
+    level: 2,
+    name: 'What your IT supplier says to do with an affected computer',
+  });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  // The heading is the field's label: typing goes where the link said.
+  await expect(
+    page.getByLabel('What your IT supplier says to do with an affected computer'),
+  ).toBeInViewport();
+  expect(await strictViolations(page)).toEqual([]);
 });

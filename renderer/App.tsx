@@ -102,6 +102,8 @@ export function App() {
       isFirstRoute.current = false;
       return;
     }
+    // Settings opened at one part focuses that part's heading itself, once it has loaded.
+    if (route.name === 'settings' && route.section) return;
     if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name))
       document.getElementById('page-title')?.focus();
   }, [route]);
@@ -110,7 +112,8 @@ export function App() {
   // The reader fetches its own runbook, so it does not wait for the whole list.
   if (route.name === 'runbook')
     screen = <RunbookReader id={route.id} {...(route.stepId ? { stepId: route.stepId } : {})} />;
-  else if (route.name === 'settings') screen = <SettingsScreen />;
+  else if (route.name === 'settings')
+    screen = <SettingsScreen {...(route.section ? { section: route.section } : {})} />;
   else if (route.name === 'incidents') screen = <IncidentsScreen />;
   else if (route.name === 'start-incident')
     screen = <StartIncidentForm {...(route.runbook ? { runbook: route.runbook } : {})} />;

@@ -4,7 +4,7 @@ export type Route =
   | { name: 'runbook'; id: string; stepId?: string }
   | { name: 'all' }
   | { name: 'not-sure' }
-  | { name: 'settings' }
+  | { name: 'settings'; section?: SettingsSection }
   | { name: 'contacts'; role?: string }
   | { name: 'incidents' }
   | { name: 'start-incident'; runbook?: string }
@@ -26,6 +26,18 @@ export type Route =
   | { name: 'import-plan' }
   /** The scenario editor: an existing scenario, or (id null) a new one from the template. */
   | { name: 'edit-scenario'; id: string | null };
+
+/** Parts of Settings an address can open at (`#/settings/backup`), each with its own heading. */
+export const SETTINGS_SECTIONS = [
+  'isolation',
+  'care-group-keys',
+  'backup',
+  'restore',
+  'diagnostics',
+] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+const isSettingsSection = (value: string | undefined): value is SettingsSection =>
+  (SETTINGS_SECTIONS as readonly string[]).includes(value ?? '');
 
 export const INCIDENT_TABS = ['steps', 'log', 'clocks', 'roles', 'reports'] as const;
 export type IncidentTab = (typeof INCIDENT_TABS)[number];
@@ -55,7 +67,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'situations' && parts[1]) return { name: 'situation', category: parts[1] };
   if (parts[0] === 'all') return { name: 'all' };
   if (parts[0] === 'not-sure') return { name: 'not-sure' };
-  if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'settings')
+    return isSettingsSection(parts[1])
+      ? { name: 'settings', section: parts[1] }
+      : { name: 'settings' };
   if (parts[0] === 'incidents') {
     if (!parts[1]) return { name: 'incidents' };
     if (parts[1] === 'new')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, INCIDENT_TABS, parseRoute, type Route } from './useRoute';
+import { href, INCIDENT_TABS, parseRoute, SETTINGS_SECTIONS, type Route } from './useRoute';
 
 const INCIDENT = '20260301-0215-a1b2c3';
 
@@ -14,6 +14,11 @@ const LINKS: Array<[string, string, Route]> = [
   ['all runbooks', href.all, { name: 'all' }],
   ['not sure', href.notSure, { name: 'not-sure' }],
   ['settings', href.settings, { name: 'settings' }],
+  ...SETTINGS_SECTIONS.map((section): [string, string, Route] => [
+    `settings at ${section}`,
+    href.settingsSection(section),
+    { name: 'settings', section },
+  ]),
   [
     'a situation',
     href.situation('ransom-or-locked'),
@@ -159,6 +164,8 @@ describe('addresses the app did not make', () => {
 
   it('reads a route without the leading slash, and ignores doubled and trailing slashes', () => {
     expect(parseRoute('#settings')).toEqual({ name: 'settings' });
+    // A part Settings does not have opens Settings at the top.
+    expect(parseRoute('#/settings/nonsense')).toEqual({ name: 'settings' });
     expect(parseRoute('#//runbooks//ransomware/')).toEqual({ name: 'runbook', id: 'ransomware' });
   });
 

@@ -1,10 +1,17 @@
 import { useEffect, useState } from 'react';
 import { exerciseProjectorRoute } from '../main/contract/routes';
 import { askBeforeUnload, mayLeaveFor } from './lib/leaveGuard';
-import { parseRoute, type IncidentTab, type Route } from './routes';
+import { parseRoute, type IncidentTab, type Route, type SettingsSection } from './routes';
 
 // The parsing lives apart from React so the small entry (main.ts) can read the route early.
-export { INCIDENT_TABS, parseRoute, type IncidentTab, type Route } from './routes';
+export {
+  INCIDENT_TABS,
+  parseRoute,
+  SETTINGS_SECTIONS,
+  type IncidentTab,
+  type Route,
+  type SettingsSection,
+} from './routes';
 
 /**
  * The screen the address names. Every move between screens passes the leave guard first: a link
@@ -49,6 +56,8 @@ export const href = {
   all: '#/all',
   notSure: '#/not-sure',
   settings: '#/settings',
+  /** Settings opened at one part, its heading focused. */
+  settingsSection: (section: SettingsSection) => `#/settings/${section}`,
   incidents: '#/incidents',
   startIncident: (runbook?: string) =>
     runbook ? `#/incidents/new/${encodeURIComponent(runbook)}` : '#/incidents/new',

@@ -55,13 +55,19 @@ async function main(): Promise<void> {
     console.log(
       'This backup was not encrypted (it was made by an earlier version of Holdfast). It was restored. Make a new, encrypted backup, then delete the old file.',
     );
-  if (outcome.leftOut.length > 0)
-    console.log(
-      `Left out ${outcome.leftOut.join(', ')}: a lock or cache belongs to the computer that made the backup.`,
-    );
+  if (outcome.leftOut.length > 0) console.log(leftOutLine(outcome.leftOut));
   console.log(
     `Restored ${outcome.files} files into ${to}; ${outcome.incidentLogs} evidence logs verified against their check records${outcome.withoutCheckRecord > 0 ? ` (${outcome.withoutCheckRecord} from an earlier version had no check record: each notes this in its log when first opened)` : ''}.`,
   );
+}
+
+/**
+ * The files a restore did not write, in a line. An earlier desktop backup may hold thousands of the
+ * browser engine's files, so only the first few are named.
+ */
+export function leftOutLine(leftOut: readonly string[]): string {
+  const more = leftOut.length - 5;
+  return `Left out ${leftOut.slice(0, 5).join(', ')}${more > 0 ? ` and ${more} more` : ''}: not Holdfast's data (a lock, a cache or the browser engine's files belong to the computer that made the backup).`;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './schemas';
+import { MAX_PACK_BASE64 } from './uploadLimits';
 
 /** Runbook text is bounded like a file on disk (512 KB), so a huge string never reaches the parser. */
 export const runbookTextSchema = z.string().max(512 * 1024, 'a runbook may be at most 512 KB');
@@ -59,7 +60,7 @@ export const runbookChangeSchema = z.strictObject({
 export const packUploadSchema = z.strictObject({
   base64: z
     .base64('must be a file encoded as base64')
-    .max(8_400_000, 'the pack is larger than 6 MB'),
+    .max(MAX_PACK_BASE64, 'the pack is larger than 6 MB'),
   author: authorSchema,
 });
 

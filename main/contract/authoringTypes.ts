@@ -149,11 +149,15 @@ export interface PackContactChange {
   after: ContactAtAGlance;
 }
 
-/** Who vouches for a pack: a care group key trusted here, a key not trusted here, or nobody. */
+/**
+ * Who vouches for a pack: a care group key trusted here, a key not trusted here, or nobody.
+ * `mustAccept`: the admin must accept it as unsigned before it imports, which a home asks only once
+ * it has added a care group's key (a home with none imports unsigned packs as it always did).
+ */
 export type PackSignatureView =
   | { status: 'good'; signer: string; keyName: string; fingerprint: string }
-  | { status: 'unknown-key'; signer: string }
-  | { status: 'unsigned' };
+  | { status: 'unknown-key'; signer: string; mustAccept: boolean }
+  | { status: 'unsigned'; mustAccept: boolean };
 
 /** What importing a pack would do to one exercise scenario. */
 export interface PackScenarioPreview {

@@ -70,6 +70,7 @@ import type {
 import { createExerciseSchema, exerciseIdSchema, recordExerciseSchema } from './exerciseSchemas';
 import { IMPORT_LIMITS, MAX_PASSPHRASE_LENGTH, MIN_PASSPHRASE_LENGTH } from './vocabulary';
 import { freeTextSchema } from './invisibleText';
+import { MAX_BACKUP_BASE64 } from './uploadLimits';
 import type { Readiness } from './readinessTypes';
 import type { AssessorEvidence } from './assessorTypes';
 import {
@@ -135,7 +136,7 @@ const suggestedFileNameSchema = z
 const backupUploadSchema = z.strictObject({
   base64: z
     .base64('must be a file encoded as base64')
-    .max(90_000_000, 'the backup is larger than 64 MB'),
+    .max(MAX_BACKUP_BASE64, 'the backup is larger than 64 MB'),
   passphrase: z.string().max(MAX_PASSPHRASE_LENGTH).nullable(),
 });
 const importFormatSchema = z.enum(['csv', 'vcard']);
@@ -230,7 +231,7 @@ export const contract = {
     contacts: ImportCounts | null;
   }>()(packImportSchema),
   /**
-   * Everything in the data folder as one file, encrypted with a passphrase, with a checksum for
+   * All of Holdfast's data in the data folder (not the browser engine's files beside it) as one file, encrypted with a passphrase, with a checksum for
    * each file inside. It notes when the backup was made (home's "Getting ready" says its age), so
    * it writes.
    */

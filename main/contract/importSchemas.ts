@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { categorySchema, providerTypeSchema, slugSchema } from './schemas';
+import { MAX_IMPORT_BYTES } from './uploadLimits';
 
-/** A document to import may be at most 5 MB; as base64 that is about 6.7 million characters. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 /** What a placeholder can be mapped to (see ImportVariable). */
 export const importTargetSchema = z

@@ -13,6 +13,11 @@ import { checkBackup } from './backup/dataBackup';
 import { openDiagnosticsLog } from './diagnostics/diagnosticsLog';
 import { diagnosticsText } from './diagnostics/diagnosticsReport';
 import { cleanUpStoppedRestores, restoreInPlace } from './backup/restoreInPlace';
+import {
+  finishStoppedRestore,
+  stoppedRestoreNotice,
+  type StoppedRestore,
+} from './backup/restoreJournal';
 import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
 import { CONTACTS_FILE, openContactsDirectory } from './contacts/contactsDirectory';
 import type { NationalContact } from './contacts/nationalContacts';
@@ -110,9 +115,10 @@ export async function createCore(given: CoreOptions): Promise<Core> {
     'info',
     `Holdfast ${options.version} started (${options.shell}, ${process.platform} ${process.arch})`,
   );
-  const stopped = await cleanUpStoppedRestores(options.dataDir);
+  const { stoppedRestore, stopped } = await settleStoppedRestore(options);
   let current = await openCore(options);
-  if (stopped.length > 0) {
+  if (stoppedRestore) current.notices.push(stoppedRestore);
+  else if (stopped.length > 0) {
     options.log?.(`removed a stopped restore: ${stopped.join(', ')}`);
     current.notices.push({
       level: 'warning',
@@ -177,6 +183,31 @@ export async function createCore(given: CoreOptions): Promise<Core> {
       return current.notices;
     },
     close: () => current.close(),
+  };
+}
+
+/**
+ * Before the data is opened: finishes (or undoes) a restore whose journal says it stopped between
+ * its moves, then removes copies a restore left before it changed anything. While a journal cannot
+ * be read or acted on, nothing beside the data folder is removed: those folders may hold the data.
+ */
+async function settleStoppedRestore(
+  options: CoreOptions,
+): Promise<{ stoppedRestore: Notice | null; stopped: string[] }> {
+  let found: StoppedRestore;
+  try {
+    found = await finishStoppedRestore(options.dataDir);
+  } catch (error: unknown) {
+    options.log?.('finishing a stopped restore failed', error);
+    found = { outcome: 'not-finished' };
+  }
+  if (found.outcome !== 'none') options.log?.(`stopped restore: ${found.outcome}`);
+  return {
+    stoppedRestore: stoppedRestoreNotice(found, options.dataDir),
+    stopped:
+      found.outcome === 'unreadable' || found.outcome === 'not-finished'
+        ? []
+        : await cleanUpStoppedRestores(options.dataDir),
   };
 }
 

@@ -28,7 +28,7 @@ import { contract, type Handlers } from '../../main/contract/contract';
 import { ok } from '../../main/contract/result';
 import { VALID_INPUTS } from '../../main/contract/__fixtures__/validInputs';
 import { BUNDLED_DIR } from '../../main/core/__fixtures__/testCore';
-import { MAX_BODY_BYTES } from '../../main/shells/web/httpTransport';
+import { bodyLimitFor, MAX_BODY_BYTES } from '../../main/shells/web/httpTransport';
 import { startHarness } from '../../main/shells/web/startHarness';
 import { registerIpc } from '../../main/shells/electron/ipc/registerIpc';
 import { createRng, type Rng } from '../bench/prng';
@@ -308,7 +308,7 @@ function recordFailure(summary: ApiFuzzSummary, text: string): void {
 function checkNoRuns(summary: ApiFuzzSummary, runs: Run[], where: string): void {
   if (runs.length > 0) {
     summary.badInputRuns += runs.length;
-    const first = toWire(runs[0]?.input);
+    const first = toWire(runs[0]?.input, MAX_BODY_BYTES);
     recordFailure(
       summary,
       `${where}: ${runs.length} handler runs on input the contract refuses, first ${runs[0]?.name} with ${first === TOO_LARGE ? 'a large input' : first.body.slice(0, 200)}`,
@@ -392,8 +392,8 @@ export async function runIpcFuzz(options: {
 
 /** Keep-alive connections the HTTP fuzz keeps busy at once. */
 const CONNECTIONS = 8;
-const TOO_LARGE = Symbol('larger than MAX_BODY_BYTES');
-/** A body the server must refuse for its size alone. */
+const TOO_LARGE = Symbol('larger than the call may take');
+/** A body the server must refuse for its size alone (at the default limit). */
 const OVERSIZED_BODY = Buffer.from(JSON.stringify({ text: 'x'.repeat(MAX_BODY_BYTES) }));
 
 /** JSON.stringify runs out of stack on DEEP, so it writes this in its place and DEEP_TEXT goes in after. */
@@ -401,32 +401,35 @@ const DEEP_MARK = '\u0000deep\u0000';
 
 /**
  * At least how many bytes `value` takes as JSON (a string its length plus quotes, anything else
- * one byte), counted no further than past MAX_BODY_BYTES: a 10,000-item array is never written
- * out only to be found too large.
+ * one byte), counted no further than past `limit`: a 10,000-item array is never written out only
+ * to be found too large.
  */
-function minJsonBytes(value: unknown): number {
+function minJsonBytes(value: unknown, limit: number): number {
   if (value === DEEP) return DEEP_TEXT.length;
   if (typeof value === 'string') return value.length + 2;
   if (value === null || typeof value !== 'object') return 1;
   let total = 2;
   for (const item of Object.values(value)) {
-    total += minJsonBytes(item);
-    if (total > MAX_BODY_BYTES) break;
+    total += minJsonBytes(item, limit);
+    if (total > limit) break;
   }
   return total;
 }
 
 /**
  * `payload` as a client writes it in a request body, and the input the harness parses out of it
- * (JSON has no NaN or undefined); TOO_LARGE past MAX_BODY_BYTES.
+ * (JSON has no NaN or undefined); TOO_LARGE past the call's body limit.
  */
-function toWire(payload: unknown): { body: string; input: unknown } | typeof TOO_LARGE {
-  if (minJsonBytes(payload) > MAX_BODY_BYTES) return TOO_LARGE;
+function toWire(
+  payload: unknown,
+  limit: number,
+): { body: string; input: unknown } | typeof TOO_LARGE {
+  if (minJsonBytes(payload, limit) > limit) return TOO_LARGE;
   const marked =
     (JSON.stringify(payload, (_key, value: unknown) => (value === DEEP ? DEEP_MARK : value)) as
       string | undefined) ?? '';
   const body = marked.replaceAll(JSON.stringify(DEEP_MARK), DEEP_TEXT);
-  if (Buffer.byteLength(body) > MAX_BODY_BYTES) return TOO_LARGE;
+  if (Buffer.byteLength(body) > limit) return TOO_LARGE;
   // The same as parsing `body` (an empty body is no input), without parsing 10,000 levels each time.
   return {
     body,
@@ -466,8 +469,13 @@ const CODE_FOR_STATUS: Record<number, string> = {
   415: 'INVALID_INPUT',
 };
 
-const oversized = (rng: Rng, label: string): HttpCase => {
-  const how = rng.pick(['declared', 'chunked'] as const);
+/**
+ * A body over the call's limit. A call that carries a file may take tens of MB, so only its
+ * declared length is sent; the chunked reader is the same code, tried on the other calls.
+ */
+const oversized = (rng: Rng, label: string, name: CallName): HttpCase => {
+  const how =
+    bodyLimitFor(name) > MAX_BODY_BYTES ? 'declared' : rng.pick(['declared', 'chunked'] as const);
   return { label: `${label} (${how})`, status: 413, oversized: how };
 };
 
@@ -478,8 +486,9 @@ const oversized = (rng: Rng, label: string): HttpCase => {
 export function payloadCase(rng: Rng, name: CallName, mutation: boolean): HttpCase {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const { label, payload } = fuzzPayload(rng, name, mutation);
-    const wire = toWire(payload);
-    if (wire === TOO_LARGE) return oversized(rng, `${label}, over ${MAX_BODY_BYTES} bytes as JSON`);
+    const wire = toWire(payload, bodyLimitFor(name));
+    if (wire === TOO_LARGE)
+      return oversized(rng, `${label}, over ${bodyLimitFor(name)} bytes as JSON`, name);
     if (!accepts(name, wire.input)) return { label, status: 400, body: wire.body };
   }
   return { label: 'a top-level array', status: 400, body: JSON.stringify([VALID_INPUTS[name]]) };
@@ -613,7 +622,7 @@ const FRAMING_CASES: Array<(rng: Rng, name: CallName, port: number, token: strin
       headers: { 'content-type': type },
     };
   },
-  (rng) => oversized(rng, 'an oversized body'),
+  (rng, name) => oversized(rng, 'an oversized body', name),
   notJson,
   (rng, name) => ({
     label: 'an unknown call',
@@ -730,7 +739,7 @@ export async function runHttpFuzz(options: {
         error.code === 'EPIPE' || error.code === 'ECONNRESET' ? resolve('reset') : reject(error),
       );
       if (test.oversized === 'declared') {
-        req.setHeader('content-length', OVERSIZED_BODY.length);
+        req.setHeader('content-length', bodyLimitFor(name) + 1);
         req.flushHeaders();
         return;
       }

@@ -3,7 +3,7 @@ import { ok } from '../../contract/result';
 import type { BackupRecordService } from './backupRecord';
 import { createEncryptedBackup } from './dataBackup';
 
-/** The full backup as a file to save: everything in the data folder, encrypted with the passphrase given. */
+/** The full backup as a file to save: all of Holdfast's own data in the data folder, encrypted with the passphrase given. */
 export function backupHandlers(
   dataDir: string,
   now: () => Date,

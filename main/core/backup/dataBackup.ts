@@ -9,17 +9,14 @@ import { checkLogFiles } from '../evidence/logHead';
 import { listZipEntries, streamZipEntry, type ZipEntry, type ZipLimits } from '../packs/safeZip';
 import { sha256 } from '../lib/hash';
 import { openBackup, sealBackup, type ScryptCost } from './backupCipher';
-import { LOCK_FILE } from '../storage/dataFolderLock';
 import { fsyncDir } from '../storage/durableFile';
 import { foldedName, restoreNamesProblem } from './restoreNames';
 import { PRIVATE_DIRS, PRIVATE_FILE_MODE } from '../storage/privateModes';
+import { isBackedUpEntry, isBackedUpPath } from './dataFolderEntries';
 
 export const BACKUP_MANIFEST = 'holdfast-backup.json';
 const BACKUP_FORMAT = 'holdfast-backup';
 const BACKUP_FORMAT_VERSION = 1;
-/** Derived or scratch data, rebuilt on start, and this computer's diagnostics log: not kept in a backup. */
-const LEFT_OUT = new Set([LOCK_FILE, 'cache', 'staging', 'logs']);
-const LEFT_OUT_FOLDED = new Set([...LEFT_OUT].map(foldedName));
 /** The manifest is read whole; a few thousand lines at most. */
 const MANIFEST_LIMITS: ZipLimits = {
   files: 1,
@@ -50,12 +47,16 @@ const manifestSchema = z.strictObject({
   ),
 });
 
-/** Every file of a data folder, by its path inside it with forward slashes; links are never followed. */
+/**
+ * Every file of Holdfast's own data in a data folder, by its path inside it with forward slashes;
+ * the browser engine's files beside them, the lock and the diagnostics log are not read. Links are
+ * never followed.
+ */
 async function listFiles(root: string, dir = root): Promise<string[]> {
   const found: string[] = [];
   for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
-    if (dir === root && LEFT_OUT.has(name)) continue;
+    if (dir === root && !isBackedUpEntry(name)) continue;
     if (name.startsWith('.') && name.endsWith('.tmp')) continue;
     const info = await lstat(path);
     if (info.isDirectory()) found.push(...(await listFiles(root, path)));
@@ -112,7 +113,7 @@ export type RestoreOutcome =
       /** False for a plain zip from before backups were encrypted: restored, and the caller says so. */
       encrypted: boolean;
       files: number;
-      /** Files in the backup that were not restored: a lock, cache or staging folder. */
+      /** Files in the backup that were not restored: a lock, cache, or the browser engine's files. */
       leftOut: string[];
       incidentLogs: number;
       /** Logs from before head records: restored, and each notes on first open that it had none. */
@@ -246,7 +247,10 @@ export async function checkBackup(
   const zip = opened.zip;
   const listing = listZipEntries(zip, BACKUP_LIMITS);
   if (!listing.ok) return refuse(listing.problem);
-  const unsafeName = restoreNamesProblem(listing.entries.map((entry) => entry.name));
+  const unsafeName = restoreNamesProblem(
+    listing.entries.map((entry) => entry.name),
+    isBackedUpPath,
+  );
   if (unsafeName) return refuse(unsafeName);
   const manifestEntry = listing.entries.find((entry) => entry.name === BACKUP_MANIFEST);
   if (!manifestEntry)
@@ -296,11 +300,11 @@ export async function checkBackup(
   const evidence = checkEvidence(evidenceFiles);
   if (!evidence.ok) return refuse(evidence.problem);
 
-  // A lock, cache or staging folder belongs to the computer that made the backup: restoring its
-  // lock would leave the new folder read-only for good, "in use" by a PC that is not there.
-  const isLeftOut = (name: string): boolean => LEFT_OUT_FOLDED.has(foldedName(name.split('/')[0]!));
-  const leftOut = entries.filter((entry) => isLeftOut(entry.name)).map((entry) => entry.name);
-  const restored = entries.filter((entry) => !isLeftOut(entry.name));
+  // Only Holdfast's own data is written. A lock, cache or staging folder belongs to the computer
+  // that made the backup (restoring its lock would leave the new folder read-only for good, "in
+  // use" by a PC that is not there), and so do the browser engine's files an earlier version kept.
+  const leftOut = entries.filter((entry) => !isBackedUpPath(entry.name)).map((entry) => entry.name);
+  const restored = entries.filter((entry) => isBackedUpPath(entry.name));
   const names = restored.map((entry) => entry.name);
   return {
     ok: true,

@@ -7,7 +7,7 @@ import { VALID_INPUTS } from '../../contract/__fixtures__/validInputs';
 import { dataPaths } from '../createCore';
 import { startTestCore } from '../__fixtures__/testCore';
 import { createBackup } from './dataBackup';
-import { DATA_FOLDER_ENTRIES } from './restoreInPlace';
+import { DATA_FOLDER_ENTRIES } from './dataFolderEntries';
 
 let root: string;
 let dataDir: string;

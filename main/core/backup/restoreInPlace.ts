@@ -1,33 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fsyncDir } from '../storage/durableFile';
 import { PRIVATE_DIRS } from '../storage/privateModes';
 import { writeCheckedBackup, type CheckedBackup } from './dataBackup';
-
-/**
- * The names directly inside a data folder that are Holdfast's own. In the desktop app the data
- * folder is also the browser engine's profile (its caches and storage, some of them held open
- * while it runs), so a restore moves only these and leaves the rest where it is.
- */
-export const DATA_FOLDER_ENTRIES: readonly string[] = [
-  'settings.json',
-  'contacts.json',
-  'systems.json',
-  'grabbag.json',
-  'backups.json',
-  'runbooks',
-  'scenarios',
-  'history-scenarios',
-  'unsaved-edits',
-  'incidents',
-  'exercises',
-  'history',
-  'trash',
-  'quarantine',
-  'cache',
-  'staging',
-];
+import { isBackedUpEntry } from './dataFolderEntries';
+import {
+  nodeRestoreFs,
+  putBack,
+  removeRestoreJournal,
+  writeRestoreJournal,
+  type RestoreFs,
+  type RestoreJournal,
+} from './restoreJournal';
 
 /** "2026-12-05 03-10-42": sorts by date and is a valid folder name on every system. */
 const folderStamp = (when: Date): string =>
@@ -37,13 +22,16 @@ const folderStamp = (when: Date): string =>
  * Replaces the data in `dataDir` with a checked backup, never mixing the two: the backup is
  * written in full to a folder beside it, the core is closed, the current data moves to a dated
  * folder beside the data folder ("<name> before restore <date>"), and the restored data moves
- * in. If a move fails, what moved is put back and the error is thrown.
+ * in. A journal written before the first move lets the next start finish the swap if the app
+ * stops between moves (finishStoppedRestore). If a move fails while the app runs, what moved is
+ * put back and the error is thrown.
  */
 export async function restoreInPlace(
   backup: CheckedBackup,
   dataDir: string,
   when: Date,
   closeCore: () => Promise<void>,
+  fs: RestoreFs = nodeRestoreFs,
 ): Promise<{ setAside: string }> {
   const parent = dirname(dataDir);
   const restoredDir = join(
@@ -58,36 +46,40 @@ export async function restoreInPlace(
       parent,
       `${basename(dataDir)} before restore ${folderStamp(when)} (${attempt})`,
     );
-  await mkdir(setAside, PRIVATE_DIRS);
-  const ours = (name: string): boolean => DATA_FOLDER_ENTRIES.includes(name);
-  const movedAside: string[] = [];
-  const movedIn: string[] = [];
+  const journal: RestoreJournal = {
+    format: 'holdfast-restore-journal',
+    formatVersion: 1,
+    startedAt: when.toISOString(),
+    restoredDir: basename(restoredDir),
+    setAside: basename(setAside),
+    outgoing: (await readdir(dataDir)).filter(isBackedUpEntry),
+    incoming: (await readdir(restoredDir)).filter(isBackedUpEntry),
+  };
+  await writeRestoreJournal(dataDir, journal, fs);
+  await fs.mkdir(setAside, PRIVATE_DIRS);
   try {
-    for (const name of (await readdir(dataDir)).filter(ours)) {
-      await rename(join(dataDir, name), join(setAside, name));
-      movedAside.push(name);
-    }
-    for (const name of (await readdir(restoredDir)).filter(ours)) {
-      await rename(join(restoredDir, name), join(dataDir, name));
-      movedIn.push(name);
-    }
+    for (const name of journal.outgoing) await fs.rename(join(dataDir, name), join(setAside, name));
+    for (const name of journal.incoming)
+      await fs.rename(join(restoredDir, name), join(dataDir, name));
   } catch (error: unknown) {
-    for (const name of movedIn) await rm(join(dataDir, name), { recursive: true, force: true });
-    for (const name of movedAside) await rename(join(setAside, name), join(dataDir, name));
-    await rm(setAside, { recursive: true, force: true });
-    await rm(restoredDir, { recursive: true, force: true });
+    // Put back at once, as the next start would. Should that fail too, the journal stays.
+    await putBack(dataDir, journal, fs);
     throw error;
   }
-  await rm(restoredDir, { recursive: true, force: true });
-  await fsyncDir(dataDir);
-  await fsyncDir(parent);
+  await fsyncDir(setAside, fs);
+  await fsyncDir(dataDir, fs);
+  // The journal goes last: until then a stop is finished at the next start, and said so.
+  await fs.removeFolder(restoredDir);
+  await fsyncDir(parent, fs);
+  await removeRestoreJournal(dataDir, fs);
   return { setAside };
 }
 
 /**
  * Removes what a restore stopped partway (the app closed, the power cut) left beside the data
- * folder: a part-written `<data>.restoring-…` or a not-yet-moved `<data>.restored-…` copy. The
- * data folder itself was not changed by then, so nothing is lost. Returns the names removed.
+ * folder: a part-written `<data>.restoring-…` or a not-yet-moved `<data>.restored-…` copy. Run
+ * after finishStoppedRestore: with no journal left, the data folder was not changed by then, so
+ * nothing is lost. Returns the names removed.
  */
 export async function cleanUpStoppedRestores(dataDir: string): Promise<string[]> {
   const parent = dirname(dataDir);

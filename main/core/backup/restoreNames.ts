@@ -25,24 +25,30 @@ function segmentProblem(segment: string): string | null {
 
 /**
  * Checks every name in a backup: each is safe on Windows and macOS, and no two (nor any two of
- * their folders) become the same name once case and accents are folded. Returns a sentence for
- * the first problem, or null.
+ * their folders) become the same name once case and accents are folded, where at least one of the
+ * two is written (`written`; by default every name is). Two names that are both left out cannot
+ * overwrite anything: an earlier backup may hold the browser engine's "Cache" beside Holdfast's
+ * "cache". Returns a sentence for the first problem, or null.
  */
-export function restoreNamesProblem(names: readonly string[]): string | null {
-  const byFolded = new Map<string, string>();
+export function restoreNamesProblem(
+  names: readonly string[],
+  written: (name: string) => boolean = () => true,
+): string | null {
+  const byFolded = new Map<string, { path: string; written: boolean }>();
   for (const name of names) {
     const segments = name.split('/');
     for (const segment of segments) {
       const problem = segmentProblem(segment);
       if (problem) return `${JSON.stringify(name.slice(0, 80))} ${problem}.`;
     }
+    const isWritten = written(name);
     for (let depth = 1; depth <= segments.length; depth += 1) {
       const path = segments.slice(0, depth).join('/');
       const folded = foldedName(path);
       const earlier = byFolded.get(folded);
-      if (earlier !== undefined && earlier !== path)
-        return `${JSON.stringify(path.slice(0, 80))} and ${JSON.stringify(earlier.slice(0, 80))} differ only in capital letters or accents, so on Windows or a Mac one would overwrite the other.`;
-      byFolded.set(folded, path);
+      if (earlier !== undefined && earlier.path !== path && (earlier.written || isWritten))
+        return `${JSON.stringify(path.slice(0, 80))} and ${JSON.stringify(earlier.path.slice(0, 80))} differ only in capital letters or accents, so on Windows or a Mac one would overwrite the other.`;
+      if (!earlier?.written) byFolded.set(folded, { path, written: isWritten });
     }
   }
   return null;

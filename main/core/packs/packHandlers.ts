@@ -230,7 +230,7 @@ export function packHandlers(options: PackOptions): Pick<Handlers, PackCall> {
         // them as well as the runbooks: sharing runbooks must never swap a provider's numbers.
         const checked = pack.contactsCsv === null ? null : options.contacts.check(pack.contactsCsv);
         if (checked && !checked.ok) return fail('INVALID_INPUT', checked.problem);
-        if (verdict.view.status !== 'good' && acceptUnsigned !== true)
+        if (verdict.view.status !== 'good' && verdict.view.mustAccept && acceptUnsigned !== true)
           return fail(
             'INVALID_INPUT',
             'Nothing was imported: no care group key added in Settings vouches for this pack. Tick “I accept this pack as unsigned” if you know where it came from.',

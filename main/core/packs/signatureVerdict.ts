@@ -12,9 +12,14 @@ export interface SignatureVerdict {
 /**
  * What a pack's signature means here. A signature that does not match is refused before this
  * (readPack); a good one from a care group is refused when an newer pack from the same group is
- * already installed, so an old plan cannot be slipped back in.
+ * already installed, so an old plan cannot be slipped back in. A pack no trusted key vouches for
+ * needs the admin to accept it as unsigned only in a home that has added a care group's key: there
+ * the group's packs are expected signed, so anything else may be a stand-in. A home with no keys
+ * shares packs unsigned, as before signing existed, and is told in words that the pack is not
+ * signed.
  */
 export function signatureVerdict(check: SignatureCheck, keys: CareGroupKey[]): SignatureVerdict {
+  const mustAccept = keys.length > 0;
   switch (check.status) {
     case 'good': {
       const view: PackSignatureView = {
@@ -33,10 +38,13 @@ export function signatureVerdict(check: SignatureCheck, keys: CareGroupKey[]): S
       };
     }
     case 'unknown-key':
-      return { view: { status: 'unknown-key', signer: check.signer }, refuse: null };
+      return { view: { status: 'unknown-key', signer: check.signer, mustAccept }, refuse: null };
     case 'unsigned':
-      return { view: { status: 'unsigned' }, refuse: null };
+      return { view: { status: 'unsigned', mustAccept }, refuse: null };
     case 'bad':
-      return { view: { status: 'unsigned' }, refuse: `The pack was refused: ${check.reason}.` };
+      return {
+        view: { status: 'unsigned', mustAccept: true },
+        refuse: `The pack was refused: ${check.reason}.`,
+      };
   }
 }

@@ -86,7 +86,10 @@ describe('importing signed packs', { timeout: 30_000 }, () => {
       pack('2026-11-01T09:00:00.000Z', null),
     ]) {
       const preview = await core.handlers['packs.previewImport']({ base64 });
-      expect(preview.ok && preview.value.signature.status).toMatch(/^(unknown-key|unsigned)$/);
+      expect(preview.ok && preview.value.signature).toMatchObject({
+        status: expect.stringMatching(/^(unknown-key|unsigned)$/) as string,
+        mustAccept: true,
+      });
       expect(message(await core.handlers['packs.import']({ base64 }))).toContain(
         'Tick “I accept this pack as unsigned”',
       );
@@ -97,6 +100,38 @@ describe('importing signed packs', { timeout: 30_000 }, () => {
       acceptUnsigned: true,
     });
     expect(accepted.ok).toBe(true);
+  });
+
+  it('in a home with no care group keys, imports an unsigned pack or one from any key without a tick, saying it is not signed', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'holdfast-unsigned-'));
+    dirs.push(dataDir);
+    const core = await startTestCore(dataDir);
+    cores.push(core);
+    for (const [base64, status] of [
+      [pack('2026-11-01T09:00:00.000Z', null), 'unsigned'],
+      [pack('2026-11-02T09:00:00.000Z', STRANGER.privateKeyPem, 'Second plan'), 'unknown-key'],
+    ] as const) {
+      const preview = await core.handlers['packs.previewImport']({ base64 });
+      expect(preview.ok && preview.value.signature).toMatchObject({ status, mustAccept: false });
+      const imported = await core.handlers['packs.import']({ base64, author: 'Sam' });
+      expect(message(imported)).toBe('ok');
+    }
+    const runbook = await core.handlers['runbooks.get']({ id: 'our-own' });
+    expect(runbook.ok && runbook.value.title).toBe('Second plan');
+    // A signature that does not match its own pack is still refused, keys or none.
+    const files = unzipSync(
+      Buffer.from(pack('2026-11-03T09:00:00.000Z', GROUP.privateKeyPem), 'base64'),
+    );
+    files['holdfast-pack.json'] = strToU8(
+      strFromU8(files['holdfast-pack.json']!).replace('2026-11-03', '2026-11-04'),
+    );
+    expect(
+      message(
+        await core.handlers['packs.import']({
+          base64: Buffer.from(zipSync(files)).toString('base64'),
+        }),
+      ),
+    ).toMatch(/^The pack was refused: /);
   });
 
   it('refuses a signed pack older than the one already imported from the same group', async () => {

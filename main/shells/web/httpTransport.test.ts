@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import type {
   Settings,
 } from '../../contract/types';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import { MAX_BODY_BYTES } from './httpTransport';
+import { createBackup } from '../../core/backup/dataBackup';
+import { bodyLimitFor, MAX_BODY_BYTES } from './httpTransport';
 import { startHarness, type RunningHarness } from './startHarness';
 
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../runbooks');
@@ -490,6 +492,31 @@ describe('requests the API refuses', () => {
       ).status,
     ).toBe(413);
     expect((await call('runbooks.list')).status).toBe(200);
+  });
+
+  it('takes a backup of tens of MB for checking, and still refuses one over the largest a backup may be', async () => {
+    // A data folder's worth: a real backup, with 24 MB that does not compress (photos, scans).
+    const source = join(root, 'big-data');
+    await mkdir(join(source, 'quarantine'), { recursive: true });
+    await writeFile(join(source, 'settings.json'), '{}');
+    await writeFile(join(source, 'quarantine', 'scan.bin'), randomBytes(24 * 1024 * 1024));
+    const { zip } = await createBackup(source, new Date('2026-12-01T10:00:00Z'));
+    const base64 = Buffer.from(zip).toString('base64');
+    expect(base64.length).toBeGreaterThan(30_000_000);
+    const checked = await call('backup.check', { base64, passphrase: null });
+    expect(checked.status).toBe(200);
+    expect(JSON.parse(checked.text)).toMatchObject({
+      ok: true,
+      value: { created: '2026-12-01T10:00:00.000Z', files: 2 },
+    });
+    // Over the largest backup the contract takes: refused by its declared size, nothing read.
+    const tooBig = await call('backup.check', undefined, {
+      headers: { 'content-length': String(bodyLimitFor('backup.check') + 1) },
+      body: '{}',
+    });
+    expect(tooBig.status).toBe(413);
+    // Other calls keep the small limit.
+    expect(bodyLimitFor('runbooks.search')).toBe(MAX_BODY_BYTES);
   });
 
   it('answers 400 with INVALID_INPUT to input the contract refuses', async () => {

@@ -2,13 +2,18 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handlers } from '../../contract/contract';
 import { dispatch } from '../../contract/dispatch';
+import { UPLOAD_BODY_LIMITS } from '../../contract/uploadLimits';
 import { HARNESS_SESSION_PATH } from '../../contract/harnessSession';
 import type { ErrorCode, Result } from '../../contract/result';
 import { loadStaticAsset, RENDERER_HEADERS } from '../serve/staticAssets';
 import { scopeAllows, type AccessScope, type HarnessAccess } from './harnessAccess';
 
-/** API bodies larger than this are refused before parsing. */
+/** API bodies larger than this are refused before parsing, except a call that carries a file. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The most a call's body may hold: a call carrying a whole file is allowed its largest file. */
+export const bodyLimitFor = (call: string): number =>
+  (UPLOAD_BODY_LIMITS as Partial<Record<string, number>>)[call] ?? MAX_BODY_BYTES;
 
 /**
  * JSON travels as UTF-8 (RFC 8259): a body with bytes that are not UTF-8 is refused, where
@@ -82,14 +87,22 @@ export function sameText(presented: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+/**
+ * Reads a body as it arrives, a chunk at a time, and stops at `limit` bytes: a declared length over
+ * it is refused before a byte is read, and a chunked body as soon as it passes it, so memory never
+ * holds more than the limit.
+ */
+async function readBody(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<Buffer | 'too-large'> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return 'too-large';
+  if (declared > limit) return 'too-large';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return 'too-large';
+    if (size > limit) return 'too-large';
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -196,15 +209,13 @@ export function createHttpTransport(options: HttpTransportOptions) {
         'Send the request body as JSON (Content-Type: application/json).',
       );
     }
-    const body = await readBody(req);
+    const call = pathname.slice('/api/'.length);
+    // Only a full session may send a file-sized body; the projector's calls are small.
+    const limit = scope.kind === 'full' ? bodyLimitFor(call) : MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
     if (body === 'too-large') {
       res.setHeader('Connection', 'close');
-      return failure(
-        res,
-        413,
-        'INVALID_INPUT',
-        `Request body is larger than ${MAX_BODY_BYTES} bytes.`,
-      );
+      return failure(res, 413, 'INVALID_INPUT', `Request body is larger than ${limit} bytes.`);
     }
     let input: unknown;
     try {
@@ -212,7 +223,6 @@ export function createHttpTransport(options: HttpTransportOptions) {
     } catch {
       return failure(res, 400, 'INVALID_INPUT', 'The request body is not valid JSON in UTF-8.');
     }
-    const call = pathname.slice('/api/'.length);
     if (!scopeAllows(scope, call, input)) {
       return failure(
         res,

@@ -3,8 +3,9 @@ import { href } from '../../useRoute';
 
 /**
  * Who vouches for a pack, in the import preview. A pack signed with a care group key added in
- * Settings says so; any other pack needs the admin to accept it as unsigned, because nothing
- * shows it came from the group and was not changed on the way.
+ * Settings says so. Any other pack says in words that it is not signed; in a home that has added a
+ * care group's key it also needs the admin to accept it as unsigned, because there the group's
+ * packs come signed and nothing shows this one came from the group unchanged.
  */
 export function PackSignatureNotice({
   signature,
@@ -30,27 +31,39 @@ export function PackSignatureNotice({
       <p>
         <strong>
           {signature.status === 'unsigned' ? (
-            'This pack is not signed.'
+            'Not signed.'
           ) : (
             <>
-              This pack is signed by “<bdi>{signature.signer}</bdi>”, but with a key you have not
-              added.
+              Not signed with a key added here. It says it is signed by “
+              <bdi>{signature.signer}</bdi>”, but you have not added that key.
             </>
           )}
         </strong>{' '}
         Nothing shows who made it or that it was not changed on the way. Import it only if you know
-        where it came from. A care group can sign its packs: add its key in{' '}
-        <a href={href.settings}>Settings</a>.
+        where it came from.{' '}
+        {signature.mustAccept ? (
+          <>
+            Packs from your care group come signed with the key in{' '}
+            <a href={href.settingsSection('care-group-keys')}>Settings</a>.
+          </>
+        ) : (
+          <>
+            A care group can sign its packs: add its key in{' '}
+            <a href={href.settingsSection('care-group-keys')}>Settings</a>.
+          </>
+        )}
       </p>
-      <div className="field-checkbox">
-        <input
-          id="pack-accept-unsigned"
-          type="checkbox"
-          checked={accepted}
-          onChange={(event) => onAccept(event.target.checked)}
-        />
-        <label htmlFor="pack-accept-unsigned">I accept this pack as unsigned</label>
-      </div>
+      {signature.mustAccept && (
+        <div className="field-checkbox">
+          <input
+            id="pack-accept-unsigned"
+            type="checkbox"
+            checked={accepted}
+            onChange={(event) => onAccept(event.target.checked)}
+          />
+          <label htmlFor="pack-accept-unsigned">I accept this pack as unsigned</label>
+        </div>
+      )}
     </div>
   );
 }

@@ -130,8 +130,27 @@ describe('PacksScreen: what a pack would change, before anything is written', ()
     expect(within(preview).queryByLabelText('I accept this pack as unsigned')).toBeNull();
   });
 
-  it('asks the admin to accept an unsigned pack, and passes on that choice', async () => {
-    const preview = await choosePack({ ...PREVIEW, signature: { status: 'unsigned' } });
+  it('in a home with no care group keys, says an unsigned pack is not signed and imports it without a tick', async () => {
+    const preview = await choosePack({
+      ...PREVIEW,
+      signature: { status: 'unsigned', mustAccept: false },
+    });
+    const notice = within(preview).getByRole('region', { name: 'This pack is not signed' });
+    expect(notice.textContent).toMatch(/^Not signed\. Nothing shows who made it/);
+    expect(within(notice).getByRole('link', { name: 'Settings' }).getAttribute('href')).toBe(
+      '#/settings/care-group-keys',
+    );
+    expect(within(preview).queryByLabelText('I accept this pack as unsigned')).toBeNull();
+    fireEvent.click(within(preview).getByRole('button', { name: 'Import these runbooks' }));
+    await waitFor(() => expect(request).toHaveBeenCalledWith('packs.import', expect.anything()));
+    expect(vi.mocked(request).mock.calls.at(-1)?.[1]).not.toHaveProperty('acceptUnsigned');
+  });
+
+  it('in a home with care group keys, asks the admin to accept an unsigned pack, and passes on that choice', async () => {
+    const preview = await choosePack({
+      ...PREVIEW,
+      signature: { status: 'unsigned', mustAccept: true },
+    });
     expect(
       within(preview).getByRole('region', { name: 'This pack is not signed' }).textContent,
     ).toContain('Nothing shows who made it or that it was not changed on the way.');
@@ -148,11 +167,12 @@ describe('PacksScreen: what a pack would change, before anything is written', ()
   it('says who signed a pack whose key is not added here', async () => {
     const preview = await choosePack({
       ...PREVIEW,
-      signature: { status: 'unknown-key', signer: 'Someone' },
+      signature: { status: 'unknown-key', signer: 'Someone', mustAccept: true },
     });
     expect(preview.textContent).toContain(
-      'This pack is signed by “Someone”, but with a key you have not added.',
+      'Not signed with a key added here. It says it is signed by “Someone”, but you have not added that key.',
     );
+    expect(within(preview).getByLabelText('I accept this pack as unsigned')).toBeTruthy();
   });
 
   it('lists the exercise scenarios a pack carries, and counts them once imported', async () => {

@@ -126,7 +126,9 @@ export function PacksScreen() {
       base64: chosen.base64,
       includeContacts: importContacts,
       packName: chosen.name,
-      ...(chosen.preview.signature.status === 'good' ? {} : { acceptUnsigned }),
+      ...(chosen.preview.signature.status !== 'good' && chosen.preview.signature.mustAccept
+        ? { acceptUnsigned }
+        : {}),
     });
     if (!result.ok) {
       setOutcome({ ok: false, message: `Nothing was imported. ${explain(result.error)}` });

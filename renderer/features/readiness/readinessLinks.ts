@@ -17,6 +17,6 @@ export function readinessHref(link: ReadinessLink): string {
     case 'grab-bag':
       return href.grabBag;
     case 'settings':
-      return href.settings;
+      return link.section ? href.settingsSection(link.section) : href.settings;
   }
 }

@@ -84,7 +84,9 @@ export function BackupPanel() {
 
   return (
     <section aria-labelledby="backup-title">
-      <h2 id="backup-title">Back up all data</h2>
+      <h2 id="backup-title" tabIndex={-1}>
+        Back up all data
+      </h2>
       <p>
         One file with your settings, contacts, systems, runbooks and their history, and every
         incident record. It holds personal information about residents and staff, so it is locked

@@ -84,16 +84,22 @@ export function CareGroupKeysPanel({ initial }: { initial: CareGroupKey[] }) {
     if (saved)
       setOutcome({
         ok: true,
-        message: `Removed the key for ${removed.name}. Packs it signs now need to be accepted as unsigned.`,
+        message:
+          saved.length > 0
+            ? `Removed the key for ${removed.name}. Packs it signs now need to be accepted as unsigned.`
+            : `Removed the key for ${removed.name}. Packs it signs now import as not signed, as every pack did before a key was added.`,
       });
   };
 
   return (
     <section aria-labelledby="care-group-keys-title" className="care-group-keys">
-      <h2 id="care-group-keys-title">Care group keys</h2>
+      <h2 id="care-group-keys-title" tabIndex={-1}>
+        Care group keys
+      </h2>
       <p>
         If your care group sends you runbook packs, add its public key here. Packs it signs then
-        show “Signed by” with its name, and a pack changed on the way is refused.
+        show “Signed by” with its name, and a pack changed on the way is refused. Once a key is
+        added, a pack not signed with it is imported only when you accept it as unsigned.
       </p>
       {keys.length === 0 ? (
         <p>No care group keys added.</p>

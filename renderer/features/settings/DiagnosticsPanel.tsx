@@ -33,7 +33,9 @@ export function DiagnosticsPanel() {
 
   return (
     <section aria-labelledby="diagnostics-title">
-      <h2 id="diagnostics-title">Diagnostics for your IT supplier</h2>
+      <h2 id="diagnostics-title" tabIndex={-1}>
+        Diagnostics for your IT supplier
+      </h2>
       <p>
         If Holdfast is not working properly, copy these details and send them to your IT supplier.
         They say which version this is, what computer it runs on and what went wrong. They never

@@ -67,6 +67,18 @@ describe('RestorePanel', () => {
     expect(request).toHaveBeenCalledTimes(1);
   });
 
+  it('says in words that a file over 64 MB is not a backup, and sends nothing', () => {
+    render(<RestorePanel />);
+    const big = new File([new Uint8Array(1)], 'holiday photos.zip');
+    Object.defineProperty(big, 'size', { value: 65 * 1024 * 1024 });
+    fireEvent.change(screen.getByLabelText('Backup file'), { target: { files: [big] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check the backup' }));
+    const box = screen.getByLabelText('Backup file');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(/“holiday photos\.zip” is larger than 64 MB/)).toBeTruthy();
+    expect(request).not.toHaveBeenCalled();
+  });
+
   it('shows why a backup was refused, and offers to try again', async () => {
     request.mockResolvedValueOnce({
       ok: false,

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BackupContents } from '../../../main/contract/authoringTypes';
 import type { ApiError } from '../../../main/contract/result';
+import { MAX_BACKUP_BYTES } from '../../../main/contract/uploadLimits';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { toBase64 } from '../../lib/base64';
@@ -69,6 +70,14 @@ export function RestorePanel() {
       fileBox.current?.focus();
       return;
     }
+    // Said here in words, before a large file is read and sent only to be refused for its size.
+    if (file.size > MAX_BACKUP_BYTES) {
+      setFileMistake(
+        `“${file.name}” is larger than 64 MB, so it is not a backup Holdfast can restore. Choose the file Holdfast saved when you backed up.`,
+      );
+      fileBox.current?.focus();
+      return;
+    }
     setFileMistake(undefined);
     setStep({ at: 'checking' });
     const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
@@ -104,7 +113,9 @@ export function RestorePanel() {
 
   return (
     <section aria-labelledby="restore-title">
-      <h2 id="restore-title">Restore from a backup…</h2>
+      <h2 id="restore-title" tabIndex={-1}>
+        Restore from a backup…
+      </h2>
       <p>
         Everything in Holdfast on this computer is replaced by the backup. What is here now is not
         deleted: it moves to a folder beside the data folder, named with today's date.

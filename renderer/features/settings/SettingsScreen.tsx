@@ -4,7 +4,7 @@ import { PROVIDER_TYPES, type ProviderType } from '../../../main/contract/vocabu
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { useCall } from '../../useCall';
-import { href } from '../../useRoute';
+import { href, type SettingsSection } from '../../useRoute';
 import { regulatorSummary } from '../../../main/shared/regulators';
 import { BackupPanel } from './BackupPanel';
 import { CareGroupKeysPanel } from './CareGroupKeysPanel';
@@ -17,8 +17,12 @@ type SaveState =
   | { status: 'saved' }
   | { status: 'failed'; message: string };
 
-/** The provider's own answers that runbooks show: organisation, provider type, IT supplier instruction. */
-export function SettingsScreen() {
+/**
+ * The provider's own answers that runbooks show: organisation, provider type, IT supplier
+ * instruction; then care group keys, backup, restore and diagnostics. `section` opens it at one of
+ * those parts (a readiness line's "fix it" link), with focus on its heading.
+ */
+export function SettingsScreen({ section }: { section?: SettingsSection }) {
   const [loaded, retry] = useCall('settings.get', {});
   if (loaded.status === 'loading') return <p role="status">Loading settings…</p>;
   if (loaded.status === 'failed') {
@@ -34,14 +38,30 @@ export function SettingsScreen() {
       </div>
     );
   }
-  return <SettingsForm initial={loaded.value} />;
+  return <SettingsForm initial={loaded.value} {...(section ? { section } : {})} />;
 }
 
-function SettingsForm({ initial }: { initial: Settings }) {
+/**
+ * Moves focus to a part's heading (`<section>-title`), scrolled to the top of the window so the
+ * part is read from its start; without a part, to the page title.
+ */
+function focusSection(section: SettingsSection | undefined): void {
+  const heading = section ? document.getElementById(`${section}-title`) : null;
+  if (!heading) {
+    document.getElementById('page-title')?.focus();
+    return;
+  }
+  // At once, not smoothly: the screen has just opened, and there is nothing to follow on the way.
+  heading.scrollIntoView?.({ block: 'start', behavior: 'instant' });
+  heading.focus({ preventScroll: true });
+}
+
+function SettingsForm({ initial, section }: { initial: Settings; section?: SettingsSection }) {
   const [form, setForm] = useState(initial);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
-  // This screen loads on demand, after the app's route-change focus ran: move focus to its title.
-  useEffect(() => document.getElementById('page-title')?.focus(), []);
+  // This screen loads on demand, after the app's route-change focus ran, so it moves focus itself:
+  // to the part the address names, or to its title. Again whenever the address names another part.
+  useEffect(() => focusSection(section), [section]);
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
@@ -125,9 +145,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </div>
         )}
         <div className="field">
-          <label htmlFor="isolation-instruction">
-            What your IT supplier says to do with an affected computer
-          </label>
+          {/* The label is the part's heading, so a link can open Settings right here. */}
+          <h2 id="isolation-title" tabIndex={-1} className="label-heading">
+            <label htmlFor="isolation-instruction">
+              What your IT supplier says to do with an affected computer
+            </label>
+          </h2>
           <p className="hint" id="isolation-hint">
             If you leave this empty, runbooks tell staff to take an affected computer off the
             network at once (network cable out and Wi-Fi off), leave it switched on and not log in,

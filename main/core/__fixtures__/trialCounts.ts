@@ -77,6 +77,13 @@ export const TRIAL_COUNTS = {
   // contact fields through one of 4 paths (save, CSV, vCard, a pack) or into one of 9 system and
   // settings fields: 400 inputs reach each of the 37 field and path pairs several times.
   hiddenCharacters: { test: 400, reliability: 2_000, soak: 50_000 },
+  // The length of one log damaged, cut and rewritten at every position: 5 cases an entry (two
+  // kinds of damaged line, one cut, three rewrites less one), each a reopen that reads the whole
+  // log, so the time grows with the square of the length.
+  logTamperEntries: { test: 12, reliability: 60, soak: 400 },
+  // Checks of one encrypted backup as restore makes them: four in five with one random bit of one
+  // random byte changed, one in five with a wrong passphrase (six kinds of near miss in turn).
+  backupTampering: { test: 200, reliability: 2_000, soak: 50_000 },
 } as const satisfies Record<string, TierCounts>;
 
 export type TrialName = keyof typeof TRIAL_COUNTS;
@@ -86,8 +93,10 @@ export type TrialName = keyof typeof TRIAL_COUNTS;
  * trialCounts.test.ts checks that no file reading a count is missing.
  */
 export const RELIABILITY_TRIAL_FILES = [
+  'main/core/backup/backupTamper.test.ts',
   'main/core/contacts/hiddenCharacters.test.ts',
   'main/core/evidence/logPowerLoss.test.ts',
+  'main/core/evidence/logTamper.test.ts',
   'main/core/evidence/logRepairPowerLoss.test.ts',
   'main/core/packs/hostileArchives.test.ts',
   'main/core/storage/powerLoss.test.ts',

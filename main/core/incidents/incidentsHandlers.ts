@@ -1,6 +1,7 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
 import type { LogStatus } from '../../contract/incidentTypes';
+import { isolatedText } from '../../shared/documentText';
 import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../shared/logCheckCode';
 import { renderMarkdown } from '../../shared/markdown';
 import type { ContactResolver } from '../runbooks/runbookPresenter';
@@ -43,7 +44,7 @@ export function incidentsHandlers(deps: {
       plain,
     );
     const date = now().toISOString().slice(0, 10);
-    const title = `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`;
+    const title = `${kind === 'report' ? 'Incident report' : 'Handover'}: ${isolatedText(view.value.name)}`;
     return ok({
       title,
       filename: `holdfast-${kind}-${view.value.exercise ? 'exercise-' : ''}${date}-${id}.md`,

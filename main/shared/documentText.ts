@@ -1,0 +1,31 @@
+import { stripInvisible } from '../contract/invisibleText';
+
+/**
+ * Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest up to U+08FF,
+ * their presentation forms, and the right-to-left scripts beyond the first plane).
+ */
+const RIGHT_TO_LEFT =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]|[\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/** First strong isolate and pop directional isolate: the plain-text form of `<bdi>`. */
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/** True when the text holds a letter written right to left. */
+export const hasRightToLeft = (text: string): boolean => RIGHT_TO_LEFT.test(text);
+
+/**
+ * A value someone typed, for a document that is saved or printed as text (markdown reports,
+ * handovers, inject cards, report drafts): it can no longer reorder the text around it.
+ * Bidi controls and invisible characters are removed (as the form would have removed them from a
+ * contact), so "\u202Eevil" reads "evil", in the order it was typed. A value with right-to-left
+ * letters is wrapped in an isolate, so a name in Arabic cannot pull the number after it into
+ * its own direction (an Arabic name before "0300 999 1111" would show "1111 999 0300"). Nothing
+ * inside can close the isolate early: every isolate and override character was removed first.
+ */
+export function isolatedText(text: string): string {
+  const clean = stripInvisible(text);
+  return hasRightToLeft(clean)
+    ? `${FIRST_STRONG_ISOLATE}${clean}${POP_DIRECTIONAL_ISOLATE}`
+    : clean;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVISIBLE_CHARACTERS } from '../contract/invisibleText';
-import { hasRightToLeft, isolatedText } from './documentText';
+import { hasRightToLeft, isolatedText, neutralisedText } from './documentText';
 
 describe('isolatedText', () => {
   it('leaves plain left-to-right text exactly as typed', () => {
@@ -20,5 +20,17 @@ describe('isolatedText', () => {
     expect(isolatedText('\u2069\u202Eשלום')).toBe('\u2068שלום\u2069');
     expect(hasRightToLeft('Ann')).toBe(false);
     expect(hasRightToLeft('ܐ')).toBe(true);
+  });
+});
+
+describe('neutralisedText', () => {
+  it('keeps the isolates round values inside composed words and removes every other hidden character', () => {
+    const composed = `Lead: ${isolatedText('مرحبا')}. \u202EOK\u2069`;
+    expect(neutralisedText(composed)).toBe('Lead: \u2068مرحبا\u2069. OK');
+  });
+
+  it('isolates right-to-left text left outside any isolate as a whole', () => {
+    expect(neutralisedText('Lead: שלום 2')).toBe('\u2068Lead: שלום 2\u2069');
+    expect(neutralisedText('Ann Lee')).toBe('Ann Lee');
   });
 });

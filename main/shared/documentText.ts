@@ -29,3 +29,26 @@ export function isolatedText(text: string): string {
     ? `${FIRST_STRONG_ISOLATE}${clean}${POP_DIRECTIONAL_ISOLATE}`
     : clean;
 }
+
+/** An isolate as isolatedText makes it: nothing inside that could close it early or override it. */
+const CLEAN_ISOLATE =
+  /\u2068[^\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*\u2069/g;
+
+/**
+ * Text made from typed values (a log entry's words, "Lead: …"), for a document: the isolates
+ * isolatedText put round each value are kept, every other hidden character is removed, and
+ * right-to-left text outside them is isolated as a whole.
+ */
+export function neutralisedText(text: string): string {
+  let kept = '';
+  let at = 0;
+  for (const match of text.matchAll(CLEAN_ISOLATE)) {
+    kept += stripInvisible(text.slice(at, match.index)) + match[0];
+    at = match.index + match[0].length;
+  }
+  kept += stripInvisible(text.slice(at));
+  const outside = kept.replace(CLEAN_ISOLATE, '');
+  return hasRightToLeft(outside)
+    ? `${FIRST_STRONG_ISOLATE}${kept}${POP_DIRECTIONAL_ISOLATE}`
+    : kept;
+}

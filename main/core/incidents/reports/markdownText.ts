@@ -1,5 +1,4 @@
-import { stripInvisible } from '../../../contract/invisibleText';
-import { isolatedText } from '../../../shared/documentText';
+import { neutralisedText } from '../../../shared/documentText';
 import { PLACEHOLDER_RE, type ContactDisplay } from '../../../shared/markdown';
 
 /** Characters markdown gives meaning to; user text is escaped so it always prints as typed. */
@@ -7,12 +6,13 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]{}()#+\-.!|<>~&:]/g;
 
 /**
  * User-typed text for a markdown document: one line, every markdown character escaped, hidden
- * characters removed and right-to-left text isolated (see isolatedText), so it prints as typed
- * and cannot reorder the line around it.
+ * characters removed and right-to-left text isolated (see neutralisedText; the isolates round
+ * values inside a log entry's words are kept), so it prints as typed and cannot reorder the line
+ * around it.
  */
 export function escapeMarkdown(text: string): string {
-  return isolatedText(
-    stripInvisible(text)
+  return neutralisedText(
+    text
       .replace(/\s+/g, ' ')
       .trim()
       .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`),

@@ -72,7 +72,9 @@ export function PackDocument({
       newPage: true,
       node: (
         <section className="pack-cover" aria-labelledby="pack-cover-title">
-          <p className="pack-organisation">{organisation}</p>
+          <p className="pack-organisation">
+            <bdi>{organisation}</bdi>
+          </p>
           <h2 id="pack-cover-title" className="pack-title">
             Cyber incident grab-bag pack
           </h2>
@@ -181,7 +183,8 @@ export function PackDocument({
       {...(onPaged ? { onPaged } : {})}
       footer={(page, pages) => (
         <>
-          {organisation} · Grab-bag pack version {pack.version} · Printed {formatDate(printedOn)} ·{' '}
+          <bdi>{organisation}</bdi> · Grab-bag pack version {pack.version} · Printed{' '}
+          {formatDate(printedOn)} ·{' '}
           <strong>
             Page {page} of {pages}
           </strong>
@@ -413,7 +416,9 @@ function SystemsTable({ systems }: { systems: SystemEntry[] }) {
         <tbody>
           {inUse.map((entry) => (
             <tr key={entry.system}>
-              <th scope="row">{entry.label}</th>
+              <th scope="row">
+                <bdi>{entry.label}</bdi>
+              </th>
               <td>{entry.record?.impact ?? 'Not recorded'}</td>
               <td>
                 <bdi>{entry.record?.fallback || 'Not recorded'}</bdi>

@@ -114,14 +114,14 @@ function InjectItem({
             disabled={saving}
             onClick={() => void act({ type: 'release', inject: inject.id, trigger: 'hand' })}
           >
-            Release now: {inject.title}
+            Release now: <bdi>{inject.title}</bdi>
           </button>{' '}
           <button
             type="button"
             disabled={saving}
             onClick={() => void act({ type: 'skip', inject: inject.id })}
           >
-            Skip: {inject.title}
+            Skip: <bdi>{inject.title}</bdi>
           </button>
         </p>
       )}

@@ -18,8 +18,8 @@
  *   kill          contacts and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
  *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
  *   archives      the hostile pack corpus, then 5,000 randomly damaged packs, through pack import
- *   hidden-characters  bidi and invisible characters through every contact, system and settings
- *                 field and import path of a real core
+ *   hidden-characters  bidi and invisible characters through every contact, system, settings,
+ *                 runbook, incident and exercise field and import path of a real core
  *                 (main/core/contacts/__fixtures__/hiddenCharacterTrials.ts), 50,000 inputs
  *   log-tamper    a log of 400 entries damaged at every line, cut by 1 to 400 entries and
  *                 re-chained after an edit at every entry (main/core/evidence/__fixtures__/logTamperTrials.ts)

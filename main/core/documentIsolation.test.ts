@@ -9,7 +9,7 @@ import { startTestCore } from './__fixtures__/testCore';
 import type { Core } from './createCore';
 import { injectCards } from './exercises/exerciseDocuments';
 import { parseScenario } from './exercises/parseScenario';
-import { contactMarkdown } from './incidents/reports/markdownText';
+import { contactMarkdown, escapeMarkdown } from './incidents/reports/markdownText';
 
 /*
  * Every field that still takes free text after the boundary filter (incident and exercise names,
@@ -266,5 +266,10 @@ describe('user text in documents', () => {
     });
     expectNeutralised(cards, ['ScenarioTitle', 'InjectTitle', 'Contact'], 'inject cards');
     expect(cards).toContain(`evilContact (\u2068${ARABIC}\u2069) — 0300 999 1111`);
+  });
+
+  it('a hidden character inside a word is removed, never turned into a space', () => {
+    expect(escapeMarkdown('Night shi\uFEFFft 2 rang')).toBe('Night shift 2 rang');
+    expect(escapeMarkdown('  Ann\u200B  Lee ')).toBe('Ann Lee');
   });
 });

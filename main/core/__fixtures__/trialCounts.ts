@@ -74,8 +74,9 @@ export const TRIAL_COUNTS = {
   // copies of it with random bits flipped, for damage nobody wrote down: 10 of them in npm test.
   damagedArchives: { test: 10, reliability: 40, soak: 5_000 },
   // Each input puts one bidi or invisible character (21 kinds, taken in turn) into one of 7
-  // contact fields through one of 4 paths (save, CSV, vCard, a pack) or into one of 9 system and
-  // settings fields: 400 inputs reach each of the 37 field and path pairs several times.
+  // contact fields through one of 4 paths (save, CSV, vCard, a pack), one of 9 system and settings
+  // fields, a runbook through one of 3 paths (editor, document import, pack) or one of 6 incident
+  // and exercise fields: 400 inputs reach each of the 46 field and path pairs several times.
   hiddenCharacters: { test: 400, reliability: 2_000, soak: 50_000 },
   // The length of one log damaged, cut and rewritten at every position: 5 cases an entry (two
   // kinds of damaged line, one cut, three rewrites less one), each a reopen that reads the whole

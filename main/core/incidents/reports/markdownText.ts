@@ -11,12 +11,11 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]{}()#+\-.!|<>~&:]/g;
  * around it.
  */
 export function escapeMarkdown(text: string): string {
-  return neutralisedText(
-    text
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`),
-  );
+  // Hidden characters go first: U+FEFF is white space to JavaScript and would become a space.
+  return neutralisedText(text)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasInvisible } from '../contract/invisibleText';
 import { dispatch } from '../contract/dispatch';
@@ -164,9 +165,15 @@ describe('user text in documents', () => {
     expect(drafts.find((d) => d.id === 'dspt')?.text).toContain('evilAssessment');
     expect(drafts.find((d) => d.id === 'police')?.text).toContain('evilReference');
 
-    // The log keeps what was typed: the evidence is never rewritten.
+    // The screen shows the name as the report does; the log file keeps what was typed (the
+    // evidence is never rewritten).
     const view = value(await call('incidents.get', { id }));
-    expect(view.name).toBe(hostile('Name'));
+    expect(view.name).toBe('evilName');
+    const files = value(await call('incidents.exportFiles', { id }));
+    const log = Object.entries(unzipSync(Buffer.from(files.base64, 'base64'))).find(([name]) =>
+      name.endsWith('/log.jsonl'),
+    );
+    expect(new TextDecoder().decode(log?.[1])).toContain(hostile('Name'));
   });
 
   it('an after-action report: every typed field neutralised', async () => {

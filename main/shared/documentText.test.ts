@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { INVISIBLE_CHARACTERS } from '../contract/invisibleText';
-import { hasRightToLeft, isolatedText, neutralisedText } from './documentText';
+import {
+  hasRightToLeft,
+  isolatedText,
+  neutralisedText,
+  withoutStrayHiddenCharactersDeep,
+} from './documentText';
 
 describe('isolatedText', () => {
   it('leaves plain left-to-right text exactly as typed', () => {
@@ -32,5 +37,20 @@ describe('neutralisedText', () => {
   it('isolates right-to-left text left outside any isolate as a whole', () => {
     expect(neutralisedText('Lead: שלום 2')).toBe('\u2068Lead: שלום 2\u2069');
     expect(neutralisedText('Ann Lee')).toBe('Ann Lee');
+  });
+});
+
+describe('withoutStrayHiddenCharactersDeep', () => {
+  it('cleans every string of a view and keeps the isolates round typed values', () => {
+    const view = {
+      name: '\u202Eevil',
+      timeline: [{ text: `Lead: ${isolatedText('مرحبا')}\u200B`, seq: 1 }],
+      closedAt: null,
+    };
+    expect(withoutStrayHiddenCharactersDeep(view)).toEqual({
+      name: 'evil',
+      timeline: [{ text: 'Lead: \u2068مرحبا\u2069', seq: 1 }],
+      closedAt: null,
+    });
   });
 });

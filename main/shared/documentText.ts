@@ -35,18 +35,47 @@ const CLEAN_ISOLATE =
   /\u2068[^\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*\u2069/g;
 
 /**
- * Text made from typed values (a log entry's words, "Lead: …"), for a document: the isolates
- * isolatedText put round each value are kept, every other hidden character is removed, and
- * right-to-left text outside them is isolated as a whole.
+ * The text with every hidden character removed except the clean isolates isolatedText puts round
+ * typed values: what a screen shows of an incident or exercise, so it reads as its report does.
  */
-export function neutralisedText(text: string): string {
+export function withoutStrayHiddenCharacters(text: string): string {
   let kept = '';
   let at = 0;
   for (const match of text.matchAll(CLEAN_ISOLATE)) {
     kept += stripInvisible(text.slice(at, match.index)) + match[0];
     at = match.index + match[0].length;
   }
-  kept += stripInvisible(text.slice(at));
+  return kept + stripInvisible(text.slice(at));
+}
+
+/**
+ * Every string inside a value (arrays and objects walked) without stray hidden characters, except
+ * under the keys named in `authored`: runbook and scenario content, which the runbook checks warn
+ * about instead, and whose rendered views are reused as they are (not copied on every answer).
+ */
+export function withoutStrayHiddenCharactersDeep<T>(
+  value: T,
+  authored: ReadonlySet<string> = new Set(),
+): T {
+  const clean = (inner: unknown): unknown => {
+    if (typeof inner === 'string') return withoutStrayHiddenCharacters(inner);
+    if (Array.isArray(inner)) return inner.map(clean);
+    if (typeof inner === 'object' && inner !== null)
+      return Object.fromEntries(
+        Object.entries(inner).map(([key, each]) => [key, authored.has(key) ? each : clean(each)]),
+      );
+    return inner;
+  };
+  return clean(value) as T;
+}
+
+/**
+ * Text made from typed values (a log entry's words, "Lead: …"), for a document: the isolates
+ * isolatedText put round each value are kept, every other hidden character is removed, and
+ * right-to-left text outside them is isolated as a whole.
+ */
+export function neutralisedText(text: string): string {
+  const kept = withoutStrayHiddenCharacters(text);
   const outside = kept.replace(CLEAN_ISOLATE, '');
   return hasRightToLeft(outside)
     ? `${FIRST_STRONG_ISOLATE}${kept}${POP_DIRECTIONAL_ISOLATE}`

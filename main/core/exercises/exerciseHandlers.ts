@@ -4,6 +4,7 @@ import { fail, ok } from '../../contract/result';
 import { exerciseProjectorRoute } from '../../contract/routes';
 import type { Runbook } from '../../contract/types';
 import { isolatedText } from '../../shared/documentText';
+import { shownText } from '../lib/shownText';
 import { contactDisplay, renderMarkdown } from '../../shared/markdown';
 import { contactMarkdown } from '../incidents/reports/markdownText';
 import type { NationalContact } from '../contacts/nationalContacts';
@@ -122,10 +123,10 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
         html: renderMarkdown(markdown, env),
       });
     },
-    'exercises.list': async () => ok(await exercises.list()),
-    'exercises.create': async (input) => exercises.create(input),
-    'exercises.get': async ({ id }) => exercises.get(id),
-    'exercises.record': async (input) => exercises.record(input),
+    'exercises.list': async () => shownText(ok(await exercises.list())),
+    'exercises.create': async (input) => shownText(await exercises.create(input)),
+    'exercises.get': async ({ id }) => shownText(await exercises.get(id)),
+    'exercises.record': async (input) => shownText(await exercises.record(input)),
     'exercises.report': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;
@@ -142,7 +143,7 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
     'exercises.exportFiles': async ({ id }) => exercises.exportFiles(id),
     'exercises.projector': async ({ id }) => {
       const view = await exercises.get(id);
-      return view.ok ? ok(projectorScreen(view.value)) : view;
+      return view.ok ? shownText(ok(projectorScreen(view.value))) : view;
     },
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);

@@ -441,7 +441,7 @@ export async function hiddenCharacterTrials(options: {
     const code = `U+${char.charCodeAt(0).toString(16).toUpperCase()}`;
     let outcome: Outcome;
     // Runbook checks and starting an incident or exercise cost ten times a contact save, so they
-    // take a smaller share: 400 inputs still reach each of their 9 pairs several times.
+    // take a smaller share; 300 inputs still reach all 9 of their pairs.
     const draw = rng.next();
     if (draw < 0.6) {
       const path = rng.pick(['save', 'csv', 'vcard', 'pack'] as const);

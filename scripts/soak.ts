@@ -18,11 +18,15 @@
  *   kill          contacts and settings saves killed with SIGKILL (scripts/crash/documentKills.ts), 10,000 trials
  *   two-writers   two processes started together on one data folder (scripts/crash/twoWriters.ts), 1,000 trials
  *   archives      the hostile pack corpus, then 5,000 randomly damaged packs, through pack import
- *   hidden-characters  bidi and invisible characters through every contact, system and settings
- *                 field and import path of a real core
+ *   hidden-characters  bidi and invisible characters through every contact, system, settings,
+ *                 runbook, incident and exercise field and import path of a real core
  *                 (main/core/contacts/__fixtures__/hiddenCharacterTrials.ts), 50,000 inputs
- * `--trials` replaces the default count of the part (or parts) that run; the api and power-loss
- * parts keep the same proportions between their counts.
+ *   log-tamper    a log of 400 entries damaged at every line, cut by 1 to 400 entries and
+ *                 re-chained after an edit at every entry (main/core/evidence/__fixtures__/logTamperTrials.ts)
+ *   backup-tamper an encrypted backup checked as restore does with 40,000 single-byte changes and
+ *                 10,000 wrong passphrases (main/core/backup/__fixtures__/backupTamperTrials.ts)
+ * `--trials` replaces the default count of the part (or parts) that run (for log-tamper, the
+ * length of the log); the api and power-loss parts keep the same proportions between their counts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,6 +46,14 @@ import {
   hiddenCharacterTrials,
 } from '../main/core/contacts/__fixtures__/hiddenCharacterTrials';
 import { startTestCore } from '../main/core/__fixtures__/testCore';
+import {
+  backupTamperTrials,
+  describeBackupTamper,
+} from '../main/core/backup/__fixtures__/backupTamperTrials';
+import {
+  describeLogTamper,
+  logTamperTrials,
+} from '../main/core/evidence/__fixtures__/logTamperTrials';
 import { hostileArchives } from '../main/core/packs/__fixtures__/hostileArchives';
 import {
   hostileArchiveTrials,
@@ -230,6 +242,34 @@ const SUITES: Record<string, { trials: number; run: Suite }> = {
       } finally {
         await core.close();
         await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  },
+  'log-tamper': {
+    trials: soakCount('logTamperEntries'),
+    run: async (entries) => {
+      const dir = await mkdtemp(join(tmpdir(), 'holdfast-soak-tamper-'));
+      try {
+        const figures = await logTamperTrials({ entries, dir: join(dir, 'log') });
+        console.log(describeLogTamper(figures));
+        for (const problem of figures.problems) console.log(`# problem: ${problem}`);
+        return figures.failures === 0;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  'backup-tamper': {
+    trials: soakCount('backupTampering'),
+    run: async (trials, seed) => {
+      const dir = await mkdtemp(join(tmpdir(), 'holdfast-soak-backup-'));
+      try {
+        const figures = await backupTamperTrials({ trials, seed, dir });
+        console.log(describeBackupTamper(figures));
+        for (const problem of figures.problems) console.log(`# problem: ${problem}`);
+        return figures.failures === 0;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
       }
     },
   },

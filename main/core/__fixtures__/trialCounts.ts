@@ -74,9 +74,17 @@ export const TRIAL_COUNTS = {
   // copies of it with random bits flipped, for damage nobody wrote down: 10 of them in npm test.
   damagedArchives: { test: 10, reliability: 40, soak: 5_000 },
   // Each input puts one bidi or invisible character (21 kinds, taken in turn) into one of 7
-  // contact fields through one of 4 paths (save, CSV, vCard, a pack) or into one of 9 system and
-  // settings fields: 400 inputs reach each of the 37 field and path pairs several times.
-  hiddenCharacters: { test: 400, reliability: 2_000, soak: 50_000 },
+  // contact fields through one of 4 paths (save, CSV, vCard, a pack), one of 9 system and settings
+  // fields, a runbook through one of 3 paths (editor, document import, pack) or one of 6 incident
+  // and exercise fields: 300 inputs reach all 46 field and path pairs (the test asserts it).
+  hiddenCharacters: { test: 300, reliability: 2_000, soak: 50_000 },
+  // The length of one log damaged, cut and rewritten at every position: 5 cases an entry (two
+  // kinds of damaged line, one cut, three rewrites less one), each a reopen that reads the whole
+  // log, so the time grows with the square of the length.
+  logTamperEntries: { test: 12, reliability: 60, soak: 400 },
+  // Checks of one encrypted backup as restore makes them: four in five with one random bit of one
+  // random byte changed, one in five with a wrong passphrase (six kinds of near miss in turn).
+  backupTampering: { test: 200, reliability: 2_000, soak: 50_000 },
 } as const satisfies Record<string, TierCounts>;
 
 export type TrialName = keyof typeof TRIAL_COUNTS;
@@ -86,8 +94,10 @@ export type TrialName = keyof typeof TRIAL_COUNTS;
  * trialCounts.test.ts checks that no file reading a count is missing.
  */
 export const RELIABILITY_TRIAL_FILES = [
+  'main/core/backup/backupTamper.test.ts',
   'main/core/contacts/hiddenCharacters.test.ts',
   'main/core/evidence/logPowerLoss.test.ts',
+  'main/core/evidence/logTamper.test.ts',
   'main/core/evidence/logRepairPowerLoss.test.ts',
   'main/core/packs/hostileArchives.test.ts',
   'main/core/storage/powerLoss.test.ts',

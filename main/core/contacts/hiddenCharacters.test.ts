@@ -10,7 +10,7 @@ import {
   hiddenCharacterTrials,
 } from './__fixtures__/hiddenCharacterTrials';
 
-it('refuses or removes bidi and invisible characters in every field and import path', async () => {
+it('refuses, removes, flags or isolates bidi and invisible characters in every field and import path', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'holdfast-hidden-'));
   const core = await startTestCore(dataDir);
   try {
@@ -25,6 +25,8 @@ it('refuses or removes bidi and invisible characters in every field and import p
     expect(figures.pairs).toBe(FIELD_PATH_PAIRS);
     expect(figures.refused).toBeGreaterThan(0);
     expect(figures.removed).toBeGreaterThan(0);
+    expect(figures.flagged).toBeGreaterThan(0);
+    expect(figures.isolated).toBeGreaterThan(0);
   } finally {
     await core.close();
     await rm(dataDir, { recursive: true, force: true });

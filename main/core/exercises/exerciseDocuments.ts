@@ -1,4 +1,5 @@
 import { logCheckWords } from '../../shared/logCheckCode';
+import { isolatedText } from '../../shared/documentText';
 import { PLACEHOLDER_RE } from '../../shared/markdown';
 import type { ExerciseView } from '../../contract/exerciseTypes';
 import { formatDuration, formatLondonTime } from '../../shared/dates';
@@ -109,7 +110,7 @@ export function afterActionReport(view: ExerciseView, organisation: string): str
 
 /** How an inject card names what its scenario refers to by id. */
 export interface CardWords {
-  /** A contact role as it reads on paper: its label and the way to reach it, if known. */
+  /** A contact role as it reads on paper, as markdown: its label and the way to reach it, if known (see contactMarkdown). */
   contact: (role: string) => string;
   /** A runbook id as its title. */
   runbook: (id: string) => string;
@@ -124,16 +125,16 @@ export function injectCards(parsed: ParsedScenario, words: CardWords): string {
   // A card is read on paper or saved as a file: contacts are written out, never left as codes.
   const resolve = (markdown: string): string =>
     markdown.replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) =>
-      esc(kind === 'contact' ? words.contact(key) : '(shown in Holdfast)'),
+      kind === 'contact' ? words.contact(key) : esc('(shown in Holdfast)'),
     );
   return [
     ...banner,
-    `# Inject cards: ${meta.title}`,
+    `# Inject cards: ${isolatedText(meta.title)}`,
     '',
     `Version ${meta.version}. Planned length ${meta.duration} minutes. Hand out or read one card at a time, in order.`,
     '',
     ...parsed.injects.flatMap((inject, index) => [
-      `## Inject ${index + 1}: ${inject.title}`,
+      `## Inject ${index + 1}: ${isolatedText(inject.title)}`,
       '',
       ...banner,
       `Release: ${inject.releaseAfterMinutes === null ? 'when the facilitator decides' : `${inject.releaseAfterMinutes} minutes after the start`}  `,

@@ -3,7 +3,10 @@ import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
 import { exerciseProjectorRoute } from '../../contract/routes';
 import type { Runbook } from '../../contract/types';
+import { isolatedText } from '../../shared/documentText';
+import { shownText } from '../lib/shownText';
 import { contactDisplay, renderMarkdown } from '../../shared/markdown';
+import { contactMarkdown } from '../incidents/reports/markdownText';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { ContactRef } from '../../contract/types';
 import type { CoreOptions } from '../hostTypes';
@@ -112,31 +115,26 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
       const parsed = exercises.parsedScenario(scenario);
       if (!parsed) return fail('NOT_FOUND', `There is no scenario with the id "${scenario}".`);
       const markdown = injectCards(parsed, {
-        contact: (role) => {
-          const shown = contactDisplay(deps.contactRef(role));
-          return shown.detail
-            ? `${shown.label}: ${shown.detail}`
-            : `${shown.label} (not set yet — add your local number)`;
-        },
+        contact: (role) => contactMarkdown(contactDisplay(deps.contactRef(role))),
         runbook: (id) => deps.runbooks().get(id)?.title ?? id,
       });
       const env = { resolveContact: (role: string) => contactDisplay(deps.contactRef(role)) };
       return ok({
-        title: `Inject cards: ${parsed.meta.title}`,
+        title: `Inject cards: ${isolatedText(parsed.meta.title)}`,
         filename: `holdfast-exercise-inject-cards-${scenario}.md`,
         markdown,
         html: renderMarkdown(markdown, env),
       });
     },
-    'exercises.list': async () => ok(await exercises.list()),
-    'exercises.create': async (input) => exercises.create(input),
-    'exercises.get': async ({ id }) => exercises.get(id),
-    'exercises.record': async (input) => exercises.record(input),
+    'exercises.list': async () => shownText(ok(await exercises.list())),
+    'exercises.create': async (input) => shownText(await exercises.create(input)),
+    'exercises.get': async ({ id }) => shownText(await exercises.get(id)),
+    'exercises.record': async (input) => shownText(await exercises.record(input)),
     'exercises.report': async ({ id }) => {
       const view = await exercises.get(id);
       if (!view.ok) return view;
       const markdown = afterActionReport(view.value, deps.organisation());
-      const title = `After-action report: ${view.value.title}`;
+      const title = `After-action report: ${isolatedText(view.value.title)}`;
       return ok({
         title,
         filename: `holdfast-exercise-after-action-report-${date()}-${id}.md`,
@@ -148,7 +146,7 @@ export async function createExerciseHandlers(deps: ExerciseDeps): Promise<{
     'exercises.exportFiles': async ({ id }) => exercises.exportFiles(id),
     'exercises.projector': async ({ id }) => {
       const view = await exercises.get(id);
-      return view.ok ? ok(projectorScreen(view.value)) : view;
+      return view.ok ? shownText(ok(projectorScreen(view.value))) : view;
     },
     'exercises.openProjector': async ({ id }) => {
       const view = await exercises.get(id);

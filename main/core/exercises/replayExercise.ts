@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ExerciseNote, ExerciseView } from '../../contract/exerciseTypes';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
+import { isolatedText } from '../../shared/documentText';
 import { snapshotRefSchema, type SnapshotRef } from '../incidents/incidentEvents';
 import type { ClockEvent } from './exerciseClock';
 
@@ -132,6 +133,8 @@ export function replayExercise(
     practice: [],
     timeline: [],
   };
+  // Each typed value in a timeline line on its own (see isolatedText).
+  const t = isolatedText;
   const titleOf = (id: string): string =>
     state.adHoc.find((inject) => inject.id === id)?.title ?? injectTitle(id);
   for (const record of records) {
@@ -157,7 +160,7 @@ export function replayExercise(
     switch (parsed.kind) {
       case 'opened':
         line(
-          `Exercise set up: ${parsed.body.title} (scenario "${parsed.body.scenario.title}", version ${parsed.body.scenario.version}), facilitated by ${parsed.body.facilitator}`,
+          `Exercise set up: ${t(parsed.body.title)} (scenario "${t(parsed.body.scenario.title)}", version ${parsed.body.scenario.version}), facilitated by ${t(parsed.body.facilitator)}`,
         );
         break;
       case 'exercise': {
@@ -184,12 +187,12 @@ export function replayExercise(
           state.adHoc.push({ id: body.inject, title: body.title, text: body.text });
           state.progress[body.inject] = { status: 'released', ...who, trigger: 'hand' };
           state.current = body.inject;
-          line(`Ad-hoc inject released: ${body.title}`);
+          line(`Ad-hoc inject released: ${t(body.title)}`);
         } else if (body.action === 'release') {
           state.progress[body.inject] = { status: 'released', ...who, trigger: body.trigger };
           state.current = body.inject;
           line(
-            `Inject released${body.trigger === 'timer' ? ' on its timer' : ' by hand'}: ${titleOf(body.inject)}`,
+            `Inject released${body.trigger === 'timer' ? ' on its timer' : ' by hand'}: ${t(titleOf(body.inject))}`,
           );
         } else {
           state.progress[body.inject] = {
@@ -197,7 +200,9 @@ export function replayExercise(
             ...who,
             ...(body.reason ? { reason: body.reason } : {}),
           };
-          line(`Inject skipped: ${titleOf(body.inject)}${body.reason ? ` (${body.reason})` : ''}`);
+          line(
+            `Inject skipped: ${t(titleOf(body.inject))}${body.reason ? ` (${t(body.reason)})` : ''}`,
+          );
         }
         break;
       }
@@ -211,18 +216,20 @@ export function replayExercise(
         };
         (parsed.kind === 'note' ? state.notes : state.decisions).push(entry);
         line(
-          `${parsed.kind === 'note' ? 'Note' : 'Decision'}${entry.inject ? ` (${titleOf(entry.inject)})` : ''}: ${entry.text}`,
+          `${parsed.kind === 'note' ? 'Note' : 'Decision'}${entry.inject ? ` (${t(titleOf(entry.inject))})` : ''}: ${t(entry.text)}`,
         );
         break;
       }
       case 'attendance':
         state.attendees.push({ name: parsed.body.name, role: parsed.body.role });
-        line(`Present: ${parsed.body.name}${parsed.body.role ? `, ${parsed.body.role}` : ''}`);
+        line(
+          `Present: ${t(parsed.body.name)}${parsed.body.role ? `, ${t(parsed.body.role)}` : ''}`,
+        );
         break;
       case 'debrief':
         state.debrief.push({ kind: parsed.body.kind, text: parsed.body.text, by: record.author });
         line(
-          `${parsed.body.kind === 'went-well' ? 'Went well' : 'To improve'}: ${parsed.body.text}`,
+          `${parsed.body.kind === 'went-well' ? 'Went well' : 'To improve'}: ${t(parsed.body.text)}`,
         );
         break;
       case 'action': {
@@ -235,7 +242,7 @@ export function replayExercise(
             due: body.due,
             status: 'open',
           });
-          line(`Action ${body.number}: ${body.text} (owner ${body.owner}, due ${body.due})`);
+          line(`Action ${body.number}: ${t(body.text)} (owner ${t(body.owner)}, due ${body.due})`);
         } else {
           const action = state.actions.find((each) => each.number === body.number);
           if (action) Object.assign(action, { status: 'done', doneAt: record.eventAt });

@@ -1,6 +1,8 @@
 import type { Handlers } from '../../contract/contract';
 import { ok } from '../../contract/result';
 import type { LogStatus } from '../../contract/incidentTypes';
+import { isolatedText } from '../../shared/documentText';
+import { shownText } from '../lib/shownText';
 import { LOG_CHECK_CODE_LABEL, shownCheckCode } from '../../shared/logCheckCode';
 import { renderMarkdown } from '../../shared/markdown';
 import type { ContactResolver } from '../runbooks/runbookPresenter';
@@ -43,7 +45,7 @@ export function incidentsHandlers(deps: {
       plain,
     );
     const date = now().toISOString().slice(0, 10);
-    const title = `${kind === 'report' ? 'Incident report' : 'Handover'}: ${view.value.name}`;
+    const title = `${kind === 'report' ? 'Incident report' : 'Handover'}: ${isolatedText(view.value.name)}`;
     return ok({
       title,
       filename: `holdfast-${kind}-${view.value.exercise ? 'exercise-' : ''}${date}-${id}.md`,
@@ -54,10 +56,10 @@ export function incidentsHandlers(deps: {
   };
 
   return {
-    'incidents.list': async () => ok(await incidents.list()),
-    'incidents.start': async (input) => incidents.start(input),
-    'incidents.get': async ({ id }) => incidents.get(id),
-    'incidents.record': async (input) => incidents.record(input),
+    'incidents.list': async () => shownText(ok(await incidents.list())),
+    'incidents.start': async (input) => shownText(await incidents.start(input)),
+    'incidents.get': async ({ id }) => shownText(await incidents.get(id)),
+    'incidents.record': async (input) => shownText(await incidents.record(input)),
     'incidents.verify': async ({ id }) => incidents.verify(id),
     'incidents.exportFiles': async ({ id }) => incidents.exportFiles(id),
     'incidents.document': document,

@@ -7,6 +7,7 @@ import type {
 } from '../../contract/incidentTypes';
 import { INCIDENT_ROLES, type IncidentRole } from '../../contract/vocabulary';
 import { formatLondonTime } from '../../shared/dates';
+import { isolatedText } from '../../shared/documentText';
 import { timelineOrder } from '../../shared/incidentChange';
 import { byUrgency, isClockId, runningClock, startClock } from './clocks';
 import type { EvidenceRecord } from '../evidence/evidenceChain';
@@ -61,20 +62,25 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
     return record.kind === 'recovery'
       ? 'The log was repaired after an interrupted save (a copy of the damaged part was kept).'
       : `Entry of kind "${record.kind}"`;
+  // Each typed value on its own (see isolatedText): a hidden character or right-to-left name in
+  // one cannot reorder the words round it.
+  const t = isolatedText;
   const { kind, body } = parsed;
   switch (kind) {
     case 'opened':
-      return `Incident opened: ${body.name}. Lead: ${body.lead}.${body.runbook ? ` Following "${body.runbook.title}" (version ${body.runbook.version}).` : ''}`;
+      return `Incident opened: ${t(body.name)}. Lead: ${t(body.lead)}.${body.runbook ? ` Following "${t(body.runbook.title)}" (version ${body.runbook.version}).` : ''}`;
     case 'runbook':
-      return `Runbook added: "${body.runbook.title}" (version ${body.runbook.version}).${body.reason ? ` ${body.reason}` : ''}`;
+      return `Runbook added: "${t(body.runbook.title)}" (version ${body.runbook.version}).${body.reason ? ` ${t(body.reason)}` : ''}`;
     case 'step': {
       const title = stepTitle(body.runbook, body.step) ?? `${body.runbook} / ${body.step}`;
-      return `${STEP_WORDS[body.status]}: ${title}${body.reason ? ` — ${body.reason}` : ''}`;
+      return `${STEP_WORDS[body.status]}: ${title}${body.reason ? ` — ${t(body.reason)}` : ''}`;
     }
     case 'note':
-      return body.called ? `Called ${body.calledLabel ?? body.called}. ${body.text}` : body.text;
+      return body.called
+        ? `Called ${t(body.calledLabel ?? body.called)}. ${t(body.text)}`
+        : t(body.text);
     case 'decision':
-      return `Decision: ${body.text}${body.rationale ? ` — because ${body.rationale}` : ''}`;
+      return `Decision: ${t(body.text)}${body.rationale ? ` — because ${t(body.rationale)}` : ''}`;
     case 'clock': {
       const label =
         body.label ??
@@ -82,24 +88,24 @@ function describe(parsed: Parsed | null, record: EvidenceRecord, stepTitle: Step
       if (body.action === 'start')
         // A start more than a minute before the entry (a failure time, an earlier awareness) is named.
         return body.startedAt && Date.parse(record.eventAt) - Date.parse(body.startedAt) > 60_000
-          ? `Clock started: ${label}, from ${formatLondonTime(body.startedAt)}`
-          : `Clock started: ${label}`;
+          ? `Clock started: ${t(label)}, from ${formatLondonTime(body.startedAt)}`
+          : `Clock started: ${t(label)}`;
       if (body.action === 'correct-start')
-        return `Clock start changed: ${label} now runs from ${body.startedAt ? formatLondonTime(body.startedAt) : '?'}${body.reason ? ` — ${body.reason}` : ''}`;
+        return `Clock start changed: ${t(label)} now runs from ${body.startedAt ? formatLondonTime(body.startedAt) : '?'}${body.reason ? ` — ${t(body.reason)}` : ''}`;
       return body.outcome === 'done'
-        ? `Clock stopped, done: ${label}${body.reference ? ` (reference ${body.reference})` : ''}`
-        : `Clock stopped, not needed: ${label}${body.reason ? ` — ${body.reason}` : ''}`;
+        ? `Clock stopped, done: ${t(label)}${body.reference ? ` (reference ${t(body.reference)})` : ''}`
+        : `Clock stopped, not needed: ${t(label)}${body.reason ? ` — ${t(body.reason)}` : ''}`;
     }
     case 'role':
-      return `${INCIDENT_ROLES[body.role].label}: ${body.person}`;
+      return `${INCIDENT_ROLES[body.role].label}: ${t(body.person)}`;
     case 'assessment':
       return `Reportability: ${body.decision === 'report' ? 'to be reported' : 'not reported'} (likelihood ${body.likelihood}, impact ${body.impact}) — ${body.reason}`;
     case 'handover':
-      return `Handover from ${body.from} to ${body.to}.${body.notes ? ` ${body.notes}` : ''}`;
+      return `Handover from ${t(body.from)} to ${t(body.to)}.${body.notes ? ` ${t(body.notes)}` : ''}`;
     case 'correction':
-      return `Correction to entry ${record.amends ?? '?'}: ${body.text}`;
+      return `Correction to entry ${record.amends ?? '?'}: ${t(body.text)}`;
     case 'closed':
-      return `Incident closed. ${body.summary}`;
+      return `Incident closed. ${t(body.summary)}`;
   }
 }
 

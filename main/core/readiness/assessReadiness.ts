@@ -11,6 +11,9 @@ import { isOlderThanMonths } from '../../shared/dates';
 import { isStale, STALE_AFTER_MONTHS } from '../contacts/staleness';
 import { formatDate } from '../../shared/dayDate';
 import { pluralise } from '../../shared/pluralise';
+// Typed names (a role, a system, a runbook or exercise title) sit inside one line of words: each
+// is isolated so it cannot reorder the rest (see isolatedText).
+import { isolatedText } from '../../shared/documentText';
 
 /** A backup older than this is called out: a month of care records is a lot to type again. */
 export const BACKUP_DUE_AFTER_DAYS = 30;
@@ -94,7 +97,7 @@ function localContacts({ directory, criticalRoles }: ReadinessInputs): Readiness
         ? []
         : [
             {
-              text: `${entry.label}: ${problems.join('; ')}`,
+              text: `${isolatedText(entry.label)}: ${problems.join('; ')}`,
               link: { to: 'contacts', role: entry.role },
             },
           ];
@@ -154,7 +157,7 @@ function runbooksReviewed({ runbooks, now }: ReadinessInputs): ReadinessLine {
         : `${pluralise(old.length, 'runbook was', 'runbooks were')} last reviewed more than ${STALE_AFTER_MONTHS} months ago. Read each one, change what no longer fits, and save it.`,
     ...named(
       old.map((runbook) => ({
-        text: `${runbook.title}: last reviewed ${formatDate(runbook.reviewed)}`,
+        text: `${isolatedText(runbook.title)}: last reviewed ${formatDate(runbook.reviewed)}`,
         link: { to: 'runbook-editor', runbook: runbook.id },
       })),
     ),
@@ -185,7 +188,7 @@ function exercise({ exercises, now }: ReadinessInputs): ReadinessLine {
       })),
   ];
   const lastWords = last
-    ? `The last exercise was "${last.title}" on ${formatDate(last.finishedAt!.slice(0, 10))}.`
+    ? `The last exercise was "${isolatedText(last.title)}" on ${formatDate(last.finishedAt!.slice(0, 10))}.`
     : 'No exercise has been held yet. A short tabletop exercise shows the gaps before a real incident does.';
   const tooLongAgo =
     last !== undefined && isOlderThanMonths(last.finishedAt!.slice(0, 10), STALE_AFTER_MONTHS, now);
@@ -265,8 +268,8 @@ function systems({ systems: entries }: ReadinessInputs): ReadinessLine {
       gaps.map((entry) => ({
         text:
           entry.status === 'missing'
-            ? `${entry.label}: nothing recorded yet`
-            : `${entry.label}: where the paper copy is kept is not recorded`,
+            ? `${isolatedText(entry.label)}: nothing recorded yet`
+            : `${isolatedText(entry.label)}: where the paper copy is kept is not recorded`,
         link: { to: 'systems', system: entry.system },
       })),
     ),

@@ -80,15 +80,19 @@ export function HistoryPanel({
                 {revision.seq === latest ? ' (latest)' : ''}
               </td>
               <td>{formatMoment(revision.savedAt)}</td>
-              <td>{revision.author}</td>
+              <td>
+                <bdi>{revision.author}</bdi>
+              </td>
               <td>
                 {KIND[revision.kind]}
                 {revision.restoredFrom ? ` revision ${revision.restoredFrom}` : ''}
                 {revision.message &&
                 revision.message !== KIND[revision.kind] &&
-                !revision.message.startsWith('Restored revision')
-                  ? `: ${revision.message}`
-                  : ''}
+                !revision.message.startsWith('Restored revision') ? (
+                  <>
+                    : <bdi>{revision.message}</bdi>
+                  </>
+                ) : null}
               </td>
               <td className="history-actions">
                 {revision.seq > 1 && (

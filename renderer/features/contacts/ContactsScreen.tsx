@@ -161,7 +161,7 @@ function RoleItem({
   return (
     <li className={`directory-entry directory-${entry.status}`}>
       <h3 className="directory-role">
-        {entry.label}
+        <bdi>{entry.label}</bdi>
         {entry.isCustom && <span className="directory-custom"> (your own role)</span>}
       </h3>
       {contact ? (
@@ -180,7 +180,11 @@ function RoleItem({
               Hours: <bdi>{contact.hours}</bdi>
             </p>
           )}
-          {contact.notes && <p className="contact-notes">{contact.notes}</p>}
+          {contact.notes && (
+            <p className="contact-notes">
+              <bdi>{contact.notes}</bdi>
+            </p>
+          )}
           <p className={entry.status === 'stale' ? 'contact-stale' : 'contact-source'}>
             {entry.status === 'stale' && <span aria-hidden="true">⚠ </span>}
             Last checked {formatDate(contact.lastVerified)}

@@ -29,7 +29,9 @@ export function DebriefPanel({
       ) : (
         <ul>
           {points('went-well').map((point, index) => (
-            <li key={index}>{point.text}</li>
+            <li key={index}>
+              <bdi>{point.text}</bdi>
+            </li>
           ))}
         </ul>
       )}
@@ -47,7 +49,9 @@ export function DebriefPanel({
       ) : (
         <ul>
           {points('improve').map((point, index) => (
-            <li key={index}>{point.text}</li>
+            <li key={index}>
+              <bdi>{point.text}</bdi>
+            </li>
           ))}
         </ul>
       )}
@@ -83,9 +87,9 @@ function ActionList({
         return (
           <li key={action.number} className={status.isOverdue ? 'action-overdue' : undefined}>
             <strong>
-              {action.number}. {action.text}
+              {action.number}. <bdi>{action.text}</bdi>
             </strong>{' '}
-            — owner {action.owner} · <span>{status.words}</span>{' '}
+            — owner <bdi>{action.owner}</bdi> · <span>{status.words}</span>{' '}
             {action.status === 'open' && (
               <button
                 type="button"

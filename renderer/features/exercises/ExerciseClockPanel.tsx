@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ExerciseView } from '../../../main/contract/exerciseTypes';
 import { formatDuration } from '../../../main/shared/dates';
+import { isolatedText } from '../../../main/shared/documentText';
 import { useNow } from '../incidents/ClocksPanel';
 import { formatMoment } from '../../lib/time';
 import type { ExerciseAct } from './useExercise';
@@ -61,13 +62,15 @@ export function ExerciseClockPanel({
 
   let nextWords = 'No more injects.';
   if (next && nextInject) {
+    // A title typed into a scenario, inside one line of words (see isolatedText).
+    const title = isolatedText(nextInject.title);
     if (next.remainingMs === null)
-      nextWords = `Next: "${nextInject.title}", released by hand when you are ready.`;
+      nextWords = `Next: "${title}", released by hand when you are ready.`;
     else if (view.status === 'running' && dueAt) {
       const left = Date.parse(dueAt) - now.getTime();
-      nextWords = `Next: "${nextInject.title}" in ${left > 0 ? formatDuration(left) : 'a moment'} (at ${formatMoment(dueAt)}).`;
+      nextWords = `Next: "${title}" in ${left > 0 ? formatDuration(left) : 'a moment'} (at ${formatMoment(dueAt)}).`;
     } else
-      nextWords = `Next: "${nextInject.title}", ${formatDuration(next.remainingMs)} of running time after the clock ${view.status === 'ready' ? 'starts' : 'resumes'}.`;
+      nextWords = `Next: "${title}", ${formatDuration(next.remainingMs)} of running time after the clock ${view.status === 'ready' ? 'starts' : 'resumes'}.`;
   }
   return (
     <section className="exercise-clock" aria-label="Exercise clock">

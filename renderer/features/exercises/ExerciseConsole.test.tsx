@@ -6,6 +6,7 @@ import type { ExerciseView, InjectView } from '../../../main/contract/exerciseTy
 import { request } from '../../api';
 import { forgetRecorder, setRecorder } from '../../ui/recordingAs/recordingSession';
 import { ExerciseConsole } from './ExerciseConsole';
+import { expectIsolated, hostile } from '../__fixtures__/expectIsolated';
 
 vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
 
@@ -252,5 +253,74 @@ describe('ExerciseConsole', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add to what went well' }));
     expect(screen.getByText('Enter something that went well', { selector: 'a' })).toBeTruthy();
     expect(recorded).toEqual([]);
+  });
+
+  it('shows every value typed during the exercise in its own direction', async () => {
+    const by = { at: AT, by: hostile('By') };
+    serve(
+      exerciseView({
+        // Finished, so the debrief shows too.
+        status: 'finished',
+        finishedAt: AT,
+        title: hostile('Title'),
+        facilitator: hostile('Facilitator'),
+        scenario: { id: 'care-app-down', title: hostile('Scenario'), version: 1 },
+        progress: {
+          'inject-1': { status: 'released', at: AT, by: 'Ann Lee', trigger: 'hand' },
+          'inject-2': { status: 'skipped', ...by, reason: hostile('SkipReason') },
+        },
+        attendees: [{ name: hostile('Attendee'), role: hostile('RoleOfAttendee') }],
+        notes: [{ seq: 4, inject: 'inject-1', text: hostile('InjectNote'), ...by }],
+        decisions: [{ seq: 5, inject: null, text: hostile('Decision'), ...by }],
+        debrief: [{ kind: 'went-well', text: hostile('WentWell'), by: 'Ann Lee' }],
+        actions: [
+          {
+            number: 1,
+            text: hostile('Action'),
+            owner: hostile('Owner'),
+            due: '2026-04-01',
+            status: 'open',
+          },
+        ],
+      }),
+    );
+    const { container } = render(<ExerciseConsole id={ID} />);
+    await screen.findByRole('heading', { level: 1 });
+    for (const field of [
+      'Title',
+      'Facilitator',
+      'Scenario',
+      'SkipReason',
+      'Attendee',
+      'RoleOfAttendee',
+      'InjectNote',
+      'Decision',
+      'WentWell',
+      'Action',
+      'Owner',
+    ])
+      expectIsolated(container, field);
+    cleanup();
+    // A damaged log is read as its lines: who typed each, and its words.
+    serve(
+      exerciseView({
+        timeline: [
+          { seq: 6, at: AT, author: hostile('Author'), kind: 'note', text: hostile('Line') },
+        ],
+        log: {
+          entries: 6,
+          head: '0',
+          checkCode: '0000-0000',
+          readOnly: true,
+          damaged: true,
+          breaksAtLine: 7,
+          problem: 'The log of this exercise does not verify at line 7.',
+        },
+      }),
+    );
+    const damaged = render(<ExerciseConsole id={ID} />);
+    await screen.findByRole('heading', { level: 1 });
+    expectIsolated(damaged.container, 'Author');
+    expectIsolated(damaged.container, 'Line');
   });
 });

@@ -89,12 +89,14 @@ export function ExerciseConsole({ id }: { id: string }) {
         <a href={href.exercises}>← Exercises</a>
       </p>
       <h1 id="page-title" tabIndex={-1}>
-        {view.title}
+        <bdi>{view.title}</bdi>
       </h1>
       <p>
-        Scenario: {view.scenario.title}
+        Scenario: <bdi>{view.scenario.title}</bdi>
         {view.scenario.version > 0 ? ` (version ${view.scenario.version})` : ''} · Facilitator:{' '}
-        <strong>{view.facilitator}</strong>
+        <strong>
+          <bdi>{view.facilitator}</bdi>
+        </strong>
       </p>
       {view.log.problem && (
         <p className="notice" role="alert">
@@ -197,7 +199,7 @@ function Decisions({ view }: { view: ExerciseView }) {
     <ul>
       {view.decisions.map((decision) => (
         <li key={decision.seq}>
-          {decision.text} ({decision.by}, {formatMoment(decision.at)})
+          <bdi>{decision.text}</bdi> (<bdi>{decision.by}</bdi>, {formatMoment(decision.at)})
         </li>
       ))}
     </ul>
@@ -229,7 +231,7 @@ function ReadOnlyExercise({ view, saveCopy }: { view: ExerciseView; saveCopy: Re
           <ol>
             {view.timeline.map((entry) => (
               <li key={entry.seq}>
-                {formatMoment(entry.at)} · {entry.author}: {entry.text}
+                {formatMoment(entry.at)} · <bdi>{entry.author}</bdi>: <bdi>{entry.text}</bdi>
               </li>
             ))}
           </ol>
@@ -345,8 +347,13 @@ function Attendees({
         <ul>
           {view.attendees.map((person, index) => (
             <li key={index}>
-              {person.name}
-              {person.role ? ` — ${person.role}` : ''}
+              <bdi>{person.name}</bdi>
+              {person.role ? (
+                <>
+                  {' — '}
+                  <bdi>{person.role}</bdi>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

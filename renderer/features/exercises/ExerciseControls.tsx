@@ -63,7 +63,7 @@ export function ClockControls({
           disabled={saving}
           onClick={() => void act({ type: 'release', inject: next.id, trigger: 'hand' })}
         >
-          Release the next inject: {next.title}
+          Release the next inject: <bdi>{next.title}</bdi>
         </button>
       )}
     </p>

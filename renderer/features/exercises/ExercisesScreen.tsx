@@ -94,8 +94,10 @@ function ExerciseList({ exercises }: { exercises: ExerciseSummary[] }) {
       <ul>
         {exercises.map((exercise) => (
           <li key={exercise.id}>
-            <a href={href.exercise(exercise.id)}>{exercise.title}</a> —{' '}
-            {STATUS_WORDS[exercise.status]}
+            <a href={href.exercise(exercise.id)}>
+              <bdi>{exercise.title}</bdi>
+            </a>{' '}
+            — {STATUS_WORDS[exercise.status]}
             {exercise.startedAt ? `, started ${formatMoment(exercise.startedAt)}` : ''}
             {exercise.openActions.length > 0
               ? `, ${pluralise(exercise.openActions.length, 'open action', 'open actions')}`

@@ -11,13 +11,15 @@ import { href } from '../../useRoute';
 import { formatMoment } from '../../lib/time';
 import { QuickForm } from './QuickForm';
 import type { ExerciseAct } from './useExercise';
+import { isolatedText } from '../../../main/shared/documentText';
 
 /** What happened to an inject, in words (never by colour alone). */
 export function progressWords(progress: InjectProgress | undefined): string {
   if (!progress || progress.status === 'pending') return 'Not released yet';
   const at = progress.at ? ` ${formatMoment(progress.at)}` : '';
   if (progress.status === 'skipped')
-    return `Skipped${at}${progress.reason ? `: ${progress.reason}` : ''}`;
+    // The reason is typed; the status is one string, so it is isolated in it (see isolatedText).
+    return `Skipped${at}${progress.reason ? `: ${isolatedText(progress.reason)}` : ''}`;
   return `Released${at}${progress.trigger === 'timer' ? ' on its timer' : ' by hand'}`;
 }
 
@@ -91,7 +93,7 @@ function InjectItem({
       aria-labelledby={`inject-${inject.id}`}
     >
       <h3 id={`inject-${inject.id}`}>
-        {inject.number}. {inject.title}
+        {inject.number}. <bdi>{inject.title}</bdi>
       </h3>
       <p className="inject-status">
         <strong>
@@ -112,14 +114,14 @@ function InjectItem({
             disabled={saving}
             onClick={() => void act({ type: 'release', inject: inject.id, trigger: 'hand' })}
           >
-            Release now: {inject.title}
+            Release now: <bdi>{inject.title}</bdi>
           </button>{' '}
           <button
             type="button"
             disabled={saving}
             onClick={() => void act({ type: 'skip', inject: inject.id })}
           >
-            Skip: {inject.title}
+            Skip: <bdi>{inject.title}</bdi>
           </button>
         </p>
       )}
@@ -155,7 +157,7 @@ function InjectItem({
         <ul className="inject-notes">
           {notes.map((note) => (
             <li key={note.seq}>
-              {note.text} ({note.by}, {formatMoment(note.at)})
+              <bdi>{note.text}</bdi> (<bdi>{note.by}</bdi>, {formatMoment(note.at)})
             </li>
           ))}
         </ul>

@@ -7,7 +7,13 @@ export function LiveInject({ view }: { view: ExerciseView }) {
   return (
     <section className="live-inject" aria-labelledby="live-inject-title">
       <h2 id="live-inject-title">
-        {current ? `Shown to the group: ${current.number}. ${current.title}` : 'Shown to the group'}
+        {current ? (
+          <>
+            Shown to the group: {current.number}. <bdi>{current.title}</bdi>
+          </>
+        ) : (
+          'Shown to the group'
+        )}
       </h2>
       {current ? (
         <SafeHtml html={current.textHtml} />

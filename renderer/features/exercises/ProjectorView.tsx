@@ -44,13 +44,15 @@ export function ProjectorView({ id }: { id: string }) {
   return (
     <div className="projector">
       <ExerciseBanner />
-      <p className="projector-scenario">{screen.title}</p>
+      <p className="projector-scenario">
+        <bdi>{screen.title}</bdi>
+      </p>
       {/* A live region, so people using a screen reader hear each new inject too. */}
       <div aria-live="polite">
         {screen.current ? (
           <>
             <h1 id="page-title" tabIndex={-1}>
-              {screen.current.number}. {screen.current.title}
+              {screen.current.number}. <bdi>{screen.current.title}</bdi>
             </h1>
             <SafeHtml className="projector-text" html={screen.current.textHtml} />
           </>

@@ -72,7 +72,9 @@ export function PackDocument({
       newPage: true,
       node: (
         <section className="pack-cover" aria-labelledby="pack-cover-title">
-          <p className="pack-organisation">{organisation}</p>
+          <p className="pack-organisation">
+            <bdi>{organisation}</bdi>
+          </p>
           <h2 id="pack-cover-title" className="pack-title">
             Cyber incident grab-bag pack
           </h2>
@@ -176,7 +178,8 @@ export function PackDocument({
       {...(onPaged ? { onPaged } : {})}
       footer={(page, pages) => (
         <>
-          {organisation} · Grab-bag pack version {pack.version} · Printed {formatDate(printedOn)} ·{' '}
+          <bdi>{organisation}</bdi> · Grab-bag pack version {pack.version} · Printed{' '}
+          {formatDate(printedOn)} ·{' '}
           <strong>
             Page {page} of {pages}
           </strong>
@@ -475,7 +478,7 @@ function systemsBlocks(systems: SystemEntry[], pageOf: PageOf): PageBlock[] {
             <tbody>
               <tr>
                 <th scope="row">
-                  {entry.label}
+                  <bdi>{entry.label}</bdi>
                   <span className="pack-systems-impact">
                     {entry.record?.impact
                       ? `How bad: ${entry.record.impact} out of 10`

@@ -21,8 +21,11 @@ export function OpenActionsPanel() {
               key={`${exercise.id}-${action.number}`}
               className={status.isOverdue ? 'action-overdue' : undefined}
             >
-              <strong>{status.words}</strong> — {action.text} (owner {action.owner}) ·{' '}
-              <a href={href.exercise(exercise.id)}>{exercise.title}</a>
+              <strong>{status.words}</strong> — <bdi>{action.text}</bdi> (owner{' '}
+              <bdi>{action.owner}</bdi>) ·{' '}
+              <a href={href.exercise(exercise.id)}>
+                <bdi>{exercise.title}</bdi>
+              </a>
             </li>
           );
         })}

@@ -40,8 +40,10 @@ function OpenList({ incidents }: { incidents: IncidentSummary[] }) {
     <ul>
       {incidents.map((incident) => (
         <li key={incident.id}>
-          <a href={href.incident(incident.id)}>{incident.name}</a> — {incident.stepsAnswered} of{' '}
-          {incident.stepsTotal} steps answered
+          <a href={href.incident(incident.id)}>
+            <bdi>{incident.name}</bdi>
+          </a>{' '}
+          — {incident.stepsAnswered} of {incident.stepsTotal} steps answered
           {incident.problem && (
             <>
               {' '}

@@ -3,6 +3,7 @@ import type { ClockView, IncidentView } from '../../../main/contract/incidentTyp
 import { CLOCKS, type ClockId } from '../../../main/contract/vocabulary';
 import { isClockUrgent } from '../../../main/shared/clockUrgency';
 import { formatDuration } from '../../../main/shared/dates';
+import { isolatedText } from '../../../main/shared/documentText';
 import { useCall } from '../../useCall';
 import { useRequiredFields } from '../../ui/useRequiredFields';
 import type { Act } from './useIncident';
@@ -27,8 +28,13 @@ export function useNow(everyMs = 30_000): Date {
 export function clockStatus(clock: ClockView, now: Date): { words: string; urgent: boolean } {
   const urgent = isClockUrgent(clock, now);
   if (clock.status === 'done')
-    return { words: `Done${clock.reference ? `, reference ${clock.reference}` : ''}`, urgent };
-  if (clock.status === 'not-needed') return { words: `Not needed: ${clock.reason ?? ''}`, urgent };
+    // Typed words inside the status line are isolated (see isolatedText): it is one string.
+    return {
+      words: `Done${clock.reference ? `, reference ${isolatedText(clock.reference)}` : ''}`,
+      urgent,
+    };
+  if (clock.status === 'not-needed')
+    return { words: `Not needed: ${isolatedText(clock.reason ?? '')}`, urgent };
   if (clock.dueAt === null)
     return {
       words: `Do this as soon as possible (running for ${formatDuration(now.getTime() - Date.parse(clock.startedAt))})`,
@@ -183,12 +189,16 @@ function ClockItem({
   return (
     <li className={`clock clock-${clock.status}${status.urgent ? ' clock-urgent' : ''}`}>
       <p className="clock-label">
-        <strong>{clock.label}</strong>
+        <strong>
+          <bdi>{clock.label}</bdi>
+        </strong>
       </p>
       <p className="clock-status">
         {status.urgent ? <strong>⚠ {status.words}</strong> : status.words}
       </p>
-      <p className="clock-duty">{clock.duty}</p>
+      <p className="clock-duty">
+        <bdi>{clock.duty}</bdi>
+      </p>
       <p className="hint">Started {formatMoment(clock.startedAt)}</p>
       {!closed &&
         !stopping &&

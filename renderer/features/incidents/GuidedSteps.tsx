@@ -403,8 +403,12 @@ function CurrentStep({
       {progress && (
         <p className={`step-answer step-answer-${progress.status}`} role="status">
           <strong>{STATUS_WORDS[progress.status]}</strong>
-          {progress.reason ? `: ${progress.reason}` : ''} — {progress.by},{' '}
-          {formatMoment(progress.at)}{' '}
+          {progress.reason ? (
+            <>
+              : <bdi>{progress.reason}</bdi>
+            </>
+          ) : null}{' '}
+          — <bdi>{progress.by}</bdi>, {formatMoment(progress.at)}{' '}
           {!closed && (
             <button type="button" className="link-button" onClick={() => void record('reopened')}>
               Undo

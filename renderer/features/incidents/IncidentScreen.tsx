@@ -93,11 +93,14 @@ export function IncidentScreen({
         </nav>
       </div>
       <h1 id="page-title" tabIndex={-1}>
-        {view.name}
+        <bdi>{view.name}</bdi>
       </h1>
       <p className="incident-facts">
-        Lead: <strong>{view.lead}</strong> · Aware since {formatMoment(view.awareAt)} ·{' '}
-        {view.status === 'open' ? 'Open' : 'Closed'}
+        Lead:{' '}
+        <strong>
+          <bdi>{view.lead}</bdi>
+        </strong>{' '}
+        · Aware since {formatMoment(view.awareAt)} · {view.status === 'open' ? 'Open' : 'Closed'}
       </p>
       {view.log.readOnly && (
         <p className="notice" role="alert">

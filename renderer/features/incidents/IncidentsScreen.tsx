@@ -74,22 +74,24 @@ function IncidentItem({ incident }: { incident: IncidentSummary }) {
     <li className="incident-item">
       <a className="incident-link" href={href.incident(incident.id)}>
         <span className="incident-name">
-          {incident.exercise && <span className="tag tag-exercise">Exercise</span>} {incident.name}
+          {incident.exercise && <span className="tag tag-exercise">Exercise</span>}{' '}
+          <bdi>{incident.name}</bdi>
         </span>
         {incident.problem ? (
           <span className="incident-problem">{incident.problem}</span>
         ) : (
           <span className="incident-meta">
-            Lead: {incident.lead} · Aware since {formatMoment(incident.awareAt)} ·{' '}
+            Lead: <bdi>{incident.lead}</bdi> · Aware since {formatMoment(incident.awareAt)} ·{' '}
             {incident.stepsAnswered} of {incident.stepsTotal} steps answered
             {incident.status === 'closed' ? ' · Closed' : ''}
           </span>
         )}
         {clock && incident.status === 'open' && (
           <span className="incident-clock">
+            <bdi>{clock.label}</bdi>
             {left === null
-              ? `${clock.label}: as soon as possible`
-              : `${clock.label}: ${left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(left)}`}`}
+              ? ': as soon as possible'
+              : `: ${left >= 0 ? `${formatDuration(left)} left` : `overdue by ${formatDuration(left)}`}`}
           </span>
         )}
       </a>

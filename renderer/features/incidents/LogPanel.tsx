@@ -8,6 +8,7 @@ import { formatMoment, fromLocalInput, toLocalInput } from '../../lib/time';
 import { LOG_CHECK_CODE_LABEL, logCheckCode } from '../../../main/shared/logCheckCode';
 import { ExportFilesButton } from './ExportFilesButton';
 import { pluralise } from '../../../main/shared/pluralise';
+import { neutralisedText } from '../../../main/shared/documentText';
 import { useRequiredFields } from '../../ui/useRequiredFields';
 
 /** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
@@ -43,12 +44,12 @@ export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; 
               </td>
               <td>{formatMoment(entry.recordedAt)}</td>
               <td>
-                {entry.author}
+                <bdi>{entry.author}</bdi>
                 <span className="entry-device">Device: {describeDevice(entry.device)}</span>
               </td>
               <td>
                 {entry.unverified && <span className="tag tag-unverified">not checked</span>}{' '}
-                {entry.text}
+                <bdi>{entry.text}</bdi>
                 {entry.correctedBy.length > 0 && (
                   <span className="corrected">
                     {' '}
@@ -235,7 +236,8 @@ function CorrectionForm({ view, act, saving }: { view: IncidentView; act: Act; s
             <option value="">Choose an entry</option>
             {view.timeline.map((entry) => (
               <option key={entry.seq} value={entry.seq}>
-                {entry.seq}: {entry.text.slice(0, 80)}
+                {/* An option holds only text: the words are neutralised instead (see neutralisedText). */}
+                {entry.seq}: {neutralisedText(entry.text.slice(0, 80))}
               </option>
             ))}
           </select>

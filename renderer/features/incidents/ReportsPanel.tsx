@@ -55,7 +55,9 @@ export function ReportsPanel({
       </section>
       {!closed && <CloseIncident act={act} saving={saving} />}
       {view.status === 'closed' && (
-        <p className="notice">This incident was closed. Summary: {view.summary}</p>
+        <p className="notice">
+          This incident was closed. Summary: <bdi>{view.summary}</bdi>
+        </p>
       )}
     </>
   );
@@ -107,7 +109,8 @@ function Reportability({
         <p className="notice">
           Recorded: {view.assessment.decision === 'report' ? 'to be reported' : 'not reported'}{' '}
           (likelihood: {LIKELIHOOD[view.assessment.likelihood]}; impact:{' '}
-          {IMPACT[view.assessment.impact]}). Reason: {view.assessment.reason} — {view.assessment.by}
+          {IMPACT[view.assessment.impact]}). Reason: <bdi>{view.assessment.reason}</bdi> —{' '}
+          <bdi>{view.assessment.by}</bdi>
         </p>
       )}
       {!closed && (
@@ -247,7 +250,7 @@ function Drafts({ id, entries }: { id: string; entries: number }) {
                 <dt>{field.label}</dt>
                 <dd>
                   {field.value ? (
-                    <span className="draft-value">{field.value}</span>
+                    <bdi className="draft-value">{field.value}</bdi>
                   ) : (
                     <span className="draft-gap">[{field.hint}]</span>
                   )}

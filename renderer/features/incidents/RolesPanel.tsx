@@ -69,7 +69,15 @@ function RoleCard({
     <li className="role-card">
       <h3>{label}</h3>
       <p>
-        <strong>{holder ? `Held by ${holder}` : 'Not named yet'}</strong>
+        <strong>
+          {holder ? (
+            <>
+              Held by <bdi>{holder}</bdi>
+            </>
+          ) : (
+            'Not named yet'
+          )}
+        </strong>
       </p>
       <ul>
         {card.map((line) => (

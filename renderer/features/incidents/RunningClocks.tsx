@@ -34,7 +34,7 @@ export function RunningClocks({ view }: { view: IncidentView }) {
           <li key={clock.id} className={status.urgent ? 'running-clock urgent' : 'running-clock'}>
             {status.urgent ? <strong>⚠ {status.words}</strong> : status.words}
             {' · '}
-            {clock.label}
+            <bdi>{clock.label}</bdi>
           </li>
         ))}
       </ul>

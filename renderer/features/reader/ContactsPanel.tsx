@@ -3,6 +3,7 @@ import { request } from '../../api';
 import { formatDate } from '../../lib/formatDate';
 import { nationalSourceDates, nationalStaleWarning } from '../../lib/nationalSource';
 import { href } from '../../useRoute';
+import { channelDir } from '../../ui/ChannelList';
 
 const KIND_LABEL: Record<ContactChannel['kind'], string> = {
   phone: 'Phone',
@@ -74,11 +75,17 @@ export function ContactsPanel({
             key={contact.role}
             className={contact.channels ? 'contact' : 'contact contact-missing'}
           >
-            <strong className="contact-label">{contact.label}</strong>
+            <strong className="contact-label">
+              <bdi>{contact.label}</bdi>
+            </strong>
             {contact.name && (
               <p className="contact-who">
-                {contact.name}
-                {contact.organisation && `, ${contact.organisation}`}
+                <bdi>{contact.name}</bdi>
+                {contact.organisation && (
+                  <>
+                    , <bdi>{contact.organisation}</bdi>
+                  </>
+                )}
               </p>
             )}
             {contact.channels ? (
@@ -90,16 +97,27 @@ export function ContactsPanel({
                       {channel.kind === 'web' ? (
                         <WebLink url={channel.value} label={contact.label} onNotice={onNotice} />
                       ) : (
-                        <span className="channel-value">{channel.value}</span>
+                        <bdi className="channel-value" dir={channelDir(channel.kind)}>
+                          {channel.value}
+                        </bdi>
                       )}
-                      {channel.note && <span className="channel-note"> ({channel.note})</span>}
+                      {channel.note && (
+                        <span className="channel-note">
+                          {' '}
+                          (<bdi>{channel.note}</bdi>)
+                        </span>
+                      )}
                       {channel.outOfBand && (
                         <span className="channel-oob"> — works when our systems are down</span>
                       )}
                     </li>
                   ))}
                 </ul>
-                {contact.hours && <p className="contact-hours">Hours: {contact.hours}</p>}
+                {contact.hours && (
+                  <p className="contact-hours">
+                    Hours: <bdi>{contact.hours}</bdi>
+                  </p>
+                )}
                 {!contact.national && contact.stale && contact.lastVerified && (
                   <p className="contact-stale">
                     <span aria-hidden="true">⚠ </span>

@@ -104,7 +104,9 @@ export function RunbookReader({ id, stepId }: { id: string; stepId?: string }) {
           </div>
           <div>
             <dt>Looked after by</dt>
-            <dd>{runbook.owner}</dd>
+            <dd>
+              <bdi>{runbook.owner}</bdi>
+            </dd>
           </div>
           <div>
             <dt>For</dt>

@@ -24,7 +24,13 @@ export function ReadinessScreen() {
         <a href={href.home}>Back to home</a>
       </p>
       <h1 id="page-title" tabIndex={-1}>
-        Getting ready{organisationName ? ` — ${organisationName}` : ''}
+        Getting ready
+        {organisationName ? (
+          <>
+            {' '}
+            — <bdi>{organisationName}</bdi>
+          </>
+        ) : null}
       </h1>
       <p className="lead">
         {toDo === 0

@@ -27,7 +27,7 @@ export function SystemsPanel({ entries }: { entries: SystemEntry[] }) {
               {index > 0 && ', '}
               <a href={href.systems(entry.system)}>
                 <span className="visually-hidden">add where the paper copy is kept for </span>
-                {entry.label}
+                <bdi>{entry.label}</bdi>
               </a>
             </span>
           ))}
@@ -37,12 +37,18 @@ export function SystemsPanel({ entries }: { entries: SystemEntry[] }) {
       <ul>
         {recorded.map((entry) => (
           <li key={entry.system} className="contact">
-            <strong className="contact-label">{entry.label}</strong>
+            <strong className="contact-label">
+              <bdi>{entry.label}</bdi>
+            </strong>
             {entry.record?.paperLocation && (
-              <p className="contact-hours">Paper copy: {entry.record.paperLocation}</p>
+              <p className="contact-hours">
+                Paper copy: <bdi>{entry.record.paperLocation}</bdi>
+              </p>
             )}
             {entry.record?.fallback && (
-              <p className="contact-hours">Fallback: {entry.record.fallback}</p>
+              <p className="contact-hours">
+                Fallback: <bdi>{entry.record.fallback}</bdi>
+              </p>
             )}
           </li>
         ))}

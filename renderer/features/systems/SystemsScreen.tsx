@@ -166,7 +166,7 @@ function SystemItem({ entry, onChange }: { entry: SystemEntry; onChange: OnChang
   return (
     <li className={`directory-entry system-${entry.status}`}>
       <h3 className="directory-role">
-        {entry.label}
+        <bdi>{entry.label}</bdi>
         {entry.isCustom && <span className="directory-custom"> (your own system)</span>}
       </h3>
       {!record && (
@@ -183,12 +183,14 @@ function SystemItem({ entry, onChange }: { entry: SystemEntry; onChange: OnChang
           </div>
           <div>
             <dt>Paper or manual fallback</dt>
-            <dd>{record.fallback || 'Not recorded yet'}</dd>
+            <dd>{record.fallback ? <bdi>{record.fallback}</bdi> : 'Not recorded yet'}</dd>
           </div>
           <div>
             <dt>Where the paper copy is kept</dt>
             <dd className={record.paperLocation ? undefined : 'contact-missing-text'}>
-              {record.paperLocation || (
+              {record.paperLocation ? (
+                <bdi>{record.paperLocation}</bdi>
+              ) : (
                 <>
                   <span aria-hidden="true">⚠ </span>Not recorded yet
                 </>
@@ -202,7 +204,9 @@ function SystemItem({ entry, onChange }: { entry: SystemEntry; onChange: OnChang
           {record.notes && (
             <div>
               <dt>Notes</dt>
-              <dd>{record.notes}</dd>
+              <dd>
+                <bdi>{record.notes}</bdi>
+              </dd>
             </div>
           )}
         </dl>

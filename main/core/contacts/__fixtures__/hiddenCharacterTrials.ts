@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { dispatch } from '../../../contract/dispatch';
 import {
   hasInvisible,
@@ -11,15 +12,23 @@ import { buildPack } from '../../packs/runbookPack';
 import { runbookSource, SIMPLE_BODY } from '../../runbooks/__fixtures__/runbookSource';
 
 /**
- * Bidi controls and invisible characters sent through every contact, system and settings field
- * and every import path (CSV, vCard, a pack's contacts) of a running core: each must be refused
- * (numbers and addresses, naming the field) or removed (free text), and nothing stored holds one.
+ * Bidi controls and invisible characters sent through every field and import path of a running
+ * core, each handled in one of four ways:
+ *   refused   numbers and addresses, naming the field (contact form, CSV, vCard, a pack's contacts)
+ *   removed   free text of contacts, systems and settings: nothing stored holds one
+ *   flagged   runbook text (the editor, a document import, a pack's runbooks): a warning names the
+ *             character and its line, as `npm run runbooks:check` does
+ *   isolated  incident and exercise names, people and notes: the log keeps what was typed (it is
+ *             evidence), and every report made from it shows the text without the character and
+ *             with right-to-left text isolated
  * Shared by the test (`npm test` and the reliability tier) and `npm run soak`.
  */
 export interface HiddenCharacterFigures {
   inputs: number;
   refused: number;
   removed: number;
+  flagged: number;
+  isolated: number;
   /** Field and path pairs reached. */
   pairs: number;
   /** Checks that failed; the first 20 are described in `problems`. */
@@ -27,8 +36,11 @@ export interface HiddenCharacterFigures {
   problems: string[];
 }
 
-/** 7 contact fields × 4 paths (save, CSV, vCard, a pack), plus 9 system and settings fields. */
-export const FIELD_PATH_PAIRS = 7 * 4 + 9;
+/**
+ * 7 contact fields × 4 paths (save, CSV, vCard, a pack), 9 system and settings fields, 3 runbook
+ * paths and 6 incident and exercise fields.
+ */
+export const FIELD_PATH_PAIRS = 7 * 4 + 9 + 3 + 6;
 
 /** How a trial reaches the core, and where it notes what went wrong. */
 interface Probe {
@@ -42,7 +54,7 @@ function plant(rng: Rng, text: string, char: string): string {
   return text.slice(0, at) + char + text.slice(at);
 }
 
-type Outcome = 'refused' | 'removed';
+type Outcome = 'refused' | 'removed' | 'flagged' | 'isolated';
 type ContactField = 'name' | 'organisation' | 'hours' | 'notes' | 'phone' | 'email' | 'other';
 const CONTACT_FIELDS: Record<ContactField, { plain: string; outcome: Outcome; column: string }> = {
   name: { plain: 'Sam Patel', outcome: 'removed', column: 'name' },
@@ -233,6 +245,178 @@ async function otherTrial(
   return 'removed';
 }
 
+/** The code a runbook warning names a character by: U+202E. */
+const codeOf = (char: string): string =>
+  `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+type RunbookPath = 'editor' | 'import' | 'pack';
+const RUNBOOK_PATHS: RunbookPath[] = ['editor', 'import', 'pack'];
+
+/** One runbook step with the character in it, through one path: a warning names it. */
+async function runbookTrial(
+  { call, check }: Probe,
+  rng: Rng,
+  char: string,
+  path: RunbookPath,
+): Promise<Outcome> {
+  // Mid-line, so no path can take it for a byte-order mark or trim it off a line's end.
+  const step = `Phone ${plant(rng, 'the manager', char)} now.`;
+  const label = `runbook ${path} ${codeOf(char)}`;
+  const source = runbookSource({
+    id: 'our-own',
+    body: ['', '## Contain {#contain}', '', `1. ${step} {#call-manager}`, ''],
+  });
+  let problems: Array<{ severity: string; message: string }> = [];
+  if (path === 'editor') {
+    const preview = await call('runbooks.preview', { text: source });
+    if (preview.ok) problems = (preview.value as { problems: typeof problems }).problems;
+  } else if (path === 'import') {
+    const preview = await call('runbooks.importPreview', {
+      format: 'txt',
+      text: `Our own plan\n\nContain\n\n1. ${step}\n2. Unplug the office PC.\n`,
+    });
+    if (preview.ok) problems = (preview.value as { problems: typeof problems }).problems;
+  } else {
+    const imported = await call('packs.import', {
+      base64: Buffer.from(
+        buildPack([{ name: 'our-own.md', bytes: new TextEncoder().encode(source) }], new Date()),
+      ).toString('base64'),
+      includeContacts: false,
+      acceptUnsigned: true,
+    });
+    check(imported.ok, `${label}: the pack was refused`);
+    const library = await call('runbooks.list', {});
+    if (library.ok) problems = (library.value as { problems: typeof problems }).problems;
+  }
+  check(
+    problems.some(
+      (problem) =>
+        problem.severity === 'warning' &&
+        problem.message.startsWith(`hidden character ${codeOf(char)} `),
+    ),
+    `${label}: no warning names the character`,
+  );
+  return 'flagged';
+}
+
+type EvidenceField =
+  | 'incidentName'
+  | 'incidentLead'
+  | 'incidentNote'
+  | 'exerciseTitle'
+  | 'exerciseFacilitator'
+  | 'exerciseDecision';
+const EVIDENCE_FIELDS: EvidenceField[] = [
+  'incidentName',
+  'incidentLead',
+  'incidentNote',
+  'exerciseTitle',
+  'exerciseFacilitator',
+  'exerciseDecision',
+];
+
+/** An isolate with nothing inside that could close it early, as documents put round typed text. */
+const CLEAN_ISOLATE =
+  /\u2068[^\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]*\u2069/g;
+
+/** The text with every clean isolate taken away, innermost first. */
+function outsideIsolates(text: string): string {
+  let outside = text;
+  for (let previous = ''; previous !== outside;) {
+    previous = outside;
+    outside = outside.replace(CLEAN_ISOLATE, '');
+  }
+  return outside;
+}
+
+/** One incident or exercise field: kept in the log as typed, shown neutralised in its report. */
+async function evidenceTrial(
+  { call, check }: Probe,
+  rng: Rng,
+  char: string,
+  field: EvidenceField,
+): Promise<Outcome> {
+  const plain = 'Night shift 2 rang';
+  const typed = plant(rng, plain, char);
+  const value = (name: EvidenceField, fallback: string): string =>
+    name === field ? typed : fallback;
+  const label = `${field} ${codeOf(char)}`;
+  let files: Result<unknown>;
+  let document: Result<unknown>;
+  if (field.startsWith('incident')) {
+    const started = await call('incidents.start', {
+      name: value('incidentName', 'Care records locked'),
+      lead: value('incidentLead', 'Ann Lee'),
+      author: 'Ann Lee',
+    });
+    if (!started.ok) {
+      check(false, `${label}: refused with "${started.error.message}"`);
+      return 'isolated';
+    }
+    const id = (started.value as { id: string }).id;
+    if (field === 'incidentNote')
+      check(
+        (
+          await call('incidents.record', {
+            id,
+            author: 'Ann Lee',
+            action: { type: 'note', text: typed },
+          })
+        ).ok,
+        `${label}: the note was refused`,
+      );
+    files = await call('incidents.exportFiles', { id });
+    document = await call('incidents.document', { id, kind: 'report' });
+  } else {
+    const created = await call('exercises.create', {
+      scenario: 'supplier-ransomware',
+      facilitator: value('exerciseFacilitator', 'Ann Lee'),
+      author: 'Ann Lee',
+      title: value('exerciseTitle', 'Autumn drill'),
+    });
+    if (!created.ok) {
+      check(false, `${label}: refused with "${created.error.message}"`);
+      return 'isolated';
+    }
+    const id = (created.value as { id: string }).id;
+    if (field === 'exerciseDecision')
+      check(
+        (
+          await call('exercises.record', {
+            id,
+            author: 'Ann Lee',
+            action: { type: 'decision', text: typed },
+          })
+        ).ok,
+        `${label}: the decision was refused`,
+      );
+    files = await call('exercises.exportFiles', { id });
+    document = await call('exercises.report', { id });
+  }
+  // The log file itself, exactly as on disk (the copy saved for investigation).
+  const logText = files.ok
+    ? Object.entries(unzipSync(Buffer.from((files.value as { base64: string }).base64, 'base64')))
+        .filter(([name]) => name.endsWith('/log.jsonl'))
+        .map(([, bytes]) => new TextDecoder().decode(bytes))
+        .join('')
+    : '';
+  // As typed, after the trim every text field has (U+FEFF is white space to JavaScript).
+  check(logText.includes(JSON.stringify(typed.trim()).slice(1, -1)), `${label}: not kept as typed`);
+  if (!document.ok) {
+    check(false, `${label}: no report: ${document.error.message}`);
+    return 'isolated';
+  }
+  const { markdown, html } = document.value as { markdown: string; html: string };
+  for (const [part, text] of [
+    ['markdown', markdown],
+    ['html', html],
+  ] as const) {
+    check(!hasInvisible(outsideIsolates(text)), `${label}: the ${part} report holds the character`);
+    check(text.includes(plain), `${label}: the ${part} report lost the words`);
+  }
+  return 'isolated';
+}
+
 export async function hiddenCharacterTrials(options: {
   core: Core;
   inputs: number;
@@ -249,14 +433,17 @@ export async function hiddenCharacterTrials(options: {
     },
   };
   const rng = createRng(options.seed);
-  const counts = { refused: 0, removed: 0 };
+  const counts = { refused: 0, removed: 0, flagged: 0, isolated: 0 };
   const seen = new Set<string>();
   for (let trial = 0; trial < options.inputs; trial += 1) {
     // Every character in turn, so each appears whatever the count.
     const char = INVISIBLE_CHARACTERS[trial % INVISIBLE_CHARACTERS.length] ?? '';
     const code = `U+${char.charCodeAt(0).toString(16).toUpperCase()}`;
     let outcome: Outcome;
-    if (rng.chance(0.7)) {
+    // Runbook checks and starting an incident or exercise cost ten times a contact save, so they
+    // take a smaller share; 300 inputs still reach all 9 of their pairs.
+    const draw = rng.next();
+    if (draw < 0.6) {
       const path = rng.pick(['save', 'csv', 'vcard', 'pack'] as const);
       const field = rng.pick(Object.keys(CONTACT_FIELDS) as ContactField[]);
       const tried = await contactTrial(probe, rng, char, path, field);
@@ -269,9 +456,17 @@ export async function hiddenCharacterTrials(options: {
         `${path} ${field} ${code}: ${outcome}, expected ${expected}`,
       );
       seen.add(`${path}:${field}`);
-    } else {
+    } else if (draw < 0.8) {
       const field = rng.pick(OTHER_FIELDS);
       outcome = await otherTrial(probe, rng, char, field);
+      seen.add(field);
+    } else if (draw < 0.87) {
+      const path = rng.pick(RUNBOOK_PATHS);
+      outcome = await runbookTrial(probe, rng, char, path);
+      seen.add(`runbook:${path}`);
+    } else {
+      const field = rng.pick(EVIDENCE_FIELDS);
+      outcome = await evidenceTrial(probe, rng, char, field);
       seen.add(field);
     }
     counts[outcome] += 1;
@@ -281,4 +476,4 @@ export async function hiddenCharacterTrials(options: {
 
 /** The figure line, the same in the test and the soak. */
 export const describeHiddenCharacters = (figures: HiddenCharacterFigures): string =>
-  `hidden characters: ${figures.inputs} inputs (${INVISIBLE_CHARACTERS.length} characters, ${figures.pairs} field and path pairs), ${figures.refused} refused, ${figures.removed} removed, ${figures.failures} failures`;
+  `hidden characters: ${figures.inputs} inputs (${INVISIBLE_CHARACTERS.length} characters, ${figures.pairs} field and path pairs), ${figures.refused} refused, ${figures.removed} removed, ${figures.flagged} flagged in runbooks, ${figures.isolated} kept in the log and neutralised in reports, ${figures.failures} failures`;

@@ -1,6 +1,7 @@
 import type { DraftField, IncidentView, ReportDraft } from '../../../contract/incidentTypes';
 import type { ContactRef } from '../../../contract/types';
 import { formatLondonTime } from '../../../shared/dates';
+import { isolatedText } from '../../../shared/documentText';
 import { EXERCISE_BANNER } from './incidentDocuments';
 import { plainText } from './markdownText';
 import { cqcApplies, type RegulatorSettings } from '../../../shared/regulators';
@@ -69,20 +70,29 @@ export function reportDrafts(
   contact: (role: string) => ContactRef | undefined,
   regulator: RegulatorSettings,
 ): ReportDraft[] {
-  const what = [view.name, view.summary ?? ''].filter(Boolean).join('. ');
+  // Every typed value on its own (see isolatedText): drafts are pasted into official forms.
+  const what = [view.name, view.summary ?? ''].filter(Boolean).map(isolatedText).join('. ');
+  const lead = isolatedText(view.lead);
+  const organisationName = isolatedText(organisation);
   const aware = formatLondonTime(view.awareAt);
   const plain = (markdown: string): string =>
     plainText(markdown, (role) => contact(role)?.label ?? role);
   const done = doneSteps(view, plain).join('\n');
-  const told = view.calls.map((call) => `${call.label} (${formatLondonTime(call.at)})`).join('\n');
+  const told = view.calls
+    .map((call) => `${isolatedText(call.label)} (${formatLondonTime(call.at)})`)
+    .join('\n');
   const next = openSteps(view, 5, plain).join('\n');
   const references = view.clocks
     .filter((clock) => clock.reference)
-    .map((clock) => `${clock.label}: ${clock.reference}`)
+    .map((clock) => `${isolatedText(clock.label)}: ${isolatedText(clock.reference ?? '')}`)
     .join('\n');
   const equipmentClock = view.clocks.find((clock) => clock.id === 'cqc-equipment-24h');
   const assessment = view.assessment;
-  const org = field('Organisation', organisation, 'your organisation name (set it in Settings)');
+  const org = field(
+    'Organisation',
+    organisationName,
+    'your organisation name (set it in Settings)',
+  );
 
   const cqc = draft(
     view,
@@ -134,7 +144,7 @@ export function reportDrafts(
         'for example a notice outside, nearby pharmacies told, prescriptions sent back to the Spine',
       ),
       field('What you are doing to reopen', next, 'what will bring the service back'),
-      field('Name of the person telling them', view.lead),
+      field('Name of the person telling them', lead),
       field('Contact phone and email', '', 'a phone number and an email address that work'),
     ],
   );
@@ -146,7 +156,7 @@ export function reportDrafts(
       'NCSC incident report (its nine questions)',
       `Online form — ${reach(contact('ncsc-report'))}. Give a contact email on a system that was not affected: replies to an affected mailbox may be read by the attacker.`,
       [
-        field('Who are you', view.lead),
+        field('Who are you', lead),
         org,
         field('Your role', 'Incident lead'),
         field(
@@ -182,7 +192,7 @@ export function reportDrafts(
         field(
           'Likelihood and impact (harm × impact)',
           assessment
-            ? `Likelihood: ${assessment.likelihood}; impact: ${assessment.impact}; decision: ${assessment.decision === 'report' ? 'report' : 'not reported'} — ${assessment.reason}`
+            ? `Likelihood: ${assessment.likelihood}; impact: ${assessment.impact}; decision: ${assessment.decision === 'report' ? 'report' : 'not reported'} — ${isolatedText(assessment.reason)}`
             : '',
           'use the reportability check in this incident',
         ),
@@ -193,7 +203,7 @@ export function reportDrafts(
     draft(view, 'csoc', 'CSOC call script', reach(contact('csoc')), [
       field(
         'Say who you are',
-        `${view.lead}, incident lead${organisation ? ` at ${organisation}` : ''}, a care provider that uses the Data Security and Protection Toolkit.`,
+        `${lead}, incident lead${organisation ? ` at ${organisationName}` : ''}, a care provider that uses the Data Security and Protection Toolkit.`,
       ),
       field('What has happened', `${what}. We became aware at ${aware}.`),
       field(

@@ -155,11 +155,19 @@ function ClockItem({
   const [stopping, setStopping] = useState<'done' | 'not-needed' | null>(null);
   const [changingStart, setChangingStart] = useState(false);
   const changeButton = useRef<HTMLButtonElement>(null);
-  // The form replaces the button; when it closes, keyboard focus goes back to the button.
+  // The form replaces the button; when it closes, keyboard focus goes back to the button. Only
+  // once the button is back and no longer disabled by the save in flight: a disabled button
+  // cannot take focus, and focus would drop to the page.
+  const [refocusChange, setRefocusChange] = useState(false);
   const closeChangeStart = (): void => {
     setChangingStart(false);
-    requestAnimationFrame(() => changeButton.current?.focus());
+    setRefocusChange(true);
   };
+  useEffect(() => {
+    if (!refocusChange || changingStart || saving || !changeButton.current) return;
+    changeButton.current.focus();
+    setRefocusChange(false);
+  }, [refocusChange, changingStart, saving]);
   const [value, setValue] = useState('');
   const required = useRequiredFields();
   const fieldId = `clock-${clock.id}`;

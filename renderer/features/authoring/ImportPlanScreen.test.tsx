@@ -155,7 +155,13 @@ describe('Import a plan', () => {
     await pastePlan();
     fireEvent.change(screen.getByLabelText('Short name'), { target: { value: 'Not An Id' } });
     expect(screen.getByLabelText('Short name').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByRole('button', { name: 'Save as draft' })).toHaveProperty('disabled', true);
+    const save = screen.getByRole('button', { name: 'Save as draft' });
+    expect(save).toHaveProperty('disabled', false);
+    fireEvent.click(save);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Not saved: correct the details marked above first.',
+    );
+    expect(request).not.toHaveBeenCalledWith('runbooks.save', expect.anything());
   });
 
   it('saves the draft as a new runbook and opens it in the editor', async () => {
@@ -202,7 +208,13 @@ describe('Import a plan', () => {
     fireEvent.click(within(group).getByRole('checkbox', { name: /home care/i }));
     fireEvent.click(careHome);
     expect(within(group).getByText('choose at least one kind of provider')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Save as draft' })).toHaveProperty('disabled', true);
+    const save = screen.getByRole('button', { name: 'Save as draft' });
+    // Disabled only while the changed choices are shown again.
+    await waitFor(() => expect(save).toHaveProperty('disabled', false));
+    fireEvent.click(save);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Not saved: correct the details marked above first.',
+    );
   });
 
   it('shows a step with its contact filled in as the reader would, not the placeholder', async () => {

@@ -68,6 +68,8 @@ export function ImportPlanScreen() {
   const [busy, setBusy] = useState(false);
   /** True while changed choices are being shown again: saving then would save the old text. */
   const [stale, setStale] = useState(false);
+  /** Why Save did nothing, said beside it rather than a Save button greyed out without a reason. */
+  const [notSaved, setNotSaved] = useState('');
   const [contacts] = useCall('contacts.list', {});
   const previewHeading = useRef<HTMLHeadingElement>(null);
   const providerTypesError =
@@ -100,6 +102,7 @@ export function ImportPlanScreen() {
     }
     setEdits({});
     setMappings({});
+    setNotSaved('');
     setProviderTypes(null);
     setResults([]);
     setChosen({ name: input.name ?? PASTED, preview: result.value });
@@ -170,7 +173,11 @@ export function ImportPlanScreen() {
     for (const [field, value] of Object.entries(edits) as Array<[EditableField, string]>)
       if (!fieldErrors[field]) Object.assign(header, { [field]: value });
     if (providerTypes !== null && providerTypes.length > 0) header.providerTypes = providerTypes;
-    if (Object.keys(header).length === 0 && Object.keys(mappings).length === 0) return;
+    if (Object.keys(header).length === 0 && Object.keys(mappings).length === 0) {
+      // Nothing to show again (an earlier request was cancelled), so nothing is pending.
+      setStale(false);
+      return;
+    }
     let current = true;
     setStale(true);
     const timer = setTimeout(() => {
@@ -301,8 +308,15 @@ export function ImportPlanScreen() {
         </Field>
         <button
           type="button"
-          disabled={busy || pasted.trim() === ''}
-          onClick={() => void propose({ text: pasted })}
+          disabled={busy}
+          onClick={() => {
+            if (pasted.trim() === '') {
+              setFailure('Paste the plan’s text into the box first, or choose a file.');
+              document.getElementById('plan-text')?.focus();
+              return;
+            }
+            void propose({ text: pasted });
+          }}
         >
           Show what becomes a step
         </button>
@@ -433,11 +447,26 @@ export function ImportPlanScreen() {
             <button
               type="button"
               className="button-primary"
-              disabled={busy || stale || errors.length > 0 || hasFieldErrors}
-              onClick={() => void save()}
+              disabled={busy || stale}
+              aria-describedby={notSaved ? 'import-not-saved' : undefined}
+              onClick={() => {
+                const why =
+                  errors.length > 0
+                    ? `Not saved: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} listed above first.`
+                    : hasFieldErrors
+                      ? 'Not saved: correct the details marked above first.'
+                      : '';
+                setNotSaved(why);
+                if (!why) void save();
+              }}
             >
               Save as draft
             </button>
+            {notSaved && (
+              <p id="import-not-saved" role="alert" className="save-failed">
+                {notSaved}
+              </p>
+            )}
           </section>
         </>
       )}

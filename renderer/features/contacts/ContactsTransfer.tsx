@@ -184,13 +184,14 @@ function ImportPanel({
           ) : (
             total === 0 && <p>The file has no contacts in it.</p>
           )}
-          <button
-            type="button"
-            disabled={preview.problems.length > 0 || total === 0 || isBusy}
-            onClick={() => apply(chosen)}
-          >
-            Import {total} {total === 1 ? 'contact' : 'contacts'}
-          </button>{' '}
+          {/* Offered only when something can be imported: the reason it cannot is said above. */}
+          {preview.problems.length === 0 && total > 0 && (
+            <>
+              <button type="button" disabled={isBusy} onClick={() => apply(chosen)}>
+                Import {total} {total === 1 ? 'contact' : 'contacts'}
+              </button>{' '}
+            </>
+          )}
           <button type="button" onClick={clear}>
             Cancel
           </button>

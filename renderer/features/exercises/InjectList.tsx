@@ -144,13 +144,16 @@ function InjectItem({
       {inject.runbook && (
         <p>
           Runbook: <a href={href.runbook(inject.runbook.id)}>{inject.runbook.title}</a>{' '}
-          <button
-            type="button"
-            disabled={saving || view.log.readOnly}
-            onClick={() => void practise(inject.runbook?.id ?? '')}
-          >
-            Practise this runbook as an exercise incident
-          </button>
+          {/* A read-only exercise records nothing more, so it offers no practice incident. */}
+          {!view.log.readOnly && (
+            <button
+              type="button"
+              disabled={saving}
+              onClick={() => void practise(inject.runbook?.id ?? '')}
+            >
+              Practise this runbook as an exercise incident
+            </button>
+          )}
         </p>
       )}
       {notes.length > 0 && (

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type {
   ContactRole,
   ContactsDirectory,
@@ -31,7 +31,7 @@ export function ContactsScreen({ role }: { role?: string }) {
   const [loaded, retry] = useCall('contacts.list', {});
   // The latest directory a write returned; writes answer with the whole directory.
   const [directory, setDirectory] = useState<ContactsDirectory | null>(null);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<ReactNode>('');
   useEffect(() => {
     if (loaded.status === 'ready') setDirectory(loaded.value);
   }, [loaded]);
@@ -66,7 +66,11 @@ export function ContactsScreen({ role }: { role?: string }) {
           entry={entry}
           onSaved={(next, saved) => {
             setDirectory(next);
-            setMessage(`Saved ${saved.name} as ${entry.label}.`);
+            setMessage(
+              <>
+                Saved <bdi>{saved.name}</bdi> as <bdi>{entry.label}</bdi>.
+              </>,
+            );
             window.location.hash = href.contacts();
           }}
         />
@@ -92,8 +96,8 @@ function DirectoryView({
   onChange,
 }: {
   directory: ContactsDirectory;
-  message: string;
-  onChange: (next: ContactsDirectory, message: string) => void;
+  message: ReactNode;
+  onChange: (next: ContactsDirectory, message: ReactNode) => void;
 }) {
   // The list appears after the route changed (it waits for contacts.list): put focus on its heading.
   useEffect(() => document.getElementById('page-title')?.focus(), []);
@@ -138,7 +142,7 @@ function RoleItem({
   onChange,
 }: {
   entry: ContactRole;
-  onChange: (next: ContactsDirectory, message: string) => void;
+  onChange: (next: ContactsDirectory, message: ReactNode) => void;
 }) {
   const editRef = useRef<HTMLAnchorElement>(null);
   const { contact } = entry;
@@ -150,7 +154,12 @@ function RoleItem({
       return result.error.code === 'INVALID_INPUT'
         ? result.error.message
         : describeError(result.error);
-    onChange(result.value, `Deleted the contact for ${entry.label}.`);
+    onChange(
+      result.value,
+      <>
+        Deleted the contact for <bdi>{entry.label}</bdi>.
+      </>,
+    );
     // Keep keyboard users in place: on the entry's "Add" link, or the heading if the role went too.
     requestAnimationFrame(() =>
       (editRef.current ?? document.getElementById('page-title'))?.focus(),
@@ -225,7 +234,7 @@ function RoleItem({
 function AddRoleForm({
   onChange,
 }: {
-  onChange: (next: ContactsDirectory, message: string) => void;
+  onChange: (next: ContactsDirectory, message: ReactNode) => void;
 }) {
   return (
     <AddByNameForm
@@ -239,7 +248,12 @@ function AddRoleForm({
       onAdd={async (label) => {
         const result = await request('contacts.addRole', { label });
         if (!result.ok) return result.error;
-        onChange(result.value.directory, `Added the role ${label.trim()}.`);
+        onChange(
+          result.value.directory,
+          <>
+            Added the role <bdi>{label.trim()}</bdi>.
+          </>,
+        );
         window.location.hash = href.contacts(result.value.role);
         return null;
       }}

@@ -139,15 +139,22 @@ export function GuidedSteps({
         )}
         {arrival?.runbook === current.runbook.id && (
           <p className="notice" role="status">
-            {arrival.added
-              ? `Added "${current.runbook.title}" to this incident. Here is its first step to do.`
-              : `Now following "${current.runbook.title}".`}
+            {arrival.added ? (
+              <>
+                Added "<bdi>{current.runbook.title}</bdi>" to this incident. Here is its first step
+                to do.
+              </>
+            ) : (
+              <>
+                Now following "<bdi>{current.runbook.title}</bdi>".
+              </>
+            )}
           </p>
         )}
         {current.runbook.newerVersionAvailable && (
           <p className="notice">
-            A newer version of "{current.runbook.title}" exists. This incident keeps following the
-            version it started with, so the log shows the guidance you followed.
+            A newer version of "<bdi>{current.runbook.title}</bdi>" exists. This incident keeps
+            following the version it started with, so the log shows the guidance you followed.
           </p>
         )}
         {current.runbook.problem && (

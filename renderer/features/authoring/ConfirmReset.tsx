@@ -68,3 +68,39 @@ export function ConfirmReset({
     </div>
   );
 }
+
+/**
+ * Reset an edited built-in runbook or scenario, or move one of the provider's own to the trash:
+ * asked first, in the same words for both kinds.
+ */
+export function ResetOrTrash({
+  noun,
+  hasBundled,
+  unsaved,
+  onConfirm,
+}: {
+  noun: 'runbook' | 'scenario';
+  hasBundled: boolean;
+  /** Whether there are edits not yet saved, which the reset or trash loses. */
+  unsaved: boolean;
+  onConfirm: () => Promise<void>;
+}) {
+  const lost = unsaved ? ', and the changes you have not saved are lost' : '';
+  return (
+    <ConfirmReset
+      button={hasBundled ? 'Reset to the version that comes with Holdfast' : 'Move to the trash'}
+      question={
+        hasBundled
+          ? 'Reset to the version that comes with Holdfast?'
+          : `Move this ${noun} to the trash?`
+      }
+      consequence={
+        hasBundled
+          ? `Your edited version stops being used, with every change you made to it${lost}. A copy of your edited version stays in the history below, so you can bring it back.`
+          : `Nobody can ${noun === 'runbook' ? 'open' : 'run'} this ${noun} until it is brought back${lost}. A copy stays in the history below, so you can bring it back.`
+      }
+      confirmLabel={hasBundled ? 'Yes, reset it' : 'Yes, move it to the trash'}
+      onConfirm={onConfirm}
+    />
+  );
+}

@@ -23,7 +23,7 @@ import { formatMoment } from '../../lib/time';
 import { draftFrom, draftText, newDraft, usePreview, type Draft } from './useRunbookDraft';
 import { useKeptCopy } from './useKeptCopy';
 import { InsertPicker, type PickerGroup } from './InsertPicker';
-import { ConfirmReset } from './ConfirmReset';
+import { ResetOrTrash } from './ConfirmReset';
 import { SaveStatusBar } from './SaveStatusBar';
 import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
 
@@ -470,23 +470,10 @@ export function RunbookEditorScreen({
           <p className="editor-actions">
             <a href={href.newRunbook(id)}>Duplicate as a new runbook</a>{' '}
             {(source.overridesBundled || !source.hasBundled) && (
-              <ConfirmReset
-                button={
-                  source.hasBundled
-                    ? 'Reset to the version that comes with Holdfast'
-                    : 'Move to the trash'
-                }
-                question={
-                  source.hasBundled
-                    ? 'Reset to the version that comes with Holdfast?'
-                    : 'Move this runbook to the trash?'
-                }
-                consequence={
-                  source.hasBundled
-                    ? `Your edited version stops being used, with every change you made to it${isDirty ? ', and the changes you have not saved are lost' : ''}. A copy of your edited version stays in the history below, so you can bring it back.`
-                    : `Nobody can open this runbook until it is brought back${isDirty ? ', and the changes you have not saved are lost' : ''}. A copy stays in the history below, so you can bring it back.`
-                }
-                confirmLabel={source.hasBundled ? 'Yes, reset it' : 'Yes, move it to the trash'}
+              <ResetOrTrash
+                noun="runbook"
+                hasBundled={source.hasBundled}
+                unsaved={isDirty}
                 onConfirm={resetOrTrash}
               />
             )}

@@ -7,7 +7,7 @@ import { scenarioTemplate } from '../../../main/shared/scenarioTemplate';
 import { request } from '../../api';
 import { describeError } from '../../errors';
 import { href } from '../../useRoute';
-import { ConfirmReset } from '../authoring/ConfirmReset';
+import { ResetOrTrash } from '../authoring/ConfirmReset';
 import { HistoryPanel } from '../authoring/HistoryPanel';
 import { LintPanel } from '../authoring/LintPanel';
 import { MarkdownEditor, type MarkdownEditorHandle } from '../authoring/MarkdownEditor';
@@ -226,23 +226,10 @@ export function ScenarioEditorScreen({ id }: { id: string | null }) {
       <OutcomeMessage outcome={outcome} />
       {canResetOrTrash && (
         <p className="editor-actions">
-          <ConfirmReset
-            button={
-              source.hasBundled
-                ? 'Reset to the version that comes with Holdfast'
-                : 'Move to the trash'
-            }
-            question={
-              source.hasBundled
-                ? 'Reset to the version that comes with Holdfast?'
-                : 'Move this scenario to the trash?'
-            }
-            consequence={
-              source.hasBundled
-                ? `Your edited version stops being used, with every change you made to it${text !== savedText ? ', and the changes you have not saved are lost' : ''}. A copy of your edited version stays in the history below, so you can bring it back.`
-                : `Nobody can run this scenario until it is brought back${text !== savedText ? ', and the changes you have not saved are lost' : ''}. A copy stays in the history below, so you can bring it back.`
-            }
-            confirmLabel={source.hasBundled ? 'Yes, reset it' : 'Yes, move it to the trash'}
+          <ResetOrTrash
+            noun="scenario"
+            hasBundled={source.hasBundled}
+            unsaved={text !== savedText}
             onConfirm={() => resetOrTrash(source)}
           />
         </p>

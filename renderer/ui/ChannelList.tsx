@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ContactChannel } from '../../main/contract/types';
 
 const KIND_LABEL: Record<ContactChannel['kind'], string> = {
@@ -29,9 +30,12 @@ export const channelDir = (kind: ContactChannel['kind']): 'ltr' | undefined =>
 export function ChannelList({
   channels,
   outOfBandFirst = false,
+  renderValue,
 }: {
   channels: readonly ContactChannel[];
   outOfBandFirst?: boolean;
+  /** Shows a value another way (a website as a link that asks first); undefined keeps the text. */
+  renderValue?: (channel: ContactChannel) => ReactNode | undefined;
 }) {
   const ordered = outOfBandFirst
     ? [...channels].sort((a, b) => Number(b.outOfBand === true) - Number(a.outOfBand === true))
@@ -42,9 +46,11 @@ export function ChannelList({
         <li key={index}>
           <span className="channel-kind">{KIND_LABEL[channel.kind]}:</span>{' '}
           {/* Each typed value in its own <bdi>: its characters cannot reorder the text around it. */}
-          <bdi className="channel-value" dir={channelDir(channel.kind)}>
-            {channel.value}
-          </bdi>
+          {renderValue?.(channel) ?? (
+            <bdi className="channel-value" dir={channelDir(channel.kind)}>
+              {channel.value}
+            </bdi>
+          )}
           {channel.note && (
             <span className="channel-note">
               {' '}

@@ -1,18 +1,9 @@
-import type { ContactChannel, ContactRef } from '../../../main/contract/types';
+import type { ContactRef } from '../../../main/contract/types';
 import { request } from '../../api';
 import { formatDate } from '../../lib/formatDate';
 import { nationalSourceDates, nationalStaleWarning } from '../../lib/nationalSource';
 import { href } from '../../useRoute';
-import { channelDir } from '../../ui/ChannelList';
-
-const KIND_LABEL: Record<ContactChannel['kind'], string> = {
-  phone: 'Phone',
-  mobile: 'Mobile',
-  sms: 'Text',
-  email: 'Email',
-  web: 'Website',
-  other: 'Other',
-};
+import { ChannelList } from '../../ui/ChannelList';
 
 /** A web address shown by its host, opened only through the main process (which asks first). */
 export function WebLink({
@@ -90,29 +81,14 @@ export function ContactsPanel({
             )}
             {contact.channels ? (
               <>
-                <ul className="channels">
-                  {contact.channels.map((channel, index) => (
-                    <li key={index}>
-                      <span className="channel-kind">{KIND_LABEL[channel.kind]}:</span>{' '}
-                      {channel.kind === 'web' ? (
-                        <WebLink url={channel.value} label={contact.label} onNotice={onNotice} />
-                      ) : (
-                        <bdi className="channel-value" dir={channelDir(channel.kind)}>
-                          {channel.value}
-                        </bdi>
-                      )}
-                      {channel.note && (
-                        <span className="channel-note">
-                          {' '}
-                          (<bdi>{channel.note}</bdi>)
-                        </span>
-                      )}
-                      {channel.outOfBand && (
-                        <span className="channel-oob"> — works when our systems are down</span>
-                      )}
-                    </li>
-                  ))}
-                </ul>
+                <ChannelList
+                  channels={contact.channels}
+                  renderValue={(channel) =>
+                    channel.kind === 'web' ? (
+                      <WebLink url={channel.value} label={contact.label} onNotice={onNotice} />
+                    ) : undefined
+                  }
+                />
                 {contact.hours && (
                   <p className="contact-hours">
                     Hours: <bdi>{contact.hours}</bdi>

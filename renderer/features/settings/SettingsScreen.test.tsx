@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../../../main/contract/types';
 import { SETTINGS_SECTIONS } from '../../useRoute';
@@ -44,13 +44,14 @@ describe('Settings opened at one part', () => {
   it.each(SETTINGS_SECTIONS)('moves focus to the heading of %s', async (section) => {
     render(<SettingsScreen section={section} />);
     const heading = await screen.findByRole('heading', { level: 2, name: HEADINGS[section] });
-    expect(document.activeElement).toBe(heading);
+    // Focus moves in an effect after the part appears, so wait for it rather than race it.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
   });
 
   it('moves focus to the page title when no part is named, and to a part when the address changes', async () => {
     const { rerender } = render(<SettingsScreen />);
     const title = await screen.findByRole('heading', { level: 1, name: 'Settings' });
-    expect(document.activeElement).toBe(title);
+    await waitFor(() => expect(document.activeElement).toBe(title));
     rerender(<SettingsScreen section="backup" />);
     expect(document.activeElement).toBe(
       screen.getByRole('heading', { level: 2, name: HEADINGS.backup }),

@@ -18,7 +18,7 @@ import {
   stoppedRestoreNotice,
   type StoppedRestore,
 } from './backup/restoreJournal';
-import { contactsForPacks, contactsHandlers } from './contacts/contactsHandlers';
+import { contactsForPacks, contactsHandlers, titlesNamingRole } from './contacts/contactsHandlers';
 import { CONTACTS_FILE, openContactsDirectory } from './contacts/contactsDirectory';
 import type { NationalContact } from './contacts/nationalContacts';
 import { openIncidentStore } from './evidence/logStore';
@@ -368,14 +368,12 @@ async function openCore(options: CoreOptions): Promise<OpenedCore> {
   const settingsCalls = settingsHandlers(settings, log);
   const contactsCalls = contactsHandlers(contacts, now, {
     rolesChanged: reload,
-    namedIn: (role) => [
-      ...[...library.library().runbooks.values()]
-        .filter((runbook) => runbook.contacts.some((contact) => contact.role === role))
-        .map((runbook) => runbook.title),
-      ...[...exercises.scenarios().scenarios.values()]
-        .filter((scenario) => scenario.parsed.contactUses.some((use) => use.role === role))
-        .map((scenario) => scenario.parsed.meta.title),
-    ],
+    namedIn: (role) =>
+      titlesNamingRole(
+        role,
+        library.library().runbooks.values(),
+        exercises.scenarios().scenarios.values(),
+      ),
   });
   const systemsCalls = systemsHandlers(systems);
   const grabBagCalls = grabBagHandlers({

@@ -1,4 +1,6 @@
 import type { Handlers } from '../../contract/contract';
+import type { Runbook } from '../../contract/types';
+import type { LoadedScenario } from '../exercises/scenarioLibrary';
 import { fail, ok } from '../../contract/result';
 import type { PackContacts } from '../packs/packHandlers';
 import type { ContactsDirectoryService } from './contactsDirectory';
@@ -27,6 +29,22 @@ export interface OwnRoleUses {
   rolesChanged: () => Promise<void>;
   /** The titles of the runbooks and scenarios that name a role. */
   namedIn: (role: string) => string[];
+}
+
+/** The titles of the runbooks, then the scenarios, that name `role` in a `{{contact:…}}`. */
+export function titlesNamingRole(
+  role: string,
+  runbooks: Iterable<Runbook>,
+  scenarios: Iterable<LoadedScenario>,
+): string[] {
+  return [
+    ...[...runbooks]
+      .filter((runbook) => runbook.contacts.some((contact) => contact.role === role))
+      .map((runbook) => runbook.title),
+    ...[...scenarios]
+      .filter((scenario) => scenario.parsed.contactUses.some((use) => use.role === role))
+      .map((scenario) => scenario.parsed.meta.title),
+  ];
 }
 
 /**

@@ -23,7 +23,9 @@ test('an incident whose log gets a byte-order mark stays listed, read-only, and 
   ).toBeVisible();
   const id = /#\/incidents\/([^/]+)/.exec(page.url())?.[1] ?? '';
 
-  // An editor's save adds a byte-order mark while Holdfast is closed.
+  // An editor's save adds a byte-order mark while Holdfast is closed: its window goes too, so the
+  // open incident does not keep asking a server that is gone (a refused request is a console error).
+  await page.goto('about:blank');
   await harness.close();
   const path = join(dataDir, 'incidents', id, 'log.jsonl');
   await writeFile(path, `\uFEFF${await readFile(path, 'utf8')}`);

@@ -1,13 +1,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { HARNESS_SESSION_PATH } from '../main/contract/harnessSession';
 import { desktopRendererDir, harnessRendererDir } from '../main/shells/web/startHarness';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
-/** What only the harness's HTTP client contains: where it signs in and where it calls. */
-const HARNESS_CLIENT_MARKERS = [HARNESS_SESSION_PATH, '/api/'];
+/** What only the harness's HTTP client contains: where it calls. */
+const HARNESS_CLIENT_MARKERS = ['/api/'];
 
 async function scriptsIn(rendererDir: string): Promise<Map<string, string>> {
   const names = (await readdir(join(rendererDir, 'assets'))).filter((name) => name.endsWith('.js'));

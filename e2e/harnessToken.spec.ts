@@ -5,10 +5,10 @@ import { chromium } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { sayWhoIsRecording } from './pages/HoldfastApp';
 
-// The web harness's address carries a one-time code, never the credential itself. The page trades
-// the code for a session cookie (HttpOnly, for this browser session only) and hides the code from
-// the address bar; the spent code opens nothing. The projector window gets a code of its own that
-// shows that exercise's projector and nothing else.
+// The web harness's address carries a one-time code, never the credential itself. The harness
+// trades the code for a session cookie (HttpOnly, for this browser session only) on the page's own
+// response, and the page hides the code from the address bar; the spent code opens nothing. The
+// projector window gets a code of its own that shows that exercise's projector and nothing else.
 
 const codeOf = (address: string): string => new URL(address).searchParams.get('code') ?? '';
 

@@ -3,8 +3,8 @@
  * constants, no imports: the renderer loads this.
  */
 
-/** The query parameter of a harness address: a one-time code, never the credential itself. */
+/**
+ * The query parameter of a harness address: a one-time code, never the credential itself. The
+ * harness spends it on the page's own response, which sets the session cookie.
+ */
 export const HARNESS_CODE_PARAM = 'code';
-
-/** Where the page trades the one-time code (POST, JSON `{ code }`) for its session cookie. */
-export const HARNESS_SESSION_PATH = '/session';

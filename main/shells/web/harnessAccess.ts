@@ -19,8 +19,8 @@ const keyOf = (secretText: string): string =>
   createHash('sha256').update(secretText, 'utf8').digest('base64url');
 
 /**
- * The harness's credentials. An address carries only a one-time code; the page exchanges it once
- * for a session credential that travels in an HttpOnly cookie, so the credential that opens the
+ * The harness's credentials. An address carries only a one-time code; opening the page spends it
+ * once for a session credential that travels in an HttpOnly cookie, so the credential that opens the
  * core is never in an address, the page's script or the browser's history files.
  */
 export function createHarnessAccess(options: { now?: () => number; codeLifetimeMs?: number } = {}) {

@@ -197,12 +197,11 @@ describe('the access token', () => {
 describe('the one-time code in an address', () => {
   const origin = (): string => harness.origin;
   const codeOf = (address: string): string => new URL(address).searchParams.get('code') ?? '';
+  /** Opens the page at an address with `code`, as a browser does from a typed address. */
   const redeem = (code: string, headers: Record<string, string | undefined> = {}) =>
     send({
-      method: 'POST',
-      path: '/session',
-      body: JSON.stringify({ code }),
-      headers: { 'content-type': 'application/json', origin: origin(), ...headers },
+      path: `/?code=${encodeURIComponent(code)}`,
+      headers: { 'sec-fetch-site': 'none', 'sec-fetch-dest': 'document', ...headers },
     });
   /** The cookie the harness set, as a browser would send it back. */
   const cookieFrom = (reply: Reply): string =>
@@ -217,10 +216,11 @@ describe('the one-time code in an address', () => {
       headers: { authorization: undefined, cookie, origin: origin(), ...extra },
     });
 
-  it('is traded once for an HttpOnly, SameSite=Strict session cookie that opens the API', async () => {
+  it("is traded once, on the page's own response, for an HttpOnly, SameSite=Strict session cookie that opens the API", async () => {
     const code = codeOf(harness.address());
     const first = await redeem(code);
     expect(first.status).toBe(200);
+    expect(first.text).toBe(INDEX_HTML);
     const setCookie = first.headers['set-cookie']?.[0] ?? '';
     expect(setCookie).toMatch(
       new RegExp(
@@ -232,18 +232,36 @@ describe('the one-time code in an address', () => {
     expect(setCookie).not.toContain(harness.token);
     expect((await byCookie('runbooks.list', {}, cookieFrom(first))).status).toBe(200);
 
+    // The page still opens with a spent code, without a session: its calls then say so.
     const again = await redeem(code);
-    expect(again.status).toBe(401);
+    expect(again.status).toBe(200);
     expect(again.headers['set-cookie']).toBeUndefined();
   });
 
-  it('refuses an unknown or malformed code, and a sign-in from another page or with GET', async () => {
-    expect((await redeem('not-a-code')).status).toBe(401);
-    expect((await redeem('x'.repeat(500))).status).toBe(401);
+  it('spends no code that is unknown or malformed, or that another site, a frame or a fetch sends', async () => {
+    const noCookie = async (reply: Promise<Reply>): Promise<void> => {
+      const { status, headers } = await reply;
+      expect(status).toBe(200);
+      expect(headers['set-cookie']).toBeUndefined();
+    };
+    await noCookie(redeem('not-a-code'));
+    await noCookie(redeem('x'.repeat(500)));
     const code = codeOf(harness.address());
-    expect((await redeem(code, { origin: 'http://evil.example' })).status).toBe(403);
-    expect((await redeem(code, { origin: undefined })).status).toBe(403);
-    expect((await send({ path: '/session', headers: { origin: origin() } })).status).toBe(405);
+    await noCookie(redeem(code, { 'sec-fetch-site': 'cross-site' }));
+    await noCookie(redeem(code, { 'sec-fetch-site': 'same-site' }));
+    await noCookie(redeem(code, { 'sec-fetch-dest': 'iframe' }));
+    await noCookie(redeem(code, { 'sec-fetch-dest': 'empty' }));
+    // Not spent by any of those: the address still opens its window.
+    expect((await redeem(code)).headers['set-cookie']?.[0]).toMatch(/^holdfast-session-/);
+    // Only the page spends a code: not a script, a stylesheet or a POST.
+    const other = codeOf(harness.address());
+    await expect(
+      send({ path: `/index.html?code=${other}`, method: 'POST' }).then((r) => r.status),
+    ).resolves.toBe(405);
+    expect(
+      (await send({ path: `/missing.js?code=${other}` })).headers['set-cookie'],
+    ).toBeUndefined();
+    expect((await redeem(other)).headers['set-cookie']?.[0]).toMatch(/^holdfast-session-/);
   });
 
   it("takes the session cookie only from the harness's own pages", async () => {

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handlers } from '../../contract/contract';
 import { dispatch } from '../../contract/dispatch';
 import { UPLOAD_BODY_LIMITS } from '../../contract/uploadLimits';
-import { HARNESS_SESSION_PATH } from '../../contract/harnessSession';
+import { HARNESS_CODE_PARAM } from '../../contract/harnessSession';
 import type { ErrorCode, Result } from '../../contract/result';
 import { loadStaticAsset, RENDERER_HEADERS } from '../serve/staticAssets';
 import { scopeAllows, type AccessScope, type HarnessAccess } from './harnessAccess';
@@ -58,6 +58,9 @@ const failure = (res: ServerResponse, status: number, code: ErrorCode, message: 
   sendJson(res, status, { ok: false, error: { code, message } });
 
 const CREDENTIAL = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** The addresses that serve the app's page, where an address's one-time code is spent. */
+const DOCUMENT_PATHS: ReadonlySet<string> = new Set(['/', '/index.html']);
 
 /** The bearer token a tool presents, if well formed. */
 const bearerOf = (header: string | undefined): string | undefined =>
@@ -141,42 +144,27 @@ export function createHttpTransport(options: HttpTransportOptions) {
     );
   }
 
-  /** Trades an address's one-time code for a session cookie the page's script cannot read. */
-  async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers.origin === undefined || !allowedOrigin(req.headers.origin)) {
-      return failure(res, 403, 'FORBIDDEN', 'Only pages served by this harness can sign in.');
-    }
-    if (req.method !== 'POST') {
-      res.setHeader('Allow', 'POST');
-      return failure(res, 405, 'INVALID_INPUT', 'Use POST to sign in.');
-    }
-    const body = await readBody(req);
-    let code: unknown;
-    try {
-      code =
-        body === 'too-large'
-          ? undefined
-          : (JSON.parse(UTF8.decode(body)) as { code?: unknown }).code;
-    } catch {
-      code = undefined;
-    }
-    const redeemed =
-      typeof code === 'string' && CREDENTIAL.test(code) ? options.access.redeem(code) : null;
-    if (!redeemed) {
-      return failure(
-        res,
-        401,
-        'UNAUTHORIZED',
-        'This address has been used already or is too old. Each address opens one window, once: ask the harness for a new one.',
-      );
-    }
+  /**
+   * Trades the one-time code in the address the page was opened at for a session cookie the
+   * page's script cannot read, on the page's own response: the first data calls can then leave as
+   * soon as the script runs, instead of after a sign-in request of their own (reader_ratio in
+   * `npm run bench`). Only a page opened directly (typed, or opened by the harness's own tools)
+   * or reloaded by this harness's pages may spend a code: a link or frame from another site is
+   * served the page without a session. A spent, old or unknown code leaves the page without one
+   * too, and its calls then say so.
+   */
+  function redeemAddressCode(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const code = url.searchParams.get(HARNESS_CODE_PARAM);
+    if (code === null || !CREDENTIAL.test(code)) return;
+    const site = req.headers['sec-fetch-site'];
+    const dest = req.headers['sec-fetch-dest'];
+    if (site !== undefined && site !== 'none' && site !== 'same-origin') return;
+    if (dest !== undefined && dest !== 'document') return;
+    const redeemed = options.access.redeem(code);
+    if (!redeemed) return;
     const name = sessionCookieName(options.port(), redeemed.scope.kind);
     // No Expires or Max-Age: the cookie lives only as long as the browser session, in memory.
     res.setHeader('Set-Cookie', `${name}=${redeemed.token}; Path=/; HttpOnly; SameSite=Strict`);
-    sendJson(res, 200, {
-      ok: true,
-      value: redeemed.scope,
-    });
   }
 
   async function handleApi(
@@ -235,15 +223,13 @@ export function createHttpTransport(options: HttpTransportOptions) {
     sendJson(res, result.ok ? 200 : STATUS[result.error.code], result);
   }
 
-  async function handleStatic(
-    req: IncomingMessage,
-    res: ServerResponse,
-    pathname: string,
-  ): Promise<void> {
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
+    const { pathname } = url;
+    if (req.method === 'GET' && DOCUMENT_PATHS.has(pathname)) redeemAddressCode(req, res, url);
     const asset = await loadStaticAsset(options.rendererDir, pathname, undefined, options.log);
     if (asset.status !== 200) {
       res
@@ -273,11 +259,10 @@ export function createHttpTransport(options: HttpTransportOptions) {
           'This server only answers requests addressed to 127.0.0.1.',
         );
       }
-      const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      if (pathname === '/api' || pathname.startsWith('/api/'))
-        return await handleApi(req, res, pathname);
-      if (pathname === HARNESS_SESSION_PATH) return await handleSession(req, res);
-      return await handleStatic(req, res, pathname);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/'))
+        return await handleApi(req, res, url.pathname);
+      return await handleStatic(req, res, url);
     } catch (error: unknown) {
       options.log?.('harness request failed', error);
       if (!res.headersSent) failure(res, 500, 'INTERNAL', 'Something went wrong inside Holdfast.');

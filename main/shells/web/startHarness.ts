@@ -22,7 +22,7 @@ export interface RunningHarness {
   origin: string;
   /**
    * A new address to open Holdfast at, on `hash` (e.g. `#/exercises`): it carries a fresh one-time
-   * code, which the page trades for its session. Each address opens one window, once.
+   * code, which opening the page trades for its session. Each address opens one window, once.
    */
   address(hash?: string): string;
   /** A bearer token with full access, for tools that call the API directly; never in an address. */

@@ -8,9 +8,13 @@ import { escapeMarkdown as esc } from '../incidents/reports/markdownText';
 import type { ParsedScenario } from './parseScenario';
 import { bulletList } from './scenarioView';
 
-/** What the after-action report is evidence of, in the words assessors look for. */
+/**
+ * What the after-action report is evidence of, by topic in plain words, as the evidence document labels its
+ * parts: no toolkit item or standard numbers and no CQC quality statement names, which could not be
+ * confirmed on a primary page and change from year to year (see assessor/evidenceLabels.ts).
+ */
 export const EVIDENCE_LABEL =
-  'Evidence of testing the business continuity plan: a tabletop exercise of our response to a cyber or data security incident (DSPT standard 7, an effective test of the continuity plan; CQC, well-led).';
+  'Evidence that our business continuity plan is tested: a tabletop exercise of our response to a cyber or data security incident. Add the Data Security and Protection Toolkit evidence item number your toolkit shows, and the CQC quality statement you use it for.';
 
 const banner = [`**${EXERCISE_BANNER}**`, ''];
 

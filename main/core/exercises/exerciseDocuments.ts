@@ -9,9 +9,10 @@ import type { ParsedScenario } from './parseScenario';
 import { bulletList } from './scenarioView';
 
 /**
- * What the after-action report is evidence of, by topic in plain words, as the evidence document labels its
- * parts: no toolkit item or standard numbers and no CQC quality statement names, which could not be
- * confirmed on a primary page and change from year to year (see assessor/evidenceLabels.ts).
+ * What the after-action report is evidence of, by topic in plain words, as the evidence document
+ * labels its parts: no toolkit item or standard numbers and no CQC quality statement names, which
+ * could not be confirmed on a primary page and change from year to year (see
+ * assessor/evidenceLabels.ts).
  */
 export const EVIDENCE_LABEL =
   'Evidence that our business continuity plan is tested: a tabletop exercise of our response to a cyber or data security incident. Add the Data Security and Protection Toolkit evidence item number your toolkit shows, and the CQC quality statement you use it for.';

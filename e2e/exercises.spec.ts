@@ -116,7 +116,9 @@ test('a tabletop exercise from set-up to an exported after-action report, never 
   await page.getByRole('link', { name: 'After-action report (print or save)' }).click();
   await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
   await expectBanner(page);
-  await expect(page.getByText(/Evidence that our business continuity plan is tested/)).toBeVisible();
+  await expect(
+    page.getByText(/Evidence that our business continuity plan is tested/),
+  ).toBeVisible();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Save as a markdown file' }).click();
   const download = await downloading;

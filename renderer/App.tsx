@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { focusPageTitle } from './lib/focusPageTitle';
 import { CATEGORIES, type Category } from '../main/contract/vocabulary';
 import { describeError } from './errors';
 import { HomeScreen } from './features/home/HomeScreen';
@@ -105,7 +106,9 @@ export function App() {
     // Settings opened at one part focuses that part's heading itself, once it has loaded.
     if (route.name === 'settings' && route.section) return;
     if (!['runbook', 'incident', 'exercise', 'exercise-projector'].includes(route.name))
-      document.getElementById('page-title')?.focus();
+      // The screen's code may still be on its way (each screen loads when first opened).
+      return focusPageTitle();
+    return undefined;
   }, [route]);
 
   let screen;

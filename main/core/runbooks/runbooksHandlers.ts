@@ -1,6 +1,13 @@
 import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
-import type { Runbook, RunbookLibrary, RunbookSummary, RunbookView } from '../../contract/types';
+import type {
+  Runbook,
+  RunbookLibrary,
+  RunbookSummary,
+  RunbookView,
+  SearchLibrary,
+} from '../../contract/types';
+import { searchLibraryOf } from '../../shared/search/searchLibrary';
 import type { LoadedLibrary } from './library';
 import type { LiveLibrary } from './liveLibrary';
 
@@ -49,8 +56,14 @@ export function runbooksHandlers(deps: {
   present: (runbook: Runbook) => RunbookView;
   /** Everything that reads runbook folders reloads together (scenarios sit beside runbooks). */
   reload: () => Promise<void>;
-}): Pick<Handlers, 'runbooks.list' | 'runbooks.get' | 'runbooks.search' | 'runbooks.reload'> {
+}): Pick<
+  Handlers,
+  'runbooks.list' | 'runbooks.get' | 'runbooks.search' | 'runbooks.searchIndex' | 'runbooks.reload'
+> {
   const { library, present } = deps;
+  // Made once per load, on first asking: most starts never need it (the renderer asks when the
+  // search box is first used or the app is idle).
+  let searchData: { revision: string; library: SearchLibrary } | null = null;
   return {
     'runbooks.list': async () => ok(summarise(library.library())),
     'runbooks.get': async ({ id }) => {
@@ -60,6 +73,13 @@ export function runbooksHandlers(deps: {
         : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
     },
     'runbooks.search': async ({ query, limit }) => ok(library.search().search(query, limit)),
+    'runbooks.searchIndex': async ({ known }) => {
+      const revision = library.revision();
+      if (known === revision) return ok({ revision, library: null });
+      if (searchData?.revision !== revision)
+        searchData = { revision, library: searchLibraryOf(library.search().indexed) };
+      return ok(searchData);
+    },
     'runbooks.reload': async () => {
       await deps.reload();
       return ok(summarise(library.library()));

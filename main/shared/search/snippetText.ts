@@ -1,6 +1,6 @@
-import { LOCAL_CONTACT_ROLES, SETTING_PLACEHOLDERS } from '../../../contract/vocabulary';
-import type { Runbook } from '../../../contract/types';
-import { PLACEHOLDER_RE } from '../../../shared/markdown';
+import { LOCAL_CONTACT_ROLES, SETTING_PLACEHOLDERS } from '../../contract/vocabulary';
+import type { SearchRunbook } from '../../contract/types';
+import { PLACEHOLDER_RE } from '../placeholder';
 
 const MAX_SNIPPET = 140;
 /** Marks where a placeholder's words start and end, so a cut never splits them. */
@@ -39,7 +39,7 @@ function cutOnBoundary(text: string, max: number): string {
 }
 
 /** A contact role as people read it: the runbook's resolved label, else the built-in one. */
-function contactLabel(runbook: Runbook, role: string): string {
+function contactLabel(runbook: Pick<SearchRunbook, 'contacts'>, role: string): string {
   const found = runbook.contacts.find((contact) => contact.role === role)?.label;
   if (found) return found;
   return Object.hasOwn(LOCAL_CONTACT_ROLES, role)
@@ -53,7 +53,7 @@ function contactLabel(runbook: Runbook, role: string): string {
  * shown as a raw `{{placeholder}}` (the search index does not hold those answers), link text kept,
  * link targets and emphasis dropped; cut to one short line.
  */
-export function snippetText(markdown: string, runbook: Runbook): string {
+export function snippetText(markdown: string, runbook: Pick<SearchRunbook, 'contacts'>): string {
   const words = markdown
     .replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) => {
       if (kind === 'contact') return marked(contactLabel(runbook, key));

@@ -1,5 +1,5 @@
 import type { SearchResult } from 'minisearch';
-import type { Runbook, Step, StepMatch } from '../../../contract/types';
+import type { SearchRunbook, SearchStep, StepMatch } from '../../contract/types';
 import type { IndexedLibrary } from './indexLibrary';
 import { stepPieces } from './runbookFields';
 import { snippetText } from './snippetText';
@@ -17,7 +17,7 @@ class StepScorer implements WordSink {
     this.words = new Map([...weights].map(([word, weight]) => [word, { weight, step: -1 }]));
   }
 
-  scoreStep(step: Step): number {
+  scoreStep(step: SearchStep): number {
     this.step += 1;
     this.score = 0;
     for (const piece of stepPieces(step)) scan(piece.toLowerCase(), this);
@@ -55,8 +55,8 @@ export function stepMatches(
   }
   if (weights.size === 0) return [];
   const scorer = new StepScorer(weights);
-  const runbook = books[doc] as Runbook;
-  const found: Array<{ phase: string; step: Step; score: number }> = [];
+  const runbook = books[doc] as SearchRunbook;
+  const found: Array<{ phase: string; step: SearchStep; score: number }> = [];
   for (const phase of runbook.phases) {
     for (const step of phase.steps) {
       const score = scorer.scoreStep(step);

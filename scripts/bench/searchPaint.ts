@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { listenOnLoopback } from './loopbackServer';
 
 /**
@@ -64,9 +64,12 @@ export interface LocalSearchCost {
   focusToReadyMs: number;
   /** From asking for the data to the search being ready (fetch, parse, restoring the index). */
   askedToReadyMs: number;
-  /** JS heap used after a full GC: on the first screen, and once the search is held. */
-  heapFirstScreenMb: number;
+  /**
+   * JS heap used after a full GC, once the keys are typed: in this page, holding the search, and
+   * in the same app with the search's data call refused (every key asks the core).
+   */
   heapWithSearchMb: number;
+  heapWithoutSearchMb: number;
 }
 
 export interface SearchPaintResult {
@@ -86,16 +89,9 @@ export async function measureSearchPaint(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    const heapMb = async (): Promise<number> => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      return usedSize / 2 ** 20;
-    };
     await page.addInitScript({ content: PAINT_PROBE });
     await page.goto(url);
     await page.locator('main[data-ready="true"] h1#page-title').waitFor({ timeout: 15_000 });
-    const heapFirstScreenMb = await heapMb();
     const box = page.getByRole('searchbox', { name: /Search runbooks/ });
     const painted = (): Promise<number> =>
       page.evaluate(
@@ -139,11 +135,47 @@ export async function measureSearchPaint(
             responseBytes: loaded.bytes,
             focusToReadyMs: Math.max(0, loaded.readyAt - focusedAt),
             askedToReadyMs: loaded.readyAt - loaded.askedAt,
-            heapFirstScreenMb,
-            heapWithSearchMb: await heapMb(),
+            heapWithSearchMb: await heapMb(page),
+            heapWithoutSearchMb: await heapWithoutSearch(browser, url, queries),
           }
         : null;
     return { samples, calls, keystrokes, local };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page's JS heap in MB after a full garbage collection. */
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+/** The same app and keys with the search's data refused, so every key asks the core; its heap then. */
+async function heapWithoutSearch(
+  browser: Browser,
+  url: string,
+  queries: string[],
+): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.route('**/api/runbooks.searchIndex', (route) => route.abort());
+    await page.goto(url);
+    await page.locator('main[data-ready="true"] h1#page-title').waitFor({ timeout: 15_000 });
+    const box = page.getByRole('searchbox', { name: /Search runbooks/ });
+    for (const query of queries) {
+      await box.fill(query);
+      // A function, not a string: the app's CSP forbids eval.
+      await page.waitForFunction(
+        (words) => document.querySelector('.search-results')?.getAttribute('data-query') === words,
+        query,
+      );
+    }
+    return await heapMb(page);
   } finally {
     await context.close();
   }

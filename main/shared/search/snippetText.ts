@@ -3,6 +3,8 @@ import type { SearchRunbook } from '../../contract/types';
 import { PLACEHOLDER_RE } from '../placeholder';
 
 const MAX_SNIPPET = 140;
+/** Every placeholder; compiled once, as snippets are made on every keystroke (`replace` resets it). */
+const PLACEHOLDERS = new RegExp(PLACEHOLDER_RE.source, 'g');
 /** Marks where a placeholder's words start and end, so a cut never splits them. */
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
@@ -55,7 +57,7 @@ function contactLabel(runbook: Pick<SearchRunbook, 'contacts'>, role: string): s
  */
 export function snippetText(markdown: string, runbook: Pick<SearchRunbook, 'contacts'>): string {
   const words = markdown
-    .replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) => {
+    .replace(PLACEHOLDERS, (_match, kind: string, key: string) => {
       if (kind === 'contact') return marked(contactLabel(runbook, key));
       if (kind === 'setting' && Object.hasOwn(SETTING_PLACEHOLDERS, key))
         return marked(SETTING_PLACEHOLDERS[key as keyof typeof SETTING_PLACEHOLDERS]);

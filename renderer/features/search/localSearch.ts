@@ -51,9 +51,30 @@ async function fetchSearch(): Promise<void> {
     const search = engine.searchFromLibrary(library);
     held = search ? { revision, search } : null;
     performance.mark('holdfast-search-ready');
+    if (search) whenIdle(() => warmUp(search));
   } catch {
     // The chunk could not be read: the box goes on asking the core.
   }
+}
+
+/**
+ * A few searches whose answers are thrown away, run while the browser is idle: the engine's code
+ * is then compiled before the first real keystroke, which would otherwise pay for it. A prefix,
+ * whole words, a typo and a longer phrase go down every path a keystroke takes.
+ */
+function warmUp(search: RunbookSearch): void {
+  for (const words of ['r', 'ransom', 'lost phnoe', 'care record system n'])
+    search.search(words, 8);
+}
+
+/** Runs `task` when the browser is idle; returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task);
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(task, 0);
+  return () => clearTimeout(id);
 }
 
 /** How long the first screen's data may take before the search is fetched anyway. */
@@ -67,14 +88,7 @@ export function loadWhenIdle(): () => void {
   let cancelled = false;
   let cancelIdle = (): void => {};
   void earlyAnswers(FIRST_SCREEN_WAIT_MS).then(() => {
-    if (cancelled) return;
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(() => void loadLocalSearch());
-      cancelIdle = () => cancelIdleCallback(id);
-    } else {
-      const id = setTimeout(() => void loadLocalSearch(), 0);
-      cancelIdle = () => clearTimeout(id);
-    }
+    if (!cancelled) cancelIdle = whenIdle(() => void loadLocalSearch());
   });
   return () => {
     cancelled = true;

@@ -12,6 +12,7 @@ vi.mock('./localSearch', () => ({
   localSearch: () => null,
   loadLocalSearch: async () => {},
   loadWhenIdle: () => () => {},
+  RESULTS_SHOWN: 8,
 }));
 afterEach(cleanup);
 

@@ -4,7 +4,7 @@ import type { SearchHit } from '../../../main/contract/types';
 import { request } from '../../api';
 import { href } from '../../useRoute';
 import { pluralise } from '../../../main/shared/pluralise';
-import { loadLocalSearch, loadWhenIdle, localSearch } from './localSearch';
+import { loadLocalSearch, loadWhenIdle, localSearch, RESULTS_SHOWN } from './localSearch';
 
 /**
  * Opens a result. A runbook opens at its top, where its safety steps and "Start an incident" are;
@@ -78,19 +78,21 @@ export function SearchBox() {
     }
     const local = localSearch();
     if (local) {
-      setHits(local.search(words.slice(0, 200), 8));
+      setHits(local.search(words.slice(0, 200), RESULTS_SHOWN));
       setHitsFor(words);
       setOpen(true);
       return;
     }
-    void request('runbooks.search', { query: words.slice(0, 200), limit: 8 }).then((result) => {
-      if (latest.current !== words) return;
-      flushSync(() => {
-        setHits(result.ok ? result.value : []);
-        setHitsFor(words);
-        setOpen(true);
-      });
-    });
+    void request('runbooks.search', { query: words.slice(0, 200), limit: RESULTS_SHOWN }).then(
+      (result) => {
+        if (latest.current !== words) return;
+        flushSync(() => {
+          setHits(result.ok ? result.value : []);
+          setHitsFor(words);
+          setOpen(true);
+        });
+      },
+    );
   };
 
   const go = (target: string): void => {

@@ -1,6 +1,10 @@
 import type { RunbookSearch } from '../../../main/shared/search';
 import { earlyAnswers, request } from '../../api';
 import { onLibraryChanged } from '../../lib/useReloadOnFocus';
+import { keepingFirstKeys, searchFirstKeys, whenIdle } from './firstKeys';
+
+/** How many runbooks the search box shows. */
+export const RESULTS_SHOWN = 8;
 
 /*
  * The library's search, run here in the renderer so results are shown in the keystroke's own task:
@@ -48,33 +52,15 @@ async function fetchSearch(): Promise<void> {
     if (started !== generation || !answer.ok) return;
     const { revision, library } = answer.value;
     if (library === null) return;
-    const search = engine.searchFromLibrary(library);
+    const found = engine.searchFromLibrary(library);
+    const search = found && keepingFirstKeys(found);
     held = search ? { revision, search } : null;
     performance.mark('holdfast-search-ready');
-    if (search) whenIdle(() => warmUp(search));
+    // Also compiles the engine's code before the first real keystroke, which would pay for it.
+    if (search) searchFirstKeys(search, RESULTS_SHOWN, () => held?.search !== search);
   } catch {
     // The chunk could not be read: the box goes on asking the core.
   }
-}
-
-/**
- * A few searches whose answers are thrown away, run while the browser is idle: the engine's code
- * is then compiled before the first real keystroke, which would otherwise pay for it. A prefix,
- * whole words, a typo and a longer phrase go down every path a keystroke takes.
- */
-function warmUp(search: RunbookSearch): void {
-  for (const words of ['r', 'ransom', 'lost phnoe', 'care record system n'])
-    search.search(words, 8);
-}
-
-/** Runs `task` when the browser is idle; returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(task);
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(task, 0);
-  return () => clearTimeout(id);
 }
 
 /** How long the first screen's data may take before the search is fetched anyway. */

@@ -1,12 +1,6 @@
 import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
-import type {
-  Runbook,
-  RunbookLibrary,
-  RunbookSummary,
-  RunbookView,
-  SearchLibrary,
-} from '../../contract/types';
+import type { Runbook, RunbookLibrary, RunbookSummary, RunbookView } from '../../contract/types';
 import { searchLibraryOf } from '../../shared/search/searchLibrary';
 import type { LoadedLibrary } from './library';
 import type { LiveLibrary } from './liveLibrary';
@@ -61,9 +55,6 @@ export function runbooksHandlers(deps: {
   'runbooks.list' | 'runbooks.get' | 'runbooks.search' | 'runbooks.searchIndex' | 'runbooks.reload'
 > {
   const { library, present } = deps;
-  // Made once per load, on first asking: most starts never need it (the renderer asks when the
-  // search box is first used or the app is idle).
-  let searchData: { revision: string; library: SearchLibrary } | null = null;
   return {
     'runbooks.list': async () => ok(summarise(library.library())),
     'runbooks.get': async ({ id }) => {
@@ -75,10 +66,9 @@ export function runbooksHandlers(deps: {
     'runbooks.search': async ({ query, limit }) => ok(library.search().search(query, limit)),
     'runbooks.searchIndex': async ({ known }) => {
       const revision = library.revision();
+      // Made afresh rather than kept: a window asks once, then only checks it is still current.
       if (known === revision) return ok({ revision, library: null });
-      if (searchData?.revision !== revision)
-        searchData = { revision, library: searchLibraryOf(library.search().indexed) };
-      return ok(searchData);
+      return ok({ revision, library: searchLibraryOf(library.search().indexed) });
     },
     'runbooks.reload': async () => {
       await deps.reload();

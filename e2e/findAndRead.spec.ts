@@ -23,6 +23,27 @@ test('search "ransom" finds the ransomware runbook and opening it shows its step
   await expect(contacts).toContainText('add your local number');
 });
 
+test('once the window holds the search, typing shows results without asking the core', async ({
+  app,
+  page,
+}) => {
+  await app.openHome();
+  await app.searchBox.focus();
+  // The window's own search is fetched on focus (or when the browser is idle) and marks when ready.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('holdfast-search-ready').length > 0,
+  );
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/runbooks.search')) asked.push(request.url());
+  });
+  await page.keyboard.type('phish');
+  await expect(page.locator('[data-query]')).toHaveAttribute('data-query', 'phish');
+  await expect(app.searchResult(/phishing|suspicious|scam/i).first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /runbooks? found/ })).toBeAttached();
+  expect(asked).toEqual([]);
+});
+
 test('a user can find and read a runbook with the keyboard alone', async ({ app, page }) => {
   await app.openHome();
   await page.keyboard.press('Control+k');

@@ -8,6 +8,7 @@ export const CALL_NAMES = [
   'runbooks.list',
   'runbooks.get',
   'runbooks.search',
+  'runbooks.searchIndex',
   'runbooks.reload',
   'runbooks.source',
   'runbooks.preview',

@@ -14,6 +14,7 @@ import type {
   RunbookView,
   RunbookLibrary,
   SearchHit,
+  SearchIndexAnswer,
   SavePdfOutcome,
   Settings,
   SystemsRegister,
@@ -166,6 +167,13 @@ export const contract = {
       query: z.string().max(200),
       limit: z.number().int().min(1).max(50).optional(),
     }),
+  ),
+  /**
+   * The library's search data, so the renderer can search as the user types with no call per
+   * key; `known` names the revision the asker already holds (then only the revision comes back).
+   */
+  'runbooks.searchIndex': reads<SearchIndexAnswer>()(
+    z.strictObject({ known: z.string().max(100).optional() }),
   ),
   'runbooks.reload': reads<RunbookLibrary>()(none),
   /** A runbook's file text for the editor, with the open incidents that follow it. */

@@ -151,6 +151,10 @@ const MALFORMED_FOR: Record<CallName, Array<[string, unknown]>> = {
     ['a fractional limit', { query: 'x', limit: 1.5 }],
     ['a limit as text', { query: 'x', limit: '5' }],
   ],
+  'runbooks.searchIndex': [
+    ['a numeric revision', { known: 5 }],
+    ['a huge revision', { known: HUGE }],
+  ],
   'settings.update': [
     ['a numeric name', { organisationName: 5 }],
     ['a name over 120 characters', { organisationName: 'a'.repeat(121) }],

@@ -1,3 +1,4 @@
+import type { AsPlainObject } from 'minisearch';
 import type { z } from 'zod';
 import type { localContactSchema, systemRecordSchema } from './schemas';
 import type { Category, ClockId, ProviderType } from './vocabulary';
@@ -160,6 +161,50 @@ export interface SearchHit {
   score: number;
   /** Steps whose text matched, best first (empty when only title/summary matched). */
   matches: StepMatch[];
+}
+
+/** A step as search reads it to say which steps matched: where it is and its text pieces. */
+export interface SearchStep extends Pick<Step, 'id' | 'number' | 'text' | 'details'> {
+  options: Array<Pick<DecisionOption, 'text'>>;
+}
+
+/**
+ * A runbook as search reads it once the index has found it: what a hit shows, what weighs its
+ * score (`source`, `overridesBundled`), the contact labels its step snippets name, and its steps.
+ * A whole `Runbook` is one too.
+ */
+export interface SearchRunbook extends Pick<
+  RunbookSummary,
+  'id' | 'title' | 'summary' | 'category' | 'source' | 'overridesBundled'
+> {
+  contacts: Array<Pick<ContactRef, 'role' | 'label'>>;
+  phases: Array<{ title: string; steps: SearchStep[] }>;
+}
+
+/** An indexed word as saved: its text, how many runbooks' step text hold it, how many runbooks do. */
+export type SavedTerm = [text: string, df: number, postings: number];
+
+/** A built search index as saved: MiniSearch's own serialised form and the indexed words. */
+export interface SavedIndex {
+  minisearch: AsPlainObject;
+  terms: SavedTerm[];
+}
+
+/**
+ * Everything needed to search the library without asking the core again (`runbooks.searchIndex`):
+ * its index and, in index order, the runbooks it finds. Published runbooks only, as search offers.
+ */
+export interface SearchLibrary {
+  index: SavedIndex;
+  runbooks: SearchRunbook[];
+}
+
+/** Which library the core holds now, and its search data unless the asker already holds it. */
+export interface SearchIndexAnswer {
+  /** Changes whenever the core reloads its library. */
+  revision: string;
+  /** Null when the asker named this very revision as the one it holds. */
+  library: SearchLibrary | null;
 }
 
 export interface RunbookLibrary {

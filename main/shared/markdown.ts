@@ -2,6 +2,7 @@ import MarkdownItFactory, { type MarkdownIt, type StateInline, type Token } from
 import type { ContactChannel, ContactRef } from '../contract/types';
 import { noteLinkChecked, useInlineMemo } from './inlineMemo';
 import { classifyHref } from './linkPolicy';
+import { PLACEHOLDER_RE } from './placeholder';
 
 /** How a `{{contact:role}}` placeholder renders: a name and a number, or a "not set" warning. */
 export interface ContactDisplay {
@@ -49,12 +50,9 @@ export interface RenderEnv {
   resolveSystem?: (system: string, field: string) => SystemDisplay | null;
 }
 
-/**
- * `{{kind:key}}`, the only placeholder syntax in runbooks. A key is a slug, optionally followed
- * by one `.field` (`{{system:emar.paper-location}}`).
- */
-export const PLACEHOLDER_RE =
-  /\{\{\s*([a-z]+)\s*:\s*([a-z0-9][a-z0-9-]{0,63}(?:\.[a-z0-9][a-z0-9-]{0,63})?)\s*\}\}/g;
+// The pattern lives apart so code that only reads placeholders (search snippets in the renderer)
+// does not bring markdown-it with it.
+export { PLACEHOLDER_RE };
 
 /** Splits a system placeholder's key (`emar.paper-location`) into the system and the field. */
 export function splitSystemKey(key: string): { system: string; field: string | null } {

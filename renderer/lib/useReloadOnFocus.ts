@@ -8,6 +8,12 @@ export const announceLibraryChanged = (): void => {
   window.dispatchEvent(new Event(LIBRARY_CHANGED));
 };
 
+/** Calls `listener` whenever the library changed: a save announced it, or a reload on focus read it. */
+export function onLibraryChanged(listener: () => void): () => void {
+  window.addEventListener(LIBRARY_CHANGED, listener);
+  return () => window.removeEventListener(LIBRARY_CHANGED, listener);
+}
+
 /**
  * Re-reads the runbook folders whenever Holdfast's window gets focus back, then calls `onReloaded`.
  *
@@ -30,16 +36,17 @@ export function useReloadOnFocus(onReloaded: () => void): void {
       hasLeft = false;
       void request('runbooks.reload', {}).then((result) => {
         running = false;
-        if (result.ok) onReloaded();
+        // Announced, so whatever keeps a copy of the library (search) hears of it too.
+        if (result.ok) announceLibraryChanged();
       });
     };
     window.addEventListener('blur', leave);
     window.addEventListener('focus', reload);
-    window.addEventListener(LIBRARY_CHANGED, onReloaded);
+    const stopListening = onLibraryChanged(onReloaded);
     return () => {
       window.removeEventListener('blur', leave);
       window.removeEventListener('focus', reload);
-      window.removeEventListener(LIBRARY_CHANGED, onReloaded);
+      stopListening();
     };
   }, [onReloaded]);
 }

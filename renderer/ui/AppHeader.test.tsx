@@ -3,8 +3,13 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppHeader } from './AppHeader';
 
-// Nothing is started before render in a test, so no answer is waiting (takeSettled).
-vi.mock('../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
+// Nothing is started before render in a test, so no answer is waiting (takeSettled), and the
+// first screen's answers never come in (earlyAnswers): the search box fetches nothing of its own.
+vi.mock('../api', () => ({
+  request: vi.fn(),
+  takeSettled: () => undefined,
+  earlyAnswers: () => new Promise(() => {}),
+}));
 afterEach(cleanup);
 
 const menu = () => screen.getByRole('button', { name: /^Menu/ });

@@ -275,6 +275,9 @@ function renderRunbook(skeleton: Skeleton, others: Skeleton[], corpus: Corpus, r
   return `${frontMatter(skeleton, corpus, rng, text).join('\n')}\n${text}`;
 }
 
+/** The seed `npm run bench` generates its 1,000-runbook library with (tests reuse that library). */
+export const BENCH_SEED = 20_240_601;
+
 export function generateRunbooks(corpus: Corpus, count: number, seed: number): GeneratedFile[] {
   const rng = createRng(seed);
   // All ids first, so links can point at any runbook and step in the library.

@@ -1,7 +1,7 @@
 import type { LoadedLibrary } from '../../main/core/runbooks/library';
 import { loadRunbooks } from '../../main/core/runbooks/loadRunbooks';
 import { openParseCache } from '../../main/core/runbooks/parseCache';
-import { buildSearch, type RunbookSearch } from '../../main/core/runbooks/search';
+import { buildSearch, type RunbookSearch } from '../../main/shared/search';
 
 export interface LoadIndexTiming {
   /** National contacts + loadLibrary (read, parse or cache lookup, cross-check). */

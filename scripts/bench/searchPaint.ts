@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { listenOnLoopback } from './loopbackServer';
 
 /**
@@ -17,11 +17,15 @@ import { listenOnLoopback } from './loopbackServer';
  * in (resource timing of /api/runbooks.search; the answer reaches the page's script later).
  */
 const PAINT_PROBE = `(() => {
-  const state = { key: null, samples: [], calls: [] };
+  const state = { key: null, samples: [], calls: [], focusedAt: null };
   window.__holdfastSearchPaint = state;
   performance.setResourceTimingBufferSize(100000);
   document.addEventListener('keydown', (event) => {
     if (event.target && event.target.id === 'search-input') state.key = { at: event.timeStamp };
+  }, true);
+  document.addEventListener('focusin', (event) => {
+    if (event.target && event.target.id === 'search-input' && state.focusedAt === null)
+      state.focusedAt = event.timeStamp;
   }, true);
   const lastSearchCall = () =>
     performance.getEntriesByType('resource').filter((entry) => entry.name.endsWith('/api/runbooks.search')).at(-1);
@@ -49,10 +53,31 @@ const PAINT_PROBE = `(() => {
 interface ProbeState {
   samples: number[];
   calls: Array<{ asked: number; answered: number }>;
+  focusedAt: number | null;
 }
 
-export interface SearchPaintResult extends ProbeState {
+/** The box's own search (renderer/features/search/localSearch.ts): what it cost to have it. */
+export interface LocalSearchCost {
+  /** The `runbooks.searchIndex` answer's JSON, bytes as sent (uncompressed). */
+  responseBytes: number;
+  /** From the box's first focus to the search being ready; 0 when it was ready before. */
+  focusToReadyMs: number;
+  /** From asking for the data to the search being ready (fetch, parse, restoring the index). */
+  askedToReadyMs: number;
+  /**
+   * JS heap used after a full GC, once the keys are typed: in this page, holding the search, and
+   * in the same app with the search's data call refused (every key asks the core).
+   */
+  heapWithSearchMb: number;
+  heapWithoutSearchMb: number;
+}
+
+export interface SearchPaintResult {
+  samples: number[];
+  /** The keys answered by asking the core (the box's own search not yet in), with their timings. */
+  calls: Array<{ asked: number; answered: number }>;
   keystrokes: number;
+  local: LocalSearchCost | null;
 }
 
 /** Types each query a key at a time into the search box at `url` and times every keystroke. */
@@ -91,10 +116,66 @@ export async function measureSearchPaint(
         );
       }
     }
-    const { samples, calls } = await page.evaluate(
+    const { samples, calls, focusedAt } = await page.evaluate(
       () => (globalThis as unknown as { __holdfastSearchPaint: ProbeState }).__holdfastSearchPaint,
     );
-    return { samples, calls, keystrokes };
+    const loaded = await page.evaluate(() => {
+      const ready = performance.getEntriesByName('holdfast-search-ready')[0];
+      const fetched = performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.endsWith('/api/runbooks.searchIndex')) as
+        PerformanceResourceTiming | undefined;
+      return ready && fetched
+        ? { readyAt: ready.startTime, askedAt: fetched.startTime, bytes: fetched.decodedBodySize }
+        : null;
+    });
+    const local =
+      loaded && focusedAt !== null
+        ? {
+            responseBytes: loaded.bytes,
+            focusToReadyMs: Math.max(0, loaded.readyAt - focusedAt),
+            askedToReadyMs: loaded.readyAt - loaded.askedAt,
+            heapWithSearchMb: await heapMb(page),
+            heapWithoutSearchMb: await heapWithoutSearch(browser, url, queries),
+          }
+        : null;
+    return { samples, calls, keystrokes, local };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page's JS heap in MB after a full garbage collection. */
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+/** The same app and keys with the search's data refused, so every key asks the core; its heap then. */
+async function heapWithoutSearch(
+  browser: Browser,
+  url: string,
+  queries: string[],
+): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.route('**/api/runbooks.searchIndex', (route) => route.abort());
+    await page.goto(url);
+    await page.locator('main[data-ready="true"] h1#page-title').waitFor({ timeout: 15_000 });
+    const box = page.getByRole('searchbox', { name: /Search runbooks/ });
+    for (const query of queries) {
+      await box.fill(query);
+      // A function, not a string: the app's CSP forbids eval.
+      await page.waitForFunction(
+        (words) => document.querySelector('.search-results')?.getAttribute('data-query') === words,
+        query,
+      );
+    }
+    return await heapMb(page);
   } finally {
     await context.close();
   }

@@ -9,6 +9,7 @@ export const VALID_INPUTS: Record<CallName, unknown> = {
   'runbooks.list': {},
   'runbooks.get': { id: 'ransomware' },
   'runbooks.search': { query: 'ransom', limit: 5 },
+  'runbooks.searchIndex': { known: '3' },
   'runbooks.reload': {},
   'runbooks.source': { id: 'ransomware' },
   'runbooks.preview': { text: '---\nid: x\n---\n' },

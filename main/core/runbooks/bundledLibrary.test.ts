@@ -5,7 +5,7 @@ import { LOCAL_CONTACT_ROLES } from '../../contract/vocabulary';
 import { isOfficialSource } from '../contacts/officialSources';
 import type { LoadedLibrary } from './library';
 import { loadNationalContacts, loadRunbooks } from './loadRunbooks';
-import type { RunbookSearch } from './search';
+import type { RunbookSearch } from '../../shared/search';
 
 const BUNDLED = resolve(import.meta.dirname, '../../../runbooks');
 const EMPTY_USER = join(BUNDLED, 'no-user-folder');

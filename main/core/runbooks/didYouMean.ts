@@ -1,4 +1,4 @@
-import { editDistance } from './search/editDistance';
+import { editDistance } from '../../shared/search/editDistance';
 
 /**
  * The known name closest to a mistyped one, as ` Did you mean "x"?`, or '' when none is close:

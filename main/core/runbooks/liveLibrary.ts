@@ -1,14 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import type { NationalContact } from '../contacts/nationalContacts';
 import type { BundledContentGuard } from './bundledManifest';
 import type { LoadedLibrary } from './library';
 import { loadRunbooks } from './loadRunbooks';
 import { openParseCache } from './parseCache';
-import type { RunbookSearch } from './search';
+import type { RunbookSearch } from '../../shared/search';
 
 /** The runbook library as the app sees it now: replaced whole on every reload, never edited in place. */
 export interface LiveLibrary {
   library: () => LoadedLibrary;
   search: () => RunbookSearch;
+  /**
+   * Names the load in use: a new one at every reload, and never one an earlier run of the app
+   * handed out, so a copy of the library kept elsewhere (the renderer's search) can tell it is stale.
+   */
+  revision: () => string;
   national: () => NationalContact[];
   nationalById: () => Map<string, NationalContact>;
   /** Reads the bundled and user folders again (after an edit, an import or a file dropped in). */
@@ -30,6 +36,8 @@ export async function openLiveLibrary(options: {
   let search: RunbookSearch;
   let national: NationalContact[] = [];
   let nationalById = new Map<string, NationalContact>();
+  const run = randomUUID().slice(0, 8);
+  let loads = 0;
   const reload = async (): Promise<void> => {
     const cache = await openParseCache(options.parseCachePath, options.version);
     ({ library, search, national } = await loadRunbooks({
@@ -44,11 +52,13 @@ export async function openLiveLibrary(options: {
       .save()
       .catch((error: unknown) => options.log?.('could not save the runbook cache', error));
     nationalById = new Map(national.map((contact) => [contact.id, contact]));
+    loads += 1;
   };
   await reload();
   return {
     library: () => library,
     search: () => search,
+    revision: () => `${run}.${loads}`,
     national: () => national,
     nationalById: () => nationalById,
     reload,

@@ -5,7 +5,7 @@ import { parseNationalContacts, type NationalContact } from '../contacts/nationa
 import { loadLibrary, publishedRunbooks, type LoadedLibrary } from './library';
 import type { ParseCache } from './parseCache';
 import { REFUSED_PROBLEM, type BundledContentGuard } from './bundledManifest';
-import { buildSearch, type RunbookSearch } from './search';
+import { buildSearch, type RunbookSearch } from '../../shared/search';
 import { cachedSearch } from './search/savedIndex';
 
 export const NATIONAL_CONTACTS_FILE = 'national-contacts.json';

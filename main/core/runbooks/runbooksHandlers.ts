@@ -1,6 +1,7 @@
 import type { Handlers } from '../../contract/contract';
 import { fail, ok } from '../../contract/result';
 import type { Runbook, RunbookLibrary, RunbookSummary, RunbookView } from '../../contract/types';
+import { searchLibraryOf } from '../../shared/search/searchLibrary';
 import type { LoadedLibrary } from './library';
 import type { LiveLibrary } from './liveLibrary';
 
@@ -49,7 +50,10 @@ export function runbooksHandlers(deps: {
   present: (runbook: Runbook) => RunbookView;
   /** Everything that reads runbook folders reloads together (scenarios sit beside runbooks). */
   reload: () => Promise<void>;
-}): Pick<Handlers, 'runbooks.list' | 'runbooks.get' | 'runbooks.search' | 'runbooks.reload'> {
+}): Pick<
+  Handlers,
+  'runbooks.list' | 'runbooks.get' | 'runbooks.search' | 'runbooks.searchIndex' | 'runbooks.reload'
+> {
   const { library, present } = deps;
   return {
     'runbooks.list': async () => ok(summarise(library.library())),
@@ -60,6 +64,12 @@ export function runbooksHandlers(deps: {
         : fail('NOT_FOUND', `There is no runbook with the id "${id}".`);
     },
     'runbooks.search': async ({ query, limit }) => ok(library.search().search(query, limit)),
+    'runbooks.searchIndex': async ({ known }) => {
+      const revision = library.revision();
+      // Made afresh rather than kept: a window asks once, then only checks it is still current.
+      if (known === revision) return ok({ revision, library: null });
+      return ok({ revision, library: searchLibraryOf(library.search().indexed) });
+    },
     'runbooks.reload': async () => {
       await deps.reload();
       return ok(summarise(library.library()));

@@ -6,6 +6,14 @@ import { request } from '../../api';
 import { SearchBox } from './SearchBox';
 
 vi.mock('../../api', () => ({ request: vi.fn(), takeSettled: () => undefined }));
+// These tests cover the box asking the core, its way until its own search is in (see
+// SearchBox.local.test.tsx for searching here).
+vi.mock('./localSearch', () => ({
+  localSearch: () => null,
+  loadLocalSearch: async () => {},
+  loadWhenIdle: () => () => {},
+  RESULTS_SHOWN: 8,
+}));
 afterEach(cleanup);
 
 const hit = (id: string, title: string, stepId?: string): SearchHit => ({

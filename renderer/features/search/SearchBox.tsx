@@ -4,6 +4,7 @@ import type { SearchHit } from '../../../main/contract/types';
 import { request } from '../../api';
 import { href } from '../../useRoute';
 import { pluralise } from '../../../main/shared/pluralise';
+import { loadLocalSearch, loadWhenIdle, localSearch, RESULTS_SHOWN } from './localSearch';
 
 /**
  * Opens a result. A runbook opens at its top, where its safety steps and "Start an incident" are;
@@ -48,6 +49,10 @@ export function SearchBox() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // The search to run here is fetched once the first screen is done, or when the box is first
+  // focused if that comes sooner.
+  useEffect(() => loadWhenIdle(), []);
+
   // The words typed last: an answer to any earlier words is dropped (all of them once unmounted).
   const latest = useRef<string | null>('');
   useEffect(
@@ -58,10 +63,10 @@ export function SearchBox() {
   );
 
   /**
-   * Asks from the keystroke itself, not from an effect after the next render, and shows the
-   * answer as soon as it is in (flushSync): the results then make the frame that shows the typed
-   * letter or the one straight after it, instead of waiting a frame more for React's own timing
-   * (search_paint_p95_ms in `npm run bench`).
+   * Searches from the keystroke itself, not from an effect after the next render. With the search
+   * here (localSearch.ts) the results are rendered in the keystroke's own task, so they make the
+   * frame that shows the typed letter. Until then the core is asked, and its answer shown as soon
+   * as it is in (flushSync), a frame later (search_paint_p95_ms in `npm run bench`).
    */
   const search = (words: string): void => {
     latest.current = words;
@@ -71,14 +76,23 @@ export function SearchBox() {
       setHitsFor(words);
       return;
     }
-    void request('runbooks.search', { query: words.slice(0, 200), limit: 8 }).then((result) => {
-      if (latest.current !== words) return;
-      flushSync(() => {
-        setHits(result.ok ? result.value : []);
-        setHitsFor(words);
-        setOpen(true);
-      });
-    });
+    const local = localSearch();
+    if (local) {
+      setHits(local.search(words.slice(0, 200), RESULTS_SHOWN));
+      setHitsFor(words);
+      setOpen(true);
+      return;
+    }
+    void request('runbooks.search', { query: words.slice(0, 200), limit: RESULTS_SHOWN }).then(
+      (result) => {
+        if (latest.current !== words) return;
+        flushSync(() => {
+          setHits(result.ok ? result.value : []);
+          setHitsFor(words);
+          setOpen(true);
+        });
+      },
+    );
   };
 
   const go = (target: string): void => {
@@ -154,7 +168,10 @@ export function SearchBox() {
         value={query}
         onChange={(event) => search(event.target.value)}
         onKeyDown={onInputKeyDown}
-        onFocus={() => setOpen(true)}
+        onFocus={() => {
+          setOpen(true);
+          void loadLocalSearch();
+        }}
       />
       <div
         ref={listRef}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DIR } from '../../__fixtures__/testCore';
 import { loadRunbooks } from '../loadRunbooks';
-import type { RunbookSearch } from './index';
+import type { RunbookSearch } from '../../../shared/search';
 
 /**
  * A long playbook of the provider's own, shaped like an imported one: every step says

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadRunbooks } from '../loadRunbooks';
 import { openParseCache } from '../parseCache';
-import type { RunbookSearch } from './index';
-import { indexLibrary, restoreIndex, savedIndex } from './indexLibrary';
+import type { RunbookSearch } from '../../../shared/search';
+import { indexLibrary, restoreIndex, savedIndex } from '../../../shared/search/indexLibrary';
 
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../../runbooks');
 

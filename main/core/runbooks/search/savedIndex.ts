@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { publishedRunbooks, type LoadedLibrary } from '../library';
 import type { ParseCache } from '../parseCache';
-import { searchIndexed, type RunbookSearch } from './index';
-import { indexLibrary, restoreIndex, savedIndex } from './indexLibrary';
+import { searchIndexed, type RunbookSearch } from '../../../shared/search';
+import { indexLibrary, restoreIndex, savedIndex } from '../../../shared/search/indexLibrary';
 
 /** Bump when the index or what it is built from changes: an index saved by another format is rebuilt. */
 export const SAVED_INDEX_FORMAT = 2;

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Runbook } from '../../../contract/types';
 import { parseNationalContacts } from '../../contacts/nationalContacts';
 import { loadLibrary } from '../library';
-import { buildSearch, type RunbookSearch } from './index';
-import { snippetText } from './snippetText';
+import { buildSearch, type RunbookSearch } from '../../../shared/search';
+import { snippetText } from '../../../shared/search/snippetText';
 
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../../runbooks');
 

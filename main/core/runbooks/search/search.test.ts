@@ -7,10 +7,10 @@ import type { Runbook } from '../../../contract/types';
 import { parseNationalContacts } from '../../contacts/nationalContacts';
 import { runbookSource } from '../__fixtures__/runbookSource';
 import { loadLibrary } from '../library';
-import { buildSearch, type RunbookSearch } from './index';
-import { buildIndex } from './indexLibrary';
-import { runbookFields } from './runbookFields';
-import { indexedWords } from './words';
+import { buildSearch, type RunbookSearch } from '../../../shared/search';
+import { buildIndex } from '../../../shared/search/indexLibrary';
+import { runbookFields } from '../../../shared/search/runbookFields';
+import { indexedWords } from '../../../shared/search/words';
 
 const BUNDLED_DIR = resolve(import.meta.dirname, '../../../../runbooks');
 

@@ -1,4 +1,4 @@
-import type { Runbook, Step } from '../../../contract/types';
+import type { Runbook, SearchStep } from '../../contract/types';
 
 /** The fields of a runbook's search document, in field-id order. */
 export const FIELDS = ['title', 'synonyms', 'summary', 'phases', 'text'] as const;
@@ -20,7 +20,7 @@ export function readableText(text: string): string {
 }
 
 /** The pieces of a step's text: its text, details and option texts, in that order. */
-export const stepPieces = (step: Step): string[] =>
+export const stepPieces = (step: SearchStep): string[] =>
   [step.text, step.details, ...step.options.map((option) => option.text)].map(readableText);
 
 /** What each field of a runbook is indexed from, in pieces (a word never spans two pieces). */

@@ -1,31 +1,55 @@
 import type { SearchResult } from 'minisearch';
-import type { Runbook, Step, StepMatch } from '../../../contract/types';
+import type { SearchRunbook, SearchStep, StepMatch } from '../../contract/types';
 import type { IndexedLibrary } from './indexLibrary';
 import { stepPieces } from './runbookFields';
 import { snippetText } from './snippetText';
-import { scan, type WordSink } from './words';
+import { hashOf, scan, type WordSink } from './words';
 
 const MAX_STEP_MATCHES = 3;
+/** Up to this many matched words, a piece of text is first looked through for them as plain text. */
+const MAX_WORDS_LOOKED_FOR = 16;
+/** Characters `scan` joins words across ("wi-fi" is also "wifi"), as in words.ts. */
+const JOINERS = /[-'\u2019\u2010]/g;
 
 /** Scores steps by the matched words they hold, each word once per step. */
 class StepScorer implements WordSink {
   private readonly words: Map<string, { weight: number; step: number }>;
+  /** The words' hashes, as `scan` computes them: most words read are not matched ones and are never copied out. */
+  private readonly hashes: Set<number>;
+  /** The matched words when few enough to look for one by one, else null. */
+  private readonly few: string[] | null;
   private step = 0;
   private score = 0;
 
   constructor(weights: Map<string, number>) {
     this.words = new Map([...weights].map(([word, weight]) => [word, { weight, step: -1 }]));
+    this.hashes = new Set([...weights.keys()].map(hashOf));
+    this.few = weights.size <= MAX_WORDS_LOOKED_FOR ? [...weights.keys()] : null;
   }
 
-  scoreStep(step: Step): number {
+  /**
+   * Whether `text` may hold a matched word. Most step text holds none, and a native look for each
+   * word costs far less than reading every word. Looked for in the text without its joiners: a
+   * joined word ("wifi" from "wi-fi") is there, and so is every plain word, which holds none.
+   */
+  private mayHold(text: string): boolean {
+    if (this.few === null) return true;
+    const joined = text.replace(JOINERS, '');
+    return this.few.some((word) => joined.includes(word));
+  }
+
+  scoreStep(step: SearchStep): number {
     this.step += 1;
     this.score = 0;
-    for (const piece of stepPieces(step)) scan(piece.toLowerCase(), this);
+    for (const piece of stepPieces(step)) {
+      const text = piece.toLowerCase();
+      if (this.mayHold(text)) scan(text, this);
+    }
     return this.score;
   }
 
-  word(text: string, start: number, end: number): void {
-    this.joined(text.slice(start, end));
+  word(text: string, start: number, end: number, hash: number): void {
+    if (this.hashes.has(hash)) this.joined(text.slice(start, end));
   }
 
   joined(word: string): void {
@@ -55,8 +79,8 @@ export function stepMatches(
   }
   if (weights.size === 0) return [];
   const scorer = new StepScorer(weights);
-  const runbook = books[doc] as Runbook;
-  const found: Array<{ phase: string; step: Step; score: number }> = [];
+  const runbook = books[doc] as SearchRunbook;
+  const found: Array<{ phase: string; step: SearchStep; score: number }> = [];
   for (const phase of runbook.phases) {
     for (const step of phase.steps) {
       const score = scorer.scoreStep(step);

@@ -1,8 +1,10 @@
-import { LOCAL_CONTACT_ROLES, SETTING_PLACEHOLDERS } from '../../../contract/vocabulary';
-import type { Runbook } from '../../../contract/types';
-import { PLACEHOLDER_RE } from '../../../shared/markdown';
+import { LOCAL_CONTACT_ROLES, SETTING_PLACEHOLDERS } from '../../contract/vocabulary';
+import type { SearchRunbook } from '../../contract/types';
+import { PLACEHOLDER_RE } from '../placeholder';
 
 const MAX_SNIPPET = 140;
+/** Every placeholder; compiled once, as snippets are made on every keystroke (`replace` resets it). */
+const PLACEHOLDERS = new RegExp(PLACEHOLDER_RE.source, 'g');
 /** Marks where a placeholder's words start and end, so a cut never splits them. */
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
@@ -39,7 +41,7 @@ function cutOnBoundary(text: string, max: number): string {
 }
 
 /** A contact role as people read it: the runbook's resolved label, else the built-in one. */
-function contactLabel(runbook: Runbook, role: string): string {
+function contactLabel(runbook: Pick<SearchRunbook, 'contacts'>, role: string): string {
   const found = runbook.contacts.find((contact) => contact.role === role)?.label;
   if (found) return found;
   return Object.hasOwn(LOCAL_CONTACT_ROLES, role)
@@ -53,9 +55,9 @@ function contactLabel(runbook: Runbook, role: string): string {
  * shown as a raw `{{placeholder}}` (the search index does not hold those answers), link text kept,
  * link targets and emphasis dropped; cut to one short line.
  */
-export function snippetText(markdown: string, runbook: Runbook): string {
+export function snippetText(markdown: string, runbook: Pick<SearchRunbook, 'contacts'>): string {
   const words = markdown
-    .replace(new RegExp(PLACEHOLDER_RE.source, 'g'), (_match, kind: string, key: string) => {
+    .replace(PLACEHOLDERS, (_match, kind: string, key: string) => {
       if (kind === 'contact') return marked(contactLabel(runbook, key));
       if (kind === 'setting' && Object.hasOwn(SETTING_PLACEHOLDERS, key))
         return marked(SETTING_PLACEHOLDERS[key as keyof typeof SETTING_PLACEHOLDERS]);

@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
-import type { Runbook } from '../../../contract/types';
+import type { Runbook, SavedIndex, SearchRunbook } from '../../contract/types';
 import { FIELDS, runbookFields, type Field } from './runbookFields';
-import { Vocabulary, type SavedTerm } from './termTable';
+import { Vocabulary } from './termTable';
 
 const BOOST: Record<Field, number> = { title: 4, synonyms: 3, summary: 2, phases: 0.5, text: 1 };
 
@@ -16,8 +16,8 @@ const INDEX_OPTIONS: Options = {
 /** A library's MiniSearch index and what is needed to read its hits back. */
 export interface IndexedLibrary {
   index: MiniSearch;
-  /** The runbooks by document number. */
-  books: Runbook[];
+  /** The runbooks by document number, as far as search reads them. */
+  books: SearchRunbook[];
   byId: Map<string, number>;
   vocabulary: Vocabulary;
 }
@@ -71,12 +71,6 @@ export function indexLibrary(runbooks: Iterable<Runbook>): IndexedLibrary {
 const byWord = (postings: AsPlainObject['index']): AsPlainObject['index'] =>
   postings.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** What is saved of a built index: MiniSearch's own serialised form and the vocabulary. */
-export interface SavedIndex {
-  minisearch: AsPlainObject;
-  terms: SavedTerm[];
-}
-
 export function savedIndex({ index, vocabulary }: IndexedLibrary): SavedIndex {
   return { minisearch: index.toJSON(), terms: vocabulary.savedTerms() };
 }
@@ -85,10 +79,13 @@ export function savedIndex({ index, vocabulary }: IndexedLibrary): SavedIndex {
  * The index of these runbooks from a saved one, or null when `saved` is not an index of exactly
  * these runbooks, in this order (then the caller builds it afresh).
  */
-export function restoreIndex(runbooks: Iterable<Runbook>, saved: unknown): IndexedLibrary | null {
+export function restoreIndex(
+  runbooks: Iterable<SearchRunbook>,
+  saved: unknown,
+): IndexedLibrary | null {
   const { minisearch, terms } = (saved ?? {}) as Partial<SavedIndex>;
   if (typeof minisearch !== 'object' || minisearch === null) return null;
-  const books: Runbook[] = [];
+  const books: SearchRunbook[] = [];
   const byId = new Map<string, number>();
   for (const runbook of runbooks) {
     if (byId.has(runbook.id)) continue;

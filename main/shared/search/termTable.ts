@@ -1,4 +1,5 @@
 import type { AsPlainObject } from 'minisearch';
+import type { SavedTerm } from '../../contract/types';
 import { editDistance } from './editDistance';
 import { TEXT_FIELD } from './runbookFields';
 import { hashOf, scan, STOP_WORDS, type WordSink } from './words';
@@ -19,9 +20,6 @@ interface Term {
   /** How many runbooks hold it, field by field: how common a word it is. */
   postings: number;
 }
-
-/** An indexed word as saved: its text, how many runbooks' step text hold it, how many runbooks do. */
-export type SavedTerm = [text: string, df: number, postings: number];
 
 /** The distinct words of the library, in an open-addressing hash table, with their postings. */
 export class Vocabulary implements WordSink {

@@ -1,5 +1,5 @@
 import type { SearchResult } from 'minisearch';
-import type { Runbook, SearchHit } from '../../../contract/types';
+import type { Runbook, SearchHit, SearchRunbook } from '../../contract/types';
 import { indexLibrary, type IndexedLibrary } from './indexLibrary';
 import { credits, planQuery, type QueryWord } from './queryPlan';
 import { stepMatches } from './stepMatches';
@@ -29,6 +29,8 @@ import { stepMatches } from './stepMatches';
 /** Full-text search over runbooks and their steps, typo-tolerant, grouped by runbook. */
 export interface RunbookSearch {
   search(query: string, limit?: number): SearchHit[];
+  /** The index and runbooks it answers from. */
+  readonly indexed: IndexedLibrary;
 }
 
 /** Indexes the runbooks, then answers queries best first, with the steps that matched for each hit. */
@@ -42,7 +44,7 @@ export function buildSearch(runbooks: Iterable<Runbook>): RunbookSearch {
  * matches about as well, and still first when it matches clearly better.
  */
 const OWN_RUNBOOK_WEIGHT = 0.6;
-const weightOf = (runbook: Runbook): number =>
+const weightOf = (runbook: SearchRunbook): number =>
   runbook.source === 'bundled' || runbook.overridesBundled ? 1 : OWN_RUNBOOK_WEIGHT;
 
 /** Answers queries from an index already built (or restored, see savedIndex.ts). */
@@ -50,6 +52,7 @@ export function searchIndexed(library: IndexedLibrary): RunbookSearch {
   const { index, books, byId, vocabulary } = library;
 
   return {
+    indexed: library,
     search(query, limit = 10) {
       const planned = planQuery(query, vocabulary);
       if (!planned) return [];
@@ -88,13 +91,13 @@ export function searchIndexed(library: IndexedLibrary): RunbookSearch {
           (result.score / Math.max(1, result.queryTerms.length)) *
           coverage *
           coverage *
-          weightOf(books[doc] as Runbook);
+          weightOf(books[doc] as SearchRunbook);
         scored.push({ result, doc, score });
       }
       scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
       const creditOf = (term: string): number => Math.max(0, ...creditsOf(term));
       return scored.slice(0, Math.max(0, limit)).map(({ result, doc, score }): SearchHit => {
-        const runbook = books[doc] as Runbook;
+        const runbook = books[doc] as SearchRunbook;
         return {
           id: runbook.id,
           title: runbook.title,

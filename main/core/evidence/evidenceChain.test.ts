@@ -170,4 +170,17 @@ describe('scanLog', () => {
     expect(scanWrittenLog(good.subarray(0, -1))).toBeNull();
     expect(scanWrittenLog(Buffer.alloc(0))).toBeNull();
   });
+
+  it('names a record that breaks the rules between its fields, even with its hash made over it', () => {
+    const cases: [Partial<EvidenceRecord>, string][] = [
+      [{ amends: 1 }, 'amends must refer to an earlier entry'],
+      [{ kind: 'correction' }, 'a correction must say which entry it amends'],
+      [{ device: {} }, 'device: a device names its computer, its user or both'],
+    ];
+    for (const [extra, reason] of cases) {
+      const line = recordLine(first(extra));
+      expect(scanWrittenLog(Buffer.from(line))).toBeNull();
+      expect(scan(line).broken).toMatchObject({ line: 1, reason: `not a log record (${reason})` });
+    }
+  });
 });

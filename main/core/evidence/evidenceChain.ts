@@ -57,14 +57,15 @@ const bodySchema = jsonBodySchema.refine(
  * user signed in. Either part is left out when the system would not say. Optional, so logs written
  * before entries carried it still verify; when present the hash covers it like any other field.
  */
-export const deviceSchema = z
-  .strictObject({
-    host: z.string().min(1).max(255).optional(),
-    user: z.string().min(1).max(255).optional(),
-  })
-  .refine((device) => device.host !== undefined || device.user !== undefined, {
-    message: 'a device names its computer, its user or both',
-  });
+const deviceFieldsSchema = z.strictObject({
+  host: z.string().min(1).max(255).optional(),
+  user: z.string().min(1).max(255).optional(),
+});
+const namesSomething = (device: z.infer<typeof deviceFieldsSchema>): boolean =>
+  device.host !== undefined || device.user !== undefined;
+export const deviceSchema = deviceFieldsSchema.refine(namesSomething, {
+  message: 'a device names its computer, its user or both',
+});
 /** The computer (and its signed-in user) an entry was recorded on. */
 export type DeviceIdentity = z.infer<typeof deviceSchema>;
 
@@ -80,14 +81,23 @@ const recordFields = {
   hash: hashSchema,
 };
 
-function checkRecord(
-  record: { seq: number; kind: EntryKind; amends?: number | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (record.amends !== undefined && record.amends >= record.seq)
-    ctx.addIssue({ code: 'custom', message: 'amends must refer to an earlier entry' });
-  if (record.kind === 'correction' && record.amends === undefined)
-    ctx.addIssue({ code: 'custom', message: 'a correction must say which entry it amends' });
+type RecordLinks = { seq: number; kind: EntryKind; amends?: number | undefined };
+
+const NO_PROBLEMS: readonly string[] = [];
+
+/** What is wrong between a record's fields (empty when nothing is). */
+function recordProblems(record: RecordLinks): readonly string[] {
+  const earlier = record.amends === undefined || record.amends < record.seq;
+  const said = record.kind !== 'correction' || record.amends !== undefined;
+  if (earlier && said) return NO_PROBLEMS;
+  return [
+    ...(earlier ? [] : ['amends must refer to an earlier entry']),
+    ...(said ? [] : ['a correction must say which entry it amends']),
+  ];
+}
+
+function checkRecord(record: RecordLinks, ctx: z.RefinementCtx): void {
+  for (const message of recordProblems(record)) ctx.addIssue({ code: 'custom', message });
 }
 
 /** One line of the log as stored. `hash` covers every other field, in canonical JSON. */
@@ -115,23 +125,31 @@ const shortLineRecordSchema = z.compile(
 );
 
 /**
- * shortLineRecordSchema for scanWrittenLog, without the pattern checks of the two hashes, which
- * that scan proves otherwise before it keeps a record: `hash` must equal the SHA-256 hex of the
- * line's content, so it is 64 lowercase hex digits, and `prevHash` must equal GENESIS_HASH or the
- * `hash` of the record before, proven the same way. A record with either hash in another form is
- * not kept, and the line-by-line scan then names the problem with the full schema. Those two
- * patterns were about a third of the time the schema took in a long log's first opening.
+ * shortLineRecordSchema for scanWrittenLog, made cheaper by leaving to that scan what it checks
+ * anyway, before it keeps a record:
+ * - the patterns of the two hashes: `hash` must equal the SHA-256 hex of the line's content, so it
+ *   is 64 lowercase hex digits, and `prevHash` must equal GENESIS_HASH or the `hash` of the record
+ *   before, proven the same way;
+ * - the rules between fields (a device names something, recordProblems), which the scan asks of
+ *   the same functions the full schema's refinements call.
+ * A record failing any of them is not kept, and the line-by-line scan then names the problem with
+ * the full schema. The patterns and refinements were most of the time the schema took in a long
+ * log's first opening.
  */
 const writtenLineRecordSchema = z.compile(
-  z
-    .strictObject({
-      ...recordFields,
-      prevHash: z.string(),
-      hash: z.string(),
-      body: parsedJsonObjectSchema,
-    })
-    .superRefine(checkRecord),
+  z.strictObject({
+    ...recordFields,
+    device: deviceFieldsSchema.optional(),
+    prevHash: z.string(),
+    hash: z.string(),
+    body: parsedJsonObjectSchema,
+  }),
 );
+
+/** The rules writtenLineRecordSchema leaves out, for a record it accepted. */
+const keepsTheRules = (record: z.infer<typeof writtenLineRecordSchema>): boolean =>
+  (record.device === undefined || namesSomething(record.device)) &&
+  recordProblems(record) === NO_PROBLEMS;
 
 /** A verified log record. */
 export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
@@ -207,7 +225,8 @@ export function sealRecord(
 function hasSortedKeys(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return true;
   if (Array.isArray(value)) {
-    for (const item of value as unknown[]) if (!hasSortedKeys(item)) return false;
+    for (const item of value as unknown[])
+      if (typeof item === 'object' && item !== null && !hasSortedKeys(item)) return false;
     return true;
   }
   const record = value as Record<string, unknown>;
@@ -215,7 +234,8 @@ function hasSortedKeys(value: unknown): boolean {
   for (let index = 0; index < keys.length; index += 1) {
     const key = keys[index] as string;
     if (index > 0 && (keys[index - 1] as string) >= key) return false;
-    if (!hasSortedKeys(record[key])) return false;
+    const inner = record[key];
+    if (typeof inner === 'object' && inner !== null && !hasSortedKeys(inner)) return false;
   }
   return true;
 }
@@ -314,7 +334,7 @@ export function scanWrittenLog(data: Buffer): LogScan | null {
     }
     if (JSON.stringify(raw) !== line || !hasSortedKeys(raw)) return null;
     const parsed = writtenLineRecordSchema.safeParse(raw);
-    if (!parsed.success) return null;
+    if (!parsed.success || !keepsTheRules(parsed.data)) return null;
     const record = parsed.data;
     if (record.author !== (raw as { author?: unknown }).author) return null;
     const covered = coveredFromCanonical(line, record.hash);

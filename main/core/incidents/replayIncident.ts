@@ -227,6 +227,29 @@ export interface IncidentFold {
   readonly untitledRunbooks: ReadonlySet<string>;
 }
 
+/**
+ * A record's entry on the timeline. Its fields are added one by one, in the order the screens
+ * have always received them, rather than spread from a literal for each optional one: the spreads
+ * were a large part of replaying a long log before the JIT had warmed up.
+ */
+function timelineEntry(record: EvidenceRecord, text: string, correctedBy: number[]): TimelineEntry {
+  const entry: Partial<TimelineEntry> = {
+    seq: record.seq,
+    eventAt: record.eventAt,
+    recordedAt: record.recordedAt,
+    author: record.author,
+  };
+  if (record.device) entry.device = record.device;
+  entry.kind = record.kind;
+  entry.text = text;
+  if (record.amends !== undefined) entry.amends = record.amends;
+  entry.correctedBy = correctedBy;
+  entry.backfilled =
+    record.recordedAt !== record.eventAt &&
+    Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS;
+  return entry as TimelineEntry;
+}
+
 /** Starts a fold from a log's first record; null when it is not a readable opening entry. */
 export function startIncidentFold(
   first: EvidenceRecord | undefined,
@@ -281,20 +304,11 @@ export function startIncidentFold(
         change.timeline.push(corrected);
       }
     }
-    const entry: TimelineEntry = {
-      seq: record.seq,
-      eventAt: record.eventAt,
-      recordedAt: record.recordedAt,
-      author: record.author,
-      ...(record.device ? { device: record.device } : {}),
-      kind: record.kind,
-      text: describe(parsed, record, wordingTitle),
-      ...(record.amends !== undefined ? { amends: record.amends } : {}),
-      correctedBy: corrections.get(record.seq)?.slice() ?? [],
-      backfilled:
-        record.recordedAt !== record.eventAt &&
-        Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
-    };
+    const entry = timelineEntry(
+      record,
+      describe(parsed, record, wordingTitle),
+      corrections.get(record.seq)?.slice() ?? [],
+    );
     const last = state.timeline.at(-1);
     if (last && timelineOrder(last, entry) > 0) outOfOrder = true;
     state.timeline.push(entry);

@@ -163,8 +163,9 @@ describe('scanLog', () => {
   });
 
   it('reads a log as Holdfast writes it in one pass, and leaves any other to the line-by-line scan', () => {
-    const good = Buffer.from(chain(bodies).map(recordLine).join(''));
-    expect(scanWrittenLog(good)).toEqual(scanLog(good));
+    const records = chain(bodies);
+    const good = Buffer.from(records.map(recordLine).join(''));
+    expect(scanWrittenLog(good)).toEqual({ records, goodBytes: good.length, broken: null });
     const spaced = Buffer.from(good.toString('utf8').replace('"seq":2', '"seq": 2'));
     expect(scanWrittenLog(spaced)).toBeNull();
     expect(scanWrittenLog(good.subarray(0, -1))).toBeNull();

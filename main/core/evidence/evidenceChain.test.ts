@@ -77,6 +77,20 @@ describe('scanLog', () => {
     }
   });
 
+  it('reads in one pass a body holding a member named like the hash, or other characters', () => {
+    for (const body of [
+      { a: 1, hash: GENESIS_HASH, text: ',"hash":"' },
+      { text: 'Café “paper” \u2028 😀' },
+    ]) {
+      const line = Buffer.from(recordLine(first({ body })));
+      expect(scanWrittenLog(line)).toEqual({
+        records: [first({ body })],
+        goodBytes: line.length,
+        broken: null,
+      });
+    }
+  });
+
   it('refuses a record whose hash matches but whose bytes are not the canonical form', () => {
     const good = first();
     const canonical = recordLine(good);

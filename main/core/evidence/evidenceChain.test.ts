@@ -78,10 +78,11 @@ describe('scanLog', () => {
   });
 
   it('reads in one pass a body holding a member named like the hash, or other characters', () => {
-    for (const body of [
+    const bodies: EvidenceRecord['body'][] = [
       { a: 1, hash: GENESIS_HASH, text: ',"hash":"' },
       { text: 'Café “paper” \u2028 😀' },
-    ]) {
+    ];
+    for (const body of bodies) {
       const line = Buffer.from(recordLine(first({ body })));
       expect(scanWrittenLog(line)).toEqual({
         records: [first({ body })],

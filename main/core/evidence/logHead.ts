@@ -31,8 +31,11 @@ export interface LogHead {
   head: string;
 }
 
-/** A head line as headLine writes it (canonical JSON: keys in order, no spaces). */
-const HEAD_LINE = /^\{"entries":(0|[1-9][0-9]{0,15}),"head":"([0-9a-f]{64})"\}$/;
+/**
+ * A head line as headLine writes it (canonical JSON: keys in order, no spaces), with its newline,
+ * matched where the line before it ended (sticky).
+ */
+const HEAD_LINE = /\{"entries":(0|[1-9][0-9]{0,15}),"head":"([0-9a-f]{64})"\}\n/y;
 
 /** The line that records `entries` entries ending in `head`, newline included. */
 export const headLine = (entries: number, head: string): string =>
@@ -52,18 +55,19 @@ export interface HeadJournal {
 
 /** Reads a head record's bytes. A last line without its newline is a torn write and is not counted. */
 export function readHeadJournal(bytes: Uint8Array): HeadJournal {
-  // One string for the whole record, split once: a long log has a head line per entry.
+  // One string for the whole record, matched line after line in place: a long log has a head
+  // line per entry, and splitting it first made a string of each only to match it.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const lines = text.split('\n');
-  // The last piece follows the last newline: empty, or a line torn by a crash (not counted).
-  lines.pop();
+  // What follows the last newline is empty, or a line torn by a crash (not counted).
+  const whole = text.lastIndexOf('\n') + 1;
   const heads: LogHead[] = [];
   let offset = 0;
-  for (const line of lines) {
+  while (offset < whole) {
     // Exactly the form headLine writes, matched rather than parsed.
-    const match = HEAD_LINE.exec(line);
+    HEAD_LINE.lastIndex = offset;
+    const match = HEAD_LINE.exec(text);
     const entries = match ? Number(match[1]) : Number.NaN;
-    const previous = heads.at(-1);
+    const previous = heads[heads.length - 1];
     if (!match || !Number.isSafeInteger(entries))
       return { heads, goodBytes: offset, problem: `line ${heads.length + 1} of it is damaged` };
     if (previous && entries <= previous.entries)
@@ -73,7 +77,7 @@ export function readHeadJournal(bytes: Uint8Array): HeadJournal {
         problem: `line ${heads.length + 1} of it goes back from ${previous.entries} to ${entries} entries`,
       };
     heads.push({ entries, head: match[2]! });
-    offset += line.length + 1;
+    offset = HEAD_LINE.lastIndex;
   }
   return { heads, goodBytes: offset, problem: null };
 }
@@ -109,7 +113,9 @@ export function judgeHead(
       kind: 'mismatch',
       reason: `the check record says the log had ${last.entries} entries, but it has ${records.length}: entries were removed from the end`,
     };
-  for (const noted of journal.heads) {
+  // Indexed: an iterator would make a result object per head line until the JIT removed them.
+  for (let index = 0; index < journal.heads.length; index += 1) {
+    const noted = journal.heads[index]!;
     const hash = noted.entries === 0 ? GENESIS_HASH : records[noted.entries - 1]?.hash;
     if (hash !== noted.head)
       return {

@@ -182,7 +182,9 @@ function applyClock(
 /** The runbooks an incident follows, in the order they were added, read without a full replay. */
 export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
   const refs: SnapshotRef[] = [];
-  for (const record of records) {
+  // Indexed: an iterator would make a result object per record until the JIT removed them.
+  for (let index = 0; index < records.length; index += 1) {
+    const record = records[index]!;
     if (record.kind !== 'opened' && record.kind !== 'runbook') continue;
     const parsed = parseBody(record);
     const ref =

@@ -18,8 +18,8 @@ import {
   headLine,
   headLineFor,
   headPathOf,
-  judgeHead,
-  readHeadJournal,
+  readAndJudgeHead,
+  type HeadVerdict,
   type LogCheck,
 } from './logHead';
 import { salvageRecords } from './salvage';
@@ -321,8 +321,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
   const headBytes = await readExisting(headPath, fs);
   const scan = scanLog(existing ?? Buffer.alloc(0));
   const records = scan.records;
-  const journal = headBytes ? readHeadJournal(headBytes) : null;
-  const verdict = judgeHead(records, journal);
+  const { journal, verdict } = readAndJudgeHead(records, headBytes);
   const noted = journal?.heads.at(-1)?.entries ?? null;
   const readOnly = (problem: LogProblem): EvidenceLog =>
     readOnlyLog(
@@ -456,7 +455,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
  */
 async function noteHeadOnOpen(
   log: EvidenceLog & { appendSystem(body: Record<string, string | number>): Promise<unknown> },
-  verdict: ReturnType<typeof judgeHead>,
+  verdict: HeadVerdict,
   entries: number,
 ): Promise<string | null> {
   if (verdict.kind === 'unacknowledged') {

@@ -41,6 +41,14 @@ const HEAD_LINE = /\{"entries":(0|[1-9][0-9]{0,15}),"head":"([0-9a-f]{64})"\}\n/
 export const headLine = (entries: number, head: string): string =>
   `${canonicalJson({ entries, head })}\n`;
 
+/**
+ * headLine for a count and a hash already known to be a whole number and 64 hex digits (a
+ * verified record's): the same text, written out directly. canonicalJson would sort the keys
+ * ("entries" comes first) and write both values as they are, as neither needs escaping.
+ */
+const knownHeadLine = (entries: number, head: string): string =>
+  `{"entries":${entries},"head":"${head}"}\n`;
+
 /** The head line for a log holding exactly these records. */
 export const headLineFor = (records: readonly EvidenceRecord[]): string =>
   headLine(records.length, records.at(-1)?.hash ?? GENESIS_HASH);
@@ -132,6 +140,43 @@ export function judgeHead(
   };
 }
 
+/**
+ * The head record read from its bytes (null when there is no file) and judged against the
+ * records: the same journal and verdict as readHeadJournal then judgeHead. A head record exactly
+ * as Holdfast writes it for these records (whole lines, one for each entry count from its first
+ * line's to the last entry, each naming that entry's hash) is read by writing that text from the
+ * records and comparing it as a whole; anything else is read and judged line by line. A long log
+ * has a head line per entry, and matching and comparing each one was a large part of its opening.
+ */
+export function readAndJudgeHead(
+  records: readonly EvidenceRecord[],
+  bytes: Uint8Array | null,
+): { journal: HeadJournal | null; verdict: HeadVerdict } {
+  if (!bytes) return { journal: null, verdict: judgeHead(records, null) };
+  const written = writtenJournal(records, bytes);
+  if (written) return { journal: written, verdict: { kind: 'match' } };
+  const journal = readHeadJournal(bytes);
+  return { journal, verdict: judgeHead(records, journal) };
+}
+
+/** The head record's journal when its bytes are exactly what Holdfast writes for `records`, or null. */
+function writtenJournal(records: readonly EvidenceRecord[], bytes: Uint8Array): HeadJournal | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (!text.endsWith('\n')) return null;
+  HEAD_LINE.lastIndex = 0;
+  const first = HEAD_LINE.exec(text);
+  const from = first ? Number(first[1]) : Number.NaN;
+  if (!(from <= records.length)) return null;
+  const heads: LogHead[] = [];
+  let expected = '';
+  for (let entries = from; entries <= records.length; entries += 1) {
+    const head = entries === 0 ? GENESIS_HASH : records[entries - 1]!.hash;
+    heads.push({ entries, head });
+    expected += knownHeadLine(entries, head);
+  }
+  return expected === text ? { heads, goodBytes: text.length, problem: null } : null;
+}
+
 /** A log checked with its head record: verified, with how it stands against the record, or the first problem. */
 export type LogCheck =
   | {
@@ -150,7 +195,7 @@ export function checkLogFiles(logBytes: Uint8Array, headBytes: Uint8Array | null
     const { line, seq, reason } = scan.broken;
     return seq === undefined ? { ok: false, line, reason } : { ok: false, line, seq, reason };
   }
-  const verdict = judgeHead(scan.records, headBytes ? readHeadJournal(headBytes) : null);
+  const { verdict } = readAndJudgeHead(scan.records, headBytes);
   if (verdict.kind === 'mismatch') return { ok: false, reason: verdict.reason };
   return {
     ok: true,

@@ -317,8 +317,16 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
   const quarantineDir = options.quarantineDir ?? join(dirname(path), 'quarantine');
   const headPath = options.headPath ?? headPathOf(path);
 
-  const existing = await readExisting(path, fs);
-  const headBytes = await readExisting(headPath, fs);
+  // Both files are read at once (a long log's head record is large too); a failure to read the
+  // log is reported before one to read its head record, as when they were read in turn.
+  const [logRead, headRead] = await Promise.allSettled([
+    readExisting(path, fs),
+    readExisting(headPath, fs),
+  ]);
+  if (logRead.status === 'rejected') throw logRead.reason;
+  if (headRead.status === 'rejected') throw headRead.reason;
+  const existing = logRead.value;
+  const headBytes = headRead.value;
   const scan = scanLog(existing ?? Buffer.alloc(0));
   const records = scan.records;
   const { journal, verdict } = readAndJudgeHead(records, headBytes);

@@ -311,7 +311,8 @@ export function startIncidentFold(
       describe(parsed, record, wordingTitle),
       corrections.get(record.seq)?.slice() ?? [],
     );
-    const last = state.timeline.at(-1);
+    // Once one entry is out of order the batch is sorted anyway: no need to compare the rest.
+    const last = outOfOrder ? undefined : state.timeline.at(-1);
     if (last && timelineOrder(last, entry) > 0) outOfOrder = true;
     state.timeline.push(entry);
     change.timeline.push(entry);

@@ -144,8 +144,8 @@ export function judgeHead(
  * The head record read from its bytes (null when there is no file) and judged against the
  * records: the same journal and verdict as readHeadJournal then judgeHead. A head record exactly
  * as Holdfast writes it for these records (whole lines, one for each entry count from its first
- * line's to the last entry, each naming that entry's hash) is read by writing that text from the
- * records and comparing it as a whole; anything else is read and judged line by line. A long log
+ * line's to the last entry, each naming that entry's hash) is read by writing each line from the
+ * records and comparing it in place; anything else is matched and judged line by line. A long log
  * has a head line per entry, and matching and comparing each one was a large part of its opening.
  */
 export function readAndJudgeHead(
@@ -168,13 +168,15 @@ function writtenJournal(records: readonly EvidenceRecord[], bytes: Uint8Array): 
   const from = first ? Number(first[1]) : Number.NaN;
   if (!(from <= records.length)) return null;
   const heads: LogHead[] = [];
-  let expected = '';
+  let at = 0;
   for (let entries = from; entries <= records.length; entries += 1) {
     const head = entries === 0 ? GENESIS_HASH : records[entries - 1]!.hash;
+    const line = knownHeadLine(entries, head);
+    if (!text.startsWith(line, at)) return null;
+    at += line.length;
     heads.push({ entries, head });
-    expected += knownHeadLine(entries, head);
   }
-  return expected === text ? { heads, goodBytes: text.length, problem: null } : null;
+  return at === text.length ? { heads, goodBytes: at, problem: null } : null;
 }
 
 /** A log checked with its head record: verified, with how it stands against the record, or the first problem. */

@@ -332,8 +332,14 @@ export function scanLog(bytes: Uint8Array): LogScan {
   return scanWrittenLog(data) ?? scanLineByLine(data);
 }
 
-/** A character of a Latin-1 decoded line that is not ASCII: the line holds a UTF-8 sequence. */
-const NOT_ASCII = /[\u0080-\u00ff]/;
+/** A character of Latin-1 decoded text that is not ASCII: its line holds a UTF-8 sequence. */
+const NOT_ASCII = /[\u0080-\u00ff]/g;
+
+/** Where the first character of `text` from `from` on that is not ASCII is, or text.length. */
+function notAsciiFrom(text: string, from: number): number {
+  NOT_ASCII.lastIndex = from;
+  return NOT_ASCII.exec(text)?.index ?? text.length;
+}
 
 /**
  * The records of a log every line of which is exactly as Holdfast writes it, or null at the first
@@ -349,8 +355,9 @@ const NOT_ASCII = /[\u0080-\u00ff]/;
  */
 export function scanWrittenLog(data: Buffer): LogScan | null {
   if (data.length === 0 || data[data.length - 1] !== 0x0a || !isUtf8(data)) return null;
-  const ascii = isAscii(data);
   const text = data.toString('latin1');
+  // Found ahead, one search at a time, rather than looked for in every line: most lines are ASCII.
+  let notAscii = isAscii(data) ? text.length : notAsciiFrom(text, 0);
   const records: EvidenceRecord[] = [];
   const scratch = new Uint8Array(MAX_BODY_BYTES);
   let prevHash = GENESIS_HASH;
@@ -359,7 +366,10 @@ export function scanWrittenLog(data: Buffer): LogScan | null {
     // Longer lines take the full record schema, as in scanLineByLine.
     if (end - start > MAX_BODY_BYTES) return null;
     let line = text.slice(start, end);
-    if (!ascii && NOT_ASCII.test(line)) line = data.toString('utf8', start, end);
+    if (notAscii < end) {
+      line = data.toString('utf8', start, end);
+      notAscii = notAsciiFrom(text, end);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(line);

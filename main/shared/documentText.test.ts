@@ -63,7 +63,12 @@ describe('withoutStrayHiddenCharactersDeep', () => {
     expect(shown.timeline).toBe(view.timeline);
     expect(shown.runbooks[0]).toBe(authored);
     expect(view.name).toBe('\u202Eevil');
-    const untouched = { timeline: [clean] };
+    const untouched = { timeline: [clean], count: 2, closed: false, lead: null };
     expect(withoutStrayHiddenCharactersDeep(untouched)).toBe(untouched);
+    const authoredText = { brief: '\u200Bkept', name: '\u200Bgone' };
+    expect(withoutStrayHiddenCharactersDeep(authoredText, new Set(['brief']))).toEqual({
+      brief: '\u200Bkept',
+      name: 'gone',
+    });
   });
 });

@@ -89,13 +89,19 @@ function cleanDeep(value: unknown, authored: ReadonlySet<string>): unknown {
   // for…in rather than Object.keys: no array of keys made for each of thousands of objects. The
   // values walked are plain data (from literals or JSON), which inherit nothing to list.
   for (const key in record) {
-    if (authored.has(key)) continue;
     const inner = record[key];
-    const cleaned = cleanDeep(inner, authored);
-    if (cleaned !== inner) {
-      copy ??= { ...record };
-      copy[key] = cleaned;
-    }
+    let cleaned: unknown;
+    // A string's key is looked up only when the string would change, not for each of the many
+    // thousand that will not; an object's before walking it. Other values hold no text.
+    if (typeof inner === 'string') {
+      cleaned = withoutStrayHiddenCharacters(inner);
+      if (cleaned === inner || authored.has(key)) continue;
+    } else if (typeof inner === 'object' && inner !== null && !authored.has(key)) {
+      cleaned = cleanDeep(inner, authored);
+      if (cleaned === inner) continue;
+    } else continue;
+    copy ??= { ...record };
+    copy[key] = cleaned;
   }
   return copy ?? record;
 }

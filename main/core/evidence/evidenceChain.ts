@@ -276,13 +276,14 @@ function coveredHashOfBytes(
   scratch: Uint8Array,
 ): string | null {
   const at = text.lastIndexOf(HASH_MEMBER, end - HASH_MEMBER.length);
-  const after = at + HASH_MEMBER.length + hash.length + 1;
-  if (at < start || after > end || !text.startsWith(`${hash}"`, at + HASH_MEMBER.length))
-    return null;
-  const { buffer, byteOffset } = data;
-  scratch.set(new Uint8Array(buffer, byteOffset + start, at - start), 0);
-  scratch.set(new Uint8Array(buffer, byteOffset + after, end - after), at - start);
-  return sha256Hex(new Uint8Array(scratch.buffer, scratch.byteOffset, at - start + end - after));
+  const value = at + HASH_MEMBER.length;
+  const after = value + hash.length + 1;
+  if (at < start || after > end || !text.startsWith(hash, value)) return null;
+  if (text.charCodeAt(after - 1) !== 0x22) return null;
+  // The whole line, then what follows the member moved over it.
+  scratch.set(new Uint8Array(data.buffer, data.byteOffset + start, end - start), 0);
+  scratch.copyWithin(at - start, after - start, end - start);
+  return sha256Hex(scratch.subarray(0, at - start + end - after));
 }
 
 /** The exact bytes a record occupies in the file: its canonical JSON and a newline. */

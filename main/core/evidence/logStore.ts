@@ -181,7 +181,9 @@ export function openIncidentStore(options: {
     // Worked out once on open, then only each new entry against the one before: a record call
     // must not cost more as the log grows.
     const opened = log.entries();
-    const backInTime = timesGoingBack([...opened, ...unverified]);
+    const backInTime = timesGoingBack(
+      unverified.length === 0 ? opened : [...opened, ...unverified],
+    );
     let lastRecordedAt = opened.at(-1)?.recordedAt;
     return {
       id,

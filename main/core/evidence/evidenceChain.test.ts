@@ -159,6 +159,14 @@ describe('scanLog', () => {
     });
   });
 
+  it('names a later line whose bytes are not UTF-8, after lines with other characters', () => {
+    const records = chain([...bodies, { text: 'a?b' }]);
+    const bytes = Buffer.from(records.map(recordLine).join(''));
+    bytes[bytes.lastIndexOf('a?b') + 1] = 0xff;
+    expect(scanWrittenLog(bytes)).toBeNull();
+    expect(scan(bytes)).toMatchObject({ records: records.slice(0, 3), broken: { line: 4 } });
+  });
+
   it('names a hash written in capitals as not a log record, whichever line holds it', () => {
     const records = chain(bodies);
     const upper = (record: EvidenceRecord, field: 'hash' | 'prevHash'): string =>

@@ -349,13 +349,13 @@ function notAsciiFrom(text: string, from: number): number {
  * canonical form, the record schema, the hash, seq and prevHash), so whenever this returns records
  * they are the ones scanLineByLine returns.
  *
- * The file is checked for UTF-8 once (valid as a whole is valid in every line, as a newline byte
- * is never part of another character) and decoded once as Latin-1, a plain copy in which every
- * character is one byte, so positions in the text are positions in the file. Only a line holding
- * other characters than ASCII is decoded again, from its bytes, as UTF-8.
+ * The file is decoded once as Latin-1, a plain copy in which every character is one byte, so
+ * positions in the text are positions in the file. Only a line holding other bytes than ASCII is
+ * checked for UTF-8 and decoded again, from its bytes, as UTF-8 (a newline byte is never part of
+ * another character, so lines are found the same either way).
  */
 export function scanWrittenLog(data: Buffer): LogScan | null {
-  if (data.length === 0 || data[data.length - 1] !== 0x0a || !isUtf8(data)) return null;
+  if (data.length === 0 || data[data.length - 1] !== 0x0a) return null;
   const text = data.toString('latin1');
   // Found ahead, one search at a time, rather than looked for in every line: most lines are ASCII.
   let notAscii = isAscii(data) ? text.length : notAsciiFrom(text, 0);
@@ -368,7 +368,10 @@ export function scanWrittenLog(data: Buffer): LogScan | null {
     if (end - start > MAX_BODY_BYTES) return null;
     let line = text.slice(start, end);
     if (notAscii < end) {
-      line = data.toString('utf8', start, end);
+      // Only a line with other bytes than ASCII can be other than UTF-8.
+      const bytes = data.subarray(start, end);
+      if (!isUtf8(bytes)) return null;
+      line = bytes.toString('utf8');
       notAscii = notAsciiFrom(text, end);
     }
     let raw: unknown;

@@ -30,8 +30,13 @@ function range(from: number, to: number): number[] {
 /** True when the text holds a bidi control or an invisible format character. */
 export const hasInvisible = (text: string): boolean => INVISIBLE_ONE.test(text);
 
-/** The text without bidi controls and invisible format characters. */
-export const stripInvisible = (text: string): string => text.replace(INVISIBLE_ANY, '');
+/**
+ * The text without bidi controls and invisible format characters. Tested first: almost no text
+ * holds one, and a test is much cheaper than a replace that finds nothing (replaying a long
+ * incident strips every typed value).
+ */
+export const stripInvisible = (text: string): string =>
+  INVISIBLE_ONE.test(text) ? text.replace(INVISIBLE_ANY, '') : text;
 
 /** Every string inside a parsed JSON value with those characters removed (arrays and objects walked). */
 export function stripInvisibleDeep(value: unknown): unknown {

@@ -53,4 +53,22 @@ describe('withoutStrayHiddenCharactersDeep', () => {
       closedAt: null,
     });
   });
+
+  it('copies only what changes, leaving the value given and authored content as they were', () => {
+    const clean = { text: 'Called the IT supplier', seq: 2 };
+    const authored = { text: '\u200Bkept' };
+    const view = { name: '\u202Eevil', timeline: [clean], runbooks: [authored] };
+    const shown = withoutStrayHiddenCharactersDeep(view, new Set(['runbooks']));
+    expect(shown).toEqual({ name: 'evil', timeline: [clean], runbooks: [authored] });
+    expect(shown.timeline).toBe(view.timeline);
+    expect(shown.runbooks[0]).toBe(authored);
+    expect(view.name).toBe('\u202Eevil');
+    const untouched = { timeline: [clean], count: 2, closed: false, lead: null };
+    expect(withoutStrayHiddenCharactersDeep(untouched)).toBe(untouched);
+    const authoredText = { brief: '\u200Bkept', name: '\u200Bgone' };
+    expect(withoutStrayHiddenCharactersDeep(authoredText, new Set(['brief']))).toEqual({
+      brief: '\u200Bkept',
+      name: 'gone',
+    });
+  });
 });

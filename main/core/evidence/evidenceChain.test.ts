@@ -6,6 +6,7 @@ import {
   hashRecord,
   recordLine,
   scanLog,
+  scanWrittenLog,
   sealRecord,
   type EvidenceRecord,
 } from './evidenceChain';
@@ -76,6 +77,21 @@ describe('scanLog', () => {
     }
   });
 
+  it('reads in one pass a body holding a member named like the hash, or other characters', () => {
+    const bodies: EvidenceRecord['body'][] = [
+      { a: 1, hash: GENESIS_HASH, text: ',"hash":"' },
+      { text: 'Café “paper” \u2028 😀' },
+    ];
+    for (const body of bodies) {
+      const line = Buffer.from(recordLine(first({ body })));
+      expect(scanWrittenLog(line)).toEqual({
+        records: [first({ body })],
+        goodBytes: line.length,
+        broken: null,
+      });
+    }
+  });
+
   it('refuses a record whose hash matches but whose bytes are not the canonical form', () => {
     const good = first();
     const canonical = recordLine(good);
@@ -103,5 +119,92 @@ describe('scanLog', () => {
     const line = Buffer.from(recordLine(first({ body: { text: 'a?b' } })));
     line[line.indexOf('a?b') + 1] = 0xff;
     expect(scan(line).broken).toMatchObject({ line: 1 });
+  });
+
+  /** A chain of `count` records (the first with the given body), each linked to the one before. */
+  const chain = (bodies: EvidenceRecord['body'][]): EvidenceRecord[] => {
+    const records: EvidenceRecord[] = [];
+    for (const body of bodies) {
+      const unhashed = {
+        seq: records.length + 1,
+        recordedAt: '2026-03-01T09:01:00.000Z',
+        eventAt: '2026-03-01T09:01:00.000Z',
+        author: 'Sam Patel',
+        kind: 'note' as const,
+        body,
+        prevHash: records.at(-1)?.hash ?? GENESIS_HASH,
+      };
+      records.push({ ...unhashed, hash: hashRecord(unhashed) });
+    }
+    return records;
+  };
+  const bodies = [{ text: 'plain' }, { text: 'Café — “paper only” 😀' }, { text: 'plain again' }];
+
+  it('reads every record of a log mixing plain and other characters, with its text intact', () => {
+    const records = chain(bodies);
+    const bytes = Buffer.from(records.map(recordLine).join(''));
+    expect(scan(bytes)).toEqual({ records, goodBytes: bytes.length, broken: null });
+  });
+
+  it('names the first altered line after other characters, at its byte offset, keeping those before', () => {
+    const records = chain([...bodies, { text: 'last' }]);
+    const lines = records.map(recordLine);
+    lines[2] = lines[2]!.replace('"seq":3', '"seq": 3');
+    const bytes = Buffer.from(lines.join(''));
+    const before = Buffer.byteLength(lines[0]! + lines[1]!);
+    expect(scan(bytes)).toMatchObject({
+      records: records.slice(0, 2),
+      goodBytes: before,
+      broken: { line: 3, seq: 3, offset: before, isUnreadable: false },
+    });
+  });
+
+  it('names a later line whose bytes are not UTF-8, after lines with other characters', () => {
+    const records = chain([...bodies, { text: 'a?b' }]);
+    const bytes = Buffer.from(records.map(recordLine).join(''));
+    bytes[bytes.lastIndexOf('a?b') + 1] = 0xff;
+    expect(scanWrittenLog(bytes)).toBeNull();
+    expect(scan(bytes)).toMatchObject({ records: records.slice(0, 3), broken: { line: 4 } });
+  });
+
+  it('names a hash written in capitals as not a log record, whichever line holds it', () => {
+    const records = chain(bodies);
+    const upper = (record: EvidenceRecord, field: 'hash' | 'prevHash'): string =>
+      recordLine(record).replace(record[field], record[field].toUpperCase());
+    for (const [line, field] of [
+      [1, 'hash'],
+      [2, 'prevHash'],
+      [3, 'hash'],
+    ] as const) {
+      const lines = records.map(recordLine);
+      lines[line - 1] = upper(records[line - 1]!, field);
+      expect(scan(lines.join('')).broken).toMatchObject({
+        line,
+        reason: `not a log record (${field}: a SHA-256 hex hash)`,
+      });
+    }
+  });
+
+  it('reads a log as Holdfast writes it in one pass, and leaves any other to the line-by-line scan', () => {
+    const records = chain(bodies);
+    const good = Buffer.from(records.map(recordLine).join(''));
+    expect(scanWrittenLog(good)).toEqual({ records, goodBytes: good.length, broken: null });
+    const spaced = Buffer.from(good.toString('utf8').replace('"seq":2', '"seq": 2'));
+    expect(scanWrittenLog(spaced)).toBeNull();
+    expect(scanWrittenLog(good.subarray(0, -1))).toBeNull();
+    expect(scanWrittenLog(Buffer.alloc(0))).toBeNull();
+  });
+
+  it('names a record that breaks the rules between its fields, even with its hash made over it', () => {
+    const cases: [Partial<EvidenceRecord>, string][] = [
+      [{ amends: 1 }, 'amends must refer to an earlier entry'],
+      [{ kind: 'correction' }, 'a correction must say which entry it amends'],
+      [{ device: {} }, 'device: a device names its computer, its user or both'],
+    ];
+    for (const [extra, reason] of cases) {
+      const line = recordLine(first(extra));
+      expect(scanWrittenLog(Buffer.from(line))).toBeNull();
+      expect(scan(line).broken).toMatchObject({ line: 1, reason: `not a log record (${reason})` });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { sha256 } from '../lib/hash';
 import { z } from 'zod';
 import { canonicalJson } from './canonicalJson';
@@ -57,14 +57,15 @@ const bodySchema = jsonBodySchema.refine(
  * user signed in. Either part is left out when the system would not say. Optional, so logs written
  * before entries carried it still verify; when present the hash covers it like any other field.
  */
-export const deviceSchema = z
-  .strictObject({
-    host: z.string().min(1).max(255).optional(),
-    user: z.string().min(1).max(255).optional(),
-  })
-  .refine((device) => device.host !== undefined || device.user !== undefined, {
-    message: 'a device names its computer, its user or both',
-  });
+const deviceFieldsSchema = z.strictObject({
+  host: z.string().min(1).max(255).optional(),
+  user: z.string().min(1).max(255).optional(),
+});
+const namesSomething = (device: z.infer<typeof deviceFieldsSchema>): boolean =>
+  device.host !== undefined || device.user !== undefined;
+export const deviceSchema = deviceFieldsSchema.refine(namesSomething, {
+  message: 'a device names its computer, its user or both',
+});
 /** The computer (and its signed-in user) an entry was recorded on. */
 export type DeviceIdentity = z.infer<typeof deviceSchema>;
 
@@ -80,14 +81,23 @@ const recordFields = {
   hash: hashSchema,
 };
 
-function checkRecord(
-  record: { seq: number; kind: EntryKind; amends?: number | undefined },
-  ctx: z.RefinementCtx,
-): void {
-  if (record.amends !== undefined && record.amends >= record.seq)
-    ctx.addIssue({ code: 'custom', message: 'amends must refer to an earlier entry' });
-  if (record.kind === 'correction' && record.amends === undefined)
-    ctx.addIssue({ code: 'custom', message: 'a correction must say which entry it amends' });
+type RecordLinks = { seq: number; kind: EntryKind; amends?: number | undefined };
+
+const NO_PROBLEMS: readonly string[] = [];
+
+/** What is wrong between a record's fields (empty when nothing is). */
+function recordProblems(record: RecordLinks): readonly string[] {
+  const earlier = record.amends === undefined || record.amends < record.seq;
+  const said = record.kind !== 'correction' || record.amends !== undefined;
+  if (earlier && said) return NO_PROBLEMS;
+  return [
+    ...(earlier ? [] : ['amends must refer to an earlier entry']),
+    ...(said ? [] : ['a correction must say which entry it amends']),
+  ];
+}
+
+function checkRecord(record: RecordLinks, ctx: z.RefinementCtx): void {
+  for (const message of recordProblems(record)) ctx.addIssue({ code: 'custom', message });
 }
 
 /** One line of the log as stored. `hash` covers every other field, in canonical JSON. */
@@ -114,6 +124,33 @@ const shortLineRecordSchema = z.compile(
   z.strictObject({ ...recordFields, body: parsedJsonObjectSchema }).superRefine(checkRecord),
 );
 
+/**
+ * shortLineRecordSchema for scanWrittenLog, made cheaper by leaving to that scan what it checks
+ * anyway, before it keeps a record:
+ * - the patterns of the two hashes: `hash` must equal the SHA-256 hex of the line's content, so it
+ *   is 64 lowercase hex digits, and `prevHash` must equal GENESIS_HASH or the `hash` of the record
+ *   before, proven the same way;
+ * - the rules between fields (a device names something, recordProblems), which the scan asks of
+ *   the same functions the full schema's refinements call.
+ * A record failing any of them is not kept, and the line-by-line scan then names the problem with
+ * the full schema. The patterns and refinements were most of the time the schema took in a long
+ * log's first opening.
+ */
+const writtenLineRecordSchema = z.compile(
+  z.strictObject({
+    ...recordFields,
+    device: deviceFieldsSchema.optional(),
+    prevHash: z.string(),
+    hash: z.string(),
+    body: parsedJsonObjectSchema,
+  }),
+);
+
+/** The rules writtenLineRecordSchema leaves out, for a record it accepted. */
+const keepsTheRules = (record: z.infer<typeof writtenLineRecordSchema>): boolean =>
+  (record.device === undefined || namesSomething(record.device)) &&
+  recordProblems(record) === NO_PROBLEMS;
+
 /** A verified log record. */
 export type EvidenceRecord = z.infer<typeof evidenceRecordSchema>;
 
@@ -135,7 +172,7 @@ function coveredFields(record: Omit<EvidenceRecord, 'hash'>): Omit<EvidenceRecor
   };
 }
 
-const sha256Hex = (text: string): string => sha256(text);
+const sha256Hex = (content: string | Uint8Array): string => sha256(content);
 
 /** SHA-256 hex of the canonical JSON of every field of the record except `hash`. */
 export function hashRecord(record: Omit<EvidenceRecord, 'hash'>): string {
@@ -180,14 +217,29 @@ export function sealRecord(
   return { record: { ...unhashed, hash }, line: `{${members.join(',')}}\n` };
 }
 
-/** True when every object in a parsed JSON value has its keys in canonicalJson's order. */
+/**
+ * True when every object in a parsed JSON value has its keys in canonicalJson's order. Plain loops
+ * rather than every() with a callback: this runs for every object of every line when a log opens,
+ * mostly before the JIT has optimised it.
+ */
 function hasSortedKeys(value: unknown): boolean {
-  if (Array.isArray(value)) return value.every(hasSortedKeys);
   if (typeof value !== 'object' || value === null) return true;
-  const keys = Object.keys(value);
-  for (let index = 1; index < keys.length; index += 1)
-    if ((keys[index - 1] as string) >= (keys[index] as string)) return false;
-  return Object.values(value).every(hasSortedKeys);
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[])
+      if (typeof item === 'object' && item !== null && !hasSortedKeys(item)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  // for…in lists the keys in the order Object.keys does (a parsed value inherits none), without
+  // making an array of them for every object.
+  let previous: string | undefined;
+  for (const key in record) {
+    if (previous !== undefined && previous >= key) return false;
+    previous = key;
+    const inner = record[key];
+    if (typeof inner === 'object' && inner !== null && !hasSortedKeys(inner)) return false;
+  }
+  return true;
 }
 
 /**
@@ -199,6 +251,39 @@ function coveredFromCanonical(text: string, hash: string): string | null {
   const member = `,"hash":"${hash}"`;
   const at = text.lastIndexOf(member);
   return at === -1 ? null : text.slice(0, at) + text.slice(at + member.length);
+}
+
+/** How the top-level hash member of a canonical line starts. */
+const HASH_MEMBER = ',"hash":"';
+
+/**
+ * The SHA-256 hex of the covered form of the canonical line at `data[start, end)` (as in
+ * coveredFromCanonical: the line without its last `,"hash":"…"` member, which must hold `hash`),
+ * or null when the line has no such member. `text` is all of `data` decoded as Latin-1, so a
+ * position in it is a position in `data`. The covered bytes are copied from `data` into `scratch`
+ * rather than made into a string: on a long log's first opening those strings were most of what
+ * checking the hashes allocated, and collecting them much of its time. The copies go through
+ * plain Uint8Array views, whose methods are built into the engine: Buffer's own copy() and
+ * subarray() are JavaScript, which the engine compiled again for this loop at a cost comparable to
+ * the loop itself.
+ */
+function coveredHashOfBytes(
+  data: Uint8Array,
+  text: string,
+  start: number,
+  end: number,
+  hash: string,
+  scratch: Uint8Array,
+): string | null {
+  const at = text.lastIndexOf(HASH_MEMBER, end - HASH_MEMBER.length);
+  const value = at + HASH_MEMBER.length;
+  const after = value + hash.length + 1;
+  if (at < start || after > end || !text.startsWith(hash, value)) return null;
+  if (text.charCodeAt(after - 1) !== 0x22) return null;
+  // The whole line, then what follows the member moved over it.
+  scratch.set(new Uint8Array(data.buffer, data.byteOffset + start, end - start), 0);
+  scratch.copyWithin(at - start, after - start, end - start);
+  return sha256Hex(scratch.subarray(0, at - start + end - after));
 }
 
 /** The exact bytes a record occupies in the file: its canonical JSON and a newline. */
@@ -238,9 +323,82 @@ function seqOf(raw: unknown): number | undefined {
   return Number.isInteger(seq) ? (seq as number) : undefined;
 }
 
-/** Reads a log's bytes line by line, checking JSON, schema, hash and chain; stops at the first break. */
+/**
+ * Reads a log's bytes, checking every line's JSON, schema and hash, and the chain; stops at the
+ * first break. A log exactly as Holdfast writes it is checked as one text (scanWrittenLog); any
+ * other is checked line by line, which finds and names its first break.
+ */
 export function scanLog(bytes: Uint8Array): LogScan {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return scanWrittenLog(data) ?? scanLineByLine(data);
+}
+
+/** A character of Latin-1 decoded text that is not ASCII: its line holds a UTF-8 sequence. */
+const NOT_ASCII = /[\u0080-\u00ff]/g;
+
+/** Where the first character of `text` from `from` on that is not ASCII is, or text.length. */
+function notAsciiFrom(text: string, from: number): number {
+  NOT_ASCII.lastIndex = from;
+  return NOT_ASCII.exec(text)?.index ?? text.length;
+}
+
+/**
+ * The records of a log every line of which is exactly as Holdfast writes it, or null at the first
+ * line that is not (or does not verify), for scanLineByLine to find and name the break. Each line
+ * passes the checks scanLineByLine makes of a canonical line shorter than MAX_BODY_BYTES (JSON,
+ * canonical form, the record schema, the hash, seq and prevHash), so whenever this returns records
+ * they are the ones scanLineByLine returns.
+ *
+ * The file is decoded once as Latin-1, a plain copy in which every character is one byte, so
+ * positions in the text are positions in the file. Only a line holding other bytes than ASCII is
+ * checked for UTF-8 and decoded again, from its bytes, as UTF-8 (a newline byte is never part of
+ * another character, so lines are found the same either way).
+ */
+export function scanWrittenLog(data: Buffer): LogScan | null {
+  if (data.length === 0 || data[data.length - 1] !== 0x0a) return null;
+  const text = data.toString('latin1');
+  // Found ahead, one search at a time, rather than looked for in every line: most lines are ASCII.
+  let notAscii = isAscii(data) ? text.length : notAsciiFrom(text, 0);
+  const records: EvidenceRecord[] = [];
+  const scratch = new Uint8Array(MAX_BODY_BYTES);
+  let prevHash = GENESIS_HASH;
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    // Longer lines take the full record schema, as in scanLineByLine.
+    if (end - start > MAX_BODY_BYTES) return null;
+    let line = text.slice(start, end);
+    if (notAscii < end) {
+      // Only a line with other bytes than ASCII can be other than UTF-8.
+      const bytes = data.subarray(start, end);
+      if (!isUtf8(bytes)) return null;
+      line = bytes.toString('utf8');
+      notAscii = notAsciiFrom(text, end);
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      return null;
+    }
+    if (JSON.stringify(raw) !== line || !hasSortedKeys(raw)) return null;
+    // Validated in place rather than parsed into a copy: the schema changes nothing in a value it
+    // accepts but the author's surrounding spaces, and a line with those is left to the line-by-
+    // line scan. Ten thousand copies were a large share of what the engine collected and compiled.
+    if (!writtenLineRecordSchema.validate(raw)) return null;
+    const record: EvidenceRecord = raw;
+    if (record.author.trim() !== record.author || !keepsTheRules(record)) return null;
+    const hash = coveredHashOfBytes(data, text, start, end, record.hash, scratch);
+    if (hash === null || hash !== record.hash) return null;
+    if (record.seq !== records.length + 1 || record.prevHash !== prevHash) return null;
+    records.push(record);
+    prevHash = record.hash;
+    start = end + 1;
+  }
+  return { records, goodBytes: data.length, broken: null };
+}
+
+/** Reads a log's bytes line by line, checking JSON, schema, hash and chain; stops at the first break. */
+function scanLineByLine(data: Buffer): LogScan {
   const records: EvidenceRecord[] = [];
   let offset = 0;
   let prevHash = GENESIS_HASH;

@@ -18,8 +18,8 @@ import {
   headLine,
   headLineFor,
   headPathOf,
-  judgeHead,
-  readHeadJournal,
+  readAndJudgeHead,
+  type HeadVerdict,
   type LogCheck,
 } from './logHead';
 import { salvageRecords } from './salvage';
@@ -317,12 +317,19 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
   const quarantineDir = options.quarantineDir ?? join(dirname(path), 'quarantine');
   const headPath = options.headPath ?? headPathOf(path);
 
-  const existing = await readExisting(path, fs);
-  const headBytes = await readExisting(headPath, fs);
+  // Both files are read at once (a long log's head record is large too); a failure to read the
+  // log is reported before one to read its head record, as when they were read in turn.
+  const [logRead, headRead] = await Promise.allSettled([
+    readExisting(path, fs),
+    readExisting(headPath, fs),
+  ]);
+  if (logRead.status === 'rejected') throw logRead.reason;
+  if (headRead.status === 'rejected') throw headRead.reason;
+  const existing = logRead.value;
+  const headBytes = headRead.value;
   const scan = scanLog(existing ?? Buffer.alloc(0));
   const records = scan.records;
-  const journal = headBytes ? readHeadJournal(headBytes) : null;
-  const verdict = judgeHead(records, journal);
+  const { journal, verdict } = readAndJudgeHead(records, headBytes);
   const noted = journal?.heads.at(-1)?.entries ?? null;
   const readOnly = (problem: LogProblem): EvidenceLog =>
     readOnlyLog(
@@ -456,7 +463,7 @@ export async function openEvidenceLog(path: string, options: OpenOptions): Promi
  */
 async function noteHeadOnOpen(
   log: EvidenceLog & { appendSystem(body: Record<string, string | number>): Promise<unknown> },
-  verdict: ReturnType<typeof judgeHead>,
+  verdict: HeadVerdict,
   entries: number,
 ): Promise<string | null> {
   if (verdict.kind === 'unacknowledged') {

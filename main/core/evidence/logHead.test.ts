@@ -5,7 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileOfRecords, rechain, recordsOf } from './__fixtures__/tamper';
 import { canonicalJson } from './canonicalJson';
 import { openEvidenceLog, type EvidenceRecord } from './evidenceLog';
-import { checkLogFiles, headLine, headLineFor, headPathOf, readHeadJournal } from './logHead';
+import {
+  checkLogFiles,
+  headLine,
+  headLineFor,
+  headPathOf,
+  judgeHead,
+  readAndJudgeHead,
+  readHeadJournal,
+} from './logHead';
 import { timesGoingBack } from './recordedTimes';
 import { logCheckCode } from '../../shared/logCheckCode';
 
@@ -240,5 +248,36 @@ describe('recorded times and the check code', () => {
     expect(logCheckCode('7f3a19c2' + '0'.repeat(56))).toBe('7F3A-19C2');
     expect(headLine(0, '0'.repeat(64))).toBe(`{"entries":0,"head":"${'0'.repeat(64)}"}\n`);
     expect(recordsOf('')).toEqual([]);
+  });
+});
+
+describe('reading the head record with its records', () => {
+  it('gives the journal and verdict that reading line by line and judging give', async () => {
+    const records = await writtenLog();
+    const written = await readFile(headPathOf(logPath), 'latin1');
+    const lines = written.split('\n').slice(0, -1);
+    const heads: [string, string][] = [
+      ['as written', written],
+      ['started later (a log that had none)', `${lines.slice(3).join('\n')}\n`],
+      ['one entry behind (a crash before the head write)', `${lines.slice(0, -1).join('\n')}\n`],
+      ['a torn last line', `${written}{"entries":7`],
+      ['a line left out', `${[...lines.slice(0, 2), ...lines.slice(3)].join('\n')}\n`],
+      ['a head changed', written.replace(records[2]!.hash, records[3]!.hash)],
+      ['more entries than the log', `${written}${headLine(ENTRIES + 1, records[0]!.hash)}`],
+      ['a space in a line', written.replace('"entries":2', '"entries": 2')],
+      ['empty', ''],
+    ];
+    for (const [name, text] of heads) {
+      const bytes = Buffer.from(text, 'latin1');
+      const journal = readHeadJournal(bytes);
+      expect(readAndJudgeHead(records, bytes), name).toEqual({
+        journal,
+        verdict: judgeHead(records, journal),
+      });
+    }
+    expect(readAndJudgeHead(records, null)).toEqual({
+      journal: null,
+      verdict: judgeHead(records, null),
+    });
   });
 });

@@ -31,12 +31,23 @@ export interface LogHead {
   head: string;
 }
 
-/** A head line as headLine writes it (canonical JSON: keys in order, no spaces). */
-const HEAD_LINE = /^\{"entries":(0|[1-9][0-9]{0,15}),"head":"([0-9a-f]{64})"\}$/;
+/**
+ * A head line as headLine writes it (canonical JSON: keys in order, no spaces), with its newline,
+ * matched where the line before it ended (sticky).
+ */
+const HEAD_LINE = /\{"entries":(0|[1-9][0-9]{0,15}),"head":"([0-9a-f]{64})"\}\n/y;
 
 /** The line that records `entries` entries ending in `head`, newline included. */
 export const headLine = (entries: number, head: string): string =>
   `${canonicalJson({ entries, head })}\n`;
+
+/**
+ * headLine for a count and a hash already known to be a whole number and 64 hex digits (a
+ * verified record's): the same text, written out directly. canonicalJson would sort the keys
+ * ("entries" comes first) and write both values as they are, as neither needs escaping.
+ */
+const knownHeadLine = (entries: number, head: string): string =>
+  `{"entries":${entries},"head":"${head}"}\n`;
 
 /** The head line for a log holding exactly these records. */
 export const headLineFor = (records: readonly EvidenceRecord[]): string =>
@@ -52,18 +63,19 @@ export interface HeadJournal {
 
 /** Reads a head record's bytes. A last line without its newline is a torn write and is not counted. */
 export function readHeadJournal(bytes: Uint8Array): HeadJournal {
-  // One string for the whole record, split once: a long log has a head line per entry.
+  // One string for the whole record, matched line after line in place: a long log has a head
+  // line per entry, and splitting it first made a string of each only to match it.
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const lines = text.split('\n');
-  // The last piece follows the last newline: empty, or a line torn by a crash (not counted).
-  lines.pop();
+  // What follows the last newline is empty, or a line torn by a crash (not counted).
+  const whole = text.lastIndexOf('\n') + 1;
   const heads: LogHead[] = [];
   let offset = 0;
-  for (const line of lines) {
+  while (offset < whole) {
     // Exactly the form headLine writes, matched rather than parsed.
-    const match = HEAD_LINE.exec(line);
+    HEAD_LINE.lastIndex = offset;
+    const match = HEAD_LINE.exec(text);
     const entries = match ? Number(match[1]) : Number.NaN;
-    const previous = heads.at(-1);
+    const previous = heads[heads.length - 1];
     if (!match || !Number.isSafeInteger(entries))
       return { heads, goodBytes: offset, problem: `line ${heads.length + 1} of it is damaged` };
     if (previous && entries <= previous.entries)
@@ -73,7 +85,7 @@ export function readHeadJournal(bytes: Uint8Array): HeadJournal {
         problem: `line ${heads.length + 1} of it goes back from ${previous.entries} to ${entries} entries`,
       };
     heads.push({ entries, head: match[2]! });
-    offset += line.length + 1;
+    offset = HEAD_LINE.lastIndex;
   }
   return { heads, goodBytes: offset, problem: null };
 }
@@ -109,7 +121,9 @@ export function judgeHead(
       kind: 'mismatch',
       reason: `the check record says the log had ${last.entries} entries, but it has ${records.length}: entries were removed from the end`,
     };
-  for (const noted of journal.heads) {
+  // Indexed: an iterator would make a result object per head line until the JIT removed them.
+  for (let index = 0; index < journal.heads.length; index += 1) {
+    const noted = journal.heads[index]!;
     const hash = noted.entries === 0 ? GENESIS_HASH : records[noted.entries - 1]?.hash;
     if (hash !== noted.head)
       return {
@@ -124,6 +138,45 @@ export function judgeHead(
     kind: 'mismatch',
     reason: `the log has ${extra} entries after the last one the check record noted: they were not added by Holdfast`,
   };
+}
+
+/**
+ * The head record read from its bytes (null when there is no file) and judged against the
+ * records: the same journal and verdict as readHeadJournal then judgeHead. A head record exactly
+ * as Holdfast writes it for these records (whole lines, one for each entry count from its first
+ * line's to the last entry, each naming that entry's hash) is read by writing each line from the
+ * records and comparing it in place; anything else is matched and judged line by line. A long log
+ * has a head line per entry, and matching and comparing each one was a large part of its opening.
+ */
+export function readAndJudgeHead(
+  records: readonly EvidenceRecord[],
+  bytes: Uint8Array | null,
+): { journal: HeadJournal | null; verdict: HeadVerdict } {
+  if (!bytes) return { journal: null, verdict: judgeHead(records, null) };
+  const written = writtenJournal(records, bytes);
+  if (written) return { journal: written, verdict: { kind: 'match' } };
+  const journal = readHeadJournal(bytes);
+  return { journal, verdict: judgeHead(records, journal) };
+}
+
+/** The head record's journal when its bytes are exactly what Holdfast writes for `records`, or null. */
+function writtenJournal(records: readonly EvidenceRecord[], bytes: Uint8Array): HeadJournal | null {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  if (!text.endsWith('\n')) return null;
+  HEAD_LINE.lastIndex = 0;
+  const first = HEAD_LINE.exec(text);
+  const from = first ? Number(first[1]) : Number.NaN;
+  if (!(from <= records.length)) return null;
+  const heads: LogHead[] = [];
+  let at = 0;
+  for (let entries = from; entries <= records.length; entries += 1) {
+    const head = entries === 0 ? GENESIS_HASH : records[entries - 1]!.hash;
+    const line = knownHeadLine(entries, head);
+    if (!text.startsWith(line, at)) return null;
+    at += line.length;
+    heads.push({ entries, head });
+  }
+  return at === text.length ? { heads, goodBytes: at, problem: null } : null;
 }
 
 /** A log checked with its head record: verified, with how it stands against the record, or the first problem. */
@@ -144,7 +197,7 @@ export function checkLogFiles(logBytes: Uint8Array, headBytes: Uint8Array | null
     const { line, seq, reason } = scan.broken;
     return seq === undefined ? { ok: false, line, reason } : { ok: false, line, seq, reason };
   }
-  const verdict = judgeHead(scan.records, headBytes ? readHeadJournal(headBytes) : null);
+  const { verdict } = readAndJudgeHead(scan.records, headBytes);
   if (verdict.kind === 'mismatch') return { ok: false, reason: verdict.reason };
   return {
     ok: true,

@@ -14,7 +14,7 @@ import {
   type LogProblem,
   type NewEntry,
 } from './evidenceLog';
-import { checkLogFiles, headPathOf, judgeHead, readHeadJournal } from './logHead';
+import { checkLogFiles, headPathOf, readAndJudgeHead } from './logHead';
 import { isEarlier, timesGoingBack, type TimeGoingBack } from './recordedTimes';
 import { salvageRecords } from './salvage';
 import { exportEvidenceFolder } from './evidenceExport';
@@ -140,7 +140,7 @@ export function openIncidentStore(options: {
       const bytes = await readFile(path).catch(() => Buffer.alloc(0));
       const head = await readFile(headPath).catch(() => null);
       const scan = scanLog(bytes);
-      const verdict = judgeHead(scan.records, head ? readHeadJournal(head) : null);
+      const { verdict } = readAndJudgeHead(scan.records, head);
       const damage: LogProblem | null = scan.broken
         ? scan.broken
         : verdict.kind === 'mismatch'
@@ -181,7 +181,9 @@ export function openIncidentStore(options: {
     // Worked out once on open, then only each new entry against the one before: a record call
     // must not cost more as the log grows.
     const opened = log.entries();
-    const backInTime = timesGoingBack([...opened, ...unverified]);
+    const backInTime = timesGoingBack(
+      unverified.length === 0 ? opened : [...opened, ...unverified],
+    );
     let lastRecordedAt = opened.at(-1)?.recordedAt;
     return {
       id,

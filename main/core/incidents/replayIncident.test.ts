@@ -42,6 +42,45 @@ describe('replaying an incident log', () => {
     ).toBeNull();
   });
 
+  it('gives each timeline entry its fields in one order, with or without the optional ones', () => {
+    const device = { host: 'OFFICE-PC', user: 'reception' };
+    const state = replayIncident(
+      chain([
+        opened,
+        { kind: 'note', body: { text: 'Phoned the supplier' }, device },
+        { kind: 'correction', body: { text: 'Phoned at 02:10' }, amends: 2, device },
+      ]),
+      () => undefined,
+    );
+    expect(state?.timeline.map((entry) => Object.keys(entry))).toEqual([
+      ['seq', 'eventAt', 'recordedAt', 'author', 'kind', 'text', 'correctedBy', 'backfilled'],
+      [
+        'seq',
+        'eventAt',
+        'recordedAt',
+        'author',
+        'device',
+        'kind',
+        'text',
+        'correctedBy',
+        'backfilled',
+      ],
+      [
+        'seq',
+        'eventAt',
+        'recordedAt',
+        'author',
+        'device',
+        'kind',
+        'text',
+        'amends',
+        'correctedBy',
+        'backfilled',
+      ],
+    ]);
+    expect(state?.timeline[1]).toMatchObject({ device, correctedBy: [3], backfilled: false });
+  });
+
   it('keeps entries it does not understand on the timeline instead of failing', () => {
     const state = replayIncident(
       chain([

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type {
   Assessment,
   ClockView,
@@ -41,10 +42,20 @@ export type StepTitle = (runbook: string, step: string) => string | undefined;
 
 type Parsed = { [K in keyof EntryBodies]: { kind: K; body: EntryBodies[K] } }[keyof EntryBodies];
 
+type BodySchema = (typeof entryBodySchemas)[keyof typeof entryBodySchemas];
+
+/**
+ * The body schemas compiled: zod writes one checking function for each, with the same results
+ * (and its runtime parser for any body that function does not accept). Replay checks every body
+ * of a log when an incident opens; the runtime parser, before the JIT had warmed up, was a large
+ * part of that.
+ */
+const compiledBodySchemas: Partial<Record<string, BodySchema>> = Object.fromEntries(
+  Object.entries(entryBodySchemas).map(([kind, schema]) => [kind, z.compile(schema)]),
+);
+
 function parseBody(record: EvidenceRecord): Parsed | null {
-  const schema = (
-    entryBodySchemas as Record<string, (typeof entryBodySchemas)[keyof typeof entryBodySchemas]>
-  )[record.kind];
+  const schema = compiledBodySchemas[record.kind];
   if (!schema) return null;
   const result = schema.safeParse(record.body);
   return result.success ? ({ kind: record.kind, body: result.data } as Parsed) : null;
@@ -171,7 +182,9 @@ function applyClock(
 /** The runbooks an incident follows, in the order they were added, read without a full replay. */
 export function runbookRefs(records: readonly EvidenceRecord[]): SnapshotRef[] {
   const refs: SnapshotRef[] = [];
-  for (const record of records) {
+  // Indexed: an iterator would make a result object per record until the JIT removed them.
+  for (let index = 0; index < records.length; index += 1) {
+    const record = records[index]!;
     if (record.kind !== 'opened' && record.kind !== 'runbook') continue;
     const parsed = parseBody(record);
     const ref =
@@ -214,6 +227,29 @@ export interface IncidentFold {
    * when they were applied): if one becomes known, only a fresh replay words them as it would.
    */
   readonly untitledRunbooks: ReadonlySet<string>;
+}
+
+/**
+ * A record's entry on the timeline. Its fields are added one by one, in the order the screens
+ * have always received them, rather than spread from a literal for each optional one: the spreads
+ * were a large part of replaying a long log before the JIT had warmed up.
+ */
+function timelineEntry(record: EvidenceRecord, text: string, correctedBy: number[]): TimelineEntry {
+  const entry: Partial<TimelineEntry> = {
+    seq: record.seq,
+    eventAt: record.eventAt,
+    recordedAt: record.recordedAt,
+    author: record.author,
+  };
+  if (record.device) entry.device = record.device;
+  entry.kind = record.kind;
+  entry.text = text;
+  if (record.amends !== undefined) entry.amends = record.amends;
+  entry.correctedBy = correctedBy;
+  entry.backfilled =
+    record.recordedAt !== record.eventAt &&
+    Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS;
+  return entry as TimelineEntry;
 }
 
 /** Starts a fold from a log's first record; null when it is not a readable opening entry. */
@@ -270,21 +306,13 @@ export function startIncidentFold(
         change.timeline.push(corrected);
       }
     }
-    const entry: TimelineEntry = {
-      seq: record.seq,
-      eventAt: record.eventAt,
-      recordedAt: record.recordedAt,
-      author: record.author,
-      ...(record.device ? { device: record.device } : {}),
-      kind: record.kind,
-      text: describe(parsed, record, wordingTitle),
-      ...(record.amends !== undefined ? { amends: record.amends } : {}),
-      correctedBy: corrections.get(record.seq)?.slice() ?? [],
-      backfilled:
-        record.recordedAt !== record.eventAt &&
-        Date.parse(record.recordedAt) - Date.parse(record.eventAt) > BACKFILL_MS,
-    };
-    const last = state.timeline.at(-1);
+    const entry = timelineEntry(
+      record,
+      describe(parsed, record, wordingTitle),
+      corrections.get(record.seq)?.slice() ?? [],
+    );
+    // Once one entry is out of order the batch is sorted anyway: no need to compare the rest.
+    const last = outOfOrder ? undefined : state.timeline.at(-1);
     if (last && timelineOrder(last, entry) > 0) outOfOrder = true;
     state.timeline.push(entry);
     change.timeline.push(entry);

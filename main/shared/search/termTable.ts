@@ -1,4 +1,3 @@
-import type { AsPlainObject } from 'minisearch';
 import type { SavedTerm } from '../../contract/types';
 import { editDistance } from './editDistance';
 import { TEXT_FIELD } from './runbookFields';
@@ -20,6 +19,9 @@ interface Term {
   /** How many runbooks hold it, field by field: how common a word it is. */
   postings: number;
 }
+
+/** Each indexed word with, per field id, how often each runbook (by number) holds it. */
+export type Postings = Array<[word: string, fields: Map<number, Map<number, number>>]>;
 
 /** The distinct words of the library, in an open-addressing hash table, with their postings. */
 export class Vocabulary implements WordSink {
@@ -199,17 +201,21 @@ export class Vocabulary implements WordSink {
     return vocabulary;
   }
 
-  /** Hands the postings over in MiniSearch's serialised form (word, field id → runbook number → count), keeping no copy. */
-  takePostings(): AsPlainObject['index'] {
-    const index: AsPlainObject['index'] = [];
+  /**
+   * Hands the postings over as MiniSearch holds them in memory (word, field id → runbook number →
+   * count, in Maps by ascending number), keeping no copy.
+   */
+  takePostings(): Postings {
+    const index: Postings = [];
     for (const term of this.terms) {
       if (term.stop) continue;
-      const data: Record<number, Record<number, number>> = {};
+      const data = new Map<number, Map<number, number>>();
       term.docs.forEach((docs, field) => {
         const counts = term.counts[field] as number[];
-        const postings: Record<number, number> = {};
-        for (let i = 0; i < docs.length; i += 1) postings[docs[i] as number] = counts[i] as number;
-        data[field] = postings;
+        const postings = new Map<number, number>();
+        for (let i = 0; i < docs.length; i += 1)
+          postings.set(docs[i] as number, counts[i] as number);
+        data.set(field, postings);
       });
       term.docs = [];
       term.counts = [];

@@ -1,46 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Runbook } from '../../contract/types';
+import { runbookOfSteps } from '../../contract/__fixtures__/oneStepPerText';
 import { buildSearch } from './index';
 
-/** A published bundled runbook with one phase holding one step per text. */
-const runbook = (id: string, steps: string[]): Runbook => ({
-  id,
-  title: id,
-  category: 'guide',
-  summary: '',
-  providerTypes: [],
-  reviewed: '2026-01-01',
-  owner: 'Holdfast',
-  version: 1,
-  source: 'bundled',
-  overridesBundled: false,
-  status: 'published',
-  synonyms: [],
-  intro: '',
-  phases: [
-    {
-      id: 'act',
-      title: 'Act',
-      intro: '',
-      line: 1,
-      steps: steps.map((text, index) => ({
-        id: `s${index + 1}`,
-        number: index + 1,
-        kind: 'action',
-        text,
-        details: '',
-        options: [],
-        contacts: [],
-        line: index + 2,
-      })),
-    },
-  ],
-  contacts: [],
-  systems: [],
-  clocks: [],
-  links: [],
-  file: `${id}.md`,
-});
+const runbook = (id: string, steps: string[]): Runbook => runbookOfSteps(id, steps);
 
 const SEARCH = buildSearch([
   runbook('network', [

@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../main/contract/result';
+import { runbookOfSteps } from '../../../main/contract/__fixtures__/oneStepPerText';
 import type { Runbook, SearchIndexAnswer } from '../../../main/contract/types';
 import { indexLibrary } from '../../../main/shared/search/indexLibrary';
 import { searchLibraryOf } from '../../../main/shared/search/searchLibrary';
@@ -12,46 +13,17 @@ vi.mock('../../api', () => ({ request: vi.fn(), earlyAnswers: () => new Promise(
 afterEach(cleanup);
 
 /** A published bundled runbook with one phase of one step per text. */
-const runbook = (id: string, title: string, steps: string[]): Runbook => ({
-  id,
-  title,
-  category: 'ransom-or-locked',
-  summary: `About ${title}`,
-  providerTypes: [],
-  reviewed: '2026-01-01',
-  owner: 'Holdfast',
-  version: 1,
-  source: 'bundled',
-  overridesBundled: false,
-  status: 'published',
-  synonyms: [],
-  intro: '',
-  phases: [
-    {
-      id: 'act',
-      title: 'Act now',
-      intro: '',
-      line: 1,
-      steps: steps.map((text, index) => ({
-        id: `step-${index + 1}`,
-        number: index + 1,
-        kind: 'action',
-        text,
-        details: '',
-        options: [],
-        contacts: [],
-        line: index + 2,
-      })),
-    },
-  ],
-  contacts: [
-    { role: 'it-supplier', label: 'IT supplier', national: false, channels: null, stale: false },
-  ],
-  systems: [],
-  clocks: [],
-  links: [],
-  file: `${id}.md`,
-});
+const runbook = (id: string, title: string, steps: string[]): Runbook =>
+  runbookOfSteps(id, steps, {
+    title,
+    category: 'ransom-or-locked',
+    summary: `About ${title}`,
+    phaseTitle: 'Act now',
+    stepId: (index) => `step-${index + 1}`,
+    contacts: [
+      { role: 'it-supplier', label: 'IT supplier', national: false, channels: null, stale: false },
+    ],
+  });
 
 const RANSOMWARE = runbook('ransomware', 'Ransomware', [
   'Unplug the network cable.',

@@ -3,13 +3,11 @@ import type { SearchRunbook, SearchStep, StepMatch } from '../../contract/types'
 import type { IndexedLibrary } from './indexLibrary';
 import { stepPieces } from './runbookFields';
 import { snippetText } from './snippetText';
-import { hashOf, scan, type WordSink } from './words';
+import { hashOf, JOINERS, scan, type WordSink } from './words';
 
 const MAX_STEP_MATCHES = 3;
 /** Up to this many matched words, a piece of text is first looked through for them as plain text. */
 const MAX_WORDS_LOOKED_FOR = 16;
-/** Characters `scan` joins words across ("wi-fi" is also "wifi"), as in words.ts. */
-const JOINERS = /[-'\u2019\u2010]/g;
 
 /** Scores steps by the matched words they hold, each word once per step. */
 class StepScorer implements WordSink {

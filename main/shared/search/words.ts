@@ -24,7 +24,8 @@ export const isWordChar = (code: number): boolean => (CHAR_KIND[code] || classif
 /** Hyphens and apostrophes inside a word: "wi-fi" and "can't" are also indexed as "wifi" and "cant". */
 const isJoiner = (code: number): boolean =>
   code === 0x2d || code === 0x27 || code === 0x2019 || code === 0x2010;
-const JOINERS = /[-'\u2019\u2010]/g;
+/** The joiners themselves, for removing them from a word or text (`replace` only: it is global). */
+export const JOINERS = /[-'\u2019\u2010]/g;
 /** `{{contact:role-name}}` placeholders are searchable by their role words only. */
 const CONTACT_START = /\{\{\s*contact\s*:\s*(?=[a-z0-9-]+\s*\}\})/y;
 

@@ -1,4 +1,4 @@
-import { hasInvisible, stripInvisible } from '../contract/invisibleText';
+import { hasInvisible, mapStringsDeep, stripInvisible } from '../contract/invisibleText';
 
 /**
  * Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest up to U+08FF,
@@ -55,55 +55,14 @@ export function withoutStrayHiddenCharacters(text: string): string {
  * Every string inside a value (arrays and objects walked) without stray hidden characters, except
  * under the keys named in `authored`: runbook and scenario content, which the runbook checks warn
  * about instead, and whose rendered views are reused as they are (not copied on every answer).
- *
- * Copied only where something changes: an array or object none of whose strings holds a hidden
- * character is returned as it is. Almost none do, and rebuilding every object of a 10,000-entry
- * incident on each answer was a sixth of the time its first opening took. What is returned is
- * only ever read (sent to a screen, or written as a document), so sharing the parts that did not
- * change is safe.
+ * Copied only where something changes (see mapStringsDeep): what is returned is only ever read
+ * (sent to a screen, or written as a document).
  */
 export function withoutStrayHiddenCharactersDeep<T>(
   value: T,
   authored: ReadonlySet<string> = new Set(),
 ): T {
-  return cleanDeep(value, authored) as T;
-}
-
-function cleanDeep(value: unknown, authored: ReadonlySet<string>): unknown {
-  if (typeof value === 'string') return withoutStrayHiddenCharacters(value);
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    let copy: unknown[] | null = null;
-    for (let index = 0; index < value.length; index += 1) {
-      const item: unknown = value[index];
-      const cleaned = cleanDeep(item, authored);
-      if (cleaned !== item) {
-        copy ??= value.slice();
-        copy[index] = cleaned;
-      }
-    }
-    return copy ?? value;
-  }
-  const record = value as Record<string, unknown>;
-  let copy: Record<string, unknown> | null = null;
-  // for…in rather than Object.keys: no array of keys made for each of thousands of objects. The
-  // values walked are plain data (from literals or JSON), which inherit nothing to list.
-  for (const key in record) {
-    const inner = record[key];
-    let cleaned: unknown;
-    // A string's key is looked up only when the string would change, not for each of the many
-    // thousand that will not; an object's before walking it. Other values hold no text.
-    if (typeof inner === 'string') {
-      cleaned = withoutStrayHiddenCharacters(inner);
-      if (cleaned === inner || authored.has(key)) continue;
-    } else if (typeof inner === 'object' && inner !== null && !authored.has(key)) {
-      cleaned = cleanDeep(inner, authored);
-      if (cleaned === inner) continue;
-    } else continue;
-    copy ??= { ...record };
-    copy[key] = cleaned;
-  }
-  return copy ?? record;
+  return mapStringsDeep(value, withoutStrayHiddenCharacters, authored) as T;
 }
 
 /**

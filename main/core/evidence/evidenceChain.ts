@@ -218,6 +218,13 @@ export function sealRecord(
 }
 
 /**
+ * Whether `text` is byte for byte the canonical form of `raw`, the value parsed from it: written
+ * exactly as JSON.stringify writes it, with every key in canonicalJson's order.
+ */
+const isCanonicalText = (raw: unknown, text: string): boolean =>
+  JSON.stringify(raw) === text && hasSortedKeys(raw);
+
+/**
  * True when every object in a parsed JSON value has its keys in canonicalJson's order. Plain loops
  * rather than every() with a callback: this runs for every object of every line when a log opens,
  * mostly before the JIT has optimised it.
@@ -380,7 +387,7 @@ export function scanWrittenLog(data: Buffer): LogScan | null {
     } catch {
       return null;
     }
-    if (JSON.stringify(raw) !== line || !hasSortedKeys(raw)) return null;
+    if (!isCanonicalText(raw, line)) return null;
     // Validated in place rather than parsed into a copy: the schema changes nothing in a value it
     // accepts but the author's surrounding spaces, and a line with those is left to the line-by-
     // line scan. Ten thousand copies were a large share of what the engine collected and compiled.
@@ -436,7 +443,7 @@ function scanLineByLine(data: Buffer): LogScan {
     const lineBytes = data.subarray(offset, end);
     // A line that is valid UTF-8, written exactly as JSON.stringify writes what it holds, with
     // every key in order, is byte for byte its canonical form: no need to build that again.
-    const isCanonical = isUtf8(lineBytes) && JSON.stringify(raw) === text && hasSortedKeys(raw);
+    const isCanonical = isUtf8(lineBytes) && isCanonicalText(raw, text);
     const schema =
       isCanonical && lineBytes.length <= MAX_BODY_BYTES
         ? shortLineRecordSchema

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectorScreen } from '../../../main/contract/exerciseTypes';
 import { request } from '../../api';
@@ -27,7 +27,8 @@ describe('ProjectorView', () => {
       level: 1,
       name: '1. The app will not open',
     });
-    expect(document.activeElement).toBe(title);
+    // The focus is set by an effect that runs after the title is in the page.
+    await waitFor(() => expect(document.activeElement).toBe(title));
     expect(focus.mock.contexts).toContain(title);
     expect(focus).toHaveBeenCalledWith({ focusVisible: false });
   });

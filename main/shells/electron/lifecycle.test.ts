@@ -159,7 +159,10 @@ describe('startApp: start-up', () => {
   it('registers app:// as privileged and enables the sandbox before ready, and touches the session only after', async () => {
     const { fakes, calls } = await started();
     expect(fakes.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     expect(fakes.app.enableSandbox).toHaveBeenCalled();
     expect(calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(calls.indexOf('whenReady'));

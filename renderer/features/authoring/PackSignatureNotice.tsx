@@ -1,5 +1,6 @@
 import type { PackSignatureView } from '../../../main/contract/authoringTypes';
 import { href } from '../../useRoute';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 /**
  * Who vouches for a pack, in the import preview. A pack signed with a care group key added in
@@ -54,15 +55,9 @@ export function PackSignatureNotice({
         )}
       </p>
       {signature.mustAccept && (
-        <div className="field-checkbox">
-          <input
-            id="pack-accept-unsigned"
-            type="checkbox"
-            checked={accepted}
-            onChange={(event) => onAccept(event.target.checked)}
-          />
-          <label htmlFor="pack-accept-unsigned">I accept this pack as unsigned</label>
-        </div>
+        <ChoiceField id="pack-accept-unsigned" checked={accepted} onChange={onAccept}>
+          I accept this pack as unsigned
+        </ChoiceField>
       )}
     </div>
   );

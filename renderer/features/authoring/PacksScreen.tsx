@@ -16,6 +16,7 @@ import { DiffLines } from './DiffLines';
 import { PackSignatureNotice } from './PackSignatureNotice';
 import { plural, pluralise } from '../../../main/shared/pluralise';
 import { OutcomeMessage, type Outcome } from '../../ui/OutcomeMessage';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 const MAX_PACK_BYTES = 6 * 1024 * 1024;
 
@@ -166,17 +167,9 @@ export function PacksScreen() {
       <section aria-labelledby="export-title">
         <h2 id="export-title">Export</h2>
         <p>Saves every runbook you wrote or edited into one pack file.</p>
-        <div className="field-checkbox">
-          <input
-            id="pack-contacts"
-            type="checkbox"
-            checked={includeContacts}
-            onChange={(event) => setIncludeContacts(event.target.checked)}
-          />
-          <label htmlFor="pack-contacts">
-            Include your local contacts (names and phone numbers)
-          </label>
-        </div>
+        <ChoiceField id="pack-contacts" checked={includeContacts} onChange={setIncludeContacts}>
+          Include your local contacts (names and phone numbers)
+        </ChoiceField>
         <button type="button" onClick={() => void exportPack()}>
           Export your runbooks as a pack
         </button>
@@ -265,17 +258,13 @@ export function PacksScreen() {
                     ))}
                   </ul>
                 )}
-                <div className="field-checkbox">
-                  <input
-                    id="pack-import-contacts"
-                    type="checkbox"
-                    checked={importContacts}
-                    onChange={(event) => setImportContacts(event.target.checked)}
-                  />
-                  <label htmlFor="pack-import-contacts">
-                    Also import these contacts (they replace yours for the same role)
-                  </label>
-                </div>
+                <ChoiceField
+                  id="pack-import-contacts"
+                  checked={importContacts}
+                  onChange={setImportContacts}
+                >
+                  Also import these contacts (they replace yours for the same role)
+                </ChoiceField>
               </div>
             )}
             <button type="button" className="button-primary" onClick={() => void importPack()}>

@@ -8,6 +8,7 @@ import { today } from '../../lib/formatDate';
 import { href } from '../../useRoute';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { issuesToErrors, useFormSave } from '../../ui/useFormSave';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 type Channel = LocalContact['channels'][number];
 type Errors = Record<string, string>;
@@ -209,17 +210,14 @@ export function ContactForm({
                 />
                 {errorText(`channels.${index}.value`)}
               </div>
-              <div className="field field-checkbox">
-                <input
-                  id={`channel-${n}-oob`}
-                  type="checkbox"
-                  checked={channel.outOfBand}
-                  onChange={(event) => changeChannel(index, { outOfBand: event.target.checked })}
-                />
-                <label htmlFor={`channel-${n}-oob`}>
-                  Still works when our own email, internet or phones are down
-                </label>
-              </div>
+              <ChoiceField
+                id={`channel-${n}-oob`}
+                checked={channel.outOfBand}
+                onChange={(outOfBand) => changeChannel(index, { outOfBand })}
+                inField
+              >
+                Still works when our own email, internet or phones are down
+              </ChoiceField>
               <div className="field">
                 <label htmlFor={`channel-${n}-note`}>Note (optional)</label>
                 <input

@@ -5,6 +5,7 @@ import type { DecisionOption } from '../../../main/contract/types';
 import { inertText } from '../../lib/inertText';
 import type { Located } from './GuidedSteps';
 import type { Act } from './useIncident';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 /**
  * A decision point as large radio options. Nothing inside an option is a control: where an
@@ -124,17 +125,13 @@ export function DecisionChoice({
                   </div>
                 )}
                 {clock && (
-                  <div className="field-checkbox">
-                    <input
-                      type="checkbox"
-                      id={`${name}-stop-clock`}
-                      checked={stopClock}
-                      onChange={(e) => setStopClock(e.target.checked)}
-                    />
-                    <label htmlFor={`${name}-stop-clock`}>
-                      Also mark this deadline as not needed, with the reason above: {clock.label}
-                    </label>
-                  </div>
+                  <ChoiceField
+                    id={`${name}-stop-clock`}
+                    checked={stopClock}
+                    onChange={setStopClock}
+                  >
+                    Also mark this deadline as not needed, with the reason above: {clock.label}
+                  </ChoiceField>
                 )}
                 <button type="submit" className="button-primary button-large" disabled={saving}>
                   Save my choice

@@ -10,6 +10,7 @@ import { ExportFilesButton } from './ExportFilesButton';
 import { pluralise } from '../../../main/shared/pluralise';
 import { neutralisedText } from '../../../main/shared/documentText';
 import { useRequiredFields } from '../../ui/useRequiredFields';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 /** The evidence log: timeline by event time, notes (backfilled from paper if need be), corrections, and the chain check. */
 export function LogPanel({ view, act, saving }: { view: IncidentView; act: Act; saving: boolean }) {
@@ -102,15 +103,9 @@ function NoteForm({ act, saving }: { act: Act; saving: boolean }) {
           }}
         />
       </div>
-      <div className="field-checkbox">
-        <input
-          id="note-earlier"
-          type="checkbox"
-          checked={earlier}
-          onChange={(e) => setEarlier(e.target.checked)}
-        />
-        <label htmlFor="note-earlier">This happened earlier (copying from paper notes)</label>
-      </div>
+      <ChoiceField id="note-earlier" checked={earlier} onChange={setEarlier}>
+        This happened earlier (copying from paper notes)
+      </ChoiceField>
       {earlier && (
         <div className="field">
           <label htmlFor="note-when">When did it happen?</label>

@@ -6,6 +6,7 @@ import { href } from '../../useRoute';
 import { fromLocalInput, toLocalInput } from '../../lib/time';
 import { RECORDING_AS_BUTTON_ID, RecordingAs } from '../../ui/recordingAs/RecordingAs';
 import { ensureRecorder, SAY_WHO_FIRST } from '../../ui/recordingAs/recordingSession';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 const DEFAULT_RUNBOOK = 'first-15-minutes';
 
@@ -194,26 +195,24 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
             If yes, the CQC 24-hour clock starts from when it stopped working. If you find out
             later, start it on the Clocks tab.
           </p>
-          <div className="field-checkbox">
-            <input
-              id="equipment-down-yes"
-              type="radio"
-              name="equipment-down"
-              checked={equipmentDown === 'yes'}
-              onChange={() => setEquipmentDown('yes')}
-            />
-            <label htmlFor="equipment-down-yes">Yes, something is down</label>
-          </div>
-          <div className="field-checkbox">
-            <input
-              id="equipment-down-no"
-              type="radio"
-              name="equipment-down"
-              checked={equipmentDown === 'no'}
-              onChange={() => setEquipmentDown('no')}
-            />
-            <label htmlFor="equipment-down-no">No, they all work</label>
-          </div>
+          <ChoiceField
+            id="equipment-down-yes"
+            type="radio"
+            name="equipment-down"
+            checked={equipmentDown === 'yes'}
+            onChange={() => setEquipmentDown('yes')}
+          >
+            Yes, something is down
+          </ChoiceField>
+          <ChoiceField
+            id="equipment-down-no"
+            type="radio"
+            name="equipment-down"
+            checked={equipmentDown === 'no'}
+            onChange={() => setEquipmentDown('no')}
+          >
+            No, they all work
+          </ChoiceField>
           {equipmentDown === 'yes' && (
             <div className="field">
               <label htmlFor="equipment-down-since">When did it stop working?</label>
@@ -250,17 +249,9 @@ export function StartIncidentForm({ runbook }: { runbook?: string }) {
           />
           {errorFor('incident-lead') && <p className="field-error">{errorFor('incident-lead')}</p>}
         </div>
-        <div className="field-checkbox">
-          <input
-            id="incident-exercise"
-            type="checkbox"
-            checked={exercise}
-            onChange={(e) => setExercise(e.target.checked)}
-          />
-          <label htmlFor="incident-exercise">
-            This is a practice exercise, not a real incident
-          </label>
-        </div>
+        <ChoiceField id="incident-exercise" checked={exercise} onChange={setExercise}>
+          This is a practice exercise, not a real incident
+        </ChoiceField>
         <RecordingAs />
         <button type="submit" className="button-primary" disabled={saving}>
           {saving ? 'Starting…' : 'Start the incident'}

@@ -10,6 +10,7 @@ import { BackupPanel } from './BackupPanel';
 import { CareGroupKeysPanel } from './CareGroupKeysPanel';
 import { RestorePanel } from './RestorePanel';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 type SaveState =
   | { status: 'idle' }
@@ -132,17 +133,13 @@ function SettingsForm({ initial, section }: { initial: Settings; section?: Setti
           )}
         </div>
         {form.providerType === 'pharmacy' && (
-          <div className="field-checkbox">
-            <input
-              id="pharmacy-cqc-registered"
-              type="checkbox"
-              checked={form.pharmacyCqcRegistered}
-              onChange={(event) => change({ pharmacyCqcRegistered: event.target.checked })}
-            />
-            <label htmlFor="pharmacy-cqc-registered">
-              This pharmacy is also registered with CQC (check your CQC registration certificate)
-            </label>
-          </div>
+          <ChoiceField
+            id="pharmacy-cqc-registered"
+            checked={form.pharmacyCqcRegistered}
+            onChange={(pharmacyCqcRegistered) => change({ pharmacyCqcRegistered })}
+          >
+            This pharmacy is also registered with CQC (check your CQC registration certificate)
+          </ChoiceField>
         )}
         <div className="field">
           {/* The label is the part's heading, so a link can open Settings right here. */}

@@ -9,6 +9,7 @@ import { href } from '../../useRoute';
 import { ErrorSummary } from '../../ui/ErrorSummary';
 import { Field } from '../../ui/Field';
 import { issuesToErrors, useFormSave, type FieldErrors } from '../../ui/useFormSave';
+import { ChoiceField } from '../../ui/ChoiceField';
 
 const FIELD_LABELS: Record<keyof SystemRecord, string> = {
   system: 'System',
@@ -107,26 +108,26 @@ export function SystemForm({
       >
         <fieldset>
           <legend>{FIELD_LABELS.inUse}</legend>
-          <div className="field field-checkbox">
-            <input
-              id="system-inUse"
-              type="radio"
-              name="in-use"
-              checked={form.inUse}
-              onChange={() => change({ inUse: true })}
-            />
-            <label htmlFor="system-inUse">Yes, we use it</label>
-          </div>
-          <div className="field field-checkbox">
-            <input
-              id="system-not-used"
-              type="radio"
-              name="in-use"
-              checked={!form.inUse}
-              onChange={() => change({ inUse: false })}
-            />
-            <label htmlFor="system-not-used">No, we do not use it</label>
-          </div>
+          <ChoiceField
+            id="system-inUse"
+            type="radio"
+            name="in-use"
+            checked={form.inUse}
+            onChange={() => change({ inUse: true })}
+            inField
+          >
+            Yes, we use it
+          </ChoiceField>
+          <ChoiceField
+            id="system-not-used"
+            type="radio"
+            name="in-use"
+            checked={!form.inUse}
+            onChange={() => change({ inUse: false })}
+            inField
+          >
+            No, we do not use it
+          </ChoiceField>
         </fieldset>
         {form.inUse && (
           <>
